@@ -1,0 +1,18 @@
+# Infrastructure entry points. See scripts/*.sh for details.
+.PHONY: build test run stop-db
+
+build:
+	dotnet build AGH.sln -c Release
+
+# Builds and runs all tests against a throwaway PostgreSQL (or $$AGH_TEST_CONNECTION if set).
+# Last line of output: "N passed, N failed".
+test:
+	@bash scripts/test.sh
+
+# Runs the API with Swagger UI on http://127.0.0.1:5080/swagger.
+run:
+	@bash scripts/run.sh
+
+# Stops the persistent local cluster in .pg/data used by `make run`.
+stop-db:
+	@bash scripts/pg.sh stop .pg/data

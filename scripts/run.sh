@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Run the API locally (Development, demo seed) with Swagger UI.
+#
+# Database, in order of preference:
+#   1. $ConnectionStrings__Agh if set
+#   2. Docker (if an engine answers `docker info`): `docker compose up -d postgres` (port 5432)
+#   3. a persistent local cluster in .pg/data on port 55433 (stop it with `make stop-db`)
+#
+# Env: AGH_HTTP_PORT (default 5080) changes the port the API listens on.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+HTTP_PORT="${AGH_HTTP_PORT:-5080}"
+URL="http://127.0.0.1:$HTTP_PORT"
+LOCAL_PG_DIR="$ROOT/.pg/data"
+LOCAL_PG_PORT=55433
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+
+log() { echo "run.sh: $*" >&2; }
+
+compose() {
+    if docker compose version >/dev/null 2>&1; then docker compose "$@"
+    elif command -v docker-compose >/dev/null 2>&1; then docker-compose "$@"
+    else return 127
+    fi
+}
+
+have_docker_compose() {
+    command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 || return 1
+    docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1
+}
+
+if [ -n "${ConnectionStrings__Agh:-}" ]; then
+    CONN="$ConnectionStrings__Agh"
+    log "using ConnectionStrings__Agh from the environment"
+elif have_docker_compose; then
+    log "starting PostgreSQL with docker compose"
+    compose up -d postgres
+    log "waiting for PostgreSQL to accept connections"
+    ok=0
+    for _ in $(seq 1 60); do
+        if compose exec -T postgres pg_isready -h 127.0.0.1 -U postgres -d agh >/dev/null 2>&1; then ok=1; break; fi
+        sleep 1
+    done
+    [ "$ok" -eq 1 ] || { log "PostgreSQL container did not become ready"; exit 1; }
+    CONN="Host=127.0.0.1;Port=5432;Database=agh;Username=postgres;Password=postgres"
+else
+    log "no Docker engine available; using a local cluster in .pg/data (port $LOCAL_PG_PORT)"
+    scripts/pg.sh ensure-installed
+    mkdir -p "$ROOT/.pg"
+    chmod 755 "$ROOT/.pg"
+    CONN="$(scripts/pg.sh start "$LOCAL_PG_DIR" "$LOCAL_PG_PORT")"
+    log "stop it later with: make stop-db"
+fi
+
+echo "Swagger UI: $URL/swagger"
+
+# Repeat the URL once the app is live, so it shows up after the startup logs.
+if command -v curl >/dev/null 2>&1; then
+    (
+        for _ in $(seq 1 90); do
+            if curl -fsS -o /dev/null --max-time 2 "$URL/health/live" 2>/dev/null; then
+                echo
+                echo "AGH API is up - Swagger UI: $URL/swagger"
+                exit 0
+            fi
+            sleep 1
+        done
+        echo "run.sh: $URL/health/live did not answer within 90 s" >&2
+    ) &
+fi
+
+# --no-launch-profile: ignore Properties/launchSettings.json (its applicationUrl/env would
+# otherwise interfere); everything is configured here.
+export ASPNETCORE_ENVIRONMENT=Development
+export Demo__Seed=true
+export ConnectionStrings__Agh="$CONN"
+exec dotnet run --project src/Api -c Debug --no-launch-profile --urls "$URL"

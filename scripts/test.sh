@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Build and run the whole test suite against a throwaway PostgreSQL cluster.
+#
+# - If AGH_TEST_CONNECTION is already set, that database is used and no cluster is started.
+# - Otherwise PostgreSQL is installed if needed (scripts/pg.sh ensure-installed), a cluster
+#   is started in a fresh temp dir on a free port (55432 upward), AGH_TEST_CONNECTION is
+#   exported, and the cluster is stopped and deleted afterwards.
+# - The last line printed is always "N passed, N failed" (summed over all .trx files in
+#   TestResults/; also written to TestResults/summary.txt). Exit code is non-zero if any
+#   test failed or `dotnet test` failed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+RESULTS_DIR="$ROOT/TestResults"
+PG_TMP=""
+SUMMARY_PRINTED=0
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { echo "test.sh: $*" >&2; }
+
+# Sum the <Counters .../> attributes of all trx files; prints "N passed, N failed".
+# "failed" also counts the error/timeout/aborted outcomes.
+summarize() {
+    local passed=0 failed=0 f counters attr v
+    if [ -d "$RESULTS_DIR" ]; then
+        while IFS= read -r -d '' f; do
+            counters="$(tr '\n\r' '  ' < "$f" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+            [ -n "$counters" ] || continue
+            v="$(printf '%s' "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')"
+            passed=$(( passed + ${v:-0} ))
+            for attr in failed error timeout aborted; do
+                v="$(printf '%s' "$counters" | sed -n "s/.* ${attr}=\"\\([0-9]*\\)\".*/\\1/p")"
+                failed=$(( failed + ${v:-0} ))
+            done
+        done < <(find "$RESULTS_DIR" -type f -name '*.trx' -print0)
+    fi
+    echo "$passed passed, $failed failed"
+}
+
+stop_cluster() {
+    if [ -n "$PG_TMP" ]; then
+        "$ROOT/scripts/pg.sh" stop "$PG_TMP/data" >/dev/null 2>&1 || true
+        rm -rf "$PG_TMP"
+        PG_TMP=""
+    fi
+}
+
+print_summary() {
+    local line
+    line="$(summarize)"
+    mkdir -p "$RESULTS_DIR"
+    echo "$line" > "$RESULTS_DIR/summary.txt"
+    echo "$line"
+    SUMMARY_PRINTED=1
+}
+
+on_exit() {
+    local rc=$?
+    stop_cluster
+    # Make sure the summary line is the last line even when we bail out early.
+    if [ "$SUMMARY_PRINTED" -eq 0 ]; then
+        print_summary
+    fi
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Is something listening on 127.0.0.1:PORT?
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start_cluster() {
+    "$ROOT/scripts/pg.sh" ensure-installed
+    PG_TMP="$(mktemp -d /tmp/agh-pg.XXXXXX)"
+    chmod 755 "$PG_TMP"     # the postgres OS user must be able to traverse it
+    local port=55432 attempts=0 conn
+    while [ "$attempts" -lt 5 ]; do
+        while port_in_use "$port"; do
+            port=$(( port + 1 ))
+            [ "$port" -lt 56432 ] || { log "no free port found"; return 1; }
+        done
+        if conn="$("$ROOT/scripts/pg.sh" start "$PG_TMP/data" "$port")"; then
+            export AGH_TEST_CONNECTION="$conn"
+            log "using throwaway PostgreSQL: $AGH_TEST_CONNECTION"
+            return 0
+        fi
+        # probably lost a race for the port: wipe and retry on the next one
+        "$ROOT/scripts/pg.sh" stop "$PG_TMP/data" >/dev/null 2>&1 || true
+        rm -rf "$PG_TMP/data"
+        port=$(( port + 1 ))
+        attempts=$(( attempts + 1 ))
+    done
+    log "could not start PostgreSQL"
+    return 1
+}
+
+rm -rf "$RESULTS_DIR"
+
+if [ -n "${AGH_TEST_CONNECTION:-}" ]; then
+    log "using AGH_TEST_CONNECTION from the environment"
+else
+    start_cluster
+fi
+
+test_rc=0
+dotnet test AGH.sln -c Release \
+    --logger "trx;LogFileName=results.trx" \
+    --results-directory "$RESULTS_DIR" || test_rc=$?
+
+# Stop PostgreSQL before printing the summary so its output cannot follow the summary line.
+stop_cluster
+
+summary="$(summarize)"
+failed="${summary#*passed, }"
+failed="${failed%% failed}"
+
+if [ "$test_rc" -ne 0 ]; then
+    log "dotnet test exited with code $test_rc"
+elif [ "$failed" != "0" ]; then
+    test_rc=1
+fi
+
+print_summary
+exit "$test_rc"

@@ -1,0 +1,33 @@
+namespace AGH.Domain.Common;
+
+/// <summary>How a rejection surfaces: the API maps each kind to one HTTP status.</summary>
+public enum RejectionKind
+{
+    NotFound,
+    Forbidden,
+    Conflict,
+    Unprocessable,
+}
+
+public sealed record Rejection(RejectionKind Kind, string Code, string Detail)
+{
+    public static Rejection NotFound(string code, string detail) => new(RejectionKind.NotFound, code, detail);
+    public static Rejection Forbidden(string code, string detail) => new(RejectionKind.Forbidden, code, detail);
+    public static Rejection Conflict(string code, string detail) => new(RejectionKind.Conflict, code, detail);
+    public static Rejection Unprocessable(string code, string detail) => new(RejectionKind.Unprocessable, code, detail);
+}
+
+/// <summary>One event for one stream. Decisions may touch several streams (an assignment writes person and offer).</summary>
+public sealed record StreamEvent(Guid StreamId, object Event);
+
+/// <summary>The outcome of a pure decision: the events to append, or why nothing is appended.</summary>
+public sealed record Decision(IReadOnlyList<StreamEvent> Events, Rejection? Rejection)
+{
+    public bool IsRejected => Rejection is not null;
+
+    public static Decision Accept(params StreamEvent[] events) => new(events, null);
+
+    public static Decision Reject(Rejection rejection) => new([], rejection);
+
+    public static implicit operator Decision(Rejection rejection) => Reject(rejection);
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using AGH.Domain.Common;
+
+namespace AGH.Domain.Offers;
+
+public enum ProviderType
+{
+    Municipality,
+    District,
+    Nonprofit,
+}
+
+public enum OfferStatus
+{
+    Open,
+    Withdrawn,
+}
+
+public sealed record OfferRegistered(
+    Guid OfferId,
+    ProviderType ProviderType,
+    string ProviderName,
+    string Municipality,
+    string Title,
+    string Activity,
+    int Places,
+    int HoursPerWeek,
+    DateOnly StartsOn,
+    DateOnly? EndsOn,
+    string ReportTo);
+
+public sealed record OfferPlacesChanged(Guid OfferId, int Places);
+
+public sealed record OfferWithdrawn(Guid OfferId, DateOnly Date, string Reason);
+
+/// <summary>A place of the offer is taken by a placement; kept on the offer stream so capacity is checked against its version.</summary>
+public sealed record PlaceOccupied(Guid OfferId, Guid PlacementId, Guid PersonId);
+
+public sealed record PlaceReleased(Guid OfferId, Guid PlacementId);
+
+public sealed record Offer(
+    Guid Id,
+    ProviderType ProviderType,
+    string ProviderName,
+    string Municipality,
+    string Title,
+    string Activity,
+    int Places,
+    int HoursPerWeek,
+    DateOnly StartsOn,
+    DateOnly? EndsOn,
+    string ReportTo,
+    OfferStatus Status,
+    ImmutableHashSet<Guid> ActivePlacements)
+{
+    public int Occupied => ActivePlacements.Count;
+    public int Free => Math.Max(0, Places - Occupied);
+
+    public static Offer Create(OfferRegistered e) => new(
+        e.OfferId, e.ProviderType, e.ProviderName, e.Municipality, e.Title, e.Activity, e.Places, e.HoursPerWeek,
+        e.StartsOn, e.EndsOn, e.ReportTo, OfferStatus.Open, []);
+
+    public Offer Apply(OfferPlacesChanged e) => this with { Places = e.Places };
+    public Offer Apply(OfferWithdrawn e) => this with { Status = OfferStatus.Withdrawn };
+    public Offer Apply(PlaceOccupied e) => this with { ActivePlacements = ActivePlacements.Add(e.PlacementId) };
+    public Offer Apply(PlaceReleased e) => this with { ActivePlacements = ActivePlacements.Remove(e.PlacementId) };
+
+    public static Offer? Evolve(Offer? state, object @event) => (state, @event) switch
+    {
+        (null, OfferRegistered e) => Create(e),
+        (not null, OfferPlacesChanged e) => state.Apply(e),
+        (not null, OfferWithdrawn e) => state.Apply(e),
+        (not null, PlaceOccupied e) => state.Apply(e),
+        (not null, PlaceReleased e) => state.Apply(e),
+        _ => state,
+    };
+
+    public static Offer? Fold(IEnumerable<object> events) => events.Aggregate((Offer?)null, Evolve);
+}
+
+public sealed record RegisterOffer(
+    Guid OfferId,
+    ProviderType ProviderType,
+    string ProviderName,
+    string Municipality,
+    string Title,
+    string Activity,
+    int Places,
+    int HoursPerWeek,
+    DateOnly StartsOn,
+    DateOnly? EndsOn,
+    string ReportTo);
+
+public sealed record ChangePlaces(Guid OfferId, int Places);
+
+public sealed record WithdrawOffer(Guid OfferId, DateOnly Date, string Reason);
+
+public static class OfferDecisions
+{
+    public static Decision Register(RegisterOffer c)
+    {
+        if (c.EndsOn is { } end && end < c.StartsOn)
+            return Rejection.Unprocessable("offer-period-invalid", "endsOn lies before startsOn.");
+        return Decision.Accept(new StreamEvent(c.OfferId, new OfferRegistered(
+            c.OfferId, c.ProviderType, c.ProviderName, c.Municipality, c.Title, c.Activity, c.Places, c.HoursPerWeek,
+            c.StartsOn, c.EndsOn, c.ReportTo)));
+    }
+
+    public static Decision ChangePlaces(Offer offer, ChangePlaces c)
+    {
+        if (offer.Status == OfferStatus.Withdrawn)
+            return Rejection.Conflict("offer-not-open", "The offer has been withdrawn.");
+        if (c.Places < offer.Occupied)
+            return Rejection.Conflict("places-below-occupied",
+                $"The offer has {offer.Occupied} active placements; places cannot go below that.");
+        if (c.Places == offer.Places) return Decision.Accept();
+        return Decision.Accept(new StreamEvent(offer.Id, new OfferPlacesChanged(offer.Id, c.Places)));
+    }
+
+    public static Decision Withdraw(Offer offer, WithdrawOffer c)
+    {
+        if (offer.Status == OfferStatus.Withdrawn)
+            return Rejection.Conflict("offer-not-open", "The offer has already been withdrawn.");
+        if (offer.Occupied > 0)
+            return Rejection.Conflict("offer-has-active-placements",
+                $"The offer still has {offer.Occupied} active placements; end them first.");
+        return Decision.Accept(new StreamEvent(offer.Id, new OfferWithdrawn(offer.Id, c.Date, c.Reason)));
+    }
+}

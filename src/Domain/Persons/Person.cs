@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using AGH.Domain.Common;
+using AGH.Domain.Placements;
+
+namespace AGH.Domain.Persons;
+
+public enum PersonStatus
+{
+    Available,
+    Placed,
+    Exempt,
+    NotEntitled,
+}
+
+/// <summary>Good reasons (§ 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII). Never a diagnosis.</summary>
+public enum ExemptionReason
+{
+    Illness,
+    Disability,
+    Childcare,
+    CareOfRelative,
+    RetirementAge,
+    Employment,
+    Training,
+    Studies,
+    Other,
+}
+
+public sealed record PersonRegistered(
+    Guid PersonId,
+    string Municipality,
+    string GivenName,
+    string FamilyName,
+    DateOnly DateOfBirth,
+    DateOnly EntitledSince,
+    string? FileReference);
+
+public sealed record ExemptionRecorded(
+    Guid PersonId,
+    Guid ExemptionId,
+    ExemptionReason Reason,
+    DateOnly From,
+    DateOnly? Until,
+    string? Note);
+
+public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason);
+
+public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note)
+{
+    public bool CoversDay(DateOnly day) => From <= day && (Until is null || Until >= day);
+}
+
+public sealed record Restriction(Guid ProposalId, DateOnly StartsOn, DateOnly EndsOn);
+
+/// <summary>
+/// A person's whole case is one stream: registration, exemptions, their placements with hours, refusals, hearings and
+/// sanctions. One stream makes per-person rules (one active placement, daily hour cap) consistent under concurrency and
+/// gives auditors one ordered history.
+/// </summary>
+public sealed record Person(
+    Guid Id,
+    string Municipality,
+    string GivenName,
+    string FamilyName,
+    DateOnly DateOfBirth,
+    DateOnly EntitledSince,
+    string? FileReference,
+    DateOnly? EntitlementEndedOn,
+    ImmutableList<Exemption> Exemptions,
+    ImmutableDictionary<Guid, Placement> Placements,
+    ImmutableDictionary<Guid, SanctionProposal> Proposals)
+{
+    public bool IsEntitled => EntitlementEndedOn is null;
+
+    public Placement? ActivePlacement => Placements.Values.FirstOrDefault(p => p.IsActive);
+
+    public bool IsExemptOn(DateOnly day) => Exemptions.Any(x => x.CoversDay(day));
+
+    public PersonStatus StatusOn(DateOnly today) =>
+        !IsEntitled ? PersonStatus.NotEntitled
+        : ActivePlacement is not null ? PersonStatus.Placed
+        : IsExemptOn(today) ? PersonStatus.Exempt
+        : PersonStatus.Available;
+
+    /// <summary>The latest approved restriction that has not ended on the given day.</summary>
+    public Restriction? RestrictionOn(DateOnly today) => Proposals.Values
+        .Where(p => p.Decision is { Approved: true, StartsOn: not null })
+        .OrderBy(p => p.Decision!.DecidedAtSequence)
+        .Select(p => new Restriction(p.ProposalId, p.Decision!.StartsOn!.Value, p.Decision.EndsOn!.Value))
+        .LastOrDefault(r => r.EndsOn >= today);
+
+    public static Person Create(PersonRegistered e) => new(
+        e.PersonId, e.Municipality, e.GivenName, e.FamilyName, e.DateOfBirth, e.EntitledSince, e.FileReference,
+        null, [], ImmutableDictionary<Guid, Placement>.Empty, ImmutableDictionary<Guid, SanctionProposal>.Empty);
+
+    public Person Apply(ExemptionRecorded e) =>
+        this with { Exemptions = Exemptions.Add(new Exemption(e.ExemptionId, e.Reason, e.From, e.Until, e.Note)) };
+
+    public Person Apply(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
+
+    public Person Apply(PersonAssigned e) =>
+        this with { Placements = Placements.Add(e.PlacementId, Placement.Create(e)) };
+
+    public Person Apply(SanctionProposed e) =>
+        this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Create(e)) };
+
+    public Person Apply(SanctionDecided e) => Proposals.TryGetValue(e.ProposalId, out var p)
+        ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.Apply(e, Proposals.Count(x => x.Value.Decision is not null))) }
+        : this;
+
+    private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
+        Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
+
+    public static Person? Evolve(Person? state, object @event) => (state, @event) switch
+    {
+        (null, PersonRegistered e) => Create(e),
+        (not null, ExemptionRecorded e) => state.Apply(e),
+        (not null, EntitlementEnded e) => state.Apply(e),
+        (not null, PersonAssigned e) => state.Apply(e),
+        (not null, HoursLogged e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, HoursCorrected e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
+        (not null, SanctionProposed e) => state.Apply(e),
+        (not null, SanctionDecided e) => state.Apply(e),
+        _ => state,
+    };
+
+    public static Person? Fold(IEnumerable<object> events) => events.Aggregate((Person?)null, Evolve);
+}
+
+public sealed record RegisterPerson(
+    Guid PersonId,
+    string Municipality,
+    string GivenName,
+    string FamilyName,
+    DateOnly DateOfBirth,
+    DateOnly EntitledSince,
+    string? FileReference);
+
+public sealed record RecordExemption(Guid PersonId, Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note);
+
+public sealed record EndEntitlement(Guid PersonId, DateOnly Date, string Reason);
+
+public static class PersonDecisions
+{
+    public static Decision Register(RegisterPerson c, DateOnly today)
+    {
+        if (c.DateOfBirth > today)
+            return Rejection.Unprocessable("date-in-future", "dateOfBirth lies in the future.");
+        if (c.EntitledSince < c.DateOfBirth)
+            return Rejection.Unprocessable("entitlement-before-birth", "entitledSince lies before dateOfBirth.");
+        return Decision.Accept(new StreamEvent(c.PersonId, new PersonRegistered(
+            c.PersonId, c.Municipality, c.GivenName, c.FamilyName, c.DateOfBirth, c.EntitledSince, c.FileReference)));
+    }
+
+    public static Decision RecordExemption(Person person, RecordExemption c)
+    {
+        if (c.Until is { } until && until < c.From)
+            return Rejection.Unprocessable("exemption-period-invalid", "until lies before from.");
+        return Decision.Accept(new StreamEvent(person.Id,
+            new ExemptionRecorded(person.Id, c.ExemptionId, c.Reason, c.From, c.Until, c.Note)));
+    }
+
+    /// <summary>Takes effect at once: an active placement ends with reason entitlement-ended and its place is freed.</summary>
+    public static Decision EndEntitlement(Person person, EndEntitlement c)
+    {
+        if (!person.IsEntitled)
+            return Rejection.Conflict("entitlement-already-ended", $"The entitlement already ended on {person.EntitlementEndedOn:yyyy-MM-dd}.");
+        if (c.Date < person.EntitledSince)
+            return Rejection.Unprocessable("date-before-entitlement", "date lies before entitledSince.");
+        var events = new List<StreamEvent> { new(person.Id, new EntitlementEnded(person.Id, c.Date, c.Reason)) };
+        if (person.ActivePlacement is { } active)
+        {
+            var lastDay = c.Date < active.StartsOn ? active.StartsOn : c.Date;
+            events.Add(new(person.Id, new PlacementEnded(active.PlacementId, person.Id, active.OfferId, lastDay, EndReason.EntitlementEnded, c.Reason)));
+            events.Add(new(active.OfferId, new Offers.PlaceReleased(active.OfferId, active.PlacementId)));
+        }
+        return new Decision(events, null);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using AGH.Domain.Persons;
+
+namespace AGH.Domain.Placements;
+
+public enum EndReason
+{
+    RegularEmployment,
+    Training,
+    Studies,
+    EntitlementEnded,
+    OfferEnded,
+    MovedAway,
+    Other,
+}
+
+public enum RefusalKind
+{
+    Explicit,
+    NoShow,
+    DroppedOut,
+}
+
+/// <summary>The assignment notice (Heranziehungsbescheid) was served and the person is placed.</summary>
+public sealed record PersonAssigned(
+    Guid PlacementId,
+    Guid PersonId,
+    Guid OfferId,
+    string Municipality,
+    DateOnly NoticeServedOn,
+    DateOnly StartsOn,
+    int HoursPerWeek,
+    bool NoticeOfLegalConsequences);
+
+public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes);
+
+/// <summary>A correction is a new entry that replaces the value of an earlier one; the original stays in the history.</summary>
+public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason);
+
+public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason);
+
+public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
+
+public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly HeldOn, string Statement);
+
+public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly Date, EndReason Reason, string? Note);
+
+public sealed record HourEntry(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason);
+
+public sealed record Refusal(
+    Guid RefusalId,
+    DateOnly Date,
+    RefusalKind Kind,
+    string StatedReason,
+    RefusalAssessed? Assessment,
+    HearingHeld? Hearing);
+
+public sealed record Placement(
+    Guid PlacementId,
+    Guid PersonId,
+    Guid OfferId,
+    string Municipality,
+    DateOnly NoticeServedOn,
+    DateOnly StartsOn,
+    int HoursPerWeek,
+    DateOnly? EndedOn,
+    EndReason? EndReason,
+    ImmutableList<HourEntry> Entries,
+    ImmutableDictionary<Guid, Refusal> Refusals)
+{
+    public bool IsActive => EndedOn is null;
+
+    /// <summary>Current value per original entry: the latest correction wins, 0 cancels.</summary>
+    public IEnumerable<HourEntry> EffectiveEntries =>
+        Entries.GroupBy(e => e.CorrectsEntryId ?? e.EntryId).Select(g => g.Last());
+
+    public int MinutesLogged => EffectiveEntries.Sum(e => e.Minutes);
+
+    public HourEntry? FindEntry(Guid entryId) => Entries.FirstOrDefault(e => e.EntryId == entryId);
+
+    public static Placement Create(PersonAssigned e) => new(
+        e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,
+        [], ImmutableDictionary<Guid, Refusal>.Empty);
+
+    public Placement Apply(HoursLogged e) =>
+        this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, null, null)) };
+
+    public Placement Apply(HoursCorrected e) =>
+        this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason)) };
+
+    public Placement Apply(RefusalRecorded e) =>
+        this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };
+
+    public Placement Apply(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
+
+    public Placement Apply(HearingHeld e) => WithRefusal(e.RefusalId, r => r with { Hearing = e });
+
+    public Placement Apply(PlacementEnded e) => this with { EndedOn = e.Date, EndReason = e.Reason };
+
+    private Placement WithRefusal(Guid id, Func<Refusal, Refusal> change) =>
+        Refusals.TryGetValue(id, out var r) ? this with { Refusals = Refusals.SetItem(id, change(r)) } : this;
+}
+
+public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid PlacementId, Guid RefusalId, string Reasoning, string ProposedBy);
+
+/// <summary>An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.</summary>
+public sealed record SanctionDecided(
+    Guid ProposalId,
+    Guid PersonId,
+    Guid PlacementId,
+    bool Approved,
+    string Reasoning,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string DecidedBy);
+
+public sealed record SanctionDecision(bool Approved, string Reasoning, DateOnly? StartsOn, DateOnly? EndsOn, string DecidedBy, int DecidedAtSequence);
+
+public sealed record SanctionProposal(
+    Guid ProposalId,
+    Guid PersonId,
+    Guid PlacementId,
+    Guid RefusalId,
+    string Reasoning,
+    string ProposedBy,
+    SanctionDecision? Decision)
+{
+    public static SanctionProposal Create(SanctionProposed e) =>
+        new(e.ProposalId, e.PersonId, e.PlacementId, e.RefusalId, e.Reasoning, e.ProposedBy, null);
+
+    public SanctionProposal Apply(SanctionDecided e, int sequence) =>
+        this with { Decision = new SanctionDecision(e.Approved, e.Reasoning, e.StartsOn, e.EndsOn, e.DecidedBy, sequence) };
+}

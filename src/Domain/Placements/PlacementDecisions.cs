@@ -1,0 +1,186 @@
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Domain.Persons;
+
+namespace AGH.Domain.Placements;
+
+public sealed record AssignPerson(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly NoticeServedOn, DateOnly StartsOn, int HoursPerWeek);
+
+public sealed record LogHours(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes);
+
+public sealed record CorrectHours(Guid PlacementId, Guid EntryId, Guid NewEntryId, int Minutes, string Reason);
+
+public sealed record RecordRefusal(Guid PlacementId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason);
+
+public sealed record AssessRefusal(Guid PlacementId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
+
+public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement);
+
+public sealed record ProposeSanction(Guid PlacementId, Guid ProposalId, Guid RefusalId, string Reasoning, string ProposedBy);
+
+public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy);
+
+public sealed record EndPlacement(Guid PlacementId, DateOnly Date, EndReason Reason, string? Note);
+
+public static class PlacementDecisions
+{
+    public const int RestrictionMonths = 6;
+
+    /// <summary>§ 5 Abs. 4 AsylbLG: only eligible people, only into an open offer with a free place, only after the notice.</summary>
+    public static Decision Assign(Offer offer, Person person, AssignPerson c, Policy policy, DateOnly today)
+    {
+        if (offer.Status != OfferStatus.Open)
+            return Rejection.Conflict("offer-not-open", "The offer has been withdrawn.");
+        if (c.StartsOn < offer.StartsOn || offer.EndsOn is { } end && c.StartsOn > end)
+            return Rejection.Conflict("offer-not-open", $"The offer is not open on {c.StartsOn:yyyy-MM-dd}.");
+        if (c.NoticeServedOn > today)
+            return Rejection.Unprocessable("notice-in-future", "noticeServedOn lies in the future: work starts only after the notice has been served.");
+        if (c.StartsOn < c.NoticeServedOn)
+            return Rejection.Unprocessable("start-before-notice", "startsOn lies before the notice was served.");
+        if (c.HoursPerWeek > offer.HoursPerWeek)
+            return Rejection.Unprocessable("hours-exceed-offer", $"The offer plans {offer.HoursPerWeek} hours a week.");
+        if (IneligibilityReason(person, c.StartsOn, policy) is { } why)
+            return Rejection.Unprocessable("person-not-eligible", why);
+        if (offer.Free <= 0)
+            return Rejection.Conflict("no-free-place", $"All {offer.Places} places of the offer are taken.");
+
+        return Decision.Accept(
+            new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
+                c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true)),
+            new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
+    }
+
+    public static string? IneligibilityReason(Person person, DateOnly on, Policy policy)
+    {
+        if (!person.IsEntitled) return "The person's AsylbLG entitlement has ended.";
+        if (person.EntitledSince > on) return "The person is not entitled on the start date.";
+        var age = Dates.AgeOn(person.DateOfBirth, on);
+        if (age < policy.MinimumAge) return $"The person is under the minimum age of {policy.MinimumAge}.";
+        if (age >= policy.RetirementAge) return $"The person has reached the retirement age of {policy.RetirementAge}.";
+        if (person.IsExemptOn(on)) return "A good reason (exemption) covers the start date.";
+        if (person.ActivePlacement is not null) return "The person already has an active placement.";
+        return null;
+    }
+
+    public static Decision LogHours(Person person, Placement placement, LogHours c, Policy policy, DateOnly today)
+    {
+        if (c.Date < placement.StartsOn || c.Date > today || placement.EndedOn is { } ended && c.Date > ended)
+            return Rejection.Unprocessable("outside-placement", $"{c.Date:yyyy-MM-dd} lies before the start, after the end or in the future.");
+        if (CheckLimits(person, placement, c.Date, c.Minutes, replacing: null, policy) is { } rejection)
+            return rejection;
+        return Decision.Accept(new StreamEvent(person.Id, new HoursLogged(placement.PlacementId, person.Id, c.EntryId, c.Date, c.Minutes)));
+    }
+
+    public static Decision CorrectHours(Person person, Placement placement, CorrectHours c, Policy policy)
+    {
+        var entry = placement.FindEntry(c.EntryId);
+        if (entry is null)
+            return Rejection.NotFound("entry-not-found", "No such hour entry in this placement.");
+        var original = entry.CorrectsEntryId ?? entry.EntryId;
+        var date = entry.Date;
+        if (CheckLimits(person, placement, date, c.Minutes, replacing: original, policy) is { } rejection)
+            return rejection;
+        return Decision.Accept(new StreamEvent(person.Id,
+            new HoursCorrected(placement.PlacementId, person.Id, c.NewEntryId, original, date, c.Minutes, c.Reason)));
+    }
+
+    private static Rejection? CheckLimits(Person person, Placement placement, DateOnly date, int minutes, Guid? replacing, Policy policy)
+    {
+        bool Counts(HourEntry e) => (e.CorrectsEntryId ?? e.EntryId) != replacing;
+
+        var day = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => e.Date == date && Counts(e)).Sum(e => e.Minutes);
+        if (day + minutes > policy.DailyCapMinutes)
+            return Rejection.Unprocessable("daily-limit", $"{day} minutes are already logged on {date:yyyy-MM-dd}; the limit is {policy.DailyCapMinutes}.");
+
+        var week = Dates.IsoWeek(date);
+        var weekly = placement.EffectiveEntries.Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
+        var cap = Math.Min(placement.HoursPerWeek * 60, policy.WeeklyCapMinutes);
+        if (weekly + minutes > cap)
+            return Rejection.Unprocessable("weekly-limit", $"{weekly} minutes are already logged in ISO week {week.Week}; the limit is {cap}.");
+        return null;
+    }
+
+    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, DateOnly today)
+    {
+        if (c.Date > today)
+            return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
+        if (c.Date < placement.NoticeServedOn)
+            return Rejection.Unprocessable("refusal-before-notice", "The refusal date lies before the notice was served.");
+        if (placement.EndedOn is { } ended && c.Date > ended)
+            return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
+        return Decision.Accept(new StreamEvent(person.Id,
+            new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason)));
+    }
+
+    public static Decision AssessRefusal(Person person, Placement placement, AssessRefusal c)
+    {
+        if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
+            return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
+        if (refusal.Assessment is not null)
+            return Rejection.Conflict("already-assessed", "The refusal has already been assessed.");
+        return Decision.Accept(new StreamEvent(person.Id,
+            new RefusalAssessed(placement.PlacementId, person.Id, c.RefusalId, c.GoodCause, c.GoodCause ? c.Reason : null, c.Reasoning)));
+    }
+
+    /// <summary>§ 28 VwVfG: the person is heard before a burdening decision.</summary>
+    public static Decision HoldHearing(Person person, Placement placement, HoldHearing c, DateOnly today)
+    {
+        if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
+            return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
+        if (c.HeldOn > today)
+            return Rejection.Unprocessable("date-in-future", "heldOn lies in the future.");
+        if (c.HeldOn < refusal.Date)
+            return Rejection.Unprocessable("hearing-before-refusal", "heldOn lies before the refusal.");
+        if (refusal.Hearing is not null)
+            return Rejection.Conflict("already-heard", "A hearing on this refusal has already been recorded.");
+        return Decision.Accept(new StreamEvent(person.Id,
+            new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement)));
+    }
+
+    /// <summary>The system proposes only when notice, refusal without good cause and hearing are all on record.</summary>
+    public static Decision ProposeSanction(Person person, Placement placement, ProposeSanction c)
+    {
+        if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
+            return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
+        var missing = new List<string>();
+        if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
+        if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
+        else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
+        if (refusal.Hearing is null) missing.Add("no hearing was held");
+        else if (refusal.Hearing.HeldOn < refusal.Date) missing.Add("the hearing lies before the refusal");
+        if (missing.Count > 0)
+            return Rejection.Unprocessable("sanction-preconditions", "A sanction cannot be proposed: " + string.Join("; ", missing) + ".");
+        if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && (p.Decision is null || p.Decision.Approved)))
+            return Rejection.Conflict("already-proposed", "A sanction for this refusal is already proposed or approved.");
+        return Decision.Accept(new StreamEvent(person.Id,
+            new SanctionProposed(c.ProposalId, person.Id, placement.PlacementId, c.RefusalId, c.Reasoning, c.ProposedBy)));
+    }
+
+    public static Decision DecideSanction(Person person, DecideSanction c)
+    {
+        if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
+            return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
+        if (proposal.ProposedBy == c.DecidedBy)
+            return Rejection.Forbidden("four-eyes", "The official who proposed the sanction cannot decide it (Vier-Augen-Prinzip).");
+        if (proposal.Decision is not null)
+            return Rejection.Conflict("already-decided", "The proposal has already been decided.");
+        DateOnly? startsOn = c.Approved ? c.StartsOn : null;
+        DateOnly? endsOn = startsOn is { } s ? Dates.EndOfMonthsPeriod(s, RestrictionMonths) : null;
+        return Decision.Accept(new StreamEvent(person.Id,
+            new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, c.Approved, c.Reasoning, startsOn, endsOn, c.DecidedBy)));
+    }
+
+    /// <summary>The place becomes free at once.</summary>
+    public static Decision End(Person person, Placement placement, EndPlacement c, DateOnly today)
+    {
+        if (!placement.IsActive)
+            return Rejection.Conflict("placement-ended", $"The placement already ended on {placement.EndedOn:yyyy-MM-dd}.");
+        if (c.Date > today)
+            return Rejection.Unprocessable("date-in-future", "The last day of work lies in the future.");
+        if (c.Date < placement.StartsOn)
+            return Rejection.Unprocessable("end-before-start", "The last day of work lies before the start.");
+        return Decision.Accept(
+            new StreamEvent(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, c.Date, c.Reason, c.Note)),
+            new StreamEvent(placement.OfferId, new PlaceReleased(placement.OfferId, placement.PlacementId)));
+    }
+}
