@@ -60,9 +60,12 @@ fi
 echo "Swagger UI: $URL/swagger"
 
 # Repeat the URL once the app is live, so it shows up after the startup logs.
+# $$ becomes the dotnet process after `exec` below; stop polling if it exits.
 if command -v curl >/dev/null 2>&1; then
+    APP_PID=$$
     (
         for _ in $(seq 1 90); do
+            kill -0 "$APP_PID" 2>/dev/null || exit 0
             if curl -fsS -o /dev/null --max-time 2 "$URL/health/live" 2>/dev/null; then
                 echo
                 echo "AGH API is up - Swagger UI: $URL/swagger"

@@ -1,6 +1,95 @@
+using System.Reflection;
+using AGH.Api.Demo;
+using AGH.Api.Infrastructure;
+using AGH.Api.Municipalities;
+using AGH.Api.Offers;
+using AGH.Api.Persons;
+using AGH.Api.Placements;
+using AGH.Api.Sanctions;
+using AGH.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Agh")
+    ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Agh' is not configured.");
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ErrorHandler>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Clock>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
+builder.Services.AddScoped<CommandRunner>();
+builder.Services.AddAghMarten(connectionString);
+builder.Services.AddAghAuth(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings());
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddHostedService<DemoSeeder>();
+
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(c =>
+{
+    c.SwaggerDoc("v1", new OpenApiInfo
+    {
+        Title = "AGH – Arbeitsgelegenheiten nach § 5 AsylbLG, Landkreis Osnabrück",
+        Version = "v1",
+        Description = "REST contract version 1 for the municipal social offices (Sozialämter), auditors and the cash office (Kreiskasse).",
+    });
+    c.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.Http,
+        Scheme = "bearer",
+        BearerFormat = "JWT",
+        Description = "JWT from the district's identity provider (in Development: POST /dev/token).",
+    });
+    c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] });
+    var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+    if (File.Exists(xml)) c.IncludeXmlComments(xml);
+});
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+if (app.Environment.IsDevelopment()) app.MapDevToken();
+
+var api = app.MapGroup("/api").RequireAuthorization();
+MunicipalityEndpoints.Map(api);
+OfferQueries.Map(api);
+RegisterOfferEndpoint.Map(api);
+ChangePlacesEndpoint.Map(api);
+WithdrawOfferEndpoint.Map(api);
+PersonQueries.Map(api);
+RegisterPersonEndpoint.Map(api);
+RecordExemptionEndpoint.Map(api);
+EndEntitlementEndpoint.Map(api);
+PlacementQueries.Map(api);
+AssignPersonEndpoint.Map(api);
+LogHoursEndpoint.Map(api);
+CorrectHoursEndpoint.Map(api);
+RecordRefusalEndpoint.Map(api);
+AssessRefusalEndpoint.Map(api);
+HoldHearingEndpoint.Map(api);
+ProposeSanctionEndpoint.Map(api);
+EndPlacementEndpoint.Map(api);
+SanctionQueries.Map(api);
+DecideSanctionEndpoint.Map(api);
 
 app.Run();
+
+public partial class Program;
+
+public static class RequestLimits
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+}

@@ -14,3 +14,23 @@ public static class LegalBasis
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
 }
+
+public static class EventLegalBasis
+{
+    public static string Of(object @event) => @event switch
+    {
+        Offers.OfferRegistered or Offers.OfferPlacesChanged or Offers.OfferWithdrawn => LegalBasis.Offer,
+        Offers.PlaceOccupied or Offers.PlaceReleased => LegalBasis.Duty,
+        Persons.PersonRegistered => LegalBasis.Registration,
+        Persons.ExemptionRecorded => LegalBasis.GoodCause,
+        Persons.EntitlementEnded => LegalBasis.Entitlement,
+        Placements.PersonAssigned => LegalBasis.Assignment,
+        Placements.HoursLogged or Placements.HoursCorrected => LegalBasis.Allowance,
+        Placements.RefusalRecorded => LegalBasis.Duty,
+        Placements.RefusalAssessed => LegalBasis.GoodCause,
+        Placements.HearingHeld => LegalBasis.Hearing,
+        Placements.SanctionProposed or Placements.SanctionDecided => LegalBasis.Restriction,
+        Placements.PlacementEnded => LegalBasis.Reasonable,
+        _ => LegalBasis.Duty,
+    };
+}

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text;
+using AGH.Api.Municipalities;
+using AGH.Domain.Common;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>JWT bearer settings: the district's identity provider in production, a local signing key in Development.</summary>
+public sealed class AuthSettings
+{
+    public string? Authority { get; set; }
+    public string Issuer { get; set; } = "agh-dev";
+    public string Audience { get; set; } = "agh";
+    public string SigningKey { get; set; } = "agh-development-signing-key-change-me-0123456789abcdef";
+
+    public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey));
+}
+
+public static class Auth
+{
+    public static void AddAghAuth(this IServiceCollection services, AuthSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            if (!string.IsNullOrWhiteSpace(settings.Authority)) o.Authority = settings.Authority;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = settings.Authority ?? settings.Issuer,
+                ValidateAudience = true,
+                ValidAudience = settings.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.Zero,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKey = string.IsNullOrWhiteSpace(settings.Authority) ? settings.Key : null,
+                ValidAlgorithms = string.IsNullOrWhiteSpace(settings.Authority) ? [SecurityAlgorithms.HmacSha256] : null,
+                NameClaimType = "name",
+                RoleClaimType = "role",
+            };
+            o.Events = new JwtBearerEvents
+            {
+                OnChallenge = async ctx =>
+                {
+                    ctx.HandleResponse();
+                    ctx.Response.StatusCode = 401;
+                    ctx.Response.Headers.WWWAuthenticate = "Bearer";
+                    await Problems.Create(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required.").ExecuteAsync(ctx.HttpContext);
+                },
+            };
+        });
+        services.AddAuthorization();
+    }
+
+    public sealed record TokenRequest(string? UserId, string? Name, string? Role, string? Municipality, int? LifetimeSeconds);
+
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary>Development only: issues tokens so front-end developers can try every role.</summary>
+    public static void MapDevToken(this IEndpointRouteBuilder app) =>
+        app.MapPost("/dev/token", async (HttpContext http, AuthSettings settings, TimeProvider time) =>
+            {
+                var (body, bad) = await Body.Read<TokenRequest>(http.Request);
+                if (bad is not null) return bad;
+                var v = new Checks();
+                var userId = v.Text(body!.UserId, "userId", 200);
+                var name = v.Text(body.Name, "name", 200, required: false);
+                if (body.Role is null || !Roles.All.Contains(body.Role))
+                    v.Add("role", "must be one of " + string.Join(", ", Roles.All) + ".");
+                if (body.Municipality is not null && !MunicipalityCatalog.Exists(body.Municipality))
+                    v.Add("municipality", "is not a member municipality.");
+                if (body.Role == Roles.Caseworker && body.Municipality is null)
+                    v.Add("municipality", "is required for caseworkers.");
+                var lifetime = body.LifetimeSeconds ?? 3600;
+                if (lifetime is < -86400 or > 86400 or 0) v.Add("lifetimeSeconds", "must be between -86400 and 86400, not 0.");
+                if (v.Failed) return v.Problem();
+
+                var now = time.GetUtcNow();
+                var expires = now.AddSeconds(lifetime);
+                var notBefore = lifetime > 0 ? now : expires.AddMinutes(-5);
+                var claims = new List<Claim> { new("sub", userId), new("name", string.IsNullOrEmpty(name) ? userId : name), new("role", body.Role!) };
+                if (body.Municipality is not null) claims.Add(new("municipality", body.Municipality));
+                var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+                {
+                    Subject = new ClaimsIdentity(claims),
+                    Issuer = settings.Issuer,
+                    Audience = settings.Audience,
+                    IssuedAt = notBefore.UtcDateTime,
+                    NotBefore = notBefore.UtcDateTime,
+                    Expires = expires.UtcDateTime,
+                    SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+                });
+                return Results.Ok(new TokenResponse(token, expires));
+            })
+            .AllowAnonymous()
+            .WithTags("Development")
+            .WithSummary("Development only: issue a token for any role")
+            .Accepts<TokenRequest>("application/json")
+            .Produces<TokenResponse>()
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,62 @@
+namespace AGH.Api.Infrastructure;
+
+/// <summary>Collects field errors for one 400 answer, so a client sees every problem at once.</summary>
+public sealed class Checks
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public bool Failed => _errors.Count > 0;
+
+    public Checks Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public T Required<T>(T? value, string field) where T : struct
+    {
+        if (value is null) Add(field, "is required.");
+        return value.GetValueOrDefault();
+    }
+
+    public string Text(string? value, string field, int max = 500, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, "is required.");
+            return value?.Trim() ?? "";
+        }
+        if (value.Length > max) Add(field, $"must be at most {max} characters.");
+        return value.Trim();
+    }
+
+    public string? OptionalText(string? value, string field, int max = 500)
+    {
+        if (value is null) return null;
+        if (value.Length > max) Add(field, $"must be at most {max} characters.");
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    public int Range(int? value, string field, int min, int max)
+    {
+        if (value is null) { Add(field, "is required."); return 0; }
+        if (value < min || value > max) Add(field, $"must be between {min} and {max}.");
+        return value.Value;
+    }
+
+    public DateOnly Date(DateOnly? value, string field, bool required = true)
+    {
+        if (value is null) { if (required) Add(field, "is required."); return default; }
+        if (value.Value.Year is < 1900 or > 2200) Add(field, "is out of range.");
+        return value.Value;
+    }
+
+    public Guid Id(Guid? value, string field)
+    {
+        if (value is null || value == Guid.Empty) Add(field, "is required.");
+        return value.GetValueOrDefault();
+    }
+
+    public IResult Problem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+}

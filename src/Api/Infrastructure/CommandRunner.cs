@@ -1,0 +1,112 @@
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Domain.Persons;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Loads the streams a decision needs, runs the pure decision, and appends its events with the versions it read, so a
+/// concurrent writer makes the append fail instead of overwriting. A lost race is retried from a fresh read.
+/// </summary>
+public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<CommandRunner> log)
+{
+    private const int MaxAttempts = 12;
+
+    public Clock Clock => clock;
+
+    public async Task<IResult> Run(Actor actor, Func<Workspace, Task<Outcome>> decide, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var workspace = new Workspace(session);
+            var outcome = await decide(workspace);
+            if (outcome.Result is not null) return outcome.Result;
+            var decision = outcome.Decision!;
+            if (decision.Rejection is { } rejection) return Problems.From(rejection);
+
+            workspace.Append(decision.Events, actor, clock.Now);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return outcome.OnSuccess!();
+            }
+            catch (Exception e) when (IsRace(e) && attempt < MaxAttempts)
+            {
+                log.LogDebug("Write race lost (attempt {Attempt}); retrying from a fresh read", attempt);
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+            catch (Exception e) when (IsRace(e))
+            {
+                return Problems.Create(409, "concurrency-conflict", "Conflict",
+                    "The resource was changed concurrently too often; reload and try again.");
+            }
+        }
+    }
+
+    public static bool IsRace(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException) return true;
+            if (x is PostgresException pg && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.UniqueViolation) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>What a use case hands back: a decision plus the answer on success, or an answer straight away (404, 403).</summary>
+public sealed record Outcome(Decision? Decision, Func<IResult>? OnSuccess, IResult? Result)
+{
+    public static Outcome Stop(IResult result) => new(null, null, result);
+    public static Outcome Of(Decision decision, Func<IResult> onSuccess) => new(decision, onSuccess, null);
+    public static implicit operator Outcome(Rejection r) => new(Decision.Reject(r), null, null);
+}
+
+public sealed class Workspace(IDocumentSession session)
+{
+    private readonly Dictionary<Guid, long> _versions = new();
+
+    public IQuerySession Query => session;
+
+    public async Task<Person?> LoadPerson(Guid id) => Person.Fold(await Load(id));
+
+    public async Task<Offer?> LoadOffer(Guid id) => Offer.Fold(await Load(id));
+
+    private async Task<IEnumerable<object>> Load(Guid id)
+    {
+        var events = await session.Events.FetchStreamAsync(id);
+        if (events.Count > 0) _versions[id] = events[^1].Version;
+        return events.Select(e => e.Data);
+    }
+
+    public void Append(IReadOnlyList<StreamEvent> events, Actor actor, DateTimeOffset now)
+    {
+        session.LastModifiedBy = actor.UserId;
+        foreach (var group in events.GroupBy(e => e.StreamId))
+        {
+            var data = group.Select(e => e.Event).ToArray();
+            var action = _versions.TryGetValue(group.Key, out var version)
+                ? session.Events.Append(group.Key, version + data.Length, data)
+                : session.Events.StartStream(group.Key, data);
+            foreach (var e in action.Events)
+            {
+                e.SetHeader(EventHeaders.Actor, actor);
+                e.SetHeader(EventHeaders.LegalBasis, EventLegalBasis.Of(e.Data));
+                e.SetHeader(EventHeaders.RecordedAt, now.ToString("O"));
+            }
+        }
+    }
+}
+
+public static class EventHeaders
+{
+    public const string Actor = "actor";
+    public const string LegalBasis = "legalBasis";
+    public const string RecordedAt = "recordedAt";
+}

@@ -1,0 +1,45 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>Last line of defence: no stack traces leave the service; an unreachable database is a 503 to retry.</summary>
+public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        IResult result;
+        if (IsDatabaseUnavailable(exception))
+        {
+            log.LogWarning("Database unavailable: {Message}", exception.GetType().Name);
+            http.Response.Headers.RetryAfter = "5";
+            result = Problems.Create(503, "database-unavailable", "Service unavailable", "The database cannot be reached; retry shortly.");
+        }
+        else if (CommandRunner.IsRace(exception))
+        {
+            result = Problems.Create(409, "concurrency-conflict", "Conflict", "The resource was changed concurrently; reload and try again.");
+        }
+        else if (exception is BadHttpRequestException bad)
+        {
+            result = Problems.Create(bad.StatusCode, "bad-request", "Bad request", "The request could not be read.");
+        }
+        else
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            result = Problems.Create(500, "internal-error", "Internal error", "An unexpected error occurred; it has been logged.");
+        }
+        await result.ExecuteAsync(http);
+        return true;
+    }
+
+    public static bool IsDatabaseUnavailable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
+            if (x is PostgresException pg && (pg.SqlState.StartsWith("08") || pg.SqlState.StartsWith("57P"))) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Offers;
+using Marten;
+
+namespace AGH.Api.Offers;
+
+public static class OfferQueries
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/offers", List)
+            .WithTags("Offers")
+            .WithSummary("List offers, optionally by municipality and provider type")
+            .Produces<IReadOnlyList<OfferDto>>();
+        api.MapGet("/offers/{id:guid}", Get)
+            .WithTags("Offers")
+            .WithSummary("One offer with occupied and free places")
+            .Produces<OfferDto>()
+            .ProducesProblem(404);
+    }
+
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? municipality, string? providerType)
+    {
+        if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        ProviderType? type = null;
+        if (providerType is not null)
+        {
+            if (!Enum.GetValues<ProviderType>().Any(t => Json.EnumValue(t) == providerType))
+                return new Checks().Add("providerType", "must be municipality, district or nonprofit.").Problem();
+            type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
+        }
+        var query = session.Query<Offer>().AsQueryable();
+        if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
+        if (type is not null) query = query.Where(o => o.ProviderType == type);
+        var offers = await query.ToListAsync(http.RequestAborted);
+        return Results.Ok(offers.OrderBy(o => o.Municipality).ThenBy(o => o.Title).Select(OfferDto.From));
+    }
+
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
+        return offer is null ? Problems.NotFound("offer") : Results.Ok(OfferDto.From(offer));
+    }
+}

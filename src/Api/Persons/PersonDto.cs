@@ -1,0 +1,36 @@
+using AGH.Domain.Common;
+using AGH.Domain.Persons;
+
+namespace AGH.Api.Persons;
+
+public sealed record ExemptionDto(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note);
+
+public sealed record RestrictionDto(DateOnly StartsOn, DateOnly EndsOn);
+
+public sealed record PersonDto(
+    Guid Id,
+    string Municipality,
+    string GivenName,
+    string FamilyName,
+    DateOnly DateOfBirth,
+    string? FileReference,
+    DateOnly EntitledSince,
+    PersonStatus Status,
+    Guid? ActivePlacementId,
+    IReadOnlyList<ExemptionDto> Exemptions,
+    RestrictionDto? Restriction)
+{
+    public static PersonDto From(Person p, DateOnly today) => new(
+        p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
+        p.ActivePlacement?.PlacementId,
+        p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note)).ToList(),
+        p.RestrictionOn(today) is { } r ? new RestrictionDto(r.StartsOn, r.EndsOn) : null);
+}
+
+public static class PersonAccess
+{
+    public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
+
+    /// <summary>Another municipality's person is reported as not found: its existence is not revealed.</summary>
+    public static bool Visible(Actor actor, Person? person) => person is not null && actor.MaySee(person.Municipality);
+}

@@ -1,0 +1,102 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using AGH.Projections;
+
+namespace AGH.Api.Placements;
+
+public enum PlacementStatus
+{
+    Active,
+    Ended,
+}
+
+public enum ProposalStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
+
+public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning);
+
+public sealed record HearingDto(DateOnly HeldOn, string Statement);
+
+public sealed record RefusalDto(Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, AssessmentDto? Assessment, HearingDto? Hearing);
+
+public sealed record SanctionProposalDto(
+    Guid Id,
+    Guid PersonId,
+    Guid PlacementId,
+    Guid RefusalId,
+    string Reasoning,
+    string ProposedBy,
+    ProposalStatus Status,
+    bool? Approved,
+    string? DecisionReasoning,
+    string? DecidedBy,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn)
+{
+    public static SanctionProposalDto From(SanctionProposal p) => new(
+        p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
+        p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
+        p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Decision?.StartsOn, p.Decision?.EndsOn);
+}
+
+public sealed record PlacementDto(
+    Guid Id,
+    Guid PersonId,
+    Guid OfferId,
+    string Municipality,
+    PlacementStatus Status,
+    DateOnly NoticeServedOn,
+    DateOnly StartsOn,
+    int HoursPerWeek,
+    int MinutesLogged,
+    IReadOnlyList<HourEntryDto> Hours,
+    IReadOnlyList<RefusalDto> Refusals,
+    IReadOnlyList<SanctionProposalDto> SanctionProposals,
+    DateOnly? EndedOn,
+    EndReason? EndReason)
+{
+    public static PlacementDto From(Person person, Placement p)
+    {
+        var effective = p.EffectiveEntries.Select(e => e.EntryId).ToHashSet();
+        return new PlacementDto(
+            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
+            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, p.MinutesLogged,
+            p.Entries.Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId))).ToList(),
+            p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
+                r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
+                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
+            person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(SanctionProposalDto.From).ToList(),
+            p.EndedOn, p.EndReason);
+    }
+}
+
+public static class PlacementAccess
+{
+    public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
+
+    /// <summary>Resolves a placement id to its person's stream; invisible placements are not found.</summary>
+    public static async Task<(Person Person, Placement Placement)?> Load(Workspace ws, Guid placementId, Actor actor)
+    {
+        var index = await ws.Query.LoadAsync<PlacementIndex>(placementId);
+        if (index is null || !actor.MaySee(index.Municipality)) return null;
+        var person = await ws.LoadPerson(index.PersonId);
+        if (person is null || !person.Placements.TryGetValue(placementId, out var placement)) return null;
+        return (person, placement);
+    }
+
+    /// <summary>Runs a placement command: 404 for a placement the caller may not see, else the pure decision.</summary>
+    public static Task<IResult> Run(CommandRunner runner, Actor actor, Guid placementId, HttpContext http,
+        Func<Person, Placement, Outcome> decide) =>
+        runner.Run(actor, async ws =>
+            await Load(ws, placementId, actor) is { } found
+                ? decide(found.Person, found.Placement)
+                : Outcome.Stop(Problems.NotFound("placement")), http.RequestAborted);
+}

@@ -1,0 +1,64 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Persons;
+using AGH.Projections;
+using Marten;
+
+namespace AGH.Api.Placements;
+
+public static class PlacementQueries
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/placements", List)
+            .WithTags("Placements")
+            .WithSummary("Placements the caller may see, by person, offer or status")
+            .Produces<IReadOnlyList<PlacementDto>>()
+            .ProducesProblem(403);
+        api.MapGet("/placements/{id:guid}", Get)
+            .WithTags("Placements")
+            .WithSummary("One placement with its hours, refusals and sanction proposals")
+            .Produces<PlacementDto>()
+            .ProducesProblem(403).ProducesProblem(404);
+    }
+
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Guid? personId, Guid? offerId, string? status)
+    {
+        var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
+        if (denied is not null) return denied;
+        bool? active = status switch
+        {
+            null => null,
+            "active" => true,
+            "ended" => false,
+            _ => null,
+        };
+        if (status is not null && active is null)
+            return new Checks().Add("status", "must be active or ended.").Problem();
+
+        var query = session.Query<PlacementIndex>().AsQueryable();
+        if (personId is { } pid) query = query.Where(p => p.PersonId == pid);
+        if (offerId is { } oid) query = query.Where(p => p.OfferId == oid);
+        if (active is { } a) query = query.Where(p => p.Active == a);
+        if (actor!.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
+        var index = await query.ToListAsync(http.RequestAborted);
+        var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
+        var byId = persons.ToDictionary(p => p.Id);
+        var result = index
+            .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
+            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id]))
+            .OrderBy(p => p.StartsOn).ToList();
+        return Results.Ok(result);
+    }
+
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
+        if (denied is not null) return denied;
+        var index = await session.LoadAsync<PlacementIndex>(id, http.RequestAborted);
+        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement");
+        var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
+        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
+        return Results.Ok(PlacementDto.From(person, placement));
+    }
+}

@@ -1,0 +1,37 @@
+using AGH.Api.Infrastructure;
+using AGH.Api.Offers;
+using AGH.Domain.Common;
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Placements;
+
+/// <summary>The caseworker proposes a § 1a restriction; an official decides (Vier-Augen-Prinzip).</summary>
+public static class ProposeSanctionEndpoint
+{
+    public sealed record Request(Guid? RefusalId, string? Reasoning);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/placements/{id:guid}/sanction-proposals", Handle)
+            .WithTags("Refusals and sanctions")
+            .WithSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")
+            .Accepts<Request>("application/json")
+            .Produces<CreatedId>(201)
+            .ProducesValidationProblem()
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+
+    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    {
+        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
+        if (denied is not null) return denied;
+        var (body, bad) = await Body.Read<Request>(http.Request);
+        if (bad is not null) return bad;
+        var v = new Checks();
+        var command = new ProposeSanction(id, Guid.CreateVersion7(), v.Id(body!.RefusalId, "refusalId"),
+            v.Text(body.Reasoning, "reasoning", 8000), actor!.UserId);
+        if (v.Failed) return v.Problem();
+
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
+            Outcome.Of(PlacementDecisions.ProposeSanction(person, placement, command),
+                () => Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId))));
+    }
+}

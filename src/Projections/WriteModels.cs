@@ -1,0 +1,56 @@
+using AGH.Domain.Offers;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+
+namespace AGH.Projections;
+
+/// <summary>The offer as the domain folds it, kept inline so reads and lists are consistent with every write.</summary>
+public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
+{
+    public override Offer? Evolve(Offer? snapshot, Guid id, IEvent e) => Offer.Evolve(snapshot, e.Data);
+}
+
+/// <summary>The person's whole case (placements, hours, refusals, sanctions) as the domain folds it.</summary>
+public partial class PersonProjection : SingleStreamProjection<Person, Guid>
+{
+    public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
+}
+
+/// <summary>Finds the person stream behind a placement id, and filters placement lists.</summary>
+public sealed record PlacementIndex(Guid Id, Guid PersonId, Guid OfferId, string Municipality, bool Active);
+
+public partial class PlacementIndexProjection : MultiStreamProjection<PlacementIndex, Guid>
+{
+    public PlacementIndexProjection()
+    {
+        Identity<PersonAssigned>(e => e.PlacementId);
+        Identity<PlacementEnded>(e => e.PlacementId);
+    }
+
+    public override PlacementIndex? Evolve(PlacementIndex? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true),
+        PlacementEnded when snapshot is not null => snapshot with { Active = false },
+        _ => snapshot,
+    };
+}
+
+/// <summary>Finds the person stream behind a sanction proposal id.</summary>
+public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId);
+
+public partial class ProposalIndexProjection : MultiStreamProjection<ProposalIndex, Guid>
+{
+    public ProposalIndexProjection()
+    {
+        Identity<SanctionProposed>(e => e.ProposalId);
+    }
+
+    public override ProposalIndex? Evolve(ProposalIndex? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        SanctionProposed p => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId),
+        _ => snapshot,
+    };
+}
