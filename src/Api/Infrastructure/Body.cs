@@ -10,6 +10,8 @@ public static class Body
         if (request.ContentType is not { } ct || !ct.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             && !ct.Contains("+json", StringComparison.OrdinalIgnoreCase))
             return (null, Problems.Create(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json."));
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+            return (null, Problems.Create(413, "payload-too-large", "Payload too large", "Bodies are limited to 1 MB."));
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json.Options, request.HttpContext.RequestAborted);
@@ -19,7 +21,7 @@ public static class Body
         }
         catch (JsonException e)
         {
-            var path = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
+            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.StartsWith("$.") ? e.Path[2..] : e.Path;
             return (null, new Checks().Add(path, "is malformed or has the wrong type.").Problem());
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -56,22 +56,22 @@ public sealed record Offer(
     public int Occupied => ActivePlacements.Count;
     public int Free => Math.Max(0, Places - Occupied);
 
-    public static Offer Create(OfferRegistered e) => new(
+    public static Offer Start(OfferRegistered e) => new(
         e.OfferId, e.ProviderType, e.ProviderName, e.Municipality, e.Title, e.Activity, e.Places, e.HoursPerWeek,
         e.StartsOn, e.EndsOn, e.ReportTo, OfferStatus.Open, []);
 
-    public Offer Apply(OfferPlacesChanged e) => this with { Places = e.Places };
-    public Offer Apply(OfferWithdrawn e) => this with { Status = OfferStatus.Withdrawn };
-    public Offer Apply(PlaceOccupied e) => this with { ActivePlacements = ActivePlacements.Add(e.PlacementId) };
-    public Offer Apply(PlaceReleased e) => this with { ActivePlacements = ActivePlacements.Remove(e.PlacementId) };
+    public Offer When(OfferPlacesChanged e) => this with { Places = e.Places };
+    public Offer When(OfferWithdrawn e) => this with { Status = OfferStatus.Withdrawn };
+    public Offer When(PlaceOccupied e) => this with { ActivePlacements = ActivePlacements.Add(e.PlacementId) };
+    public Offer When(PlaceReleased e) => this with { ActivePlacements = ActivePlacements.Remove(e.PlacementId) };
 
     public static Offer? Evolve(Offer? state, object @event) => (state, @event) switch
     {
-        (null, OfferRegistered e) => Create(e),
-        (not null, OfferPlacesChanged e) => state.Apply(e),
-        (not null, OfferWithdrawn e) => state.Apply(e),
-        (not null, PlaceOccupied e) => state.Apply(e),
-        (not null, PlaceReleased e) => state.Apply(e),
+        (null, OfferRegistered e) => Start(e),
+        (not null, OfferPlacesChanged e) => state.When(e),
+        (not null, OfferWithdrawn e) => state.When(e),
+        (not null, PlaceOccupied e) => state.When(e),
+        (not null, PlaceReleased e) => state.When(e),
         _ => state,
     };
 

@@ -89,23 +89,23 @@ public sealed record Person(
         .Select(p => new Restriction(p.ProposalId, p.Decision!.StartsOn!.Value, p.Decision.EndsOn!.Value))
         .LastOrDefault(r => r.EndsOn >= today);
 
-    public static Person Create(PersonRegistered e) => new(
+    public static Person Start(PersonRegistered e) => new(
         e.PersonId, e.Municipality, e.GivenName, e.FamilyName, e.DateOfBirth, e.EntitledSince, e.FileReference,
         null, [], ImmutableDictionary<Guid, Placement>.Empty, ImmutableDictionary<Guid, SanctionProposal>.Empty);
 
-    public Person Apply(ExemptionRecorded e) =>
+    public Person When(ExemptionRecorded e) =>
         this with { Exemptions = Exemptions.Add(new Exemption(e.ExemptionId, e.Reason, e.From, e.Until, e.Note)) };
 
-    public Person Apply(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
+    public Person When(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
 
-    public Person Apply(PersonAssigned e) =>
-        this with { Placements = Placements.Add(e.PlacementId, Placement.Create(e)) };
+    public Person When(PersonAssigned e) =>
+        this with { Placements = Placements.Add(e.PlacementId, Placement.Start(e)) };
 
-    public Person Apply(SanctionProposed e) =>
-        this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Create(e)) };
+    public Person When(SanctionProposed e) =>
+        this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Start(e)) };
 
-    public Person Apply(SanctionDecided e) => Proposals.TryGetValue(e.ProposalId, out var p)
-        ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.Apply(e, Proposals.Count(x => x.Value.Decision is not null))) }
+    public Person When(SanctionDecided e) => Proposals.TryGetValue(e.ProposalId, out var p)
+        ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.When(e, Proposals.Count(x => x.Value.Decision is not null))) }
         : this;
 
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
@@ -113,18 +113,18 @@ public sealed record Person(
 
     public static Person? Evolve(Person? state, object @event) => (state, @event) switch
     {
-        (null, PersonRegistered e) => Create(e),
-        (not null, ExemptionRecorded e) => state.Apply(e),
-        (not null, EntitlementEnded e) => state.Apply(e),
-        (not null, PersonAssigned e) => state.Apply(e),
-        (not null, HoursLogged e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, HoursCorrected e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.Apply(e)),
-        (not null, SanctionProposed e) => state.Apply(e),
-        (not null, SanctionDecided e) => state.Apply(e),
+        (null, PersonRegistered e) => Start(e),
+        (not null, ExemptionRecorded e) => state.When(e),
+        (not null, EntitlementEnded e) => state.When(e),
+        (not null, PersonAssigned e) => state.When(e),
+        (not null, HoursLogged e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, HoursCorrected e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, SanctionProposed e) => state.When(e),
+        (not null, SanctionDecided e) => state.When(e),
         _ => state,
     };
 

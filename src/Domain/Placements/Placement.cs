@@ -78,24 +78,24 @@ public sealed record Placement(
 
     public HourEntry? FindEntry(Guid entryId) => Entries.FirstOrDefault(e => e.EntryId == entryId);
 
-    public static Placement Create(PersonAssigned e) => new(
+    public static Placement Start(PersonAssigned e) => new(
         e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,
         [], ImmutableDictionary<Guid, Refusal>.Empty);
 
-    public Placement Apply(HoursLogged e) =>
+    public Placement When(HoursLogged e) =>
         this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, null, null)) };
 
-    public Placement Apply(HoursCorrected e) =>
+    public Placement When(HoursCorrected e) =>
         this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason)) };
 
-    public Placement Apply(RefusalRecorded e) =>
+    public Placement When(RefusalRecorded e) =>
         this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };
 
-    public Placement Apply(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
+    public Placement When(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
 
-    public Placement Apply(HearingHeld e) => WithRefusal(e.RefusalId, r => r with { Hearing = e });
+    public Placement When(HearingHeld e) => WithRefusal(e.RefusalId, r => r with { Hearing = e });
 
-    public Placement Apply(PlacementEnded e) => this with { EndedOn = e.Date, EndReason = e.Reason };
+    public Placement When(PlacementEnded e) => this with { EndedOn = e.Date, EndReason = e.Reason };
 
     private Placement WithRefusal(Guid id, Func<Refusal, Refusal> change) =>
         Refusals.TryGetValue(id, out var r) ? this with { Refusals = Refusals.SetItem(id, change(r)) } : this;
@@ -125,9 +125,9 @@ public sealed record SanctionProposal(
     string ProposedBy,
     SanctionDecision? Decision)
 {
-    public static SanctionProposal Create(SanctionProposed e) =>
+    public static SanctionProposal Start(SanctionProposed e) =>
         new(e.ProposalId, e.PersonId, e.PlacementId, e.RefusalId, e.Reasoning, e.ProposedBy, null);
 
-    public SanctionProposal Apply(SanctionDecided e, int sequence) =>
+    public SanctionProposal When(SanctionDecided e, int sequence) =>
         this with { Decision = new SanctionDecision(e.Approved, e.Reasoning, e.StartsOn, e.EndsOn, e.DecidedBy, sequence) };
 }
