@@ -91,9 +91,10 @@ public sealed class Workspace(IDocumentSession session)
         foreach (var group in events.GroupBy(e => e.StreamId))
         {
             var data = group.Select(e => e.Event).ToArray();
-            var action = _versions.TryGetValue(group.Key, out var version)
-                ? session.Events.Append(group.Key, version + data.Length, data)
-                : session.Events.StartStream(group.Key, data);
+            // Streams the decision read are checked against the version it saw; a release on an offer it did not read needs no check.
+            var action = _versions.TryGetValue(group.Key, out var version) ? session.Events.Append(group.Key, version + data.Length, data)
+                : data[0] is IStartsStream ? session.Events.StartStream(group.Key, data)
+                : session.Events.Append(group.Key, data);
             foreach (var e in action.Events)
             {
                 e.SetHeader(EventHeaders.Actor, actor);

@@ -31,3 +31,6 @@ public sealed record Decision(IReadOnlyList<StreamEvent> Events, Rejection? Reje
 
     public static implicit operator Decision(Rejection rejection) => Reject(rejection);
 }
+
+/// <summary>Marks the first event of a stream: appending it starts a new stream, and fails if one exists.</summary>
+public interface IStartsStream;

@@ -27,7 +27,7 @@ public sealed record OfferRegistered(
     int HoursPerWeek,
     DateOnly StartsOn,
     DateOnly? EndsOn,
-    string ReportTo);
+    string ReportTo) : IStartsStream;
 
 public sealed record OfferPlacesChanged(Guid OfferId, int Places);
 

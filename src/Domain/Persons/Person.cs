@@ -33,7 +33,7 @@ public sealed record PersonRegistered(
     string FamilyName,
     DateOnly DateOfBirth,
     DateOnly EntitledSince,
-    string? FileReference);
+    string? FileReference) : IStartsStream;
 
 public sealed record ExemptionRecorded(
     Guid PersonId,

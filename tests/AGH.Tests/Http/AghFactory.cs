@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AGH.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace AGH.Tests.Http;
+
+/// <summary>
+/// The real host against a real PostgreSQL: the cluster named by AGH_TEST_CONNECTION (a fresh database per factory),
+/// or a Testcontainers PostgreSQL where that variable is unset and Docker is available.
+/// </summary>
+public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private PostgreSqlContainer? _container;
+    private string _connectionString = "";
+
+    /// <summary>Frozen at start so "today" cannot roll over midway through a run.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public DateOnly Today => new Clock(Time).Today;
+
+    public async Task InitializeAsync()
+    {
+        var shared = Environment.GetEnvironmentVariable("AGH_TEST_CONNECTION");
+        if (string.IsNullOrWhiteSpace(shared))
+        {
+            _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            await _container.StartAsync();
+            _connectionString = _container.GetConnectionString();
+            return;
+        }
+        var database = "agh_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var conn = new NpgsqlConnection(shared))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        _connectionString = new NpgsqlConnectionStringBuilder(shared) { Database = database, MaxPoolSize = 200 }.ConnectionString;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Agh", _connectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    public async Task<IReadOnlyList<IEvent>> Stream(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.FetchStreamAsync(id);
+    }
+
+    public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null)
+    {
+        var client = CreateClient();
+        var token = await Token(client, userId ?? $"{role}-{municipality ?? "all"}", role, municipality);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<string> Token(HttpClient client, string userId, string role, string? municipality, int? lifetimeSeconds = null)
+    {
+        var response = await client.PostAsJsonAsync("/dev/token", new { userId, name = $"Test {userId}", role, municipality, lifetimeSeconds });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return body!.AccessToken;
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_container is not null) await _container.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HttpCollection : ICollectionFixture<AghFactory>
+{
+    public const string Name = "http";
+}
