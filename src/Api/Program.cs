@@ -45,6 +45,8 @@ builder.Services.AddSwaggerGen(c =>
         Description = "JWT from the district's identity provider (in Development: POST /dev/token).",
     });
     c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] });
+    // Nested request records share names (Request, Created): qualify them by their use case.
+    c.CustomSchemaIds(t => t.DeclaringType is { } outer ? outer.Name.Replace("Endpoint", "") + t.Name : t.Name);
     var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
     if (File.Exists(xml)) c.IncludeXmlComments(xml);
 });
