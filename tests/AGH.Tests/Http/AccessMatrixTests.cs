@@ -1,0 +1,52 @@
+namespace AGH.Tests.Http;
+
+/// <summary>Every route of the write-side contract: 401 without a token, 403 for a role the contract does not allow.</summary>
+public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
+{
+    private static readonly Guid X = Guid.NewGuid();
+
+    public static TheoryData<string, string, string> Routes() => new()
+    {
+        // method, path, a role that must be refused (null-free: "-" where every role may)
+        { "GET", "/api/municipalities", "-" },
+        { "GET", "/api/offers", "-" },
+        { "GET", $"/api/offers/{X}", "-" },
+        { "POST", "/api/offers", "auditor" },
+        { "POST", $"/api/offers/{X}/places", "payroll" },
+        { "POST", $"/api/offers/{X}/withdrawal", "official" },
+        { "GET", "/api/persons", "coordinator" },
+        { "GET", $"/api/persons/{X}", "payroll" },
+        { "POST", "/api/persons", "official" },
+        { "POST", $"/api/persons/{X}/exemptions", "auditor" },
+        { "POST", $"/api/persons/{X}/entitlement-end", "coordinator" },
+        { "GET", "/api/placements", "payroll" },
+        { "GET", $"/api/placements/{X}", "coordinator" },
+        { "POST", "/api/placements", "official" },
+        { "POST", $"/api/placements/{X}/hours", "auditor" },
+        { "POST", $"/api/placements/{X}/hours/{X}/correction", "payroll" },
+        { "POST", $"/api/placements/{X}/refusals", "coordinator" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/assessment", "official" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/hearing", "auditor" },
+        { "POST", $"/api/placements/{X}/sanction-proposals", "official" },
+        { "POST", $"/api/placements/{X}/end", "payroll" },
+        { "GET", $"/api/sanction-proposals/{X}", "payroll" },
+        { "POST", $"/api/sanction-proposals/{X}/decision", "caseworker" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Without_token_401_and_wrong_role_403(string method, string path, string refusedRole)
+    {
+        var anonymous = Factory.CreateClient();
+        await ShouldBeProblem(await Send(anonymous, method, path), 401);
+
+        if (refusedRole == "-") return;
+        var client = await As(refusedRole, refusedRole == "caseworker" ? "bad-iburg" : null);
+        var before = await Factory.EventCount();
+        await ShouldBeProblem(await Send(client, method, path), 403);
+        (await Factory.EventCount()).Should().Be(before);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, string method, string path) =>
+        method == "GET" ? client.GetAsync(path) : PostRaw(client, path, "{}");
+}
