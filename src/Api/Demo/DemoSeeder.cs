@@ -1,7 +1,191 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using JasperFx.Events;
+using Marten;
+
 namespace AGH.Api.Demo;
 
-public sealed class DemoSeeder : IHostedService
+/// <summary>
+/// With <c>Demo:Seed=true</c> and an empty event store, loads demo data at start: offers, persons, placements with hours,
+/// an exemption and a refusal. Every event comes from the pure domain decisions, so the data obeys the same rules as the
+/// API, and carries the same headers (actor, legalBasis, recordedAt) as <see cref="Workspace"/> writes. One transaction:
+/// either everything is seeded or nothing. Dates of placements and hours are relative to today.
+/// </summary>
+public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy, IConfiguration config, ILogger<DemoSeeder> log)
+    : IHostedService
 {
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    private static readonly Actor Coordinator = new("demo-seed", "Demo-Daten", Roles.Coordinator, null);
+
+    private static Actor Caseworker(string municipality) => new("demo-seed", "Demo-Daten", Roles.Caseworker, municipality);
+
+    private readonly List<(Guid Stream, object Event, Actor Actor)> _pending = [];
+    private readonly Dictionary<Guid, Offer> _offers = new();
+    private readonly Dictionary<Guid, Person> _persons = new();
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!config.GetValue("Demo:Seed", false)) return;
+        await using var session = store.LightweightSession();
+        if (await session.Query<Offer>().AnyAsync(ct))
+        {
+            log.LogInformation("Demo seed skipped: the event store already holds offers");
+            return;
+        }
+
+        var today = clock.Today;
+        var offers = SeedOffers();
+        var persons = SeedPersons(today);
+        var (placements, hours) = SeedPlacements(offers, persons, today);
+
+        session.LastModifiedBy = Coordinator.UserId;
+        var now = clock.Now;
+        foreach (var stream in _pending.GroupBy(p => p.Stream))
+        {
+            var items = stream.ToList();
+            var action = session.Events.StartStream(stream.Key, items.Select(i => i.Event).ToArray());
+            for (var i = 0; i < items.Count; i++)
+            {
+                IEvent e = action.Events[i];
+                e.SetHeader(EventHeaders.Actor, items[i].Actor);
+                e.SetHeader(EventHeaders.LegalBasis, EventLegalBasis.Of(e.Data));
+                e.SetHeader(EventHeaders.RecordedAt, now.ToString("O"));
+            }
+        }
+        await session.SaveChangesAsync(ct);
+        log.LogInformation(
+            "Demo seed: {Offers} offers in {Municipalities} municipalities, {Persons} persons, {Placements} placements with {Hours} hour entries, 1 exemption, 1 refusal ({Events} events)",
+            offers.Count, offers.Select(o => o.Municipality).Distinct().Count(), persons.Count, placements, hours, _pending.Count);
+    }
+
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Queues the decision's events and folds them into the in-memory state the next decisions read.</summary>
+    private void Apply(Decision decision, Actor actor)
+    {
+        if (decision.Rejection is { } r) throw new InvalidOperationException($"Demo seed violates a rule: {r.Code}: {r.Detail}");
+        foreach (var (stream, e) in decision.Events)
+        {
+            _pending.Add((stream, e, actor));
+            if (e is OfferRegistered || _offers.ContainsKey(stream)) _offers[stream] = Offer.Evolve(_offers.GetValueOrDefault(stream), e)!;
+            else _persons[stream] = Person.Evolve(_persons.GetValueOrDefault(stream), e)!;
+        }
+    }
+
+    private static readonly DateOnly Y2026 = new(2026, 1, 1);
+
+    private List<Offer> SeedOffers()
+    {
+        const ProviderType M = ProviderType.Municipality, D = ProviderType.District, N = ProviderType.Nonprofit;
+        (ProviderType Type, string Provider, string Municipality, string Title, string Activity, int Places, int Hours, int StartDay, int? EndDay, string ReportTo)[] rows =
+        [
+            (M, "Stadt Bad Iburg", "bad-iburg", "Grünflächenpflege im Kurpark", "Laub rechen, Beete jäten, Wege kehren im Kurpark und am Charlottensee", 4, 15, 32, null, "Bauhof Bad Iburg, Am Bauhof 2, 49186 Bad Iburg"),
+            (M, "Stadt Melle", "melle", "Bauhof: Unterstützung der Stadtreinigung", "Papierkörbe leeren, Gehwege und Plätze reinigen, Winterdienst vorbereiten", 6, 20, 14, null, "Betriebshof Melle, Industriestraße 12, 49324 Melle"),
+            (M, "Stadt Bramsche", "bramsche", "Friedhofspflege", "Wege harken, Hecken schneiden, Grünabfälle sammeln auf dem Stadtfriedhof", 3, 12, 60, 364, "Friedhofsverwaltung Bramsche, Friedhofstraße 1, 49565 Bramsche"),
+            (M, "Gemeinde Hilter a.T.W.", "hilter", "Friedhofspflege", "Pflege der Gemeinschaftsgrabanlagen und Wege auf dem Gemeindefriedhof", 2, 8, 91, null, "Rathaus Hilter, Bürgerbüro, 49176 Hilter"),
+            (M, "Gemeinde Bissendorf", "bissendorf", "Bauhof: Grün- und Spielplatzpflege", "Spielplätze kontrollieren und säubern, Rasen mähen, Sand harken", 4, 15, 45, null, "Bauhof Bissendorf, Werkstraße 5, 49143 Bissendorf"),
+            (M, "Stadt Georgsmarienhütte", "georgsmarienhuette", "Grünflächenpflege in den Stadtteilen", "Grünflächen und Straßenbegleitgrün pflegen, Laub beseitigen", 5, 15, 32, null, "Baubetriebshof GMHütte, Am Hüttenwerk 3, 49124 Georgsmarienhütte"),
+            (M, "Gemeinde Wallenhorst", "wallenhorst", "Pflege der Spielplätze", "Sichtkontrolle, Müll sammeln, Sandkästen harken", 2, 10, 121, null, "Bauhof Wallenhorst, Große Straße 26, 49134 Wallenhorst"),
+            (M, "Gemeinde Ostercappeln", "ostercappeln", "Hilfe in der Gemeindebücherei", "Bücher einsortieren, Medien reinigen, Veranstaltungen auf- und abbauen", 1, 6, 152, null, "Gemeindebücherei, Gildehauser Weg 3, 49179 Ostercappeln"),
+            (M, "Gemeinde Bohmte", "bohmte", "Schulhof- und Außenanlagenpflege", "Schulhöfe der Grundschulen kehren, Beete pflegen", 2, 10, 213, 545, "Hausmeister Grundschule Bohmte, Schulstraße 4, 49163 Bohmte"),
+            (M, "Samtgemeinde Artland", "sg-artland", "Bauhof: Pflege der Radwege", "Radwege freischneiden, Beschilderung säubern", 3, 15, 74, null, "Bauhof Artland, Am Hafen 7, 49610 Quakenbrück"),
+            (D, "Landkreis Osnabrück, Fachdienst Soziales", "georgsmarienhuette", "Hilfe in der Kreisverwaltung", "Post verteilen, Akten ins Archiv bringen, Besprechungsräume herrichten", 4, 12, 4, null, "Kreishaus Osnabrück, Empfang, Am Schölerberg 1, 49082 Osnabrück"),
+            (D, "Landkreis Osnabrück, Gebäudemanagement", "sg-bersenbrueck", "Außenanlagen der Berufsbildenden Schulen", "Pflege der Außenanlagen und Fahrradstellplätze der BBS", 3, 15, 32, null, "Hausmeisterei BBS Bersenbrück, Schulstraße 20, 49593 Bersenbrück"),
+            (D, "Landkreis Osnabrück, Unterkunftsverwaltung", "bramsche", "Hausmeisterhilfe in der Gemeinschaftsunterkunft", "Gemeinschaftsflächen reinigen, kleine Reparaturen begleiten, Außenanlagen pflegen", 4, 10, 14, null, "Gemeinschaftsunterkunft Bramsche, Verwaltungsbüro, 49565 Bramsche"),
+            (D, "Landkreis Osnabrück, Untere Naturschutzbehörde", "bad-essen", "Pflege von Streuobstwiesen", "Obstbäume freischneiden, Mahdgut abräumen, Nistkästen reinigen", 5, 12, 59, 334, "Parkplatz Wittlager Straße, Treffpunkt mit dem Naturschutzwart, 49152 Bad Essen"),
+            (D, "Landkreis Osnabrück, Kreisarchiv", "melle", "Hilfe im Kreisarchiv", "Akten umbetten, Kartons beschriften, Regale ordnen", 2, 8, 105, null, "Kreisarchiv, Außenstelle Melle, Markt 1, 49324 Melle"),
+            (N, "Sozialkaufhaus Melle e. V.", "melle", "Sozialkaufhaus / Kleiderkammer", "Kleiderspenden annehmen, sortieren, Regale einräumen, Kundschaft unterstützen", 3, 10, 4, null, "Sozialkaufhaus Melle, Mühlenstraße 8, 49324 Melle"),
+            (N, "Bramscher Tafel e. V.", "bramsche", "Tafel: Lebensmittelausgabe", "Lebensmittel abholen, sortieren und an Ausgabetagen ausgeben", 4, 8, 4, null, "Tafel Bramsche, Ausgabestelle, Kirchhofstraße 9, 49565 Bramsche"),
+            (N, "SV Grün-Weiß Glandorf e. V.", "glandorf", "Fahrdienst und Platzpflege für den Sportverein", "Sportplätze abkreiden und mähen, Jugendmannschaften zu Auswärtsspielen fahren", 2, 10, 60, null, "Vereinsheim am Sportplatz, 49219 Glandorf"),
+            (N, "DRK-Ortsverein Belm e. V.", "belm", "Kleiderkammer", "Spenden sortieren, Ausgabe an Bedürftige vorbereiten", 2, 6, 32, null, "DRK-Haus Belm, Kleiderkammer, 49191 Belm"),
+            (N, "Ev.-luth. Kirchengemeinde Bad Laer", "bad-laer", "Friedhofs- und Kirchgartenpflege", "Pflege des Kirchgartens und der Friedhofswege", 1, 5, 91, null, "Gemeindebüro, Kirchplatz 2, 49196 Bad Laer"),
+            (N, "Heimatverein Bad Rothenfelde e. V.", "bad-rothenfelde", "Pflege des Heimathauses und Museumsgartens", "Museumsgarten pflegen, Ausstellungsräume reinigen, Feste vorbereiten", 2, 8, 120, 333, "Heimathaus, Frankfurter Straße 3, 49214 Bad Rothenfelde"),
+            (N, "Fahrradwerkstatt Wallenhorst e. V.", "wallenhorst", "Fahrradwerkstatt", "Gespendete Fahrräder reparieren und für Geflüchtete verkehrssicher machen", 3, 10, 152, null, "Fahrradwerkstatt, Hollager Straße 40, 49134 Wallenhorst"),
+            (N, "Caritasverband, Sozialkaufhaus Fürstenau", "sg-fuerstenau", "Sozialkaufhaus: Möbellager", "Möbelspenden abholen, Lager ordnen, Auslieferung begleiten", 3, 15, 4, null, "Sozialkaufhaus Fürstenau, Lager, 49584 Fürstenau"),
+            (N, "Tierschutzverein Bad Iburg e. V.", "bad-iburg", "Hilfe im Tierheim", "Gehege reinigen, Futter ausgeben, Hunde ausführen", 2, 10, 182, null, "Tierheim, Zum Freeden 5, 49186 Bad Iburg"),
+        ];
+        return rows.Select(r =>
+        {
+            var id = Guid.CreateVersion7();
+            Apply(OfferDecisions.Register(new RegisterOffer(id, r.Type, r.Provider, r.Municipality, r.Title, r.Activity, r.Places, r.Hours,
+                Y2026.AddDays(r.StartDay), r.EndDay is { } end ? Y2026.AddDays(end) : null, r.ReportTo)), Coordinator);
+            return _offers[id];
+        }).ToList();
+    }
+
+    private List<Person> SeedPersons(DateOnly today)
+    {
+        (string Municipality, string Given, string Family, DateOnly Born, DateOnly EntitledSince)[] rows =
+        [
+            ("bad-iburg", "Ahmad", "Karimi", new(1994, 3, 14), new(2024, 9, 2)),
+            ("bad-iburg", "Zainab", "Rahimi", new(1998, 7, 30), new(2025, 2, 17)),
+            ("bad-iburg", "Omid", "Ahmadi", new(2006, 11, 5), new(2025, 6, 10)),
+            ("melle", "Mariam", "Haidari", new(1987, 1, 22), new(2024, 4, 8)),
+            ("melle", "Samir", "Al-Hassan", new(1979, 5, 3), new(2023, 11, 20)),
+            ("melle", "Lina", "Mansour", new(2001, 9, 18), new(2025, 8, 1)),
+            ("melle", "Hussein", "Jaber", new(1968, 12, 1), new(2024, 1, 15)),
+            ("bramsche", "Tesfaye", "Bekele", new(1991, 4, 9), new(2024, 10, 7)),
+            ("bramsche", "Abdullahi", "Warsame", new(2003, 2, 27), new(2025, 3, 3)),
+            ("georgsmarienhuette", "Nour", "Haddad", new(1996, 6, 12), new(2025, 1, 13)),
+            ("georgsmarienhuette", "Dawit", "Tesfamariam", new(1985, 8, 25), new(2024, 6, 24)),
+            ("georgsmarienhuette", "Rezan", "Kaya", new(1976, 10, 31), new(2023, 9, 4)),
+        ];
+        return rows.Select((r, i) =>
+        {
+            var id = Guid.CreateVersion7();
+            Apply(PersonDecisions.Register(new RegisterPerson(id, r.Municipality, r.Given, r.Family, r.Born, r.EntitledSince,
+                $"AZ-50-2026-{i + 1:0000}"), today), Caseworker(r.Municipality));
+            return _persons[id];
+        }).ToList();
+    }
+
+    private (int Placements, int Hours) SeedPlacements(List<Offer> offers, List<Person> persons, DateOnly today)
+    {
+        Person P(string family) => _persons[persons.Single(p => p.FamilyName == family).Id];
+        Offer O(string municipality, string title) => offers.Single(o => o.Municipality == municipality && o.Title.StartsWith(title));
+
+        // Zainab Rahimi: a good reason (childcare, § 11 Abs. 4 SGB XII) — no diagnosis, no details beyond the class.
+        var zainab = P("Rahimi");
+        Apply(PersonDecisions.RecordExemption(zainab, new RecordExemption(zainab.Id, Guid.CreateVersion7(), ExemptionReason.Childcare,
+            today.AddDays(-60), today.AddMonths(10), "Kind unter drei Jahren, kein Betreuungsplatz")), Caseworker(zainab.Municipality));
+
+        (string Person, Offer Offer, int DaysAgo, int Hours, DayOfWeek[] Days)[] plan =
+        [
+            ("Karimi", O("bad-iburg", "Grünflächenpflege"), 42, 15, [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday]),
+            ("Haidari", O("melle", "Sozialkaufhaus"), 35, 10, [DayOfWeek.Tuesday, DayOfWeek.Thursday]),
+            ("Al-Hassan", O("melle", "Bauhof"), 28, 20, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday]),
+            ("Bekele", O("bramsche", "Tafel"), 21, 8, [DayOfWeek.Tuesday, DayOfWeek.Friday]),
+            ("Haddad", O("georgsmarienhuette", "Hilfe in der Kreisverwaltung"), 14, 12, [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday]),
+        ];
+        var hours = 0;
+        foreach (var (family, offer, daysAgo, hoursPerWeek, days) in plan)
+        {
+            var person = P(family);
+            var actor = Caseworker(person.Municipality);
+            var startsOn = today.AddDays(-daysAgo) < offer.StartsOn ? offer.StartsOn : today.AddDays(-daysAgo);
+            var placementId = Guid.CreateVersion7();
+            Apply(PlacementDecisions.Assign(_offers[offer.Id], person,
+                new AssignPerson(placementId, person.Id, offer.Id, startsOn.AddDays(-10), startsOn, hoursPerWeek), policy, today), actor);
+
+            // Nour Haddad did not turn up a week ago: the refusal is recorded and awaits assessment.
+            DateOnly? noShow = family == "Haddad" ? today.AddDays(-7) : null;
+            var perDay = hoursPerWeek * 60 / days.Length / 15 * 15;
+            for (var d = startsOn; d < today; d = d.AddDays(1))
+            {
+                var current = _persons[person.Id];
+                if (d == noShow)
+                    Apply(PlacementDecisions.RecordRefusal(current, current.Placements[placementId], new RecordRefusal(placementId,
+                        Guid.CreateVersion7(), d, RefusalKind.NoShow, "Keine Angabe, telefonisch nicht erreichbar"), today), actor);
+                else if (days.Contains(d.DayOfWeek))
+                {
+                    Apply(PlacementDecisions.LogHours(current, current.Placements[placementId],
+                        new LogHours(placementId, Guid.CreateVersion7(), d, perDay - (d.Day % 3 == 0 ? 30 : 0)), policy, today), actor);
+                    hours++;
+                }
+            }
+        }
+        return (plan.Length, hours);
+    }
 }
