@@ -24,6 +24,10 @@ public static class T
 
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
+    /// <summary>An ISO date (yyyy-MM-dd), independent of the current culture.</summary>
+    public static DateOnly P(string iso) =>
+        DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static Guid Id(int n) => Guid.Parse($"00000000-0000-0000-0001-{n:D12}");
 }
 
