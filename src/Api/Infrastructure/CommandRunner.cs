@@ -74,15 +74,17 @@ public sealed class Workspace(IDocumentSession session)
 
     public IQuerySession Query => session;
 
-    public async Task<Person?> LoadPerson(Guid id) => Person.Fold(await Load(id));
+    // The inline projections hold the folded aggregates; their Version is the stream version the append is checked against.
+    public async Task<Person?> LoadPerson(Guid id) => Track(id, await session.LoadAsync<Person>(id), p => p.Revision);
 
-    public async Task<Offer?> LoadOffer(Guid id) => Offer.Fold(await Load(id));
+    public async Task<Offer?> LoadOffer(Guid id) => Track(id, await session.LoadAsync<Offer>(id), o => o.Revision);
 
-    private async Task<IEnumerable<object>> Load(Guid id)
+    public void Track(Guid id, long version) => _versions[id] = version;
+
+    private T? Track<T>(Guid id, T? aggregate, Func<T, long> version) where T : class
     {
-        var events = await session.Events.FetchStreamAsync(id);
-        if (events.Count > 0) _versions[id] = events[^1].Version;
-        return events.Select(e => e.Data);
+        if (aggregate is not null) _versions[id] = version(aggregate);
+        return aggregate;
     }
 
     public void Append(IReadOnlyList<StreamEvent> events, Actor actor, DateTimeOffset now)

@@ -32,7 +32,7 @@ public static class EndEntitlementEndpoint
         {
             var person = await ws.LoadPerson(id);
             if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
-            var decision = PersonDecisions.EndEntitlement(person!, command);
+            var decision = PersonDecisions.EndEntitlement(person!, command, runner.Clock.Today);
             return Outcome.Of(decision, () =>
             {
                 var after = decision.Events.Where(e => e.StreamId == id).Aggregate(person!, (p, e) => Person.Evolve(p, e.Event)!);

@@ -4,12 +4,16 @@ namespace AGH.Domain.Common;
 
 public static class Dates
 {
+    /// <summary>Completed years of life; born on 29 February, a year completes only with 28 February's end (§ 187 Abs. 2, § 188 Abs. 3 BGB).</summary>
     public static int AgeOn(DateOnly birth, DateOnly on)
     {
         var age = on.Year - birth.Year;
-        if (on < birth.AddYears(age)) age--;
+        if (on < Birthday(birth, on.Year)) age--;
         return age;
     }
+
+    private static DateOnly Birthday(DateOnly birth, int year) =>
+        birth is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year) ? new DateOnly(year, 3, 1) : new DateOnly(year, birth.Month, birth.Day);
 
     /// <summary>
     /// End of a period of months counted from a start day, as § 188 Abs. 2 and 3 BGB count it: the day before the

@@ -53,6 +53,9 @@ public sealed record Offer(
     OfferStatus Status,
     ImmutableHashSet<Guid> ActivePlacements)
 {
+    /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
+    public long Revision { get; init; }
+
     public int Occupied => ActivePlacements.Count;
     public int Free => Math.Max(0, Places - Occupied);
 
@@ -65,15 +68,19 @@ public sealed record Offer(
     public Offer When(PlaceOccupied e) => this with { ActivePlacements = ActivePlacements.Add(e.PlacementId) };
     public Offer When(PlaceReleased e) => this with { ActivePlacements = ActivePlacements.Remove(e.PlacementId) };
 
-    public static Offer? Evolve(Offer? state, object @event) => (state, @event) switch
+    public static Offer? Evolve(Offer? state, object @event)
     {
-        (null, OfferRegistered e) => Start(e),
-        (not null, OfferPlacesChanged e) => state.When(e),
-        (not null, OfferWithdrawn e) => state.When(e),
-        (not null, PlaceOccupied e) => state.When(e),
-        (not null, PlaceReleased e) => state.When(e),
-        _ => state,
-    };
+        var next = (state, @event) switch
+        {
+            (null, OfferRegistered e) => Start(e),
+            (not null, OfferPlacesChanged e) => state.When(e),
+            (not null, OfferWithdrawn e) => state.When(e),
+            (not null, PlaceOccupied e) => state.When(e),
+            (not null, PlaceReleased e) => state.When(e),
+            _ => state,
+        };
+        return next is null ? null : next with { Revision = (state?.Revision ?? 0) + 1 };
+    }
 
     public static Offer? Fold(IEnumerable<object> events) => events.Aggregate((Offer?)null, Evolve);
 }

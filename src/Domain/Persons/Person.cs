@@ -70,6 +70,9 @@ public sealed record Person(
     ImmutableDictionary<Guid, Placement> Placements,
     ImmutableDictionary<Guid, SanctionProposal> Proposals)
 {
+    /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
+    public long Revision { get; init; }
+
     public bool IsEntitled => EntitlementEndedOn is null;
 
     public Placement? ActivePlacement => Placements.Values.FirstOrDefault(p => p.IsActive);
@@ -111,7 +114,13 @@ public sealed record Person(
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
         Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
 
-    public static Person? Evolve(Person? state, object @event) => (state, @event) switch
+    public static Person? Evolve(Person? state, object @event)
+    {
+        var next = Next(state, @event);
+        return next is null ? null : next with { Revision = (state?.Revision ?? 0) + 1 };
+    }
+
+    private static Person? Next(Person? state, object @event) => (state, @event) switch
     {
         (null, PersonRegistered e) => Start(e),
         (not null, ExemptionRecorded e) => state.When(e),
@@ -165,8 +174,10 @@ public static class PersonDecisions
     }
 
     /// <summary>Takes effect at once: an active placement ends with reason entitlement-ended and its place is freed.</summary>
-    public static Decision EndEntitlement(Person person, EndEntitlement c)
+    public static Decision EndEntitlement(Person person, EndEntitlement c, DateOnly today)
     {
+        if (c.Date > today)
+            return Rejection.Unprocessable("date-in-future", "The entitlement end lies in the future; record it when it has taken effect.");
         if (!person.IsEntitled)
             return Rejection.Conflict("entitlement-already-ended", $"The entitlement already ended on {person.EntitlementEndedOn:yyyy-MM-dd}.");
         if (c.Date < person.EntitledSince)

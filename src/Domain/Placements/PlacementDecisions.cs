@@ -94,9 +94,12 @@ public static class PlacementDecisions
 
         var week = Dates.IsoWeek(date);
         var weekly = placement.EffectiveEntries.Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
-        var cap = Math.Min(placement.HoursPerWeek * 60, policy.WeeklyCapMinutes);
-        if (weekly + minutes > cap)
-            return Rejection.Unprocessable("weekly-limit", $"{weekly} minutes are already logged in ISO week {week.Week}; the limit is {cap}.");
+        if (weekly + minutes > placement.HoursPerWeek * 60)
+            return Rejection.Unprocessable("weekly-limit", $"{weekly} minutes are already logged in ISO week {week.Week}; the placement plans {placement.HoursPerWeek} hours.");
+        // The configured cap holds per person, also when one placement ends and another starts in the same week.
+        var personWeekly = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
+        if (personWeekly + minutes > policy.WeeklyCapMinutes)
+            return Rejection.Unprocessable("weekly-limit", $"{personWeekly} minutes are already logged for the person in ISO week {week.Week}; the cap is {policy.WeeklyCapMinutes}.");
         return null;
     }
 
@@ -164,6 +167,8 @@ public static class PlacementDecisions
             return Rejection.Forbidden("four-eyes", "The official who proposed the sanction cannot decide it (Vier-Augen-Prinzip).");
         if (proposal.Decision is not null)
             return Rejection.Conflict("already-decided", "The proposal has already been decided.");
+        if (c.Approved && c.StartsOn is null)
+            return Rejection.Unprocessable("starts-on-required", "An approval needs the day the restriction starts.");
         DateOnly? startsOn = c.Approved ? c.StartsOn : null;
         DateOnly? endsOn = startsOn is { } s ? Dates.EndOfMonthsPeriod(s, RestrictionMonths) : null;
         return Decision.Accept(new StreamEvent(person.Id,

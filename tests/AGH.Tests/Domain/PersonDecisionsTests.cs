@@ -111,7 +111,7 @@ public class PersonDecisionsTests
     public void EndEntitlement_without_placement_emits_only_EntitlementEnded()
     {
         var person = Given.Person(A.PersonRegistered());
-        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"));
+        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), T.Today);
 
         decision.ShouldAccept(new StreamEvent(T.PersonId, new EntitlementEnded(T.PersonId, T.D(2026, 11, 20), "Anerkennung")));
         var after = person.Then(decision);
@@ -124,7 +124,7 @@ public class PersonDecisionsTests
     public void EndEntitlement_ends_the_active_placement_and_releases_its_place_on_the_offer_stream()
     {
         var person = Given.Person(A.PlacedPerson());
-        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"));
+        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), T.Today);
 
         decision.ShouldAccept(
             new StreamEvent(T.PersonId, new EntitlementEnded(T.PersonId, T.D(2026, 11, 20), "Anerkennung")),
@@ -147,7 +147,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(), A.PersonAssigned(noticeServedOn: T.D(2026, 11, 1), startsOn: T.D(2026, 12, 1)));
 
-        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 15), "Wegzug"))
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 15), "Wegzug"), T.Today)
             .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
 
         ended.Date.Should().Be(T.D(2026, 12, 1));
@@ -158,7 +158,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PlacedPerson(A.PlacementEnded(T.D(2026, 11, 1))));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Wegzug"))
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Wegzug"), T.Today)
             .ShouldAccept().Should().ContainSingle().Which.Event.Should().BeOfType<EntitlementEnded>();
     }
 
@@ -167,7 +167,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(), A.EntitlementEnded(T.D(2026, 11, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "nochmal"))
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "nochmal"), T.Today)
             .ShouldReject("entitlement-already-ended", RejectionKind.Conflict);
     }
 
@@ -176,7 +176,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(entitledSince: T.D(2024, 1, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2023, 12, 31), "Irrtum"))
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2023, 12, 31), "Irrtum"), T.Today)
             .ShouldReject("date-before-entitlement", RejectionKind.Unprocessable);
     }
 
@@ -185,6 +185,6 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(entitledSince: T.D(2024, 1, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2024, 1, 1), "Irrtum")).ShouldAccept();
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2024, 1, 1), "Irrtum"), T.Today).ShouldAccept();
     }
 }

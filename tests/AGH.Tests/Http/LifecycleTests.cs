@@ -41,5 +41,10 @@ public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
         types.Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged", "RefusalRecorded", "RefusalAssessed", "HearingHeld",
             "SanctionProposed", "SanctionDecided", "PlacementEnded");
         (await Factory.Stream(offer)).Select(e => e.Data.GetType().Name).Should().Equal("OfferRegistered", "PlaceOccupied", "PlaceReleased");
+
+        // The inline views carry the stream version that later writes are checked against.
+        await using var session = Factory.Store.QuerySession();
+        (await session.LoadAsync<AGH.Domain.Persons.Person>(person))!.Revision.Should().Be((await Factory.Stream(person))[^1].Version);
+        (await session.LoadAsync<AGH.Domain.Offers.Offer>(offer))!.Revision.Should().Be(3);
     }
 }
