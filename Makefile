@@ -13,6 +13,6 @@ test:
 run:
 	@bash scripts/run.sh
 
-# Stops the persistent local cluster in .pg/data used by `make run`.
+# Stops the persistent local cluster used by `make run` (.pg/data, see scripts/pg.sh dev-dir).
 stop-db:
-	@bash scripts/pg.sh stop .pg/data
+	@bash scripts/pg.sh stop "$$(bash scripts/pg.sh dev-dir "$$(pwd)")"

@@ -209,6 +209,20 @@ cmd_stop() {
     fi
 }
 
+# The data directory `make run` uses for a checkout: ROOT/.pg/data, unless the server (which runs as the
+# user postgres when we are root) cannot reach into ROOT, e.g. a clone under /root or a mktemp dir; then a
+# directory under /var/lib/agh-dev named after the checkout's path.
+cmd_dev_dir() {
+    [ $# -eq 1 ] || die "usage: pg.sh dev-dir ROOT"
+    local root
+    root="$(abs_path "$1")"
+    if is_root && ! runuser -u nobody -- test -x "$root" 2>/dev/null; then
+        echo "/var/lib/agh-dev/$(printf '%s' "$root" | md5sum | cut -c1-12)/data"
+    else
+        echo "$root/.pg/data"
+    fi
+}
+
 main() {
     local cmd="${1:-}"
     [ $# -gt 0 ] && shift
@@ -216,7 +230,8 @@ main() {
         ensure-installed) cmd_ensure_installed "$@" ;;
         start) cmd_start "$@" ;;
         stop) cmd_stop "$@" ;;
-        *) echo "usage: $0 {ensure-installed | start DIR PORT | stop DIR}" >&2; exit 2 ;;
+        dev-dir) cmd_dev_dir "$@" ;;
+        *) echo "usage: $0 {ensure-installed | start DIR PORT | stop DIR | dev-dir ROOT}" >&2; exit 2 ;;
     esac
 }
 

@@ -14,8 +14,8 @@ cd "$ROOT"
 
 HTTP_PORT="${AGH_HTTP_PORT:-5080}"
 URL="http://127.0.0.1:$HTTP_PORT"
-LOCAL_PG_DIR="$ROOT/.pg/data"
 LOCAL_PG_PORT=55433
+LOCAL_PG_DIR="$(bash "$ROOT/scripts/pg.sh" dev-dir "$ROOT")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -49,10 +49,10 @@ elif have_docker_compose; then
     [ "$ok" -eq 1 ] || { log "PostgreSQL container did not become ready"; exit 1; }
     CONN="Host=127.0.0.1;Port=5432;Database=agh;Username=postgres;Password=postgres"
 else
-    log "no Docker engine available; using a local cluster in .pg/data (port $LOCAL_PG_PORT)"
+    log "no Docker engine available; using a local cluster in $LOCAL_PG_DIR (port $LOCAL_PG_PORT)"
     scripts/pg.sh ensure-installed
-    mkdir -p "$ROOT/.pg"
-    chmod 755 "$ROOT/.pg"
+    mkdir -p "$(dirname "$LOCAL_PG_DIR")"
+    chmod 755 "$(dirname "$LOCAL_PG_DIR")"
     CONN="$(scripts/pg.sh start "$LOCAL_PG_DIR" "$LOCAL_PG_PORT")"
     log "stop it later with: make stop-db"
 fi
