@@ -3,6 +3,8 @@ using AGH.Api.Demo;
 using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Api.Offers;
+using AGH.Api.Payouts;
+using AGH.Api.Quota;
 using AGH.Api.Persons;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
@@ -27,6 +29,12 @@ builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutSettings>() ?? new PayoutSettings());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
+builder.Services.AddScoped<PayoutPreparer>();
+builder.Services.AddSingleton<PayoutScheduler>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PayoutScheduler>());
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(c =>
@@ -52,6 +60,12 @@ builder.Services.AddSwaggerGen(c =>
 });
 
 var app = builder.Build();
+
+if (ProjectionRebuild.IsCommand(args))
+{
+    await ProjectionRebuild.RunAll(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Logger, CancellationToken.None);
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -86,6 +100,11 @@ ProposeSanctionEndpoint.Map(api);
 EndPlacementEndpoint.Map(api);
 SanctionQueries.Map(api);
 DecideSanctionEndpoint.Map(api);
+QuotaEndpoint.Map(api);
+PreparePayoutRunEndpoint.Map(api);
+ReleasePayoutRunEndpoint.Map(api);
+PayoutRunQueries.Map(api);
+PersonHistoryEndpoint.Map(api);
 
 app.Run();
 

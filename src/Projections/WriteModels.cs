@@ -54,3 +54,10 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
         _ => snapshot,
     };
 }
+
+/// <summary>Payout runs with their lines, inline so a run is readable the moment it is prepared.</summary>
+public partial class PayoutRunProjection : SingleStreamProjection<AGH.Domain.Payouts.PayoutRun, Guid>
+{
+    public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>
+        AGH.Domain.Payouts.PayoutRun.Evolve(snapshot, e.Data);
+}

@@ -55,6 +55,13 @@ public static class Auth
                 },
             };
         });
+        // Token lifetimes are judged by the service clock, like everything else (and like the dev tokens it issues).
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } exp && now < exp && (notBefore is not { } nbf || now >= nbf);
+            });
         services.AddAuthorization();
     }
 

@@ -79,7 +79,17 @@ public sealed class Workspace(IDocumentSession session)
 
     public async Task<Offer?> LoadOffer(Guid id) => Track(id, await session.LoadAsync<Offer>(id), o => o.Revision);
 
-    public void Track(Guid id, long version) => _versions[id] = version;
+    public async Task<AGH.Domain.Payouts.PayoutRun?> LoadRun(Guid id) =>
+        Track(id, await session.LoadAsync<AGH.Domain.Payouts.PayoutRun>(id), r => r.Revision);
+
+    /// <summary>Every person with any placement: a payout run checks each stream it pays against the revision it read.</summary>
+    public async Task<IReadOnlyList<Person>> LoadPersonsWithPlacements(CancellationToken ct)
+    {
+        var persons = await session.Query<Person>().ToListAsync(ct);
+        var placed = persons.Where(p => !p.Placements.IsEmpty).ToList();
+        foreach (var p in placed) _versions[p.Id] = p.Revision;
+        return placed;
+    }
 
     private T? Track<T>(Guid id, T? aggregate, Func<T, long> version) where T : class
     {
@@ -97,19 +107,42 @@ public sealed class Workspace(IDocumentSession session)
             var action = _versions.TryGetValue(group.Key, out var version) ? session.Events.Append(group.Key, version + data.Length, data)
                 : data[0] is IStartsStream ? session.Events.StartStream(group.Key, data)
                 : session.Events.Append(group.Key, data);
-            foreach (var e in action.Events)
-            {
-                e.SetHeader(EventHeaders.Actor, actor);
-                e.SetHeader(EventHeaders.LegalBasis, EventLegalBasis.Of(e.Data));
-                e.SetHeader(EventHeaders.RecordedAt, now.ToString("O"));
-            }
+            foreach (var e in action.Events) EventHeaders.Stamp(e, actor, now);
         }
     }
 }
 
+/// <summary>Who, on which legal basis and when: recorded with every event, outside the domain payload.</summary>
 public static class EventHeaders
 {
     public const string Actor = "actor";
     public const string LegalBasis = "legalBasis";
     public const string RecordedAt = "recordedAt";
+
+    public static void Stamp(IEvent e, Actor actor, DateTimeOffset now)
+    {
+        e.SetHeader(Actor, actor);
+        e.SetHeader(LegalBasis, EventLegalBasis.Of(e.Data));
+        e.SetHeader(RecordedAt, now.ToString("O"));
+    }
+
+    /// <summary>The service clock's instant of recording; Marten's own timestamp for events written without one.</summary>
+    public static DateTimeOffset RecordedAtOf(IEvent e) =>
+        e.Headers?.TryGetValue(RecordedAt, out var v) == true && v is not null &&
+        DateTimeOffset.TryParse(Text(v), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : e.Timestamp;
+
+    public static Actor? ActorOf(IEvent e)
+    {
+        if (e.Headers?.TryGetValue(Actor, out var v) != true || v is null) return null;
+        return v as Actor ?? System.Text.Json.JsonSerializer.Deserialize<Actor>(
+            v is System.Text.Json.JsonElement j ? j.GetRawText() : System.Text.Json.JsonSerializer.Serialize(v), Json.Options);
+    }
+
+    public static string LegalBasisOf(IEvent e) =>
+        e.Headers?.TryGetValue(LegalBasis, out var v) == true && v is not null ? Text(v)! : EventLegalBasis.Of(e.Data);
+
+    private static string? Text(object v) =>
+        v is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j ? j.GetString() : v.ToString();
 }

@@ -26,12 +26,20 @@ public static class MartenSetup
                 opts.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
+
+                // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
+                opts.Projections.Add<QuotaProjection>(ProjectionLifecycle.Async);
+                opts.Events.AddEventTypes(AGH.Domain.Common.EventTypes.All);
 
                 opts.Schema.For<Offer>().Index(x => x.Municipality);
                 opts.Schema.For<Person>().Index(x => x.Municipality);
+                opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // HotCold: one node runs the async projections, others take over through an advisory lock if it dies.
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
     }
 }

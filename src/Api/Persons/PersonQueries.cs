@@ -15,7 +15,7 @@ public static class PersonQueries
             .ProducesProblem(403);
         api.MapGet("/persons/{id:guid}", Get)
             .WithTags("Persons")
-            .WithSummary("One person with status, exemptions and current benefit restriction")
+            .WithSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")
             .Produces<PersonDto>()
             .ProducesProblem(403).ProducesProblem(404);
     }
@@ -33,12 +33,18 @@ public static class PersonQueries
         return Results.Ok(persons.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Select(p => PersonDto.From(p, today)));
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)
     {
         var (actor, denied) = Caller.Require(http, PersonAccess.Readers);
         if (denied is not null) return denied;
-        var person = await session.LoadAsync<Person>(id, http.RequestAborted);
+        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
+            return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Problem();
+        // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
+        var person = at is { } until
+            ? Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
+                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
+            : await session.LoadAsync<Person>(id, http.RequestAborted);
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
-        return Results.Ok(PersonDto.From(person!, clock.Today));
+        return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
     }
 }

@@ -13,6 +13,8 @@ public static class LegalBasis
     public const string Restriction = "§ 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG, § 14 AsylbLG";
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
+    public const string Payout = "§ 5 Abs. 2 AsylbLG, § 7 Abs. 2 Nr. 5 AsylbLG";
+    public const string DataAccess = "Art. 5 Abs. 2, Art. 30 DSGVO";
 }
 
 public static class EventLegalBasis
@@ -31,6 +33,24 @@ public static class EventLegalBasis
         Placements.HearingHeld => LegalBasis.Hearing,
         Placements.SanctionProposed or Placements.SanctionDecided => LegalBasis.Restriction,
         Placements.PlacementEnded => LegalBasis.Reasonable,
+        Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
+        Persons.PersonHistoryRead => LegalBasis.DataAccess,
         _ => LegalBasis.Duty,
     };
+}
+
+public static class EventTypes
+{
+    /// <summary>Every event the service stores; registered with the store so any process can read any stream.</summary>
+    public static readonly Type[] All =
+    [
+        typeof(Offers.OfferRegistered), typeof(Offers.OfferPlacesChanged), typeof(Offers.OfferWithdrawn),
+        typeof(Offers.PlaceOccupied), typeof(Offers.PlaceReleased),
+        typeof(Persons.PersonRegistered), typeof(Persons.ExemptionRecorded), typeof(Persons.EntitlementEnded),
+        typeof(Persons.PersonHistoryRead),
+        typeof(Placements.PersonAssigned), typeof(Placements.HoursLogged), typeof(Placements.HoursCorrected),
+        typeof(Placements.RefusalRecorded), typeof(Placements.RefusalAssessed), typeof(Placements.HearingHeld),
+        typeof(Placements.SanctionProposed), typeof(Placements.SanctionDecided), typeof(Placements.PlacementEnded),
+        typeof(Payouts.AllowanceComputed), typeof(Payouts.PayoutRunPrepared), typeof(Payouts.PayoutRunReleased),
+    ];
 }

@@ -45,6 +45,16 @@ public sealed record ExemptionRecorded(
 
 public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason);
 
+/// <summary>Someone read the person's history: kept on a separate access-log stream, so reading never changes the case.</summary>
+public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf)
+{
+    public static Guid StreamFor(Guid personId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("agh:access-log:" + personId));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}
+
 public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note)
 {
     public bool CoversDay(DateOnly day) => From <= day && (Until is null || Until >= day);
@@ -72,6 +82,9 @@ public sealed record Person(
 {
     /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
     public long Revision { get; init; }
+
+    /// <summary>Minutes already paid per hour entry (keyed by the original entry id); the next run pays only differences.</summary>
+    public ImmutableDictionary<Guid, int> Paid { get; init; } = ImmutableDictionary<Guid, int>.Empty;
 
     public bool IsEntitled => EntitlementEndedOn is null;
 
@@ -111,6 +124,9 @@ public sealed record Person(
         ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.When(e, Proposals.Count(x => x.Value.Decision is not null))) }
         : this;
 
+    public Person When(Payouts.AllowanceComputed e) =>
+        this with { Paid = e.Entries.Aggregate(Paid, (paid, x) => paid.SetItem(x.EntryId, paid.GetValueOrDefault(x.EntryId) + x.Minutes)) };
+
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
         Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
 
@@ -134,6 +150,7 @@ public sealed record Person(
         (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, SanctionProposed e) => state.When(e),
         (not null, SanctionDecided e) => state.When(e),
+        (not null, Payouts.AllowanceComputed e) => state.When(e),
         _ => state,
     };
 

@@ -27,6 +27,9 @@ public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateOnly Today => new Clock(Time).Today;
 
+    /// <summary>The monthly payout schedule is off in tests unless a test turns it on.</summary>
+    public bool ScheduleEnabled { get; init; }
+
     public async Task InitializeAsync()
     {
         var shared = Environment.GetEnvironmentVariable("AGH_TEST_CONNECTION");
@@ -52,6 +55,7 @@ public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Agh", _connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Payouts:Schedule:Enabled", ScheduleEnabled ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,31 @@
+using AGH.Projections;
+using Marten;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Rebuilds every view from the events: `dotnet run --project src/Api -- projections rebuild`. Views are derived data;
+/// after a bug fix in a projection this is how they are made right again.
+/// </summary>
+public static class ProjectionRebuild
+{
+    public static readonly Type[] All =
+    [
+        typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
+        typeof(PayoutRunProjection), typeof(QuotaProjection),
+    ];
+
+    public static bool IsCommand(string[] args) => args is ["projections", "rebuild", ..];
+
+    public static async Task RunAll(IDocumentStore store, ILogger log, CancellationToken ct)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in All)
+        {
+            var started = DateTimeOffset.UtcNow;
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), ct);
+            log.LogInformation("Rebuilt {Projection} in {Seconds:0.0} s", projection.Name, (DateTimeOffset.UtcNow - started).TotalSeconds);
+        }
+    }
+}

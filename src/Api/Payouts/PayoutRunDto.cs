@@ -1,0 +1,32 @@
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
+
+namespace AGH.Api.Payouts;
+
+public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears);
+
+public sealed record PayoutRunDto(
+    Guid Id,
+    string Month,
+    PayoutRunStatus Status,
+    string PreparedBy,
+    string? ReleasedBy,
+    IReadOnlyList<PayoutLineDto> Lines,
+    long TotalCents)
+{
+    public static PayoutRunDto From(PayoutRun run) => new(run.Id, run.Month, run.Status, run.PreparedBy, run.ReleasedBy,
+        run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears)).ToList(), run.TotalCents);
+}
+
+public static class PayoutAccess
+{
+    public static readonly string[] Readers = [Roles.Payroll, Roles.Auditor];
+}
+
+/// <summary>Configuration "Payouts:Rates": the dated rate table; defaults to the statutory rates.</summary>
+public sealed class PayoutSettings
+{
+    public List<RatePeriod> Rates { get; set; } = [];
+
+    public RateTable RateTable => Rates.Count == 0 ? RateTable.Default : new RateTable(Rates);
+}

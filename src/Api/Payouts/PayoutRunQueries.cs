@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using AGH.Api.Infrastructure;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using Marten;
+
+namespace AGH.Api.Payouts;
+
+public static class PayoutRunQueries
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/payout-runs", List)
+            .WithTags("Payouts")
+            .WithSummary("Payout runs, optionally of one month")
+            .Produces<IReadOnlyList<PayoutRunDto>>()
+            .ProducesProblem(403);
+        api.MapGet("/payout-runs/{id:guid}", Get)
+            .WithTags("Payouts")
+            .WithSummary("One payout run with its lines")
+            .Produces<PayoutRunDto>()
+            .ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/payout-runs/{id:guid}/export", Export)
+            .WithTags("Payouts")
+            .WithSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")
+            .Produces<string>(200, "text/csv")
+            .ProducesProblem(403).ProducesProblem(404);
+    }
+
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? month)
+    {
+        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        var query = session.Query<PayoutRun>().AsQueryable();
+        if (month is not null)
+        {
+            if (!Month.TryParse(month, out var m)) return new Checks().Add("month", "must be a month written YYYY-MM.").Problem();
+            var text = m.ToString();
+            query = query.Where(r => r.Month == text);
+        }
+        var runs = await query.ToListAsync(http.RequestAborted);
+        return Results.Ok(runs.OrderByDescending(r => r.Month).Select(PayoutRunDto.From));
+    }
+
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
+        return run is null ? Problems.NotFound("payout run") : Results.Ok(PayoutRunDto.From(run));
+    }
+
+    public const string CsvHeader = "fileReference;familyName;givenName;month;minutes;amountCents;amountEuro";
+
+    public static async Task<IResult> Export(Guid id, HttpContext http, IQuerySession session)
+    {
+        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
+        if (run is null) return Problems.NotFound("payout run");
+        var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, run.Lines.Select(l => l.PersonId).Distinct()))
+            .ToDictionary(x => x.Id);
+        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        foreach (var line in run.Lines)
+        {
+            persons.TryGetValue(line.PersonId, out var person);
+            csv.AppendJoin(';', Cell(person?.FileReference), Cell(person?.FamilyName), Cell(person?.GivenName), run.Month,
+                    line.Minutes.ToString(CultureInfo.InvariantCulture), line.AmountCents.ToString(CultureInfo.InvariantCulture), Euro(line.AmountCents))
+                .Append("\r\n");
+        }
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", $"aufwandsentschaedigung-{run.Month}.csv");
+    }
+
+    public static string Euro(long cents) =>
+        (cents < 0 ? "-" : "") + (Math.Abs(cents) / 100).ToString(CultureInfo.InvariantCulture) + "," + (Math.Abs(cents) % 100).ToString("D2", CultureInfo.InvariantCulture);
+
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

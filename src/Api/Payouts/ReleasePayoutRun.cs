@@ -1,0 +1,29 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
+
+namespace AGH.Api.Payouts;
+
+/// <summary>Vier-Augen-Prinzip: a second payroll clerk releases the run for the Kreiskasse.</summary>
+public static class ReleasePayoutRunEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/payout-runs/{id:guid}/release", Handle)
+            .WithTags("Payouts")
+            .WithSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")
+            .Produces<PayoutRunDto>(200)
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    {
+        var (actor, denied) = Caller.Require(http, Roles.Payroll);
+        if (denied is not null) return denied;
+        return await runner.Run(actor!, async ws =>
+        {
+            var run = await ws.LoadRun(id);
+            if (run is null) return Outcome.Stop(Problems.NotFound("payout run"));
+            var decision = PayoutDecisions.Release(run, actor!.UserId);
+            return Outcome.Of(decision, () => Results.Ok(PayoutRunDto.From(decision.Events.Aggregate(run, (r, e) => PayoutRun.Evolve(r, e.Event)!))));
+        }, http.RequestAborted);
+    }
+}

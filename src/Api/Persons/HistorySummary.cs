@@ -1,0 +1,81 @@
+using System.Globalization;
+using AGH.Domain.Offers;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Persons;
+
+/// <summary>One German line per event, for a Rechnungsprüfer reading a person's record.</summary>
+public static class HistorySummary
+{
+    private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    private static string H(int minutes) => $"{(minutes < 0 ? "-" : "")}{Math.Abs(minutes) / 60}:{Math.Abs(minutes) % 60:D2} Std.";
+    private static string Eur(long cents) => Payouts.PayoutRunQueries.Euro(cents) + " EUR";
+
+    public static DateOnly? OccurredOn(object e) => e switch
+    {
+        ExemptionRecorded x => x.From,
+        EntitlementEnded x => x.Date,
+        PersonAssigned x => x.NoticeServedOn,
+        HoursLogged x => x.Date,
+        HoursCorrected x => x.Date,
+        RefusalRecorded x => x.Date,
+        HearingHeld x => x.HeldOn,
+        PlacementEnded x => x.Date,
+        _ => null,
+    };
+
+    public static string Of(object e) => e switch
+    {
+        PersonRegistered x => $"Person erfasst: {x.GivenName} {x.FamilyName}, geb. {D(x.DateOfBirth)}, leistungsberechtigt seit {D(x.EntitledSince)}",
+        ExemptionRecorded x => $"Wichtiger Grund erfasst ({Reason(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
+        EntitlementEnded x => $"Leistungsberechtigung nach AsylbLG beendet zum {D(x.Date)}: {x.Reason}",
+        PersonAssigned x => $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(x.NoticeServedOn)}; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche",
+        HoursLogged x => $"{H(x.Minutes)} am {D(x.Date)} erfasst",
+        HoursCorrected x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
+        RefusalRecorded x => $"{Kind(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}",
+        RefusalAssessed { GoodCause: true } x => $"Wichtiger Grund anerkannt ({(x.Reason is { } r ? Reason(r) : "ohne Angabe")}): {x.Reasoning}",
+        RefusalAssessed x => $"Kein wichtiger Grund anerkannt: {x.Reasoning}",
+        HearingHeld x => $"Anhörung nach § 28 VwVfG am {D(x.HeldOn)} durchgeführt",
+        SanctionProposed x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
+        SanctionDecided { Approved: true } x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}",
+        SanctionDecided x => $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}",
+        PlacementEnded x => $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({End(x.Reason)})",
+        AllowanceComputed x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
+        PayoutRunReleased x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
+        PlaceOccupied or PlaceReleased => "Platzbelegung geändert",
+        _ => e.GetType().Name,
+    };
+
+    private static string Kind(RefusalKind k) => k switch
+    {
+        RefusalKind.Explicit => "Ausdrückliche Ablehnung",
+        RefusalKind.NoShow => "Nichterscheinen",
+        _ => "Abbruch",
+    };
+
+    private static string Reason(ExemptionReason r) => r switch
+    {
+        ExemptionReason.Illness => "Krankheit",
+        ExemptionReason.Disability => "Behinderung",
+        ExemptionReason.Childcare => "Kinderbetreuung",
+        ExemptionReason.CareOfRelative => "Pflege eines Angehörigen",
+        ExemptionReason.RetirementAge => "Regelaltersgrenze",
+        ExemptionReason.Employment => "Erwerbstätigkeit",
+        ExemptionReason.Training => "Ausbildung",
+        ExemptionReason.Studies => "Studium",
+        _ => "sonstiger wichtiger Grund",
+    };
+
+    private static string End(EndReason r) => r switch
+    {
+        EndReason.RegularEmployment => "reguläre Beschäftigung",
+        EndReason.Training => "Ausbildung",
+        EndReason.Studies => "Studium",
+        EndReason.EntitlementEnded => "Ende der Leistungsberechtigung",
+        EndReason.OfferEnded => "Ende der Arbeitsgelegenheit",
+        EndReason.MovedAway => "Wegzug",
+        _ => "sonstiger Grund",
+    };
+}

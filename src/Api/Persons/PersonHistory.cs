@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using JasperFx.Events;
+using Marten;
+
+namespace AGH.Api.Persons;
+
+public sealed record HistoryEntryDto(
+    long Sequence,
+    Guid StreamId,
+    long Version,
+    string Type,
+    DateOnly OccurredOn,
+    DateTimeOffset RecordedAt,
+    Actor? Actor,
+    string LegalBasis,
+    string Summary,
+    JsonElement Data);
+
+public sealed record HistoryDto(Guid PersonId, DateTimeOffset AsOf, IReadOnlyList<HistoryEntryDto> Entries);
+
+public sealed record AccessLogEntryDto(DateTimeOffset ReadAt, Actor? Actor, DateTimeOffset? AsOf);
+
+/// <summary>
+/// The auditor's replay of one person's complete record (Rechnungsprüfung): every event about the person, as it was
+/// recorded up to an instant. Each read is itself recorded (Art. 5 Abs. 2 DSGVO).
+/// </summary>
+public static class PersonHistoryEndpoint
+{
+    public static readonly string[] Readers = [Roles.Auditor, Roles.Caseworker];
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/persons/{id:guid}/history", History)
+            .WithTags("Views")
+            .WithSummary("A person's complete history across all their streams, as recorded up to asOf")
+            .Produces<HistoryDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/persons/{id:guid}/access-log", AccessLog)
+            .WithTags("Views")
+            .WithSummary("Who read the person's history, and when (auditor)")
+            .Produces<IReadOnlyList<AccessLogEntryDto>>()
+            .ProducesProblem(403).ProducesProblem(404);
+    }
+
+    public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf)
+    {
+        var (actor, denied) = Caller.Require(http, Readers);
+        if (denied is not null) return denied;
+        if (!TryParseInstant(asOf, out var at)) return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Problem();
+        var person = await session.LoadAsync<Person>(id, http.RequestAborted);
+        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
+
+        var until = at ?? clock.Now;
+        var events = await EventsAbout(session, id, http.RequestAborted);
+        var entries = events.Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(Entry).ToList();
+
+        session.LastModifiedBy = actor!.UserId;
+        var action = session.Events.Append(PersonHistoryRead.StreamFor(id), new PersonHistoryRead(id, at));
+        foreach (var e in action.Events) EventHeaders.Stamp(e, actor, clock.Now);
+        await session.SaveChangesAsync(http.RequestAborted);
+
+        return Results.Ok(new HistoryDto(id, until, entries));
+    }
+
+    public static async Task<IResult> AccessLog(Guid id, HttpContext http, IQuerySession session)
+    {
+        if (Caller.Require(http, Roles.Auditor) is { Problem: { } p }) return p;
+        if (await session.LoadAsync<Person>(id, http.RequestAborted) is null) return Problems.NotFound("person");
+        var events = await session.Events.FetchStreamAsync(PersonHistoryRead.StreamFor(id), token: http.RequestAborted);
+        return Results.Ok(events.Where(e => e.Data is PersonHistoryRead)
+            .Select(e => new AccessLogEntryDto(EventHeaders.RecordedAtOf(e), EventHeaders.ActorOf(e), ((PersonHistoryRead)e.Data).AsOf)).ToList());
+    }
+
+    /// <summary>The person's own stream, plus the release of every payout run that paid them (without other people's lines).</summary>
+    public static async Task<IReadOnlyList<IEvent>> EventsAbout(IQuerySession session, Guid personId, CancellationToken ct)
+    {
+        var own = await session.Events.FetchStreamAsync(personId, token: ct);
+        var runs = own.Select(e => e.Data).OfType<AllowanceComputed>().Select(a => a.RunId).Distinct().ToList();
+        var releases = new List<IEvent>();
+        foreach (var run in runs)
+            releases.AddRange((await session.Events.FetchStreamAsync(run, token: ct)).Where(e => e.Data is PayoutRunReleased));
+        return own.Concat(releases).OrderBy(e => e.Sequence).ToList();
+    }
+
+    private static HistoryEntryDto Entry(IEvent e)
+    {
+        var recordedAt = EventHeaders.RecordedAtOf(e);
+        var legalBasis = EventHeaders.LegalBasisOf(e);
+        return new HistoryEntryDto(e.Sequence, e.StreamId, e.Version, e.Data.GetType().Name,
+            HistorySummary.OccurredOn(e.Data) ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(recordedAt, Clock.Berlin).DateTime),
+            recordedAt, EventHeaders.ActorOf(e), legalBasis, HistorySummary.Of(e.Data), JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), Json.Options));
+    }
+
+    public static bool TryParseInstant(string? text, out DateTimeOffset? at)
+    {
+        at = null;
+        if (text is null) return true;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)) return false;
+        at = parsed;
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+using AGH.Api.Infrastructure;
+using AGH.Api.Municipalities;
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Projections;
+using Marten;
+
+namespace AGH.Api.Quota;
+
+/// <summary>Configuration "Quota:Targets": the places the district aims for per provider type.</summary>
+public sealed class QuotaTargets
+{
+    public int Municipality { get; set; } = 150;
+    public int District { get; set; } = 50;
+    public int Nonprofit { get; set; } = 100;
+
+    public int For(ProviderType type) => type switch
+    {
+        ProviderType.Municipality => Municipality,
+        ProviderType.District => District,
+        _ => Nonprofit,
+    };
+}
+
+public sealed record TargetDto(int Total, int Municipality, int District, int Nonprofit);
+
+public sealed record ProviderTypeQuotaDto(ProviderType ProviderType, int Target, int Offers, int Places, int Occupied, int Free);
+
+public sealed record MunicipalityQuotaDto(string Municipality, int Offers, int Places, int Occupied, int Free, int Persons, int PersonsPlaced, int PersonsExempt);
+
+public sealed record QuotaDto(DateTimeOffset AsOf, TargetDto Target, IReadOnlyList<ProviderTypeQuotaDto> ProviderTypes, IReadOnlyList<MunicipalityQuotaDto> Municipalities);
+
+/// <summary>The Kreistag's question: how far towards 300 places (150 municipal, 50 district, 100 non-profit), and where.</summary>
+public static class QuotaEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/quota", Get)
+            .WithTags("Views")
+            .WithSummary("Quota report for the Kreistag: places offered and occupied, persons placed and exempt")
+            .Produces<QuotaDto>()
+            .ProducesProblem(403);
+
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, QuotaTargets targets, Clock clock)
+    {
+        if (Caller.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p;
+        var view = await session.LoadAsync<QuotaView>(QuotaView.TheId, http.RequestAborted);
+        return Results.Ok(Build(view, targets, clock.Now, clock.Today));
+    }
+
+    public static QuotaDto Build(QuotaView? view, QuotaTargets targets, DateTimeOffset now, DateOnly today)
+    {
+        // Withdrawn offers count nowhere.
+        var offers = view?.Offers.Values.Where(o => !o.Withdrawn).ToList() ?? [];
+        var persons = view?.Persons.Values.Where(p => p.Entitled).ToList() ?? [];
+        var types = Enum.GetValues<ProviderType>().Select(type =>
+        {
+            var of = offers.Where(o => o.ProviderType == type).ToList();
+            var places = of.Sum(o => o.Places);
+            var occupied = of.Sum(o => o.Occupied);
+            return new ProviderTypeQuotaDto(type, targets.For(type), of.Count, places, occupied, places - occupied);
+        }).ToList();
+        var municipalities = MunicipalityCatalog.All.Select(m =>
+        {
+            var of = offers.Where(o => o.Municipality == m.Id).ToList();
+            var ps = persons.Where(x => x.Municipality == m.Id).ToList();
+            var places = of.Sum(o => o.Places);
+            var occupied = of.Sum(o => o.Occupied);
+            return new MunicipalityQuotaDto(m.Id, of.Count, places, occupied, places - occupied, ps.Count,
+                ps.Count(x => x.Placed), ps.Count(x => !x.Placed && x.IsExemptOn(today)));
+        }).ToList();
+        return new QuotaDto(now,
+            new TargetDto(targets.Municipality + targets.District + targets.Nonprofit, targets.Municipality, targets.District, targets.Nonprofit),
+            types, municipalities);
+    }
+}
