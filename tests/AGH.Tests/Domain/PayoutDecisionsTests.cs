@@ -1,0 +1,134 @@
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+
+namespace AGH.Tests.Domain;
+
+public class PayoutDecisionsTests
+{
+    private static readonly Month October = new(2026, 10);
+    private static readonly Month November = new(2026, 11);
+    private static readonly DateOnly December2 = new(2026, 12, 2);
+
+    private static Person Worked(params (int Id, DateOnly Date, int Minutes)[] entries) =>
+        Given.Person(A.PlacedPerson(entries.Select(e => (object)A.HoursLogged(T.Id(e.Id), e.Date, e.Minutes)).ToArray()));
+
+    private static IReadOnlyList<AllowanceComputed> Lines(Decision d) =>
+        d.ShouldAccept().Select(e => e.Event).OfType<AllowanceComputed>().ToList();
+
+    [Theory]
+    [InlineData(15, 80, 20)]
+    [InlineData(45, 80, 60)]
+    [InlineData(15, 105, 26)]   // 26.25
+    [InlineData(30, 105, 53)]   // 52.5: half up
+    [InlineData(45, 105, 79)]   // 78.75
+    [InlineData(-30, 105, -53)] // a reduction rounds the same way, away from zero
+    [InlineData(0, 80, 0)]
+    public void Amount_rounds_once_half_up_to_whole_cents(int minutes, int rate, long cents)
+    {
+        RateTable.Amount(minutes, rate).Should().Be(cents);
+    }
+
+    [Fact]
+    public void The_rate_is_versioned_by_date()
+    {
+        RateTable.Default.CentsOn(new DateOnly(2016, 8, 5)).Should().Be(105);
+        RateTable.Default.CentsOn(new DateOnly(2016, 8, 6)).Should().Be(80);
+        RateTable.Default.CentsOn(new DateOnly(2026, 10, 1)).Should().Be(80);
+    }
+
+    [Fact]
+    public void A_month_is_paid_only_after_it_has_ended()
+    {
+        PayoutDecisions.Prepare(November, [Worked((1, T.D(2026, 11, 2), 60))], RateTable.Default, "pay-1", T.Today)
+            .ShouldReject("month-not-ended", RejectionKind.Unprocessable);
+    }
+
+    [Fact]
+    public void One_line_per_person_for_the_months_entries_rounded_once()
+    {
+        var rates = new RateTable([new(new DateOnly(1, 1, 1), 105)]);
+        var person = Worked((1, T.D(2026, 10, 5), 15), (2, T.D(2026, 10, 6), 15), (3, T.D(2026, 10, 7), 15), (4, T.D(2026, 11, 2), 60));
+
+        var decision = PayoutDecisions.Prepare(October, [person], rates, "pay-1", December2);
+
+        var line = Lines(decision).Should().ContainSingle().Subject;
+        line.Minutes.Should().Be(45);
+        line.AmountCents.Should().Be(79); // 45 × 105 / 60 = 78.75 → 79; rounding each entry (3 × 26) would give 78
+        line.Arrears.Should().BeFalse();
+        line.Entries.Select(e => e.EntryId).Should().BeEquivalentTo([T.Id(1), T.Id(2), T.Id(3)]);
+        var run = decision.Events[0].Event.Should().BeOfType<PayoutRunPrepared>().Subject;
+        run.RunId.Should().Be(PayoutRun.IdFor(October));
+        run.TotalCents.Should().Be(79);
+        decision.Events[0].StreamId.Should().Be(PayoutRun.IdFor(October));
+    }
+
+    [Fact]
+    public void Paid_entries_are_not_paid_again_and_late_or_corrected_ones_become_arrears()
+    {
+        var person = Worked((1, T.D(2026, 10, 5), 120), (2, T.D(2026, 10, 6), 60));
+        person = person.Then(PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2));
+        person.Paid.Should().ContainKey(T.Id(1)).WhoseValue.Should().Be(120);
+
+        // Late entry for October, a correction of a paid entry, and November's own entries.
+        person = person.Then(Decision.Accept(
+            new(T.PersonId, A.HoursLogged(T.Id(3), T.D(2026, 10, 30), 45)),
+            new(T.PersonId, A.HoursCorrected(T.Id(4), T.Id(1), T.D(2026, 10, 5), 90)),
+            new(T.PersonId, A.HoursLogged(T.Id(5), T.D(2026, 11, 3), 30))));
+
+        var lines = Lines(PayoutDecisions.Prepare(November, [person], RateTable.Default, "pay-1", December2));
+
+        lines.Should().HaveCount(2);
+        var regular = lines.Single(l => !l.Arrears);
+        regular.Minutes.Should().Be(30);
+        regular.AmountCents.Should().Be(40);
+        var arrears = lines.Single(l => l.Arrears);
+        arrears.Minutes.Should().Be(45 - 30);
+        arrears.AmountCents.Should().Be(20);
+        arrears.Entries.Should().BeEquivalentTo([new EntryPayment(T.Id(1), -30), new EntryPayment(T.Id(3), 45)]);
+    }
+
+    [Fact]
+    public void A_cancelled_paid_entry_is_paid_back_as_negative_arrears()
+    {
+        var person = Worked((1, T.D(2026, 10, 5), 60));
+        person = person.Then(PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2));
+        person = person.Then(Decision.Accept(new StreamEvent(T.PersonId, A.HoursCorrected(T.Id(2), T.Id(1), T.D(2026, 10, 5), 0))));
+
+        var line = Lines(PayoutDecisions.Prepare(November, [person], RateTable.Default, "pay-1", December2)).Should().ContainSingle().Subject;
+        line.Arrears.Should().BeTrue();
+        line.Minutes.Should().Be(-60);
+        line.AmountCents.Should().Be(-80);
+    }
+
+    [Fact]
+    public void A_person_with_nothing_due_gets_no_line()
+    {
+        var person = Worked((1, T.D(2026, 11, 2), 60));
+        var decision = PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2);
+        decision.Events.Should().ContainSingle().Which.Event.Should().BeOfType<PayoutRunPrepared>().Which.Lines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Release_needs_a_second_person_and_happens_once()
+    {
+        var run = PayoutRun.Evolve(null, new PayoutRunPrepared(PayoutRun.IdFor(October), "2026-10", "pay-1", [], 0))!;
+        PayoutDecisions.Release(run, "pay-1").ShouldReject("four-eyes", RejectionKind.Forbidden);
+        var released = PayoutRun.Evolve(run, PayoutDecisions.Release(run, "pay-2").ShouldAcceptSingle<PayoutRunReleased>(run.Id))!;
+        released.Status.Should().Be(PayoutRunStatus.Released);
+        released.ReleasedBy.Should().Be("pay-2");
+        PayoutDecisions.Release(released, "pay-3").ShouldReject("already-released", RejectionKind.Conflict);
+    }
+
+    [Fact]
+    public void Run_ids_are_fixed_per_month()
+    {
+        PayoutRun.IdFor(October).Should().Be(PayoutRun.IdFor(new Month(2026, 10)));
+        PayoutRun.IdFor(October).Should().NotBe(PayoutRun.IdFor(November));
+        Month.TryParse("2026-13", out _).Should().BeFalse();
+        Month.TryParse("2026-1", out _).Should().BeFalse();
+        Month.TryParse("2026-01", out var m).Should().BeTrue();
+        m.Should().Be(new Month(2026, 1));
+    }
+}
