@@ -52,7 +52,10 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (x is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException) return true;
+            if (x is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException
+                or Marten.Exceptions.ExistingStreamIdCollisionException) return true;
+            // Marten's append functions signal a version mismatch with their own SQLSTATE.
+            if (x is PostgresException { SqlState: "MT003" }) return true;
             if (x is PostgresException pg && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
                     or PostgresErrorCodes.UniqueViolation) return true;
         }

@@ -1,6 +1,7 @@
 namespace AGH.Tests.Http;
 
 /// <summary>Every route of the write-side contract: 401 without a token, 403 for a role the contract does not allow.</summary>
+[Collection(HttpCollection.Name)]
 public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
 {
     private static readonly Guid X = Guid.NewGuid();

@@ -17,10 +17,20 @@ namespace AGH.Tests.Http;
 /// The real host against a real PostgreSQL: the cluster named by AGH_TEST_CONNECTION (a fresh database per factory),
 /// or a Testcontainers PostgreSQL where that variable is unset and Docker is available.
 /// </summary>
-public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private PostgreSqlContainer? _container;
-    private string _connectionString = "";
+    private string _connectionString;
+
+    public AghFactory() : this(null) { }
+
+    /// <summary>With a connection string: a second host on the same database, as after a restart.</summary>
+    protected AghFactory(string? connectionString) => _connectionString = connectionString ?? "";
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Extra configuration for a collection's own host.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     /// <summary>Frozen at start so "today" cannot roll over midway through a run.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -28,10 +38,11 @@ public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public DateOnly Today => new Clock(Time).Today;
 
     /// <summary>The monthly payout schedule is off in tests unless a test turns it on.</summary>
-    public bool ScheduleEnabled { get; init; }
+    public virtual bool ScheduleEnabled => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
+        if (_connectionString != "") return;
         var shared = Environment.GetEnvironmentVariable("AGH_TEST_CONNECTION");
         if (string.IsNullOrWhiteSpace(shared))
         {
@@ -56,6 +67,7 @@ public sealed class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Agh", _connectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Payouts:Schedule:Enabled", ScheduleEnabled ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

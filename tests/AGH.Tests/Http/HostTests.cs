@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace AGH.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class HostTests(AghFactory factory) : HttpTest(factory)
 {
     [Fact]

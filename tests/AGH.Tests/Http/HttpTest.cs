@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 namespace AGH.Tests.Http;
 
 /// <summary>Shared steps of the lifecycle, so each test states only what it is about.</summary>
-[Collection(HttpCollection.Name)]
 public abstract class HttpTest(AghFactory factory)
 {
     protected AghFactory Factory { get; } = factory;

@@ -3,6 +3,7 @@ using System.Net;
 namespace AGH.Tests.Http;
 
 /// <summary>The contract's full lifecycle as a front-end would drive it, end to end.</summary>
+[Collection(HttpCollection.Name)]
 public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 
 namespace AGH.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class PersonTests(AghFactory factory) : HttpTest(factory)
 {
     [Fact]

@@ -3,6 +3,7 @@ using AGH.Domain.Placements;
 
 namespace AGH.Tests.Http;
 
+[Collection(HttpCollection.Name)]
 public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
 {
     private async Task<(HttpClient Cw, Guid Person, Guid Placement, Guid Refusal)> RefusedPlacement(string proposer = "cw-anna")
