@@ -33,7 +33,7 @@ public static class OfferQueries
         if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
         if (type is not null) query = query.Where(o => o.ProviderType == type);
         var offers = await query.ToListAsync(http.RequestAborted);
-        return Results.Ok(offers.OrderBy(o => o.Municipality).ThenBy(o => o.Title).Select(OfferDto.From));
+        return Results.Ok(offers.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id).Select(OfferDto.From));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)

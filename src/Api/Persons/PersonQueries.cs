@@ -30,7 +30,7 @@ public static class PersonQueries
             query = query.Where(p => p.Municipality == own);
         var persons = await query.ToListAsync(http.RequestAborted);
         var today = clock.Today;
-        return Results.Ok(persons.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Select(p => PersonDto.From(p, today)));
+        return Results.Ok(persons.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).Select(p => PersonDto.From(p, today)));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)

@@ -47,7 +47,7 @@ public static class PlacementQueries
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
             .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id]))
-            .OrderBy(p => p.StartsOn).ToList();
+            .OrderBy(p => p.StartsOn).ThenBy(p => p.Id).ToList();
         return Results.Ok(result);
     }
 

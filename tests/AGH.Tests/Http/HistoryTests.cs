@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace AGH.Tests.Http;
+
+[Collection(HttpCollection.Name)]
+public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
+{
+    private static string Q(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
+
+    [Fact]
+    public async Task An_auditor_replays_a_persons_whole_case_in_order_and_as_it_was()
+    {
+        var cw = await Caseworker("bissendorf", "sb-bissendorf");
+        var official = await As("official", "bissendorf", "amt-bissendorf");
+        var person = await NewPerson(cw, "bissendorf");
+        Factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var placement = await NewPlacement(cw, await NewOffer(cw, "bissendorf"), person, Today.AddDays(-20), Today.AddDays(-14));
+        await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-13)), minutes = 120 }), HttpStatusCode.Created);
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "keine Lust" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }), HttpStatusCode.Created));
+        Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        var beforeDecision = Factory.Time.GetUtcNow();
+        Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "regular-employment" }));
+
+        var auditor = await As("auditor", userId: "rpa-1");
+        var history = await GetOk(auditor, $"/api/persons/{person}/history");
+        history["personId"]!.GetValue<string>().Should().Be(person.ToString());
+        var entries = history["entries"]!.AsArray();
+        entries.Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged",
+            "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "SanctionDecided", "PlacementEnded");
+        entries.Select(e => e!["sequence"]!.GetValue<long>()).Should().BeInAscendingOrder();
+        entries.Select(e => e!["version"]!.GetValue<long>()).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        entries.Should().OnlyContain(e => e!["streamId"]!.GetValue<string>() == person.ToString());
+        entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["legalBasis"]!.GetValue<string>()));
+        entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["summary"]!.GetValue<string>()));
+        var decided = entries.Single(e => e!["type"]!.GetValue<string>() == "SanctionDecided")!;
+        decided["actor"]!["userId"]!.GetValue<string>().Should().Be("amt-bissendorf");
+        decided["actor"]!["role"]!.GetValue<string>().Should().Be("official");
+        decided["actor"]!["municipality"]!.GetValue<string>().Should().Be("bissendorf");
+        decided["legalBasis"]!.GetValue<string>().Should().Contain("§ 1a");
+        decided["summary"]!.GetValue<string>().Should().Contain("Anspruchseinschränkung");
+        decided["data"]!["approved"]!.GetValue<bool>().Should().BeTrue();
+        var assigned = entries.Single(e => e!["type"]!.GetValue<string>() == "PersonAssigned")!;
+        assigned["occurredOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(-20)));
+        assigned["actor"]!["userId"]!.GetValue<string>().Should().Be("sb-bissendorf");
+        assigned["legalBasis"]!.GetValue<string>().Should().Contain("§ 5 Abs. 4 AsylbLG");
+        DateTimeOffset.Parse(decided["recordedAt"]!.GetValue<string>()).Should().BeAfter(beforeDecision);
+
+        var past = await GetOk(auditor, $"/api/persons/{person}/history?asOf={Q(beforeDecision)}");
+        past["entries"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Should().NotContain("SanctionDecided").And.NotContain("PlacementEnded")
+            .And.Contain("SanctionProposed");
+        (await GetOk(auditor, $"/api/persons/{person}?asOf={Q(beforeDecision)}"))["restriction"].Should().BeNull();
+        (await GetOk(auditor, $"/api/persons/{person}?asOf={Q(beforeDecision)}"))["status"]!.GetValue<string>().Should().Be("placed");
+        (await GetOk(auditor, $"/api/persons/{person}"))["restriction"].Should().NotBeNull();
+        await ShouldBeProblem(await auditor.GetAsync($"/api/persons/{person}?asOf={Q(beforeDecision.AddDays(-3))}"), 404);
+        await ShouldBeProblem(await auditor.GetAsync($"/api/persons/{person}?asOf=yesterday"), 400);
+
+        await GetOk(cw, $"/api/persons/{person}/history");
+        var log = (await GetOk(auditor, $"/api/persons/{person}/access-log")).AsArray();
+        log.Should().HaveCount(3);
+        log.Select(l => l!["actor"]!["userId"]!.GetValue<string>()).Should().Equal("rpa-1", "rpa-1", "sb-bissendorf");
+        log[1]!["asOf"].Should().NotBeNull();
+        log[0]!["readAt"].Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task History_is_for_auditors_and_the_persons_own_caseworkers_only()
+    {
+        var cw = await Caseworker("belm");
+        var person = await NewPerson(cw, "belm");
+        var before = await Factory.EventCount();
+
+        await ShouldBeProblem(await (await Caseworker("melle")).GetAsync($"/api/persons/{person}/history"), 404);
+        await ShouldBeProblem(await (await As("official", "belm")).GetAsync($"/api/persons/{person}/history"), 403);
+        await ShouldBeProblem(await (await As("coordinator")).GetAsync($"/api/persons/{person}/history"), 403);
+        await ShouldBeProblem(await cw.GetAsync($"/api/persons/{person}/access-log"), 403);
+        await ShouldBeProblem(await (await As("auditor")).GetAsync($"/api/persons/{Guid.NewGuid()}/history"), 404);
+        await ShouldBeProblem(await Factory.CreateClient().GetAsync($"/api/persons/{person}/history"), 401);
+        (await Factory.EventCount()).Should().Be(before, "refused reads are not logged as reads");
+        (await GetOk(await As("auditor"), $"/api/persons/{person}/access-log")).AsArray().Should().BeEmpty();
+    }
+}

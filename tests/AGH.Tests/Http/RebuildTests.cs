@@ -1,0 +1,59 @@
+using System.Net;
+using AGH.Api.Infrastructure;
+using AGH.Domain.Offers;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using AGH.Projections;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AGH.Tests.Http;
+
+[Collection(PayoutCollection.Name)]
+public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
+{
+    [Fact]
+    public async Task Dropped_views_rebuilt_from_the_events_are_identical()
+    {
+        var cw = await Caseworker("hagen");
+        var month = Month.Of(Today).Previous.Previous.Previous.Previous.Previous;
+        var offer = await NewOffer(cw, "hagen", places: 3, providerType: "nonprofit");
+        var placement = await NewPlacement(cw, offer, await NewPerson(cw, "hagen"), month.First.AddDays(-5), month.First);
+        await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(month.First.AddDays(3)), minutes = 45 }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(month.First.AddDays(10)), reason = "training" }));
+        await NewPlacement(cw, offer, await NewPerson(cw, "hagen"));
+        var pay = await As("payroll", userId: "pay-r");
+        var run = IdOf(await Ok(await Post(pay, "/api/payout-runs", new { month = month.ToString() }), HttpStatusCode.Created));
+        var coordinator = await As("coordinator");
+        var auditor = await As("auditor");
+
+        await Factory.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        async Task<string[]> Views() =>
+        [
+            QuotaWithoutTimestamp(await GetOk(coordinator, "/api/quota")),
+            (await GetOk(pay, "/api/payout-runs")).ToJsonString(),
+            (await GetOk(coordinator, "/api/offers")).ToJsonString(),
+            (await GetOk(auditor, "/api/persons")).ToJsonString(),
+            (await GetOk(auditor, "/api/placements")).ToJsonString(),
+        ];
+        var before = await Views();
+
+        foreach (var view in new[] { typeof(QuotaView), typeof(PayoutRun), typeof(Offer), typeof(Person), typeof(PlacementIndex), typeof(ProposalIndex) })
+            await Factory.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(view);
+        await ShouldBeProblem(await pay.GetAsync($"/api/payout-runs/{run}"), 404);
+        (await GetOk(coordinator, "/api/offers")).AsArray().Should().BeEmpty();
+
+        await ProjectionRebuild.RunAll(Factory.Store, NullLogger.Instance, CancellationToken.None);
+        await Factory.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var after = await Views();
+        after.Should().Equal(before);
+    }
+
+    private static string QuotaWithoutTimestamp(System.Text.Json.Nodes.JsonNode quota)
+    {
+        quota.AsObject().Remove("asOf");
+        return quota.ToJsonString();
+    }
+}
