@@ -1,6 +1,6 @@
 namespace AGH.Tests.Http;
 
-/// <summary>Every route of the write-side contract: 401 without a token, 403 for a role the contract does not allow.</summary>
+/// <summary>Every /api route of the contract: 401 without a token, 403 for a role the contract does not allow.</summary>
 [Collection(HttpCollection.Name)]
 public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
 {
@@ -32,6 +32,14 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/placements/{X}/end", "payroll" },
         { "GET", $"/api/sanction-proposals/{X}", "payroll" },
         { "POST", $"/api/sanction-proposals/{X}/decision", "caseworker" },
+        { "GET", "/api/quota", "caseworker" },
+        { "POST", "/api/payout-runs", "auditor" },
+        { "GET", "/api/payout-runs", "coordinator" },
+        { "GET", $"/api/payout-runs/{X}", "official" },
+        { "POST", $"/api/payout-runs/{X}/release", "caseworker" },
+        { "GET", $"/api/payout-runs/{X}/export", "caseworker" },
+        { "GET", $"/api/persons/{X}/history", "official" },
+        { "GET", $"/api/persons/{X}/access-log", "caseworker" },
     };
 
     [Theory]

@@ -36,6 +36,13 @@ public sealed class HostTests(AghFactory factory) : HttpTest(factory)
             ["/api/sanction-proposals/{id}"] = ["get"],
             ["/api/sanction-proposals/{id}/decision"] = ["post"],
             ["/dev/token"] = ["post"],
+            ["/api/quota"] = ["get"],
+            ["/api/payout-runs"] = ["get", "post"],
+            ["/api/payout-runs/{id}"] = ["get"],
+            ["/api/payout-runs/{id}/release"] = ["post"],
+            ["/api/payout-runs/{id}/export"] = ["get"],
+            ["/api/persons/{id}/history"] = ["get"],
+            ["/api/persons/{id}/access-log"] = ["get"],
         };
         foreach (var (path, methods) in expected)
         {
