@@ -25,6 +25,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddScoped<CommandRunner>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings());
+builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -70,6 +73,7 @@ if (ProjectionRebuild.IsCommand(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseAuthorization();
 
 app.UseSwagger();

@@ -12,7 +12,7 @@ namespace AGH.Api.Infrastructure;
 /// Loads the streams a decision needs, runs the pure decision, and appends its events with the versions it read, so a
 /// concurrent writer makes the append fail instead of overwriting. A lost race is retried from a fresh read.
 /// </summary>
-public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<CommandRunner> log)
+public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<CommandRunner> log, IHttpContextAccessor accessor)
 {
     private const int MaxAttempts = 12;
 
@@ -23,6 +23,11 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
+            var http = accessor.HttpContext;
+            var idempotency = http?.Features.Get<IdempotencyScope>();
+            // A concurrent twin with the same key may have committed while we raced it.
+            if (idempotency is not null && await session.LoadAsync<IdempotencyRecord>(idempotency.Id, ct) is { } earlier)
+                return Idempotency.Replay(earlier, idempotency);
             var workspace = new Workspace(session);
             var outcome = await decide(workspace);
             if (outcome.Result is not null) return outcome.Result;
@@ -30,10 +35,20 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
             if (decision.Rejection is { } rejection) return Problems.From(rejection);
 
             workspace.Append(decision.Events, actor, clock.Now);
+            var answer = outcome.OnSuccess!();
+            IdempotencyRecord? record = null;
+            if (idempotency is not null)
+            {
+                // Stored in the same transaction as the events: a retry after a crash either replays or runs afresh.
+                record = await Idempotency.Capture(answer, http!, idempotency, clock.Now);
+                session.Insert(record);
+            }
             try
             {
                 await session.SaveChangesAsync(ct);
-                return outcome.OnSuccess!();
+                if (record is null) return answer;
+                idempotency!.Stored = true;
+                return new StoredResponse(record, replayed: false);
             }
             catch (Exception e) when (IsRace(e) && attempt < MaxAttempts)
             {
@@ -53,7 +68,7 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
         for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException
-                or Marten.Exceptions.ExistingStreamIdCollisionException) return true;
+                or Marten.Exceptions.ExistingStreamIdCollisionException or DocumentAlreadyExistsException) return true;
             // Marten's append functions signal a version mismatch with their own SQLSTATE.
             if (x is PostgresException { SqlState: "MT003" }) return true;
             if (x is PostgresException pg && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected

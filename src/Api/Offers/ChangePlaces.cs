@@ -32,6 +32,7 @@ public static class ChangePlacesEndpoint
             var offer = await ws.LoadOffer(id);
             if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
             if (OfferAccess.Denied(actor!, offer) is { } no) return Outcome.Stop(no);
+            if (Preconditions.Check(http, offer.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = OfferDecisions.ChangePlaces(offer, new ChangePlaces(id, places));
             return Outcome.Of(decision, () => Results.Ok(OfferDto.From(Apply(offer, decision))));
         }, http.RequestAborted);

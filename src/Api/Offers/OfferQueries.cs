@@ -40,6 +40,8 @@ public static class OfferQueries
     {
         if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
         var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
-        return offer is null ? Problems.NotFound("offer") : Results.Ok(OfferDto.From(offer));
+        if (offer is null) return Problems.NotFound("offer");
+        Preconditions.SetETag(http, offer.Revision);
+        return Results.Ok(OfferDto.From(offer));
     }
 }

@@ -32,6 +32,7 @@ public static class EndEntitlementEndpoint
         {
             var person = await ws.LoadPerson(id);
             if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = PersonDecisions.EndEntitlement(person!, command, runner.Clock.Today);
             return Outcome.Of(decision, () =>
             {

@@ -45,6 +45,7 @@ public static class PersonQueries
                 .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
             : await session.LoadAsync<Person>(id, http.RequestAborted);
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
+        if (at is null) Preconditions.SetETag(http, person!.Revision);
         return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
     }
 }

@@ -35,6 +35,7 @@ public static class RecordExemptionEndpoint
         {
             var person = await ws.LoadPerson(id);
             if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             return Outcome.Of(PersonDecisions.RecordExemption(person!, command),
                 () => Results.Created($"/api/persons/{id}", new Created(command.ExemptionId)));
         }, http.RequestAborted);

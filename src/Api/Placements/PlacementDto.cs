@@ -96,7 +96,10 @@ public static class PlacementAccess
     public static Task<IResult> Run(CommandRunner runner, Actor actor, Guid placementId, HttpContext http,
         Func<Person, Placement, Outcome> decide) =>
         runner.Run(actor, async ws =>
-            await Load(ws, placementId, actor) is { } found
-                ? decide(found.Person, found.Placement)
-                : Outcome.Stop(Problems.NotFound("placement")), http.RequestAborted);
+        {
+            if (await Load(ws, placementId, actor) is not { } found) return Outcome.Stop(Problems.NotFound("placement"));
+            // A placement lives in its person's stream: its ETag is that stream's revision.
+            if (Preconditions.Check(http, found.Person.Revision) is { } stale) return Outcome.Stop(stale);
+            return decide(found.Person, found.Placement);
+        }, http.RequestAborted);
 }

@@ -59,6 +59,7 @@ public static class PlacementQueries
         if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement");
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
+        Preconditions.SetETag(http, person.Revision);
         return Results.Ok(PlacementDto.From(person, placement));
     }
 }

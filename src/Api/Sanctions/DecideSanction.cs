@@ -44,6 +44,7 @@ public static class DecideSanctionEndpoint
         {
             var person = await SanctionAccess.Load(ws.Query, id, actor) is { } personId ? await ws.LoadPerson(personId) : null;
             if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("sanction proposal"));
+            if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = PlacementDecisions.DecideSanction(person!, command);
             return Outcome.Of(decision, () =>
             {
@@ -80,6 +81,7 @@ public static class SanctionQueries
         var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
         if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
             return Problems.NotFound("sanction proposal");
+        Preconditions.SetETag(http, person.Revision);
         return Results.Ok(SanctionProposalDto.From(proposal));
     }
 }

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace AGH.Tests.Http;
+
+/// <summary>A database and clock of its own: these tests move time a day ahead.</summary>
+public sealed class RetryFactory : AghFactory;
+
+[CollectionDefinition(Name)]
+public sealed class RetryCollection : ICollectionFixture<RetryFactory>
+{
+    public const string Name = "retries";
+}
+
+[Collection(RetryCollection.Name)]
+public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(factory)
+{
+    private static async Task<HttpResponseMessage> PostKeyed(HttpClient client, string url, object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string url, object body, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_key_and_body_gets_the_first_answer_and_stores_nothing()
+    {
+        var cw = await Caseworker(userId: "cw-retry");
+        var key = Guid.NewGuid().ToString();
+        var body = PersonBody();
+        var first = await PostKeyed(cw, "/api/persons", body, key);
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        var firstBody = await first.Content.ReadAsStringAsync();
+        var events = await Factory.EventCount();
+
+        var retry = await PostKeyed(cw, "/api/persons", body, key);
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await retry.Content.ReadAsStringAsync()).Should().Be(firstBody);
+        retry.Headers.Location.Should().Be(first.Headers.Location);
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await Factory.EventCount()).Should().Be(events);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_refused_and_keys_are_per_user()
+    {
+        var cw = await Caseworker(userId: "cw-keys");
+        var key = "order-" + Guid.NewGuid();
+        var offer = await NewOffer(cw);
+        (await PostKeyed(cw, $"/api/offers/{offer}/places", new { places = 7 }, key)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Rejected(() => PostKeyed(cw, $"/api/offers/{offer}/places", new { places = 8 }, key), 422, "idempotency-key-reused");
+        await Rejected(() => PostKeyed(cw, $"/api/offers/{offer}/withdrawal", new { places = 7 }, key), 422, "idempotency-key-reused");
+
+        var colleague = await Caseworker(userId: "cw-other");
+        (await PostKeyed(colleague, $"/api/offers/{offer}/places", new { places = 9 }, key)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await GetOk(cw, $"/api/offers/{offer}"))["places"]!.GetValue<int>().Should().Be(9);
+
+        await Rejected(() => PostKeyed(cw, $"/api/offers/{offer}/places", new { places = 3 }, new string('k', 201)), 400);
+    }
+
+    [Fact]
+    public async Task Rejections_are_replayed_too_and_never_store_anything()
+    {
+        var cw = await Caseworker(userId: "cw-rej");
+        var key = Guid.NewGuid().ToString();
+        var body = PersonBody(dateOfBirth: Today.AddDays(2));
+        var first = await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
+        var again = await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
+        again.ToJsonString().Should().Be(first.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Simultaneous_retries_create_one_resource()
+    {
+        var cw = await Caseworker(userId: "cw-burst");
+        var offer = await NewOffer(cw, places: 10);
+        var person = await NewPerson(cw);
+        var key = Guid.NewGuid().ToString();
+        var events = await Factory.EventCount();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostKeyed(cw, "/api/placements", AssignBody(person, offer), key)));
+
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created, string.Join("\n", bodies));
+        bodies.Distinct().Should().ContainSingle();
+        (await Factory.EventCount()).Should().Be(events + 2, "one PersonAssigned and one PlaceOccupied");
+        (await GetOk(cw, $"/api/offers/{offer}"))["occupied"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Keys_are_kept_for_at_least_a_day()
+    {
+        var cw = await Caseworker(userId: "cw-day");
+        var key = Guid.NewGuid().ToString();
+        var body = OfferBody(places: 2);
+        var first = await Ok(await PostKeyed(cw, "/api/offers", body, key), HttpStatusCode.Created);
+
+        Factory.Time.Advance(TimeSpan.FromHours(23));
+        cw = await Caseworker(userId: "cw-day");
+        var events = await Factory.EventCount();
+        var retry = await Ok(await PostKeyed(cw, "/api/offers", body, key), HttpStatusCode.Created);
+        retry.ToJsonString().Should().Be(first.ToJsonString());
+        (await Factory.EventCount()).Should().Be(events);
+    }
+
+    [Fact]
+    public async Task ETags_change_with_every_change_and_a_stale_If_Match_is_412()
+    {
+        var cw = await Caseworker(userId: "cw-etag");
+        var offer = await NewOffer(cw, places: 4);
+        var get = await cw.GetAsync($"/api/offers/{offer}");
+        var etag = get.Headers.ETag!.ToString();
+        etag.Should().Be("\"1\"");
+
+        (await PostIfMatch(cw, $"/api/offers/{offer}/places", new { places = 5 }, etag)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var newTag = (await cw.GetAsync($"/api/offers/{offer}")).Headers.ETag!.ToString();
+        newTag.Should().NotBe(etag);
+        await Rejected(() => PostIfMatch(cw, $"/api/offers/{offer}/places", new { places = 6 }, etag), 412, "precondition-failed");
+        await Rejected(() => PostIfMatch(cw, $"/api/offers/{offer}/withdrawal", new { date = D(Today), reason = "x" }, etag), 412);
+        (await PostIfMatch(cw, $"/api/offers/{offer}/places", new { places = 6 }, "W/" + newTag)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostIfMatch(cw, $"/api/offers/{offer}/places", new { places = 7 }, "*")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Post(cw, $"/api/offers/{offer}/places", new { places = 8 })).StatusCode.Should().Be(HttpStatusCode.OK, "without If-Match it just runs");
+
+        var person = await NewPerson(cw);
+        var personTag = (await cw.GetAsync($"/api/persons/{person}")).Headers.ETag!.ToString();
+        var placement = await NewPlacement(cw, offer, person);
+        var placementTag = (await cw.GetAsync($"/api/placements/{placement}")).Headers.ETag!.ToString();
+        placementTag.Should().NotBe(personTag, "the assignment changed the person");
+        (await cw.GetAsync($"/api/persons/{person}")).Headers.ETag!.ToString().Should().Be(placementTag);
+
+        await Rejected(() => PostIfMatch(cw, $"/api/persons/{person}/exemptions", new { reason = "illness", from = D(Today) }, personTag), 412);
+        (await PostIfMatch(cw, $"/api/placements/{placement}/hours", new { date = D(Today), minutes = 60 }, placementTag)).StatusCode
+            .Should().Be(HttpStatusCode.Created);
+        await Rejected(() => PostIfMatch(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "other" }, placementTag), 412);
+        (await cw.GetAsync($"/api/placements/{placement}")).Headers.ETag!.ToString().Should().NotBe(placementTag);
+    }
+}
