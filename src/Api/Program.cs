@@ -5,6 +5,7 @@ using AGH.Api.Municipalities;
 using AGH.Api.Offers;
 using AGH.Api.Payouts;
 using AGH.Api.Quota;
+using AGH.Api.Retention;
 using AGH.Api.Persons;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
@@ -38,6 +39,9 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts:Schedule
 builder.Services.AddScoped<PayoutPreparer>();
 builder.Services.AddSingleton<PayoutScheduler>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PayoutScheduler>());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
+builder.Services.AddScoped<Erasure>();
+builder.Services.AddHostedService<ErasureSchedule>();
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(c =>
@@ -67,6 +71,13 @@ var app = builder.Build();
 if (ProjectionRebuild.IsCommand(args))
 {
     await ProjectionRebuild.RunAll(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Logger, CancellationToken.None);
+    return;
+}
+if (ErasureSchedule.IsCommand(args))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var erased = await scope.ServiceProvider.GetRequiredService<Erasure>().EraseExpired(CancellationToken.None);
+    app.Logger.LogInformation("Retention: {Count} persons erased", erased);
     return;
 }
 
@@ -109,6 +120,8 @@ PreparePayoutRunEndpoint.Map(api);
 ReleasePayoutRunEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
+PersonExportEndpoint.Map(api);
+LegalHoldEndpoints.Map(api);
 
 app.Run();
 

@@ -97,6 +97,8 @@ public sealed class Workspace(IDocumentSession session)
 
     public async Task<Offer?> LoadOffer(Guid id) => Track(id, await session.LoadAsync<Offer>(id), o => o.Revision);
 
+    public void Track(Guid id, long revision) => _versions[id] = revision;
+
     public async Task<AGH.Domain.Payouts.PayoutRun?> LoadRun(Guid id) =>
         Track(id, await session.LoadAsync<AGH.Domain.Payouts.PayoutRun>(id), r => r.Revision);
 

@@ -31,6 +31,7 @@ public static class MartenSetup
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
                 opts.Projections.Add<QuotaProjection>(ProjectionLifecycle.Async);
                 opts.Events.AddEventTypes(AGH.Domain.Common.EventTypes.All);
+                AGH.Api.Retention.Erasure.AddMaskingRules(opts.Events);
 
                 opts.Schema.For<Offer>().Index(x => x.Municipality);
                 opts.Schema.For<Person>().Index(x => x.Municipality);

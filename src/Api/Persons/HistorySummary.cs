@@ -45,6 +45,9 @@ public static class HistorySummary
         AllowanceComputed x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
         PayoutRunReleased x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
         PlaceOccupied or PlaceReleased => "Platzbelegung geändert",
+        LegalHoldPlaced x => $"Löschsperre wegen anhängigen Rechtsbehelfs: {x.Reason}",
+        LegalHoldLifted x => $"Löschsperre aufgehoben: {x.Reason}",
+        PersonDataErased x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht",
         _ => e.GetType().Name,
     };
 

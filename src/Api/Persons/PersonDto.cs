@@ -18,13 +18,16 @@ public sealed record PersonDto(
     PersonStatus Status,
     Guid? ActivePlacementId,
     IReadOnlyList<ExemptionDto> Exemptions,
-    RestrictionDto? Restriction)
+    RestrictionDto? Restriction,
+    bool LegalHold,
+    DateOnly? ErasedOn)
 {
     public static PersonDto From(Person p, DateOnly today) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
         p.ActivePlacement?.PlacementId,
         p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note)).ToList(),
-        p.RestrictionOn(today) is { } r ? new RestrictionDto(r.StartsOn, r.EndsOn) : null);
+        p.RestrictionOn(today) is { } r ? new RestrictionDto(r.StartsOn, r.EndsOn) : null,
+        p.LegalHold, p.ErasedOn);
 }
 
 public static class PersonAccess

@@ -23,7 +23,7 @@ public sealed record HistoryEntryDto(
 
 public sealed record HistoryDto(Guid PersonId, DateTimeOffset AsOf, IReadOnlyList<HistoryEntryDto> Entries);
 
-public sealed record AccessLogEntryDto(DateTimeOffset ReadAt, Actor? Actor, DateTimeOffset? AsOf);
+public sealed record AccessLogEntryDto(DateTimeOffset ReadAt, Actor? Actor, DateTimeOffset? AsOf, string Purpose);
 
 /// <summary>
 /// The auditor's replay of one person's complete record (Rechnungsprüfung): every event about the person, as it was
@@ -60,11 +60,7 @@ public static class PersonHistoryEndpoint
         var events = await EventsAbout(session, id, http.RequestAborted);
         var entries = events.Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(Entry).ToList();
 
-        session.LastModifiedBy = actor!.UserId;
-        var action = session.Events.Append(PersonHistoryRead.StreamFor(id), new PersonHistoryRead(id, at));
-        foreach (var e in action.Events) EventHeaders.Stamp(e, actor, clock.Now);
-        await session.SaveChangesAsync(http.RequestAborted);
-
+        await RecordRead(session, id, actor!, at, "history", clock.Now, http.RequestAborted);
         return Results.Ok(new HistoryDto(id, until, entries));
     }
 
@@ -72,9 +68,24 @@ public static class PersonHistoryEndpoint
     {
         if (Caller.Require(http, Roles.Auditor) is { Problem: { } p }) return p;
         if (await session.LoadAsync<Person>(id, http.RequestAborted) is null) return Problems.NotFound("person");
-        var events = await session.Events.FetchStreamAsync(PersonHistoryRead.StreamFor(id), token: http.RequestAborted);
-        return Results.Ok(events.Where(e => e.Data is PersonHistoryRead)
-            .Select(e => new AccessLogEntryDto(EventHeaders.RecordedAtOf(e), EventHeaders.ActorOf(e), ((PersonHistoryRead)e.Data).AsOf)).ToList());
+        return Results.Ok(await AccessEntries(session, id, http.RequestAborted));
+    }
+
+    public static async Task<IReadOnlyList<AccessLogEntryDto>> AccessEntries(IQuerySession session, Guid personId, CancellationToken ct) =>
+        (await session.Events.FetchStreamAsync(PersonHistoryRead.StreamFor(personId), token: ct))
+            .Where(e => e.Data is PersonHistoryRead)
+            .Select(e => new AccessLogEntryDto(EventHeaders.RecordedAtOf(e), EventHeaders.ActorOf(e), ((PersonHistoryRead)e.Data).AsOf,
+                ((PersonHistoryRead)e.Data).Purpose))
+            .ToList();
+
+    /// <summary>Every read of a person's record is itself recorded, apart from the case so it never changes its ETag.</summary>
+    public static async Task RecordRead(IDocumentSession session, Guid personId, Actor actor, DateTimeOffset? asOf, string purpose,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        session.LastModifiedBy = actor.UserId;
+        var action = session.Events.Append(PersonHistoryRead.StreamFor(personId), new PersonHistoryRead(personId, asOf, purpose));
+        foreach (var e in action.Events) EventHeaders.Stamp(e, actor, now);
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The person's own stream, plus the release of every payout run that paid them (without other people's lines).</summary>
@@ -88,7 +99,7 @@ public static class PersonHistoryEndpoint
         return own.Concat(releases).OrderBy(e => e.Sequence).ToList();
     }
 
-    private static HistoryEntryDto Entry(IEvent e)
+    public static HistoryEntryDto Entry(IEvent e)
     {
         var recordedAt = EventHeaders.RecordedAtOf(e);
         var legalBasis = EventHeaders.LegalBasisOf(e);

@@ -15,6 +15,8 @@ public static class LegalBasis
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
     public const string Payout = "§ 5 Abs. 2 AsylbLG, § 7 Abs. 2 Nr. 5 AsylbLG";
     public const string DataAccess = "Art. 5 Abs. 2, Art. 30 DSGVO";
+    public const string Retention = "Art. 17 Abs. 3 lit. e DSGVO";
+    public const string Erasure = "Art. 17 Abs. 1 lit. a DSGVO, Art. 5 Abs. 1 lit. e DSGVO";
 }
 
 public static class EventLegalBasis
@@ -35,6 +37,8 @@ public static class EventLegalBasis
         Placements.PlacementEnded => LegalBasis.Reasonable,
         Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
         Persons.PersonHistoryRead => LegalBasis.DataAccess,
+        Persons.LegalHoldPlaced or Persons.LegalHoldLifted => LegalBasis.Retention,
+        Persons.PersonDataErased => LegalBasis.Erasure,
         _ => LegalBasis.Duty,
     };
 }
@@ -47,7 +51,7 @@ public static class EventTypes
         typeof(Offers.OfferRegistered), typeof(Offers.OfferPlacesChanged), typeof(Offers.OfferWithdrawn),
         typeof(Offers.PlaceOccupied), typeof(Offers.PlaceReleased),
         typeof(Persons.PersonRegistered), typeof(Persons.ExemptionRecorded), typeof(Persons.EntitlementEnded),
-        typeof(Persons.PersonHistoryRead),
+        typeof(Persons.PersonHistoryRead), typeof(Persons.LegalHoldPlaced), typeof(Persons.LegalHoldLifted), typeof(Persons.PersonDataErased),
         typeof(Placements.PersonAssigned), typeof(Placements.HoursLogged), typeof(Placements.HoursCorrected),
         typeof(Placements.RefusalRecorded), typeof(Placements.RefusalAssessed), typeof(Placements.HearingHeld),
         typeof(Placements.SanctionProposed), typeof(Placements.SanctionDecided), typeof(Placements.PlacementEnded),

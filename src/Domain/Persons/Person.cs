@@ -45,8 +45,16 @@ public sealed record ExemptionRecorded(
 
 public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason);
 
+/// <summary>A remedy (Widerspruch, Klage) is pending: the person's data must not be erased until the hold is lifted.</summary>
+public sealed record LegalHoldPlaced(Guid PersonId, string Reason);
+
+public sealed record LegalHoldLifted(Guid PersonId, string Reason);
+
+/// <summary>The retention period ran out: personal data in the person's events was masked; amounts and dates stay.</summary>
+public sealed record PersonDataErased(Guid PersonId, DateOnly ErasedOn, DateOnly ClosedOn, int RetentionYears);
+
 /// <summary>Someone read the person's history: kept on a separate access-log stream, so reading never changes the case.</summary>
-public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf)
+public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, string Purpose = "history")
 {
     public static Guid StreamFor(Guid personId)
     {
@@ -86,7 +94,23 @@ public sealed record Person(
     /// <summary>Minutes already paid per hour entry (keyed by the original entry id); the next run pays only differences.</summary>
     public ImmutableDictionary<Guid, int> Paid { get; init; } = ImmutableDictionary<Guid, int>.Empty;
 
+    public bool LegalHold { get; init; }
+
+    public DateOnly? ErasedOn { get; init; }
+
     public bool IsEntitled => EntitlementEndedOn is null;
+
+    /// <summary>The day the case closed: the entitlement ended, or the last placement ended; none while a placement is active.</summary>
+    public DateOnly? ClosedOn
+    {
+        get
+        {
+            if (ActivePlacement is not null) return null;
+            var lastEnd = Placements.Values.Max(p => p.EndedOn);
+            if (EntitlementEndedOn is { } ended) return lastEnd is { } l && l > ended ? l : ended;
+            return lastEnd;
+        }
+    }
 
     public Placement? ActivePlacement => Placements.Values.FirstOrDefault(p => p.IsActive);
 
@@ -124,6 +148,8 @@ public sealed record Person(
         ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.When(e, Proposals.Count(x => x.Value.Decision is not null))) }
         : this;
 
+    public const string Erased = "***";
+
     public Person When(Payouts.AllowanceComputed e) =>
         this with { Paid = e.Entries.Aggregate(Paid, (paid, x) => paid.SetItem(x.EntryId, paid.GetValueOrDefault(x.EntryId) + x.Minutes)) };
 
@@ -151,6 +177,9 @@ public sealed record Person(
         (not null, SanctionProposed e) => state.When(e),
         (not null, SanctionDecided e) => state.When(e),
         (not null, Payouts.AllowanceComputed e) => state.When(e),
+        (not null, LegalHoldPlaced) => state with { LegalHold = true },
+        (not null, LegalHoldLifted) => state with { LegalHold = false },
+        (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },
         _ => state,
     };
 
@@ -170,8 +199,36 @@ public sealed record RecordExemption(Guid PersonId, Guid ExemptionId, ExemptionR
 
 public sealed record EndEntitlement(Guid PersonId, DateOnly Date, string Reason);
 
+public sealed record PlaceLegalHold(Guid PersonId, string Reason);
+
+public sealed record LiftLegalHold(Guid PersonId, string Reason);
+
 public static class PersonDecisions
 {
+    public static Decision PlaceLegalHold(Person person, PlaceLegalHold c)
+    {
+        if (person.ErasedOn is not null) return Rejection.Conflict("person-erased", "The person's data has already been erased.");
+        if (person.LegalHold) return Rejection.Conflict("legal-hold-active", "A legal hold is already in place.");
+        return Decision.Accept(new StreamEvent(person.Id, new LegalHoldPlaced(person.Id, c.Reason)));
+    }
+
+    public static Decision LiftLegalHold(Person person, LiftLegalHold c)
+    {
+        if (!person.LegalHold) return Rejection.Conflict("no-legal-hold", "No legal hold is in place.");
+        return Decision.Accept(new StreamEvent(person.Id, new LegalHoldLifted(person.Id, c.Reason)));
+    }
+
+    /// <summary>Erasure after the retention period (Art. 17 DSGVO, § 84 SGB X analogously), never while a remedy is pending.</summary>
+    public static Decision Erase(Person person, int retentionYears, DateOnly today)
+    {
+        if (person.ErasedOn is not null) return Rejection.Conflict("person-erased", "The person's data has already been erased.");
+        if (person.LegalHold) return Rejection.Conflict("legal-hold-active", "A legal hold keeps the data.");
+        if (person.ClosedOn is not { } closed) return Rejection.Conflict("case-open", "The case is still open.");
+        if (closed.AddYears(retentionYears) > today)
+            return Rejection.Conflict("retention-running", $"The data is kept until {closed.AddYears(retentionYears):yyyy-MM-dd}.");
+        return Decision.Accept(new StreamEvent(person.Id, new PersonDataErased(person.Id, today, closed, retentionYears)));
+    }
+
     public static Decision Register(RegisterPerson c, DateOnly today)
     {
         if (c.DateOfBirth > today)

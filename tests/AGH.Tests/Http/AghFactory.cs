@@ -67,6 +67,7 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Agh", _connectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Payouts:Schedule:Enabled", ScheduleEnabled ? "true" : "false");
+        builder.UseSetting("Retention:ScheduleEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -1,0 +1,116 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using Cronos;
+using Marten;
+
+namespace AGH.Api.Retention;
+
+/// <summary>Configuration "Retention": how long each record class is kept, and when the erasure job runs.</summary>
+public sealed class RetentionSettings
+{
+    /// <summary>Years after the case closed (last placement or entitlement ended) that a person's data is kept.</summary>
+    public int PersonYears { get; set; } = 6;
+
+    public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>Daily at 03:00 Europe/Berlin.</summary>
+    public string Cron { get; set; } = "0 3 * * *";
+}
+
+/// <summary>
+/// Masks a person's personal data in every event of their stream (Marten's event data masking rewrites the stored
+/// events) once the retention period has run out, records the erasure as an event, and refolds the person's view from
+/// the masked events. Amounts, minutes and dates stay, so payout totals remain correct.
+/// </summary>
+public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings settings, ILogger<Erasure> log)
+{
+    public static readonly Actor System = new("system:retention", "Löschfristen", Roles.Auditor, null);
+
+    /// <summary>The masking rules, one per event type that carries personal data.</summary>
+    public static void AddMaskingRules(Marten.Events.IEventStoreOptions events)
+    {
+        const string x = Person.Erased;
+        events.AddMaskingRuleForProtectedInformation<PersonRegistered>(e => e with { GivenName = x, FamilyName = x, FileReference = x, DateOfBirth = DateOnly.MinValue });
+        events.AddMaskingRuleForProtectedInformation<ExemptionRecorded>(e => e with { Note = null });
+        events.AddMaskingRuleForProtectedInformation<EntitlementEnded>(e => e with { Reason = x });
+        events.AddMaskingRuleForProtectedInformation<RefusalRecorded>(e => e with { StatedReason = x });
+        events.AddMaskingRuleForProtectedInformation<RefusalAssessed>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<HearingHeld>(e => e with { Statement = x });
+        events.AddMaskingRuleForProtectedInformation<SanctionProposed>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<SanctionDecided>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<PlacementEnded>(e => e with { Note = null });
+        events.AddMaskingRuleForProtectedInformation<HoursCorrected>(e => e with { Reason = x });
+        events.AddMaskingRuleForProtectedInformation<LegalHoldPlaced>(e => e with { Reason = x });
+        events.AddMaskingRuleForProtectedInformation<LegalHoldLifted>(e => e with { Reason = x });
+    }
+
+    /// <summary>Erases every person whose retention period has run out and who is not on legal hold; returns how many.</summary>
+    public async Task<int> EraseExpired(CancellationToken ct)
+    {
+        var today = clock.Today;
+        await using var query = store.QuerySession();
+        var candidates = (await query.Query<Person>().Where(p => p.ErasedOn == null && !p.LegalHold).ToListAsync(ct))
+            .Where(p => PersonDecisions.Erase(p, settings.PersonYears, today).Rejection is null)
+            .Select(p => p.Id).ToList();
+        var erased = 0;
+        foreach (var id in candidates)
+            if (await Erase(id, ct)) erased++;
+        if (erased > 0) log.LogInformation("Retention: erased the personal data of {Count} persons", erased);
+        return erased;
+    }
+
+    public async Task<bool> Erase(Guid personId, CancellationToken ct)
+    {
+        await using (var session = store.LightweightSession())
+        {
+            var person = await session.LoadAsync<Person>(personId, ct);
+            if (person is null) return false;
+            var decision = PersonDecisions.Erase(person, settings.PersonYears, clock.Today);
+            if (decision.IsRejected) return false;
+            var ws = new Workspace(session);
+            ws.Track(personId, person.Revision);
+            ws.Append(decision.Events, System, clock.Now);
+            await session.SaveChangesAsync(ct);
+        }
+        await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(personId), ct);
+
+        // The view was folded from the unmasked events: fold it again from what is stored now.
+        await using (var session = store.LightweightSession())
+        {
+            var events = await session.Events.FetchStreamAsync(personId, token: ct);
+            session.Store(Person.Fold(events.Select(e => e.Data))!);
+            await session.SaveChangesAsync(ct);
+        }
+        return true;
+    }
+}
+
+/// <summary>Runs the erasure daily; `dotnet run --project src/Api -- retention erase` runs it once.</summary>
+public sealed class ErasureSchedule(IServiceScopeFactory scopes, TimeProvider time, RetentionSettings settings, ILogger<ErasureSchedule> log)
+    : BackgroundService
+{
+    public static bool IsCommand(string[] args) => args is ["retention", "erase", ..];
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        if (!settings.ScheduleEnabled) return;
+        var cron = CronExpression.Parse(settings.Cron);
+        while (!ct.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = cron.GetNextOccurrence(now, Clock.Berlin) ?? now.AddDays(1);
+            await Task.Delay(next - now, time, ct);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Erasure>().EraseExpired(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError("Retention run failed: {Error}; retried at the next run", e.GetType().Name);
+            }
+        }
+    }
+}
