@@ -43,6 +43,9 @@ public sealed class HostTests(AghFactory factory) : HttpTest(factory)
             ["/api/payout-runs/{id}/export"] = ["get"],
             ["/api/persons/{id}/history"] = ["get"],
             ["/api/persons/{id}/access-log"] = ["get"],
+            ["/api/persons/{id}/export"] = ["get"],
+            ["/api/persons/{id}/legal-hold"] = ["post"],
+            ["/api/persons/{id}/legal-hold/release"] = ["post"],
         };
         foreach (var (path, methods) in expected)
         {
@@ -50,6 +53,9 @@ public sealed class HostTests(AghFactory factory) : HttpTest(factory)
             foreach (var method in methods) paths[path]!.AsObject().ContainsKey(method).Should().BeTrue($"{method} {path}");
         }
         paths["/api/placements"]!["post"]!["requestBody"].Should().NotBeNull("front-ends need the request schema");
+        paths["/api/placements"]!["post"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Should().Contain("Idempotency-Key");
+        paths["/api/offers/{id}/places"]!["post"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Should().Contain("If-Match");
+        paths["/api/offers/{id}/places"]!["post"]!["responses"]!.AsObject().ContainsKey("412").Should().BeTrue();
     }
 
     [Fact]

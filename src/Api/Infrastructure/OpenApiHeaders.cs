@@ -1,0 +1,40 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>Documents the retry and concurrency headers the contract gives every POST and every command on a resource.</summary>
+public sealed class OpenApiHeaders : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!string.Equals(context.ApiDescription.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)) return;
+        var path = "/" + (context.ApiDescription.RelativePath ?? "");
+        operation.Parameters ??= [];
+        if (!path.StartsWith("/dev/"))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Up to 200 characters. A retry with the same key and body returns the first answer and stores nothing; "
+                    + "the same key with another body is 422 idempotency-key-reused. Kept at least 24 hours, per user.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.MaxKeyLength },
+            });
+        }
+        if (path.Contains("{id"))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "The ETag from GET of the offer, person or placement; if it no longer matches, 412 and nothing is stored.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Responses ??= new OpenApiResponses();
+            operation.Responses.TryAdd("412", new OpenApiResponse { Description = "Precondition failed: the resource changed since it was read." });
+        }
+    }
+}
