@@ -31,10 +31,11 @@ public sealed class HostileCollection : ICollectionFixture<HostileFactory>
     public const string Name = "hostile";
 }
 
-/// <summary>Real resources of one municipality, from offer to a pending sanction proposal, plus a free person.</summary>
+/// <summary>Real resources of one municipality, from offer to a pending sanction proposal, plus a free person and an offer without placements.</summary>
 public sealed record World(
     string Municipality,
     Guid Offer,
+    Guid SpareOffer,
     Guid Person,
     Guid FreePerson,
     Guid Placement,
@@ -55,6 +56,7 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
     {
         var cw = await Caseworker(municipality, caseworkerId ?? $"cw-{municipality}");
         var offer = await NewOffer(cw, municipality, places: 10, hoursPerWeek: 20);
+        var spare = await NewOffer(cw, municipality, places: 1, hoursPerWeek: 10);
         var person = await NewPerson(cw, municipality);
         var free = await NewPerson(cw, municipality);
         var placement = await NewPlacement(cw, offer, person, Today.AddDays(-60), Today.AddDays(-50));
@@ -68,7 +70,7 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
             new { refusalId = refusal, reasoning = "ohne wichtigen Grund" }), HttpStatusCode.Created));
         var open = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
             new { date = D(Today.AddDays(-15)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
-        return new World(municipality, offer, person, free, placement, entry, refusal, open, proposal);
+        return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal);
     }
 
     /// <summary>A prepared payout run for the month before last (always ended), prepared by <paramref name="preparer"/>.</summary>
