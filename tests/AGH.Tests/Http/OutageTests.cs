@@ -125,6 +125,15 @@ public sealed class OutageTests(ITestOutputHelper output)
         badIburg["persons"]!.GetValue<int>().Should().Be(2);
     }
 
+    [Fact]
+    public void The_connection_limits_shorten_the_connect_timeout_but_keep_what_the_operator_wrote()
+    {
+        var limited = new Npgsql.NpgsqlConnectionStringBuilder(AGH.Api.Infrastructure.DatabaseConnection.WithOutageLimits("Host=db;Database=agh;Username=u"));
+        limited.Timeout.Should().Be(AGH.Api.Infrastructure.DatabaseConnection.ConnectTimeoutSeconds);
+        limited.Host.Should().Be("db");
+        new Npgsql.NpgsqlConnectionStringBuilder(AGH.Api.Infrastructure.DatabaseConnection.WithOutageLimits("Host=db;Timeout=30")).Timeout.Should().Be(30);
+    }
+
     /// <summary>Diagnostics: the async daemon's leader (HotCold) holds a session advisory lock while it runs the projections.</summary>
     private static async Task<long> AdvisoryLocks(string connectionString)
     {
