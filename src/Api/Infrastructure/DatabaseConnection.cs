@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Limits for the connection string, so an unreachable database costs a request seconds rather than Npgsql's defaults.
+/// A refused connection (server down, host up) fails at once anyway; a host that does not answer at all (network
+/// partition, dropped packets) makes every new connection wait out the connect timeout, 15 s by default. Settings the
+/// operator wrote into the connection string win. To be applied where the connection string is handed to Marten:
+/// <c>opts.Connection(DatabaseConnection.WithOutageLimits(connectionString))</c> in <see cref="MartenSetup"/>.
+/// </summary>
+public static class DatabaseConnection
+{
+    /// <summary>Seconds to establish a connection (Npgsql <c>Timeout</c>, default 15).</summary>
+    public const int ConnectTimeoutSeconds = 5;
+
+    public static string WithOutageLimits(string connectionString)
+    {
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.ContainsKey("Timeout") && !written.ContainsKey("Connect Timeout") && !written.ContainsKey("Connection Timeout"))
+            builder.Timeout = ConnectTimeoutSeconds;
+        return builder.ConnectionString;
+    }
+}
