@@ -45,6 +45,12 @@ public static class Auth
             };
             o.Events = new JwtBearerEvents
             {
+                // A token that names nobody is not a valid token for this service (the contract requires sub).
+                OnTokenValidated = ctx =>
+                {
+                    if (string.IsNullOrWhiteSpace(ctx.Principal?.FindFirst("sub")?.Value)) ctx.Fail("The token has no sub claim.");
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async ctx =>
                 {
                     ctx.HandleResponse();

@@ -28,13 +28,18 @@ public sealed class Checks
             return value?.Trim() ?? "";
         }
         if (value.Length > max) Add(field, $"must be at most {max} characters.");
+        else if (HasControlCharacters(value)) Add(field, "contains control characters.");
         return value.Trim();
     }
+
+    // PostgreSQL's jsonb refuses NUL, and no field of the contract needs control characters other than line breaks.
+    private static bool HasControlCharacters(string value) => value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
     public string? OptionalText(string? value, string field, int max = 500)
     {
         if (value is null) return null;
         if (value.Length > max) Add(field, $"must be at most {max} characters.");
+        else if (HasControlCharacters(value)) Add(field, "contains control characters.");
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 

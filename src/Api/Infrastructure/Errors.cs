@@ -26,7 +26,10 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
         }
         else
         {
-            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            // Exception messages can quote the data (PostgreSQL cites the JSON it refused): log the kind and the stack only.
+            log.LogError("Unhandled {Exception} (SQLSTATE {SqlState}) on {Method} {Path}\n{Stack}", exception.GetType().FullName,
+                (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState, http.Request.Method,
+                http.Request.Path, exception.StackTrace);
             result = Problems.Create(500, "internal-error", "Internal error", "An unexpected error occurred; it has been logged.");
         }
         await result.ExecuteAsync(http);

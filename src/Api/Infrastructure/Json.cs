@@ -14,6 +14,7 @@ public static class Json
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         o.MaxDepth = 32;
+        o.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static readonly JsonSerializerOptions Options = Create();

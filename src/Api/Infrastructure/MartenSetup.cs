@@ -13,10 +13,13 @@ public static class MartenSetup
 
     public static void AddAghMarten(this IServiceCollection services, string connectionString)
     {
-        services.AddMarten(opts =>
+        services.AddMarten(sp =>
             {
-                opts.Connection(connectionString);
+                var opts = new StoreOptions();
+                opts.Connection(DatabaseConnection.WithOutageLimits(connectionString));
                 opts.DatabaseSchemaName = Schema;
+                // Marten's command logger writes failed SQL with its parameters, i.e. social data; errors surface via the API's own log.
+                opts.Logger(new PrivacyMartenLogger(sp.GetRequiredService<ILogger<PrivacyMartenLogger>>()));
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
@@ -38,6 +41,7 @@ public static class MartenSetup
                 opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
                 opts.Schema.For<IdempotencyRecord>().Index(x => x.CreatedAt);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
+                return opts;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

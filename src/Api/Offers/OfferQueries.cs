@@ -1,4 +1,5 @@
 using AGH.Api.Infrastructure;
+using AGH.Api.Municipalities;
 using AGH.Domain.Offers;
 using Marten;
 
@@ -22,6 +23,8 @@ public static class OfferQueries
     public static async Task<IResult> List(HttpContext http, IQuerySession session, string? municipality, string? providerType)
     {
         if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        if (municipality is not null && !MunicipalityCatalog.Exists(municipality))
+            return new Checks().Add("municipality", "is not one of the 21 member municipalities.").Problem();
         ProviderType? type = null;
         if (providerType is not null)
         {

@@ -24,6 +24,8 @@ public static class PersonQueries
     {
         var (actor, denied) = Caller.Require(http, PersonAccess.Readers);
         if (denied is not null) return denied;
+        if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
+            return new Checks().Add("municipality", "is not one of the 21 member municipalities.").Problem();
         var query = session.Query<Person>().AsQueryable();
         if (municipality is not null) query = query.Where(p => p.Municipality == municipality);
         if (actor!.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)

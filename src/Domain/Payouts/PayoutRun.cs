@@ -20,6 +20,8 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
         month = default;
         if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return false;
+        // Runs exist for the statute's lifetime, not for year 1 or 9999 (whose last day would overflow).
+        if (d.Year is < 2000 or > 2200) return false;
         month = Of(d);
         return true;
     }

@@ -21,6 +21,7 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private PostgreSqlContainer? _container;
     private string _connectionString;
+    private string? _createdDatabase;
 
     public AghFactory() : this(null) { }
 
@@ -58,6 +59,7 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
+        _createdDatabase = database;
         _connectionString = new NpgsqlConnectionStringBuilder(shared) { Database = database, MaxPoolSize = 200 }.ConnectionString;
     }
 
@@ -112,6 +114,14 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         if (_container is not null) await _container.DisposeAsync();
+        if (_createdDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("AGH_TEST_CONNECTION"));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_createdDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
     }
 }
 
