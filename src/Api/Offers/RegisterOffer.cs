@@ -32,15 +32,13 @@ public static class RegisterOfferEndpoint
 
     public static async Task<IResult> Handle(HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Coordinator, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Coordinator, Roles.Caseworker);
+        if (refused is not null) return refused;
 
         var v = new Checks();
         var command = new RegisterOffer(
             Guid.CreateVersion7(),
-            v.Required(body!.ProviderType, "providerType"),
+            v.Required(body.ProviderType, "providerType"),
             v.Text(body.ProviderName, "providerName", 200),
             MunicipalityCatalog.Check(v, body.Municipality, "municipality"),
             v.Text(body.Title, "title", 200),
@@ -53,7 +51,7 @@ public static class RegisterOfferEndpoint
         if (body.ServesPublicBenefit is not true)
             v.Add("servesPublicBenefit", "must be true: the result of the work must serve the public (§ 5 Abs. 1 AsylbLG).");
         if (v.Failed) return v.Problem();
-        if (actor!.Role == Roles.Caseworker && actor.Municipality != command.Municipality)
+        if (actor.Role == Roles.Caseworker && actor.Municipality != command.Municipality)
             return Problems.Forbidden("A caseworker registers offers in their own municipality only.");
 
         return await runner.Run(actor, _ => Task.FromResult(

@@ -19,19 +19,17 @@ public static class WithdrawOfferEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Coordinator, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Coordinator, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new WithdrawOffer(id, v.Date(body!.Date, "date"), v.Text(body.Reason, "reason", 1000));
+        var command = new WithdrawOffer(id, v.Date(body.Date, "date"), v.Text(body.Reason, "reason", 1000));
         if (v.Failed) return v.Problem();
 
-        return await runner.Run(actor!, async ws =>
+        return await runner.Run(actor, async ws =>
         {
             var offer = await ws.LoadOffer(id);
             if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
-            if (OfferAccess.Denied(actor!, offer) is { } no) return Outcome.Stop(no);
+            if (OfferAccess.Denied(actor, offer) is { } no) return Outcome.Stop(no);
             if (Preconditions.Check(http, offer.Revision) is { } stale) return Outcome.Stop(stale);
             return Outcome.Of(OfferDecisions.Withdraw(offer, command),
                 () => Results.Ok(OfferDto.From(offer with { Status = OfferStatus.Withdrawn })));

@@ -25,13 +25,11 @@ public static class PreparePayoutRunEndpoint
 
     public static async Task<IResult> Handle(HttpContext http, PayoutPreparer preparer)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Payroll);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
-        if (!Month.TryParse(body!.Month, out var month))
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Payroll);
+        if (refused is not null) return refused;
+        if (!Month.TryParse(body.Month, out var month))
             return new Checks().Add("month", "must be a month written YYYY-MM.").Problem();
-        return await preparer.Prepare(actor!, month, http.RequestAborted);
+        return await preparer.Prepare(actor, month, http.RequestAborted);
     }
 }
 

@@ -20,18 +20,16 @@ public static class EndEntitlementEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new EndEntitlement(id, v.Date(body!.Date, "date"), v.Text(body.Reason, "reason", 1000));
+        var command = new EndEntitlement(id, v.Date(body.Date, "date"), v.Text(body.Reason, "reason", 1000));
         if (v.Failed) return v.Problem();
 
-        return await runner.Run(actor!, async ws =>
+        return await runner.Run(actor, async ws =>
         {
             var person = await ws.LoadPerson(id);
-            if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
             if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = PersonDecisions.EndEntitlement(person!, command, runner.Clock.Today);
             return Outcome.Of(decision, () =>

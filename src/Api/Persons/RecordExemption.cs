@@ -22,19 +22,17 @@ public static class RecordExemptionEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new RecordExemption(id, Guid.CreateVersion7(), v.Required(body!.Reason, "reason"), v.Date(body.From, "from"),
+        var command = new RecordExemption(id, Guid.CreateVersion7(), v.Required(body.Reason, "reason"), v.Date(body.From, "from"),
             body.Until is null ? null : v.Date(body.Until, "until"), v.OptionalText(body.Note, "note", 500));
         if (v.Failed) return v.Problem();
 
-        return await runner.Run(actor!, async ws =>
+        return await runner.Run(actor, async ws =>
         {
             var person = await ws.LoadPerson(id);
-            if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
             if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             return Outcome.Of(PersonDecisions.RecordExemption(person!, command),
                 () => Results.Created($"/api/persons/{id}", new Created(command.ExemptionId)));

@@ -28,22 +28,20 @@ public static class RegisterPersonEndpoint
 
     public static async Task<IResult> Handle(HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
 
         var v = new Checks();
         var command = new RegisterPerson(
             Guid.CreateVersion7(),
-            MunicipalityCatalog.Check(v, body!.Municipality, "municipality"),
+            MunicipalityCatalog.Check(v, body.Municipality, "municipality"),
             v.Text(body.GivenName, "givenName", 200),
             v.Text(body.FamilyName, "familyName", 200),
             v.Date(body.DateOfBirth, "dateOfBirth"),
             v.Date(body.EntitledSince, "entitledSince"),
             v.OptionalText(body.FileReference, "fileReference", 100));
         if (v.Failed) return v.Problem();
-        if (actor!.Municipality != command.Municipality)
+        if (actor.Municipality != command.Municipality)
             return Problems.Forbidden("A caseworker registers persons of their own municipality only.");
 
         return await runner.Run(actor, _ => Task.FromResult(Outcome.Of(

@@ -21,17 +21,15 @@ public static class AssessRefusalEndpoint
 
     public static async Task<IResult> Handle(Guid id, Guid refusalId, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var goodCause = v.Required(body!.GoodCause, "goodCause");
+        var goodCause = v.Required(body.GoodCause, "goodCause");
         if (goodCause && body.Reason is null) v.Add("reason", "is required when goodCause is true.");
         var command = new AssessRefusal(id, refusalId, goodCause, body.Reason, v.Text(body.Reasoning, "reasoning", 4000));
         if (v.Failed) return v.Problem();
 
-        return await PlacementAccess.Run(runner, actor!, id, http, (person, placement) =>
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
             PlacementResults.Ok(person, PlacementDecisions.AssessRefusal(person, placement, command), id));
     }
 }

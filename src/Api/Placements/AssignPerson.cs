@@ -25,19 +25,17 @@ public static class AssignPersonEndpoint
 
     public static async Task<IResult> Handle(HttpContext http, CommandRunner runner, Policy policy)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new AssignPerson(Guid.CreateVersion7(), v.Id(body!.PersonId, "personId"), v.Id(body.OfferId, "offerId"),
+        var command = new AssignPerson(Guid.CreateVersion7(), v.Id(body.PersonId, "personId"), v.Id(body.OfferId, "offerId"),
             v.Date(body.NoticeServedOn, "noticeServedOn"), v.Date(body.StartsOn, "startsOn"), v.Range(body.HoursPerWeek, "hoursPerWeek", 1, 30));
         if (v.Failed) return v.Problem();
 
-        return await runner.Run(actor!, async ws =>
+        return await runner.Run(actor, async ws =>
         {
             var person = await ws.LoadPerson(command.PersonId);
-            if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
             var offer = await ws.LoadOffer(command.OfferId);
             if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
             return Outcome.Of(PlacementDecisions.Assign(offer, person!, command, policy, runner.Clock.Today),

@@ -20,16 +20,14 @@ public static class CorrectHoursEndpoint
 
     public static async Task<IResult> Handle(Guid id, Guid entryId, HttpContext http, CommandRunner runner, Policy policy)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, body!.Minutes, allowZero: true),
+        var command = new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, body.Minutes, allowZero: true),
             v.Text(body.Reason, "reason", 1000));
         if (v.Failed) return v.Problem();
 
-        return await PlacementAccess.Run(runner, actor!, id, http, (person, placement) =>
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
             Outcome.Of(PlacementDecisions.CorrectHours(person, placement, command, policy),
                 () => Results.Created($"/api/placements/{id}", new LogHoursEndpoint.Created(command.NewEntryId))));
     }

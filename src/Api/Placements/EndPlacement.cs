@@ -20,15 +20,13 @@ public static class EndPlacementEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new EndPlacement(id, v.Date(body!.Date, "date"), v.Required(body.Reason, "reason"), v.OptionalText(body.Note, "note", 2000));
+        var command = new EndPlacement(id, v.Date(body.Date, "date"), v.Required(body.Reason, "reason"), v.OptionalText(body.Note, "note", 2000));
         if (v.Failed) return v.Problem();
 
-        return await PlacementAccess.Run(runner, actor!, id, http, (person, placement) =>
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
             PlacementResults.Ok(person, PlacementDecisions.End(person, placement, command, runner.Clock.Today), id));
     }
 }

@@ -22,17 +22,15 @@ public static class LogHoursEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner, Policy policy)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var date = v.Date(body!.Date, "date");
+        var date = v.Date(body.Date, "date");
         var minutes = Minutes.Check(v, body.Minutes, allowZero: false);
         if (v.Failed) return v.Problem();
         var command = new LogHours(id, Guid.CreateVersion7(), date, minutes);
 
-        return await PlacementAccess.Run(runner, actor!, id, http, (person, placement) =>
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
             Outcome.Of(PlacementDecisions.LogHours(person, placement, command, policy, runner.Clock.Today),
                 () => Results.Created($"/api/placements/{id}", new Created(command.EntryId))));
     }

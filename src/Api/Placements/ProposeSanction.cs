@@ -21,13 +21,11 @@ public static class ProposeSanctionEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new ProposeSanction(id, Guid.CreateVersion7(), v.Id(body!.RefusalId, "refusalId"),
-            v.Text(body.Reasoning, "reasoning", 8000), actor!.UserId);
+        var command = new ProposeSanction(id, Guid.CreateVersion7(), v.Id(body.RefusalId, "refusalId"),
+            v.Text(body.Reasoning, "reasoning", 8000), actor.UserId);
         if (v.Failed) return v.Problem();
 
         return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>

@@ -22,16 +22,14 @@ public static class RecordRefusalEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Caseworker);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var command = new RecordRefusal(id, Guid.CreateVersion7(), v.Date(body!.Date, "date"), v.Required(body.Kind, "kind"),
+        var command = new RecordRefusal(id, Guid.CreateVersion7(), v.Date(body.Date, "date"), v.Required(body.Kind, "kind"),
             v.Text(body.StatedReason, "statedReason", 4000, required: false));
         if (v.Failed) return v.Problem();
 
-        return await PlacementAccess.Run(runner, actor!, id, http, (person, placement) =>
+        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
             Outcome.Of(PlacementDecisions.RecordRefusal(person, placement, command, runner.Clock.Today),
                 () => Results.Created($"/api/placements/{id}", new Created(command.RefusalId))));
     }

@@ -34,17 +34,15 @@ public static class LegalHoldEndpoints
 
     private static async Task<IResult> Run(Guid id, HttpContext http, CommandRunner runner, Func<Person, string, Decision> decide)
     {
-        var (actor, denied) = Caller.Require(http, Roles_);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles_);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var reason = v.Text(body!.Reason, "reason", 2000);
+        var reason = v.Text(body.Reason, "reason", 2000);
         if (v.Failed) return v.Problem();
-        return await runner.Run(actor!, async ws =>
+        return await runner.Run(actor, async ws =>
         {
             var person = await ws.LoadPerson(id);
-            if (!PersonAccess.Visible(actor!, person)) return Outcome.Stop(Problems.NotFound("person"));
+            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
             if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = decide(person, reason);
             return Outcome.Of(decision, () => Results.Ok(PersonDto.From(

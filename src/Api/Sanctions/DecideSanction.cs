@@ -28,21 +28,19 @@ public static class DecideSanctionEndpoint
 
     public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
     {
-        var (actor, denied) = Caller.Require(http, Roles.Official);
-        if (denied is not null) return denied;
-        var (body, bad) = await Body.Read<Request>(http.Request);
-        if (bad is not null) return bad;
+        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Official);
+        if (refused is not null) return refused;
         var v = new Checks();
-        var approved = v.Required(body!.Approved, "approved");
+        var approved = v.Required(body.Approved, "approved");
         var reasoning = v.Text(body.Reasoning, "reasoning", 8000);
         DateOnly? startsOn = body.StartsOn is null ? null : v.Date(body.StartsOn, "startsOn");
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
         if (v.Failed) return v.Problem();
-        var command = new DecideSanction(id, approved, reasoning, startsOn, actor!.UserId);
+        var command = new DecideSanction(id, approved, reasoning, startsOn, actor.UserId);
 
         return await runner.Run(actor, async ws =>
         {
-            var person = await SanctionAccess.Load(ws.Query, id, actor) is { } personId ? await ws.LoadPerson(personId) : null;
+            var person = await SanctionAccess.PersonOf(ws.Query, id) is { } personId ? await ws.LoadPerson(personId) : null;
             if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("sanction proposal"));
             if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
             var decision = PlacementDecisions.DecideSanction(person!, command);
@@ -57,7 +55,7 @@ public static class DecideSanctionEndpoint
 
 public static class SanctionAccess
 {
-    public static async Task<Guid?> Load(IQuerySession session, Guid proposalId, Actor actor)
+    public static async Task<Guid?> PersonOf(IQuerySession session, Guid proposalId)
     {
         var index = await session.LoadAsync<ProposalIndex>(proposalId);
         return index?.PersonId;
@@ -77,7 +75,7 @@ public static class SanctionQueries
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied;
-        var personId = await SanctionAccess.Load(session, id, actor!);
+        var personId = await SanctionAccess.PersonOf(session, id);
         var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
         if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
             return Problems.NotFound("sanction proposal");
