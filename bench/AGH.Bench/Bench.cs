@@ -201,7 +201,10 @@ public static class BenchMain
 
         Log($"command load: {s.Clients} clients, warm-up {s.Warmup.TotalSeconds} s, then {s.CommandLoad.TotalSeconds} s");
         await Run(s.Warmup);
+        var postmaster = await Cpu.Postmaster(o.Connection);
+        var cpu0 = Cpu.Snapshot(service.Pid, postmaster);
         var (latencies, okCount, errs, seconds) = await Run(s.CommandLoad);
+        var cpu = Cpu.Snapshot(service.Pid, postmaster) - cpu0;
         await stopSampling.CancelAsync();
         await sampler;
         var sorted = latencies.Sorted();
@@ -216,6 +219,15 @@ public static class BenchMain
         r.Detail("commandMaxMs", sorted.Length > 0 ? sorted[^1] : double.NaN);
         r.Detail("rssSampledMaxDuringLoadMb", peakRss);
         r.Detail("rssAfterLoadMb", memory.Rss);
+        // Where the CPU went during the load (2 cores are shared by the load driver, the service and PostgreSQL).
+        r.Detail("commandLoadMachineBusyPercent", cpu.BusyPercent);
+        r.Detail("commandLoadServiceCpuMsPerCommand", cpu.ProcessSeconds * 1000 / Math.Max(1, okCount));
+        r.Detail("commandLoadPostgresCpuMsPerCommand", cpu.PostgresSeconds * 1000 / Math.Max(1, okCount));
+        r.Detail("commandLoadDriverCpuMsPerCommand", cpu.SelfSeconds * 1000 / Math.Max(1, okCount));
+        r.Detail("commandLoadOtherCpuPercent", cpu.OtherPercent);
+        Log($"command load CPU: machine {cpu.BusyPercent:0}% busy; per command: service {cpu.ProcessSeconds * 1000 / Math.Max(1, okCount):0.00} ms, " +
+            $"PostgreSQL {cpu.PostgresSeconds * 1000 / Math.Max(1, okCount):0.00} ms, load driver {cpu.SelfSeconds * 1000 / Math.Max(1, okCount):0.00} ms; " +
+            $"other processes {cpu.OtherPercent:0}% of the machine");
         Log($"command load: {okCount} × 201 in {seconds:0.0} s = {okCount / seconds:0} /s, p50 {r.Details["commandP50Ms"]:0.0} ms, " +
             $"p99 {r.Values["commandP99Ms"]:0.0} ms, errors {string.Join(", ", errs.Select(e => $"{e.Key}: {e.Value}"))}; " +
             $"VmHWM {memory.Peak:0} MB, sampled max VmRSS {peakRss:0} MB");
@@ -462,11 +474,14 @@ public static class BenchMain
         {
             await using var q = data.CreateCommand(
                 $"SELECT (SELECT coalesce(max(seq_id), 0) FROM {MartenSetup.Schema}.mt_events) - " +
-                $"coalesce((SELECT min(last_seq_id) FROM {MartenSetup.Schema}.mt_event_progression WHERE name <> 'HighWaterMark'), 0)");
+                $"coalesce((SELECT min(last_seq_id) FROM {MartenSetup.Schema}.mt_event_progression WHERE name NOT LIKE 'HighWater%'), 0)");
             if ((long)(await q.ExecuteScalarAsync())! <= 0) { caughtUp = true; break; }
             await Task.Delay(500);
         }
         r.Detail("payoutDaemonCatchUpSeconds", sw.Elapsed.TotalSeconds);
+        await using (var q = data.CreateCommand($"SELECT string_agg(name || '=' || last_seq_id, ', ') || ' / max ' || " +
+                         $"(SELECT max(seq_id) FROM {MartenSetup.Schema}.mt_events) FROM {MartenSetup.Schema}.mt_event_progression"))
+            Log($"payout: daemon progression {await q.ExecuteScalarAsync()}");
         Log($"payout: async daemon {(caughtUp ? "caught up" : "NOT caught up")} after {sw.Elapsed.TotalSeconds:0.0} s");
 
         var token = await service.Token("bench-payroll", Roles.Payroll, null);
