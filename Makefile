@@ -1,5 +1,5 @@
 # Infrastructure entry points. See scripts/*.sh for details.
-.PHONY: build test run stop-db
+.PHONY: build test run stop-db bench
 
 build:
 	dotnet build AGH.sln -c Release
@@ -16,3 +16,8 @@ run:
 # Stops the persistent local cluster used by `make run` (.pg/data, see scripts/pg.sh dev-dir).
 stop-db:
 	@bash scripts/pg.sh stop "$$(bash scripts/pg.sh dev-dir "$$(pwd)")"
+
+# Benchmark: Release build, throwaway PostgreSQL, the service as its own process; prints a table and writes
+# bench/results/latest.json. `make bench QUICK=1` runs every measurement with small sizes (< 3 min, used by CI).
+bench:
+	@QUICK="$(QUICK)" bash scripts/bench.sh
