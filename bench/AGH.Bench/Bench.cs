@@ -467,7 +467,7 @@ public static class BenchMain
         await using var service = await ServiceProcess.Start(o.ApiDll, connection, serviceLog, TimeSpan.FromMinutes(2));
         r.Detail("coldStartPayoutDbSeconds", service.ColdStartSeconds);
 
-        // The async daemon (QuotaView) catches up on the generated events first; the run is timed on a quiet service.
+        // The async daemon (QuotaOfferProjection, QuotaPersonProjection) catches up on the generated events first; the run is timed on a quiet service.
         sw.Restart();
         var caughtUp = false;
         while (sw.Elapsed < s.DaemonCatchUp)

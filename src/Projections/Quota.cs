@@ -2,82 +2,62 @@ using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using JasperFx.Events;
-using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 
 namespace AGH.Projections;
 
-public sealed record QuotaOffer(ProviderType ProviderType, string Municipality, int Places, int Occupied, bool Withdrawn);
+/// <summary>What the quota report needs of one offer. One small row per offer, so an event rewrites only its own row.</summary>
+public sealed record QuotaOffer(Guid Id, ProviderType ProviderType, string Municipality, int Places, int Occupied, bool Withdrawn);
 
 public sealed record QuotaExemption(DateOnly From, DateOnly? Until);
 
-public sealed record QuotaPerson(string Municipality, bool Entitled, bool Placed, IReadOnlyList<QuotaExemption> Exemptions)
+/// <summary>What the quota report needs of one person.</summary>
+public sealed record QuotaPerson(Guid Id, string Municipality, bool Entitled, bool Placed, IReadOnlyList<QuotaExemption> Exemptions)
 {
     public bool IsExemptOn(DateOnly day) => Exemptions.Any(x => x.From <= day && (x.Until is null || x.Until >= day));
 }
 
-/// <summary>
-/// The facts the Kreistag's quota report is counted from. One document for the district: ~300 offers and persons are
-/// small, and counting at read time keeps "exempt today" correct without a nightly job.
-/// </summary>
-public sealed record QuotaView(string Id, Dictionary<Guid, QuotaOffer> Offers, Dictionary<Guid, QuotaPerson> Persons, DateTimeOffset? LastEventAt)
+/// <summary>Async: the Kreistag's report may trail a write by a moment; counted per provider type and municipality at read time.</summary>
+public partial class QuotaOfferProjection : SingleStreamProjection<QuotaOffer, Guid>
 {
-    public const string TheId = "district";
+    public QuotaOfferProjection()
+    {
+        IncludeType<OfferRegistered>();
+        IncludeType<OfferPlacesChanged>();
+        IncludeType<OfferWithdrawn>();
+        IncludeType<PlaceOccupied>();
+        IncludeType<PlaceReleased>();
+    }
+
+    public override QuotaOffer? Evolve(QuotaOffer? row, Guid id, IEvent e) => (row, e.Data) switch
+    {
+        (_, OfferRegistered x) => new QuotaOffer(x.OfferId, x.ProviderType, x.Municipality, x.Places, 0, false),
+        (not null, OfferPlacesChanged x) => row with { Places = x.Places },
+        (not null, OfferWithdrawn) => row with { Withdrawn = true },
+        (not null, PlaceOccupied) => row with { Occupied = row.Occupied + 1 },
+        (not null, PlaceReleased) => row with { Occupied = Math.Max(0, row.Occupied - 1) },
+        _ => row,
+    };
 }
 
-public partial class QuotaProjection : MultiStreamProjection<QuotaView, string>
+public partial class QuotaPersonProjection : SingleStreamProjection<QuotaPerson, Guid>
 {
-    public QuotaProjection()
+    public QuotaPersonProjection()
     {
-        Identity<OfferRegistered>(_ => QuotaView.TheId);
-        Identity<OfferPlacesChanged>(_ => QuotaView.TheId);
-        Identity<OfferWithdrawn>(_ => QuotaView.TheId);
-        Identity<PlaceOccupied>(_ => QuotaView.TheId);
-        Identity<PlaceReleased>(_ => QuotaView.TheId);
-        Identity<PersonRegistered>(_ => QuotaView.TheId);
-        Identity<ExemptionRecorded>(_ => QuotaView.TheId);
-        Identity<EntitlementEnded>(_ => QuotaView.TheId);
-        Identity<PersonAssigned>(_ => QuotaView.TheId);
-        Identity<PlacementEnded>(_ => QuotaView.TheId);
+        IncludeType<PersonRegistered>();
+        IncludeType<ExemptionRecorded>();
+        IncludeType<EntitlementEnded>();
+        IncludeType<PersonAssigned>();
+        IncludeType<PlacementEnded>();
     }
 
-    public override QuotaView? Evolve(QuotaView? snapshot, string id, IEvent e)
+    public override QuotaPerson? Evolve(QuotaPerson? row, Guid id, IEvent e) => (row, e.Data) switch
     {
-        var view = snapshot ?? new QuotaView(id, new(), new(), null);
-        var offers = view.Offers;
-        var persons = view.Persons;
-        switch (e.Data)
-        {
-            case OfferRegistered x:
-                offers[x.OfferId] = new QuotaOffer(x.ProviderType, x.Municipality, x.Places, 0, false);
-                break;
-            case OfferPlacesChanged x when offers.TryGetValue(x.OfferId, out var o):
-                offers[x.OfferId] = o with { Places = x.Places };
-                break;
-            case OfferWithdrawn x when offers.TryGetValue(x.OfferId, out var o):
-                offers[x.OfferId] = o with { Withdrawn = true };
-                break;
-            case PlaceOccupied x when offers.TryGetValue(x.OfferId, out var o):
-                offers[x.OfferId] = o with { Occupied = o.Occupied + 1 };
-                break;
-            case PlaceReleased x when offers.TryGetValue(x.OfferId, out var o):
-                offers[x.OfferId] = o with { Occupied = Math.Max(0, o.Occupied - 1) };
-                break;
-            case PersonRegistered x:
-                persons[x.PersonId] = new QuotaPerson(x.Municipality, true, false, []);
-                break;
-            case ExemptionRecorded x when persons.TryGetValue(x.PersonId, out var p):
-                persons[x.PersonId] = p with { Exemptions = [.. p.Exemptions, new QuotaExemption(x.From, x.Until)] };
-                break;
-            case EntitlementEnded x when persons.TryGetValue(x.PersonId, out var p):
-                persons[x.PersonId] = p with { Entitled = false };
-                break;
-            case PersonAssigned x when persons.TryGetValue(x.PersonId, out var p):
-                persons[x.PersonId] = p with { Placed = true };
-                break;
-            case PlacementEnded x when persons.TryGetValue(x.PersonId, out var p):
-                persons[x.PersonId] = p with { Placed = false };
-                break;
-        }
-        return view with { LastEventAt = e.Timestamp };
-    }
+        (_, PersonRegistered x) => new QuotaPerson(x.PersonId, x.Municipality, true, false, []),
+        (not null, ExemptionRecorded x) => row with { Exemptions = [.. row.Exemptions, new QuotaExemption(x.From, x.Until)] },
+        (not null, EntitlementEnded) => row with { Entitled = false },
+        (not null, PersonAssigned) => row with { Placed = true },
+        (not null, PlacementEnded) => row with { Placed = false },
+        _ => row,
+    };
 }

@@ -10,12 +10,36 @@ namespace AGH.Projections;
 /// <summary>The offer as the domain folds it, kept inline so reads and lists are consistent with every write.</summary>
 public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
 {
+    // Declared, so rebuilds and the append path skip every other event type.
+    public OfferProjection()
+    {
+        IncludeType<OfferRegistered>();
+        IncludeType<OfferPlacesChanged>();
+        IncludeType<OfferWithdrawn>();
+        IncludeType<PlaceOccupied>();
+        IncludeType<PlaceReleased>();
+    }
+
     public override Offer? Evolve(Offer? snapshot, Guid id, IEvent e) => Offer.Evolve(snapshot, e.Data);
 }
 
 /// <summary>The person's whole case (placements, hours, refusals, sanctions) as the domain folds it.</summary>
 public partial class PersonProjection : SingleStreamProjection<Person, Guid>
 {
+    public PersonProjection()
+    {
+        foreach (var type in PersonStreamEvents) IncludeType(type);
+    }
+
+    /// <summary>Every event type a person's stream holds; the Revision counts them, so none may be left out.</summary>
+    public static readonly Type[] PersonStreamEvents =
+    [
+        typeof(PersonRegistered), typeof(ExemptionRecorded), typeof(EntitlementEnded), typeof(LegalHoldPlaced), typeof(LegalHoldLifted),
+        typeof(PersonDataErased), typeof(PersonAssigned), typeof(HoursLogged), typeof(HoursCorrected), typeof(RefusalRecorded),
+        typeof(RefusalAssessed), typeof(HearingHeld), typeof(SanctionProposed), typeof(SanctionDecided), typeof(PlacementEnded),
+        typeof(AGH.Domain.Payouts.AllowanceComputed),
+    ];
+
     public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
 }
 
@@ -58,6 +82,12 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
 /// <summary>Payout runs with their lines, inline so a run is readable the moment it is prepared.</summary>
 public partial class PayoutRunProjection : SingleStreamProjection<AGH.Domain.Payouts.PayoutRun, Guid>
 {
+    public PayoutRunProjection()
+    {
+        IncludeType<AGH.Domain.Payouts.PayoutRunPrepared>();
+        IncludeType<AGH.Domain.Payouts.PayoutRunReleased>();
+    }
+
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>
         AGH.Domain.Payouts.PayoutRun.Evolve(snapshot, e.Data);
 }

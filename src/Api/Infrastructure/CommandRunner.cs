@@ -156,9 +156,13 @@ public static class EventHeaders
     public static Actor? ActorOf(IEvent e)
     {
         if (e.Headers?.TryGetValue(Actor, out var v) != true || v is null) return null;
-        return v as Actor ?? System.Text.Json.JsonSerializer.Deserialize<Actor>(
-            v is System.Text.Json.JsonElement j ? j.GetRawText() : System.Text.Json.JsonSerializer.Serialize(v), Json.Options);
+        if (v is Actor actor) return actor;
+        var raw = v is System.Text.Json.JsonElement j ? j.GetRawText() : System.Text.Json.JsonSerializer.Serialize(v);
+        // A history repeats the same few actors hundreds of times.
+        return Actors.GetOrAdd(raw, static r => System.Text.Json.JsonSerializer.Deserialize<Actor>(r, Json.Options));
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Actor?> Actors = new();
 
     public static string LegalBasisOf(IEvent e) =>
         e.Headers?.TryGetValue(LegalBasis, out var v) == true && v is not null ? Text(v)! : EventLegalBasis.Of(e.Data);

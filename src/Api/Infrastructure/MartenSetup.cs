@@ -32,7 +32,8 @@ public static class MartenSetup
                 opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
 
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
-                opts.Projections.Add<QuotaProjection>(ProjectionLifecycle.Async);
+                opts.Projections.Add<QuotaOfferProjection>(ProjectionLifecycle.Async);
+                opts.Projections.Add<QuotaPersonProjection>(ProjectionLifecycle.Async);
                 opts.Events.AddEventTypes(AGH.Domain.Common.EventTypes.All);
                 AGH.Api.Retention.Erasure.AddMaskingRules(opts.Events);
 

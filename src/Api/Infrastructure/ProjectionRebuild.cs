@@ -12,7 +12,7 @@ public static class ProjectionRebuild
     public static readonly Type[] All =
     [
         typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
-        typeof(PayoutRunProjection), typeof(QuotaProjection),
+        typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection),
     ];
 
     public static bool IsCommand(string[] args) => args is ["projections", "rebuild", ..];
@@ -21,11 +21,12 @@ public static class ProjectionRebuild
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var daemon = await store.BuildProjectionDaemonAsync();
-        foreach (var projection in All)
+        // In parallel: each rebuild reads the event table on its own, so while one waits for PostgreSQL another folds.
+        await Task.WhenAll(All.Select(async projection =>
         {
             var started = DateTimeOffset.UtcNow;
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), ct);
             log.LogInformation("Rebuilt {Projection} in {Seconds:0.0} s", projection.Name, (DateTimeOffset.UtcNow - started).TotalSeconds);
-        }
+        }));
     }
 }

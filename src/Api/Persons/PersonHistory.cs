@@ -19,7 +19,7 @@ public sealed record HistoryEntryDto(
     Actor? Actor,
     string LegalBasis,
     string Summary,
-    JsonElement Data);
+    object Data);
 
 public sealed record HistoryDto(Guid PersonId, DateTimeOffset AsOf, IReadOnlyList<HistoryEntryDto> Entries);
 
@@ -105,7 +105,7 @@ public static class PersonHistoryEndpoint
         var legalBasis = EventHeaders.LegalBasisOf(e);
         return new HistoryEntryDto(e.Sequence, e.StreamId, e.Version, e.Data.GetType().Name,
             HistorySummary.OccurredOn(e.Data) ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(recordedAt, Clock.Berlin).DateTime),
-            recordedAt, EventHeaders.ActorOf(e), legalBasis, HistorySummary.Of(e.Data), JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), Json.Options));
+            recordedAt, EventHeaders.ActorOf(e), legalBasis, HistorySummary.Of(e.Data), e.Data);
     }
 
     public static bool TryParseInstant(string? text, out DateTimeOffset? at)

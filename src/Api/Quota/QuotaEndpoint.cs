@@ -43,15 +43,15 @@ public static class QuotaEndpoint
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, QuotaTargets targets, Clock clock)
     {
         if (Caller.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p;
-        var view = await session.LoadAsync<QuotaView>(QuotaView.TheId, http.RequestAborted);
-        return Results.Ok(Build(view, targets, clock.Now, clock.Today));
+        // Withdrawn offers count nowhere; persons count while entitled.
+        var offers = await session.Query<QuotaOffer>().Where(o => !o.Withdrawn).ToListAsync(http.RequestAborted);
+        var persons = await session.Query<QuotaPerson>().Where(p => p.Entitled).ToListAsync(http.RequestAborted);
+        return Results.Ok(Build(offers, persons, targets, clock.Now, clock.Today));
     }
 
-    public static QuotaDto Build(QuotaView? view, QuotaTargets targets, DateTimeOffset now, DateOnly today)
+    public static QuotaDto Build(IReadOnlyList<QuotaOffer> offers, IReadOnlyList<QuotaPerson> persons, QuotaTargets targets,
+        DateTimeOffset now, DateOnly today)
     {
-        // Withdrawn offers count nowhere.
-        var offers = view?.Offers.Values.Where(o => !o.Withdrawn).ToList() ?? [];
-        var persons = view?.Persons.Values.Where(p => p.Entitled).ToList() ?? [];
         var types = Enum.GetValues<ProviderType>().Select(type =>
         {
             var of = offers.Where(o => o.ProviderType == type).ToList();
