@@ -37,7 +37,6 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
         typeof(PersonRegistered), typeof(ExemptionRecorded), typeof(EntitlementEnded), typeof(LegalHoldPlaced), typeof(LegalHoldLifted),
         typeof(PersonDataErased), typeof(PersonAssigned), typeof(HoursLogged), typeof(HoursCorrected), typeof(RefusalRecorded),
         typeof(RefusalAssessed), typeof(HearingHeld), typeof(SanctionProposed), typeof(SanctionDecided), typeof(PlacementEnded),
-        typeof(AGH.Domain.Payouts.AllowanceComputed),
     ];
 
     public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
@@ -79,13 +78,13 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
     };
 }
 
-/// <summary>Payout runs with their lines, inline so a run is readable the moment it is prepared.</summary>
-public partial class PayoutRunProjection : SingleStreamProjection<AGH.Domain.Payouts.PayoutRun, Guid>
+/// <summary>One document per payout run from the ledger stream, inline so a run is readable the moment it is prepared.</summary>
+public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payouts.PayoutRun, Guid>
 {
     public PayoutRunProjection()
     {
-        IncludeType<AGH.Domain.Payouts.PayoutRunPrepared>();
-        IncludeType<AGH.Domain.Payouts.PayoutRunReleased>();
+        Identity<AGH.Domain.Payouts.PayoutRunPrepared>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
     }
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>

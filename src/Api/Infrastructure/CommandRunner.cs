@@ -99,17 +99,20 @@ public sealed class Workspace(IDocumentSession session)
 
     public void Track(Guid id, long revision) => _versions[id] = revision;
 
-    public async Task<AGH.Domain.Payouts.PayoutRun?> LoadRun(Guid id) =>
-        Track(id, await session.LoadAsync<AGH.Domain.Payouts.PayoutRun>(id), r => r.Revision);
-
-    /// <summary>Every person with any placement: a payout run checks each stream it pays against the revision it read.</summary>
-    public async Task<IReadOnlyList<Person>> LoadPersonsWithPlacements(CancellationToken ct)
+    /// <summary>A run, and the payout ledger's version: every run and release is checked against the ledger, so runs never overlap.</summary>
+    public async Task<AGH.Domain.Payouts.PayoutRun?> LoadRun(Guid id)
     {
-        var persons = await session.Query<Person>().ToListAsync(ct);
-        var placed = persons.Where(p => !p.Placements.IsEmpty).ToList();
-        foreach (var p in placed) _versions[p.Id] = p.Revision;
-        return placed;
+        if (await session.Events.FetchStreamStateAsync(AGH.Domain.Payouts.PayoutRun.LedgerId) is { } ledger)
+            _versions[ledger.Id] = ledger.Version;
+        return await session.LoadAsync<AGH.Domain.Payouts.PayoutRun>(id);
     }
+
+    public async Task<IReadOnlyList<AGH.Domain.Payouts.PayoutRun>> LoadRuns(CancellationToken ct) =>
+        await session.Query<AGH.Domain.Payouts.PayoutRun>().ToListAsync(ct);
+
+    /// <summary>Every person with any placement. Their streams are not written by a run, so their versions are not tracked.</summary>
+    public async Task<IReadOnlyList<Person>> LoadPersonsWithPlacements(CancellationToken ct) =>
+        (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty).ToList();
 
     private T? Track<T>(Guid id, T? aggregate, Func<T, long> version) where T : class
     {

@@ -44,7 +44,8 @@ public sealed class PayoutPreparer(CommandRunner runner, PayoutSettings settings
             if (await ws.LoadRun(runId) is { } existing)
                 return Outcome.Stop(Results.Ok(PayoutRunDto.From(existing)));
             var persons = await ws.LoadPersonsWithPlacements(ct);
-            var decision = PayoutDecisions.Prepare(month, persons, settings.RateTable, actor.UserId, runner.Clock.Today);
+            var earlier = await ws.LoadRuns(ct);
+            var decision = PayoutDecisions.Prepare(month, persons, earlier, settings.RateTable, actor.UserId, runner.Clock.Today);
             return Outcome.Of(decision, () =>
                 Results.Created($"/api/payout-runs/{runId}", PayoutRunDto.From(PayoutRun.Evolve(null, decision.Events[0].Event)!)));
         }, ct);

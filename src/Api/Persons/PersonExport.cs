@@ -32,7 +32,7 @@ public static class PersonExportEndpoint
         var person = await session.LoadAsync<Person>(id, http.RequestAborted);
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
 
-        var history = (await PersonHistoryEndpoint.EventsAbout(session, id, http.RequestAborted)).Select(PersonHistoryEndpoint.Entry).ToList();
+        var history = await PersonHistoryEndpoint.EntriesAbout(session, id, http.RequestAborted);
         var log = await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person!, clock.Today), person!.LegalHold, person.ErasedOn,
             person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p)).ToList(), history, log);

@@ -57,8 +57,7 @@ public static class PersonHistoryEndpoint
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
 
         var until = at ?? clock.Now;
-        var events = await EventsAbout(session, id, http.RequestAborted);
-        var entries = events.Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(Entry).ToList();
+        var entries = (await EntriesAbout(session, id, http.RequestAborted)).Where(e => e.RecordedAt <= until).ToList();
 
         await RecordRead(session, id, actor!, at, "history", clock.Now, http.RequestAborted);
         return Results.Ok(new HistoryDto(id, until, entries));
@@ -88,15 +87,45 @@ public static class PersonHistoryEndpoint
         await session.SaveChangesAsync(ct);
     }
 
-    /// <summary>The person's own stream, plus the release of every payout run that paid them (without other people's lines).</summary>
-    public static async Task<IReadOnlyList<IEvent>> EventsAbout(IQuerySession session, Guid personId, CancellationToken ct)
+    /// <summary>
+    /// The person's own stream, plus their lines of every payout run that paid them and its release, taken from the payout
+    /// ledger (other people's lines never shown), in the order they were recorded.
+    /// </summary>
+    public static async Task<IReadOnlyList<HistoryEntryDto>> EntriesAbout(IQuerySession session, Guid personId, CancellationToken ct)
     {
-        var own = await session.Events.FetchStreamAsync(personId, token: ct);
-        var runs = own.Select(e => e.Data).OfType<AllowanceComputed>().Select(a => a.RunId).Distinct().ToList();
-        var releases = new List<IEvent>();
+        var entries = (await session.Events.FetchStreamAsync(personId, token: ct)).Select(Entry).ToList();
+        var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == personId)).ToListAsync(ct);
+        if (runs.Count == 0) return entries;
+
+        // The ledger's events carry every run's lines; read only their position and headers, never other people's lines.
+        var stamps = (await session.AdvancedSql.QueryAsync<string>(
+                $"select json_build_object('sequence', seq_id, 'version', version, 'runId', data ->> 'runId', 'released', type = 'payout_run_released', "
+                + $"'headers', headers)::text from {MartenSetup.Schema}.mt_events where stream_id = ?", ct, PayoutRun.LedgerId))
+            .Select(json => JsonSerializer.Deserialize<LedgerStamp>(json, Json.Options)!).ToList();
         foreach (var run in runs)
-            releases.AddRange((await session.Events.FetchStreamAsync(run, token: ct)).Where(e => e.Data is PayoutRunReleased));
-        return own.Concat(releases).OrderBy(e => e.Sequence).ToList();
+        {
+            var month = Month.TryParse(run.Month, out var m) ? m.Last : default;
+            if (stamps.FirstOrDefault(s => s.RunId == run.Id && !s.Released) is { } prepared)
+                entries.AddRange(run.LinesOf(personId).Select(line => new HistoryEntryDto(prepared.Sequence, PayoutRun.LedgerId, prepared.Version,
+                    nameof(AllowanceComputed), month, prepared.RecordedAt, prepared.Actor, LegalBasis.Payout, HistorySummary.Of(line), line)));
+            if (stamps.FirstOrDefault(s => s.RunId == run.Id && s.Released) is { } released && run.ReleasedBy is { } by)
+            {
+                var e = new PayoutRunReleased(run.Id, run.Month, by);
+                entries.Add(new HistoryEntryDto(released.Sequence, PayoutRun.LedgerId, released.Version, nameof(PayoutRunReleased),
+                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(released.RecordedAt, Clock.Berlin).DateTime), released.RecordedAt,
+                    released.Actor, LegalBasis.Payout, HistorySummary.Of(e), e));
+            }
+        }
+        return entries.OrderBy(e => e.Sequence).ToList();
+    }
+
+    private sealed record LedgerStamp(long Sequence, long Version, Guid RunId, bool Released, Dictionary<string, JsonElement>? Headers)
+    {
+        public DateTimeOffset RecordedAt =>
+            Headers?.TryGetValue(EventHeaders.RecordedAt, out var r) == true && DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.RoundtripKind, out var at) ? at : default;
+
+        public Actor? Actor => Headers?.TryGetValue(EventHeaders.Actor, out var a) == true ? a.Deserialize<Actor>(Json.Options) : null;
     }
 
     public static HistoryEntryDto Entry(IEvent e)

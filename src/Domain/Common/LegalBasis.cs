@@ -55,6 +55,6 @@ public static class EventTypes
         typeof(Placements.PersonAssigned), typeof(Placements.HoursLogged), typeof(Placements.HoursCorrected),
         typeof(Placements.RefusalRecorded), typeof(Placements.RefusalAssessed), typeof(Placements.HearingHeld),
         typeof(Placements.SanctionProposed), typeof(Placements.SanctionDecided), typeof(Placements.PlacementEnded),
-        typeof(Payouts.AllowanceComputed), typeof(Payouts.PayoutRunPrepared), typeof(Payouts.PayoutRunReleased),
+        typeof(Payouts.PayoutRunPrepared), typeof(Payouts.PayoutRunReleased),
     ];
 }

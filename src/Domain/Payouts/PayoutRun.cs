@@ -49,7 +49,7 @@ public sealed record RateTable(IReadOnlyList<RatePeriod> Periods)
 
 public sealed record EntryPayment(Guid EntryId, int Minutes);
 
-/// <summary>One person's line in a run, on the person's stream so their history shows what was computed and when.</summary>
+/// <summary>One person's line of a run: what an auditor sees in the person's history (derived from the run, not stored apart).</summary>
 public sealed record AllowanceComputed(
     Guid PersonId,
     Guid RunId,
@@ -60,8 +60,12 @@ public sealed record AllowanceComputed(
     bool Arrears,
     IReadOnlyList<EntryPayment> Entries);
 
-public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears);
+public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, IReadOnlyList<EntryPayment> Entries);
 
+/// <summary>
+/// Every run is an event on one payout ledger stream. Appending against the ledger's version serializes runs, so two
+/// runs (the same month or two months) can never both pay an entry; and a run of 100,000 lines is one append.
+/// </summary>
 public sealed record PayoutRunPrepared(Guid RunId, string Month, string PreparedBy, IReadOnlyList<PayoutLine> Lines, long TotalCents) : IStartsStream;
 
 public sealed record PayoutRunReleased(Guid RunId, string Month, string ReleasedBy);
@@ -81,25 +85,24 @@ public sealed record PayoutRun(
     PayoutRunStatus Status,
     string? ReleasedBy)
 {
-    public long Revision { get; init; }
+    public static readonly Guid LedgerId = Guid.Parse("a9b0c7de-5e11-4a6f-8f3a-000000000001");
 
-    /// <summary>One run per month: its id derives from the month, so a second or concurrent preparation collides.</summary>
+    /// <summary>One run per month: its id derives from the month.</summary>
     public static Guid IdFor(Month month)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes("agh:payout-run:" + month));
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    public static PayoutRun? Evolve(PayoutRun? state, object @event)
+    public static PayoutRun? Evolve(PayoutRun? state, object @event) => (state, @event) switch
     {
-        var next = (state, @event) switch
-        {
-            (null, PayoutRunPrepared e) => new PayoutRun(e.RunId, e.Month, e.PreparedBy, e.Lines, e.TotalCents, PayoutRunStatus.Prepared, null),
-            (not null, PayoutRunReleased e) => state with { Status = PayoutRunStatus.Released, ReleasedBy = e.ReleasedBy },
-            _ => state,
-        };
-        return next is null ? null : next with { Revision = (state?.Revision ?? 0) + 1 };
-    }
+        (null, PayoutRunPrepared e) => new PayoutRun(e.RunId, e.Month, e.PreparedBy, e.Lines, e.TotalCents, PayoutRunStatus.Prepared, null),
+        (not null, PayoutRunReleased e) => state with { Status = PayoutRunStatus.Released, ReleasedBy = e.ReleasedBy },
+        _ => state,
+    };
+
+    public IEnumerable<AllowanceComputed> LinesOf(Guid personId) => Lines.Where(l => l.PersonId == personId)
+        .Select(l => new AllowanceComputed(l.PersonId, Id, Month, l.Minutes, l.RateCents, l.AmountCents, l.Arrears, l.Entries));
 }
 
 public static class PayoutDecisions
@@ -108,33 +111,36 @@ public static class PayoutDecisions
     /// Pays every hour entry dated in or before the month that no earlier run paid: per person one line for the month's
     /// entries and one arrears line for older unpaid entries and corrections of paid ones (negative when reduced).
     /// </summary>
-    public static Decision Prepare(Month month, IEnumerable<Person> persons, RateTable rates, string preparedBy, DateOnly today)
+    public static Decision Prepare(Month month, IEnumerable<Person> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
+        string preparedBy, DateOnly today)
     {
         if (month.Last >= today)
             return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet.");
+        var paid = Paid(earlierRuns);
+        var lines = persons.OrderBy(p => p.Id).SelectMany(p => Lines(p, paid, month, rates)).ToList();
         var runId = PayoutRun.IdFor(month);
-        var events = new List<StreamEvent>();
-        var lines = new List<PayoutLine>();
-        foreach (var person in persons.OrderBy(p => p.Id))
-        {
-            foreach (var line in Lines(person, runId, month, rates))
-            {
-                events.Add(new StreamEvent(person.Id, line));
-                lines.Add(new PayoutLine(person.Id, line.Minutes, line.RateCents, line.AmountCents, line.Arrears));
-            }
-        }
-        events.Insert(0, new StreamEvent(runId, new PayoutRunPrepared(runId, month.ToString(), preparedBy, lines, lines.Sum(l => l.AmountCents))));
-        return new Decision(events, null);
+        return Decision.Accept(new StreamEvent(PayoutRun.LedgerId,
+            new PayoutRunPrepared(runId, month.ToString(), preparedBy, lines, lines.Sum(l => l.AmountCents))));
     }
 
-    public static IEnumerable<AllowanceComputed> Lines(Person person, Guid runId, Month month, RateTable rates)
+    /// <summary>Minutes already paid per hour entry (keyed by the original entry id), over all earlier runs.</summary>
+    public static Dictionary<Guid, int> Paid(IEnumerable<PayoutRun> runs)
+    {
+        var paid = new Dictionary<Guid, int>();
+        foreach (var entry in runs.SelectMany(r => r.Lines).SelectMany(l => l.Entries))
+            paid[entry.EntryId] = paid.GetValueOrDefault(entry.EntryId) + entry.Minutes;
+        return paid;
+    }
+
+    public static IEnumerable<PayoutLine> Lines(Person person, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
     {
         var due = person.Placements.Values
             .SelectMany(p => p.EffectiveEntries)
-            .Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, Delta: e.Minutes - person.Paid.GetValueOrDefault(e.CorrectsEntryId ?? e.EntryId)))
-            .Where(x => x.Date <= month.Last && x.Delta != 0)
-            .Select(x => (x.Chain, x.Delta, Rate: rates.CentsOn(x.Date),
-                Arrears: x.Date < month.First || person.Paid.ContainsKey(x.Chain)));
+            .Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, e.Minutes))
+            .Where(x => x.Date <= month.Last)
+            .Select(x => (x.Chain, x.Date, Delta: x.Minutes - paid.GetValueOrDefault(x.Chain), WasPaid: paid.ContainsKey(x.Chain)))
+            .Where(x => x.Delta != 0)
+            .Select(x => (x.Chain, x.Delta, Rate: rates.CentsOn(x.Date), Arrears: x.Date < month.First || x.WasPaid));
 
         return due
             .GroupBy(x => (x.Arrears, x.Rate))
@@ -142,10 +148,9 @@ public static class PayoutDecisions
             .Select(g =>
             {
                 var minutes = g.Sum(x => x.Delta);
-                return new AllowanceComputed(person.Id, runId, month.ToString(), minutes, g.Key.Rate, RateTable.Amount(minutes, g.Key.Rate),
-                    g.Key.Arrears, g.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
-            })
-            .Where(l => l.Minutes != 0 || l.Entries.Count > 0);
+                return new PayoutLine(person.Id, minutes, g.Key.Rate, RateTable.Amount(minutes, g.Key.Rate), g.Key.Arrears,
+                    g.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
+            });
     }
 
     /// <summary>Vier-Augen-Prinzip: the clerk who prepared a run cannot release it.</summary>
@@ -155,6 +160,6 @@ public static class PayoutDecisions
             return Rejection.Conflict("already-released", $"The run was released by {run.ReleasedBy}.");
         if (run.PreparedBy == releasedBy)
             return Rejection.Forbidden("four-eyes", "The person who prepared the run cannot release it (Vier-Augen-Prinzip).");
-        return Decision.Accept(new StreamEvent(run.Id, new PayoutRunReleased(run.Id, run.Month, releasedBy)));
+        return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunReleased(run.Id, run.Month, releasedBy)));
     }
 }

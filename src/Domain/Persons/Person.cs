@@ -91,8 +91,6 @@ public sealed record Person(
     /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
     public long Revision { get; init; }
 
-    /// <summary>Minutes already paid per hour entry (keyed by the original entry id); the next run pays only differences.</summary>
-    public ImmutableDictionary<Guid, int> Paid { get; init; } = ImmutableDictionary<Guid, int>.Empty;
 
     public bool LegalHold { get; init; }
 
@@ -150,9 +148,6 @@ public sealed record Person(
 
     public const string Erased = "***";
 
-    public Person When(Payouts.AllowanceComputed e) =>
-        this with { Paid = e.Entries.Aggregate(Paid, (paid, x) => paid.SetItem(x.EntryId, paid.GetValueOrDefault(x.EntryId) + x.Minutes)) };
-
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
         Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
 
@@ -176,7 +171,6 @@ public sealed record Person(
         (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, SanctionProposed e) => state.When(e),
         (not null, SanctionDecided e) => state.When(e),
-        (not null, Payouts.AllowanceComputed e) => state.When(e),
         (not null, LegalHoldPlaced) => state with { LegalHold = true },
         (not null, LegalHoldLifted) => state with { LegalHold = false },
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },

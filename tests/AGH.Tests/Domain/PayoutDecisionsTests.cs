@@ -14,8 +14,13 @@ public class PayoutDecisionsTests
     private static Person Worked(params (int Id, DateOnly Date, int Minutes)[] entries) =>
         Given.Person(A.PlacedPerson(entries.Select(e => (object)A.HoursLogged(T.Id(e.Id), e.Date, e.Minutes)).ToArray()));
 
-    private static IReadOnlyList<AllowanceComputed> Lines(Decision d) =>
-        d.ShouldAccept().Select(e => e.Event).OfType<AllowanceComputed>().ToList();
+    private static PayoutRunPrepared Run(Decision d) =>
+        d.ShouldAcceptSingle<PayoutRunPrepared>(PayoutRun.LedgerId);
+
+    private static IReadOnlyList<PayoutLine> Lines(Decision d) => Run(d).Lines;
+
+    private static Decision Prepare(Month month, Person person, RateTable? rates = null, params Decision[] earlier) =>
+        PayoutDecisions.Prepare(month, [person], earlier.Select(d => PayoutRun.Evolve(null, Run(d))!), rates ?? RateTable.Default, "pay-1", December2);
 
     [Theory]
     [InlineData(15, 80, 20)]
@@ -41,7 +46,7 @@ public class PayoutDecisionsTests
     [Fact]
     public void A_month_is_paid_only_after_it_has_ended()
     {
-        PayoutDecisions.Prepare(November, [Worked((1, T.D(2026, 11, 2), 60))], RateTable.Default, "pay-1", T.Today)
+        PayoutDecisions.Prepare(November, [Worked((1, T.D(2026, 11, 2), 60))], [], RateTable.Default, "pay-1", T.Today)
             .ShouldReject("month-not-ended", RejectionKind.Unprocessable);
     }
 
@@ -51,25 +56,25 @@ public class PayoutDecisionsTests
         var rates = new RateTable([new(new DateOnly(1, 1, 1), 105)]);
         var person = Worked((1, T.D(2026, 10, 5), 15), (2, T.D(2026, 10, 6), 15), (3, T.D(2026, 10, 7), 15), (4, T.D(2026, 11, 2), 60));
 
-        var decision = PayoutDecisions.Prepare(October, [person], rates, "pay-1", December2);
+        var decision = Prepare(October, person, rates);
 
         var line = Lines(decision).Should().ContainSingle().Subject;
         line.Minutes.Should().Be(45);
         line.AmountCents.Should().Be(79); // 45 × 105 / 60 = 78.75 → 79; rounding each entry (3 × 26) would give 78
         line.Arrears.Should().BeFalse();
         line.Entries.Select(e => e.EntryId).Should().BeEquivalentTo([T.Id(1), T.Id(2), T.Id(3)]);
-        var run = decision.Events[0].Event.Should().BeOfType<PayoutRunPrepared>().Subject;
+        var run = Run(decision);
         run.RunId.Should().Be(PayoutRun.IdFor(October));
         run.TotalCents.Should().Be(79);
-        decision.Events[0].StreamId.Should().Be(PayoutRun.IdFor(October));
     }
 
     [Fact]
     public void Paid_entries_are_not_paid_again_and_late_or_corrected_ones_become_arrears()
     {
         var person = Worked((1, T.D(2026, 10, 5), 120), (2, T.D(2026, 10, 6), 60));
-        person = person.Then(PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2));
-        person.Paid.Should().ContainKey(T.Id(1)).WhoseValue.Should().Be(120);
+        var october = Prepare(October, person);
+        Lines(october).Should().ContainSingle().Which.Minutes.Should().Be(180);
+        Lines(Prepare(October, person, null, october)).Should().BeEmpty("what a run paid is never paid again");
 
         // Late entry for October, a correction of a paid entry, and November's own entries.
         person = person.Then(Decision.Accept(
@@ -77,7 +82,7 @@ public class PayoutDecisionsTests
             new(T.PersonId, A.HoursCorrected(T.Id(4), T.Id(1), T.D(2026, 10, 5), 90)),
             new(T.PersonId, A.HoursLogged(T.Id(5), T.D(2026, 11, 3), 30))));
 
-        var lines = Lines(PayoutDecisions.Prepare(November, [person], RateTable.Default, "pay-1", December2));
+        var lines = Lines(Prepare(November, person, null, october));
 
         lines.Should().HaveCount(2);
         var regular = lines.Single(l => !l.Arrears);
@@ -93,10 +98,10 @@ public class PayoutDecisionsTests
     public void A_cancelled_paid_entry_is_paid_back_as_negative_arrears()
     {
         var person = Worked((1, T.D(2026, 10, 5), 60));
-        person = person.Then(PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2));
+        var october = Prepare(October, person);
         person = person.Then(Decision.Accept(new StreamEvent(T.PersonId, A.HoursCorrected(T.Id(2), T.Id(1), T.D(2026, 10, 5), 0))));
 
-        var line = Lines(PayoutDecisions.Prepare(November, [person], RateTable.Default, "pay-1", December2)).Should().ContainSingle().Subject;
+        var line = Lines(Prepare(November, person, null, october)).Should().ContainSingle().Subject;
         line.Arrears.Should().BeTrue();
         line.Minutes.Should().Be(-60);
         line.AmountCents.Should().Be(-80);
@@ -105,9 +110,7 @@ public class PayoutDecisionsTests
     [Fact]
     public void A_person_with_nothing_due_gets_no_line()
     {
-        var person = Worked((1, T.D(2026, 11, 2), 60));
-        var decision = PayoutDecisions.Prepare(October, [person], RateTable.Default, "pay-1", December2);
-        decision.Events.Should().ContainSingle().Which.Event.Should().BeOfType<PayoutRunPrepared>().Which.Lines.Should().BeEmpty();
+        Lines(Prepare(October, Worked((1, T.D(2026, 11, 2), 60)))).Should().BeEmpty();
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public class PayoutDecisionsTests
     {
         var run = PayoutRun.Evolve(null, new PayoutRunPrepared(PayoutRun.IdFor(October), "2026-10", "pay-1", [], 0))!;
         PayoutDecisions.Release(run, "pay-1").ShouldReject("four-eyes", RejectionKind.Forbidden);
-        var released = PayoutRun.Evolve(run, PayoutDecisions.Release(run, "pay-2").ShouldAcceptSingle<PayoutRunReleased>(run.Id))!;
+        var released = PayoutRun.Evolve(run, PayoutDecisions.Release(run, "pay-2").ShouldAcceptSingle<PayoutRunReleased>(PayoutRun.LedgerId))!;
         released.Status.Should().Be(PayoutRunStatus.Released);
         released.ReleasedBy.Should().Be("pay-2");
         PayoutDecisions.Release(released, "pay-3").ShouldReject("already-released", RejectionKind.Conflict);
@@ -128,6 +131,7 @@ public class PayoutDecisionsTests
         PayoutRun.IdFor(October).Should().NotBe(PayoutRun.IdFor(November));
         Month.TryParse("2026-13", out _).Should().BeFalse();
         Month.TryParse("2026-1", out _).Should().BeFalse();
+        Month.TryParse("9999-12", out _).Should().BeFalse();
         Month.TryParse("2026-01", out var m).Should().BeTrue();
         m.Should().Be(new Month(2026, 1));
     }
