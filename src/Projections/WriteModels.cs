@@ -29,6 +29,11 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
     public PersonProjection()
     {
         foreach (var type in PersonStreamEvents) IncludeType(type);
+        // Long cases make large documents: during a rebuild keep recent ones in memory and write each once per flush
+        // window instead of reloading and rewriting it for every page of events.
+        Options.BatchSize = 5000;
+        Options.CacheLimitPerTenant = 2000;
+        Options.RebuildFlushThreshold = 1000;
     }
 
     /// <summary>Every event type a person's stream holds; the Revision counts them, so none may be left out.</summary>
@@ -51,6 +56,9 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
     {
         Identity<PersonAssigned>(e => e.PlacementId);
         Identity<PlacementEnded>(e => e.PlacementId);
+        // Declared as well: identity rules alone do not keep the rebuild from reading every other event.
+        IncludeType<PersonAssigned>();
+        IncludeType<PlacementEnded>();
     }
 
     public override PlacementIndex? Evolve(PlacementIndex? snapshot, Guid id, IEvent e) => e.Data switch
@@ -69,6 +77,7 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
     public ProposalIndexProjection()
     {
         Identity<SanctionProposed>(e => e.ProposalId);
+        IncludeType<SanctionProposed>();
     }
 
     public override ProposalIndex? Evolve(ProposalIndex? snapshot, Guid id, IEvent e) => e.Data switch
@@ -85,6 +94,8 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
     {
         Identity<AGH.Domain.Payouts.PayoutRunPrepared>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
+        IncludeType<AGH.Domain.Payouts.PayoutRunPrepared>();
+        IncludeType<AGH.Domain.Payouts.PayoutRunReleased>();
     }
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>
