@@ -31,9 +31,9 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
         foreach (var type in PersonStreamEvents) IncludeType(type);
         // Long cases make large documents: during a rebuild keep recent ones in memory and write each once per flush
         // window instead of reloading and rewriting it for every page of events.
-        Options.BatchSize = 5000;
-        Options.CacheLimitPerTenant = 2000;
-        Options.RebuildFlushThreshold = 1000;
+        Options.BatchSize = 20000;
+        Options.CacheLimitPerTenant = 5000;
+        Options.RebuildFlushThreshold = 5000;
     }
 
     /// <summary>Every event type a person's stream holds; the Revision counts them, so none may be left out.</summary>
