@@ -29,7 +29,7 @@ public static class AssignPersonEndpoint
         if (refused is not null) return refused;
         var v = new Checks();
         var command = new AssignPerson(Guid.CreateVersion7(), v.Id(body.PersonId, "personId"), v.Id(body.OfferId, "offerId"),
-            v.Date(body.NoticeServedOn, "noticeServedOn"), v.Date(body.StartsOn, "startsOn"), v.Range(body.HoursPerWeek, "hoursPerWeek", 1, 30));
+            v.Date(body.NoticeServedOn, "noticeServedOn"), v.Date(body.StartsOn, "startsOn"), v.Range(body.HoursPerWeek, "hoursPerWeek", 1, 168));
         if (v.Failed) return v.Problem();
 
         return await runner.Run(actor, async ws =>

@@ -89,16 +89,16 @@ public static class PlacementDecisions
         bool Counts(HourEntry e) => (e.CorrectsEntryId ?? e.EntryId) != replacing;
 
         var day = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => e.Date == date && Counts(e)).Sum(e => e.Minutes);
-        if (day + minutes > policy.DailyCapMinutes)
+        if ((long)day + minutes > policy.DailyCapMinutes)
             return Rejection.Unprocessable("daily-limit", $"{day} minutes are already logged on {date:yyyy-MM-dd}; the limit is {policy.DailyCapMinutes}.");
 
         var week = Dates.IsoWeek(date);
         var weekly = placement.EffectiveEntries.Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
-        if (weekly + minutes > placement.HoursPerWeek * 60)
+        if ((long)weekly + minutes > placement.HoursPerWeek * 60)
             return Rejection.Unprocessable("weekly-limit", $"{weekly} minutes are already logged in ISO week {week.Week}; the placement plans {placement.HoursPerWeek} hours.");
         // The configured cap holds per person, also when one placement ends and another starts in the same week.
         var personWeekly = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
-        if (personWeekly + minutes > policy.WeeklyCapMinutes)
+        if ((long)personWeekly + minutes > policy.WeeklyCapMinutes)
             return Rejection.Unprocessable("weekly-limit", $"{personWeekly} minutes are already logged for the person in ISO week {week.Week}; the cap is {policy.WeeklyCapMinutes}.");
         return null;
     }

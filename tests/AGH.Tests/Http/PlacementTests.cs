@@ -59,7 +59,8 @@ public sealed class PlacementTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Post(cw, "/api/placements", AssignBody(adult, offer, hoursPerWeek: 5)), 422, "person-not-eligible");
 
         await Rejected(() => Post(cw, "/api/placements", new { personId = person, offerId = offer }), 400);
-        await Rejected(() => Post(cw, "/api/placements", AssignBody(person, offer, hoursPerWeek: 31)), 400);
+        await Rejected(() => Post(cw, "/api/placements", AssignBody(person, offer, hoursPerWeek: 31)), 422, "hours-exceed-offer");
+        await Rejected(() => Post(cw, "/api/placements", AssignBody(person, offer, hoursPerWeek: 169)), 400);
         await Rejected(() => Post(cw, "/api/placements", AssignBody(person, Guid.NewGuid())), 404);
         await Rejected(async () => await Post(await As("coordinator"), "/api/placements", AssignBody(person, offer)), 403);
         await Rejected(async () => await Post(await As("official", "bad-iburg"), "/api/placements", AssignBody(person, offer)), 403);
@@ -84,6 +85,8 @@ public sealed class PlacementTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(-1)), minutes = 60 }), 422, "outside-placement");
         await Rejected(() => Post(cw, url, new { date = D(Today.AddDays(1)), minutes = 60 }), 422, "outside-placement");
         await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 495 }), 422, "daily-limit");
+        await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 1500 }), 422, "daily-limit");
+        await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 2147483640 }), 422, "daily-limit");
         await Rejected(() => Post(cw, url, new { date = D(monday), minutes = 255 }), 422, "daily-limit");
         // 240 + 45 + 300 = 585 > 600? no: 585 is fine; a further 30 exceeds the 10 h of the placement's week.
         await Ok(await Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 300 }), HttpStatusCode.Created);
