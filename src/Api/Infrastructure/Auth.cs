@@ -91,7 +91,7 @@ public static class Auth
                 if (body.Role == Roles.Caseworker && body.Municipality is null)
                     v.Add("municipality", "is required for caseworkers.");
                 var lifetime = body.LifetimeSeconds ?? 3600;
-                if (lifetime is < -86400 or > 86400 or 0) v.Add("lifetimeSeconds", "must be between -86400 and 86400, not 0.");
+                if (lifetime is < -2592000 or > 2592000) v.Add("lifetimeSeconds", "must be between -2592000 and 2592000 (30 days).");
                 if (v.Failed) return v.Problem();
 
                 var now = time.GetUtcNow();

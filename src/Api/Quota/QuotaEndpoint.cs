@@ -4,6 +4,7 @@ using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Projections;
 using Marten;
+using Marten.Events;
 
 namespace AGH.Api.Quota;
 
@@ -40,9 +41,13 @@ public static class QuotaEndpoint
             .Produces<QuotaDto>()
             .ProducesProblem(403);
 
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, QuotaTargets targets, Clock clock)
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock)
     {
         if (Caller.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p;
+        // The rows are projected asynchronously; give the daemon a moment to include every write made before this
+        // request, so a report asked for right after a change shows it. Past the bound the report answers as it stands.
+        try { await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2)); }
+        catch (TimeoutException) { }
         // Withdrawn offers count nowhere; persons count while entitled.
         var offers = await session.Query<QuotaOffer>().Where(o => !o.Withdrawn).ToListAsync(http.RequestAborted);
         var persons = await session.Query<QuotaPerson>().Where(p => p.Entitled).ToListAsync(http.RequestAborted);

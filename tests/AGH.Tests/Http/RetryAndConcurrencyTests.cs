@@ -141,4 +141,17 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
         await Rejected(() => PostIfMatch(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "other" }, placementTag), 412);
         (await cw.GetAsync($"/api/placements/{placement}")).Headers.ETag!.ToString().Should().NotBe(placementTag);
     }
+
+    [Fact]
+    public async Task The_quota_report_includes_a_write_made_just_before_it_was_asked_for()
+    {
+        var coordinator = await As("coordinator", userId: "koord-read-your-writes");
+        int Places(System.Text.Json.Nodes.JsonNode quota) => quota["municipalities"]!.AsArray()
+            .Single(m => m!["municipality"]!.GetValue<string>() == "ostercappeln")!["places"]!.GetValue<int>();
+        var before = Places(await GetOk(coordinator, "/api/quota"));
+
+        await NewOffer(coordinator, "ostercappeln", places: 4);
+
+        Places(await GetOk(coordinator, "/api/quota")).Should().Be(before + 4, "no wait in the client: the report waits for its projection");
+    }
 }
