@@ -46,13 +46,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         {
             var items = stream.ToList();
             var action = session.Events.StartStream(stream.Key, items.Select(i => i.Event).ToArray());
-            for (var i = 0; i < items.Count; i++)
-            {
-                IEvent e = action.Events[i];
-                e.SetHeader(EventHeaders.Actor, items[i].Actor);
-                e.SetHeader(EventHeaders.LegalBasis, EventLegalBasis.Of(e.Data));
-                e.SetHeader(EventHeaders.RecordedAt, now.ToString("O"));
-            }
+            for (var i = 0; i < items.Count; i++) EventHeaders.Stamp(action.Events[i], items[i].Actor, now);
         }
         await session.SaveChangesAsync(ct);
         log.LogInformation(

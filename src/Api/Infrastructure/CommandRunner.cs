@@ -150,15 +150,19 @@ public static class EventHeaders
     }
 
     /// <summary>The service clock's instant of recording; Marten's own timestamp for events written without one.</summary>
-    public static DateTimeOffset RecordedAtOf(IEvent e) =>
-        e.Headers?.TryGetValue(RecordedAt, out var v) == true && v is not null &&
+    public static DateTimeOffset RecordedAtOf(IEvent e) => RecordedAtOf(e.Headers) ?? e.Timestamp;
+
+    public static DateTimeOffset? RecordedAtOf(IReadOnlyDictionary<string, object>? headers) =>
+        headers?.TryGetValue(RecordedAt, out var v) == true && v is not null &&
         DateTimeOffset.TryParse(Text(v), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
             ? at
-            : e.Timestamp;
+            : null;
 
-    public static Actor? ActorOf(IEvent e)
+    public static Actor? ActorOf(IEvent e) => ActorOf(e.Headers);
+
+    public static Actor? ActorOf(IReadOnlyDictionary<string, object>? headers)
     {
-        if (e.Headers?.TryGetValue(Actor, out var v) != true || v is null) return null;
+        if (headers?.TryGetValue(Actor, out var v) != true || v is null) return null;
         if (v is Actor actor) return actor;
         var raw = v is System.Text.Json.JsonElement j ? j.GetRawText() : System.Text.Json.JsonSerializer.Serialize(v);
         // A history repeats the same few actors hundreds of times.

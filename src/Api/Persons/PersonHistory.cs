@@ -123,13 +123,11 @@ public static class PersonHistoryEndpoint
         return entries.OrderBy(e => e.Sequence).ToList();
     }
 
-    private sealed record LedgerStamp(long Sequence, long Version, Guid RunId, bool Released, Dictionary<string, JsonElement>? Headers)
+    private sealed record LedgerStamp(long Sequence, long Version, Guid RunId, bool Released, Dictionary<string, object>? Headers)
     {
-        public DateTimeOffset RecordedAt =>
-            Headers?.TryGetValue(EventHeaders.RecordedAt, out var r) == true && DateTimeOffset.TryParse(r.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.RoundtripKind, out var at) ? at : default;
+        public DateTimeOffset RecordedAt => EventHeaders.RecordedAtOf(Headers) ?? default;
 
-        public Actor? Actor => Headers?.TryGetValue(EventHeaders.Actor, out var a) == true ? a.Deserialize<Actor>(Json.Options) : null;
+        public Actor? Actor => EventHeaders.ActorOf(Headers);
     }
 
     public static HistoryEntryDto Entry(IEvent e)
