@@ -114,6 +114,19 @@ public sealed record Person(
 
     public bool IsExemptOn(DateOnly day) => Exemptions.Any(x => x.CoversDay(day));
 
+    /// <summary>
+    /// Why the person had no duty to work on a day (§ 5 Abs. 3 and 4 AsylbLG), or null when they had: a recorded good
+    /// reason covers the day, the statutory retirement age was reached, or the entitlement had not begun or had ended.
+    /// </summary>
+    public string? NotObligedReason(DateOnly day)
+    {
+        if (EntitledSince > day) return $"the person was not yet entitled on {day:yyyy-MM-dd}";
+        if (EntitlementEndedOn is { } ended && day > ended) return $"the entitlement had ended on {ended:yyyy-MM-dd}";
+        if (RetirementAge.IsReachedOn(DateOfBirth, day)) return $"the retirement age was reached on {RetirementAge.ReachedOn(DateOfBirth):yyyy-MM-dd}";
+        if (Exemptions.FirstOrDefault(x => x.CoversDay(day)) is { } x) return $"a recorded good reason ({x.Reason}) covers {day:yyyy-MM-dd}";
+        return null;
+    }
+
     public PersonStatus StatusOn(DateOnly today) =>
         !IsEntitled ? PersonStatus.NotEntitled
         : ActivePlacement is not null ? PersonStatus.Placed

@@ -56,7 +56,8 @@ public static class PlacementDecisions
         if (person.EntitledSince > on) return "The person is not entitled on the start date.";
         var age = Dates.AgeOn(person.DateOfBirth, on);
         if (age < policy.MinimumAge) return $"The person is under the minimum age of {policy.MinimumAge}.";
-        if (age >= policy.RetirementAge) return $"The person has reached the retirement age of {policy.RetirementAge}.";
+        if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
+            return $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.";
         if (person.IsExemptOn(on)) return "A good reason (exemption) covers the start date.";
         if (person.ActivePlacement is not null) return "The person already has an active placement.";
         return null;

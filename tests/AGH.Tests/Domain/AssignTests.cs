@@ -67,23 +67,24 @@ public class AssignTests
     }
 
     [Fact]
-    public void A_person_turning_67_on_the_start_date_is_not_eligible()
+    public void A_person_reaching_the_statutory_retirement_age_on_the_start_date_is_not_eligible()
     {
-        Decide(OpenOffer, BornOn(T.D(1959, 11, 23)))
+        // Born 1960: 66 years and 4 months (SGB VI § 235), completed with the end of 22.11.2026.
+        Decide(OpenOffer, BornOn(T.D(1960, 7, 23)))
             .ShouldReject("person-not-eligible").Detail.Should().Contain("retirement age");
     }
 
     [Fact]
-    public void A_person_aged_66_on_the_start_date_is_eligible()
+    public void A_person_reaching_the_retirement_age_the_day_after_the_start_is_eligible()
     {
-        Decide(OpenOffer, BornOn(T.D(1959, 11, 24))).ShouldAccept(); // 67 only on the day after the start
+        Decide(OpenOffer, BornOn(T.D(1960, 7, 24))).ShouldAccept();
     }
 
     [Fact]
-    public void The_retirement_age_is_policy()
+    public void The_retirement_age_follows_the_year_of_birth_not_a_flat_67()
     {
-        Decide(OpenOffer, BornOn(T.D(1959, 11, 24)), policy: Policy.Default with { RetirementAge = 66 })
-            .ShouldReject("person-not-eligible");
+        // 66 on the start date, 67 only the next day; but born 1959 the retirement age is 66 years and 2 months.
+        Decide(OpenOffer, BornOn(T.D(1959, 11, 24))).ShouldReject("person-not-eligible");
     }
 
     [Fact]
