@@ -1,6 +1,8 @@
+using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
@@ -13,11 +15,7 @@ public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
     // Declared, so rebuilds and the append path skip every other event type.
     public OfferProjection()
     {
-        IncludeType<OfferRegistered>();
-        IncludeType<OfferPlacesChanged>();
-        IncludeType<OfferWithdrawn>();
-        IncludeType<PlaceOccupied>();
-        IncludeType<PlaceReleased>();
+        foreach (var type in EventTypes.OfferStream) IncludeType(type);
     }
 
     public override Offer? Evolve(Offer? snapshot, Guid id, IEvent e) => Offer.Evolve(snapshot, e.Data);
@@ -28,21 +26,13 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
 {
     public PersonProjection()
     {
-        foreach (var type in PersonStreamEvents) IncludeType(type);
+        foreach (var type in EventTypes.PersonStream) IncludeType(type);
         // Long cases make large documents: during a rebuild keep recent ones in memory and write each once per flush
         // window instead of reloading and rewriting it for every page of events.
         Options.BatchSize = 20000;
         Options.CacheLimitPerTenant = 5000;
         Options.RebuildFlushThreshold = 5000;
     }
-
-    /// <summary>Every event type a person's stream holds; the Revision counts them, so none may be left out.</summary>
-    public static readonly Type[] PersonStreamEvents =
-    [
-        typeof(PersonRegistered), typeof(ExemptionRecorded), typeof(EntitlementEnded), typeof(LegalHoldPlaced), typeof(LegalHoldLifted),
-        typeof(PersonDataErased), typeof(PersonAssigned), typeof(HoursLogged), typeof(HoursCorrected), typeof(RefusalRecorded),
-        typeof(RefusalAssessed), typeof(HearingHeld), typeof(SanctionProposed), typeof(SanctionDecided), typeof(PlacementEnded),
-    ];
 
     public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
 }
@@ -69,20 +59,36 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
     };
 }
 
-/// <summary>Finds the person stream behind a sanction proposal id.</summary>
-public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId);
+/// <summary>
+/// Finds the person stream behind a sanction proposal id, and the restrictions that may still run: the § 14 Abs. 2
+/// review list reads only those persons. RestrictionEndsOn is null unless an approved restriction was neither withdrawn
+/// nor ended early.
+/// </summary>
+public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId, DateOnly? RestrictionEndsOn = null);
 
 public partial class ProposalIndexProjection : MultiStreamProjection<ProposalIndex, Guid>
 {
     public ProposalIndexProjection()
     {
         Identity<SanctionProposed>(e => e.ProposalId);
+        Identity<SanctionDecided>(e => e.ProposalId);
+        Identity<ObjectionDecided>(e => e.ProposalId);
+        Identity<RestrictionEndedEarly>(e => e.ProposalId);
+        Identity<RestrictionReviewed>(e => e.ProposalId);
         IncludeType<SanctionProposed>();
+        IncludeType<SanctionDecided>();
+        IncludeType<ObjectionDecided>();
+        IncludeType<RestrictionEndedEarly>();
+        IncludeType<RestrictionReviewed>();
     }
 
-    public override ProposalIndex? Evolve(ProposalIndex? snapshot, Guid id, IEvent e) => e.Data switch
+    public override ProposalIndex? Evolve(ProposalIndex? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
-        SanctionProposed p => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId),
+        (_, SanctionProposed p) => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId),
+        (not null, SanctionDecided d) => snapshot with { RestrictionEndsOn = d.Approved ? d.EndsOn : null },
+        (not null, ObjectionDecided { Upheld: true }) => snapshot with { RestrictionEndsOn = null },
+        (not null, RestrictionEndedEarly) => snapshot with { RestrictionEndsOn = null },
+        (not null, RestrictionReviewed { Continued: true } r) => snapshot with { RestrictionEndsOn = r.NewEndsOn },
         _ => snapshot,
     };
 }
@@ -94,8 +100,7 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
     {
         Identity<AGH.Domain.Payouts.PayoutRunPrepared>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
-        IncludeType<AGH.Domain.Payouts.PayoutRunPrepared>();
-        IncludeType<AGH.Domain.Payouts.PayoutRunReleased>();
+        foreach (var type in EventTypes.PayoutLedger) IncludeType(type);
     }
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>

@@ -3,6 +3,7 @@ using AGH.Domain.Offers;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Persons;
 
@@ -23,6 +24,9 @@ public static class HistorySummary
         RefusalRecorded x => x.Date,
         HearingHeld x => x.HeldOn,
         PlacementEnded x => x.Date,
+        ObjectionFiled x => x.ReceivedOn,
+        RestrictionEndedEarly x => x.LastDay,
+        RestrictionReviewed x => x.ReviewedOn,
         _ => null,
     };
 
@@ -41,6 +45,12 @@ public static class HistorySummary
         SanctionProposed x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
         SanctionDecided { Approved: true } x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}",
         SanctionDecided x => $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}",
+        ObjectionFiled x => $"Widerspruch gegen die Anspruchseinschränkung eingegangen am {D(x.ReceivedOn)} (keine aufschiebende Wirkung, § 11 Abs. 4 AsylbLG)",
+        ObjectionDecided { Upheld: true } x => $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben",
+        ObjectionDecided x => $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
+        RestrictionEndedEarly x => $"Anspruchseinschränkung vorzeitig beendet zum {D(x.LastDay)} ({EndOfRestriction(x.Reason)}), von {x.EndedBy}",
+        RestrictionReviewed { Continued: true } x => $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}",
+        RestrictionReviewed x => $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
         PlacementEnded x => $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({End(x.Reason)})",
         AllowanceComputed x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
         PayoutRunReleased x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
@@ -49,6 +59,14 @@ public static class HistorySummary
         LegalHoldLifted x => $"Löschsperre aufgehoben: {x.Reason}",
         PersonDataErased x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht",
         _ => e.GetType().Name,
+    };
+
+    private static string EndOfRestriction(RestrictionEndReason r) => r switch
+    {
+        RestrictionEndReason.DutyFulfilled => "Pflicht wieder erfüllt",
+        RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
+        RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
+        _ => "sonstiger Grund",
     };
 
     private static string Kind(RefusalKind k) => k switch

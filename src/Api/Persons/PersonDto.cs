@@ -1,11 +1,10 @@
+using AGH.Api.Sanctions;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
 
 public sealed record ExemptionDto(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note);
-
-public sealed record RestrictionDto(DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed record PersonDto(
     Guid Id,
@@ -26,7 +25,7 @@ public sealed record PersonDto(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
         p.ActivePlacement?.PlacementId,
         p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note)).ToList(),
-        p.RestrictionOn(today) is { } r ? new RestrictionDto(r.StartsOn, r.EndsOn) : null,
+        RestrictionDto.From(p.RestrictionInForceOn(today)?.Restriction, today),
         p.LegalHold, p.ErasedOn);
 }
 

@@ -35,7 +35,7 @@ public static class PersonExportEndpoint
         var history = await PersonHistoryEndpoint.EntriesAbout(session, id, http.RequestAborted);
         var log = await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person!, clock.Today), person!.LegalHold, person.ErasedOn,
-            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p)).ToList(), history, log);
+            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, clock.Today)).ToList(), history, log);
 
         await PersonHistoryEndpoint.RecordRead(session, id, actor!, null, "export", clock.Now, http.RequestAborted);
         return Results.Ok(export);

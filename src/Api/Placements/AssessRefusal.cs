@@ -30,17 +30,17 @@ public static class AssessRefusalEndpoint
         if (v.Failed) return v.Problem();
 
         return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            PlacementResults.Ok(person, PlacementDecisions.AssessRefusal(person, placement, command), id));
+            PlacementResults.Ok(person, PlacementDecisions.AssessRefusal(person, placement, command), id, runner.Clock.Today));
     }
 }
 
 public static class PlacementResults
 {
     /// <summary>Answers 200 with the placement as it is after the decision's events.</summary>
-    public static Outcome Ok(Person person, Decision decision, Guid placementId) =>
+    public static Outcome Ok(Person person, Decision decision, Guid placementId, DateOnly today) =>
         Outcome.Of(decision, () =>
         {
             var after = decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!);
-            return Results.Ok(PlacementDto.From(after, after.Placements[placementId]));
+            return Results.Ok(PlacementDto.From(after, after.Placements[placementId], today));
         });
 }

@@ -27,6 +27,6 @@ public static class EndPlacementEndpoint
         if (v.Failed) return v.Problem();
 
         return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            PlacementResults.Ok(person, PlacementDecisions.End(person, placement, command, runner.Clock.Today), id));
+            PlacementResults.Ok(person, PlacementDecisions.End(person, placement, command, runner.Clock.Today), id, runner.Clock.Today));
     }
 }

@@ -2,6 +2,7 @@ using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Api.Sanctions;
 using AGH.Projections;
 
 namespace AGH.Api.Placements;
@@ -12,13 +13,6 @@ public enum PlacementStatus
     Ended,
 }
 
-public enum ProposalStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-}
-
 public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
 
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning);
@@ -26,26 +20,6 @@ public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, stri
 public sealed record HearingDto(DateOnly HeldOn, string Statement);
 
 public sealed record RefusalDto(Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, AssessmentDto? Assessment, HearingDto? Hearing);
-
-public sealed record SanctionProposalDto(
-    Guid Id,
-    Guid PersonId,
-    Guid PlacementId,
-    Guid RefusalId,
-    string Reasoning,
-    string ProposedBy,
-    ProposalStatus Status,
-    bool? Approved,
-    string? DecisionReasoning,
-    string? DecidedBy,
-    DateOnly? StartsOn,
-    DateOnly? EndsOn)
-{
-    public static SanctionProposalDto From(SanctionProposal p) => new(
-        p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
-        p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
-        p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Decision?.StartsOn, p.Decision?.EndsOn);
-}
 
 public sealed record PlacementDto(
     Guid Id,
@@ -63,7 +37,7 @@ public sealed record PlacementDto(
     DateOnly? EndedOn,
     EndReason? EndReason)
 {
-    public static PlacementDto From(Person person, Placement p)
+    public static PlacementDto From(Person person, Placement p, DateOnly today)
     {
         var effective = p.EffectiveEntries.Select(e => e.EntryId).ToHashSet();
         return new PlacementDto(
@@ -73,7 +47,7 @@ public sealed record PlacementDto(
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
-            person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(SanctionProposalDto.From).ToList(),
+            person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
             p.EndedOn, p.EndReason);
     }
 }

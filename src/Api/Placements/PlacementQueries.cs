@@ -22,7 +22,7 @@ public static class PlacementQueries
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Guid? personId, Guid? offerId, string? status)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status)
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied;
@@ -46,12 +46,12 @@ public static class PlacementQueries
         var byId = persons.ToDictionary(p => p.Id);
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
-            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id]))
+            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], clock.Today))
             .OrderBy(p => p.StartsOn).ThenBy(p => p.Id).ToList();
         return Results.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied;
@@ -60,6 +60,6 @@ public static class PlacementQueries
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
         Preconditions.SetETag(http, person.Revision);
-        return Results.Ok(PlacementDto.From(person, placement));
+        return Results.Ok(PlacementDto.From(person, placement, clock.Today));
     }
 }

@@ -2,6 +2,7 @@ using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 using Cronos;
 using Marten;
 
@@ -40,6 +41,10 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
         events.AddMaskingRuleForProtectedInformation<HearingHeld>(e => e with { Statement = x });
         events.AddMaskingRuleForProtectedInformation<SanctionProposed>(e => e with { Reasoning = x });
         events.AddMaskingRuleForProtectedInformation<SanctionDecided>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<ObjectionFiled>(e => e with { Statement = x });
+        events.AddMaskingRuleForProtectedInformation<ObjectionDecided>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<RestrictionEndedEarly>(e => e with { Reasoning = x });
+        events.AddMaskingRuleForProtectedInformation<RestrictionReviewed>(e => e with { Reasoning = x });
         events.AddMaskingRuleForProtectedInformation<PlacementEnded>(e => e with { Note = null });
         events.AddMaskingRuleForProtectedInformation<HoursCorrected>(e => e with { Reason = x });
         events.AddMaskingRuleForProtectedInformation<LegalHoldPlaced>(e => e with { Reason = x });

@@ -11,6 +11,12 @@ public static class LegalBasis
     public const string GoodCause = "§ 5 Abs. 3 AsylbLG i. V. m. § 11 Abs. 4 SGB XII";
     public const string Hearing = "§ 28 VwVfG";
     public const string Restriction = "§ 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG, § 14 AsylbLG";
+    public const string Objection = "§§ 83, 84 SGG, § 11 Abs. 4 AsylbLG";
+    public const string ObjectionUpheld = "§ 85 Abs. 1 SGG";
+    public const string ObjectionDismissed = "§ 85 Abs. 2 SGG";
+    public const string RestrictionEnd = "§ 9 Abs. 4 S. 1 Nr. 1 AsylbLG i. V. m. § 48 SGB X";
+    public const string RestrictionReview = "§ 14 Abs. 2 AsylbLG";
+    public const string RestrictionContinued = "§ 14 Abs. 2 AsylbLG, § 28 VwVfG";
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
     public const string Payout = "§ 5 Abs. 2 AsylbLG, § 7 Abs. 2 Nr. 5 AsylbLG";
@@ -33,28 +39,19 @@ public static class EventLegalBasis
         Placements.RefusalRecorded => LegalBasis.Duty,
         Placements.RefusalAssessed => LegalBasis.GoodCause,
         Placements.HearingHeld => LegalBasis.Hearing,
-        Placements.SanctionProposed or Placements.SanctionDecided => LegalBasis.Restriction,
+        Sanctions.SanctionProposed or Sanctions.SanctionDecided => LegalBasis.Restriction,
+        Sanctions.ObjectionFiled => LegalBasis.Objection,
+        Sanctions.ObjectionDecided { Upheld: true } => LegalBasis.ObjectionUpheld,
+        Sanctions.ObjectionDecided => LegalBasis.ObjectionDismissed,
+        Sanctions.RestrictionEndedEarly => LegalBasis.RestrictionEnd,
+        Sanctions.RestrictionReviewed { Continued: true } => LegalBasis.RestrictionContinued,
+        Sanctions.RestrictionReviewed => LegalBasis.RestrictionReview,
         Placements.PlacementEnded => LegalBasis.Reasonable,
         Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
         Persons.PersonHistoryRead => LegalBasis.DataAccess,
         Persons.LegalHoldPlaced or Persons.LegalHoldLifted => LegalBasis.Retention,
         Persons.PersonDataErased => LegalBasis.Erasure,
-        _ => LegalBasis.Duty,
+        // Every stored event names its basis; a new event type without one fails its first write and EventCatalogTests.
+        _ => throw new ArgumentException($"No legal basis is defined for {@event.GetType().Name}.", nameof(@event)),
     };
-}
-
-public static class EventTypes
-{
-    /// <summary>Every event the service stores; registered with the store so any process can read any stream.</summary>
-    public static readonly Type[] All =
-    [
-        typeof(Offers.OfferRegistered), typeof(Offers.OfferPlacesChanged), typeof(Offers.OfferWithdrawn),
-        typeof(Offers.PlaceOccupied), typeof(Offers.PlaceReleased),
-        typeof(Persons.PersonRegistered), typeof(Persons.ExemptionRecorded), typeof(Persons.EntitlementEnded),
-        typeof(Persons.PersonHistoryRead), typeof(Persons.LegalHoldPlaced), typeof(Persons.LegalHoldLifted), typeof(Persons.PersonDataErased),
-        typeof(Placements.PersonAssigned), typeof(Placements.HoursLogged), typeof(Placements.HoursCorrected),
-        typeof(Placements.RefusalRecorded), typeof(Placements.RefusalAssessed), typeof(Placements.HearingHeld),
-        typeof(Placements.SanctionProposed), typeof(Placements.SanctionDecided), typeof(Placements.PlacementEnded),
-        typeof(Payouts.PayoutRunPrepared), typeof(Payouts.PayoutRunReleased),
-    ];
 }

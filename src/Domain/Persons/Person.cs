@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 
 namespace AGH.Domain.Persons;
 
@@ -68,8 +69,6 @@ public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnl
     public bool CoversDay(DateOnly day) => From <= day && (Until is null || Until >= day);
 }
 
-public sealed record Restriction(Guid ProposalId, DateOnly StartsOn, DateOnly EndsOn);
-
 /// <summary>
 /// A person's whole case is one stream: registration, exemptions, their placements with hours, refusals, hearings and
 /// sanctions. One stream makes per-person rules (one active placement, daily hour cap) consistent under concurrency and
@@ -133,12 +132,11 @@ public sealed record Person(
         : IsExemptOn(today) ? PersonStatus.Exempt
         : PersonStatus.Available;
 
-    /// <summary>The latest approved restriction that has not ended on the given day.</summary>
-    public Restriction? RestrictionOn(DateOnly today) => Proposals.Values
-        .Where(p => p.Decision is { Approved: true, StartsOn: not null })
-        .OrderBy(p => p.Decision!.DecidedAtSequence)
-        .Select(p => new Restriction(p.ProposalId, p.Decision!.StartsOn!.Value, p.Decision.EndsOn!.Value))
-        .LastOrDefault(r => r.EndsOn >= today);
+    /// <summary>The restriction in force on the given day: the running one, else the next one that is to start.</summary>
+    public SanctionProposal? RestrictionInForceOn(DateOnly today) => Proposals.Values
+        .Where(p => p.Restriction?.StatusOn(today) == RestrictionStatus.InForce)
+        .OrderBy(p => p.Restriction!.StartsOn <= today ? 0 : 1).ThenBy(p => p.Restriction!.StartsOn)
+        .FirstOrDefault();
 
     public static Person Start(PersonRegistered e) => new(
         e.PersonId, e.Municipality, e.GivenName, e.FamilyName, e.DateOfBirth, e.EntitledSince, e.FileReference,
@@ -155,9 +153,10 @@ public sealed record Person(
     public Person When(SanctionProposed e) =>
         this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Start(e)) };
 
-    public Person When(SanctionDecided e) => Proposals.TryGetValue(e.ProposalId, out var p)
-        ? this with { Proposals = Proposals.SetItem(e.ProposalId, p.When(e, Proposals.Count(x => x.Value.Decision is not null))) }
-        : this;
+    public Person When(SanctionDecided e) => WithProposal(e.ProposalId, p => p.When(e, Proposals.Count(x => x.Value.Decision is not null)));
+
+    private Person WithProposal(Guid proposalId, Func<SanctionProposal, SanctionProposal> change) =>
+        Proposals.TryGetValue(proposalId, out var p) ? this with { Proposals = Proposals.SetItem(proposalId, change(p)) } : this;
 
     public const string Erased = "***";
 
@@ -184,6 +183,10 @@ public sealed record Person(
         (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, SanctionProposed e) => state.When(e),
         (not null, SanctionDecided e) => state.When(e),
+        (not null, ObjectionFiled e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, ObjectionDecided e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, RestrictionEndedEarly e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, RestrictionReviewed e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, LegalHoldPlaced) => state with { LegalHold = true },
         (not null, LegalHoldLifted) => state with { LegalHold = false },
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },

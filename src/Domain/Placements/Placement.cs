@@ -100,34 +100,3 @@ public sealed record Placement(
     private Placement WithRefusal(Guid id, Func<Refusal, Refusal> change) =>
         Refusals.TryGetValue(id, out var r) ? this with { Refusals = Refusals.SetItem(id, change(r)) } : this;
 }
-
-public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid PlacementId, Guid RefusalId, string Reasoning, string ProposedBy);
-
-/// <summary>An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.</summary>
-public sealed record SanctionDecided(
-    Guid ProposalId,
-    Guid PersonId,
-    Guid PlacementId,
-    bool Approved,
-    string Reasoning,
-    DateOnly? StartsOn,
-    DateOnly? EndsOn,
-    string DecidedBy);
-
-public sealed record SanctionDecision(bool Approved, string Reasoning, DateOnly? StartsOn, DateOnly? EndsOn, string DecidedBy, int DecidedAtSequence);
-
-public sealed record SanctionProposal(
-    Guid ProposalId,
-    Guid PersonId,
-    Guid PlacementId,
-    Guid RefusalId,
-    string Reasoning,
-    string ProposedBy,
-    SanctionDecision? Decision)
-{
-    public static SanctionProposal Start(SanctionProposed e) =>
-        new(e.ProposalId, e.PersonId, e.PlacementId, e.RefusalId, e.Reasoning, e.ProposedBy, null);
-
-    public SanctionProposal When(SanctionDecided e, int sequence) =>
-        this with { Decision = new SanctionDecision(e.Approved, e.Reasoning, e.StartsOn, e.EndsOn, e.DecidedBy, sequence) };
-}

@@ -16,16 +16,10 @@ public sealed record AssessRefusal(Guid PlacementId, Guid RefusalId, bool GoodCa
 
 public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement);
 
-public sealed record ProposeSanction(Guid PlacementId, Guid ProposalId, Guid RefusalId, string Reasoning, string ProposedBy);
-
-public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy);
-
 public sealed record EndPlacement(Guid PlacementId, DateOnly Date, EndReason Reason, string? Note);
 
 public static class PlacementDecisions
 {
-    public const int RestrictionMonths = 6;
-
     /// <summary>§ 5 Abs. 4 AsylbLG: only eligible people, only into an open offer with a free place, only after the notice.</summary>
     public static Decision Assign(Offer offer, Person person, AssignPerson c, Policy policy, DateOnly today)
     {
@@ -122,6 +116,9 @@ public static class PlacementDecisions
             return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
         if (refusal.Assessment is not null)
             return Rejection.Conflict("already-assessed", "The refusal has already been assessed.");
+        // A day without a duty to work is a good reason by law; no assessment may say otherwise (§ 5 Abs. 3, 4 AsylbLG).
+        if (!c.GoodCause && person.NotObligedReason(refusal.Date) is { } why)
+            return Rejection.Unprocessable("not-obliged-on-refusal-date", $"The person had no duty to work on {refusal.Date:yyyy-MM-dd}: {why}.");
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalAssessed(placement.PlacementId, person.Id, c.RefusalId, c.GoodCause, c.GoodCause ? c.Reason : null, c.Reasoning)));
     }
@@ -139,41 +136,6 @@ public static class PlacementDecisions
             return Rejection.Conflict("already-heard", "A hearing on this refusal has already been recorded.");
         return Decision.Accept(new StreamEvent(person.Id,
             new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement)));
-    }
-
-    /// <summary>The system proposes only when notice, refusal without good cause and hearing are all on record.</summary>
-    public static Decision ProposeSanction(Person person, Placement placement, ProposeSanction c)
-    {
-        if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
-            return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
-        var missing = new List<string>();
-        if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
-        if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
-        else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
-        if (refusal.Hearing is null) missing.Add("no hearing was held");
-        else if (refusal.Hearing.HeldOn < refusal.Date) missing.Add("the hearing lies before the refusal");
-        if (missing.Count > 0)
-            return Rejection.Unprocessable("sanction-preconditions", "A sanction cannot be proposed: " + string.Join("; ", missing) + ".");
-        if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && (p.Decision is null || p.Decision.Approved)))
-            return Rejection.Conflict("already-proposed", "A sanction for this refusal is already proposed or approved.");
-        return Decision.Accept(new StreamEvent(person.Id,
-            new SanctionProposed(c.ProposalId, person.Id, placement.PlacementId, c.RefusalId, c.Reasoning, c.ProposedBy)));
-    }
-
-    public static Decision DecideSanction(Person person, DecideSanction c)
-    {
-        if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
-            return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
-        if (proposal.ProposedBy == c.DecidedBy)
-            return Rejection.Forbidden("four-eyes", "The official who proposed the sanction cannot decide it (Vier-Augen-Prinzip).");
-        if (proposal.Decision is not null)
-            return Rejection.Conflict("already-decided", "The proposal has already been decided.");
-        if (c.Approved && c.StartsOn is null)
-            return Rejection.Unprocessable("starts-on-required", "An approval needs the day the restriction starts.");
-        DateOnly? startsOn = c.Approved ? c.StartsOn : null;
-        DateOnly? endsOn = startsOn is { } s ? Dates.EndOfMonthsPeriod(s, RestrictionMonths) : null;
-        return Decision.Accept(new StreamEvent(person.Id,
-            new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, c.Approved, c.Reasoning, startsOn, endsOn, c.DecidedBy)));
     }
 
     /// <summary>The place becomes free at once.</summary>

@@ -2,6 +2,7 @@ using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 
 namespace AGH.Tests.Domain;
 
@@ -76,6 +77,15 @@ public static class A
     public static SanctionDecided SanctionDecided(bool approved, DateOnly? startsOn = null, Guid? proposalId = null, string decidedBy = T.OfficialA) =>
         new(proposalId ?? T.ProposalId, T.PersonId, T.PlacementId, approved, "Entscheidung", approved ? startsOn : null,
             approved && startsOn is { } s ? Dates.EndOfMonthsPeriod(s, 6) : null, decidedBy);
+
+    public static ObjectionFiled ObjectionFiled(DateOnly receivedOn, Guid? proposalId = null) =>
+        new(proposalId ?? T.ProposalId, T.PersonId, receivedOn, "Ich war krank", T.Caseworker);
+
+    public static ObjectionDecided ObjectionDecided(bool upheld, string decidedBy = "official-b", Guid? proposalId = null) =>
+        new(proposalId ?? T.ProposalId, T.PersonId, upheld, "Widerspruchsentscheidung", decidedBy);
+
+    public static RestrictionEndedEarly RestrictionEndedEarly(DateOnly lastDay, Guid? proposalId = null) =>
+        new(proposalId ?? T.ProposalId, T.PersonId, lastDay, RestrictionEndReason.DutyFulfilled, "Arbeitet wieder", "official-b");
 
     public static PlacementEnded PlacementEnded(DateOnly date, Guid? placementId = null, EndReason reason = EndReason.Other) =>
         new(placementId ?? T.PlacementId, T.PersonId, T.OfferId, date, reason, null);

@@ -28,7 +28,7 @@ public class PersonDecisionsTests
         person.Placements.Should().BeEmpty();
         person.Exemptions.Should().BeEmpty();
         person.StatusOn(T.Today).Should().Be(PersonStatus.Available);
-        person.RestrictionOn(T.Today).Should().BeNull();
+        person.RestrictionInForceOn(T.Today).Should().BeNull();
     }
 
     [Fact]

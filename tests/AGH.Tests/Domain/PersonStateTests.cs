@@ -1,3 +1,4 @@
+using AGH.Domain.Sanctions;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 
@@ -91,71 +92,57 @@ public class PersonStateTests
 
     // ---- restriction ------------------------------------------------------------------------------------------
 
+    private static (DateOnly, DateOnly)? Period(Person person, DateOnly on) =>
+        person.RestrictionInForceOn(on)?.Restriction is { } r ? (r.StartsOn, r.EndsOn) : null;
+
     [Fact]
-    public void RestrictionOn_shows_an_approved_restriction_from_start_to_end_inclusive()
+    public void RestrictionInForceOn_shows_an_approved_restriction_from_start_to_end_inclusive()
     {
         var person = Given.Person(A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(true, T.D(2026, 12, 1))));
 
-        person.RestrictionOn(T.Today).Should().Be(new Restriction(T.ProposalId, T.D(2026, 12, 1), T.D(2027, 5, 31)));
-        person.RestrictionOn(T.D(2027, 5, 31)).Should().NotBeNull();
-        person.RestrictionOn(T.D(2027, 6, 1)).Should().BeNull();
+        Period(person, T.Today).Should().Be((T.D(2026, 12, 1), T.D(2027, 5, 31)));
+        Period(person, T.D(2027, 5, 31)).Should().NotBeNull();
+        Period(person, T.D(2027, 6, 1)).Should().BeNull();
     }
 
     [Fact]
-    public void RestrictionOn_ignores_open_and_rejected_proposals()
+    public void RestrictionInForceOn_ignores_open_and_rejected_proposals()
     {
         var open = Given.Person(A.RefusalReadyForSanction(A.SanctionProposed()));
         var rejected = Given.Person(A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(false)));
 
-        open.RestrictionOn(T.Today).Should().BeNull();
-        rejected.RestrictionOn(T.Today).Should().BeNull();
+        open.RestrictionInForceOn(T.Today).Should().BeNull();
+        rejected.RestrictionInForceOn(T.Today).Should().BeNull();
     }
 
     [Fact]
-    public void RestrictionOn_shows_the_latest_approved_restriction_that_has_not_ended()
+    public void RestrictionInForceOn_skips_an_expired_restriction()
     {
         var second = T.Id(2);
         var secondRefusal = T.Id(22);
         var person = Given.Person(A.RefusalReadyForSanction(
             A.SanctionProposed(),
-            A.SanctionDecided(true, T.D(2026, 1, 15)), // 2026-01-15 .. 2026-07-14
+            A.SanctionDecided(true, T.D(2026, 1, 15)), // 2026-01-15 .. 2026-07-14, expired
             A.RefusalRecorded(T.D(2026, 11, 3), secondRefusal),
             A.RefusalAssessed(false, secondRefusal),
             A.HearingHeld(T.D(2026, 11, 11), secondRefusal),
             A.SanctionProposed(second, secondRefusal),
             A.SanctionDecided(true, T.D(2026, 11, 16), second))); // 2026-11-16 .. 2027-05-15
 
-        person.RestrictionOn(T.Today).Should().Be(new Restriction(second, T.D(2026, 11, 16), T.D(2027, 5, 15)));
-        person.RestrictionOn(T.D(2027, 5, 16)).Should().BeNull();
+        person.RestrictionInForceOn(T.Today)!.ProposalId.Should().Be(second);
+        person.RestrictionInForceOn(T.D(2027, 5, 16)).Should().BeNull();
     }
 
     [Fact]
-    public void RestrictionOn_skips_a_later_decided_restriction_that_has_already_ended()
-    {
-        var second = T.Id(2);
-        var secondRefusal = T.Id(22);
-        var person = Given.Person(A.RefusalReadyForSanction(
-            A.RefusalRecorded(T.D(2026, 11, 3), secondRefusal),
-            A.RefusalAssessed(false, secondRefusal),
-            A.HearingHeld(T.D(2026, 11, 11), secondRefusal),
-            A.SanctionProposed(second, secondRefusal),
-            A.SanctionProposed(),
-            A.SanctionDecided(true, T.D(2026, 11, 1)),           // decided first: 2026-11-01 .. 2027-04-30
-            A.SanctionDecided(true, T.D(2026, 5, 1), second)));  // decided last:  2026-05-01 .. 2026-10-31, over
-
-        person.RestrictionOn(T.Today).Should().Be(new Restriction(T.ProposalId, T.D(2026, 11, 1), T.D(2027, 4, 30)));
-    }
-
-    [Fact]
-    public void RestrictionOn_shows_an_approved_restriction_that_starts_later()
+    public void RestrictionInForceOn_shows_an_approved_restriction_that_starts_later()
     {
         var person = Given.Person(A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(true, T.D(2027, 1, 1))));
 
-        person.RestrictionOn(T.Today).Should().Be(new Restriction(T.ProposalId, T.D(2027, 1, 1), T.D(2027, 6, 30)));
+        Period(person, T.Today).Should().Be((T.D(2027, 1, 1), T.D(2027, 6, 30)));
     }
 
     [Fact]
-    public void RestrictionOn_with_two_running_restrictions_shows_the_later_decided_one()
+    public void RestrictionInForceOn_shows_the_running_restriction_before_one_that_starts_later()
     {
         var second = T.Id(2);
         var secondRefusal = T.Id(22);
@@ -165,10 +152,11 @@ public class PersonStateTests
             A.HearingHeld(T.D(2026, 11, 11), secondRefusal),
             A.SanctionProposed(second, secondRefusal),
             A.SanctionProposed(),
-            A.SanctionDecided(true, T.D(2026, 11, 1)),           // decided first
-            A.SanctionDecided(true, T.D(2026, 11, 20), second))); // decided last
+            A.SanctionDecided(true, T.D(2027, 5, 1), second), // decided first, starts later
+            A.SanctionDecided(true, T.D(2026, 11, 1))));      // decided last, running: 2026-11-01 .. 2027-04-30
 
-        person.RestrictionOn(T.Today)!.ProposalId.Should().Be(second);
+        person.RestrictionInForceOn(T.Today)!.ProposalId.Should().Be(T.ProposalId);
+        person.RestrictionInForceOn(T.D(2027, 5, 1))!.ProposalId.Should().Be(second);
     }
 
     [Fact]

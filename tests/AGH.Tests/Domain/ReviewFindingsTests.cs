@@ -1,3 +1,4 @@
+using AGH.Domain.Sanctions;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
@@ -49,7 +50,7 @@ public class ReviewFindingsTests
     public void An_approval_needs_a_start_day()
     {
         var history = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
-        PlacementDecisions.DecideSanction(Given.Person(history), new DecideSanction(T.ProposalId, true, "ok", null, T.OfficialA))
+        SanctionDecisions.Decide(Given.Person(history), new DecideSanction(T.ProposalId, true, "ok", null, T.OfficialA), T.Today)
             .ShouldReject("starts-on-required", RejectionKind.Unprocessable);
     }
 }

@@ -1,9 +1,10 @@
 using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
+using AGH.Api.Placements;
 using AGH.Domain.Common;
-using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 
-namespace AGH.Api.Placements;
+namespace AGH.Api.Sanctions;
 
 /// <summary>The caseworker proposes a § 1a restriction; an official decides (Vier-Augen-Prinzip).</summary>
 public static class ProposeSanctionEndpoint
@@ -14,6 +15,8 @@ public static class ProposeSanctionEndpoint
         api.MapPost("/placements/{id:guid}/sanction-proposals", Handle)
             .WithTags("Refusals and sanctions")
             .WithSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")
+            .WithDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
+                + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")
             .Accepts<Request>("application/json")
             .Produces<CreatedId>(201)
             .ProducesValidationProblem()
@@ -29,7 +32,7 @@ public static class ProposeSanctionEndpoint
         if (v.Failed) return v.Problem();
 
         return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            Outcome.Of(PlacementDecisions.ProposeSanction(person, placement, command),
+            Outcome.Of(SanctionDecisions.Propose(person, placement, command),
                 () => Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId))));
     }
 }
