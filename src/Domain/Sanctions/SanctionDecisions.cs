@@ -138,8 +138,8 @@ public static class SanctionDecisions
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
         if (proposal.Restriction is not { } restriction || restriction.StatusOn(today) != RestrictionStatus.InForce)
             return Rejection.Conflict("restriction-not-in-force", "No restriction of this proposal is in force.");
-        if (restriction.ReviewedForCurrentPeriod)
-            return Rejection.Conflict("already-reviewed", $"The period ending on {restriction.EndsOn:yyyy-MM-dd} has already been reviewed.");
+        if (restriction.IsReviewedOn(today))
+            return Rejection.Conflict("already-reviewed", $"The period up to {restriction.ReviewedUpTo:yyyy-MM-dd} has already been reviewed.");
         if (!c.ContinueRestriction)
             return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
                 restriction.EndsOn, false, null, null, c.Reasoning, c.ReviewedBy)));
@@ -181,7 +181,7 @@ public static class SanctionDecisions
             var refusalDate = person.Placements.TryGetValue(proposal.PlacementId, out var pl) && pl.Refusals.TryGetValue(proposal.RefusalId, out var refusal)
                 ? refusal.Date : DateOnly.MinValue;
             var lapsed = person.Placements.Values.Any(p => p.EndReason is { } why && DutyLapsingEnds.Contains(why) && p.EndedOn >= refusalDate);
-            if (lapsed || (!r.ReviewedForCurrentPeriod && r.EndsOn <= today.AddDays(withinDays)))
+            if (lapsed || (!r.IsReviewedOn(today) && r.EndsOn <= today.AddDays(withinDays)))
                 yield return new DueReview(proposal.ProposalId, person.Id, person.Municipality, r.StartsOn, r.EndsOn, lapsed);
         }
     }

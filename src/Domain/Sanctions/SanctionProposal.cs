@@ -76,7 +76,7 @@ public sealed record Restriction(
     bool EndedEarly,
     bool Withdrawn,
     DateOnly? ContinuedOn,
-    DateOnly? ReviewedPeriodEndsOn)
+    DateOnly? ReviewedUpTo)
 {
     public RestrictionStatus StatusOn(DateOnly today) =>
         Withdrawn ? RestrictionStatus.Withdrawn
@@ -86,8 +86,11 @@ public sealed record Restriction(
 
     public bool Overlaps(DateOnly from, DateOnly to) => StartsOn <= to && from <= EndsOn;
 
-    /// <summary>The current period (the planned end, or the end a continuation set) has been reviewed.</summary>
-    public bool ReviewedForCurrentPeriod => ReviewedPeriodEndsOn == EndsOn;
+    /// <summary>
+    /// The period running on the day has been reviewed: a review covers the period up to the end it reviewed, so a
+    /// continuation's own period comes up for review only once it has begun.
+    /// </summary>
+    public bool IsReviewedOn(DateOnly day) => ReviewedUpTo is { } upTo && day <= upTo;
 }
 
 public sealed record Objection(DateOnly ReceivedOn, string Statement, string FiledBy, ObjectionStatus Status, string? DecidedBy, string? Reasoning);
@@ -131,7 +134,7 @@ public sealed record SanctionProposal(
     {
         Restriction = Restriction is null ? null
             : e is { Continued: true, NewEndsOn: { } end }
-                ? Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedPeriodEndsOn = e.PeriodEndsOn }
-                : Restriction with { ReviewedPeriodEndsOn = e.PeriodEndsOn },
+                ? Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn }
+                : Restriction with { ReviewedUpTo = e.PeriodEndsOn },
     };
 }

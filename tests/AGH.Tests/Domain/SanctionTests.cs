@@ -467,6 +467,16 @@ public class ReviewTests
     }
 
     [Fact]
+    public void A_continued_restriction_is_reviewed_again_only_once_its_continuation_has_begun()
+    {
+        var continued = Restricted(Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId));
+
+        Review(continued, true, T.D(2027, 4, 20)).ShouldReject("already-reviewed", RejectionKind.Conflict);
+        Review(continued, false, today: T.D(2027, 5, 15)).ShouldReject("already-reviewed");
+        Review(continued, false, today: T.D(2027, 5, 16)).ShouldAccept();
+    }
+
+    [Fact]
     public void A_review_that_lets_it_end_as_planned_needs_no_hearing()
     {
         var reviewed = Review(Restricted(), false).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId);

@@ -1,0 +1,272 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AGH.Domain.Common;
+
+namespace AGH.Tests.Http;
+
+/// <summary>A clock of its own: the § 14 Abs. 2 review happens months after the decision.</summary>
+public sealed class RemedyFactory : AghFactory;
+
+[CollectionDefinition(Name)]
+public sealed class RemedyCollection : ICollectionFixture<RemedyFactory>
+{
+    public const string Name = "remedies";
+}
+
+/// <summary>Sanctions and remedies through the real host (contract v2 "Sanctions and remedies").</summary>
+[Collection(RemedyCollection.Name)]
+public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
+{
+    private sealed record Case(HttpClient Cw, Guid Person, Guid Placement, Guid Refusal, Guid Proposal, string Approver);
+
+    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>A refusal ten days ago, assessed without good cause, heard, proposed; approved from today when asked.</summary>
+    private async Task<Case> Proposed(string municipality = "bad-iburg")
+    {
+        var cw = await Caseworker(municipality, Unique("cw"));
+        var person = await NewPerson(cw, municipality);
+        var placement = await NewPlacement(cw, offerId: await NewOffer(cw, municipality), personId: person,
+            notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
+            new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
+        return new Case(cw, person, placement, refusal, proposal, Unique("off"));
+    }
+
+    private async Task<Case> Restricted(string municipality = "bad-iburg", DateOnly? startsOn = null)
+    {
+        var c = await Proposed(municipality);
+        await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today) }));
+        return c;
+    }
+
+    private Task<HttpClient> Official(string municipality = "bad-iburg") => As("official", municipality, Unique("off"));
+
+    // A fresh token each time: tests move the clock past the lifetime of earlier ones.
+    private async Task<JsonNode> Proposal(Case c) => await GetOk(await As("auditor", null, "aud-1"), $"/api/sanction-proposals/{c.Proposal}");
+
+    private async Task<JsonNode?> PersonRestriction(Case c) => (await GetOk(await As("auditor", null, "aud-1"), $"/api/persons/{c.Person}"))["restriction"];
+
+    [Fact]
+    public async Task A_refusal_on_an_exempt_day_cannot_be_sanctioned()
+    {
+        var cw = await Caseworker("bad-iburg", Unique("cw"));
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, personId: person, notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
+        var url = $"/api/placements/{placement}/refusals";
+        var onExemptDay = IdOf(await Ok(await Post(cw, url, new { date = D(Today.AddDays(-10)), kind = "no-show", statedReason = "krank" }), HttpStatusCode.Created), "refusalId");
+        var later = IdOf(await Ok(await Post(cw, url, new { date = D(Today.AddDays(-8)), kind = "no-show", statedReason = "" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"{url}/{later}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"{url}/{later}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "" }));
+        // A certificate arrives later: illness on both days.
+        await Ok(await Post(cw, $"/api/persons/{person}/exemptions", new { reason = "illness", from = D(Today.AddDays(-10)), until = D(Today.AddDays(-8)) }),
+            HttpStatusCode.Created);
+
+        await Rejected(() => Post(cw, $"{url}/{onExemptDay}/assessment", new { goodCause = false, reasoning = "doch kein Grund" }), 422, "not-obliged-on-refusal-date");
+        await Ok(await Post(cw, $"{url}/{onExemptDay}/assessment", new { goodCause = true, reason = "illness", reasoning = "Attest" }));
+        var problem = await Rejected(() => Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = later, reasoning = "r" }),
+            422, "sanction-preconditions");
+        problem["detail"]!.GetValue<string>().Should().Contain("no duty to work");
+    }
+
+    [Fact]
+    public async Task A_refusal_after_the_statutory_retirement_age_cannot_be_sanctioned()
+    {
+        var cw = await Caseworker("bad-iburg", Unique("cw"));
+        // Born 1960: 66 years and 4 months. Reached three days ago; placed a week before that.
+        var born = RetirementAgeBirthday(Today.AddDays(-3));
+        var person = IdOf(await Ok(await Post(cw, "/api/persons", PersonBody(dateOfBirth: born)), HttpStatusCode.Created));
+        var placement = await NewPlacement(cw, personId: person, notice: Today.AddDays(-12), startsOn: Today.AddDays(-10));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today.AddDays(-1)), kind = "no-show", statedReason = "" }),
+            HttpStatusCode.Created), "refusalId");
+
+        await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "r" }),
+            422, "not-obliged-on-refusal-date");
+    }
+
+    /// <summary>A 1960 birthday whose retirement age (66 years 4 months) is reached on <paramref name="reachedOn"/>.</summary>
+    private static DateOnly RetirementAgeBirthday(DateOnly reachedOn)
+    {
+        for (var d = new DateOnly(1960, 1, 1); d.Year == 1960; d = d.AddDays(1))
+            if (RetirementAge.ReachedOn(d) == reachedOn) return d;
+        throw new InvalidOperationException("no 1960 birthday reaches the retirement age on " + reachedOn);
+    }
+
+    [Fact]
+    public async Task A_restriction_never_starts_before_the_day_it_is_decided_and_never_overlaps_another()
+    {
+        var first = await Restricted();
+        var official = await Official();
+        var second = await ProposeAgain(first);
+
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(-1)) }), 422, "starts-on-in-past");
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-overlaps");
+        var endsOn = DateOnly.Parse((await Proposal(first))["restriction"]!["endsOn"]!.GetValue<string>());
+        var decided = await Ok(await Post(official, $"/api/sanction-proposals/{second}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }));
+        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
+    }
+
+    /// <summary>A second refusal of the same person, assessed and heard, proposed.</summary>
+    private async Task<Guid> ProposeAgain(Case c)
+    {
+        var refusal = IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals",
+            new { date = D(Today.AddDays(-2)), kind = "no-show", statedReason = "" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "r" }));
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "" }));
+        return IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
+            HttpStatusCode.Created));
+    }
+
+    [Fact]
+    public async Task An_objection_has_no_suspensive_effect_and_an_upheld_one_withdraws_the_restriction_from_its_start()
+    {
+        var c = await Restricted();
+        var url = $"/api/sanction-proposals/{c.Proposal}/objection";
+
+        await Rejected(() => Post(c.Cw, url, new { receivedOn = D(Today.AddDays(1)), statement = "s" }), 422, "date-in-future");
+        await Rejected(async () => await Post(await As("payroll", null, "pay-1"), url, new { receivedOn = D(Today), statement = "s" }), 403);
+        await Rejected(async () => await Post(await Caseworker("melle", Unique("cw")), url, new { receivedOn = D(Today), statement = "s" }), 404);
+        var filed = await Ok(await Post(c.Cw, url, new { receivedOn = D(Today), statement = "Ich war an dem Tag krank." }), HttpStatusCode.Created);
+        filed["objection"]!["status"]!.GetValue<string>().Should().Be("pending");
+        filed["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force", "an objection does not suspend it (§ 11 Abs. 4 AsylbLG)");
+        (await PersonRestriction(c)).Should().NotBeNull();
+        await Rejected(() => Post(c.Cw, url, new { receivedOn = D(Today), statement = "noch einmal" }), 409, "objection-exists");
+
+        await Rejected(async () => await Post(await As("official", "bad-iburg", c.Approver), $"{url}/decision", new { upheld = true, reasoning = "r" }),
+            403, "four-eyes");
+        await Rejected(() => Post(c.Cw, $"{url}/decision", new { upheld = true, reasoning = "r" }), 403);
+        var second = await Official();
+        var decided = await Ok(await Post(second, $"{url}/decision", new { upheld = true, reasoning = "Attest lag doch vor" }));
+        decided["objection"]!["status"]!.GetValue<string>().Should().Be("upheld");
+        decided["objection"]!["decidedBy"]!.GetValue<string>().Should().NotBe(c.Approver);
+        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("withdrawn");
+        (await Proposal(c))["restriction"]!["status"]!.GetValue<string>().Should().Be("withdrawn");
+        (await PersonRestriction(c)).Should().BeNull();
+        await Rejected(() => Post(second, $"{url}/decision", new { upheld = false, reasoning = "r" }), 409, "already-decided");
+
+        var events = await Factory.Stream(c.Person);
+        events.Single(e => e.Data.GetType().Name == "ObjectionFiled").Headers!["legalBasis"].ToString().Should().Contain("§ 11 Abs. 4 AsylbLG");
+        events.Single(e => e.Data.GetType().Name == "ObjectionDecided").Headers!["legalBasis"].ToString().Should().Contain("§ 85 Abs. 1 SGG");
+    }
+
+    [Fact]
+    public async Task A_dismissed_objection_leaves_the_restriction_in_force_and_only_an_approval_can_be_objected_to()
+    {
+        var pending = await Proposed();
+        await Rejected(() => Post(pending.Cw, $"/api/sanction-proposals/{pending.Proposal}/objection", new { receivedOn = D(Today), statement = "s" }),
+            422, "not-approved");
+        await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{pending.Proposal}/objection/decision",
+            new { upheld = true, reasoning = "r" }), 409, "no-objection");
+
+        var c = await Restricted();
+        await Ok(await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/objection", new { receivedOn = D(Today), statement = "s" }),
+            HttpStatusCode.Created);
+        var decided = await Ok(await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/objection/decision",
+            new { upheld = false, reasoning = "Kein wichtiger Grund" }));
+        decided["objection"]!["status"]!.GetValue<string>().Should().Be("dismissed");
+        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        (await PersonRestriction(c))!["status"]!.GetValue<string>().Should().Be("in-force");
+    }
+
+    [Fact]
+    public async Task A_restriction_ends_early_when_the_person_fulfils_the_duty_again()
+    {
+        var c = await Restricted(startsOn: Today);
+        var url = $"/api/sanction-proposals/{c.Proposal}/restriction/end";
+        var official = await Official();
+
+        await Rejected(() => Post(c.Cw, url, new { date = D(Today), reason = "duty-fulfilled", reasoning = "r" }), 403);
+        await Rejected(() => Post(official, url, new { date = D(Today.AddDays(1)), reason = "duty-fulfilled", reasoning = "r" }), 422, "date-in-future");
+        await Rejected(() => Post(official, url, new { date = D(Today.AddDays(-1)), reason = "duty-fulfilled", reasoning = "r" }), 422, "end-before-start");
+        await Rejected(() => Post(official, url, new { date = D(Today), reason = "tired", reasoning = "r" }), 400);
+        var ended = await Ok(await Post(official, url, new { date = D(Today), reason = "duty-fulfilled", reasoning = "Arbeitet seit heute wieder" }));
+        ended["restriction"]!["status"]!.GetValue<string>().Should().Be("ended-early");
+        ended["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(Today));
+        (await PersonRestriction(c)).Should().BeNull();
+        await Rejected(() => Post(official, url, new { date = D(Today), reason = "other", reasoning = "r" }), 409, "restriction-not-in-force");
+        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 48 SGB X");
+    }
+
+    [Fact]
+    public async Task Restrictions_come_up_for_review_and_are_continued_only_after_a_hearing_while_the_breach_persists()
+    {
+        var c = await Restricted(municipality: "belm");
+        var list = "/api/restrictions/due-for-review";
+        var official = await Official("belm");
+
+        await Rejected(() => official.GetAsync($"{list}?within=0"), 400);
+        await Rejected(() => official.GetAsync($"{list}?within=367"), 400);
+        await Rejected(async () => await (await As("payroll", null, "pay-1")).GetAsync(list), 403);
+        (await GetOk(official, list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+
+        var endsOn = DateOnly.Parse((await Proposal(c))["restriction"]!["endsOn"]!.GetValue<string>());
+        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
+        official = await Official("belm");
+        var due = (await GetOk(official, list)).AsArray();
+        due.Should().Contain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+        var row = due.Single(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString())!;
+        (row["personId"]!.GetValue<string>(), row["municipality"]!.GetValue<string>(), row["endsOn"]!.GetValue<string>())
+            .Should().Be((c.Person.ToString(), "belm", D(endsOn)));
+        (await GetOk(official, $"{list}?within=10")).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+        (await GetOk(await As("auditor", null, "aud-1"), list)).AsArray().Should().Contain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+        (await GetOk(await Official("melle"), list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+        (await GetOk(await As("official", null, "off-district"), list)).AsArray().Should().Contain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+
+        var review = $"/api/sanction-proposals/{c.Proposal}/review";
+        await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "weiter" }), 422, "hearing-required");
+        var reviewed = await Ok(await Post(official, review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        reviewed["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(Dates.EndOfMonthsPeriod(endsOn.AddDays(1), 6)));
+        reviewed["restriction"]!["continuedOn"]!.GetValue<string>().Should().Be(D(Today));
+        reviewed["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        await Rejected(() => Post(official, review, new { continueRestriction = false, reasoning = "nochmal" }), 409, "already-reviewed");
+        (await GetOk(official, list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
+    }
+
+    [Fact]
+    public async Task A_restriction_is_not_continued_once_the_person_works_again()
+    {
+        var c = await Restricted();
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/hours", new { date = D(Today), minutes = 120 }), HttpStatusCode.Created);
+
+        var rejected = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
+            new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today) }), 422, "breach-ended");
+        rejected["detail"]!.GetValue<string>().Should().Contain("hours");
+        var planned = await Ok(await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
+            new { continueRestriction = false, reasoning = "Endet wie vorgesehen" }));
+        planned["restriction"]!["continuedOn"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_restriction_of_a_person_who_took_up_regular_work_is_due_at_once_and_expires_after_its_end()
+    {
+        var c = await Restricted(municipality: "hagen");
+        var official = await Official("hagen");
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/end", new { date = D(Today), reason = "regular-employment" }));
+
+        var row = (await GetOk(official, "/api/restrictions/due-for-review?within=1")).AsArray()
+            .Single(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString())!;
+        row["dutyLapsed"]!.GetValue<bool>().Should().BeTrue();
+        await Ok(await Post(official, $"/api/sanction-proposals/{c.Proposal}/restriction/end", new { date = D(Today), reason = "duty-lapsed", reasoning = "Arbeit aufgenommen" }));
+        (await GetOk(official, "/api/restrictions/due-for-review?within=1")).AsArray()
+            .Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
+
+        var other = await Restricted(municipality: "hagen");
+        var endsOn = DateOnly.Parse((await Proposal(other))["restriction"]!["endsOn"]!.GetValue<string>());
+        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber + 1));
+        official = await Official("hagen");
+        (await Proposal(other))["restriction"]!["status"]!.GetValue<string>().Should().Be("expired");
+        (await PersonRestriction(other)).Should().BeNull();
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{other.Proposal}/review", new { continueRestriction = false, reasoning = "r" }),
+            409, "restriction-not-in-force");
+    }
+}
