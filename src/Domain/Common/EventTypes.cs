@@ -39,4 +39,7 @@ public static class EventTypes
     ];
 
     public static readonly Type[] All = [.. OfferStream, .. PersonStream, .. PayoutLedger, .. AccessLog];
+
+    /// <summary>Shown in a person's history but never stored: a person's line of a run, derived from the ledger's run event.</summary>
+    public static readonly Type[] DerivedForHistory = [typeof(AllowanceComputed)];
 }
