@@ -94,8 +94,12 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
     {
         Identity<AGH.Domain.Payouts.PayoutRunPrepared>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunReviewed>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunRejected>(e => e.RunId);
         IncludeType<AGH.Domain.Payouts.PayoutRunPrepared>();
         IncludeType<AGH.Domain.Payouts.PayoutRunReleased>();
+        IncludeType<AGH.Domain.Payouts.PayoutRunReviewed>();
+        IncludeType<AGH.Domain.Payouts.PayoutRunRejected>();
     }
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>

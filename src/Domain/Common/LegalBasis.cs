@@ -36,6 +36,8 @@ public static class EventLegalBasis
         Placements.SanctionProposed or Placements.SanctionDecided => LegalBasis.Restriction,
         Placements.PlacementEnded => LegalBasis.Reasonable,
         Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
+        // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
+        Payouts.PayoutRunReviewed or Payouts.PayoutRunRejected => LegalBasis.Payout,
         Persons.PersonHistoryRead => LegalBasis.DataAccess,
         Persons.LegalHoldPlaced or Persons.LegalHoldLifted => LegalBasis.Retention,
         Persons.PersonDataErased => LegalBasis.Erasure,
@@ -56,5 +58,6 @@ public static class EventTypes
         typeof(Placements.RefusalRecorded), typeof(Placements.RefusalAssessed), typeof(Placements.HearingHeld),
         typeof(Placements.SanctionProposed), typeof(Placements.SanctionDecided), typeof(Placements.PlacementEnded),
         typeof(Payouts.PayoutRunPrepared), typeof(Payouts.PayoutRunReleased),
+        typeof(Payouts.PayoutRunReviewed), typeof(Payouts.PayoutRunRejected),
     ];
 }
