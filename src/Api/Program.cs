@@ -123,6 +123,8 @@ ReviewRestrictionEndpoint.Map(api);
 QuotaEndpoint.Map(api);
 PreparePayoutRunEndpoint.Map(api);
 ReleasePayoutRunEndpoint.Map(api);
+ReviewPayoutRunEndpoint.Map(api);
+RejectPayoutRunEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);

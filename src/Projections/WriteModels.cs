@@ -100,6 +100,8 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
     {
         Identity<AGH.Domain.Payouts.PayoutRunPrepared>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunReviewed>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunRejected>(e => e.RunId);
         foreach (var type in EventTypes.PayoutLedger) IncludeType(type);
     }
 

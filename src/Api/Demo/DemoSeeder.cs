@@ -175,7 +175,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
                 else if (days.Contains(d.DayOfWeek))
                 {
                     Apply(PlacementDecisions.LogHours(current, current.Placements[placementId],
-                        new LogHours(placementId, Guid.CreateVersion7(), d, perDay - (d.Day % 3 == 0 ? 30 : 0)), policy, today), actor);
+                        new LogHours(placementId, Guid.CreateVersion7(), d, perDay - (d.Day % 3 == 0 ? 30 : 0)), policy, today, offer.EndsOn), actor);
                     hours++;
                 }
             }

@@ -12,10 +12,14 @@ public sealed record PayoutRunDto(
     string PreparedBy,
     string? ReleasedBy,
     IReadOnlyList<PayoutLineDto> Lines,
-    long TotalCents)
+    long TotalCents,
+    string? ReviewedBy,
+    string? RejectedBy,
+    string? RejectionReason)
 {
     public static PayoutRunDto From(PayoutRun run) => new(run.Id, run.Month, run.Status, run.PreparedBy, run.ReleasedBy,
-        run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears)).ToList(), run.TotalCents);
+        run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears)).ToList(), run.TotalCents,
+        run.ReviewedBy, run.RejectedBy, run.RejectionReason);
 }
 
 public static class PayoutAccess

@@ -25,7 +25,7 @@ public static class PayoutRunQueries
             .WithTags("Payouts")
             .WithSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")
             .Produces<string>(200, "text/csv")
-            .ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
     public static async Task<IResult> List(HttpContext http, IQuerySession session, string? month)
@@ -56,6 +56,9 @@ public static class PayoutRunQueries
         if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
         var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
         if (run is null) return Problems.NotFound("payout run");
+        // The cash office pays what two people released, nothing else.
+        if (run.Status != PayoutRunStatus.Released)
+            return Problems.Create(409, "run-not-released", "Conflict", $"The run is {run.Status.ToString().ToLowerInvariant()}; only a released run is exported.");
         var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, run.Lines.Select(l => l.PersonId).Distinct()))
             .ToDictionary(x => x.Id);
         var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");

@@ -16,8 +16,9 @@ public sealed class PayoutScheduleSettings
 
 /// <summary>
 /// Prepares the previous month's run at the scheduled time. On start it catches up a run that fell due while the
-/// service was down. "Never twice" does not depend on this class: a month's run id is fixed, so any second attempt,
-/// from a restart or another node, finds or collides with the first.
+/// service was down. "Never twice" does not depend on this class: a month's run id is fixed per attempt, so any second
+/// attempt, from a restart or another node, finds or collides with the first. A month whose run payroll rejected is
+/// not prepared again by the schedule; payroll prepares it anew.
 /// </summary>
 public sealed class PayoutScheduler(
     IServiceScopeFactory scopes,
@@ -25,7 +26,7 @@ public sealed class PayoutScheduler(
     PayoutScheduleSettings settings,
     ILogger<PayoutScheduler> log) : BackgroundService
 {
-    public static readonly Actor System = new("system:payout-schedule", "Automatischer Auszahlungslauf", Roles.Payroll, null);
+    public static readonly Actor System = new(PayoutRun.Schedule, "Automatischer Auszahlungslauf", Roles.Payroll, null);
 
     private readonly CronExpression _cron = CronExpression.Parse(settings.Cron);
 
@@ -53,7 +54,7 @@ public sealed class PayoutScheduler(
             Attempted?.Invoke(month, 200);
             return 200;
         }
-        var result = await preparer.Prepare(System, month, ct);
+        var result = await preparer.Prepare(System, month, ct, afterRejection: false);
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 500;
         log.LogInformation("Scheduled payout run for {Month}: {Status}", month, status);
         Attempted?.Invoke(month, status);

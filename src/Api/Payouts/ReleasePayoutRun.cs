@@ -4,7 +4,7 @@ using AGH.Domain.Payouts;
 
 namespace AGH.Api.Payouts;
 
-/// <summary>Vier-Augen-Prinzip: a second payroll clerk releases the run for the Kreiskasse.</summary>
+/// <summary>Vier-Augen-Prinzip: a payroll clerk who neither prepared nor reviewed the run releases it for the Kreiskasse.</summary>
 public static class ReleasePayoutRunEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -18,12 +18,6 @@ public static class ReleasePayoutRunEndpoint
     {
         var (actor, denied) = Caller.Require(http, Roles.Payroll);
         if (denied is not null) return denied;
-        return await runner.Run(actor!, async ws =>
-        {
-            var run = await ws.LoadRun(id);
-            if (run is null) return Outcome.Stop(Problems.NotFound("payout run"));
-            var decision = PayoutDecisions.Release(run, actor!.UserId);
-            return Outcome.Of(decision, () => Results.Ok(PayoutRunDto.From(decision.Events.Aggregate(run, (r, e) => PayoutRun.Evolve(r, e.Event)!))));
-        }, http.RequestAborted);
+        return await PayoutRunCommand.Run(runner, actor!, id, http, run => PayoutDecisions.Release(run, actor!.UserId));
     }
 }

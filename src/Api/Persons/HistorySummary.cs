@@ -54,6 +54,8 @@ public static class HistorySummary
         PlacementEnded x => $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({End(x.Reason)})",
         AllowanceComputed x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
         PayoutRunReleased x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
+        PayoutRunReviewed x => $"Auszahlungslauf {x.Month} geprüft von {x.ReviewedBy}",
+        PayoutRunRejected x => $"Auszahlungslauf {x.Month} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
         PlaceOccupied or PlaceReleased => "Platzbelegung geändert",
         OfferRegistered x => $"Arbeitsgelegenheit erfasst: {x.Title} bei {x.ProviderName}, {x.Places} Plätze",
         OfferPlacesChanged x => $"Platzzahl der Arbeitsgelegenheit geändert auf {x.Places}",

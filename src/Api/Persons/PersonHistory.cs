@@ -92,7 +92,7 @@ public static class PersonHistoryEndpoint
     }
 
     /// <summary>
-    /// The person's own stream, plus their lines of every payout run that paid them and its release, taken from the payout
+    /// The person's own stream, plus their lines of every payout run that paid them and its review, release or rejection, taken from the payout
     /// ledger (other people's lines never shown), in the order they were recorded.
     /// </summary>
     public static async Task<IReadOnlyList<HistoryEntryDto>> EntriesAbout(IQuerySession session, Guid personId, CancellationToken ct)
@@ -101,29 +101,40 @@ public static class PersonHistoryEndpoint
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == personId)).ToListAsync(ct);
         if (runs.Count == 0) return entries;
 
-        // The ledger's events carry every run's lines; read only their position and headers, never other people's lines.
+        // The ledger's events carry every run's lines; read only their position, type and headers, never other people's lines.
         var stamps = (await session.AdvancedSql.QueryAsync<string>(
-                $"select json_build_object('sequence', seq_id, 'version', version, 'runId', data ->> 'runId', 'released', type = 'payout_run_released', "
+                $"select json_build_object('sequence', seq_id, 'version', version, 'runId', data ->> 'runId', 'type', type, "
                 + $"'headers', headers)::text from {MartenSetup.Schema}.mt_events where stream_id = ?", ct, PayoutRun.LedgerId))
             .Select(json => JsonSerializer.Deserialize<LedgerStamp>(json, Json.Options)!).ToList();
         foreach (var run in runs)
         {
             var month = Month.TryParse(run.Month, out var m) ? m.Last : default;
-            if (stamps.FirstOrDefault(s => s.RunId == run.Id && !s.Released) is { } prepared)
-                entries.AddRange(run.LinesOf(personId).Select(line => new HistoryEntryDto(prepared.Sequence, PayoutRun.LedgerId, prepared.Version,
-                    nameof(AllowanceComputed), month, prepared.RecordedAt, prepared.Actor, LegalBasis.Payout, HistorySummary.Of(line), line)));
-            if (stamps.FirstOrDefault(s => s.RunId == run.Id && s.Released) is { } released && run.ReleasedBy is { } by)
+            foreach (var stamp in stamps.Where(s => s.RunId == run.Id))
             {
-                var e = new PayoutRunReleased(run.Id, run.Month, by);
-                entries.Add(new HistoryEntryDto(released.Sequence, PayoutRun.LedgerId, released.Version, nameof(PayoutRunReleased),
-                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(released.RecordedAt, Clock.Berlin).DateTime), released.RecordedAt,
-                    released.Actor, LegalBasis.Payout, HistorySummary.Of(e), e));
+                if (stamp.Type == "payout_run_prepared")
+                {
+                    entries.AddRange(run.LinesOf(personId).Select(line => new HistoryEntryDto(stamp.Sequence, PayoutRun.LedgerId, stamp.Version,
+                        nameof(AllowanceComputed), month, stamp.RecordedAt, stamp.Actor, LegalBasis.Payout, HistorySummary.Of(line), line)));
+                    continue;
+                }
+                // Rebuilt from the run; a rejection's reason is payroll's note on the whole run (it may name others), so it stays out.
+                object? e = stamp.Type switch
+                {
+                    "payout_run_reviewed" when run.ReviewedBy is { } by => new PayoutRunReviewed(run.Id, run.Month, by),
+                    "payout_run_released" when run.ReleasedBy is { } by => new PayoutRunReleased(run.Id, run.Month, by),
+                    "payout_run_rejected" when run.RejectedBy is { } by => new PayoutRunRejected(run.Id, run.Month, by, ""),
+                    _ => null,
+                };
+                if (e is null) continue;
+                entries.Add(new HistoryEntryDto(stamp.Sequence, PayoutRun.LedgerId, stamp.Version, e.GetType().Name,
+                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stamp.RecordedAt, Clock.Berlin).DateTime), stamp.RecordedAt,
+                    stamp.Actor, EventLegalBasis.Of(e), HistorySummary.Of(e), e));
             }
         }
         return entries.OrderBy(e => e.Sequence).ToList();
     }
 
-    private sealed record LedgerStamp(long Sequence, long Version, Guid RunId, bool Released, Dictionary<string, object>? Headers)
+    private sealed record LedgerStamp(long Sequence, long Version, Guid RunId, string Type, Dictionary<string, object>? Headers)
     {
         public DateTimeOffset RecordedAt => EventHeaders.RecordedAtOf(Headers) ?? default;
 

@@ -27,8 +27,8 @@ public static class CorrectHoursEndpoint
             v.Text(body.Reason, "reason", 1000));
         if (v.Failed) return v.Problem();
 
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            Outcome.Of(PlacementDecisions.CorrectHours(person, placement, command, policy),
+        return await PlacementAccess.Run(runner, actor, id, http, async (ws, person, placement) =>
+            Outcome.Of(PlacementDecisions.CorrectHours(person, placement, command, policy, await PlacementAccess.OfferEndsOn(ws, placement)),
                 () => Results.Created($"/api/placements/{id}", new LogHoursEndpoint.Created(command.NewEntryId))));
     }
 }

@@ -30,8 +30,8 @@ public static class LogHoursEndpoint
         if (v.Failed) return v.Problem();
         var command = new LogHours(id, Guid.CreateVersion7(), date, minutes);
 
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            Outcome.Of(PlacementDecisions.LogHours(person, placement, command, policy, runner.Clock.Today),
+        return await PlacementAccess.Run(runner, actor, id, http, async (ws, person, placement) =>
+            Outcome.Of(PlacementDecisions.LogHours(person, placement, command, policy, runner.Clock.Today, await PlacementAccess.OfferEndsOn(ws, placement)),
                 () => Results.Created($"/api/placements/{id}", new Created(command.EntryId))));
     }
 }

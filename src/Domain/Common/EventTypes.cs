@@ -30,7 +30,7 @@ public static class EventTypes
 
     public static readonly Type[] PayoutLedger =
     [
-        typeof(PayoutRunPrepared), typeof(PayoutRunReleased),
+        typeof(PayoutRunPrepared), typeof(PayoutRunReleased), typeof(PayoutRunReviewed), typeof(PayoutRunRejected),
     ];
 
     public static readonly Type[] AccessLog =

@@ -48,6 +48,8 @@ public static class EventLegalBasis
         Sanctions.RestrictionReviewed => LegalBasis.RestrictionReview,
         Placements.PlacementEnded => LegalBasis.Reasonable,
         Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
+        // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
+        Payouts.PayoutRunReviewed or Payouts.PayoutRunRejected => LegalBasis.Payout,
         Persons.PersonHistoryRead => LegalBasis.DataAccess,
         Persons.LegalHoldPlaced or Persons.LegalHoldLifted => LegalBasis.Retention,
         Persons.PersonDataErased => LegalBasis.Erasure,

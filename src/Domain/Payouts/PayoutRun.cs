@@ -70,10 +70,18 @@ public sealed record PayoutRunPrepared(Guid RunId, string Month, string Prepared
 
 public sealed record PayoutRunReleased(Guid RunId, string Month, string ReleasedBy);
 
+/// <summary>A payroll clerk checked the run (first pair of eyes); needed before a scheduled run can be released.</summary>
+public sealed record PayoutRunReviewed(Guid RunId, string Month, string ReviewedBy);
+
+/// <summary>The run was not released: its lines count as unpaid again and a new run of the month may be prepared.</summary>
+public sealed record PayoutRunRejected(Guid RunId, string Month, string RejectedBy, string Reason);
+
 public enum PayoutRunStatus
 {
     Prepared,
+    Reviewed,
     Released,
+    Rejected,
 }
 
 public sealed record PayoutRun(
@@ -87,17 +95,33 @@ public sealed record PayoutRun(
 {
     public static readonly Guid LedgerId = Guid.Parse("a9b0c7de-5e11-4a6f-8f3a-000000000001");
 
-    /// <summary>One run per month: its id derives from the month.</summary>
-    public static Guid IdFor(Month month)
+    /// <summary>The preparer recorded for runs the monthly schedule prepares.</summary>
+    public const string Schedule = "system:payout-schedule";
+
+    public string? ReviewedBy { get; init; }
+
+    public string? RejectedBy { get; init; }
+
+    public string? RejectionReason { get; init; }
+
+    public bool IsScheduled => PreparedBy == Schedule;
+
+    /// <summary>
+    /// A month's run id derives from the month and the attempt, the number of its runs rejected before it: concurrent
+    /// prepares of the same attempt collide on one id, and a rejection makes room for exactly one new run.
+    /// </summary>
+    public static Guid IdFor(Month month, int attempt = 0)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("agh:payout-run:" + month));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("agh:payout-run:" + month + (attempt == 0 ? "" : ":" + attempt)));
         return new Guid(hash.AsSpan(0, 16));
     }
 
     public static PayoutRun? Evolve(PayoutRun? state, object @event) => (state, @event) switch
     {
         (null, PayoutRunPrepared e) => new PayoutRun(e.RunId, e.Month, e.PreparedBy, e.Lines, e.TotalCents, PayoutRunStatus.Prepared, null),
+        (not null, PayoutRunReviewed e) => state with { Status = PayoutRunStatus.Reviewed, ReviewedBy = e.ReviewedBy },
         (not null, PayoutRunReleased e) => state with { Status = PayoutRunStatus.Released, ReleasedBy = e.ReleasedBy },
+        (not null, PayoutRunRejected e) => state with { Status = PayoutRunStatus.Rejected, RejectedBy = e.RejectedBy, RejectionReason = e.Reason },
         _ => state,
     };
 
@@ -110,33 +134,50 @@ public static class PayoutDecisions
     /// <summary>
     /// Pays every hour entry dated in or before the month that no earlier run paid: per person one line for the month's
     /// entries and one arrears line for older unpaid entries and corrections of paid ones (negative when reduced).
+    /// The run gets the id of the month's next attempt; rejected runs paid nothing.
     /// </summary>
     public static Decision Prepare(Month month, IEnumerable<Person> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
         string preparedBy, DateOnly today)
     {
         if (month.Last >= today)
             return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet.");
-        var paid = Paid(earlierRuns);
+        var runs = earlierRuns.ToList();
+        var paid = Paid(runs);
         var lines = persons.OrderBy(p => p.Id).SelectMany(p => Lines(p, paid, month, rates)).ToList();
-        var runId = PayoutRun.IdFor(month);
+        var runId = PayoutRun.IdFor(month, Attempt(month, runs));
         return Decision.Accept(new StreamEvent(PayoutRun.LedgerId,
             new PayoutRunPrepared(runId, month.ToString(), preparedBy, lines, lines.Sum(l => l.AmountCents))));
     }
 
-    /// <summary>Minutes already paid per hour entry (keyed by the original entry id), over all earlier runs.</summary>
+    /// <summary>The number of the month's runs that were rejected: the attempt a new run of the month is.</summary>
+    public static int Attempt(Month month, IEnumerable<PayoutRun> runs)
+    {
+        var text = month.ToString();
+        return runs.Count(r => r.Month == text && r.Status == PayoutRunStatus.Rejected);
+    }
+
+    /// <summary>The month's run that stands (not rejected), if any: asking again returns it.</summary>
+    public static PayoutRun? Current(Month month, IEnumerable<PayoutRun> runs)
+    {
+        var text = month.ToString();
+        return runs.FirstOrDefault(r => r.Month == text && r.Status != PayoutRunStatus.Rejected);
+    }
+
+    /// <summary>Minutes already paid per hour entry (keyed by the original entry id), over all earlier runs not rejected.</summary>
     public static Dictionary<Guid, int> Paid(IEnumerable<PayoutRun> runs)
     {
         var paid = new Dictionary<Guid, int>();
-        foreach (var entry in runs.SelectMany(r => r.Lines).SelectMany(l => l.Entries))
+        foreach (var entry in runs.Where(r => r.Status != PayoutRunStatus.Rejected).SelectMany(r => r.Lines).SelectMany(l => l.Entries))
             paid[entry.EntryId] = paid.GetValueOrDefault(entry.EntryId) + entry.Minutes;
         return paid;
     }
 
     public static IEnumerable<PayoutLine> Lines(Person person, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
     {
+        // Only hours inside their placement's period are owed; one outside it (left from before ends checked for hours)
+        // is worth 0, so what a run paid for it is paid back as arrears.
         var due = person.Placements.Values
-            .SelectMany(p => p.EffectiveEntries)
-            .Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, e.Minutes))
+            .SelectMany(p => p.EffectiveEntries.Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, Minutes: p.Covers(e.Date) ? e.Minutes : 0)))
             .Where(x => x.Date <= month.Last)
             .Select(x => (x.Chain, x.Date, Delta: x.Minutes - paid.GetValueOrDefault(x.Chain), WasPaid: paid.ContainsKey(x.Chain)))
             .Where(x => x.Delta != 0)
@@ -153,13 +194,52 @@ public static class PayoutDecisions
             });
     }
 
-    /// <summary>Vier-Augen-Prinzip: the clerk who prepared a run cannot release it.</summary>
+    /// <summary>
+    /// Vier-Augen-Prinzip: a payroll clerk checks the run. Nobody checks a run they prepared themselves (the check would
+    /// be no second pair of eyes); a run prepared by the schedule has had no eyes yet, so anyone in payroll may check it.
+    /// </summary>
+    public static Decision Review(PayoutRun run, string reviewedBy)
+    {
+        if (Closed(run) is { } closed) return closed;
+        if (run.Status == PayoutRunStatus.Reviewed)
+            return Rejection.Conflict("already-reviewed", $"The run was reviewed by {run.ReviewedBy}.");
+        if (run.PreparedBy == reviewedBy)
+            return Rejection.Forbidden("four-eyes", "The person who prepared the run cannot review it (Vier-Augen-Prinzip).");
+        return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunReviewed(run.Id, run.Month, reviewedBy)));
+    }
+
+    /// <summary>
+    /// Vier-Augen-Prinzip: the releaser is neither the preparer nor the reviewer. A run the schedule prepared was checked
+    /// by nobody, so it needs a review by one clerk and the release by another.
+    /// </summary>
     public static Decision Release(PayoutRun run, string releasedBy)
     {
         if (run.Status == PayoutRunStatus.Released)
             return Rejection.Conflict("already-released", $"The run was released by {run.ReleasedBy}.");
+        if (run.Status == PayoutRunStatus.Rejected)
+            return Rejection.Conflict("run-rejected", $"The run was rejected by {run.RejectedBy}; prepare a new run of {run.Month}.");
         if (run.PreparedBy == releasedBy)
             return Rejection.Forbidden("four-eyes", "The person who prepared the run cannot release it (Vier-Augen-Prinzip).");
+        if (run.IsScheduled && run.ReviewedBy is null)
+            return Rejection.Forbidden("four-eyes", "A run prepared by the schedule must be reviewed by one payroll clerk before another releases it (Vier-Augen-Prinzip).");
+        if (run.ReviewedBy == releasedBy)
+            return Rejection.Forbidden("four-eyes", "The person who reviewed the run cannot also release it (Vier-Augen-Prinzip).");
         return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunReleased(run.Id, run.Month, releasedBy)));
     }
+
+    /// <summary>
+    /// Before release a run may be rejected, also by its preparer (rejecting pays nobody); its lines count as unpaid again.
+    /// </summary>
+    public static Decision Reject(PayoutRun run, string rejectedBy, string reason)
+    {
+        if (Closed(run) is { } closed) return closed;
+        return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunRejected(run.Id, run.Month, rejectedBy, reason)));
+    }
+
+    private static Rejection? Closed(PayoutRun run) => run.Status switch
+    {
+        PayoutRunStatus.Released => Rejection.Conflict("run-released", $"The run was released by {run.ReleasedBy}; it is with the cash office."),
+        PayoutRunStatus.Rejected => Rejection.Conflict("run-rejected", $"The run was rejected by {run.RejectedBy}."),
+        _ => null,
+    };
 }

@@ -97,15 +97,18 @@ public sealed record Person(
 
     public bool IsEntitled => EntitlementEndedOn is null;
 
-    /// <summary>The day the case closed: the entitlement ended, or the last placement ended; none while a placement is active.</summary>
+    /// <summary>
+    /// The day the case closed: only once the entitlement has ended and no placement is active, the later of the
+    /// entitlement end and the last placement end. While the entitlement continues the case stays open, however long ago
+    /// the last placement ended.
+    /// </summary>
     public DateOnly? ClosedOn
     {
         get
         {
-            if (ActivePlacement is not null) return null;
+            if (ActivePlacement is not null || EntitlementEndedOn is not { } ended) return null;
             var lastEnd = Placements.Values.Max(p => p.EndedOn);
-            if (EntitlementEndedOn is { } ended) return lastEnd is { } l && l > ended ? l : ended;
-            return lastEnd;
+            return lastEnd is { } l && l > ended ? l : ended;
         }
     }
 
@@ -236,7 +239,10 @@ public static class PersonDecisions
     {
         if (person.ErasedOn is not null) return Rejection.Conflict("person-erased", "The person's data has already been erased.");
         if (person.LegalHold) return Rejection.Conflict("legal-hold-active", "A legal hold keeps the data.");
-        if (person.ClosedOn is not { } closed) return Rejection.Conflict("case-open", "The case is still open.");
+        if (person.ClosedOn is not { } closed)
+            return Rejection.Conflict("case-open", person.IsEntitled
+                ? "The entitlement continues: the case is open and the retention period has not begun."
+                : "A placement is still active: the case is open.");
         if (closed.AddYears(retentionYears) > today)
             return Rejection.Conflict("retention-running", $"The data is kept until {closed.AddYears(retentionYears):yyyy-MM-dd}.");
         return Decision.Accept(new StreamEvent(person.Id, new PersonDataErased(person.Id, today, closed, retentionYears)));
@@ -269,10 +275,14 @@ public static class PersonDecisions
             return Rejection.Conflict("entitlement-already-ended", $"The entitlement already ended on {person.EntitlementEndedOn:yyyy-MM-dd}.");
         if (c.Date < person.EntitledSince)
             return Rejection.Unprocessable("date-before-entitlement", "date lies before entitledSince.");
+        if (PlacementDecisions.HoursAfter(person.Placements.Values, c.Date) is { } hours)
+            return hours;
         var events = new List<StreamEvent> { new(person.Id, new EntitlementEnded(person.Id, c.Date, c.Reason)) };
         if (person.ActivePlacement is { } active)
         {
-            var lastDay = c.Date < active.StartsOn ? active.StartsOn : c.Date;
+            // The same bounds as ending the placement directly: not before its start once begun, else not before the notice.
+            var earliest = active.EarliestEnd(today);
+            var lastDay = c.Date < earliest ? earliest : c.Date;
             events.Add(new(person.Id, new PlacementEnded(active.PlacementId, person.Id, active.OfferId, lastDay, EndReason.EntitlementEnded, c.Reason)));
             events.Add(new(active.OfferId, new Offers.PlaceReleased(active.OfferId, active.PlacementId)));
         }

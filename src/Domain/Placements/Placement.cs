@@ -76,6 +76,12 @@ public sealed record Placement(
 
     public int MinutesLogged => EffectiveEntries.Sum(e => e.Minutes);
 
+    /// <summary>The placement's period, startsOn to endedOn: hours count, and are paid, only inside it.</summary>
+    public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended);
+
+    /// <summary>The earliest last day of work: the start once it has begun, else the notice day (work taken up before it began).</summary>
+    public DateOnly EarliestEnd(DateOnly today) => StartsOn > today ? NoticeServedOn : StartsOn;
+
     public HourEntry? FindEntry(Guid entryId) => Entries.FirstOrDefault(e => e.EntryId == entryId);
 
     public static Placement Start(PersonAssigned e) => new(

@@ -57,26 +57,55 @@ public static class PlacementDecisions
         return null;
     }
 
-    public static Decision LogHours(Person person, Placement placement, LogHours c, Policy policy, DateOnly today)
+    /// <summary>
+    /// Hours count only inside the placement and inside the offer that was made available (§ 5 Abs. 1 and 2 AsylbLG):
+    /// the endpoint passes the offer's last day, <paramref name="offerEndsOn"/> (null when the offer is open-ended).
+    /// </summary>
+    public static Decision LogHours(Person person, Placement placement, LogHours c, Policy policy, DateOnly today, DateOnly? offerEndsOn = null)
     {
-        if (c.Date < placement.StartsOn || c.Date > today || placement.EndedOn is { } ended && c.Date > ended)
+        if (!placement.Covers(c.Date) || c.Date > today)
             return Rejection.Unprocessable("outside-placement", $"{c.Date:yyyy-MM-dd} lies before the start, after the end or in the future.");
+        if (OutsideOffer(c.Date, offerEndsOn) is { } outside)
+            return outside;
         if (CheckLimits(person, placement, c.Date, c.Minutes, replacing: null, policy) is { } rejection)
             return rejection;
         return Decision.Accept(new StreamEvent(person.Id, new HoursLogged(placement.PlacementId, person.Id, c.EntryId, c.Date, c.Minutes)));
     }
 
-    public static Decision CorrectHours(Person person, Placement placement, CorrectHours c, Policy policy)
+    /// <summary>A correction may always cancel (0); raising or keeping hours needs a day inside the placement and the offer.</summary>
+    public static Decision CorrectHours(Person person, Placement placement, CorrectHours c, Policy policy, DateOnly? offerEndsOn = null)
     {
         var entry = placement.FindEntry(c.EntryId);
         if (entry is null)
             return Rejection.NotFound("entry-not-found", "No such hour entry in this placement.");
         var original = entry.CorrectsEntryId ?? entry.EntryId;
         var date = entry.Date;
+        if (c.Minutes > 0 && !placement.Covers(date))
+            return Rejection.Unprocessable("outside-placement", $"{date:yyyy-MM-dd} lies outside the placement; the entry can only be corrected to 0.");
+        if (c.Minutes > 0 && OutsideOffer(date, offerEndsOn) is { } outside)
+            return outside;
         if (CheckLimits(person, placement, date, c.Minutes, replacing: original, policy) is { } rejection)
             return rejection;
         return Decision.Accept(new StreamEvent(person.Id,
             new HoursCorrected(placement.PlacementId, person.Id, c.NewEntryId, original, date, c.Minutes, c.Reason)));
+    }
+
+    private static Rejection? OutsideOffer(DateOnly date, DateOnly? offerEndsOn) =>
+        offerEndsOn is { } end && date > end
+            ? Rejection.Unprocessable("outside-offer", $"{date:yyyy-MM-dd} lies after the offer ended on {end:yyyy-MM-dd}.")
+            : null;
+
+    /// <summary>
+    /// Effective entries (value above 0 after corrections) dated after a last day of work: an end must not leave hours
+    /// behind it that a payout would then drop without a trace. The detail names the dates, so they can be corrected to 0.
+    /// </summary>
+    public static Rejection? HoursAfter(IEnumerable<Placement> placements, DateOnly lastDay)
+    {
+        var dates = placements.SelectMany(p => p.EffectiveEntries).Where(e => e.Minutes > 0 && e.Date > lastDay)
+            .Select(e => e.Date).Distinct().Order().ToList();
+        return dates.Count == 0 ? null
+            : Rejection.Unprocessable("hours-after-end",
+                $"Hours are logged after {lastDay:yyyy-MM-dd} on {string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd")))}; correct them to 0 first.");
     }
 
     private static Rejection? CheckLimits(Person person, Placement placement, DateOnly date, int minutes, Guid? replacing, Policy policy)
@@ -138,15 +167,22 @@ public static class PlacementDecisions
             new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement)));
     }
 
-    /// <summary>The place becomes free at once.</summary>
+    /// <summary>
+    /// The place becomes free at once. A placement that has not begun yet may end on any day from its notice on (the
+    /// person took up work before it began); one that has begun not before its start.
+    /// </summary>
     public static Decision End(Person person, Placement placement, EndPlacement c, DateOnly today)
     {
         if (!placement.IsActive)
             return Rejection.Conflict("placement-ended", $"The placement already ended on {placement.EndedOn:yyyy-MM-dd}.");
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The last day of work lies in the future.");
-        if (c.Date < placement.StartsOn)
-            return Rejection.Unprocessable("end-before-start", "The last day of work lies before the start.");
+        if (c.Date < placement.EarliestEnd(today))
+            return Rejection.Unprocessable("end-before-start", placement.StartsOn > today
+                ? $"The placement has not begun; its end lies before the notice was served on {placement.NoticeServedOn:yyyy-MM-dd}."
+                : "The last day of work lies before the start.");
+        if (HoursAfter([placement], c.Date) is { } hours)
+            return hours;
         return Decision.Accept(
             new StreamEvent(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, c.Date, c.Reason, c.Note)),
             new StreamEvent(placement.OfferId, new PlaceReleased(placement.OfferId, placement.PlacementId)));

@@ -143,14 +143,36 @@ public class PersonDecisionsTests
     }
 
     [Fact]
-    public void EndEntitlement_before_the_placement_started_ends_it_on_its_start_day()
+    public void EndEntitlement_before_a_placement_began_ends_it_on_the_entitlement_end_as_ending_it_directly_would()
     {
         var person = Given.Person(A.PersonRegistered(), A.PersonAssigned(noticeServedOn: T.D(2026, 11, 1), startsOn: T.D(2026, 12, 1)));
 
         var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 15), "Wegzug"), T.Today)
             .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
 
-        ended.Date.Should().Be(T.D(2026, 12, 1));
+        ended.Date.Should().Be(T.D(2026, 11, 15), "a placement that has not begun may end on any day from its notice on");
+    }
+
+    [Fact]
+    public void EndEntitlement_before_the_notice_of_a_placement_not_yet_begun_ends_it_on_the_notice_day()
+    {
+        var person = Given.Person(A.PersonRegistered(), A.PersonAssigned(noticeServedOn: T.D(2026, 11, 1), startsOn: T.D(2026, 12, 1)));
+
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 20), "Wegzug"), T.Today)
+            .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
+
+        ended.Date.Should().Be(T.D(2026, 11, 1));
+    }
+
+    [Fact]
+    public void EndEntitlement_before_a_begun_placement_started_still_ends_it_on_its_start_day()
+    {
+        var person = Given.Person(A.PlacedPerson()); // started 2026-10-05
+
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 2), "Wegzug"), T.Today)
+            .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
+
+        ended.Date.Should().Be(T.D(2026, 10, 5));
     }
 
     [Fact]

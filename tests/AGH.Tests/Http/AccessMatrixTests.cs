@@ -37,6 +37,8 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", "/api/payout-runs", "coordinator" },
         { "GET", $"/api/payout-runs/{X}", "official" },
         { "POST", $"/api/payout-runs/{X}/release", "caseworker" },
+        { "POST", $"/api/payout-runs/{X}/review", "auditor" },
+        { "POST", $"/api/payout-runs/{X}/reject", "official" },
         { "GET", $"/api/payout-runs/{X}/export", "caseworker" },
         { "GET", $"/api/persons/{X}/history", "official" },
         { "GET", $"/api/persons/{X}/access-log", "caseworker" },

@@ -65,6 +65,7 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
             new { date = D(month.First.AddDays(2)), kind = "explicit", statedReason = "Schwarzwaldreise-Geheimnis" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(month.First.AddDays(3)), statement = "Anhoerungsaussage-7781" }));
         var run = IdOf(await Ok(await Post(await As("payroll", userId: "pay-e"), "/api/payout-runs", new { month = month.ToString() }), HttpStatusCode.Created));
+        await Ok(await Post(await As("payroll", userId: "pay-e2"), $"/api/payout-runs/{run}/release", new { }));
         await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "moved-away", note = "Umzug nach Vandersmoot-Hof" }));
         await Ok(await Post(cw, $"/api/persons/{person}/entitlement-end", new { date = D(Today), reason = "Wegzug Vandersmoot" }));
         var official = await As("official", "glandorf", "amt-glandorf");
@@ -103,6 +104,29 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
 
         foreach (var secret in new[] { "Vandersmoot", "Quirinella", "Anhoerungsaussage-7781", "Schwarzwaldreise-Geheimnis", "AZ-GL-778899", "1987-03-17" })
             (await Factory.RowsContaining(secret)).Should().Be(0, $"'{secret}' must be gone from every table");
+    }
+
+    [Fact]
+    public async Task The_retention_period_runs_from_the_entitlement_end_and_a_person_still_entitled_is_never_erased()
+    {
+        var cw = await Caseworker("bohmte", "sb-bohmte");
+        var stillEntitled = await NewPerson(cw, "bohmte");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "bohmte"), stillEntitled, Today.AddDays(-20), Today.AddDays(-10));
+        await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "other" }));
+        var leaver = await NewPerson(cw, "bohmte");
+        await Ok(await Post(cw, $"/api/persons/{leaver}/entitlement-end", new { date = D(Today), reason = "Ausreise" }));
+
+        // Seven years on: the last placement of the one and the entitlement of the other ended then.
+        Factory.Time.Advance(TimeSpan.FromDays(7 * 366));
+        await Factory.Erase();
+
+        var auditor = await As("auditor");
+        var kept = await GetOk(auditor, $"/api/persons/{stillEntitled}");
+        kept["givenName"]!.GetValue<string>().Should().Be("Amina", "the entitlement continues: the case is open");
+        kept["erasedOn"].Should().BeNull();
+        var erased = await GetOk(auditor, $"/api/persons/{leaver}");
+        erased["givenName"]!.GetValue<string>().Should().Be("***");
+        erased["erasedOn"].Should().NotBeNull();
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class HostTests(AghFactory factory) : HttpTest(factory)
             ["/api/payout-runs"] = ["get", "post"],
             ["/api/payout-runs/{id}"] = ["get"],
             ["/api/payout-runs/{id}/release"] = ["post"],
+            ["/api/payout-runs/{id}/review"] = ["post"],
+            ["/api/payout-runs/{id}/reject"] = ["post"],
             ["/api/payout-runs/{id}/export"] = ["get"],
             ["/api/persons/{id}/history"] = ["get"],
             ["/api/persons/{id}/access-log"] = ["get"],

@@ -95,6 +95,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("GET /api/payout-runs", [Pa, Au], false, (_, c) => c.GetAsync("/api/payout-runs")),
         new("GET /api/payout-runs/{id}", [Pa, Au], false, (x, c) => c.GetAsync($"/api/payout-runs/{x.Run}")),
         new("POST /api/payout-runs/{id}/release", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/release", new { })),
+        new("POST /api/payout-runs/{id}/review", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/review", new { })),
+        new("POST /api/payout-runs/{id}/reject", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/reject", new { reason = "Stunden fehlen" })),
         new("GET /api/payout-runs/{id}/export", [Pa, Au], false, (x, c) => c.GetAsync($"/api/payout-runs/{x.Run}/export")),
         // Contract: history for the auditor, or a caseworker of the person's municipality; the access log for the auditor.
         new("GET /api/persons/{id}/history", [Au, Cw], false, (x, c) => c.GetAsync($"/api/persons/{x.W.Person}/history")),
@@ -106,6 +108,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     {
         var shared = await BuildWorld("bad-iburg", "cw-bad-iburg");
         var sharedRun = await PreparedRun("payroll-a", monthsBack: 2);
+        // Only a released run is exported (contract v2), so the shared run is released by a second clerk.
+        (await Post(await As("payroll", null, "payroll-b"), $"/api/payout-runs/{sharedRun}/release", new { })).EnsureSuccessStatusCode();
         var failures = new List<string>();
         var table = new List<string>();
         var runMonths = 7;
