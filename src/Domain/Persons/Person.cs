@@ -239,6 +239,9 @@ public static class PersonDecisions
     {
         if (person.ErasedOn is not null) return Rejection.Conflict("person-erased", "The person's data has already been erased.");
         if (person.LegalHold) return Rejection.Conflict("legal-hold-active", "A legal hold keeps the data.");
+        // An undecided Widerspruch is a pending remedy like any other: the record stays until it is decided.
+        if (person.Proposals.Values.Any(p => p.Objection?.Status == ObjectionStatus.Pending))
+            return Rejection.Conflict("objection-pending", "An objection against a restriction is still undecided.");
         if (person.ClosedOn is not { } closed)
             return Rejection.Conflict("case-open", person.IsEntitled
                 ? "The entitlement continues: the case is open and the retention period has not begun."

@@ -532,3 +532,16 @@ public class ReviewTests
             .Should().BeEmpty();
     }
 }
+
+public class PendingRemedyRetentionTests
+{
+    [Fact]
+    public void An_undecided_objection_keeps_the_record_from_erasure()
+    {
+        object[] history = A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(true, T.D(2020, 11, 16)),
+            A.ObjectionFiled(T.D(2020, 11, 20)), A.PlacementEnded(T.D(2020, 11, 30)), A.EntitlementEnded(T.D(2020, 12, 31)));
+
+        PersonDecisions.Erase(Given.Person(history), 5, T.Today).ShouldReject("objection-pending", RejectionKind.Conflict);
+        PersonDecisions.Erase(Given.Person([.. history, A.ObjectionDecided(upheld: false)]), 5, T.Today).ShouldAccept();
+    }
+}
