@@ -38,7 +38,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Pol
 builder.Services.AddScoped<CommandRunner>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings());
-builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddSingleton<IdempotencyCleanup>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || ErasureSchedule.IsCommand(args));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
