@@ -109,6 +109,35 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
     }
 
     [Fact]
+    public async Task A_success_replaces_a_stored_rejection_of_its_key_but_never_another_success()
+    {
+        // What the command runner does when a twin's rejection of the same request was stored while it decided.
+        var id = Idempotency.RecordId("cw-replace", Guid.NewGuid().ToString());
+        IdempotencyRecord Record(int status) => new() { Id = id, UserId = "cw-replace", Fingerprint = "f", Status = status, CreatedAt = Factory.Time.GetUtcNow() };
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            session.Insert(Record(409));
+            await session.SaveChangesAsync();
+        }
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            Idempotency.ForgetRejection(session, id);
+            session.Insert(Record(201));
+            await session.SaveChangesAsync();
+        }
+        await using (var query = Factory.Store.QuerySession())
+            (await query.LoadAsync<IdempotencyRecord>(id))!.Status.Should().Be(201);
+
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            Idempotency.ForgetRejection(session, id);
+            session.Insert(Record(200));
+            var act = () => session.SaveChangesAsync();
+            (await act.Should().ThrowAsync<Exception>()).Which.Should().Match<Exception>(e => CommandRunner.IsRace(e), "a success is never replaced");
+        }
+    }
+
+    [Fact]
     public async Task Simultaneous_retries_create_one_resource()
     {
         var cw = await Caseworker(userId: "cw-burst");
