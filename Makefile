@@ -5,7 +5,8 @@ build:
 	dotnet build AGH.sln -c Release
 
 # Builds and runs all tests against a throwaway PostgreSQL (or $$AGH_TEST_CONNECTION if set).
-# Last line of output: "N passed, N failed".
+# Last line of output: "N passed, N failed, N skipped"; a skipped guarantee test (outage, crash safety,
+# production auth) fails the run.
 test:
 	@bash scripts/test.sh
 

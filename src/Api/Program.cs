@@ -15,6 +15,16 @@ using Microsoft.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
+var authSettings = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
+// The command-line jobs (projection rebuild, erasure) serve no requests and need no identity provider.
+if (!ProjectionRebuild.IsCommand(args) && !ErasureSchedule.IsCommand(args)
+    && Auth.MissingSetting(authSettings, builder.Environment.IsDevelopment()) is { } refusal)
+{
+    // One line, no stack trace: the operator sees at once which setting is missing.
+    Console.Error.WriteLine(refusal);
+    Environment.Exit(1);
+}
+
 var connectionString = builder.Configuration.GetConnectionString("Agh")
     ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Agh' is not configured.");
 
@@ -28,9 +38,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Pol
 builder.Services.AddScoped<CommandRunner>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings());
-builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddSingleton<IdempotencyCleanup>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 builder.Services.AddAghMarten(connectionString);
-builder.Services.AddAghAuth(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings());
+builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || ErasureSchedule.IsCommand(args));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());

@@ -11,7 +11,12 @@ namespace AGH.Api.Infrastructure;
 /// <summary>JWT bearer settings: the district's identity provider in production, a local signing key in Development.</summary>
 public sealed class AuthSettings
 {
+    public const string AuthorityKey = "Auth:Authority";
+
     public string? Authority { get; set; }
+
+    /// <summary>Off only for an identity provider reached over plain HTTP on a trusted network (or a test's loopback stub).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
     public string Issuer { get; set; } = "agh-dev";
     public string Audience { get; set; } = "agh";
     public string SigningKey { get; set; } = "agh-development-signing-key-change-me-0123456789abcdef";
@@ -21,25 +26,45 @@ public sealed class AuthSettings
 
 public static class Auth
 {
-    public static void AddAghAuth(this IServiceCollection services, AuthSettings settings)
+    /// <summary>
+    /// Why the service must not start in this environment, or null. Outside Development only the district's identity
+    /// provider may issue tokens, so a missing authority would leave no way in but the development key: refuse instead.
+    /// </summary>
+    public static string? MissingSetting(AuthSettings settings, bool isDevelopment) =>
+        isDevelopment || !string.IsNullOrWhiteSpace(settings.Authority)
+            ? null
+            : $"AGH refuses to start: the setting {AuthSettings.AuthorityKey} (environment Auth__Authority) is not configured; "
+              + "outside Development tokens are accepted only from the configured identity provider.";
+
+    public static void AddAghAuth(this IServiceCollection services, AuthSettings settings, bool isDevelopment)
     {
+        // The development signing key is used only in Development and only when no identity provider is configured.
+        var devKey = isDevelopment && string.IsNullOrWhiteSpace(settings.Authority);
+        if (!devKey && string.IsNullOrWhiteSpace(settings.Authority))
+            throw new InvalidOperationException(MissingSetting(settings, isDevelopment));
         services.AddSingleton(settings);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
-            if (!string.IsNullOrWhiteSpace(settings.Authority)) o.Authority = settings.Authority;
+            if (!devKey)
+            {
+                o.Authority = settings.Authority;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            }
             o.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
-                ValidIssuer = settings.Authority ?? settings.Issuer,
+                // With an authority, the issuer named in its metadata is accepted as well (JwtBearer adds it).
+                ValidIssuer = devKey ? settings.Issuer : settings.Authority,
                 ValidateAudience = true,
                 ValidAudience = settings.Audience,
                 ValidateLifetime = true,
                 RequireExpirationTime = true,
                 ClockSkew = TimeSpan.Zero,
                 ValidateIssuerSigningKey = true,
-                IssuerSigningKey = string.IsNullOrWhiteSpace(settings.Authority) ? settings.Key : null,
-                ValidAlgorithms = string.IsNullOrWhiteSpace(settings.Authority) ? [SecurityAlgorithms.HmacSha256] : null,
+                // Without the dev key, the only signing keys are those the authority publishes (its JWKS).
+                IssuerSigningKey = devKey ? settings.Key : null,
+                ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : null,
                 NameClaimType = "name",
                 RoleClaimType = "role",
             };

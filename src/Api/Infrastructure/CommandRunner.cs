@@ -26,8 +26,9 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
             var http = accessor.HttpContext;
             var idempotency = http?.Features.Get<IdempotencyScope>();
             // A concurrent twin with the same key may have committed while we raced it.
-            if (idempotency is not null && await session.LoadAsync<IdempotencyRecord>(idempotency.Id, ct) is { } earlier)
-                return Idempotency.Replay(earlier, idempotency);
+            var earlier = idempotency is null ? null : await session.LoadAsync<IdempotencyRecord>(idempotency.Id, ct);
+            if (earlier is not null && Idempotency.MustReplay(earlier, idempotency!))
+                return Idempotency.Replay(earlier, idempotency!);
             var workspace = new Workspace(session);
             var outcome = await decide(workspace);
             if (outcome.Result is not null) return outcome.Result;
@@ -41,6 +42,9 @@ public sealed class CommandRunner(IDocumentStore store, Clock clock, ILogger<Com
             {
                 // Stored in the same transaction as the events: a retry after a crash either replays or runs afresh.
                 record = await Idempotency.Capture(answer, http!, idempotency, clock.Now);
+                // A twin's rejection of this very request may have been stored meanwhile; a success replaces it. Never a
+                // success: a twin that succeeded first makes the insert collide, and the retry replays its answer.
+                if (earlier is not null) Idempotency.ForgetRejection(session, idempotency.Id);
                 session.Insert(record);
             }
             try

@@ -80,11 +80,23 @@ public static class Idempotency
 
     public static IResult Replay(IdempotencyRecord record, IdempotencyScope scope) =>
         record.Fingerprint == scope.Fingerprint ? new StoredResponse(record, replayed: true) : Reused();
+
+    /// <summary>Only successful answers are replayed; a rejection's record only holds the key to its request (v2).</summary>
+    public static bool IsSuccess(IdempotencyRecord record) => record.Status is >= 200 and < 300;
+
+    /// <summary>An earlier answer this request must get instead of running: any success, or another request's key.</summary>
+    public static bool MustReplay(IdempotencyRecord record, IdempotencyScope scope) =>
+        IsSuccess(record) || record.Fingerprint != scope.Fingerprint;
+
+    /// <summary>Removes the record of a rejection of this key (never a success), so the retry can store its own answer.</summary>
+    public static void ForgetRejection(IDocumentSession session, string id) =>
+        session.DeleteWhere<IdempotencyRecord>(r => r.Id == id && (r.Status < 200 || r.Status >= 300));
 }
 
 /// <summary>
 /// Every POST accepts an Idempotency-Key (RFC draft "The Idempotency-Key HTTP Header Field"). A retry by the same user
-/// with the same key and body gets the first answer and stores nothing; the same key with another body is refused.
+/// with the same key and body gets the first successful answer and stores nothing; a retried rejection runs afresh
+/// (contract v2: a place may have become free meanwhile); the same key with another body is refused.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -120,8 +132,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             if (await query.LoadAsync<IdempotencyRecord>(scope.Id, http.RequestAborted) is { } existing)
             {
-                await Idempotency.Replay(existing, scope).ExecuteAsync(http);
-                return;
+                if (Idempotency.MustReplay(existing, scope))
+                {
+                    await Idempotency.Replay(existing, scope).ExecuteAsync(http);
+                    return;
+                }
+                // The same request was refused before: it runs again, and its new answer replaces the rejection.
+                await using var forget = store.LightweightSession();
+                Idempotency.ForgetRejection(forget, scope.Id);
+                await forget.SaveChangesAsync(http.RequestAborted);
             }
         }
 
@@ -138,14 +157,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             http.Response.Body = original;
         }
 
-        // Answers that stored nothing (validation, 404, rule violations) are kept here; 5xx are not, so a retry runs again.
+        // Answers that stored no events: a success (e.g. a run that already existed) is kept to be replayed; of a
+        // rejection (validation, 404, rule violations) only the key and fingerprint are kept, so that a retry runs again
+        // but another body under the same key is still refused; 5xx leave nothing.
         if (!scope.Stored && http.Response.StatusCode < 500)
         {
+            var success = http.Response.StatusCode is >= 200 and < 300;
             var record = new IdempotencyRecord
             {
                 Id = scope.Id, UserId = scope.UserId, Fingerprint = scope.Fingerprint, Status = http.Response.StatusCode,
-                ContentType = http.Response.ContentType, Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
-                Body = captured.ToArray(), CreatedAt = clock.Now,
+                ContentType = success ? http.Response.ContentType : null,
+                Location = success && http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                Body = success ? captured.ToArray() : [], CreatedAt = clock.Now,
             };
             await using var session = store.LightweightSession();
             session.Insert(record);
@@ -158,7 +181,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 // A concurrent twin with the same key answered first (perhaps it stored the events we were refused for):
                 // every retry gets that first answer.
                 await using var query = store.QuerySession();
-                if (await query.LoadAsync<IdempotencyRecord>(scope.Id, CancellationToken.None) is { } first)
+                if (await query.LoadAsync<IdempotencyRecord>(scope.Id, CancellationToken.None) is { } first && Idempotency.MustReplay(first, scope))
                 {
                     http.Response.Clear();
                     await Idempotency.Replay(first, scope).ExecuteAsync(http);
@@ -175,16 +198,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 public sealed class IdempotencyCleanup(IDocumentStore store, TimeProvider time, IdempotencySettings settings, ILogger<IdempotencyCleanup> log)
     : BackgroundService
 {
+    /// <summary>Forgets every key older than the retention period, by the service clock.</summary>
+    public async Task RemoveExpired(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().AddHours(-Math.Max(24, settings.RetentionHours));
+        await using var session = store.LightweightSession();
+        session.DeleteWhere<IdempotencyRecord>(r => r.CreatedAt < cutoff);
+        await session.SaveChangesAsync(ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                var cutoff = time.GetUtcNow().AddHours(-Math.Max(24, settings.RetentionHours));
-                await using var session = store.LightweightSession();
-                session.DeleteWhere<IdempotencyRecord>(r => r.CreatedAt < cutoff);
-                await session.SaveChangesAsync(ct);
+                await RemoveExpired(ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

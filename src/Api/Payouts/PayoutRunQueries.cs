@@ -65,7 +65,7 @@ public static class PayoutRunQueries
         foreach (var line in run.Lines)
         {
             persons.TryGetValue(line.PersonId, out var person);
-            csv.AppendJoin(';', Cell(person?.FileReference), Cell(person?.FamilyName), Cell(person?.GivenName), run.Month,
+            csv.AppendJoin(';', CsvCell.Text(person?.FileReference), CsvCell.Text(person?.FamilyName), CsvCell.Text(person?.GivenName), run.Month,
                     line.Minutes.ToString(CultureInfo.InvariantCulture), line.AmountCents.ToString(CultureInfo.InvariantCulture), Euro(line.AmountCents))
                 .Append("\r\n");
         }
@@ -75,10 +75,4 @@ public static class PayoutRunQueries
 
     public static string Euro(long cents) =>
         (cents < 0 ? "-" : "") + (Math.Abs(cents) / 100).ToString(CultureInfo.InvariantCulture) + "," + (Math.Abs(cents) % 100).ToString("D2", CultureInfo.InvariantCulture);
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }

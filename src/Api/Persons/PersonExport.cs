@@ -1,6 +1,10 @@
 using AGH.Api.Infrastructure;
 using AGH.Api.Placements;
+using AGH.Api.Sanctions;
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
+using AGH.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 
@@ -12,8 +16,30 @@ public sealed record PersonExportDto(
     bool LegalHold,
     DateOnly? ErasedOn,
     IReadOnlyList<PlacementDto> Placements,
+    IReadOnlyList<SanctionProposalDto> SanctionProposals,
+    IReadOnlyList<ExportRestrictionDto> Restrictions,
+    IReadOnlyList<ExportObjectionDto> Objections,
+    IReadOnlyList<ExportPayoutLineDto> PayoutLines,
     IReadOnlyList<HistoryEntryDto> History,
-    IReadOnlyList<AccessLogEntryDto> AccessLog);
+    IReadOnlyList<ExportAccessEntryDto> AccessLog);
+
+public sealed record ExportRestrictionDto(Guid ProposalId, DateOnly StartsOn, DateOnly EndsOn, RestrictionStatus Status, DateOnly? ContinuedOn);
+
+public sealed record ExportObjectionDto(Guid ProposalId, DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning);
+
+/// <summary>One line of a payout run that paid the person (also of a rejected run: it is stored about them).</summary>
+public sealed record ExportPayoutLineDto(Guid RunId, string Month, PayoutRunStatus RunStatus, int Minutes, int RateCents, long AmountCents, bool Arrears);
+
+/// <summary>
+/// One recorded access to the person's data: when (<c>at</c>, also as <c>recordedAt</c>) and what (<c>history</c> or
+/// <c>export</c>); who only for an auditor. The staff's identities are not the person's data (CJEU C-579/21), so a
+/// caseworker's export leaves <c>actor</c> null.
+/// </summary>
+public sealed record ExportAccessEntryDto(DateTimeOffset At, DateTimeOffset RecordedAt, string Purpose, Actor? Actor, DateTimeOffset? AsOf)
+{
+    public static ExportAccessEntryDto From(AccessLogEntryDto e, bool showWho) =>
+        new(e.ReadAt, e.ReadAt, e.Purpose, showWho ? e.Actor : null, e.AsOf);
+}
 
 /// <summary>Art. 15 DSGVO: everything the service holds about a person, in one machine-readable document.</summary>
 public static class PersonExportEndpoint
@@ -32,12 +58,26 @@ public static class PersonExportEndpoint
         var person = await session.LoadAsync<Person>(id, http.RequestAborted);
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
 
-        var history = await PersonHistoryEndpoint.EntriesAbout(session, id, http.RequestAborted);
-        var log = await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted);
-        var export = new PersonExportDto(clock.Now, PersonDto.From(person!, clock.Today), person!.LegalHold, person.ErasedOn,
-            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, clock.Today)).ToList(), history, log);
-
+        // Recorded first, so the export lists itself among the accesses it reports.
         await PersonHistoryEndpoint.RecordRead(session, id, actor!, null, "export", clock.Now, http.RequestAborted);
+        var history = await PersonHistoryEndpoint.EntriesAbout(session, id, http.RequestAborted);
+        var showWho = actor!.Is(Roles.Auditor);
+        var log = (await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted))
+            .Select(e => ExportAccessEntryDto.From(e, showWho)).ToList();
+        var today = clock.Today;
+        var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(p, today)).ToList();
+        var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
+        var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,
+            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, today)).ToList(),
+            proposals,
+            proposals.Where(p => p.Restriction is not null)
+                .Select(p => new ExportRestrictionDto(p.Id, p.Restriction!.StartsOn, p.Restriction.EndsOn, p.Restriction.Status, p.Restriction.ContinuedOn)).ToList(),
+            proposals.Where(p => p.Objection is not null)
+                .Select(p => new ExportObjectionDto(p.Id, p.Objection!.ReceivedOn, p.Objection.Statement, p.Objection.Status, p.Objection.DecidedBy,
+                    p.Objection.DecisionReasoning)).ToList(),
+            runs.OrderBy(r => r.Month).ThenBy(r => r.Id).SelectMany(r => r.Lines.Where(l => l.PersonId == id)
+                .Select(l => new ExportPayoutLineDto(r.Id, r.Month, r.Status, l.Minutes, l.RateCents, l.AmountCents, l.Arrears))).ToList(),
+            history, log);
         return Results.Ok(export);
     }
 }

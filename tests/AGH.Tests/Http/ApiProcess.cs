@@ -105,6 +105,24 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself (all its output read); false when it still runs at the deadline.</summary>
+    public async Task<bool> WaitForExit(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        _process.WaitForExit();
+        return true;
+    }
+
+    public IReadOnlyList<string> OutputLines => _lines.ToArray();
+
     /// <summary>SIGKILL on Unix: no shutdown hooks, no flushing; whatever was not committed is lost.</summary>
     public async Task Kill()
     {

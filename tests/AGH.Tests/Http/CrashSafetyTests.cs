@@ -308,7 +308,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
 /// <summary>
 /// A fresh database for a service process: on the AGH_TEST_CONNECTION cluster, else on a cluster of the test's own
-/// (scripts/pg.sh); skips the test when neither is available. Dropped, and the own cluster stopped, on dispose.
+/// (scripts/pg.sh); skips the test when neither is available (fails it where guarantees are required). Dropped, and the own cluster stopped, on dispose.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -333,7 +333,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(admin))
         {
             var unavailable = PgCluster.Unavailable();
-            Skip.If(unavailable is not null, $"AGH_TEST_CONNECTION is not set and no cluster of its own can be started: {unavailable}");
+            Guarantees.SkipOrFailIf(unavailable is null ? null : $"AGH_TEST_CONNECTION is not set and no cluster of its own can be started: {unavailable}");
             cluster = await PgCluster.Start();
             admin = cluster.ConnectionString;
         }

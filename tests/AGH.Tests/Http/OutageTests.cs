@@ -25,8 +25,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Database_outage_answers_503_with_retry_after_and_the_service_recovers_without_a_restart()
     {
-        var unavailable = PgCluster.Unavailable();
-        Skip.If(unavailable is not null, unavailable);
+        Guarantees.SkipOrFailIf(PgCluster.Unavailable());
         await using var cluster = await PgCluster.Start();
         await using var factory = new OutageFactory(cluster.ConnectionString);
         var today = factory.Today;

@@ -269,4 +269,38 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         await Rejected(() => Post(official, $"/api/sanction-proposals/{other.Proposal}/review", new { continueRestriction = false, reasoning = "r" }),
             409, "restriction-not-in-force");
     }
+
+    [Fact]
+    public async Task The_Art_15_export_holds_the_persons_proposals_restrictions_objections_and_payout_lines()
+    {
+        var cw = await Caseworker("bad-iburg", Unique("cw"));
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, personId: person); // notice 60 days ago, start 50 days ago
+        var lastOfPreviousMonth = new DateOnly(Today.Year, Today.Month, 1).AddDays(-1);
+        await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(lastOfPreviousMonth), minutes = 90 }), HttpStatusCode.Created);
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-3)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
+            HttpStatusCode.Created));
+        await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+        await Ok(await Post(cw, $"/api/sanction-proposals/{proposal}/objection", new { receivedOn = D(Today), statement = "Widerspruch der Person" }),
+            HttpStatusCode.Created);
+        var run = IdOf(await Ok(await Post(await As("payroll", null, "pay-export"), "/api/payout-runs",
+            new { month = $"{lastOfPreviousMonth:yyyy-MM}" }), HttpStatusCode.Created));
+
+        var export = await GetOk(cw, $"/api/persons/{person}/export");
+
+        export["sanctionProposals"]!.AsArray().Single()!["id"]!.GetValue<string>().Should().Be(proposal.ToString());
+        var restriction = export["restrictions"]!.AsArray().Single()!;
+        (restriction["proposalId"]!.GetValue<string>(), restriction["startsOn"]!.GetValue<string>(), restriction["status"]!.GetValue<string>())
+            .Should().Be((proposal.ToString(), D(Today), "in-force"));
+        var objection = export["objections"]!.AsArray().Single()!;
+        (objection["statement"]!.GetValue<string>(), objection["status"]!.GetValue<string>()).Should().Be(("Widerspruch der Person", "pending"));
+        var line = export["payoutLines"]!.AsArray().Single()!;
+        (line["runId"]!.GetValue<string>(), line["minutes"]!.GetValue<int>(), line["amountCents"]!.GetValue<long>(), line["runStatus"]!.GetValue<string>())
+            .Should().Be((run.ToString(), 90, 120L, "prepared"));
+        export["placements"]!.AsArray().Single()!["refusals"]!.AsArray().Should().ContainSingle();
+    }
 }

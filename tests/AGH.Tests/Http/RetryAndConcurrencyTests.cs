@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using AGH.Api.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AGH.Tests.Http;
 
@@ -66,14 +68,73 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
     }
 
     [Fact]
-    public async Task Rejections_are_replayed_too_and_never_store_anything()
+    public async Task A_retried_rejection_runs_afresh_and_stores_nothing()
     {
         var cw = await Caseworker(userId: "cw-rej");
         var key = Guid.NewGuid().ToString();
         var body = PersonBody(dateOfBirth: Today.AddDays(2));
-        var first = await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
-        var again = await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
-        again.ToJsonString().Should().Be(first.ToJsonString());
+        await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
+        var again = await PostKeyed(cw, "/api/persons", body, key);
+        again.Headers.Contains("Idempotent-Replayed").Should().BeFalse("only successful answers are replayed");
+        await Rejected(() => PostKeyed(cw, "/api/persons", body, key), 422, "date-in-future");
+        await Rejected(() => PostKeyed(cw, "/api/persons", PersonBody(), key), 422, "idempotency-key-reused");
+    }
+
+    [Fact]
+    public async Task A_retried_409_succeeds_once_a_place_is_free_and_is_then_replayed()
+    {
+        var cw = await Caseworker(userId: "cw-free-place");
+        var offer = await NewOffer(cw, places: 1);
+        var holder = await NewPlacement(cw, offer);
+        var person = await NewPerson(cw);
+        var key = Guid.NewGuid().ToString();
+        var body = AssignBody(person, offer);
+
+        await Rejected(() => PostKeyed(cw, "/api/placements", body, key), 409, "no-free-place");
+        await Ok(await Post(cw, $"/api/placements/{holder}/end", new { date = D(Today), reason = "regular-employment" }));
+
+        var events = await Factory.EventCount();
+        var retry = await PostKeyed(cw, "/api/placements", body, key);
+        var created = await Ok(retry, HttpStatusCode.Created);
+        retry.Headers.Contains("Idempotent-Replayed").Should().BeFalse("the rejection was not replayed: the retry ran");
+        (await Factory.EventCount()).Should().BeGreaterThan(events);
+        (await GetOk(cw, $"/api/placements/{IdOf(created)}"))["personId"]!.GetValue<string>().Should().Be(person.ToString());
+
+        events = await Factory.EventCount();
+        var replay = await PostKeyed(cw, "/api/placements", body, key);
+        (await Ok(replay, HttpStatusCode.Created)).ToJsonString().Should().Be(created.ToJsonString());
+        replay.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await Factory.EventCount()).Should().Be(events);
+        await Rejected(() => PostKeyed(cw, "/api/placements", AssignBody(person, offer, hoursPerWeek: 10), key), 422, "idempotency-key-reused");
+    }
+
+    [Fact]
+    public async Task A_success_replaces_a_stored_rejection_of_its_key_but_never_another_success()
+    {
+        // What the command runner does when a twin's rejection of the same request was stored while it decided.
+        var id = Idempotency.RecordId("cw-replace", Guid.NewGuid().ToString());
+        IdempotencyRecord Record(int status) => new() { Id = id, UserId = "cw-replace", Fingerprint = "f", Status = status, CreatedAt = Factory.Time.GetUtcNow() };
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            session.Insert(Record(409));
+            await session.SaveChangesAsync();
+        }
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            Idempotency.ForgetRejection(session, id);
+            session.Insert(Record(201));
+            await session.SaveChangesAsync();
+        }
+        await using (var query = Factory.Store.QuerySession())
+            (await query.LoadAsync<IdempotencyRecord>(id))!.Status.Should().Be(201);
+
+        await using (var session = Factory.Store.LightweightSession())
+        {
+            Idempotency.ForgetRejection(session, id);
+            session.Insert(Record(200));
+            var act = () => session.SaveChangesAsync();
+            (await act.Should().ThrowAsync<Exception>()).Which.Should().Match<Exception>(e => CommandRunner.IsRace(e), "a success is never replaced");
+        }
     }
 
     [Fact]
@@ -95,19 +156,32 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
     }
 
     [Fact]
-    public async Task Keys_are_kept_for_at_least_a_day()
+    public async Task Keys_are_kept_for_at_least_a_day_and_forgotten_after_the_retention_window()
     {
         var cw = await Caseworker(userId: "cw-day");
         var key = Guid.NewGuid().ToString();
         var body = OfferBody(places: 2);
         var first = await Ok(await PostKeyed(cw, "/api/offers", body, key), HttpStatusCode.Created);
+        var cleanup = Factory.Services.GetRequiredService<IdempotencyCleanup>();
 
         Factory.Time.Advance(TimeSpan.FromHours(23));
+        await cleanup.RemoveExpired(CancellationToken.None);
         cw = await Caseworker(userId: "cw-day");
         var events = await Factory.EventCount();
         var retry = await Ok(await PostKeyed(cw, "/api/offers", body, key), HttpStatusCode.Created);
         retry.ToJsonString().Should().Be(first.ToJsonString());
         (await Factory.EventCount()).Should().Be(events);
+
+        // Past the window (Idempotency:RetentionHours, default 48) the key is gone: the same request runs afresh.
+        Factory.Time.Advance(TimeSpan.FromHours(26));
+        await cleanup.RemoveExpired(CancellationToken.None);
+        await using (var session = Factory.Store.QuerySession())
+            (await session.LoadAsync<IdempotencyRecord>(Idempotency.RecordId("cw-day", key))).Should().BeNull("the key expired");
+        cw = await Caseworker(userId: "cw-day");
+        var fresh = await PostKeyed(cw, "/api/offers", body, key);
+        var again = await Ok(fresh, HttpStatusCode.Created);
+        fresh.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        IdOf(again).Should().NotBe(IdOf(first), "a forgotten key creates a new offer");
     }
 
     [Fact]
