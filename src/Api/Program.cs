@@ -12,6 +12,10 @@ using AGH.Api.Sanctions;
 using AGH.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Wolverine;
+using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,7 +34,7 @@ var connectionString = builder.Configuration.GetConnectionString("Agh")
 
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestShape.Normalize);
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Clock>();
@@ -53,6 +57,22 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<PayoutScheduler>()
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
 builder.Services.AddHostedService<ErasureSchedule>();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.Policies.UseDurableLocalQueues();
+    opts.Durability.EnableDeduplicatedResponses = true;
+    // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
+    if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
+});
+builder.Services.CritterStackDefaults(x =>
+{
+    x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+    x.Production.GeneratedCodeMode = TypeLoadMode.Static;
+    x.Production.AssertAllPreGeneratedTypesExist = true;
+});
+builder.Services.AddWolverineHttp();
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(c =>
@@ -96,6 +116,7 @@ if (ErasureSchedule.IsCommand(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseMiddleware<RequestShape>();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseAuthorization();
 
@@ -106,11 +127,15 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 if (app.Environment.IsDevelopment()) app.MapDevToken();
 
+app.MapWolverineEndpoints(opts =>
+{
+    opts.RequireAuthorizeOnAll();
+    opts.DefaultClaimInTransaction = true;
+});
+
 var api = app.MapGroup("/api").RequireAuthorization();
 MunicipalityEndpoints.Map(api);
 OfferQueries.Map(api);
-RegisterOfferEndpoint.Map(api);
-ChangePlacesEndpoint.Map(api);
 WithdrawOfferEndpoint.Map(api);
 PersonQueries.Map(api);
 RegisterPersonEndpoint.Map(api);

@@ -19,14 +19,15 @@ public static class Caller
     public static (Actor? Actor, IResult? Problem) Require(HttpContext http, params string[] roles)
     {
         var actor = ActorOf(http.User);
-        if (actor is null)
-            return (null, Problems.Forbidden("The token carries no user id or role."));
-        if (!roles.Contains(actor.Role))
-            return (null, Problems.Forbidden($"The role '{actor.Role}' may not do this."));
-        if (actor.Role == Roles.Caseworker && actor.Municipality is null)
-            return (null, Problems.Forbidden("A caseworker token needs a municipality claim."));
-        return (actor, null);
+        return Refusal(actor, roles) is { } why ? (null, Problems.Forbidden(why)) : (actor, null);
     }
+
+    /// <summary>Why the caller may not do this (403), or null.</summary>
+    public static string? Refusal(Actor? actor, string[] roles) =>
+        actor is null ? "The token carries no user id or role."
+        : !roles.Contains(actor.Role) ? $"The role '{actor.Role}' may not do this."
+        : actor.Role == Roles.Caseworker && actor.Municipality is null ? "A caseworker token needs a municipality claim."
+        : null;
 
     public static readonly string[] Everyone = Roles.All.ToArray();
 

@@ -63,5 +63,17 @@ public sealed class Checks
         return value.GetValueOrDefault();
     }
 
+    /// <summary>As a Wolverine continuation: the 400 with every field error, or go on.</summary>
+    public Microsoft.AspNetCore.Mvc.ProblemDetails Details() => Failed
+        ? new HttpValidationProblemDetails(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()))
+        {
+            Type = Problems.TypePrefix + "validation",
+            Title = "The request is invalid",
+            Status = 400,
+            Detail = "See errors for the fields that are missing, malformed or out of range.",
+            Extensions = { ["code"] = "validation" },
+        }
+        : Wolverine.Http.WolverineContinue.NoProblems;
+
     public IResult Problem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
 }

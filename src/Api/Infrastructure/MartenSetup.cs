@@ -4,6 +4,7 @@ using AGH.Projections;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
+using Wolverine.Marten;
 
 namespace AGH.Api.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class MartenSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Configure);
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Listeners.Add(new EventStamping(sp.GetRequiredService<TimeProvider>()));
 
                 // Inline: every write updates these in the same transaction, so reads and rule checks are never stale.
                 opts.Projections.Add<OfferProjection>(ProjectionLifecycle.Inline);
@@ -47,7 +49,8 @@ public static class MartenSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // HotCold: one node runs the async projections, others take over through an advisory lock if it dies.
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+            // Wolverine runs each async projection on exactly one node of the cluster and moves it when a node dies;
+            // it also gives commands their transaction, outbox and stored Idempotency-Key answers.
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
     }
 }

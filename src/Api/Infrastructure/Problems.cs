@@ -29,6 +29,23 @@ public static class Problems
         _ => Create(422, r.Code, "Rule violated", r.Detail),
     };
 
+    public static ProblemDetails Details(int status, string code, string title, string detail)
+    {
+        var problem = new ProblemDetails { Type = TypePrefix + code, Title = title, Status = status, Detail = detail };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static ProblemDetails Details(Rejection r) => r.Kind switch
+    {
+        RejectionKind.NotFound => Details(404, r.Code, "Not found", r.Detail),
+        RejectionKind.Forbidden => Details(403, r.Code, "Forbidden", r.Detail),
+        RejectionKind.Conflict => Details(409, r.Code, "Conflict", r.Detail),
+        _ => Details(422, r.Code, "Rule violated", r.Detail),
+    };
+
+    public static ProblemDetails NotFoundDetails(string what) => Details(404, "not-found", "Not found", $"No {what} with this id is visible to you.");
+
     public static IResult NotFound(string what) => Create(404, "not-found", "Not found", $"No {what} with this id is visible to you.");
 
     public static IResult Forbidden(string detail) => Create(403, "forbidden", "Forbidden", detail);

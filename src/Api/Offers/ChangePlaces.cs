@@ -1,50 +1,61 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Offers;
 
+/// <summary>More or fewer places for an offer; never below the places taken.</summary>
 public static class ChangePlacesEndpoint
 {
     public sealed record Request(int? Places);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/offers/{id:guid}/places", Handle)
-            .WithTags("Offers")
-            .WithSummary("Change the number of places of an offer")
-            .Accepts<Request>("application/json")
-            .Produces<OfferDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static ProblemDetails Validate(Request? body)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Coordinator, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return missing;
         var v = new Checks();
-        var places = v.Range(body.Places, "places", 1, 100);
-        if (v.Failed) return v.Problem();
-
-        return await runner.Run(actor, async ws =>
-        {
-            var offer = await ws.LoadOffer(id);
-            if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
-            if (OfferAccess.Denied(actor, offer) is { } no) return Outcome.Stop(no);
-            if (Preconditions.Check(http, offer.Revision) is { } stale) return Outcome.Stop(stale);
-            var decision = OfferDecisions.ChangePlaces(offer, new ChangePlaces(id, places));
-            return Outcome.Of(decision, () => Results.Ok(OfferDto.From(Apply(offer, decision))));
-        }, http.RequestAborted);
+        v.Range(body!.Places, "places", 1, 100);
+        return v.Details();
     }
 
-    private static Offer Apply(Offer offer, Decision d) =>
-        d.Events.Aggregate(offer, (o, e) => Offer.Evolve(o, e.Event)!);
+    public static Task<IEventStream<Offer>?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
+
+    public static ProblemDetails Validate(Request body, HttpContext http, IEventStream<Offer>? stream)
+    {
+        if (stream is null) return Problems.NotFoundDetails("offer");
+        if (OfferAccess.Denied(Steps.Actor(http), stream.Aggregate!) is { } no) return no;
+        if (Steps.IfMatch(http, stream.Aggregate!.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(Decide(body, stream.Aggregate));
+    }
+
+    [WolverinePost("/api/offers/{id}/places"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<OfferDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static IResult Handle(Request body, IEventStream<Offer> stream, IDocumentSession session)
+    {
+        var decision = Decide(body, stream.Aggregate!);
+        Streams.Append(session, decision, Streams.Of(stream));
+        return Results.Ok(OfferDto.From(decision.Events.Aggregate(stream.Aggregate!, (o, e) => Offer.Evolve(o, e.Event)!)));
+    }
+
+    private static Decision Decide(Request body, Offer offer) => OfferDecisions.ChangePlaces(offer, new ChangePlaces(offer.Id, body.Places!.Value));
 }
 
 public static class OfferAccess
 {
     /// <summary>Offers are public within the district, so a foreign offer is 403, not 404.</summary>
-    public static IResult? Denied(Actor actor, Offer offer) =>
+    public static ProblemDetails? Denied(Actor actor, Offer offer) =>
         actor.Role == Roles.Caseworker && actor.Municipality != offer.Municipality
-            ? Problems.Forbidden("A caseworker changes offers of their own municipality only.")
+            ? Problems.Details(403, "forbidden", "Forbidden", "A caseworker changes offers of their own municipality only.")
             : null;
 }

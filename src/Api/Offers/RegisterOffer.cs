@@ -2,6 +2,9 @@ using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Offers;
 
@@ -21,24 +24,16 @@ public static class RegisterOfferEndpoint
         string? ReportTo,
         bool? ServesPublicBenefit);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/offers", Handle)
-            .WithTags("Offers")
-            .WithSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")
-            .Accepts<Request>("application/json")
-            .Produces<CreatedId>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(HttpContext http, CommandRunner runner)
+    public static (RegisterOffer?, ProblemDetails) Validate(Request? body, HttpContext http)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Coordinator, Roles.Caseworker);
-        if (refused is not null) return refused;
-
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
         var command = new RegisterOffer(
             Guid.CreateVersion7(),
-            v.Required(body.ProviderType, "providerType"),
+            v.Required(body!.ProviderType, "providerType"),
             v.Text(body.ProviderName, "providerName", 200),
             MunicipalityCatalog.Check(v, body.Municipality, "municipality"),
             v.Text(body.Title, "title", 200),
@@ -50,12 +45,22 @@ public static class RegisterOfferEndpoint
             v.Text(body.ReportTo, "reportTo", 500));
         if (body.ServesPublicBenefit is not true)
             v.Add("servesPublicBenefit", "must be true: the result of the work must serve the public (§ 5 Abs. 1 AsylbLG).");
-        if (v.Failed) return v.Problem();
+        if (v.Failed) return (null, v.Details());
+        var actor = Steps.Actor(http);
         if (actor.Role == Roles.Caseworker && actor.Municipality != command.Municipality)
-            return Problems.Forbidden("A caseworker registers offers in their own municipality only.");
+            return (null, Problems.Details(403, "forbidden", "Forbidden", "A caseworker registers offers in their own municipality only."));
+        return (command, Steps.Check(OfferDecisions.Register(command)));
+    }
 
-        return await runner.Run(actor, _ => Task.FromResult(
-            Outcome.Of(OfferDecisions.Register(command), () => Results.Created($"/api/offers/{command.OfferId}", new CreatedId(command.OfferId)))),
-            http.RequestAborted);
+    [WolverinePost("/api/offers"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<CreatedId>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, RegisterOffer command, IDocumentSession session)
+    {
+        Streams.Append(session, OfferDecisions.Register(command));
+        return Results.Created($"/api/offers/{command.OfferId}", new CreatedId(command.OfferId));
     }
 }

@@ -29,7 +29,7 @@ public static class WithdrawOfferEndpoint
         {
             var offer = await ws.LoadOffer(id);
             if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
-            if (OfferAccess.Denied(actor, offer) is { } no) return Outcome.Stop(no);
+            if (OfferAccess.Denied(actor, offer) is { } no) return Outcome.Stop(Results.Problem(no));
             if (Preconditions.Check(http, offer.Revision) is { } stale) return Outcome.Stop(stale);
             return Outcome.Of(OfferDecisions.Withdraw(offer, command),
                 () => Results.Ok(OfferDto.From(offer with { Status = OfferStatus.Withdrawn })));

@@ -138,6 +138,7 @@ public sealed class PayoutRunReviewTests(PayoutRunReviewFactory factory) : HttpT
         // Left from before v2, when an end did not check for later hours: an entry after the last day of work.
         await using (var session = Factory.Store.LightweightSession())
         {
+            AGH.Api.Infrastructure.CommandActor.Set(session, new AGH.Domain.Common.Actor("cw-legacy", "Altbestand", "caseworker", "bad-iburg"));
             session.Events.Append(person, new HoursLogged(placement, person, Guid.NewGuid(), month.First.AddDays(15), 120));
             await session.SaveChangesAsync();
         }

@@ -1,0 +1,82 @@
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Domain.Persons;
+using JasperFx.Events;
+using AGH.Domain.Placements;
+using AGH.Projections;
+using Marten;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Fetches the streams a decision reads for writing: the folded aggregate with its version, locked for the transaction
+/// (<c>select … for update</c>), so a concurrent command on the same stream waits instead of losing a race. Several
+/// streams are always locked in one order, offer before person, so two commands never deadlock.
+/// </summary>
+public static class Streams
+{
+    public static async Task<IEventStream<Offer>?> Offer(IDocumentSession session, Guid id, CancellationToken ct) =>
+        id == Guid.Empty ? null : Existing(await session.Events.FetchForExclusiveWriting<Offer>(id, ct));
+
+    public static async Task<IEventStream<Person>?> Person(IDocumentSession session, Guid id, CancellationToken ct) =>
+        id == Guid.Empty ? null : Existing(await session.Events.FetchForExclusiveWriting<Person>(id, ct));
+
+    private static IEventStream<T>? Existing<T>(IEventStream<T> stream) where T : class => stream.Aggregate is null ? null : stream;
+
+    /// <summary>A fetched stream, as <see cref="Append"/> takes it.</summary>
+    public sealed record Fetched(Guid Id, Action<object[]> AppendMany);
+
+    public static Fetched Of<T>(IEventStream<T> stream) where T : class => new(stream.Id, events => stream.AppendMany(events));
+
+    /// <summary>Appends a decision's events: to the fetched streams (checked against the version read), others as they come.</summary>
+    public static void Append(IDocumentSession session, Decision decision, params Fetched[] fetched)
+    {
+        foreach (var group in decision.Events.GroupBy(e => e.StreamId))
+        {
+            var events = group.Select(e => e.Event).ToArray();
+            if (fetched.FirstOrDefault(s => s.Id == group.Key) is { } stream) stream.AppendMany(events);
+            else if (events[0] is IStartsStream) session.Events.StartStream(group.Key, events);
+            else session.Events.Append(group.Key, events);
+        }
+    }
+}
+
+/// <summary>A placement's person stream, fetched for writing, and the placement in it.</summary>
+public sealed record PlacementStream(IEventStream<Person> Stream, Placement Placement)
+{
+    public Person Person => Stream.Aggregate!;
+}
+
+/// <summary>A sanction proposal's person stream, fetched for writing.</summary>
+public sealed record ProposalStream(IEventStream<Person> Stream, Guid ProposalId)
+{
+    public Person Person => Stream.Aggregate!;
+}
+
+public static class CommandStreams
+{
+    /// <summary>The placement's person, locked; null (404) when there is none or the caller may not see it.</summary>
+    public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct)
+    {
+        if (placementId == Guid.Empty) return null;
+        var index = await session.LoadAsync<PlacementIndex>(placementId, ct);
+        if (index is null || !Steps.Actor(http).MaySee(index.Municipality)) return null;
+        var stream = await Streams.Person(session, index.PersonId, ct);
+        return stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) == true ? new PlacementStream(stream, placement) : null;
+    }
+
+    /// <summary>The proposal's person, locked; null (404) when there is none or the caller may not see it.</summary>
+    public static async Task<ProposalStream?> Proposal(IDocumentSession session, Guid proposalId, HttpContext http, CancellationToken ct)
+    {
+        if (proposalId == Guid.Empty) return null;
+        var index = await session.LoadAsync<ProposalIndex>(proposalId, ct);
+        if (index is null) return null;
+        var stream = await Streams.Person(session, index.PersonId, ct);
+        if (stream is null || !Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) || !stream.Aggregate.Proposals.ContainsKey(proposalId)) return null;
+        return new ProposalStream(stream, proposalId);
+    }
+
+    /// <summary>A person the caller may see, locked; null (404) otherwise.</summary>
+    public static async Task<IEventStream<Person>?> Person(IDocumentSession session, Guid personId, HttpContext http, CancellationToken ct) =>
+        await Streams.Person(session, personId, ct) is { } stream && Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
+}
