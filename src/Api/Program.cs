@@ -21,7 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var authSettings = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
 // The command-line jobs (projection rebuild, erasure) serve no requests and need no identity provider.
-if (!ProjectionRebuild.IsCommand(args) && !ErasureSchedule.IsCommand(args)
+if (!ProjectionRebuild.IsCommand(args) && !EraseExpiredPersons.IsCommand(args)
     && Auth.MissingSetting(authSettings, builder.Environment.IsDevelopment()) is { } refusal)
 {
     // One line, no stack trace: the operator sees at once which setting is missing.
@@ -45,24 +45,24 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Ge
 builder.Services.AddSingleton<IdempotencyCleanup>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 builder.Services.AddAghMarten(connectionString);
-builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || ErasureSchedule.IsCommand(args));
+builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutSettings>() ?? new PayoutSettings());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
-builder.Services.AddScoped<PayoutPreparer>();
-builder.Services.AddSingleton<PayoutScheduler>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<PayoutScheduler>());
+builder.Services.AddSingleton<PayoutSchedule>();
+builder.Services.AddHostedService<PayoutCatchUp>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
-builder.Services.AddHostedService<ErasureSchedule>();
 
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.Durability.EnableDeduplicatedResponses = true;
+    EraseExpiredPersons.Register(opts, builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
+    PayoutSchedule.Register(opts, builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
     if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
 });
@@ -105,7 +105,7 @@ if (ProjectionRebuild.IsCommand(args))
     await ProjectionRebuild.RunAll(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Logger, CancellationToken.None);
     return;
 }
-if (ErasureSchedule.IsCommand(args))
+if (EraseExpiredPersons.IsCommand(args))
 {
     await using var scope = app.Services.CreateAsyncScope();
     var erased = await scope.ServiceProvider.GetRequiredService<Erasure>().EraseExpired(CancellationToken.None);
@@ -157,10 +157,6 @@ DecideObjectionEndpoint.Map(api);
 EndRestrictionEndpoint.Map(api);
 ReviewRestrictionEndpoint.Map(api);
 QuotaEndpoint.Map(api);
-PreparePayoutRunEndpoint.Map(api);
-ReleasePayoutRunEndpoint.Map(api);
-ReviewPayoutRunEndpoint.Map(api);
-RejectPayoutRunEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);

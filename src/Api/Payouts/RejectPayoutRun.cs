@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Payouts;
 
@@ -12,22 +15,30 @@ public static class RejectPayoutRunEndpoint
 {
     public sealed record Request(string? Reason);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/payout-runs/{id:guid}/reject", Handle)
-            .WithTags("Payouts")
-            .WithSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")
-            .Accepts<Request>("application/json")
-            .Produces<PayoutRunDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static ProblemDetails Validate(Request? body)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Payroll);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return missing;
         var v = new Checks();
-        var reason = v.Text(body.Reason, "reason", 1000);
-        if (v.Failed) return v.Problem();
-        return await PayoutRunCommand.Run(runner, actor, id, http, run => PayoutDecisions.Reject(run, actor.UserId, reason));
+        v.Text(body!.Reason, "reason", 1000);
+        return v.Details();
     }
+
+    public static Task<PayoutRun?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => PayoutRunCommand.Load(id, session, ct);
+
+    public static ProblemDetails Validate(Request body, PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(body, r, http));
+
+    [WolverinePost("/api/payout-runs/{id}/reject"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<PayoutRunDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static IResult Handle(Request body, PayoutRun run, IDocumentSession session, HttpContext http) =>
+        PayoutRunCommand.Apply(session, run, Decide(body, run, http));
+
+    private static Decision Decide(Request body, PayoutRun run, HttpContext http) =>
+        PayoutDecisions.Reject(run, Steps.Actor(http).UserId, body.Reason!.Trim());
 }

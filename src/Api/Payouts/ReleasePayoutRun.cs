@@ -1,23 +1,28 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Payouts;
 
-/// <summary>Vier-Augen-Prinzip: a payroll clerk who neither prepared nor reviewed the run releases it for the Kreiskasse.</summary>
+/// <summary>Vier-Augen-Prinzip: a second payroll clerk releases the run for the Kreiskasse.</summary>
 public static class ReleasePayoutRunEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/payout-runs/{id:guid}/release", Handle)
-            .WithTags("Payouts")
-            .WithSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")
-            .Produces<PayoutRunDto>(200)
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
-    {
-        var (actor, denied) = Caller.Require(http, Roles.Payroll);
-        if (denied is not null) return denied;
-        return await PayoutRunCommand.Run(runner, actor!, id, http, run => PayoutDecisions.Release(run, actor!.UserId));
-    }
+    public static Task<PayoutRun?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => PayoutRunCommand.Load(id, session, ct);
+
+    public static ProblemDetails Validate(PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(r, http));
+
+    [WolverinePost("/api/payout-runs/{id}/release"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<PayoutRunDto>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static IResult Handle(PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
+
+    private static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Release(run, Steps.Actor(http).UserId);
 }

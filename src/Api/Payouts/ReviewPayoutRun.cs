@@ -1,36 +1,29 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Payouts;
 
 /// <summary>Vier-Augen-Prinzip: a payroll clerk checks the run before another releases it (required for scheduled runs).</summary>
 public static class ReviewPayoutRunEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/payout-runs/{id:guid}/review", Handle)
-            .WithTags("Payouts")
-            .WithSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")
-            .Produces<PayoutRunDto>(200)
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
-    {
-        var (actor, denied) = Caller.Require(http, Roles.Payroll);
-        if (denied is not null) return denied;
-        return await PayoutRunCommand.Run(runner, actor!, id, http, run => PayoutDecisions.Review(run, actor!.UserId));
-    }
-}
+    public static Task<PayoutRun?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => PayoutRunCommand.Load(id, session, ct);
 
-/// <summary>Loads a run with the ledger's version, decides, and answers with the run as it is afterwards.</summary>
-public static class PayoutRunCommand
-{
-    public static Task<IResult> Run(CommandRunner runner, Actor actor, Guid id, HttpContext http, Func<PayoutRun, Decision> decide) =>
-        runner.Run(actor, async ws =>
-        {
-            var run = await ws.LoadRun(id);
-            if (run is null) return Outcome.Stop(Problems.NotFound("payout run"));
-            var decision = decide(run);
-            return Outcome.Of(decision, () => Results.Ok(PayoutRunDto.From(decision.Events.Aggregate(run, (r, e) => PayoutRun.Evolve(r, e.Event)!))));
-        }, http.RequestAborted);
+    public static ProblemDetails Validate(PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(r, http));
+
+    [WolverinePost("/api/payout-runs/{id}/review"), Tags("Payouts")]
+    [EndpointSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<PayoutRunDto>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static IResult Handle(PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
+
+    private static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Review(run, Steps.Actor(http).UserId);
 }

@@ -3,7 +3,6 @@ using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
-using Cronos;
 using Marten;
 
 namespace AGH.Api.Retention;
@@ -74,12 +73,12 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
             if (person is null) return false;
             var decision = PersonDecisions.Erase(person, settings.PersonYears, clock.Today);
             if (decision.IsRejected) return false;
-            var ws = new Workspace(session);
-            ws.Track(personId, person.Revision);
-            ws.Append(decision.Events, System, clock.Now);
+            CommandActor.Set(session, System);
+            session.Events.Append(personId, person.Revision + decision.Events.Count, decision.Events.Select(e => e.Event).ToArray());
             await session.SaveChangesAsync(ct);
         }
         await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(personId), ct);
+        await StoredAnswers.Forget(store, personId, ct);
 
         // The view was folded from the unmasked events: fold it again from what is stored now.
         await using (var session = store.LightweightSession())
@@ -92,30 +91,21 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
     }
 }
 
-/// <summary>Runs the erasure daily; `dotnet run --project src/Api -- retention erase` runs it once.</summary>
-public sealed class ErasureSchedule(IServiceScopeFactory scopes, TimeProvider time, RetentionSettings settings, ILogger<ErasureSchedule> log)
-    : BackgroundService
+/// <summary>The daily erasure run as a Wolverine recurring message; `dotnet run --project src/Api -- retention erase` runs it once.</summary>
+public sealed record EraseExpiredPersons(DateTimeOffset At)
 {
+    public const string Name = "daily-erasure";
+
     public static bool IsCommand(string[] args) => args is ["retention", "erase", ..];
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    public static void Register(Wolverine.WolverineOptions opts, RetentionSettings settings)
     {
-        if (!settings.ScheduleEnabled) return;
-        var cron = CronExpression.Parse(settings.Cron);
-        while (!ct.IsCancellationRequested)
-        {
-            var now = time.GetUtcNow();
-            var next = cron.GetNextOccurrence(now, Clock.Berlin) ?? now.AddDays(1);
-            await Task.Delay(next - now, time, ct);
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Erasure>().EraseExpired(ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError("Retention run failed: {Error}; retried at the next run", e.GetType().Name);
-            }
-        }
+        if (settings.ScheduleEnabled)
+            opts.Schedules.ScheduleRecurring(Name, new Wolverine.CronSchedule(settings.Cron, Clock.Berlin), at => new EraseExpiredPersons(at));
     }
+}
+
+public static class EraseExpiredPersonsHandler
+{
+    public static Task<int> Handle(EraseExpiredPersons message, Erasure erasure, CancellationToken ct) => erasure.EraseExpired(ct);
 }

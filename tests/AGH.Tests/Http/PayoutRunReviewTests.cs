@@ -169,7 +169,7 @@ public sealed class ScheduledRunReviewTests(ScheduleReviewFactory factory) : Htt
     {
         var pay1 = await As("payroll", userId: "sr-pay-1");
         var pay2 = await As("payroll", userId: "sr-pay-2");
-        var lastMonth = Factory.Scheduler.DueMonth(Factory.Time.GetUtcNow())!.Value;
+        var lastMonth = Factory.Schedule.DueMonth(Factory.Time.GetUtcNow())!.Value;
         var caughtUp = (await Factory.WaitForRuns(1)).Should().ContainSingle().Subject;
         var rejectedId = caughtUp.RunId;
 
@@ -179,7 +179,7 @@ public sealed class ScheduledRunReviewTests(ScheduleReviewFactory factory) : Htt
         run["status"]!.GetValue<string>().Should().Be("prepared");
         await ShouldBeProblem(await pay1.GetAsync($"/api/payout-runs/{rejectedId}/export"), 409, "run-not-released");
         await Ok(await Post(pay1, $"/api/payout-runs/{rejectedId}/reject", new { reason = "Stundenmeldungen unvollständig" }));
-        (await Factory.Scheduler.RunDue(CancellationToken.None)).Should().Be(200);
+        await Factory.RunScheduled(Factory.Time.GetUtcNow());
         (await Factory.RunsPrepared()).Should().ContainSingle("the schedule does not prepare a rejected month again");
         var anew = await Ok(await Post(pay1, "/api/payout-runs", new { month = lastMonth.ToString() }), HttpStatusCode.Created);
         IdOf(anew).Should().NotBe(rejectedId);
@@ -189,10 +189,8 @@ public sealed class ScheduledRunReviewTests(ScheduleReviewFactory factory) : Htt
         var thisMonth = Month.Of(Today);
         var first = thisMonth.First.AddMonths(1).ToDateTime(new TimeOnly(2, 0));
         var due = new DateTimeOffset(first, Clock.Berlin.GetUtcOffset(first));
-        var attempted = new TaskCompletionSource<(Month, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Factory.Scheduler.Attempted += (m, status) => { if (m == thisMonth) attempted.TrySetResult((m, status)); };
         Factory.Time.SetUtcNow(due.AddSeconds(1));
-        (await attempted.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be((thisMonth, 201));
+        await Factory.RunScheduled(due);
         var id = (await Factory.RunsPrepared()).Single(r => r.Month == thisMonth.ToString()).RunId;
         pay1 = await As("payroll", userId: "sr-pay-1"); // the clock moved on: fresh tokens
         pay2 = await As("payroll", userId: "sr-pay-2");

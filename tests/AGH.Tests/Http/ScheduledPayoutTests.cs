@@ -4,6 +4,8 @@ using AGH.Api.Payouts;
 using AGH.Domain.Payouts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Runtime;
+using Wolverine.Tracking;
 
 namespace AGH.Tests.Http;
 
@@ -16,7 +18,11 @@ public class ScheduleFactory : AghFactory
 
     public override bool ScheduleEnabled => true;
 
-    public PayoutScheduler Scheduler => Services.GetRequiredService<PayoutScheduler>();
+    public PayoutSchedule Schedule => Services.GetRequiredService<PayoutSchedule>();
+
+    /// <summary>The schedule's message for an occurrence at <paramref name="at"/>, handled with Wolverine's tracking: returns once it is done.</summary>
+    public async Task RunScheduled(DateTimeOffset at) =>
+        await Services.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).InvokeMessageAndWaitAsync(new PrepareScheduledPayoutRun(at));
 
     public async Task<IReadOnlyList<PayoutRunPrepared>> RunsPrepared()
     {
@@ -63,36 +69,41 @@ public sealed class ScheduledPayoutTests(ScheduleFactory factory) : HttpTest(fac
     [Fact]
     public async Task The_previous_months_run_is_caught_up_on_start_prepared_at_the_scheduled_time_and_never_twice()
     {
-        var lastMonth = Factory.Scheduler.DueMonth(Factory.Time.GetUtcNow())!.Value;
+        var lastMonth = Factory.Schedule.DueMonth(Factory.Time.GetUtcNow())!.Value;
         var caughtUp = await Factory.WaitForRuns(1);
         caughtUp.Should().ContainSingle().Which.Month.Should().Be(lastMonth.ToString(), "the run due on the 1st was missed while the service was down");
-        caughtUp[0].PreparedBy.Should().Be(PayoutScheduler.System.UserId);
+        caughtUp[0].PreparedBy.Should().Be(PayoutSchedule.System.UserId);
 
         var cw = await Caseworker();
         var placement = await NewPlacement(cw, notice: Today.AddDays(-10), startsOn: Today.AddDays(-7));
         await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-1)), minutes = 90 }), HttpStatusCode.Created);
-        (await Factory.Scheduler.RunDue(CancellationToken.None)).Should().Be(200, "the due run exists already");
+        await Factory.RunScheduled(Factory.Time.GetUtcNow());
+        (await Factory.RunsPrepared()).Should().ContainSingle("the due run exists already");
 
-        // 02:00 on the 1st of next month, Europe/Berlin.
+        // Wolverine keeps the recurring message for 02:00 on the 1st of next month, Europe/Berlin.
         var thisMonth = Month.Of(Today);
         var first = thisMonth.First.AddMonths(1).ToDateTime(new TimeOnly(2, 0));
         var due = new DateTimeOffset(first, Clock.Berlin.GetUtcOffset(first));
-        var attempted = new TaskCompletionSource<(Month, int)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Factory.Scheduler.Attempted += (m, status) => { if (m == thisMonth) attempted.TrySetResult((m, status)); };
-        Factory.Time.SetUtcNow(due.AddSeconds(1));
+        var registered = Factory.Services.GetRequiredService<IWolverineRuntime>().Options.Schedules.FindByName(PayoutSchedule.Name);
+        registered.Should().NotBeNull();
+        (registered!.Schedule.Expression, registered.Schedule.TimeZone, registered.MessageType)
+            .Should().Be(("0 2 1 * *", Clock.Berlin, typeof(PrepareScheduledPayoutRun)));
+        registered.Schedule.NextOccurrence(Factory.Time.GetUtcNow()).Should().Be(due);
 
-        (await attempted.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be((thisMonth, 201));
+        Factory.Time.SetUtcNow(due.AddSeconds(1));
+        await Factory.RunScheduled(due);
         var runs = await Factory.RunsPrepared();
         runs.Select(r => r.Month).Should().BeEquivalentTo([lastMonth.ToString(), thisMonth.ToString()]);
         var line = runs.Single(r => r.Month == thisMonth.ToString()).Lines.Should().ContainSingle().Subject;
         line.Minutes.Should().Be(90);
         line.AmountCents.Should().Be(120);
 
-        (await Factory.Scheduler.RunDue(CancellationToken.None)).Should().Be(200);
+        await Factory.RunScheduled(due.AddMinutes(1));
+        (await Factory.RunsPrepared()).Should().HaveCount(2, "a second occurrence of the same month prepares nothing");
         await using (var restarted = new RestartedScheduleFactory(Factory.ConnectionString, due.AddHours(5)))
         {
             await restarted.InitializeAsync();
-            (await restarted.Scheduler.RunDue(CancellationToken.None)).Should().Be(200);
+            await restarted.RunScheduled(due.AddHours(5));
             (await restarted.RunsPrepared()).Should().HaveCount(2, "a restart never prepares a run twice");
         }
     }
@@ -100,7 +111,7 @@ public sealed class ScheduledPayoutTests(ScheduleFactory factory) : HttpTest(fac
     [Fact]
     public void The_due_month_is_the_one_before_the_latest_scheduled_time()
     {
-        var s = Factory.Scheduler;
+        var s = Factory.Schedule;
         Month? At(string instant) => s.DueMonth(DateTimeOffset.Parse(instant));
         At("2026-12-01T00:59:00Z").Should().Be(new Month(2026, 10), "01:59 in Berlin is before 02:00");
         At("2026-12-01T01:00:00Z").Should().Be(new Month(2026, 11));

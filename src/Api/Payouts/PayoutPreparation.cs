@@ -1,0 +1,48 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using Marten;
+
+namespace AGH.Api.Payouts;
+
+/// <summary>
+/// Preparing a month's run, shared by payroll's route and the schedule's handler; and the ledger's lock that every
+/// command on runs takes first, so runs never overlap and a month is prepared once, also when asked concurrently.
+/// </summary>
+public static class PayoutPreparation
+{
+    private const long LedgerLock = 0x4147485f4c454447; // "AGH_LEDG"
+
+    public sealed record Outcome(PayoutRun? Run, bool Created, Rejection? Rejection);
+
+    /// <summary>Waits for, then holds until commit, the ledger's transaction-scoped advisory lock.</summary>
+    public static async Task LockLedger(IDocumentSession session, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct, LedgerLock);
+    }
+
+    /// <summary>
+    /// The month's standing run, or a new one. After a rejection a person may prepare the month anew; the schedule
+    /// (<paramref name="afterRejection"/> false) leaves a rejected month to payroll and answers with the rejected run.
+    /// </summary>
+    public static async Task<Outcome> Prepare(IDocumentSession session, Actor actor, Month month, RateTable rates, DateOnly today,
+        bool afterRejection, CancellationToken ct)
+    {
+        await LockLedger(session, ct);
+        var earlier = await session.Query<PayoutRun>().ToListAsync(ct);
+        if (PayoutDecisions.Current(month, earlier) is { } existing) return new(existing, false, null);
+        if (!afterRejection && earlier.LastOrDefault(r => r.Month == month.ToString()) is { } rejected) return new(rejected, false, null);
+        var persons = (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty).ToList();
+        var decision = PayoutDecisions.Prepare(month, persons, earlier, rates, actor.UserId, today);
+        if (decision.Rejection is { } rejection) return new(null, false, rejection);
+        CommandActor.Set(session, actor);
+        AppendToLedger(session, decision);
+        return new(PayoutRun.Evolve(null, decision.Events[0].Event), true, null);
+    }
+
+    /// <summary>Runs are events on the one ledger stream; the ledger lock makes a version check unnecessary.</summary>
+    public static void AppendToLedger(IDocumentSession session, Decision decision) =>
+        session.Events.Append(PayoutRun.LedgerId, decision.Events.Select(e => e.Event).ToArray());
+}
