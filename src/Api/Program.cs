@@ -148,7 +148,6 @@ CorrectHoursEndpoint.Map(api);
 RecordRefusalEndpoint.Map(api);
 AssessRefusalEndpoint.Map(api);
 HoldHearingEndpoint.Map(api);
-ProposeSanctionEndpoint.Map(api);
 EndPlacementEndpoint.Map(api);
 SanctionQueries.Map(api);
 DecideSanctionEndpoint.Map(api);
