@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Sanctions;
 
@@ -12,29 +15,47 @@ public static class DecideSanctionEndpoint
 {
     public sealed record Request(bool? Approved, string? Reasoning, DateOnly? StartsOn);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/sanction-proposals/{id:guid}/decision", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")
-            .WithDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
-                + "409 restriction-overlaps with another restriction of the person in force.")
-            .Accepts<Request>("application/json")
-            .Produces<SanctionProposalDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (DecideSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Official);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var approved = v.Required(body.Approved, "approved");
+        var approved = v.Required(body!.Approved, "approved");
         var reasoning = v.Text(body.Reasoning, "reasoning", 8000);
         DateOnly? startsOn = body.StartsOn is null ? null : v.Date(body.StartsOn, "startsOn");
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
-        if (v.Failed) return v.Problem();
-        var command = new DecideSanction(id, approved, reasoning, startsOn, actor.UserId);
+        if (v.Failed) return (null, v.Details());
+        return (new DecideSanction(id, approved, reasoning, startsOn, Steps.Actor(http).UserId), Steps.Continue);
+    }
 
-        return await SanctionAccess.Run(runner, actor, id, http, person => SanctionDecisions.Decide(person, command, runner.Clock.Today));
+    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct);
+
+    public static ProblemDetails Validate(DecideSanction command, ProposalStream? stream, HttpContext http, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("sanction proposal");
+        // The proposal's ETag is its person's revision, like a placement's.
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(SanctionDecisions.Decide(stream.Person, command, clock.Today));
+    }
+
+    [WolverinePost("/api/sanction-proposals/{id}/decision"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
+    [EndpointDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
+        + "409 restriction-overlaps with another restriction of the person in force.")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<SanctionProposalDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, DecideSanction command, ProposalStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = SanctionDecisions.Decide(stream.Person, command, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return ProposalResults.Ok(stream, decision, clock.Today);
     }
 }

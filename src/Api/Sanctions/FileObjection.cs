@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Sanctions;
 
@@ -9,26 +12,44 @@ public static class FileObjectionEndpoint
 {
     public sealed record Request(DateOnly? ReceivedOn, string? Statement);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/sanction-proposals/{id:guid}/objection", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Record the person's objection (Widerspruch) against the restriction")
-            .WithDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
-                + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")
-            .Accepts<Request>("application/json")
-            .Produces<SanctionProposalDto>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker, Roles.Official);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (FileObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker, Roles.Official);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new FileObjection(id, v.Date(body.ReceivedOn, "receivedOn"), v.Text(body.Statement, "statement", 8000), actor.UserId);
-        if (v.Failed) return v.Problem();
+        var command = new FileObjection(id, v.Date(body!.ReceivedOn, "receivedOn"), v.Text(body.Statement, "statement", 8000),
+            Steps.Actor(http).UserId);
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await SanctionAccess.Run(runner, actor, id, http, person => SanctionDecisions.FileObjection(person, command, runner.Clock.Today),
-            created: true);
+    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct);
+
+    public static ProblemDetails Validate(FileObjection command, ProposalStream? stream, HttpContext http, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("sanction proposal");
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(SanctionDecisions.FileObjection(stream.Person, command, clock.Today));
+    }
+
+    [WolverinePost("/api/sanction-proposals/{id}/objection"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
+    [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
+        + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<SanctionProposalDto>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, FileObjection command, ProposalStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = SanctionDecisions.FileObjection(stream.Person, command, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return ProposalResults.Created(stream, decision, clock.Today);
     }
 }

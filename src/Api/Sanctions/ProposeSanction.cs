@@ -1,8 +1,10 @@
 using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
-using AGH.Api.Placements;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Sanctions;
 
@@ -11,28 +13,43 @@ public static class ProposeSanctionEndpoint
 {
     public sealed record Request(Guid? RefusalId, string? Reasoning);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/sanction-proposals", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")
-            .WithDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
-                + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")
-            .Accepts<Request>("application/json")
-            .Produces<CreatedId>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (ProposeSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new ProposeSanction(id, Guid.CreateVersion7(), v.Id(body.RefusalId, "refusalId"),
-            v.Text(body.Reasoning, "reasoning", 8000), actor.UserId);
-        if (v.Failed) return v.Problem();
+        var command = new ProposeSanction(id, Guid.CreateVersion7(), v.Id(body!.RefusalId, "refusalId"),
+            v.Text(body.Reasoning, "reasoning", 8000), Steps.Actor(http).UserId);
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            Outcome.Of(SanctionDecisions.Propose(person, placement, command),
-                () => Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId))));
+    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct);
+
+    public static ProblemDetails Validate(ProposeSanction command, PlacementStream? stream, HttpContext http)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        // A placement lives in its person's stream: its ETag is that stream's revision.
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(SanctionDecisions.Propose(stream.Person, stream.Placement, command));
+    }
+
+    [WolverinePost("/api/placements/{id}/sanction-proposals"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
+    [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
+        + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<CreatedId>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, ProposeSanction command, PlacementStream stream, IDocumentSession session)
+    {
+        Streams.Append(session, SanctionDecisions.Propose(stream.Person, stream.Placement, command), Streams.Of(stream.Stream));
+        return Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId));
     }
 }

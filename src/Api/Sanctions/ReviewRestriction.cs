@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Sanctions;
 
@@ -12,29 +15,46 @@ public static class ReviewRestrictionEndpoint
 {
     public sealed record Request(bool? ContinueRestriction, string? Reasoning, DateOnly? HearingHeldOn);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/sanction-proposals/{id:guid}/review", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")
-            .WithDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
-                + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "
-                + "409 already-reviewed for the same period; 409 restriction-not-in-force.")
-            .Accepts<Request>("application/json")
-            .Produces<SanctionProposalDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Official);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var continues = v.Required(body.ContinueRestriction, "continueRestriction");
+        var continues = v.Required(body!.ContinueRestriction, "continueRestriction");
         var reasoning = v.Text(body.Reasoning, "reasoning", 8000);
         DateOnly? heard = body.HearingHeldOn is null ? null : v.Date(body.HearingHeldOn, "hearingHeldOn");
-        if (v.Failed) return v.Problem();
-        var command = new ReviewRestriction(id, continues, reasoning, heard, actor.UserId);
+        if (v.Failed) return (null, v.Details());
+        return (new ReviewRestriction(id, continues, reasoning, heard, Steps.Actor(http).UserId), Steps.Continue);
+    }
 
-        return await SanctionAccess.Run(runner, actor, id, http, person => SanctionDecisions.Review(person, command, runner.Clock.Today));
+    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct);
+
+    public static ProblemDetails Validate(ReviewRestriction command, ProposalStream? stream, HttpContext http, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("sanction proposal");
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(SanctionDecisions.Review(stream.Person, command, clock.Today));
+    }
+
+    [WolverinePost("/api/sanction-proposals/{id}/review"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]
+    [EndpointDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
+        + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "
+        + "409 already-reviewed for the same period; 409 restriction-not-in-force.")]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [ProducesResponseType<SanctionProposalDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, ReviewRestriction command, ProposalStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = SanctionDecisions.Review(stream.Person, command, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return ProposalResults.Ok(stream, decision, clock.Today);
     }
 }

@@ -1,0 +1,20 @@
+using AGH.Api.Infrastructure;
+using AGH.Domain.Common;
+using AGH.Domain.Persons;
+
+namespace AGH.Api.Sanctions;
+
+/// <summary>The answer of a proposal command: the proposal as its decision's events leave it.</summary>
+public static class ProposalResults
+{
+    public static SanctionProposalDto After(ProposalStream stream, Decision decision, DateOnly today)
+    {
+        var after = decision.Events.Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
+        return SanctionProposalDto.From(after.Proposals[stream.ProposalId], today);
+    }
+
+    public static IResult Ok(ProposalStream stream, Decision decision, DateOnly today) => Results.Ok(After(stream, decision, today));
+
+    public static IResult Created(ProposalStream stream, Decision decision, DateOnly today) =>
+        Results.Created($"/api/sanction-proposals/{stream.ProposalId}", After(stream, decision, today));
+}
