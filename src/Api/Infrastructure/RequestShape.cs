@@ -2,6 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AGH.Api.Infrastructure;
 
+/// <summary>The contract's Idempotency-Key: any string up to 200 characters; Wolverine stores and replays the answers.</summary>
+public static class IdempotencyKey
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxLength = 200;
+}
+
 /// <summary>
 /// What every command body must be before an endpoint reads it: JSON, at most 1 MB. Checked up front so the answer is
 /// the same problem+json whatever binds the body afterwards.
@@ -15,6 +22,11 @@ public sealed class RequestShape(RequestDelegate next)
             if (http.Request.ContentLength > RequestLimits.MaxBodyBytes)
             {
                 await Problems.Create(413, "payload-too-large", "Payload too large", "Bodies are limited to 1 MB.").ExecuteAsync(http);
+                return;
+            }
+            if (http.Request.Headers.TryGetValue(IdempotencyKey.Header, out var key) && key.ToString().Length is 0 or > IdempotencyKey.MaxLength)
+            {
+                await new Checks().Add(IdempotencyKey.Header, $"must be 1 to {IdempotencyKey.MaxLength} characters.").Problem().ExecuteAsync(http);
                 return;
             }
             var hasBody = http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0;
@@ -38,6 +50,15 @@ public sealed class RequestShape(RequestDelegate next)
     {
         var problem = context.ProblemDetails;
         if (problem is HttpValidationProblemDetails || problem.Extensions.ContainsKey("code")) return;
+        if (problem.Status == 422 && problem.Detail?.Contains(IdempotencyKey.Header, StringComparison.Ordinal) == true)
+        {
+            // Wolverine's answer to a key reused for another request, in the contract's words.
+            problem.Type = Problems.TypePrefix + "idempotency-key-reused";
+            problem.Title = "Idempotency key reused";
+            problem.Detail = "This Idempotency-Key was already used by you for a different request.";
+            problem.Extensions["code"] = "idempotency-key-reused";
+            return;
+        }
         if (problem.Status == 400)
         {
             var path = problem.Extensions.TryGetValue("path", out var p) && p is string s ? s : PathIn(problem.Detail);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Testcontainers.PostgreSql;
+using Wolverine;
 
 namespace AGH.Tests.Http;
 
@@ -75,6 +76,8 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // One host per database: it leads at once and runs every agent (projections, schedules) itself.
+            services.RunWolverineInSoloMode();
         });
     }
 
