@@ -136,11 +136,7 @@ app.MapWolverineEndpoints(opts =>
 var api = app.MapGroup("/api").RequireAuthorization();
 MunicipalityEndpoints.Map(api);
 OfferQueries.Map(api);
-WithdrawOfferEndpoint.Map(api);
 PersonQueries.Map(api);
-RegisterPersonEndpoint.Map(api);
-RecordExemptionEndpoint.Map(api);
-EndEntitlementEndpoint.Map(api);
 PlacementQueries.Map(api);
 AssignPersonEndpoint.Map(api);
 LogHoursEndpoint.Map(api);
@@ -164,7 +160,6 @@ RejectPayoutRunEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);
-LegalHoldEndpoints.Map(api);
 
 app.Run();
 
