@@ -39,11 +39,7 @@ builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
-builder.Services.AddScoped<CommandRunner>();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings());
-builder.Services.AddSingleton<IdempotencyCleanup>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -61,6 +57,10 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.Durability.EnableDeduplicatedResponses = true;
+    // Idempotency-Key answers are kept at least a day by contract; 48 hours unless configured.
+    opts.Durability.DeduplicationWindow = TimeSpan.FromHours(Math.Max(24, builder.Configuration.GetValue("Idempotency:RetentionHours", 48)));
+    if (builder.Configuration.GetValue<int?>("Idempotency:CleanupSeconds") is { } cleanup)
+        opts.Durability.DeduplicationCleanupPollingTime = TimeSpan.FromSeconds(cleanup);
     EraseExpiredPersons.Register(opts, builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
     PayoutSchedule.Register(opts, builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
@@ -117,7 +117,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
-// TEMP app.UseMiddleware<IdempotencyMiddleware>();
 app.UseAuthorization();
 
 app.UseSwagger();
@@ -136,25 +135,13 @@ app.MapWolverineEndpoints(opts =>
 var api = app.MapGroup("/api").RequireAuthorization();
 MunicipalityEndpoints.Map(api);
 OfferQueries.Map(api);
-WithdrawOfferEndpoint.Map(api);
 PersonQueries.Map(api);
-RegisterPersonEndpoint.Map(api);
-RecordExemptionEndpoint.Map(api);
-EndEntitlementEndpoint.Map(api);
 PlacementQueries.Map(api);
-AssignPersonEndpoint.Map(api);
-LogHoursEndpoint.Map(api);
-CorrectHoursEndpoint.Map(api);
-RecordRefusalEndpoint.Map(api);
-AssessRefusalEndpoint.Map(api);
-HoldHearingEndpoint.Map(api);
-EndPlacementEndpoint.Map(api);
 SanctionQueries.Map(api);
 QuotaEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);
-LegalHoldEndpoints.Map(api);
 
 app.Run();
 

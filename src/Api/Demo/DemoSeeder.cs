@@ -11,7 +11,7 @@ namespace AGH.Api.Demo;
 /// <summary>
 /// With <c>Demo:Seed=true</c> and an empty event store, loads demo data at start: offers, persons, placements with hours,
 /// an exemption and a refusal. Every event comes from the pure domain decisions, so the data obeys the same rules as the
-/// API, and carries the same headers (actor, legalBasis, recordedAt) as <see cref="Workspace"/> writes. One transaction:
+/// API, and carries the same headers (actor, legalBasis, recordedAt) as <see cref="EventStamping"/> gives every command. One transaction:
 /// either everything is seeded or nothing. Dates of placements and hours are relative to today.
 /// </summary>
 public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy, IConfiguration config, ILogger<DemoSeeder> log)

@@ -65,7 +65,8 @@ public static class Auth
                 // Without the dev key, the only signing keys are those the authority publishes (its JWKS).
                 IssuerSigningKey = devKey ? settings.Key : null,
                 ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : null,
-                NameClaimType = "name",
+                // The user id names the caller: Idempotency-Keys are scoped by it (two people may share a display name).
+                NameClaimType = "sub",
                 RoleClaimType = "role",
             };
             o.Events = new JwtBearerEvents

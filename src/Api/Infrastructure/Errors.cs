@@ -1,3 +1,6 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
@@ -16,7 +19,7 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
             http.Response.Headers.RetryAfter = "5";
             result = Problems.Create(503, "database-unavailable", "Service unavailable", "The database cannot be reached; retry shortly.");
         }
-        else if (CommandRunner.IsRace(exception))
+        else if (IsRace(exception))
         {
             result = Problems.Create(409, "concurrency-conflict", "Conflict", "The resource was changed concurrently; reload and try again.");
         }
@@ -36,6 +39,20 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
         return true;
     }
 
+    /// <summary>A write that lost to a concurrent one on the same stream or key: the client reloads and retries (409).</summary>
+    public static bool IsRace(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException
+                or Marten.Exceptions.ExistingStreamIdCollisionException or DocumentAlreadyExistsException) return true;
+            // Marten's append functions signal a version mismatch with their own SQLSTATE.
+            if (x is PostgresException { SqlState: "MT003" }) return true;
+            if (x is PostgresException pg && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.UniqueViolation) return true;
+        }
+        return false;
+    }
     public static bool IsDatabaseUnavailable(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)

@@ -42,7 +42,6 @@ public static class MartenSetup
                 opts.Schema.For<Offer>().Index(x => x.Municipality);
                 opts.Schema.For<Person>().Index(x => x.Municipality);
                 opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
-                opts.Schema.For<IdempotencyRecord>().Index(x => x.CreatedAt);
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 return opts;

@@ -15,12 +15,12 @@ public sealed class OpenApiHeaders : IOperationFilter
         {
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = Idempotency.Header,
+                Name = IdempotencyKey.Header,
                 In = ParameterLocation.Header,
                 Required = false,
                 Description = "Up to 200 characters. A retry with the same key and body returns the first answer and stores nothing; "
                     + "the same key with another body is 422 idempotency-key-reused. Kept at least 24 hours, per user.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.MaxKeyLength },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKey.MaxLength },
             });
         }
         if (path.Contains("{id"))

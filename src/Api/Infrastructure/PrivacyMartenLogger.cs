@@ -32,7 +32,7 @@ public sealed class PrivacyMartenLogger(ILogger<PrivacyMartenLogger> log) : IMar
 
     private void Failure(Exception ex)
     {
-        var level = CommandRunner.IsRace(ex) ? LogLevel.Debug : ErrorHandler.IsDatabaseUnavailable(ex) ? LogLevel.Warning : LogLevel.Error;
+        var level = ErrorHandler.IsRace(ex) ? LogLevel.Debug : ErrorHandler.IsDatabaseUnavailable(ex) ? LogLevel.Warning : LogLevel.Error;
         log.Log(level, "Database command failed: {Exception} (SQLSTATE {SqlState})", ex.GetType().FullName,
             (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState);
     }

@@ -35,7 +35,7 @@ public static class ChangePlacesEndpoint
     }
 
     [WolverinePost("/api/offers/{id}/places"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<OfferDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

@@ -53,7 +53,7 @@ public static class RegisterOfferEndpoint
     }
 
     [WolverinePost("/api/offers"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

@@ -1,38 +1,51 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Offers;
 
+/// <summary>An offer is withdrawn; refused while any placement in it is active.</summary>
 public static class WithdrawOfferEndpoint
 {
     public sealed record Request(DateOnly? Date, string? Reason);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/offers/{id:guid}/withdrawal", Handle)
-            .WithTags("Offers")
-            .WithSummary("Withdraw an offer; refused while any placement in it is active")
-            .Accepts<Request>("application/json")
-            .Produces<OfferDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (WithdrawOffer?, ProblemDetails) Validate(Request? body, Guid id)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Coordinator, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new WithdrawOffer(id, v.Date(body.Date, "date"), v.Text(body.Reason, "reason", 1000));
-        if (v.Failed) return v.Problem();
+        var command = new WithdrawOffer(id, v.Date(body!.Date, "date"), v.Text(body.Reason, "reason", 1000));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await runner.Run(actor, async ws =>
-        {
-            var offer = await ws.LoadOffer(id);
-            if (offer is null) return Outcome.Stop(Problems.NotFound("offer"));
-            if (OfferAccess.Denied(actor, offer) is { } no) return Outcome.Stop(Results.Problem(no));
-            if (Preconditions.Check(http, offer.Revision) is { } stale) return Outcome.Stop(stale);
-            return Outcome.Of(OfferDecisions.Withdraw(offer, command),
-                () => Results.Ok(OfferDto.From(offer with { Status = OfferStatus.Withdrawn })));
-        }, http.RequestAborted);
+    public static Task<IEventStream<Offer>?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
+
+    public static ProblemDetails Validate(WithdrawOffer command, HttpContext http, IEventStream<Offer>? stream)
+    {
+        if (stream is null) return Problems.NotFoundDetails("offer");
+        if (OfferAccess.Denied(Steps.Actor(http), stream.Aggregate!) is { } no) return no;
+        if (Steps.IfMatch(http, stream.Aggregate!.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(OfferDecisions.Withdraw(stream.Aggregate, command));
+    }
+
+    [WolverinePost("/api/offers/{id}/withdrawal"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<OfferDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    public static IResult Handle(Request body, WithdrawOffer command, IEventStream<Offer> stream, IDocumentSession session)
+    {
+        var offer = stream.Aggregate!;
+        Streams.Append(session, OfferDecisions.Withdraw(offer, command), Streams.Of(stream));
+        return Results.Ok(OfferDto.From(offer with { Status = OfferStatus.Withdrawn }));
     }
 }

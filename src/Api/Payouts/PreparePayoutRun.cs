@@ -29,7 +29,7 @@ public static class PreparePayoutRunEndpoint
     }
 
     [WolverinePost("/api/payout-runs"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(201)]
     [ProducesResponseType<PayoutRunDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -17,12 +17,12 @@ public static class ReleasePayoutRunEndpoint
     public static ProblemDetails Validate(PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(r, http));
 
     [WolverinePost("/api/payout-runs/{id}/release"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(200)]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static IResult Handle(PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
+    public static IResult Handle([NotBody] PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
 
     private static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Release(run, Steps.Actor(http).UserId);
 }

@@ -18,12 +18,12 @@ public static class ReviewPayoutRunEndpoint
 
     [WolverinePost("/api/payout-runs/{id}/review"), Tags("Payouts")]
     [EndpointSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(200)]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static IResult Handle(PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
+    public static IResult Handle([NotBody] PayoutRun run, IDocumentSession session, HttpContext http) => PayoutRunCommand.Apply(session, run, Decide(run, http));
 
     private static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Review(run, Steps.Actor(http).UserId);
 }

@@ -1,6 +1,10 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Persons;
 
@@ -9,34 +13,42 @@ public static class EndEntitlementEndpoint
 {
     public sealed record Request(DateOnly? Date, string? Reason);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/persons/{id:guid}/entitlement-end", Handle)
-            .WithTags("Persons")
-            .WithSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")
-            .Accepts<Request>("application/json")
-            .Produces<PersonDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (EndEntitlement?, ProblemDetails) Validate(Request? body, Guid id)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new EndEntitlement(id, v.Date(body.Date, "date"), v.Text(body.Reason, "reason", 1000));
-        if (v.Failed) return v.Problem();
+        var command = new EndEntitlement(id, v.Date(body!.Date, "date"), v.Text(body.Reason, "reason", 1000));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await runner.Run(actor, async ws =>
-        {
-            var person = await ws.LoadPerson(id);
-            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
-            if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
-            var decision = PersonDecisions.EndEntitlement(person!, command, runner.Clock.Today);
-            return Outcome.Of(decision, () =>
-            {
-                var after = decision.Events.Where(e => e.StreamId == id).Aggregate(person!, (p, e) => Person.Evolve(p, e.Event)!);
-                return Results.Ok(PersonDto.From(after, runner.Clock.Today));
-            });
-        }, http.RequestAborted);
+    public static Task<IEventStream<Person>?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Person(session, id, http, ct);
+
+    public static ProblemDetails Validate(EndEntitlement command, HttpContext http, IEventStream<Person>? stream, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("person");
+        if (Steps.IfMatch(http, stream.Aggregate!.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PersonDecisions.EndEntitlement(stream.Aggregate, command, clock.Today));
+    }
+
+    [WolverinePost("/api/persons/{id}/entitlement-end"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<PersonDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, EndEntitlement command, IEventStream<Person> stream, IDocumentSession session, Clock clock)
+    {
+        var person = stream.Aggregate!;
+        var decision = PersonDecisions.EndEntitlement(person, command, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream));
+        var after = decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!);
+        return Results.Ok(PersonDto.From(after, clock.Today));
     }
 }

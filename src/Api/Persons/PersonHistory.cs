@@ -85,9 +85,8 @@ public static class PersonHistoryEndpoint
     public static async Task RecordRead(IDocumentSession session, Guid personId, Actor actor, DateTimeOffset? asOf, string purpose,
         DateTimeOffset now, CancellationToken ct)
     {
-        session.LastModifiedBy = actor.UserId;
-        var action = session.Events.Append(PersonHistoryRead.StreamFor(personId), new PersonHistoryRead(personId, asOf, purpose));
-        foreach (var e in action.Events) EventHeaders.Stamp(e, actor, now);
+        CommandActor.Set(session, actor);
+        session.Events.Append(PersonHistoryRead.StreamFor(personId), new PersonHistoryRead(personId, asOf, purpose));
         await session.SaveChangesAsync(ct);
     }
 

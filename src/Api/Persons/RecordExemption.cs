@@ -1,6 +1,10 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Persons;
 
@@ -11,31 +15,39 @@ public static class RecordExemptionEndpoint
 
     public sealed record Created(Guid ExemptionId);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/persons/{id:guid}/exemptions", Handle)
-            .WithTags("Persons")
-            .WithSummary("Record a good reason not to work (wichtiger Grund); no health details")
-            .Accepts<Request>("application/json")
-            .Produces<Created>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (RecordExemption?, ProblemDetails) Validate(Request? body, Guid id)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new RecordExemption(id, Guid.CreateVersion7(), v.Required(body.Reason, "reason"), v.Date(body.From, "from"),
+        var command = new RecordExemption(id, Guid.CreateVersion7(), v.Required(body!.Reason, "reason"), v.Date(body.From, "from"),
             body.Until is null ? null : v.Date(body.Until, "until"), v.OptionalText(body.Note, "note", 500));
-        if (v.Failed) return v.Problem();
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await runner.Run(actor, async ws =>
-        {
-            var person = await ws.LoadPerson(id);
-            if (!PersonAccess.Visible(actor, person)) return Outcome.Stop(Problems.NotFound("person"));
-            if (Preconditions.Check(http, person!.Revision) is { } stale) return Outcome.Stop(stale);
-            return Outcome.Of(PersonDecisions.RecordExemption(person!, command),
-                () => Results.Created($"/api/persons/{id}", new Created(command.ExemptionId)));
-        }, http.RequestAborted);
+    public static Task<IEventStream<Person>?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Person(session, id, http, ct);
+
+    public static ProblemDetails Validate(RecordExemption command, HttpContext http, IEventStream<Person>? stream)
+    {
+        if (stream is null) return Problems.NotFoundDetails("person");
+        if (Steps.IfMatch(http, stream.Aggregate!.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PersonDecisions.RecordExemption(stream.Aggregate, command));
+    }
+
+    [WolverinePost("/api/persons/{id}/exemptions"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<Created>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, RecordExemption command, IEventStream<Person> stream, IDocumentSession session)
+    {
+        Streams.Append(session, PersonDecisions.RecordExemption(stream.Aggregate!, command), Streams.Of(stream));
+        return Results.Created($"/api/persons/{command.PersonId}", new Created(command.ExemptionId));
     }
 }

@@ -3,6 +3,9 @@ using AGH.Api.Municipalities;
 using AGH.Api.Offers;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Persons;
 
@@ -17,36 +20,36 @@ public static class RegisterPersonEndpoint
         DateOnly? EntitledSince,
         string? FileReference);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/persons", Handle)
-            .WithTags("Persons")
-            .WithSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")
-            .Accepts<Request>("application/json")
-            .Produces<CreatedId>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(HttpContext http, CommandRunner runner)
+    public static (RegisterPerson?, ProblemDetails) Validate(Request? body, HttpContext http, Clock clock)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
-
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
         var command = new RegisterPerson(
             Guid.CreateVersion7(),
-            MunicipalityCatalog.Check(v, body.Municipality, "municipality"),
+            MunicipalityCatalog.Check(v, body!.Municipality, "municipality"),
             v.Text(body.GivenName, "givenName", 200),
             v.Text(body.FamilyName, "familyName", 200),
             v.Date(body.DateOfBirth, "dateOfBirth"),
             v.Date(body.EntitledSince, "entitledSince"),
             v.OptionalText(body.FileReference, "fileReference", 100));
-        if (v.Failed) return v.Problem();
-        if (actor.Municipality != command.Municipality)
-            return Problems.Forbidden("A caseworker registers persons of their own municipality only.");
+        if (v.Failed) return (null, v.Details());
+        if (Steps.Actor(http).Municipality != command.Municipality)
+            return (null, Problems.Details(403, "forbidden", "Forbidden", "A caseworker registers persons of their own municipality only."));
+        return (command, Steps.Check(PersonDecisions.Register(command, clock.Today)));
+    }
 
-        return await runner.Run(actor, _ => Task.FromResult(Outcome.Of(
-                PersonDecisions.Register(command, runner.Clock.Today),
-                () => Results.Created($"/api/persons/{command.PersonId}", new CreatedId(command.PersonId)))),
-            http.RequestAborted);
+    [WolverinePost("/api/persons"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<CreatedId>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, RegisterPerson command, IDocumentSession session, Clock clock)
+    {
+        Streams.Append(session, PersonDecisions.Register(command, clock.Today));
+        return Results.Created($"/api/persons/{command.PersonId}", new CreatedId(command.PersonId));
     }
 }

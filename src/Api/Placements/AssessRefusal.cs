@@ -2,6 +2,9 @@ using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 
@@ -10,37 +13,42 @@ public static class AssessRefusalEndpoint
 {
     public sealed record Request(bool? GoodCause, ExemptionReason? Reason, string? Reasoning);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/refusals/{refusalId:guid}/assessment", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Assess a refusal: good cause (wichtiger Grund) or not")
-            .Accepts<Request>("application/json")
-            .Produces<PlacementDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, Guid refusalId, HttpContext http, CommandRunner runner)
+    public static (AssessRefusal?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var goodCause = v.Required(body.GoodCause, "goodCause");
+        var goodCause = v.Required(body!.GoodCause, "goodCause");
         if (goodCause && body.Reason is null) v.Add("reason", "is required when goodCause is true.");
         var command = new AssessRefusal(id, refusalId, goodCause, body.Reason, v.Text(body.Reasoning, "reasoning", 4000));
-        if (v.Failed) return v.Problem();
-
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            PlacementResults.Ok(person, PlacementDecisions.AssessRefusal(person, placement, command), id, runner.Clock.Today));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
     }
-}
 
-public static class PlacementResults
-{
-    /// <summary>Answers 200 with the placement as it is after the decision's events.</summary>
-    public static Outcome Ok(Person person, Decision decision, Guid placementId, DateOnly today) =>
-        Outcome.Of(decision, () =>
-        {
-            var after = decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!);
-            return Results.Ok(PlacementDto.From(after, after.Placements[placementId], today));
-        });
+    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct);
+
+    public static ProblemDetails Validate(AssessRefusal command, HttpContext http, PlacementStream? stream)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        // A placement lives in its person's stream: its ETag is that stream's revision.
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command));
+    }
+
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<PlacementDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    public static IResult Handle(Request body, AssessRefusal command, PlacementStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
+    }
 }

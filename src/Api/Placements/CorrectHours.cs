@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 
@@ -9,26 +12,42 @@ public static class CorrectHoursEndpoint
 {
     public sealed record Request(int? Minutes, string? Reason);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/hours/{entryId:guid}/correction", Handle)
-            .WithTags("Placements")
-            .WithSummary("Correct an hour entry with a new entry that replaces its value")
-            .Accepts<Request>("application/json")
-            .Produces<LogHoursEndpoint.Created>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, Guid entryId, HttpContext http, CommandRunner runner, Policy policy)
+    public static (CorrectHours?, ProblemDetails) Validate(Request? body, Guid id, Guid entryId)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, body.Minutes, allowZero: true),
+        var command = new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, body!.Minutes, allowZero: true),
             v.Text(body.Reason, "reason", 1000));
-        if (v.Failed) return v.Problem();
-
-        return await PlacementAccess.Run(runner, actor, id, http, async (ws, person, placement) =>
-            Outcome.Of(PlacementDecisions.CorrectHours(person, placement, command, policy, await PlacementAccess.OfferEndsOn(ws, placement)),
-                () => Results.Created($"/api/placements/{id}", new LogHoursEndpoint.Created(command.NewEntryId))));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
     }
+
+    public static Task<HoursStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, id, http, ct);
+
+    public static ProblemDetails Validate(CorrectHours command, HttpContext http, HoursStream? stream, Policy policy)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        if (Steps.IfMatch(http, stream.Placement.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(Decide(command, stream, policy));
+    }
+
+    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<LogHoursEndpoint.Created>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session, Policy policy)
+    {
+        Streams.Append(session, Decide(command, stream, policy), Streams.Of(stream.Placement.Stream));
+        return Results.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
+    }
+
+    private static Decision Decide(CorrectHours command, HoursStream stream, Policy policy) =>
+        PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, command, policy, stream.OfferEndsOn);
 }

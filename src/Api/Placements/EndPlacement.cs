@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 
@@ -9,24 +12,42 @@ public static class EndPlacementEndpoint
 {
     public sealed record Request(DateOnly? Date, EndReason? Reason, string? Note);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/end", Handle)
-            .WithTags("Placements")
-            .WithSummary("End a placement (e.g. on regular employment); the place becomes free at once")
-            .Accepts<Request>("application/json")
-            .Produces<PlacementDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner)
+    public static (EndPlacement?, ProblemDetails) Validate(Request? body, Guid id)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new EndPlacement(id, v.Date(body.Date, "date"), v.Required(body.Reason, "reason"), v.OptionalText(body.Note, "note", 2000));
-        if (v.Failed) return v.Problem();
+        var command = new EndPlacement(id, v.Date(body!.Date, "date"), v.Required(body.Reason, "reason"), v.OptionalText(body.Note, "note", 2000));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            PlacementResults.Ok(person, PlacementDecisions.End(person, placement, command, runner.Clock.Today), id, runner.Clock.Today));
+    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct);
+
+    public static ProblemDetails Validate(EndPlacement command, HttpContext http, PlacementStream? stream, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        // A placement lives in its person's stream: its ETag is that stream's revision.
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today));
+    }
+
+    [WolverinePost("/api/placements/{id}/end"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<PlacementDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, EndPlacement command, PlacementStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
+        // The offer's stream is not fetched: its PlaceReleased is appended as it comes.
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
     }
 }

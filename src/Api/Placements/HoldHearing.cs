@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 
@@ -9,24 +12,41 @@ public static class HoldHearingEndpoint
 {
     public sealed record Request(DateOnly? HeldOn, string? Statement);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/refusals/{refusalId:guid}/hearing", Handle)
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")
-            .Accepts<Request>("application/json")
-            .Produces<PlacementDto>(200)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, Guid refusalId, HttpContext http, CommandRunner runner)
+    public static (HoldHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var command = new HoldHearing(id, refusalId, v.Date(body.HeldOn, "heldOn"), v.Text(body.Statement, "statement", 8000, required: false));
-        if (v.Failed) return v.Problem();
+        var command = new HoldHearing(id, refusalId, v.Date(body!.HeldOn, "heldOn"), v.Text(body.Statement, "statement", 8000, required: false));
+        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
+    }
 
-        return await PlacementAccess.Run(runner, actor, id, http, (person, placement) =>
-            PlacementResults.Ok(person, PlacementDecisions.HoldHearing(person, placement, command, runner.Clock.Today), id, runner.Clock.Today));
+    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct);
+
+    public static ProblemDetails Validate(HoldHearing command, HttpContext http, PlacementStream? stream, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        // A placement lives in its person's stream: its ETag is that stream's revision.
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today));
+    }
+
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<PlacementDto>(200)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, HoldHearing command, PlacementStream stream, IDocumentSession session, Clock clock)
+    {
+        var decision = PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
     }
 }

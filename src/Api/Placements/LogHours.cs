@@ -1,6 +1,9 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 
@@ -11,29 +14,45 @@ public static class LogHoursEndpoint
 
     public sealed record Created(Guid EntryId);
 
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/hours", Handle)
-            .WithTags("Placements")
-            .WithSummary("Log hours worked on a day (whole quarter hours)")
-            .Accepts<Request>("application/json")
-            .Produces<Created>(201)
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
+        Steps.Require(http, session, Roles.Caseworker);
 
-    public static async Task<IResult> Handle(Guid id, HttpContext http, CommandRunner runner, Policy policy)
+    public static (LogHours?, ProblemDetails) Validate(Request? body, Guid id)
     {
-        var (actor, body, refused) = await Caller.ReadCommand<Request>(http, Roles.Caseworker);
-        if (refused is not null) return refused;
+        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
         var v = new Checks();
-        var date = v.Date(body.Date, "date");
+        var date = v.Date(body!.Date, "date");
         var minutes = Minutes.Check(v, body.Minutes, allowZero: false);
-        if (v.Failed) return v.Problem();
-        var command = new LogHours(id, Guid.CreateVersion7(), date, minutes);
-
-        return await PlacementAccess.Run(runner, actor, id, http, async (ws, person, placement) =>
-            Outcome.Of(PlacementDecisions.LogHours(person, placement, command, policy, runner.Clock.Today, await PlacementAccess.OfferEndsOn(ws, placement)),
-                () => Results.Created($"/api/placements/{id}", new Created(command.EntryId))));
+        return v.Failed ? (null, v.Details()) : (new LogHours(id, Guid.CreateVersion7(), date, minutes), Steps.Continue);
     }
+
+    public static Task<HoursStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, id, http, ct);
+
+    public static ProblemDetails Validate(LogHours command, HttpContext http, HoursStream? stream, Policy policy, Clock clock)
+    {
+        if (stream is null) return Problems.NotFoundDetails("placement");
+        // A placement lives in its person's stream: its ETag is that stream's revision.
+        if (Steps.IfMatch(http, stream.Placement.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(Decide(command, stream, policy, clock));
+    }
+
+    [WolverinePost("/api/placements/{id}/hours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
+    [ProducesResponseType<Created>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
+    public static IResult Handle(Request body, LogHours command, HoursStream stream, IDocumentSession session, Policy policy, Clock clock)
+    {
+        Streams.Append(session, Decide(command, stream, policy, clock), Streams.Of(stream.Placement.Stream));
+        return Results.Created($"/api/placements/{command.PlacementId}", new Created(command.EntryId));
+    }
+
+    private static Decision Decide(LogHours command, HoursStream stream, Policy policy, Clock clock) =>
+        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, command, policy, clock.Today, stream.OfferEndsOn);
 }
 
 public static class Minutes

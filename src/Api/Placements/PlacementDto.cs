@@ -55,37 +55,4 @@ public sealed record PlacementDto(
 public static class PlacementAccess
 {
     public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
-
-    /// <summary>Resolves a placement id to its person's stream; invisible placements are not found.</summary>
-    public static async Task<(Person Person, Placement Placement)?> Load(Workspace ws, Guid placementId, Actor actor)
-    {
-        var index = await ws.Query.LoadAsync<PlacementIndex>(placementId);
-        if (index is null || !actor.MaySee(index.Municipality)) return null;
-        var person = await ws.LoadPerson(index.PersonId);
-        if (person is null || !person.Placements.TryGetValue(placementId, out var placement)) return null;
-        return (person, placement);
-    }
-
-    /// <summary>Runs a placement command: 404 for a placement the caller may not see, else the pure decision.</summary>
-    public static Task<IResult> Run(CommandRunner runner, Actor actor, Guid placementId, HttpContext http,
-        Func<Person, Placement, Outcome> decide) =>
-        Run(runner, actor, placementId, http, (_, person, placement) => Task.FromResult(decide(person, placement)));
-
-    /// <summary>As above, for a decision that reads more (e.g. the offer) from the same workspace.</summary>
-    public static Task<IResult> Run(CommandRunner runner, Actor actor, Guid placementId, HttpContext http,
-        Func<Workspace, Person, Placement, Task<Outcome>> decide) =>
-        runner.Run(actor, async ws =>
-        {
-            if (await Load(ws, placementId, actor) is not { } found) return Outcome.Stop(Problems.NotFound("placement"));
-            // A placement lives in its person's stream: its ETag is that stream's revision.
-            if (Preconditions.Check(http, found.Person.Revision) is { } stale) return Outcome.Stop(stale);
-            return await decide(ws, found.Person, found.Placement);
-        }, http.RequestAborted);
-
-    /// <summary>
-    /// The last day of the placement's offer (null when open-ended). Read, not tracked: hours are not written to the
-    /// offer's stream, and an offer's period does not change once registered.
-    /// </summary>
-    public static async Task<DateOnly?> OfferEndsOn(Workspace ws, Placement placement) =>
-        (await ws.Query.LoadAsync<AGH.Domain.Offers.Offer>(placement.OfferId))?.EndsOn;
 }

@@ -38,7 +38,7 @@ public static class DecideObjectionEndpoint
     [WolverinePost("/api/sanction-proposals/{id}/objection/decision"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide the objection (Abhilfe oder Zurückweisung des Widerspruchs)")]
     [EndpointDescription("403 four-eyes for the official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<SanctionProposalDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

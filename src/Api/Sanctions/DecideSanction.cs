@@ -44,7 +44,7 @@ public static class DecideSanctionEndpoint
     [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
     [EndpointDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
         + "409 restriction-overlaps with another restriction of the person in force.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<SanctionProposalDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

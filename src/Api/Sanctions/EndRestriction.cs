@@ -38,7 +38,7 @@ public static class EndRestrictionEndpoint
     [EndpointDescription("The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free "
         + "(willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force; "
         + "422 date-in-future; 422 end-before-start.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<SanctionProposalDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

@@ -38,7 +38,7 @@ public static class FileObjectionEndpoint
     [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
     [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
         + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<SanctionProposalDto>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

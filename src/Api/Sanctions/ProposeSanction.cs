@@ -39,7 +39,7 @@ public static class ProposeSanctionEndpoint
     [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
     [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
         + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]

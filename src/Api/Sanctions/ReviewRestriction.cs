@@ -43,7 +43,7 @@ public static class ReviewRestrictionEndpoint
     [EndpointDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
         + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "
         + "409 already-reviewed for the same period; 409 restriction-not-in-force.")]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<SanctionProposalDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
