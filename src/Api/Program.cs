@@ -63,6 +63,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.Durability.EnableDeduplicatedResponses = true;
+    NodeFailover.Apply(opts);
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
     if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
 });
