@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Build and run the whole test suite against a throwaway PostgreSQL cluster.
+# Build and run the whole test suite against a throwaway PostgreSQL.
 #
 # - If AGH_TEST_CONNECTION is already set, that database is used and no cluster is started.
+# - Otherwise, if a Docker engine answers `docker info` within 5 s (and AGH_TEST_DOCKER is not 0), AGH_TEST_CONNECTION
+#   stays unset: the HTTP tests' AghFactory starts a Testcontainers PostgreSQL (postgres:15-alpine). The process-level
+#   tests (outage, crash safety, multi-node, production auth) then start clusters of their own with scripts/pg.sh, so
+#   the PostgreSQL binaries are installed if needed.
 # - Otherwise PostgreSQL is installed if needed (scripts/pg.sh ensure-installed), a cluster
 #   is started in a fresh temp dir on a free port (55432 upward), AGH_TEST_CONNECTION is
 #   exported, and the cluster is stopped and deleted afterwards.
@@ -26,7 +30,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log() { echo "test.sh: $*" >&2; }
 
 # Test classes whose skipping would hide a broken guarantee (README "Guarantees"): a skip of any of them fails the run.
-GUARANTEE_TESTS='\.(OutageTests|CrashSafetyTests|ProductionAuthTests)\.'
+GUARANTEE_TESTS='\.(OutageTests|CrashSafetyTests|MultiNodeTests|ProductionAuthTests)\.'
 
 # Sum the <Counters .../> attributes of all trx files; prints "N passed, N failed, N skipped".
 # "failed" also counts the error/timeout/aborted outcomes; "skipped" is what was not executed (xUnit's skipped tests
@@ -103,6 +107,13 @@ port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# Does a Docker engine answer within a few seconds? AGH_TEST_DOCKER=0 says no without asking.
+docker_answers() {
+    [ "${AGH_TEST_DOCKER:-1}" != "0" ] || return 1
+    command -v docker >/dev/null 2>&1 || return 1
+    timeout 5 docker info >/dev/null 2>&1
+}
+
 start_cluster() {
     "$ROOT/scripts/pg.sh" ensure-installed
     PG_TMP="$(mktemp -d /tmp/agh-pg.XXXXXX)"
@@ -137,6 +148,9 @@ if [ -n "${AGH_TEST_CONNECTION:-}" ]; then
     log "using AGH_TEST_CONNECTION from the environment"
     # The outage test still needs PostgreSQL binaries for a cluster of its own; without them it fails loudly.
     "$ROOT/scripts/pg.sh" ensure-installed || log "PostgreSQL binaries could not be installed; the outage test will fail"
+elif docker_answers; then
+    log "a Docker engine answers: the HTTP tests use Testcontainers PostgreSQL, the process-level tests clusters of their own"
+    "$ROOT/scripts/pg.sh" ensure-installed || log "PostgreSQL binaries could not be installed; the process-level tests will fail"
 else
     start_cluster
 fi

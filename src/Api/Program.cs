@@ -63,6 +63,7 @@ builder.Host.UseWolverine(opts =>
         opts.Durability.DeduplicationCleanupPollingTime = TimeSpan.FromSeconds(cleanup);
     EraseExpiredPersons.Register(opts, builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
     PayoutSchedule.Register(opts, builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
+    NodeFailover.Apply(opts);
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
     if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
 });
