@@ -1,5 +1,5 @@
 # Infrastructure entry points. See scripts/*.sh for details.
-.PHONY: build test run stop-db bench
+.PHONY: build test run stop-db bench codegen
 
 build:
 	dotnet build AGH.sln -c Release
@@ -22,3 +22,7 @@ stop-db:
 # bench/results/latest.json. `make bench QUICK=1` runs every measurement with small sizes (< 3 min, used by CI).
 bench:
 	@QUICK="$(QUICK)" bash scripts/bench.sh
+
+# Regenerates Wolverine's pre-built handlers after an endpoint or handler changed (`make test` fails while they are stale).
+codegen:
+	@bash scripts/codegen.sh

@@ -155,6 +155,9 @@ else
     start_cluster
 fi
 
+# The pre-generated Wolverine code that Release loads must match the endpoints (a stale file is a silent 404 there).
+bash "$ROOT/scripts/codegen.sh" --check
+
 test_rc=0
 dotnet test AGH.sln -c Release \
     --logger "trx;LogFileName=results.trx" \

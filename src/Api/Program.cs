@@ -104,14 +104,14 @@ var app = builder.Build();
 if (ProjectionRebuild.IsCommand(args))
 {
     await ProjectionRebuild.RunAll(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Logger, CancellationToken.None);
-    return;
+    return 0;
 }
 if (EraseExpiredPersons.IsCommand(args))
 {
     await using var scope = app.Services.CreateAsyncScope();
     var erased = await scope.ServiceProvider.GetRequiredService<Erasure>().EraseExpired(CancellationToken.None);
     app.Logger.LogInformation("Retention: {Count} persons erased", erased);
-    return;
+    return 0;
 }
 
 app.UseExceptionHandler();
@@ -144,7 +144,8 @@ PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);
 
-app.Run();
+// `codegen write` (pre-generated handlers for Release), `describe`, `resources` … and otherwise serves.
+return await app.RunJasperFxCommands(args);
 
 public partial class Program;
 

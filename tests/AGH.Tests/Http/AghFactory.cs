@@ -24,6 +24,9 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string _connectionString;
     private string? _createdDatabase;
 
+    // Program ends with RunJasperFxCommands; under WebApplicationFactory the host must still start by itself.
+    static AghFactory() => JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+
     public AghFactory() : this(null) { }
 
     /// <summary>With a connection string: a second host on the same database, as after a restart.</summary>
