@@ -45,6 +45,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Idempotency").Ge
 builder.Services.AddSingleton<IdempotencyCleanup>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
 builder.Services.AddAghMarten(connectionString);
+builder.AddAghTelemetry();
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || ErasureSchedule.IsCommand(args));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
