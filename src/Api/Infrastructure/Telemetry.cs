@@ -5,6 +5,7 @@ using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -27,8 +28,14 @@ public static class Telemetry
     /// <summary>Span sources: ASP.NET Core and HttpClient come with their instrumentations.</summary>
     public static readonly string[] Sources = ["Wolverine", "Marten", "Npgsql"];
 
-    /// <summary>Meters; Wolverine names its meter after the service ("Wolverine:&lt;service name&gt;").</summary>
+    /// <summary>Meters; Wolverine names its meter after its service name ("Wolverine:AGH.Api").</summary>
     public static readonly string[] Meters = ["Wolverine", "Wolverine:*", "Marten"];
+
+    /// <summary>Settings that win over the operator's, because they keep personal data out of the export.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> ForcedSettings = new Dictionary<string, string?>
+    {
+        ["OTEL_SPAN_EVENT_COUNT_LIMIT"] = "0",
+    };
 
     public static bool IsEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[EndpointVariable])
@@ -38,6 +45,10 @@ public static class Telemetry
     {
         var configuration = builder.Configuration;
         if (!IsEnabled(configuration)) return builder;
+
+        // Span events cannot be edited once recorded, and exception events (Marten, Npgsql) carry the message and the
+        // stack trace, which may quote data: none are exported. The scrubber keeps the exception type as error.type.
+        builder.Configuration.AddInMemoryCollection(ForcedSettings);
 
         // Marten's own connection spans and its counter of appended events (event type names only).
         builder.Services.ConfigureMarten(opts =>
@@ -56,28 +67,43 @@ public static class Telemetry
                     resource.AddService(DefaultServiceName,
                         serviceVersion: Assembly.GetExecutingAssembly().GetName().Version?.ToString());
             })
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.RecordException = false)
-                .AddHttpClientInstrumentation(o => o.RecordException = false)
-                .AddNpgsql()
-                .AddSource(Sources)
-                // Before the exporter's batch processor: every span is cleaned before it is queued for export.
-                .AddProcessor(new TelemetryScrubber())
-                .AddOtlpExporter())
+            .WithTracing(tracing => ConfigureTracing(tracing, configuration))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(Meters)
-                .AddOtlpExporter());
+                .AddOtlpExporter(o => SignalEndpoint(o, configuration, "METRICS")));
         return builder;
+    }
+
+    /// <summary>Span sources, the scrubber and the exporter; public so a test can build the same pipeline alone.</summary>
+    public static TracerProviderBuilder ConfigureTracing(TracerProviderBuilder tracing, IConfiguration configuration) => tracing
+        .AddAspNetCoreInstrumentation(o => o.RecordException = false)
+        .AddHttpClientInstrumentation(o => o.RecordException = false)
+        .AddNpgsql()
+        .AddSource(Sources)
+        // Before the exporter's batch processor: every span is cleaned before it is queued for export.
+        .AddProcessor(new TelemetryScrubber())
+        .AddOtlpExporter(o => SignalEndpoint(o, configuration, "TRACES"));
+
+    /// <summary>
+    /// The standard per-signal endpoint overrides the common one and is used as given (no /v1/… appended); the SDK's
+    /// per-signal exporter reads only the common one.
+    /// </summary>
+    private static void SignalEndpoint(OtlpExporterOptions options, IConfiguration configuration, string signal)
+    {
+        if (configuration[$"OTEL_EXPORTER_OTLP_{signal}_ENDPOINT"] is { Length: > 0 } endpoint
+            && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+            options.Endpoint = uri;
     }
 }
 
 /// <summary>
 /// Removes from every finished span what could carry social data: query strings (search terms), raw paths (the route
 /// template stays in <c>http.route</c>), client addresses and user agents, literal values in SQL text, exception
-/// messages and stack traces (the exception type stays) and free-text status descriptions. Request and response
+/// messages and stack traces (the exception type stays, as <c>error.type</c>; span events are not exported at all) and
+/// free-text status descriptions. Request and response
 /// bodies and SQL parameters are never recorded by the instrumentations in the first place.
 /// </summary>
 public sealed partial class TelemetryScrubber : BaseProcessor<Activity>
@@ -111,15 +137,9 @@ public sealed partial class TelemetryScrubber : BaseProcessor<Activity>
         if (activity.Status == ActivityStatusCode.Error && activity.StatusDescription is not null)
             activity.SetStatus(ActivityStatusCode.Error);
 
-        foreach (var e in activity.Events)
-        {
-            // Exception events (Marten, Npgsql) carry the message and the stack trace, which may quote data: type only.
-            if (e.Tags is not ActivityTagsCollection tags) continue;
-            foreach (var key in tags.Select(t => t.Key).Where(k => k != "exception.type" && k != "exception.escaped").ToList())
-                if (key.StartsWith("exception.", StringComparison.Ordinal) || key.StartsWith("db.", StringComparison.Ordinal)
-                    || key.StartsWith("url.", StringComparison.Ordinal))
-                    tags.Remove(key);
-        }
+        if (activity.GetTagItem("error.type") is null
+            && activity.Events.SelectMany(e => e.Tags).FirstOrDefault(t => t.Key == "exception.type").Value is string type)
+            activity.SetTag("error.type", type);
     }
 
     private static void RemoveByPrefix(Activity activity, string prefix)
