@@ -42,6 +42,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Pol
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
+builder.AddAghTelemetry();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
