@@ -55,12 +55,17 @@ public sealed record ProposalStream(IEventStream<Person> Stream, Guid ProposalId
 
 public static class CommandStreams
 {
-    /// <summary>The placement's person, locked; null (404) when there is none or the caller may not see it.</summary>
-    public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The placement's person, locked; null (404) when there is none or the caller may not see it. A command that also
+    /// writes the offer (ending frees the place) locks the offer first, in the order every command keeps.
+    /// </summary>
+    public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct,
+        bool writesOffer = false)
     {
         if (placementId == Guid.Empty) return null;
         var index = await session.LoadAsync<PlacementIndex>(placementId, ct);
         if (index is null || !Steps.Actor(http).MaySee(index.Municipality)) return null;
+        if (writesOffer) await Streams.Offer(session, index.OfferId, ct);
         var stream = await Streams.Person(session, index.PersonId, ct);
         return stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) == true ? new PlacementStream(stream, placement) : null;
     }
@@ -76,7 +81,15 @@ public static class CommandStreams
         return new ProposalStream(stream, proposalId);
     }
 
-    /// <summary>A person the caller may see, locked; null (404) otherwise.</summary>
-    public static async Task<IEventStream<Person>?> Person(IDocumentSession session, Guid personId, HttpContext http, CancellationToken ct) =>
-        await Streams.Person(session, personId, ct) is { } stream && Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
+    /// <summary>
+    /// A person the caller may see, locked; null (404) otherwise. With <paramref name="writesActiveOffer"/> the offer of
+    /// the person's active placement is locked first (ending the entitlement frees its place).
+    /// </summary>
+    public static async Task<IEventStream<Person>?> Person(IDocumentSession session, Guid personId, HttpContext http, CancellationToken ct,
+        bool writesActiveOffer = false)
+    {
+        if (writesActiveOffer && personId != Guid.Empty && (await session.LoadAsync<Person>(personId, ct))?.ActivePlacement is { } active)
+            await Streams.Offer(session, active.OfferId, ct);
+        return await Streams.Person(session, personId, ct) is { } stream && Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
+    }
 }

@@ -25,7 +25,7 @@ public static class EndEntitlementEndpoint
     }
 
     public static Task<IEventStream<Person>?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Person(session, id, http, ct);
+        CommandStreams.Person(session, id, http, ct, writesActiveOffer: true);
 
     public static ProblemDetails Validate(EndEntitlement command, HttpContext http, IEventStream<Person>? stream, Clock clock)
     {

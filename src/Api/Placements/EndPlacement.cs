@@ -24,7 +24,7 @@ public static class EndPlacementEndpoint
     }
 
     public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Placement(session, id, http, ct);
+        CommandStreams.Placement(session, id, http, ct, writesOffer: true);
 
     public static ProblemDetails Validate(EndPlacement command, HttpContext http, PlacementStream? stream, Clock clock)
     {
