@@ -46,6 +46,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         ["Payouts__Schedule__Enabled"] = "false",
         ["Retention__ScheduleEnabled"] = "false",
         ["Demo__Seed"] = "false",
+        // The checked-in handlers, as Release runs them, not Roslyn at start.
+        ["Wolverine__PreGeneratedCode"] = "true",
         ["Logging__LogLevel__Default"] = logLevel,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",

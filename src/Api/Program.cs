@@ -53,6 +53,8 @@ builder.Services.AddHostedService<PayoutCatchUp>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
 
+// Outside Development always; in Development on request (the benchmark measures what production runs).
+var preGeneratedCode = !builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Wolverine:PreGeneratedCode", false);
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
@@ -66,11 +68,11 @@ builder.Host.UseWolverine(opts =>
     PayoutSchedule.Register(opts, builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
     NodeFailover.Apply(opts);
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
-    if (builder.Environment.IsDevelopment()) opts.UseRuntimeCompilation();
+    if (!preGeneratedCode) opts.UseRuntimeCompilation();
 });
 builder.Services.CritterStackDefaults(x =>
 {
-    x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+    x.Development.GeneratedCodeMode = preGeneratedCode ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     x.Production.GeneratedCodeMode = TypeLoadMode.Static;
     x.Production.AssertAllPreGeneratedTypesExist = true;
 });
