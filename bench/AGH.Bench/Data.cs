@@ -41,6 +41,7 @@ public sealed class Generator : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAghMarten(connection);
         var g = new Generator(builder.Build());
         await g.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
