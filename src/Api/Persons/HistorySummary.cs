@@ -35,7 +35,7 @@ public static class HistorySummary
         PersonRegistered x => $"Person erfasst: {x.GivenName} {x.FamilyName}, geb. {D(x.DateOfBirth)}, leistungsberechtigt seit {D(x.EntitledSince)}",
         ExemptionRecorded x => $"Wichtiger Grund erfasst ({Reason(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
         EntitlementEnded x => $"Leistungsberechtigung nach AsylbLG beendet zum {D(x.Date)}: {x.Reason}",
-        PersonAssigned x => $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(x.NoticeServedOn)}; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche",
+        PersonAssigned x => $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(x.NoticeServedOn)}; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
         HoursLogged x => $"{H(x.Minutes)} am {D(x.Date)} erfasst",
         HoursCorrected x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
         RefusalRecorded x => $"{Kind(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}",
@@ -43,8 +43,8 @@ public static class HistorySummary
         RefusalAssessed x => $"Kein wichtiger Grund anerkannt: {x.Reasoning}",
         HearingHeld x => $"Anhörung nach § 28 VwVfG am {D(x.HeldOn)} durchgeführt",
         SanctionProposed x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
-        SanctionDecided { Approved: true } x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}",
-        SanctionDecided x => $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}",
+        SanctionDecided { Approved: true } x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}{Wording(x.NoticeVersion)}",
+        SanctionDecided x => $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}{Wording(x.NoticeVersion)}",
         ObjectionFiled x => $"Widerspruch gegen die Anspruchseinschränkung eingegangen am {D(x.ReceivedOn)} (keine aufschiebende Wirkung, § 11 Abs. 4 AsylbLG)",
         ObjectionDecided { Upheld: true } x => $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben",
         ObjectionDecided x => $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
@@ -67,6 +67,9 @@ public static class HistorySummary
         PersonDataErased x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht",
         _ => e.GetType().Name,
     };
+
+    // Which wording of the notice the person received; events from before versioning name none.
+    private static string Wording(string? noticeVersion) => noticeVersion is null ? "" : $" (Bescheidfassung {noticeVersion})";
 
     private static string EndOfRestriction(RestrictionEndReason r) => r switch
     {

@@ -35,7 +35,8 @@ public sealed record PlacementDto(
     IReadOnlyList<RefusalDto> Refusals,
     IReadOnlyList<SanctionProposalDto> SanctionProposals,
     DateOnly? EndedOn,
-    EndReason? EndReason)
+    EndReason? EndReason,
+    string? NoticeVersion)
 {
     public static PlacementDto From(Person person, Placement p, DateOnly today)
     {
@@ -48,7 +49,7 @@ public sealed record PlacementDto(
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
-            p.EndedOn, p.EndReason);
+            p.EndedOn, p.EndReason, p.NoticeVersion);
     }
 }
 

@@ -33,12 +33,14 @@ public sealed record SanctionProposalDto(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     RestrictionDto? Restriction,
-    ObjectionDto? Objection)
+    ObjectionDto? Objection,
+    string? NoticeVersion)
 {
     public static SanctionProposalDto From(SanctionProposal p, DateOnly today) => new(
         p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
         p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
         p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Restriction?.StartsOn, p.Restriction?.EndsOn,
         RestrictionDto.From(p.Restriction, today),
-        p.Objection is { } o ? new ObjectionDto(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning) : null);
+        p.Objection is { } o ? new ObjectionDto(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning) : null,
+        p.Decision?.NoticeVersion);
 }

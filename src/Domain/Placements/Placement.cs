@@ -21,7 +21,10 @@ public enum RefusalKind
     DroppedOut,
 }
 
-/// <summary>The assignment notice (Heranziehungsbescheid) was served and the person is placed.</summary>
+/// <summary>
+/// The assignment notice (Heranziehungsbescheid) was served and the person is placed. <paramref name="NoticeVersion"/>
+/// names the wording served (<see cref="Common.NoticeVersions"/>); null on events stored before notices were versioned.
+/// </summary>
 public sealed record PersonAssigned(
     Guid PlacementId,
     Guid PersonId,
@@ -30,7 +33,8 @@ public sealed record PersonAssigned(
     DateOnly NoticeServedOn,
     DateOnly StartsOn,
     int HoursPerWeek,
-    bool NoticeOfLegalConsequences);
+    bool NoticeOfLegalConsequences,
+    string? NoticeVersion = null);
 
 public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes);
 
@@ -70,6 +74,9 @@ public sealed record Placement(
 {
     public bool IsActive => EndedOn is null;
 
+    /// <summary>The wording of the Heranziehungsbescheid served; null for placements recorded before notices were versioned.</summary>
+    public string? NoticeVersion { get; init; }
+
     /// <summary>Current value per original entry: the latest correction wins, 0 cancels.</summary>
     public IEnumerable<HourEntry> EffectiveEntries =>
         Entries.GroupBy(e => e.CorrectsEntryId ?? e.EntryId).Select(g => g.Last());
@@ -86,7 +93,7 @@ public sealed record Placement(
 
     public static Placement Start(PersonAssigned e) => new(
         e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,
-        [], ImmutableDictionary<Guid, Refusal>.Empty);
+        [], ImmutableDictionary<Guid, Refusal>.Empty) { NoticeVersion = e.NoticeVersion };
 
     public Placement When(HoursLogged e) =>
         this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, null, null)) };

@@ -40,7 +40,7 @@ public static class PlacementDecisions
 
         return Decision.Accept(
             new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
-                c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true)),
+                c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
             new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
     }
 

@@ -67,7 +67,7 @@ public static class SanctionDecisions
             return Rejection.Conflict("already-decided", "The proposal has already been decided.");
         if (!c.Approved)
             return Decision.Accept(new StreamEvent(person.Id,
-                new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, false, c.Reasoning, null, null, c.DecidedBy)));
+                new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, false, c.Reasoning, null, null, c.DecidedBy, NoticeVersions.NoRestrictionNotice)));
         if (c.StartsOn is not { } startsOn)
             return Rejection.Unprocessable("starts-on-required", "An approval needs the day the restriction starts.");
         if (startsOn < today)
@@ -79,7 +79,7 @@ public static class SanctionDecisions
             return Rejection.Conflict("restriction-overlaps",
                 $"The person's restriction from {other.StartsOn:yyyy-MM-dd} to {other.EndsOn:yyyy-MM-dd} is in force; a continuation is the § 14 Abs. 2 review.");
         return Decision.Accept(new StreamEvent(person.Id,
-            new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, true, c.Reasoning, startsOn, endsOn, c.DecidedBy)));
+            new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, true, c.Reasoning, startsOn, endsOn, c.DecidedBy, NoticeVersions.RestrictionNotice)));
     }
 
     /// <summary>The Widerspruch is recorded; the restriction stays in force meanwhile (§ 11 Abs. 4 AsylbLG).</summary>

@@ -4,7 +4,11 @@ namespace AGH.Domain.Sanctions;
 
 public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid PlacementId, Guid RefusalId, string Reasoning, string ProposedBy);
 
-/// <summary>An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.</summary>
+/// <summary>
+/// An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.
+/// <paramref name="NoticeVersion"/> names the wording of the notice on the decision (<see cref="Common.NoticeVersions"/>);
+/// null on events stored before notices were versioned.
+/// </summary>
 public sealed record SanctionDecided(
     Guid ProposalId,
     Guid PersonId,
@@ -13,7 +17,8 @@ public sealed record SanctionDecided(
     string Reasoning,
     DateOnly? StartsOn,
     DateOnly? EndsOn,
-    string DecidedBy);
+    string DecidedBy,
+    string? NoticeVersion = null);
 
 /// <summary>The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG).</summary>
 public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy);
@@ -67,7 +72,7 @@ public enum ObjectionStatus
     Dismissed,
 }
 
-public sealed record SanctionDecision(bool Approved, string Reasoning, string DecidedBy, int DecidedAtSequence);
+public sealed record SanctionDecision(bool Approved, string Reasoning, string DecidedBy, int DecidedAtSequence, string? NoticeVersion = null);
 
 /// <summary>An approved restriction. EndsOn moves with an early end or a continuation; the decided period stays in the history.</summary>
 public sealed record Restriction(
@@ -111,7 +116,7 @@ public sealed record SanctionProposal(
 
     public SanctionProposal When(SanctionDecided e, int sequence) => this with
     {
-        Decision = new SanctionDecision(e.Approved, e.Reasoning, e.DecidedBy, sequence),
+        Decision = new SanctionDecision(e.Approved, e.Reasoning, e.DecidedBy, sequence, e.NoticeVersion),
         Restriction = e is { Approved: true, StartsOn: { } s, EndsOn: { } end } ? new Restriction(s, end, false, false, null, null) : null,
     };
 

@@ -27,7 +27,7 @@ public class AssignTests
     {
         Decide(OpenOffer, Eligible).ShouldAccept(
             new StreamEvent(T.PersonId, new PersonAssigned(T.PlacementId, T.PersonId, T.OfferId, T.Municipality,
-                Notice, Start, 20, NoticeOfLegalConsequences: true)),
+                Notice, Start, 20, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
             new StreamEvent(T.OfferId, new PlaceOccupied(T.OfferId, T.PlacementId, T.PersonId)));
     }
 

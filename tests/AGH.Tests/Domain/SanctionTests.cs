@@ -187,7 +187,8 @@ public class DecideSanctionTests
     public void An_approval_emits_SanctionDecided_with_a_six_month_period()
     {
         Decide(Proposed, true, T.D(2026, 12, 1)).ShouldAccept(new StreamEvent(T.PersonId, new SanctionDecided(
-            T.ProposalId, T.PersonId, T.PlacementId, true, "Entscheidung", T.D(2026, 12, 1), T.D(2027, 5, 31), T.OfficialA)));
+            T.ProposalId, T.PersonId, T.PlacementId, true, "Entscheidung", T.D(2026, 12, 1), T.D(2027, 5, 31), T.OfficialA,
+            NoticeVersions.RestrictionNotice)));
     }
 
     [Theory]
@@ -256,7 +257,7 @@ public class DecideSanctionTests
         var decision = Decide(Proposed, false, T.D(2026, 12, 1));
 
         decision.ShouldAccept(new StreamEvent(T.PersonId, new SanctionDecided(
-            T.ProposalId, T.PersonId, T.PlacementId, false, "Entscheidung", null, null, T.OfficialA)));
+            T.ProposalId, T.PersonId, T.PlacementId, false, "Entscheidung", null, null, T.OfficialA, NoticeVersions.NoRestrictionNotice)));
         Given.Person(Proposed).Then(decision).RestrictionInForceOn(T.Today).Should().BeNull();
     }
 

@@ -1,0 +1,18 @@
+namespace AGH.Domain.Common;
+
+/// <summary>
+/// The wording of each notice the service writes, by version. The event that records serving or deciding names the
+/// version in force, so an auditor knows which text the person received; a changed wording gets a new version and the
+/// old one stays renderable.
+/// </summary>
+public static class NoticeVersions
+{
+    /// <summary>Heranziehungsbescheid (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung.</summary>
+    public const string AssignmentNotice = "heranziehungsbescheid-v1";
+
+    /// <summary>Bescheid über die Anspruchseinschränkung (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 AsylbLG).</summary>
+    public const string RestrictionNotice = "einschraenkungsbescheid-v1";
+
+    /// <summary>Mitteilung that the proceeding ends without a restriction (a rejected proposal): it burdens no one, so it needs no Rechtsbehelfsbelehrung.</summary>
+    public const string NoRestrictionNotice = "keine-einschraenkung-v1";
+}
