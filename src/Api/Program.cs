@@ -2,6 +2,7 @@ using System.Reflection;
 using AGH.Api.Demo;
 using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
+using AGH.Api.Notices;
 using AGH.Api.Offers;
 using AGH.Api.Payouts;
 using AGH.Api.Quota;
@@ -52,6 +53,7 @@ builder.Services.AddSingleton<PayoutSchedule>();
 builder.Services.AddHostedService<PayoutCatchUp>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings());
 
 // Outside Development always; in Development on request (the benchmark measures what production runs).
 var preGeneratedCode = !builder.Environment.IsDevelopment() || builder.Configuration.GetValue("Wolverine:PreGeneratedCode", false);
@@ -146,6 +148,8 @@ QuotaEndpoint.Map(api);
 PayoutRunQueries.Map(api);
 PersonHistoryEndpoint.Map(api);
 PersonExportEndpoint.Map(api);
+AssignmentNoticeEndpoint.Map(api);
+DecisionNoticeEndpoint.Map(api);
 
 // `codegen write` (pre-generated handlers for Release), `describe`, `resources` … and otherwise serves.
 return await app.RunJasperFxCommands(args);

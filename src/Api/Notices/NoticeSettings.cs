@@ -1,0 +1,32 @@
+namespace AGH.Api.Notices;
+
+/// <summary>
+/// Configuration "Notices": the letterhead of the authority that issues the notices, and where a Widerspruch is lodged.
+/// The defaults are the district's own; a municipality's social office issuing in its own name configures its data.
+/// </summary>
+public sealed class NoticeSettings
+{
+    public AuthoritySettings Authority { get; set; } = new();
+
+    public sealed class AuthoritySettings
+    {
+        public string Name { get; set; } = "Landkreis Osnabrück";
+        public string Department { get; set; } = "Der Landrat – Fachdienst Soziales";
+        public string Street { get; set; } = "Am Schölerberg 1";
+        public string PostalCode { get; set; } = "49082";
+        public string City { get; set; } = "Osnabrück";
+        public string Phone { get; set; } = "0541 501-0";
+        public string Email { get; set; } = "info@lkos.de";
+
+        /// <summary>The authority a Widerspruch goes to (§ 84 Abs. 1 SGG: the one that issued the notice); defaults to <see cref="Name"/>.</summary>
+        public string? ObjectionAuthority { get; set; }
+
+        /// <summary>Its postal address in one line; defaults to the letterhead's address.</summary>
+        public string? ObjectionAddress { get; set; }
+
+        public string Address => $"{Street}, {PostalCode} {City}";
+
+        public string ObjectionTo => $"{(string.IsNullOrWhiteSpace(ObjectionAuthority) ? Name : ObjectionAuthority)}, "
+            + (string.IsNullOrWhiteSpace(ObjectionAddress) ? Address : ObjectionAddress);
+    }
+}
