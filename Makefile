@@ -1,5 +1,5 @@
 # Infrastructure entry points. See scripts/*.sh for details.
-.PHONY: build test run stop-db bench codegen
+.PHONY: build test run stop-db bench codegen openapi
 
 build:
 	dotnet build AGH.sln -c Release
@@ -26,3 +26,8 @@ bench:
 # Regenerates Wolverine's pre-built handlers after an endpoint or handler changed (`make test` fails while they are stale).
 codegen:
 	@bash scripts/codegen.sh
+
+# Rewrites the checked-in OpenAPI document (openapi/agh-v1.json) from the host and regenerates the test project's NSwag
+# client from it (`make test` fails while the document is stale; a document that breaks the client breaks the build).
+openapi:
+	@bash scripts/openapi.sh
