@@ -34,7 +34,7 @@ public static class ChangePlacesEndpoint
         return Steps.Check(Decide(body, stream.Aggregate));
     }
 
-    [WolverinePost("/api/offers/{id}/places"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
+    [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<OfferDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

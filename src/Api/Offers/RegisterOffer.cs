@@ -52,7 +52,7 @@ public static class RegisterOfferEndpoint
         return (command, Steps.Check(OfferDecisions.Register(command)));
     }
 
-    [WolverinePost("/api/offers"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
+    [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -34,7 +34,7 @@ public static class WithdrawOfferEndpoint
         return Steps.Check(OfferDecisions.Withdraw(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/offers/{id}/withdrawal"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
+    [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<OfferDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

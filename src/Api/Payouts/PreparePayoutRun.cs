@@ -28,7 +28,7 @@ public static class PreparePayoutRunEndpoint
             : (null, new Checks().Add("month", "must be a month written YYYY-MM.").Details());
     }
 
-    [WolverinePost("/api/payout-runs"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
+    [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(201)]
     [ProducesResponseType<PayoutRunDto>(200)]

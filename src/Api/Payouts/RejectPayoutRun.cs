@@ -29,7 +29,7 @@ public static class RejectPayoutRunEndpoint
 
     public static ProblemDetails Validate(Request body, PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(body, r, http));
 
-    [WolverinePost("/api/payout-runs/{id}/reject"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
+    [WolverinePost("/api/payout-runs/{id}/reject", OperationId = "rejectPayoutRun"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -34,7 +34,7 @@ public static class EndEntitlementEndpoint
         return Steps.Check(PersonDecisions.EndEntitlement(stream.Aggregate, command, clock.Today));
     }
 
-    [WolverinePost("/api/persons/{id}/entitlement-end"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
+    [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

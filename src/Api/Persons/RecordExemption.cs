@@ -37,7 +37,7 @@ public static class RecordExemptionEndpoint
         return Steps.Check(PersonDecisions.RecordExemption(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/exemptions"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
+    [WolverinePost("/api/persons/{id}/exemptions", OperationId = "recordExemption"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

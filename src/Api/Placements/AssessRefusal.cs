@@ -37,7 +37,7 @@ public static class AssessRefusalEndpoint
         return Steps.Check(PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment", OperationId = "assessRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -34,7 +34,7 @@ public static class CorrectHoursEndpoint
         return Steps.Check(Decide(command, stream, policy));
     }
 
-    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
+    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<LogHoursEndpoint.Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -34,7 +34,7 @@ public static class HoldHearingEndpoint
         return Steps.Check(PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing", OperationId = "holdHearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

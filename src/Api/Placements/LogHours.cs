@@ -37,7 +37,7 @@ public static class LogHoursEndpoint
         return Steps.Check(Decide(command, stream, policy, clock));
     }
 
-    [WolverinePost("/api/placements/{id}/hours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
+    [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -37,7 +37,7 @@ public static class RecordRefusalEndpoint
         return Steps.Check(PlacementDecisions.RecordRefusal(stream.Person, stream.Placement, command, clock.Today));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
+    [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -35,7 +35,7 @@ public static class LiftLegalHoldEndpoint
         return Steps.Check(PersonDecisions.LiftLegalHold(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/legal-hold/release"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
+    [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -35,7 +35,7 @@ public static class PlaceLegalHoldEndpoint
         return Steps.Check(PersonDecisions.PlaceLegalHold(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/legal-hold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
+    [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

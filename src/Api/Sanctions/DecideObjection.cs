@@ -35,7 +35,7 @@ public static class DecideObjectionEndpoint
         return Steps.Check(SanctionDecisions.DecideObjection(stream.Person, command));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/objection/decision"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/objection/decision", OperationId = "decideObjection"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide the objection (Abhilfe oder Zurückweisung des Widerspruchs)")]
     [EndpointDescription("403 four-eyes for the official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]

@@ -40,7 +40,7 @@ public static class DecideSanctionEndpoint
         return Steps.Check(SanctionDecisions.Decide(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/decision"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
     [EndpointDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
         + "409 restriction-overlaps with another restriction of the person in force.")]

@@ -33,7 +33,7 @@ public static class EndRestrictionEndpoint
         return Steps.Check(SanctionDecisions.EndRestriction(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/restriction/end"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/restriction/end", OperationId = "endRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("End a restriction early (Aufhebung der Anspruchseinschränkung)")]
     [EndpointDescription("The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free "
         + "(willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force; "

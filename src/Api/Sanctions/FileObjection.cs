@@ -34,7 +34,7 @@ public static class FileObjectionEndpoint
         return Steps.Check(SanctionDecisions.FileObjection(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/objection"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/objection", OperationId = "fileObjection"), Tags("Refusals and sanctions")]
     [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
     [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
         + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")]

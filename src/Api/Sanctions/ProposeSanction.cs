@@ -35,7 +35,7 @@ public static class ProposeSanctionEndpoint
         return Steps.Check(SanctionDecisions.Propose(stream.Person, stream.Placement, command));
     }
 
-    [WolverinePost("/api/placements/{id}/sanction-proposals"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/placements/{id}/sanction-proposals", OperationId = "proposeSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
     [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
         + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")]

@@ -38,7 +38,7 @@ public static class ReviewRestrictionEndpoint
         return Steps.Check(SanctionDecisions.Review(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/review"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]
     [EndpointDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
         + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "

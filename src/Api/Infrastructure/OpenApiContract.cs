@@ -1,0 +1,150 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Makes /swagger/v1/swagger.json a document a generated client can trust: nullability as in the code, every status
+/// an operation can answer with its problem schema, a server, German descriptions of the domain terms.
+/// </summary>
+public static class OpenApiContract
+{
+    public static void Configure(SwaggerGenOptions c)
+    {
+        // `string` is never null in an answer, `string?` may be: strict clients must know which.
+        c.SupportNonNullableReferenceTypes();
+        // A nullable reference ($ref) needs allOf to carry `nullable: true` in OpenAPI 3.0.
+        c.UseAllOfToExtendReferenceSchemas();
+        c.AddServer(new OpenApiServer
+        {
+            Url = "/",
+            Description = "Der Dienst selbst (relativ zur Adresse, unter der dieses Dokument abgerufen wurde).",
+        });
+        c.SchemaFilter<AnswersAreComplete>();
+        c.OperationFilter<ProblemResponses>();
+        c.DocumentFilter<TagDescriptions>();
+    }
+
+    public const string Description =
+        "Arbeitsgelegenheiten (AGH) nach § 5 AsylbLG für die 21 Mitgliedsgemeinden des Landkreises Osnabrück: Angebote der "
+        + "Träger, Leistungsberechtigte, Heranziehungen, Stunden und Aufwandsentschädigung, Ablehnungen und Leistungseinschränkungen, "
+        + "Auszahlungsläufe für die Kreiskasse.\n\n"
+        + "**Heranziehungsbescheid**: der Verwaltungsakt, mit dem das Sozialamt eine leistungsberechtigte Person zu einer "
+        + "Arbeitsgelegenheit heranzieht (§ 5 Abs. 1 bis 5 AsylbLG); erst nach seiner Bekanntgabe wird eine Zuweisung "
+        + "(`assignPerson`) erfasst. Für die geleistete Arbeit wird eine Aufwandsentschädigung von 0,80 EUR je Stunde gezahlt "
+        + "(§ 5 Abs. 2 AsylbLG).\n\n"
+        + "**Rechtsgrundlagen**: jedes gespeicherte Ereignis nennt die Rechtsgrundlage, die der Aufruf erfasst, z. B. § 5 Abs. 4 "
+        + "AsylbLG mit § 1a Abs. 1 und § 14 AsylbLG für eine Leistungseinschränkung nach unbegründeter Ablehnung, § 28 VwVfG für "
+        + "die Anhörung, § 14 Abs. 2 AsylbLG für die Wiedervorlage.\n\n"
+        + "**Fehler** sind RFC 9457 problem+json: 400 mit `errors` je Feld; 403, 404, 409 und 422 mit einem stabilen `code`. "
+        + "Ein abgelehnter Aufruf speichert nichts. Jeder POST nimmt einen `Idempotency-Key` an; Befehle auf eine Ressource ein "
+        + "`If-Match` mit dem ETag des letzten GET (sonst 412).";
+
+    /// <summary>The server writes every property of an answer (null included), so all of them are required.</summary>
+    private sealed class AnswersAreComplete : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            var type = context.Type;
+            if (schema is not OpenApiSchema s || s.Properties is not { Count: > 0 } || type.Namespace?.StartsWith("AGH.") != true) return;
+            // Request bodies are checked field by field (400 with `errors`): their required fields carry [Required].
+            if (type.Name == "Request" || type.Name.EndsWith("Request")) return;
+            s.Required ??= new HashSet<string>();
+            foreach (var name in s.Properties.Keys) s.Required.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// Every /api operation can answer 401 (no or bad token), 503 (database unreachable), and, with a body, 413 and 415;
+    /// every error answer is problem+json.
+    /// </summary>
+    private sealed class ProblemResponses : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var path = "/" + (context.ApiDescription.RelativePath ?? "");
+            operation.Responses ??= new OpenApiResponses();
+            var responses = operation.Responses;
+            // Wolverine adds a 200 "IResult" beside the declared answers of an endpoint that returns IResult.
+            if (responses.Keys.Any(k => k is "201" or "204") && responses.ContainsKey("200")) responses.Remove("200");
+            // Wolverine writes its chain name ("POST_api_offers") as description; it says nothing to a reader.
+            if (operation.Description?.Contains('_') == true && !operation.Description.Contains(' ')) operation.Description = null;
+
+            if (path.StartsWith("/api/"))
+            {
+                responses.TryAdd("401", new OpenApiResponse { Description = "Unauthorized: kein oder kein gültiges Token." });
+                responses.TryAdd("403", new OpenApiResponse { Description = "Forbidden: die Rolle oder Gemeinde des Aufrufers darf das nicht." });
+                if (path.Contains("{id")) responses.TryAdd("404", new OpenApiResponse { Description = "Not Found (auch für Daten einer anderen Gemeinde)." });
+                if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true || operation.RequestBody is not null)
+                    responses.TryAdd("400", new OpenApiResponse { Description = "Bad Request: ungültige Eingabe, `errors` nennt jedes Feld." });
+                if (operation.RequestBody is not null)
+                {
+                    responses.TryAdd("413", new OpenApiResponse { Description = "Content Too Large: der Body ist größer als 1 MiB." });
+                    responses.TryAdd("415", new OpenApiResponse { Description = "Unsupported Media Type: der Body muss application/json sein." });
+                }
+                responses.TryAdd("503", new OpenApiResponse { Description = "Service Unavailable: die Datenbank ist nicht erreichbar; später wiederholen." });
+            }
+
+            foreach (var (status, response) in responses.ToList())
+            {
+                if (status.Length != 3 || status[0] is not ('4' or '5') || response is not OpenApiResponse r) continue;
+                var type = status == "400" ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
+                r.Content ??= new Dictionary<string, IOpenApiMediaType>();
+                r.Content.Remove("application/json");
+                if (!r.Content.ContainsKey("application/problem+json"))
+                    r.Content["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+                if (string.IsNullOrEmpty(r.Description)) r.Description = status;
+            }
+        }
+    }
+
+    private sealed class TagDescriptions : IDocumentFilter
+    {
+        private static readonly Dictionary<string, string> Texts = new()
+        {
+            ["Offers"] = "Angebote (Arbeitsgelegenheiten nach § 5 Abs. 1 AsylbLG) von Gemeinden, Kreis und gemeinnützigen Trägern; das Ergebnis der Arbeit muss der Allgemeinheit dienen.",
+            ["Persons"] = "Leistungsberechtigte nach dem AsylbLG, ihre wichtigen Gründe (§ 5 Abs. 3 und 4 AsylbLG) und das Ende der Leistungsberechtigung.",
+            ["Placements"] = "Heranziehungen (nach Bekanntgabe des Heranziehungsbescheids, § 5 AsylbLG), Stunden und Ende einer Arbeitsgelegenheit.",
+            ["Refusals and sanctions"] = "Ablehnungen, Anhörung (§ 28 VwVfG), Leistungseinschränkung (§ 5 Abs. 4 mit § 1a Abs. 1 und § 14 AsylbLG), Widerspruch und Wiedervorlage.",
+            ["Payouts"] = "Auszahlungsläufe der Aufwandsentschädigung (0,80 EUR je Stunde, § 5 Abs. 2 AsylbLG) für die Kreiskasse, mit Vier-Augen-Prinzip.",
+            ["Views"] = "Auswertungen: Quote für den Kreistag, Verlauf einer Person, Zugriffsprotokoll.",
+            ["Data protection"] = "Auskunft (Art. 15 DSGVO), Aufbewahrung und Sperre vor der Löschung.",
+            ["Reference data"] = "Stammdaten: die 21 Mitgliedsgemeinden.",
+            ["Development"] = "Nur in der Entwicklung: Tokens für jede Rolle.",
+        };
+
+        public void Apply(OpenApiDocument doc, DocumentFilterContext context)
+        {
+            doc.Info.Description = Description;
+            var used = doc.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+                .Select(t => t.Name).Where(n => n is not null).Distinct().Order();
+            doc.Tags = new HashSet<OpenApiTag>(used.Select(n => new OpenApiTag { Name = n, Description = Texts.GetValueOrDefault(n!, n!) }));
+            UnwrapReferences(doc);
+        }
+
+        /// <summary>
+        /// A nullable reference stays `allOf: [$ref]` with `nullable: true` and the referenced type beside it (OpenAPI 3.0 allows
+        /// `nullable` only next to `type`); a non-nullable one becomes the plain $ref again.
+        /// </summary>
+        private static void UnwrapReferences(OpenApiDocument doc)
+        {
+            var components = doc.Components?.Schemas;
+            if (components is null) return;
+            foreach (var schema in components.Values.OfType<OpenApiSchema>())
+            {
+                if (schema.Properties is null) continue;
+                foreach (var (name, property) in schema.Properties.ToList())
+                {
+                    if (property is not OpenApiSchema { AllOf: [OpenApiSchemaReference target] } wrapper) continue;
+                    var nullable = wrapper.Type is { } t && t.HasFlag(JsonSchemaType.Null);
+                    if (!nullable && wrapper.Description is null) { schema.Properties[name] = target; continue; }
+                    var targetType = components.TryGetValue(target.Reference.Id ?? "", out var resolved) ? resolved.Type : null;
+                    var baseType = (targetType ?? JsonSchemaType.Object) & ~JsonSchemaType.Null;
+                    wrapper.Type = nullable ? baseType | JsonSchemaType.Null : baseType;
+                }
+            }
+        }
+    }
+}
