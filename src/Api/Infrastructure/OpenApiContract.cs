@@ -93,7 +93,8 @@ public static class OpenApiContract
                 var type = status == "400" ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
                 r.Content ??= new Dictionary<string, IOpenApiMediaType>();
                 r.Content.Remove("application/json");
-                if (!r.Content.ContainsKey("application/problem+json"))
+                // A 400 may carry `errors` (HttpValidationProblemDetails), whatever the endpoint declared.
+                if (!r.Content.ContainsKey("application/problem+json") || status == "400")
                     r.Content["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
                 if (string.IsNullOrEmpty(r.Description)) r.Description = status;
             }
