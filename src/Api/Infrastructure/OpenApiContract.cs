@@ -1,4 +1,10 @@
 using System.Reflection;
+using AGH.Api.Offers;
+using AGH.Api.Payouts;
+using AGH.Api.Persons;
+using AGH.Api.Placements;
+using AGH.Api.Sanctions;
+using AGH.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -23,7 +29,9 @@ public static class OpenApiContract
             Description = "Der Dienst selbst (relativ zur Adresse, unter der dieses Dokument abgerufen wurde).",
         });
         c.SchemaFilter<AnswersAreComplete>();
+        c.SchemaFilter<RequestExamples>();
         c.OperationFilter<ProblemResponses>();
+        c.OperationFilter<LegalBases>();
         c.DocumentFilter<TagDescriptions>();
     }
 
@@ -49,7 +57,8 @@ public static class OpenApiContract
         {
             var type = context.Type;
             if (schema is not OpenApiSchema s || s.Properties is not { Count: > 0 } || type.Namespace?.StartsWith("AGH.") != true) return;
-            // Request bodies are checked field by field (400 with `errors`): their required fields carry [Required].
+            // Request bodies are checked field by field (400 with `errors`); their required fields carry [Required], which
+            // only documents them (no DataAnnotations validation runs: Validate answers with the contract's messages).
             if (type.Name == "Request" || type.Name.EndsWith("Request")) return;
             s.Required ??= new HashSet<string>();
             foreach (var name in s.Properties.Keys) s.Required.Add(name);
@@ -101,6 +110,85 @@ public static class OpenApiContract
         }
     }
 
+    /// <summary>Examples of the main request bodies, as a front-end would send them.</summary>
+    private sealed class RequestExamples : ISchemaFilter
+    {
+        private static readonly Dictionary<Type, string> Examples = new()
+        {
+            [typeof(RegisterOfferEndpoint.Request)] = """
+                {"providerType":"municipality","providerName":"Gemeinde Hilter","municipality":"hilter","title":"Pflege der Grünanlagen",
+                 "activity":"Laub rechen, Beete pflegen, Wege kehren im Bürgerpark","places":4,"hoursPerWeek":20,"startsOn":"2026-03-02",
+                 "endsOn":null,"reportTo":"Bauhof Hilter, Osnabrücker Str. 1, 49176 Hilter","servesPublicBenefit":true}
+                """,
+            [typeof(RegisterPersonEndpoint.Request)] = """
+                {"municipality":"hilter","givenName":"Amina","familyName":"Haddad","dateOfBirth":"1994-05-17","entitledSince":"2025-11-01","fileReference":"50.2-4711"}
+                """,
+            [typeof(AssignPersonEndpoint.Request)] = """
+                {"personId":"0195d3a4-5a7e-7c2b-9a1e-3f4b5c6d7e8f","offerId":"0195d3a4-1b2c-7d3e-8f40-5a6b7c8d9e0f","noticeServedOn":"2026-02-23","startsOn":"2026-03-02","hoursPerWeek":20}
+                """,
+            [typeof(LogHoursEndpoint.Request)] = """{"date":"2026-03-02","minutes":240}""",
+            [typeof(RecordRefusalEndpoint.Request)] = """{"date":"2026-03-09","kind":"no-show","statedReason":null}""",
+            [typeof(AssessRefusalEndpoint.Request)] = """{"goodCause":false,"reasoning":"Kein wichtiger Grund vorgetragen oder ersichtlich."}""",
+            [typeof(HoldHearingEndpoint.Request)] = """{"heldOn":"2026-03-16","statement":"Die Person gibt an, den Termin vergessen zu haben."}""",
+            [typeof(ProposeSanctionEndpoint.Request)] = """{"refusalId":"0195d3a4-9c8b-7a6d-8e5f-4a3b2c1d0e9f","reasoning":"Unbegründetes Nichterscheinen nach Belehrung über die Rechtsfolgen."}""",
+            [typeof(DecideSanctionEndpoint.Request)] = """{"approved":true,"reasoning":"Die Voraussetzungen des § 5 Abs. 4 S. 2 AsylbLG liegen vor.","startsOn":"2026-04-01"}""",
+            [typeof(PreparePayoutRunEndpoint.Request)] = """{"month":"2026-03"}""",
+        };
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is OpenApiSchema s && Examples.TryGetValue(context.Type, out var json)) s.Examples = [System.Text.Json.Nodes.JsonNode.Parse(json)!];
+        }
+    }
+
+    /// <summary>Which norm a command records in its events (EventLegalBasis), in German, so a front-end can show it.</summary>
+    private sealed class LegalBases : IOperationFilter
+    {
+        private static readonly Dictionary<string, (string Text, string Basis)> Operations = new()
+        {
+            ["registerOffer"] = ("Ein Träger meldet eine Arbeitsgelegenheit; ihr Ergebnis muss der Allgemeinheit dienen (zusätzlich, gemeinnützig).", LegalBasis.Offer),
+            ["changeOfferPlaces"] = ("Ändert die Zahl der Plätze; nie unter die besetzten.", LegalBasis.Offer),
+            ["withdrawOffer"] = ("Zieht ein Angebot zurück, solange keine Heranziehung darin läuft.", LegalBasis.Offer),
+            ["registerPerson"] = ("Erfasst eine leistungsberechtigte Person nach dem AsylbLG.", LegalBasis.Registration),
+            ["recordExemption"] = ("Erfasst einen wichtigen Grund, nicht zu arbeiten (z. B. Krankheit, Kinderbetreuung); keine Gesundheitsdaten.", LegalBasis.GoodCause),
+            ["endEntitlement"] = ("Erfasst das Ende der Leistungsberechtigung nach dem AsylbLG.", LegalBasis.Entitlement),
+            ["assignPerson"] = ("Heranziehung: erfasst die Zuweisung zu einer Arbeitsgelegenheit, nachdem der Heranziehungsbescheid bekannt gegeben wurde "
+                + "(`noticeServedOn`). Der Heranziehungsbescheid ist der Verwaltungsakt, der die Person zur Arbeit heranzieht und über die Rechtsfolgen "
+                + "einer Ablehnung ohne wichtigen Grund belehrt (Rechtsfolgenbelehrung); erst danach kann eine Ablehnung zu einer Leistungseinschränkung führen.",
+                LegalBasis.Assignment),
+            ["logHours"] = ("Erfasst die an einem Tag geleisteten Stunden (volle Viertelstunden); Grundlage der Aufwandsentschädigung von 0,80 EUR je Stunde.", LegalBasis.Allowance),
+            ["correctHours"] = ("Berichtigt einen Stundeneintrag durch einen neuen Eintrag; der alte bleibt nachvollziehbar.", LegalBasis.Allowance),
+            ["recordRefusal"] = ("Erfasst eine Ablehnung, ein Nichterscheinen oder einen Abbruch mit dem angegebenen Grund.", LegalBasis.Duty),
+            ["assessRefusal"] = ("Bewertet, ob für die Ablehnung ein wichtiger Grund vorlag.", LegalBasis.GoodCause),
+            ["holdHearing"] = ("Erfasst die Anhörung der Person vor einer belastenden Entscheidung.", LegalBasis.Hearing),
+            ["endPlacement"] = ("Beendet eine Heranziehung (z. B. bei regulärer Beschäftigung); der Platz wird sofort frei.", LegalBasis.Reasonable),
+            ["proposeSanction"] = ("Schlägt eine Leistungseinschränkung nach unbegründeter Ablehnung vor (Vier-Augen-Prinzip: eine andere Person entscheidet).", LegalBasis.Restriction),
+            ["decideSanction"] = ("Entscheidet über den Vorschlag; eine bewilligte Leistungseinschränkung gilt sechs Monate und beginnt nie rückwirkend.", LegalBasis.Restriction),
+            ["fileObjection"] = ("Erfasst einen Widerspruch; er hat keine aufschiebende Wirkung.", LegalBasis.Objection),
+            ["decideObjection"] = ("Entscheidet über den Widerspruch: abhelfen oder zurückweisen.",
+                $"{LegalBasis.ObjectionUpheld} (abgeholfen) oder {LegalBasis.ObjectionDismissed} (zurückgewiesen)"),
+            ["endRestriction"] = ("Beendet eine Leistungseinschränkung vorzeitig, wenn die Person ihre Pflicht wieder erfüllt oder die Pflicht entfallen ist.", LegalBasis.RestrictionEnd),
+            ["reviewRestriction"] = ("Wiedervorlage: prüft eine Leistungseinschränkung vor ihrem Ablauf; eine Fortsetzung braucht eine neue Anhörung.",
+                $"{LegalBasis.RestrictionReview}; bei Fortsetzung {LegalBasis.RestrictionContinued}"),
+            ["preparePayoutRun"] = ("Bereitet den Auszahlungslauf der Aufwandsentschädigung eines abgelaufenen Monats vor.", LegalBasis.Payout),
+            ["reviewPayoutRun"] = ("Prüft einen vorbereiteten Auszahlungslauf (erste Person des Vier-Augen-Prinzips).", LegalBasis.Payout),
+            ["releasePayoutRun"] = ("Gibt einen geprüften Auszahlungslauf an die Kreiskasse frei (zweite Person).", LegalBasis.Payout),
+            ["rejectPayoutRun"] = ("Weist einen Auszahlungslauf vor der Freigabe zurück; seine Zeilen gelten wieder als unbezahlt.", LegalBasis.Payout),
+            ["placeLegalHold"] = ("Sperrt die Löschung der Daten einer Person, solange ein Rechtsbehelf anhängig ist.", LegalBasis.Retention),
+            ["liftLegalHold"] = ("Hebt die Sperre auf, sobald der Rechtsbehelf erledigt ist.", LegalBasis.Retention),
+            ["getPersonHistory"] = ("Der vollständige Verlauf einer Person; jeder Abruf wird protokolliert.", LegalBasis.DataAccess),
+        };
+
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.OperationId is null || !Operations.TryGetValue(operation.OperationId, out var entry)) return;
+            var german = $"{entry.Text}\n\nRechtsgrundlage (in jedem gespeicherten Ereignis vermerkt): {entry.Basis}.";
+            operation.Description = string.IsNullOrWhiteSpace(operation.Description) ? german : german + "\n\n" + operation.Description;
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions["x-legal-basis"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(entry.Basis));
+        }
+    }
+
     private sealed class TagDescriptions : IDocumentFilter
     {
         private static readonly Dictionary<string, string> Texts = new()
@@ -123,6 +211,8 @@ public static class OpenApiContract
                 .Select(t => t.Name).Where(n => n is not null).Distinct().Order();
             doc.Tags = new HashSet<OpenApiTag>(used.Select(n => new OpenApiTag { Name = n, Description = Texts.GetValueOrDefault(n!, n!) }));
             UnwrapReferences(doc);
+            // The 200 "IResult" answers Wolverine adds are removed (ProblemResponses); their schema describes nothing.
+            doc.Components?.Schemas?.Remove("IResult");
         }
 
         /// <summary>

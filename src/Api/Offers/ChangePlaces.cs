@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
@@ -11,7 +12,7 @@ namespace AGH.Api.Offers;
 /// <summary>More or fewer places for an offer; never below the places taken.</summary>
 public static class ChangePlacesEndpoint
 {
-    public sealed record Request(int? Places);
+    public sealed record Request([property: Required] int? Places);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
@@ -11,7 +12,7 @@ namespace AGH.Api.Offers;
 /// <summary>An offer is withdrawn; refused while any placement in it is active.</summary>
 public static class WithdrawOfferEndpoint
 {
-    public sealed record Request(DateOnly? Date, string? Reason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);

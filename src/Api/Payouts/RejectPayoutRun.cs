@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
@@ -13,7 +14,7 @@ namespace AGH.Api.Payouts;
 /// </summary>
 public static class RejectPayoutRunEndpoint
 {
-    public sealed record Request(string? Reason);
+    public sealed record Request([property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>A placement ends as soon as regular employment is possible, or for another documented reason; the place is freed at once.</summary>
 public static class EndPlacementEndpoint
 {
-    public sealed record Request(DateOnly? Date, EndReason? Reason, string? Note);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] EndReason? Reason, string? Note);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>Anhörung (§ 28 VwVfG) before any burdening decision on a refusal.</summary>
 public static class HoldHearingEndpoint
 {
-    public sealed record Request(DateOnly? HeldOn, string? Statement);
+    public sealed record Request([property: Required] DateOnly? HeldOn, string? Statement);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);

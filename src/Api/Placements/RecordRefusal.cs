@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>An explicit refusal, a no-show or dropping out, with the reason the person gave.</summary>
 public static class RecordRefusalEndpoint
 {
-    public sealed record Request(DateOnly? Date, RefusalKind? Kind, string? StatedReason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] RefusalKind? Kind, string? StatedReason);
 
     public sealed record Created(Guid RefusalId);
 

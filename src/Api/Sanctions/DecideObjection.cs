@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -13,7 +14,7 @@ namespace AGH.Api.Sanctions;
 /// </summary>
 public static class DecideObjectionEndpoint
 {
-    public sealed record Request(bool? Upheld, string? Reasoning);
+    public sealed record Request([property: Required] bool? Upheld, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 

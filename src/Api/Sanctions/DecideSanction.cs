@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -13,7 +14,7 @@ namespace AGH.Api.Sanctions;
 /// </summary>
 public static class DecideSanctionEndpoint
 {
-    public sealed record Request(bool? Approved, string? Reasoning, DateOnly? StartsOn);
+    public sealed record Request([property: Required] bool? Approved, [property: Required] string? Reasoning, DateOnly? StartsOn);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 

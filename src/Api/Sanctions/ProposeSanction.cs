@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
 using AGH.Domain.Common;
@@ -11,7 +12,7 @@ namespace AGH.Api.Sanctions;
 /// <summary>The caseworker proposes a § 1a restriction; an official decides (Vier-Augen-Prinzip).</summary>
 public static class ProposeSanctionEndpoint
 {
-    public sealed record Request(Guid? RefusalId, string? Reasoning);
+    public sealed record Request([property: Required] Guid? RefusalId, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Caseworker);
 

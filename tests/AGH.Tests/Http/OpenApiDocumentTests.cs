@@ -84,6 +84,28 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
     }
 
     [Fact]
+    public async Task Request_bodies_name_their_required_fields_and_the_main_ones_show_an_example()
+    {
+        var (doc, _) = await Document();
+        var schemas = doc["components"]!["schemas"]!;
+        foreach (var (path, method, op) in Operations(doc).Where(o => o.Method == "post" && o.Operation["requestBody"] is not null))
+        {
+            var reference = op["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+            var schema = schemas[reference.Split('/').Last()]!;
+            schema["required"]?.AsArray().Should().NotBeEmpty($"{method} {path} has required fields");
+        }
+        string[] Required(string schema) => schemas[schema]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        Required("AssignPersonRequest").Should().BeEquivalentTo(["personId", "offerId", "noticeServedOn", "startsOn", "hoursPerWeek"]);
+        Required("RegisterOfferRequest").Should().NotContain("endsOn").And.Contain(["title", "servesPublicBenefit"]);
+        schemas["RegisterOfferRequest"]!["properties"]!["endsOn"]!["nullable"]!.GetValue<bool>().Should().BeTrue();
+        foreach (var name in new[] { "RegisterOfferRequest", "RegisterPersonRequest", "AssignPersonRequest", "LogHoursRequest", "RecordRefusalRequest", "PreparePayoutRunRequest" })
+            schemas[name]!["example"].Should().NotBeNull($"{name} is a main body");
+        var assign = doc["paths"]!["/api/placements"]!["post"]!;
+        assign["description"]!.GetValue<string>().Should().Contain("Heranziehungsbescheid");
+        assign["x-legal-basis"]!.GetValue<string>().Should().Be(AGH.Domain.Common.LegalBasis.Assignment);
+    }
+
+    [Fact]
     public async Task The_document_names_a_server_and_explains_the_domain_in_German()
     {
         var (doc, _) = await Document();
