@@ -158,6 +158,9 @@ fi
 # The pre-generated Wolverine code that Release loads must match the endpoints (a stale file is a silent 404 there).
 bash "$ROOT/scripts/codegen.sh" --check
 
+# OpenApiDocumentTests lint the served document with Redocly's recommended rules (installed here, pinned, when missing).
+bash "$ROOT/scripts/redocly.sh" install
+
 test_rc=0
 dotnet test AGH.sln -c Release \
     --logger "trx;LogFileName=results.trx" \

@@ -99,6 +99,7 @@ builder.Services.AddSwaggerGen(c =>
     c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] });
     // Nested request records share names (Request, Created): qualify them by their use case.
     c.OperationFilter<OpenApiHeaders>();
+    OpenApiContract.Configure(c);
     c.CustomSchemaIds(t => t.DeclaringType is { } outer ? outer.Name.Replace("Endpoint", "") + t.Name : t.Name);
     var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
     if (File.Exists(xml)) c.IncludeXmlComments(xml);

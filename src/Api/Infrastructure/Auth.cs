@@ -137,6 +137,7 @@ public static class Auth
                 });
                 return Results.Ok(new TokenResponse(token, expires));
             })
+            .WithName("issueDevToken")
             .AllowAnonymous()
             .WithTags("Development")
             .WithSummary("Development only: issue a token for any role")

@@ -49,6 +49,7 @@ public static class MunicipalityEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/municipalities", (HttpContext http) =>
             Caller.Require(http, Caller.Everyone) is { Problem: { } p } ? p : Results.Ok(MunicipalityCatalog.All))
+        .WithName("listMunicipalities")
         .WithTags("Reference data")
         .WithSummary("The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück")
         .Produces<IReadOnlyList<Municipality>>();

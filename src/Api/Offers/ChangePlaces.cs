@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
@@ -11,7 +12,7 @@ namespace AGH.Api.Offers;
 /// <summary>More or fewer places for an offer; never below the places taken.</summary>
 public static class ChangePlacesEndpoint
 {
-    public sealed record Request(int? Places);
+    public sealed record Request([property: Required] int? Places);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class ChangePlacesEndpoint
         return Steps.Check(Decide(body, stream.Aggregate));
     }
 
-    [WolverinePost("/api/offers/{id}/places"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
+    [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<OfferDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -10,10 +10,12 @@ public static class OfferQueries
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/offers", List)
+            .WithName("listOffers")
             .WithTags("Offers")
             .WithSummary("List offers, optionally by municipality and provider type")
             .Produces<IReadOnlyList<OfferDto>>();
         api.MapGet("/offers/{id:guid}", Get)
+            .WithName("getOffer")
             .WithTags("Offers")
             .WithSummary("One offer with occupied and free places")
             .Produces<OfferDto>()

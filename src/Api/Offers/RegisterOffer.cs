@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Domain.Common;
@@ -12,17 +13,17 @@ namespace AGH.Api.Offers;
 public static class RegisterOfferEndpoint
 {
     public sealed record Request(
-        ProviderType? ProviderType,
-        string? ProviderName,
-        string? Municipality,
-        string? Title,
-        string? Activity,
-        int? Places,
-        int? HoursPerWeek,
-        DateOnly? StartsOn,
+        [property: Required] ProviderType? ProviderType,
+        [property: Required] string? ProviderName,
+        [property: Required] string? Municipality,
+        [property: Required] string? Title,
+        [property: Required] string? Activity,
+        [property: Required] int? Places,
+        [property: Required] int? HoursPerWeek,
+        [property: Required] DateOnly? StartsOn,
         DateOnly? EndsOn,
-        string? ReportTo,
-        bool? ServesPublicBenefit);
+        [property: Required] string? ReportTo,
+        [property: Required] bool? ServesPublicBenefit);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
@@ -52,7 +53,7 @@ public static class RegisterOfferEndpoint
         return (command, Steps.Check(OfferDecisions.Register(command)));
     }
 
-    [WolverinePost("/api/offers"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
+    [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Offers;
@@ -11,7 +12,7 @@ namespace AGH.Api.Offers;
 /// <summary>An offer is withdrawn; refused while any placement in it is active.</summary>
 public static class WithdrawOfferEndpoint
 {
-    public sealed record Request(DateOnly? Date, string? Reason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Coordinator, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class WithdrawOfferEndpoint
         return Steps.Check(OfferDecisions.Withdraw(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/offers/{id}/withdrawal"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
+    [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<OfferDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

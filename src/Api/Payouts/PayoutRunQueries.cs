@@ -12,16 +12,19 @@ public static class PayoutRunQueries
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/payout-runs", List)
+            .WithName("listPayoutRuns")
             .WithTags("Payouts")
             .WithSummary("Payout runs, optionally of one month")
             .Produces<IReadOnlyList<PayoutRunDto>>()
             .ProducesProblem(403);
         api.MapGet("/payout-runs/{id:guid}", Get)
+            .WithName("getPayoutRun")
             .WithTags("Payouts")
             .WithSummary("One payout run with its lines")
             .Produces<PayoutRunDto>()
             .ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/payout-runs/{id:guid}/export", Export)
+            .WithName("exportPayoutRun")
             .WithTags("Payouts")
             .WithSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")
             .Produces<string>(200, "text/csv")

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
@@ -13,7 +14,7 @@ namespace AGH.Api.Payouts;
 /// </summary>
 public static class PreparePayoutRunEndpoint
 {
-    public sealed record Request(string? Month);
+    public sealed record Request([property: Required] string? Month);
 
     /// <summary>The parsed month, handed from validation to the handler.</summary>
     public sealed record ParsedMonth(Month Value);
@@ -28,7 +29,7 @@ public static class PreparePayoutRunEndpoint
             : (null, new Checks().Add("month", "must be a month written YYYY-MM.").Details());
     }
 
-    [WolverinePost("/api/payout-runs"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
+    [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(201)]
     [ProducesResponseType<PayoutRunDto>(200)]

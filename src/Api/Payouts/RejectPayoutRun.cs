@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Payouts;
@@ -13,7 +14,7 @@ namespace AGH.Api.Payouts;
 /// </summary>
 public static class RejectPayoutRunEndpoint
 {
-    public sealed record Request(string? Reason);
+    public sealed record Request([property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
 
@@ -29,7 +30,7 @@ public static class RejectPayoutRunEndpoint
 
     public static ProblemDetails Validate(Request body, PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(body, r, http));
 
-    [WolverinePost("/api/payout-runs/{id}/reject"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
+    [WolverinePost("/api/payout-runs/{id}/reject", OperationId = "rejectPayoutRun"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -16,7 +16,7 @@ public static class ReviewPayoutRunEndpoint
 
     public static ProblemDetails Validate(PayoutRun? run, HttpContext http) => PayoutRunCommand.Check(run, r => Decide(r, http));
 
-    [WolverinePost("/api/payout-runs/{id}/review"), Tags("Payouts")]
+    [WolverinePost("/api/payout-runs/{id}/review", OperationId = "reviewPayoutRun"), Tags("Payouts")]
     [EndpointSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(200)]

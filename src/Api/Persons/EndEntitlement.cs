@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
@@ -11,7 +12,7 @@ namespace AGH.Api.Persons;
 /// <summary>The AsylbLG entitlement ended; an active placement ends at once with reason entitlement-ended.</summary>
 public static class EndEntitlementEndpoint
 {
-    public sealed record Request(DateOnly? Date, string? Reason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class EndEntitlementEndpoint
         return Steps.Check(PersonDecisions.EndEntitlement(stream.Aggregate, command, clock.Today));
     }
 
-    [WolverinePost("/api/persons/{id}/entitlement-end"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
+    [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

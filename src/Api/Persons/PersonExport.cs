@@ -46,6 +46,7 @@ public static class PersonExportEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/persons/{id:guid}/export", Export)
+            .WithName("exportPersonData")
             .WithTags("Data protection")
             .WithSummary("All data about the person as JSON (Auskunft nach Art. 15 DSGVO)")
             .Produces<PersonExportDto>()

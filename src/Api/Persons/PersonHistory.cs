@@ -36,12 +36,14 @@ public static class PersonHistoryEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/persons/{id:guid}/history", History)
+            .WithName("getPersonHistory")
             .WithTags("Views")
             .WithSummary("A person's complete history across all their streams, as recorded up to asOf")
             .Produces<HistoryDto>()
             .ProducesValidationProblem()
             .ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/persons/{id:guid}/access-log", AccessLog)
+            .WithName("getPersonAccessLog")
             .WithTags("Views")
             .WithSummary("Who read the person's history, and when (auditor)")
             .Produces<IReadOnlyList<AccessLogEntryDto>>()

@@ -9,11 +9,13 @@ public static class PersonQueries
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/persons", List)
+            .WithName("listPersons")
             .WithTags("Persons")
             .WithSummary("List the persons the caller may see, optionally by municipality")
             .Produces<IReadOnlyList<PersonDto>>()
             .ProducesProblem(403);
         api.MapGet("/persons/{id:guid}", Get)
+            .WithName("getPerson")
             .WithTags("Persons")
             .WithSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")
             .Produces<PersonDto>()

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
@@ -11,7 +12,7 @@ namespace AGH.Api.Persons;
 /// <summary>A good reason not to work (§ 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII): the reason class and period, never a diagnosis.</summary>
 public static class RecordExemptionEndpoint
 {
-    public sealed record Request(ExemptionReason? Reason, DateOnly? From, DateOnly? Until, string? Note);
+    public sealed record Request([property: Required] ExemptionReason? Reason, [property: Required] DateOnly? From, DateOnly? Until, string? Note);
 
     public sealed record Created(Guid ExemptionId);
 
@@ -37,7 +38,7 @@ public static class RecordExemptionEndpoint
         return Steps.Check(PersonDecisions.RecordExemption(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/exemptions"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
+    [WolverinePost("/api/persons/{id}/exemptions", OperationId = "recordExemption"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Api.Offers;
@@ -13,11 +14,11 @@ namespace AGH.Api.Persons;
 public static class RegisterPersonEndpoint
 {
     public sealed record Request(
-        string? Municipality,
-        string? GivenName,
-        string? FamilyName,
-        DateOnly? DateOfBirth,
-        DateOnly? EntitledSince,
+        [property: Required] string? Municipality,
+        [property: Required] string? GivenName,
+        [property: Required] string? FamilyName,
+        [property: Required] DateOnly? DateOfBirth,
+        [property: Required] DateOnly? EntitledSince,
         string? FileReference);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
@@ -41,7 +42,7 @@ public static class RegisterPersonEndpoint
         return (command, Steps.Check(PersonDecisions.Register(command, clock.Today)));
     }
 
-    [WolverinePost("/api/persons"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
+    [WolverinePost("/api/persons", OperationId = "registerPerson"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

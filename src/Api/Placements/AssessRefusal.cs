@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
@@ -11,7 +12,7 @@ namespace AGH.Api.Placements;
 /// <summary>Whether a good cause (wichtiger Grund, § 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII) excuses the refusal.</summary>
 public static class AssessRefusalEndpoint
 {
-    public sealed record Request(bool? GoodCause, ExemptionReason? Reason, string? Reasoning);
+    public sealed record Request([property: Required] bool? GoodCause, ExemptionReason? Reason, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);
@@ -37,7 +38,7 @@ public static class AssessRefusalEndpoint
         return Steps.Check(PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment", OperationId = "assessRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
 using AGH.Domain.Common;
@@ -17,7 +18,7 @@ namespace AGH.Api.Placements;
 /// </summary>
 public static class AssignPersonEndpoint
 {
-    public sealed record Request(Guid? PersonId, Guid? OfferId, DateOnly? NoticeServedOn, DateOnly? StartsOn, int? HoursPerWeek);
+    public sealed record Request([property: Required] Guid? PersonId, [property: Required] Guid? OfferId, [property: Required] DateOnly? NoticeServedOn, [property: Required] DateOnly? StartsOn, [property: Required] int? HoursPerWeek);
 
     /// <summary>The offer and the person, both locked for the transaction; null where not found or not visible.</summary>
     public sealed record Parties(IEventStream<Offer>? Offer, IEventStream<Person>? Person);
@@ -46,7 +47,7 @@ public static class AssignPersonEndpoint
         return Steps.Check(Decide(command, parties, policy, clock));
     }
 
-    [WolverinePost("/api/placements"), Tags("Placements"), EndpointSummary("Assign a person to an offer after the Heranziehungsbescheid was served")]
+    [WolverinePost("/api/placements", OperationId = "assignPerson"), Tags("Placements"), EndpointSummary("Assign a person to an offer after the Heranziehungsbescheid was served")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>Corrections are new entries, never edits: the original stays in the history (0 cancels it).</summary>
 public static class CorrectHoursEndpoint
 {
-    public sealed record Request(int? Minutes, string? Reason);
+    public sealed record Request([property: Required] int? Minutes, [property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class CorrectHoursEndpoint
         return Steps.Check(Decide(command, stream, policy));
     }
 
-    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
+    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<LogHoursEndpoint.Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

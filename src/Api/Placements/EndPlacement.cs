@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>A placement ends as soon as regular employment is possible, or for another documented reason; the place is freed at once.</summary>
 public static class EndPlacementEndpoint
 {
-    public sealed record Request(DateOnly? Date, EndReason? Reason, string? Note);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] EndReason? Reason, string? Note);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class EndPlacementEndpoint
         return Steps.Check(PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today));
     }
 
-    [WolverinePost("/api/placements/{id}/end"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
+    [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

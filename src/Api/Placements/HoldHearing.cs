@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>Anhörung (§ 28 VwVfG) before any burdening decision on a refusal.</summary>
 public static class HoldHearingEndpoint
 {
-    public sealed record Request(DateOnly? HeldOn, string? Statement);
+    public sealed record Request([property: Required] DateOnly? HeldOn, string? Statement);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker);
@@ -34,7 +35,7 @@ public static class HoldHearingEndpoint
         return Steps.Check(PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing", OperationId = "holdHearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

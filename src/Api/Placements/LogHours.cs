@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>Hours confirmed by the provider; the basis of the Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG).</summary>
 public static class LogHoursEndpoint
 {
-    public sealed record Request(DateOnly? Date, int? Minutes);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] int? Minutes);
 
     public sealed record Created(Guid EntryId);
 
@@ -37,7 +38,7 @@ public static class LogHoursEndpoint
         return Steps.Check(Decide(command, stream, policy, clock));
     }
 
-    [WolverinePost("/api/placements/{id}/hours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
+    [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -11,11 +11,13 @@ public static class PlacementQueries
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/placements", List)
+            .WithName("listPlacements")
             .WithTags("Placements")
             .WithSummary("Placements the caller may see, by person, offer or status")
             .Produces<IReadOnlyList<PlacementDto>>()
             .ProducesProblem(403);
         api.MapGet("/placements/{id:guid}", Get)
+            .WithName("getPlacement")
             .WithTags("Placements")
             .WithSummary("One placement with its hours, refusals and sanction proposals")
             .Produces<PlacementDto>()

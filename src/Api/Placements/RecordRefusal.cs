@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Placements;
@@ -10,7 +11,7 @@ namespace AGH.Api.Placements;
 /// <summary>An explicit refusal, a no-show or dropping out, with the reason the person gave.</summary>
 public static class RecordRefusalEndpoint
 {
-    public sealed record Request(DateOnly? Date, RefusalKind? Kind, string? StatedReason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] RefusalKind? Kind, string? StatedReason);
 
     public sealed record Created(Guid RefusalId);
 
@@ -37,7 +38,7 @@ public static class RecordRefusalEndpoint
         return Steps.Check(PlacementDecisions.RecordRefusal(stream.Person, stream.Placement, command, clock.Today));
     }
 
-    [WolverinePost("/api/placements/{id}/refusals"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
+    [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<Created>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -36,6 +36,7 @@ public static class QuotaEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/quota", Get)
+            .WithName("getQuota")
             .WithTags("Views")
             .WithSummary("Quota report for the Kreistag: places offered and occupied, persons placed and exempt")
             .Produces<QuotaDto>()

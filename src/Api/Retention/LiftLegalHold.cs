@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Persons;
 using AGH.Domain.Common;
@@ -12,7 +13,7 @@ namespace AGH.Api.Retention;
 /// <summary>The remedy is settled: the person's data falls under the retention period again.</summary>
 public static class LiftLegalHoldEndpoint
 {
-    public sealed record Request(string? Reason);
+    public sealed record Request([property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker, Roles.Official);
@@ -35,7 +36,7 @@ public static class LiftLegalHoldEndpoint
         return Steps.Check(PersonDecisions.LiftLegalHold(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/legal-hold/release"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
+    [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

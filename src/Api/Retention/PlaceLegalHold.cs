@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Persons;
 using AGH.Domain.Common;
@@ -12,7 +13,7 @@ namespace AGH.Api.Retention;
 /// <summary>While a remedy is pending (Widerspruch, Klage), the person's data is held beyond the retention period.</summary>
 public static class PlaceLegalHoldEndpoint
 {
-    public sealed record Request(string? Reason);
+    public sealed record Request([property: Required] string? Reason);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker, Roles.Official);
@@ -35,7 +36,7 @@ public static class PlaceLegalHoldEndpoint
         return Steps.Check(PersonDecisions.PlaceLegalHold(stream.Aggregate, command));
     }
 
-    [WolverinePost("/api/persons/{id}/legal-hold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
+    [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PersonDto>(200)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -13,7 +14,7 @@ namespace AGH.Api.Sanctions;
 /// </summary>
 public static class DecideObjectionEndpoint
 {
-    public sealed record Request(bool? Upheld, string? Reasoning);
+    public sealed record Request([property: Required] bool? Upheld, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
@@ -35,7 +36,7 @@ public static class DecideObjectionEndpoint
         return Steps.Check(SanctionDecisions.DecideObjection(stream.Person, command));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/objection/decision"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/objection/decision", OperationId = "decideObjection"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide the objection (Abhilfe oder Zurückweisung des Widerspruchs)")]
     [EndpointDescription("403 four-eyes for the official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -13,7 +14,7 @@ namespace AGH.Api.Sanctions;
 /// </summary>
 public static class DecideSanctionEndpoint
 {
-    public sealed record Request(bool? Approved, string? Reasoning, DateOnly? StartsOn);
+    public sealed record Request([property: Required] bool? Approved, [property: Required] string? Reasoning, DateOnly? StartsOn);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
@@ -40,7 +41,7 @@ public static class DecideSanctionEndpoint
         return Steps.Check(SanctionDecisions.Decide(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/decision"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
     [EndpointDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
         + "409 restriction-overlaps with another restriction of the person in force.")]

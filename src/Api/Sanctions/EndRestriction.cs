@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -10,7 +11,7 @@ namespace AGH.Api.Sanctions;
 /// <summary>Proportionality: the restriction ends early once its ground is gone (§ 9 Abs. 4 AsylbLG with § 48 SGB X).</summary>
 public static class EndRestrictionEndpoint
 {
-    public sealed record Request(DateOnly? Date, RestrictionEndReason? Reason, string? Reasoning);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] RestrictionEndReason? Reason, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
@@ -33,7 +34,7 @@ public static class EndRestrictionEndpoint
         return Steps.Check(SanctionDecisions.EndRestriction(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/restriction/end"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/restriction/end", OperationId = "endRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("End a restriction early (Aufhebung der Anspruchseinschränkung)")]
     [EndpointDescription("The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free "
         + "(willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force; "

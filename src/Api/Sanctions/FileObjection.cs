@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -10,7 +11,7 @@ namespace AGH.Api.Sanctions;
 /// <summary>The person's Widerspruch (§§ 83, 84 SGG) against an approved restriction; it does not suspend it (§ 11 Abs. 4 AsylbLG).</summary>
 public static class FileObjectionEndpoint
 {
-    public sealed record Request(DateOnly? ReceivedOn, string? Statement);
+    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
         Steps.Require(http, session, Roles.Caseworker, Roles.Official);
@@ -34,7 +35,7 @@ public static class FileObjectionEndpoint
         return Steps.Check(SanctionDecisions.FileObjection(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/objection"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/objection", OperationId = "fileObjection"), Tags("Refusals and sanctions")]
     [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
     [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
         + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")]

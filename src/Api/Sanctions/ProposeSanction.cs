@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
 using AGH.Domain.Common;
@@ -11,7 +12,7 @@ namespace AGH.Api.Sanctions;
 /// <summary>The caseworker proposes a § 1a restriction; an official decides (Vier-Augen-Prinzip).</summary>
 public static class ProposeSanctionEndpoint
 {
-    public sealed record Request(Guid? RefusalId, string? Reasoning);
+    public sealed record Request([property: Required] Guid? RefusalId, [property: Required] string? Reasoning);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Caseworker);
 
@@ -35,7 +36,7 @@ public static class ProposeSanctionEndpoint
         return Steps.Check(SanctionDecisions.Propose(stream.Person, stream.Placement, command));
     }
 
-    [WolverinePost("/api/placements/{id}/sanction-proposals"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/placements/{id}/sanction-proposals", OperationId = "proposeSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
     [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
         + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")]

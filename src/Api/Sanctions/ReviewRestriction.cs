@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
@@ -13,7 +14,7 @@ namespace AGH.Api.Sanctions;
 /// </summary>
 public static class ReviewRestrictionEndpoint
 {
-    public sealed record Request(bool? ContinueRestriction, string? Reasoning, DateOnly? HearingHeldOn);
+    public sealed record Request([property: Required] bool? ContinueRestriction, [property: Required] string? Reasoning, DateOnly? HearingHeldOn);
 
     public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Official);
 
@@ -38,7 +39,7 @@ public static class ReviewRestrictionEndpoint
         return Steps.Check(SanctionDecisions.Review(stream.Person, command, clock.Today));
     }
 
-    [WolverinePost("/api/sanction-proposals/{id}/review"), Tags("Refusals and sanctions")]
+    [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]
     [EndpointDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
         + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "

@@ -15,11 +15,13 @@ public static class SanctionQueries
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/sanction-proposals/{id:guid}", Get)
+            .WithName("getSanctionProposal")
             .WithTags("Refusals and sanctions")
             .WithSummary("One sanction proposal with its decision, restriction and objection")
             .Produces<SanctionProposalDto>()
             .ProducesProblem(403).ProducesProblem(404);
         api.MapGet("/restrictions/due-for-review", DueForReview)
+            .WithName("listRestrictionsDueForReview")
             .WithTags("Refusals and sanctions")
             .WithSummary("Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage)")
             .WithDescription("Restrictions in force ending within `within` days (1-366, default 30) whose period was not reviewed yet; "
