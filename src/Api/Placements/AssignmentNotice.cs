@@ -16,6 +16,7 @@ public static class AssignmentNoticeEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/placements/{id:guid}/notice", Get)
+            .WithName("getAssignmentNotice")
             .WithTags("Placements")
             .WithSummary("Der Heranziehungsbescheid des Einsatzes als PDF")
             .WithDescription("The assignment notice (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 and 3, § 1a Abs. 1, "

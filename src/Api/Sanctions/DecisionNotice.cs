@@ -17,6 +17,7 @@ public static class DecisionNoticeEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/sanction-proposals/{id:guid}/notice", Get)
+            .WithName("getSanctionDecisionNotice")
             .WithTags("Refusals and sanctions")
             .WithSummary("Der Bescheid über die Entscheidung zur Anspruchseinschränkung als PDF")
             .WithDescription("Approved: the Bescheid on the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1 AsylbLG; § 9 Abs. 4 S. 1 "

@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
         var auditor = await ClientAs("auditor", "gc-auditor", municipality: null);
         var lastMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
 
-        var offerId = (await Created<CreatedId>(caseworker.POST_api_offersAsync(null, new RegisterOfferRequest
+        var offerId = (await (caseworker.RegisterOfferAsync(null, new RegisterOfferRequest
         {
             ProviderType = ProviderType.Municipality,
             ProviderName = "Gemeinde Bad Iburg, Bauhof",
@@ -43,10 +43,10 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
             StartsOn = Today.AddYears(-1),
             ReportTo = "Bauhof, Am Markt 1",
             ServesPublicBenefit = true,
-        }))).Id!.Value;
-        (await caseworker.OffersAsync(offerId)).Title.Should().Be("Grünflächenpflege");
+        }))).Id;
+        (await caseworker.GetOfferAsync(offerId)).Title.Should().Be("Grünflächenpflege");
 
-        var personId = (await Created<CreatedId>(caseworker.POST_api_personsAsync(null, new RegisterPersonRequest
+        var personId = (await (caseworker.RegisterPersonAsync(null, new RegisterPersonRequest
         {
             Municipality = "bad-iburg",
             GivenName = "Amina",
@@ -54,71 +54,52 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
             DateOfBirth = Today.AddYears(-30),
             EntitledSince = Today.AddYears(-2),
             FileReference = "AZ-GC-" + Guid.NewGuid().ToString("N")[..6],
-        }))).Id!.Value;
+        }))).Id;
 
-        var placementId = (await Created<CreatedId>(caseworker.POST_api_placementsAsync(null, new AssignPersonRequest
+        var placementId = (await (caseworker.AssignPersonAsync(null, new AssignPersonRequest
         {
             PersonId = personId,
             OfferId = offerId,
             NoticeServedOn = lastMonth.AddDays(-7),
             StartsOn = lastMonth,
             HoursPerWeek = 15,
-        }))).Id!.Value;
+        }))).Id;
 
-        var entry = await Created<LogHoursCreated>(caseworker.POST_api_placements_id_hoursAsync(placementId, null, null,
+        var entry = await (caseworker.LogHoursAsync(placementId, null, null,
             new LogHoursRequest { Date = lastMonth.AddDays(1), Minutes = 240 }));
-        entry.EntryId.Should().NotBeNull();
-        var placement = await caseworker.PlacementsAsync(placementId);
+        entry.EntryId.Should().NotBeEmpty();
+        var placement = await caseworker.GetPlacementAsync(placementId);
         placement.PersonId.Should().Be(personId);
         placement.Status.Should().Be(PlacementStatus.Active);
 
         // Refusal to decision: recorded, assessed without good cause, heard, proposed, decided by another official.
-        var refusalId = (await Created<RecordRefusalCreated>(caseworker.POST_api_placements_id_refusalsAsync(placementId, null, null,
-            new RecordRefusalRequest { Date = Today.AddDays(-3), Kind = RefusalKind.NoShow, StatedReason = "keine Angabe" }))).RefusalId!.Value;
-        await caseworker.POST_api_placements_id_refusals_refusalId_assessmentAsync(placementId, refusalId, null, null,
+        var refusalId = (await (caseworker.RecordRefusalAsync(placementId, null, null,
+            new RecordRefusalRequest { Date = Today.AddDays(-3), Kind = RefusalKind.NoShow, StatedReason = "keine Angabe" }))).RefusalId;
+        await caseworker.AssessRefusalAsync(placementId, refusalId, null, null,
             new AssessRefusalRequest { GoodCause = false, Reasoning = "Kein wichtiger Grund vorgetragen" });
-        var heard = await caseworker.POST_api_placements_id_refusals_refusalId_hearingAsync(placementId, refusalId, null, null,
+        var heard = await caseworker.HoldHearingAsync(placementId, refusalId, null, null,
             new HoldHearingRequest { HeldOn = Today.AddDays(-1), Statement = "Person äußert sich nicht" });
         heard.Refusals.Should().ContainSingle().Which.Assessment!.GoodCause.Should().BeFalse();
-        var proposalId = (await Created<CreatedId>(caseworker.POST_api_placements_id_sanction_proposalsAsync(placementId, null, null,
-            new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" }))).Id!.Value;
-        var decided = await official.POST_api_sanction_proposals_id_decisionAsync(proposalId, null, null,
+        var proposalId = (await (caseworker.ProposeSanctionAsync(placementId, null, null,
+            new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" }))).Id;
+        var decided = await official.DecideSanctionAsync(proposalId, null, null,
             new DecideSanctionRequest { Approved = true, Reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", StartsOn = Today });
         decided.Status.Should().Be(ProposalStatus.Approved);
         decided.DecidedBy.Should().Be("gc-official");
         decided.StartsOn.Should().Be(Today);
 
         // Payout run: prepared by one payroll clerk, released by another (four-eyes).
-        var run = await payroll.POST_api_payout_runsAsync(null, new PreparePayoutRunRequest { Month = lastMonth.ToString("yyyy-MM") });
+        var run = await payroll.PreparePayoutRunAsync(null, new PreparePayoutRunRequest { Month = lastMonth.ToString("yyyy-MM") });
         run.Status.Should().Be(PayoutRunStatus.Prepared);
         run.Lines.Should().ContainSingle(l => l.PersonId == personId).Which.Minutes.Should().Be(240);
-        var released = await releaser.POST_api_payout_runs_id_releaseAsync(run.Id!.Value, null, null);
+        var released = await releaser.ReleasePayoutRunAsync(run.Id, null, null);
         released.Status.Should().Be(PayoutRunStatus.Released);
         released.ReleasedBy.Should().Be("gc-pay-2");
 
-        var history = await auditor.HistoryAsync(personId, null);
+        var history = await auditor.GetPersonHistoryAsync(personId, null);
         history.PersonId.Should().Be(personId);
         history.Entries!.Select(e => e.Type).Should().ContainInOrder("PersonRegistered", "PersonAssigned", "HoursLogged",
             "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "SanctionDecided");
         history.Entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e.LegalBasis));
-    }
-
-    /// <summary>
-    /// The created resource of a 201. The document lists a spurious 200 (schema IResult) beside each 201, so NSwag
-    /// treats 200 as the success answer and raises the 201 as an exception carrying the body; once the document
-    /// declares only the 201, the generated method returns it and the first branch takes it.
-    /// </summary>
-    private static async Task<TCreated> Created<TCreated>(Task call) where TCreated : class
-    {
-        try
-        {
-            await call;
-        }
-        catch (AghApiException<TCreated> created) when (created.StatusCode == 201)
-        {
-            return created.Result;
-        }
-        var result = call.GetType().GetProperty("Result")?.GetValue(call);
-        return result as TCreated ?? throw new Xunit.Sdk.XunitException($"expected 201 with a {typeof(TCreated).Name}, got {result}");
     }
 }
