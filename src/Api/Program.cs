@@ -40,6 +40,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddAghCors(builder.Configuration);
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.AddAghTelemetry();
@@ -119,6 +120,7 @@ if (EraseExpiredPersons.IsCommand(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAghCors();
 app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
