@@ -41,6 +41,8 @@ public static class MartenSetup
 
                 opts.Schema.For<Offer>().Index(x => x.Municipality);
                 opts.Schema.For<Person>().Index(x => x.Municipality);
+                // The person list's order: its first page is read off this index instead of sorting every person.
+                opts.Schema.For<Person>().Index([x => x.FamilyName, x => x.GivenName]);
                 // Search by name or file reference: the folded key in its own column with a trigram index, so
                 // LIKE '%term%' stays an index scan at 100,000 persons (pg_trgm ships with PostgreSQL and is a trusted extension).
                 opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
