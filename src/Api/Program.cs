@@ -41,6 +41,7 @@ builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAghCors(builder.Configuration);
+QueryStringRedaction.Register(builder.Services);
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.AddAghTelemetry();
