@@ -501,6 +501,69 @@ public static class BenchMain
         r.Detail("payoutLines", lines);
         r.Detail("payoutResponseBytes", body.Length);
         Log($"payout: run for {month} with {lines} lines in {seconds:0.00} s");
+
+        await Search(s, r, service, s.PayoutPersons);
+    }
+
+    // ------------------------------------------------------------------------------------------------ search and pages
+
+    /// <summary>
+    /// GET /api/persons?q= over the payout database's persons (100,000 in a full run), each query by a caseworker of the
+    /// person's municipality: by family name in capitals, by file reference, by given and family name. Then the first and
+    /// a late page of the whole list for an auditor, which sorts every person.
+    /// </summary>
+    private static async Task Search(Sizes s, Results r, ServiceProcess service, int persons)
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var m in Generator.Municipalities)
+        {
+            var client = ServiceProcess.NewClient(service.BaseUrl);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await service.Token("bench-" + m, Roles.Caseworker, m));
+            clients[m] = client;
+        }
+        var auditor = ServiceProcess.NewClient(service.BaseUrl);
+        auditor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await service.Token("bench-auditor", Roles.Auditor, null));
+        var random = new Random(4711);
+        long found = 0;
+        async Task<double> Timed(HttpClient client, string url, bool mustFind)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"search: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+            var total = long.Parse(response.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
+            if (mustFind && total == 0) throw new InvalidOperationException($"search: {url} found nobody");
+            found += total;
+            return ms;
+        }
+        Task<double> Query(int k)
+        {
+            var n = random.Next(persons);
+            var client = clients[Generator.Municipalities[n % Generator.Municipalities.Length]];
+            var q = (k % 3) switch { 0 => $"FAMILY{n}", 1 => $"az-{n}", _ => $"given{n} family{n}" };
+            return Timed(client, "/api/persons?q=" + Uri.EscapeDataString(q), mustFind: true);
+        }
+        for (var i = 0; i < 20; i++) await Query(i);
+        found = 0;
+        var latencies = new List<double>();
+        for (var i = 0; i < s.HistoryReads; i++) latencies.Add(await Query(i));
+        var sorted = latencies.Order().ToArray();
+        r.Set("searchP99Ms", LatencyRecorder.Percentile(sorted, 0.99));
+        r.Detail("searchP50Ms", LatencyRecorder.Percentile(sorted, 0.50));
+        r.Detail("searchPersons", persons);
+        r.Detail("searchMeanTotal", (double)found / s.HistoryReads);
+        Log($"search: {s.HistoryReads} queries over {persons} persons, p50 {r.Details["searchP50Ms"]:0.0} ms, p99 {r.Values["searchP99Ms"]:0.0} ms");
+
+        var pages = new List<double>();
+        var last = Math.Max(1, persons / 50);
+        for (var i = 0; i < 20; i++) pages.Add(await Timed(auditor, $"/api/persons?page={(i % 2 == 0 ? 1 : last)}", mustFind: true));
+        var pageSorted = pages.Order().ToArray();
+        r.Detail("personsPageAllP50Ms", LatencyRecorder.Percentile(pageSorted, 0.50));
+        r.Detail("personsPageAllMaxMs", pageSorted[^1]);
+        Log($"persons list for an auditor over {persons} persons: p50 {r.Details["personsPageAllP50Ms"]:0.0} ms, max {pageSorted[^1]:0.0} ms");
+        foreach (var client in clients.Values) client.Dispose();
+        auditor.Dispose();
     }
 
     // ------------------------------------------------------------------------------------------------ machine

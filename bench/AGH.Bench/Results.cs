@@ -19,6 +19,7 @@ public sealed class Results(bool quick)
         ("appendRatio", "≥ 0.25", v => v >= 0.25, "0.000"),
         ("rebuildEventsPerSecond", "≥ 50,000", v => v >= 50_000, "0"),
         ("historyP99Ms", "≤ 20 ms", v => v <= 20, "0.0"),
+        ("searchP99Ms", "≤ 50 ms", v => v <= 50, "0.0"),
         ("payoutRunSeconds", "≤ 10 s", v => v <= 10, "0.00"),
         ("coldStartSeconds", "≤ 2 s", v => v <= 2, "0.000"),
         ("peakRssMb", "≤ 400 MB", v => v <= 400, "0"),

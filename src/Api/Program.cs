@@ -41,6 +41,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddAghCors(builder.Configuration);
+QueryStringRedaction.Register(builder.Services);
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.AddAghTelemetry();
@@ -122,6 +124,7 @@ if (EraseExpiredPersons.IsCommand(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAghCors();
 app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();

@@ -37,8 +37,8 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
     public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
 }
 
-/// <summary>Finds the person stream behind a placement id, and filters placement lists.</summary>
-public sealed record PlacementIndex(Guid Id, Guid PersonId, Guid OfferId, string Municipality, bool Active);
+/// <summary>Finds the person stream behind a placement id, and filters, orders and pages placement lists.</summary>
+public sealed record PlacementIndex(Guid Id, Guid PersonId, Guid OfferId, string Municipality, bool Active, DateOnly StartsOn);
 
 public partial class PlacementIndexProjection : MultiStreamProjection<PlacementIndex, Guid>
 {
@@ -53,7 +53,7 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
 
     public override PlacementIndex? Evolve(PlacementIndex? snapshot, Guid id, IEvent e) => e.Data switch
     {
-        PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true),
+        PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true, a.StartsOn),
         PlacementEnded when snapshot is not null => snapshot with { Active = false },
         _ => snapshot,
     };

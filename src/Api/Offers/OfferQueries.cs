@@ -12,7 +12,7 @@ public static class OfferQueries
         api.MapGet("/offers", List)
             .WithName("listOffers")
             .WithTags("Offers")
-            .WithSummary("List offers, optionally by municipality and provider type")
+            .WithSummary("List offers, optionally by municipality and provider type; paged, total in X-Total-Count")
             .Produces<IReadOnlyList<OfferDto>>();
         api.MapGet("/offers/{id:guid}", Get)
             .WithName("getOffer")
@@ -22,23 +22,27 @@ public static class OfferQueries
             .ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? municipality, string? providerType)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? municipality, string? providerType,
+        string? page, string? pageSize)
     {
         if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        var checks = new Checks();
         if (municipality is not null && !MunicipalityCatalog.Exists(municipality))
-            return new Checks().Add("municipality", "is not one of the 21 member municipalities.").Problem();
+            checks.Add("municipality", "is not one of the 21 member municipalities.");
         ProviderType? type = null;
         if (providerType is not null)
         {
             if (!Enum.GetValues<ProviderType>().Any(t => Json.EnumValue(t) == providerType))
-                return new Checks().Add("providerType", "must be municipality, district or nonprofit.").Problem();
-            type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
+                checks.Add("providerType", "must be municipality, district or nonprofit.");
+            else type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
         }
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Problem();
         var query = session.Query<Offer>().AsQueryable();
         if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
         if (type is not null) query = query.Where(o => o.ProviderType == type);
-        var offers = await query.ToListAsync(http.RequestAborted);
-        return Results.Ok(offers.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id).Select(OfferDto.From));
+        var offers = await paging.Fetch(http, query, x => x.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id));
+        return Results.Ok(offers.Select(OfferDto.From));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)

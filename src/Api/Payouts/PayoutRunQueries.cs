@@ -14,7 +14,7 @@ public static class PayoutRunQueries
         api.MapGet("/payout-runs", List)
             .WithName("listPayoutRuns")
             .WithTags("Payouts")
-            .WithSummary("Payout runs, optionally of one month")
+            .WithSummary("Payout runs, newest month first, optionally of one month; paged, total in X-Total-Count")
             .Produces<IReadOnlyList<PayoutRunDto>>()
             .ProducesProblem(403);
         api.MapGet("/payout-runs/{id:guid}", Get)
@@ -31,18 +31,26 @@ public static class PayoutRunQueries
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? month)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, string? month, string? page, string? pageSize)
     {
         if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
-        var query = session.Query<PayoutRun>().AsQueryable();
+        var checks = new Checks();
+        Month? wanted = null;
         if (month is not null)
         {
-            if (!Month.TryParse(month, out var m)) return new Checks().Add("month", "must be a month written YYYY-MM.").Problem();
-            var text = m.ToString();
+            if (Month.TryParse(month, out var m)) wanted = m;
+            else checks.Add("month", "must be a month written YYYY-MM.");
+        }
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Problem();
+        var query = session.Query<PayoutRun>().AsQueryable();
+        if (wanted is { } one)
+        {
+            var text = one.ToString();
             query = query.Where(r => r.Month == text);
         }
-        var runs = await query.ToListAsync(http.RequestAborted);
-        return Results.Ok(runs.OrderByDescending(r => r.Month).Select(PayoutRunDto.From));
+        var runs = await paging.Fetch(http, query, x => x.OrderByDescending(r => r.Month).ThenBy(r => r.Id));
+        return Results.Ok(runs.Select(PayoutRunDto.From));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)

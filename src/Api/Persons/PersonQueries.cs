@@ -11,7 +11,7 @@ public static class PersonQueries
         api.MapGet("/persons", List)
             .WithName("listPersons")
             .WithTags("Persons")
-            .WithSummary("List the persons the caller may see, optionally by municipality")
+            .WithSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")
             .Produces<IReadOnlyList<PersonDto>>()
             .ProducesProblem(403);
         api.MapGet("/persons/{id:guid}", Get)
@@ -22,19 +22,26 @@ public static class PersonQueries
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, string? municipality)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? q,
+        string? page, string? pageSize)
     {
         var (actor, denied) = Caller.Require(http, PersonAccess.Readers);
         if (denied is not null) return denied;
+        var checks = new Checks();
         if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
-            return new Checks().Add("municipality", "is not one of the 21 member municipalities.").Problem();
+            checks.Add("municipality", "is not one of the 21 member municipalities.");
+        if (q is not null) checks.Text(q, "q", PersonSearch.MaxQueryLength, required: false);
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Problem();
         var query = session.Query<Person>().AsQueryable();
         if (municipality is not null) query = query.Where(p => p.Municipality == municipality);
         if (actor!.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)
             query = query.Where(p => p.Municipality == own);
-        var persons = await query.ToListAsync(http.RequestAborted);
+        // Every word must occur in the folded key; the trigram index on it answers the LIKE '%word%'.
+        foreach (var term in PersonSearch.Terms(q ?? "")) query = query.Where(p => p.SearchKey.Contains(term));
+        var persons = await paging.Fetch(http, query, x => x.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id));
         var today = clock.Today;
-        return Results.Ok(persons.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).Select(p => PersonDto.From(p, today)));
+        return Results.Ok(persons.Select(p => PersonDto.From(p, today)));
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)

@@ -13,7 +13,7 @@ public static class PlacementQueries
         api.MapGet("/placements", List)
             .WithName("listPlacements")
             .WithTags("Placements")
-            .WithSummary("Placements the caller may see, by person, offer or status")
+            .WithSummary("Placements the caller may see, by person, offer or status; paged, total in X-Total-Count")
             .Produces<IReadOnlyList<PlacementDto>>()
             .ProducesProblem(403);
         api.MapGet("/placements/{id:guid}", Get)
@@ -24,7 +24,8 @@ public static class PlacementQueries
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status)
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status,
+        string? page, string? pageSize)
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied;
@@ -35,21 +36,23 @@ public static class PlacementQueries
             "ended" => false,
             _ => null,
         };
-        if (status is not null && active is null)
-            return new Checks().Add("status", "must be active or ended.").Problem();
+        var checks = new Checks();
+        if (status is not null && active is null) checks.Add("status", "must be active or ended.");
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Problem();
 
         var query = session.Query<PlacementIndex>().AsQueryable();
         if (personId is { } pid) query = query.Where(p => p.PersonId == pid);
         if (offerId is { } oid) query = query.Where(p => p.OfferId == oid);
         if (active is { } a) query = query.Where(p => p.Active == a);
         if (actor!.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
-        var index = await query.ToListAsync(http.RequestAborted);
+        var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
         var byId = persons.ToDictionary(p => p.Id);
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
             .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], clock.Today))
-            .OrderBy(p => p.StartsOn).ThenBy(p => p.Id).ToList();
+            .ToList();
         return Results.Ok(result);
     }
 

@@ -97,6 +97,9 @@ public sealed record Person(
 
     public bool IsEntitled => EntitlementEndedOn is null;
 
+    /// <summary>Names and file reference folded for search (see <see cref="PersonSearch"/>); stored with the document and indexed.</summary>
+    public string SearchKey => PersonSearch.Key(FamilyName, GivenName, FileReference);
+
     /// <summary>
     /// The day the case closed: only once the entitlement has ended and no placement is active, the later of the
     /// entitlement end and the last placement end. While the entitlement continues the case stays open, however long ago

@@ -131,6 +131,8 @@ public sealed class LogPrivacyTests(LogCaptureFactory factory, ITestOutputHelper
         await GetOk(auditor, $"/api/persons/{person}/history");
         await GetOk(auditor, $"/api/persons/{person}/access-log");
         await GetOk(auditor, "/api/persons");
+        // A search term is a name: the query string must not reach a log line either.
+        (await GetOk(cw, "/api/persons?q=" + Uri.EscapeDataString(GivenName))).AsArray().Should().HaveCount(1);
         var run = IdOf(await Ok(await Post(await As("payroll", null, "payroll-log"), "/api/payout-runs", new { month = $"{Today.AddMonths(-1):yyyy-MM}" }),
             HttpStatusCode.Created));
         await Ok(await Post(await As("payroll", null, "payroll-log-2"), $"/api/payout-runs/{run}/release", new { }));
