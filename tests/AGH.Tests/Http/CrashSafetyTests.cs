@@ -224,7 +224,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         }
 
         var offer = await GetOk(client, reader, $"/api/offers/{offerId}");
-        var active = (await GetOk(client, reader, $"/api/placements?offerId={offerId}&status=active")).AsArray();
+        var active = (await GetOk(client, reader, $"/api/placements?offerId={offerId}&status=active&pageSize=500")).AsArray();
         offer["occupied"]!.GetValue<int>().Should().Be(active.Count, "the offer's occupied equals its active placements");
         offer["free"]!.GetValue<int>().Should().Be(Places - active.Count);
         active.Count.Should().BeGreaterThanOrEqualTo(placements.Count);
