@@ -32,6 +32,7 @@ public static class OpenApiContract
         c.SchemaFilter<RequestExamples>();
         c.OperationFilter<ProblemResponses>();
         c.OperationFilter<LegalBases>();
+        c.OperationFilter<OpenApiPaging>();
         c.DocumentFilter<TagDescriptions>();
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// The paged lists in the document as they behave: `page` and `pageSize` are whole numbers (read as text only so that any
+/// bad value gets the 400 with its field named), and the answer carries `X-Total-Count` and `Link`.
+/// </summary>
+public sealed class OpenApiPaging : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var page = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "page" && p.In == ParameterLocation.Query);
+        var size = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "pageSize" && p.In == ParameterLocation.Query);
+        if (page is null || size is null) return;
+        page.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Default = 1 };
+        page.Description = "Die Seite, ab 1 gezählt.";
+        size.Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = Paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Default = Paging.DefaultPageSize,
+        };
+        size.Description = $"Einträge je Seite, {Paging.DefaultPageSize} wenn nicht angegeben, höchstens {Paging.MaxPageSize}.";
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["X-Total-Count"] = new OpenApiHeader
+            {
+                Description = "Die Zahl aller Einträge der gefilterten Liste über alle Seiten.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            };
+            response.Headers["Link"] = new OpenApiHeader
+            {
+                Description = "Die Nachbarseiten mit denselben Filtern (rel=\"next\", rel=\"prev\"), RFC 8288.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+    }
+}
