@@ -78,7 +78,9 @@ public static class OpenApiContract
             operation.Responses ??= new OpenApiResponses();
             var responses = operation.Responses;
             // Wolverine adds a 200 "IResult" beside the declared answers of an endpoint that returns IResult.
-            if (responses.Keys.Any(k => k is "201" or "204") && responses.ContainsKey("200")) responses.Remove("200");
+            // A declared 200 stays (preparing a month's run that exists answers 200 with it).
+            var declared200 = context.ApiDescription.SupportedResponseTypes.Any(t => t.StatusCode == 200 && t.Type is { } rt && !typeof(IResult).IsAssignableFrom(rt));
+            if (responses.Keys.Any(k => k is "201" or "204") && responses.ContainsKey("200") && !declared200) responses.Remove("200");
             // Wolverine writes its chain name ("POST_api_offers") as description; it says nothing to a reader.
             if (operation.Description?.Contains('_') == true && !operation.Description.Contains(' ')) operation.Description = null;
 
@@ -89,7 +91,8 @@ public static class OpenApiContract
                 if (path.Contains("{id")) responses.TryAdd("404", new OpenApiResponse { Description = "Not Found (auch für Daten einer anderen Gemeinde)." });
                 if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true || operation.RequestBody is not null)
                     responses.TryAdd("400", new OpenApiResponse { Description = "Bad Request: ungültige Eingabe, `errors` nennt jedes Feld." });
-                if (operation.RequestBody is not null)
+                // Every POST's body is checked up front (RequestShape), also of a command that takes none.
+                if (operation.RequestBody is not null || string.Equals(context.ApiDescription.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 {
                     responses.TryAdd("413", new OpenApiResponse { Description = "Content Too Large: der Body ist größer als 1 MiB." });
                     responses.TryAdd("415", new OpenApiResponse { Description = "Unsupported Media Type: der Body muss application/json sein." });

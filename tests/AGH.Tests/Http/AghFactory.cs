@@ -100,7 +100,7 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(new AGH.Tests.Http.OpenApi.ContractCheck());
         var token = await Token(client, userId ?? $"{role}-{municipality ?? "all"}", role, municipality);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
