@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 
 namespace AGH.Tests.Http;
@@ -262,7 +263,9 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
 
         var other = await Restricted(municipality: "hagen");
         var endsOn = DateOnly.Parse((await Proposal(other))["restriction"]!["endsOn"]!.GetValue<string>());
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber + 1));
+        // Noon in Berlin on the day after the end: whole days of 24 hours across a change of summer time could land on the end itself.
+        var dayAfter = endsOn.AddDays(1).ToDateTime(new TimeOnly(12, 0));
+        Factory.Time.SetUtcNow(new DateTimeOffset(dayAfter, Clock.Berlin.GetUtcOffset(dayAfter)));
         official = await Official("hagen");
         (await Proposal(other))["restriction"]!["status"]!.GetValue<string>().Should().Be("expired");
         (await PersonRestriction(other)).Should().BeNull();
