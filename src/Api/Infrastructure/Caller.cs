@@ -30,13 +30,4 @@ public static class Caller
         : null;
 
     public static readonly string[] Everyone = Roles.All.ToArray();
-
-    /// <summary>The start of every command: the caller's role, then the JSON body; either may refuse the request.</summary>
-    public static async Task<(Actor Actor, T Body, IResult? Refused)> ReadCommand<T>(HttpContext http, params string[] roles) where T : class
-    {
-        var (actor, denied) = Require(http, roles);
-        if (denied is not null) return (null!, null!, denied);
-        var (body, bad) = await Body.Read<T>(http.Request);
-        return bad is not null ? (null!, null!, bad) : (actor!, body!, null);
-    }
 }

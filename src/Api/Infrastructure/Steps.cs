@@ -25,8 +25,6 @@ public static class Steps
     /// <summary>A JSON <c>null</c> (or nothing) where the command's object belongs.</summary>
     public static ProblemDetails Body(object? body) => body is null ? new Checks().Add("$", "A JSON object is required.").Details() : Continue;
 
-    /// <summary>The empty GUID names nothing: not found, before anything is loaded.</summary>
-    public static ProblemDetails Id(Guid id, string what) => id == Guid.Empty ? Problems.NotFoundDetails(what) : Continue;
 
     public static Actor Actor(HttpContext http) => Caller.ActorOf(http.User)!;
 
