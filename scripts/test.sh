@@ -158,6 +158,10 @@ fi
 # The pre-generated Wolverine code that Release loads must match the endpoints (a stale file is a silent 404 there).
 bash "$ROOT/scripts/codegen.sh" --check
 
+# The staff app's browser tests drive Debian's Chromium (installed here when missing).
+AGH_CHROMIUM="$(bash "$ROOT/scripts/chromium.sh" ensure-installed)" || { log "Chromium could not be installed; the browser tests will fail"; AGH_CHROMIUM=""; }
+export AGH_CHROMIUM
+
 # OpenApiDocumentTests lint the served document with Redocly's recommended rules (installed here, pinned, when missing).
 bash "$ROOT/scripts/redocly.sh" install
 

@@ -11,6 +11,7 @@ using AGH.Api.Persons;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
 using AGH.Domain.Common;
+using AGH.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using JasperFx;
@@ -35,6 +36,8 @@ var connectionString = builder.Configuration.GetConnectionString("Agh")
 
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+// The staff app brings MVC, and Swashbuckle then describes schemas with MVC's JSON options: keep them the API's.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestShape.Normalize);
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -46,6 +49,8 @@ QueryStringRedaction.Register(builder.Services);
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.AddAghTelemetry();
+// The staff web app at /app: one more client of this API, in the same process.
+builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
@@ -135,6 +140,7 @@ app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 if (app.Environment.IsDevelopment()) app.MapDevToken();
+app.UseStaffApp();
 
 app.MapWolverineEndpoints(opts =>
 {

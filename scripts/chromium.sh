@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Debian's Chromium for the staff app's browser tests (Playwright drives it by its executable path; Playwright's own
+# browser download is not reachable here).
+#   scripts/chromium.sh ensure-installed   installs it with apt-get when missing, prints its path
+set -euo pipefail
+
+log() { echo "chromium.sh: $*" >&2; }
+
+find_chromium() {
+    for c in "${AGH_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+        [ -n "$c" ] && [ -x "$c" ] && { echo "$c"; return 0; }
+    done
+    return 1
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else log "need root (or sudo) to run: $*"; return 1
+    fi
+}
+
+case "${1:-}" in
+    ensure-installed)
+        if path="$(find_chromium)"; then echo "$path"; exit 0; fi
+        log "Chromium not found; installing Debian's chromium with apt-get"
+        command -v apt-get >/dev/null 2>&1 || { log "apt-get not available; install Chromium and set AGH_CHROMIUM"; exit 1; }
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+        # fonts-dejavu-core: the screenshots render German umlauts in a known font.
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >&2
+        find_chromium || { log "chromium installed but not found"; exit 1; }
+        ;;
+    *) echo "usage: $0 ensure-installed" >&2; exit 2 ;;
+esac

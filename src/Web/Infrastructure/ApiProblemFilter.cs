@@ -1,0 +1,39 @@
+using AGH.Web.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace AGH.Web.Infrastructure;
+
+/// <summary>
+/// An API answer a page did not handle: an expired sign-in goes back to the sign-in; anything else to a page saying it in
+/// German (never a stack trace).
+/// </summary>
+public sealed class ApiProblemFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled) return;
+        var request = context.HttpContext.Request;
+        var back = request.PathBase + request.Path + request.QueryString;
+        if (executed.Exception is AghApiException { StatusCode: 401 })
+        {
+            await StaffAuth.SignOut(context.HttpContext, oidc: false);
+            executed.Result = new RedirectResult(StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(back));
+            executed.ExceptionHandled = true;
+        }
+        else if (executed.Exception is AghApiException e)
+        {
+            executed.Result = new RedirectResult(StaffApp.Base + "/problem?status=" + e.StatusCode);
+            executed.ExceptionHandled = true;
+        }
+        else if (executed.Exception is HttpRequestException)
+        {
+            executed.Result = new RedirectResult(StaffApp.Base + "/problem?status=503");
+            executed.ExceptionHandled = true;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Hosting;
+
+namespace AGH.Web.Pages;
+
+public sealed class SignOutModel(IHostEnvironment environment, WebSettings settings) : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect(StaffApp.Base);
+
+    public async Task<IActionResult> OnPost()
+    {
+        var oidc = !environment.IsDevelopment() || !string.IsNullOrWhiteSpace(settings.Authority);
+        await StaffAuth.SignOut(HttpContext, oidc);
+        return oidc ? new EmptyResult() : LocalRedirect(StaffApp.Base + "/signed-out");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace AGH.Web;
+
+/// <summary>The staff web app at /app: Razor Pages served by the API's host, calling the API like any other client.</summary>
+public static class StaffApp
+{
+    public const string Base = "/app";
+
+    public static IServiceCollection AddStaffApp(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        var settings = configuration.GetSection("Web").Get<WebSettings>() ?? new WebSettings();
+        settings.Authority ??= configuration["Auth:Authority"];
+        settings.Audience ??= configuration["Auth:Audience"] ?? "agh";
+        services.AddSingleton(settings);
+        services.AddSingleton<ApiAddress>();
+        services.AddHttpClient(ApiClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
+        services.AddScoped<ApiClients>();
+        services.AddStaffAuth(settings, isDevelopment);
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", StaffAuth.Policy);
+                o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SignedOut");
+                o.Conventions.ConfigureFilter(new ApiProblemFilter());
+            })
+            .AddApplicationPart(typeof(StaffApp).Assembly);
+        return services;
+    }
+
+    public static WebApplication UseStaffApp(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = Base + "/assets",
+            FileProvider = new EmbeddedFileProvider(typeof(StaffApp).Assembly, "AGH.Web.assets"),
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public sealed class WebSettings
+{
+    /// <summary>Where the app reaches the API; by default the address this host listens on.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>The identity provider for staff sign-in outside Development; by default the API's Auth:Authority.</summary>
+    public string? Authority { get; set; }
+
+    public string ClientId { get; set; } = "agh-web";
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The API's audience, asked for as a scope so the access token is accepted by the API.</summary>
+    public string? Audience { get; set; }
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>How often the quota dashboard refreshes itself.</summary>
+    public int QuotaRefreshSeconds { get; set; } = 30;
+}

@@ -1,0 +1,32 @@
+// Progress for every form post, and field errors announced to assistive technology.
+(function () {
+  function busy(text) { var b = document.getElementById('busy'); if (b) b.textContent = text; }
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!(form instanceof HTMLFormElement) || form.hasAttribute('hx-post') || form.hasAttribute('hx-get')) return;
+    if (form.method.toLowerCase() !== 'post') return;
+    form.setAttribute('aria-busy', 'true');
+    busy(form.getAttribute('data-busy') || 'Wird gespeichert …');
+    // Disabled after the submit event so the clicked button's name/value still travels.
+    setTimeout(function () { form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
+  });
+  window.addEventListener('pageshow', function () { busy(''); });
+  function markErrors(root) {
+    root.querySelectorAll('.field-validation-error[data-valmsg-for]').forEach(function (span) {
+      var name = span.getAttribute('data-valmsg-for');
+      var input = root.querySelector('[name="' + name + '"]');
+      if (!input) return;
+      if (!span.id) span.id = 'err-' + name.replace(/[^A-Za-z0-9]/g, '-');
+      input.setAttribute('aria-invalid', 'true');
+      var d = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      if (d.indexOf(span.id) < 0) d.push(span.id);
+      input.setAttribute('aria-describedby', d.join(' '));
+    });
+    var first = root.querySelector('[aria-invalid="true"]') || root.querySelector('.validation-summary-errors');
+    if (first && first.focus) { if (!first.hasAttribute('tabindex') && !/INPUT|SELECT|TEXTAREA|BUTTON/.test(first.tagName)) first.setAttribute('tabindex', '-1'); first.focus(); }
+  }
+  document.addEventListener('DOMContentLoaded', function () { markErrors(document); });
+  document.addEventListener('htmx:afterSwap', function (e) { markErrors(e.target); });
+  document.addEventListener('htmx:beforeRequest', function () { busy('Wird geladen …'); });
+  document.addEventListener('htmx:afterRequest', function () { busy(''); });
+})();
