@@ -18,6 +18,8 @@ public static class StaffApp
         var settings = configuration.GetSection("Web").Get<WebSettings>() ?? new WebSettings();
         settings.Authority ??= configuration["Auth:Authority"];
         settings.Audience ??= configuration["Auth:Audience"] ?? "agh";
+        // The API's provider over plain HTTP (a trusted network, a test's stub) is the web app's too.
+        settings.RequireHttpsMetadata ??= configuration.GetValue("Auth:RequireHttpsMetadata", true);
         services.AddSingleton(settings);
         services.AddSingleton<ApiAddress>();
         services.AddHttpClient(ApiClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
@@ -61,7 +63,7 @@ public sealed class WebSettings
     /// <summary>The API's audience, asked for as a scope so the access token is accepted by the API.</summary>
     public string? Audience { get; set; }
 
-    public bool RequireHttpsMetadata { get; set; } = true;
+    public bool? RequireHttpsMetadata { get; set; }
 
     /// <summary>How often the quota dashboard refreshes itself.</summary>
     public int QuotaRefreshSeconds { get; set; } = 30;

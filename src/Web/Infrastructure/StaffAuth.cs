@@ -42,11 +42,18 @@ public static class StaffAuth
             auth.AddOpenIdConnect(OidcScheme, o =>
             {
                 o.Authority = settings.Authority;
-                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata ?? true;
                 o.ClientId = settings.ClientId;
                 o.ClientSecret = settings.ClientSecret;
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
+                // The code comes back on a top-level GET: Lax cookies suffice, so sign-in works over the proxy's TLS as well
+                // as on plain loopback HTTP, and no cookie needs SameSite=None.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SaveTokens = true;
                 o.MapInboundClaims = false;
                 o.SignInScheme = CookieScheme;

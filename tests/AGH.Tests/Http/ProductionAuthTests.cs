@@ -79,6 +79,49 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
         provider.JwksRequests.Should().BeGreaterThan(0, "the keys came from the provider's JWKS");
     }
 
+    [SkippableFact]
+    public async Task Outside_Development_staff_sign_in_to_the_web_app_with_the_identity_provider_by_code_with_PKCE()
+    {
+        await using var provider = StubIdentityProvider.Start();
+        await using var database = await TestDatabase.Create();
+        await using var api = ApiProcess.Start(database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__Authority"] = provider.Authority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+        });
+        await api.WaitReady(TimeSpan.FromSeconds(60));
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+            { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+
+        var challenge = await http.GetAsync("/app/persons");
+        challenge.StatusCode.Should().Be(HttpStatusCode.Redirect, "an unknown visitor is sent to the identity provider");
+        var authorize = challenge.Headers.Location!;
+        authorize.GetLeftPart(UriPartial.Path).Should().Be(provider.Authority + "/protocol/openid-connect/auth");
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+        query["response_type"].Should().Be("code", "the authorization code flow");
+        query["code_challenge_method"].Should().Be("S256", "with PKCE");
+        query["code_challenge"].Should().NotBeNullOrEmpty();
+        query["client_id"].Should().Be("agh-web");
+        query["scope"]!.Split(' ').Should().Contain(["openid", "agh"], "the API's audience is asked for");
+        query["redirect_uri"].Should().Be(new Uri(api.BaseAddress, "/app/signin-oidc").ToString());
+        (await http.GetAsync("/app/signin")).Headers.Location!.GetLeftPart(UriPartial.Path)
+            .Should().Be(provider.Authority + "/protocol/openid-connect/auth", "outside Development there is no role picker");
+
+        var code = provider.IssueCode(query["nonce"]!, query["code_challenge"]!, query["client_id"]!,
+            new Claim("sub", "a.schulz"), new Claim("name", "Anna Schulz"), new Claim("role", "caseworker"), new Claim("municipality", "bad-iburg"));
+        var callback = await http.GetAsync($"/app/signin-oidc?code={code}&state={Uri.EscapeDataString(query["state"]!)}");
+        callback.StatusCode.Should().Be(HttpStatusCode.Redirect, await callback.Content.ReadAsStringAsync());
+        callback.Headers.Location!.ToString().Should().Be("/app/persons", "back to the page that asked for the sign-in");
+        provider.PkceRedeemed.Should().Be(1, "the app redeemed the code with the verifier of its challenge");
+
+        var page = await http.GetAsync("/app/persons");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("Anna Schulz").And.Contain("Personen in Bad Iburg", "the app called the API with the provider's access token");
+    }
+
     private static string Token(string issuer, SigningCredentials signing)
     {
         var now = DateTime.UtcNow;
@@ -95,7 +138,10 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>An OpenID Connect provider reduced to what a resource server reads: its metadata and its signing keys (JWKS).</summary>
+/// <summary>
+/// An OpenID Connect provider reduced to what a resource server reads (its metadata and signing keys, JWKS) and what the
+/// staff app's sign-in needs: a token endpoint that redeems a code only with the PKCE verifier of its challenge.
+/// </summary>
 internal sealed class StubIdentityProvider : IAsyncDisposable
 {
     public const string KeyId = "stub-key-1";
@@ -139,9 +185,14 @@ internal sealed class StubIdentityProvider : IAsyncDisposable
                 {
                     ["issuer"] = Authority,
                     ["jwks_uri"] = Authority + "/protocol/openid-connect/certs",
+                    ["authorization_endpoint"] = Authority + "/protocol/openid-connect/auth",
+                    ["token_endpoint"] = Authority + "/protocol/openid-connect/token",
+                    ["response_types_supported"] = new[] { "code" },
+                    ["code_challenge_methods_supported"] = new[] { "S256" },
                     ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
                 },
                 "/realms/agh/protocol/openid-connect/certs" => Jwks(),
+                "/realms/agh/protocol/openid-connect/token" => await Redeem(context.Request),
                 _ => null,
             };
             if (path.EndsWith("/certs")) Interlocked.Increment(ref _jwksRequests);
@@ -151,6 +202,48 @@ internal sealed class StubIdentityProvider : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Nonce, string Challenge, string ClientId, Claim[] Claims)> _codes = new();
+    private int _pkceRedeemed;
+
+    /// <summary>Codes redeemed with a verifier that matched their challenge.</summary>
+    public int PkceRedeemed => Volatile.Read(ref _pkceRedeemed);
+
+    /// <summary>What the provider's login page would do once the person signed in: a code for this authorization request.</summary>
+    public string IssueCode(string nonce, string codeChallenge, string clientId, params Claim[] claims)
+    {
+        var code = Guid.NewGuid().ToString("N");
+        _codes[code] = (nonce, codeChallenge, clientId, claims);
+        return code;
+    }
+
+    private async Task<object?> Redeem(HttpListenerRequest request)
+    {
+        using var reader = new StreamReader(request.InputStream);
+        var form = System.Web.HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+        if (form["grant_type"] != "authorization_code" || form["code"] is not { } code || !_codes.TryRemove(code, out var grant)) return null;
+        var verifier = form["code_verifier"] ?? "";
+        if (Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != grant.Challenge) return null;
+        Interlocked.Increment(ref _pkceRedeemed);
+        var now = DateTime.UtcNow;
+        string Sign(string audience, IEnumerable<Claim> claims) => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = Authority,
+            Audience = audience,
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddHours(1),
+            SigningCredentials = Signing,
+        });
+        return new Dictionary<string, object>
+        {
+            ["token_type"] = "Bearer",
+            ["expires_in"] = 3600,
+            ["access_token"] = Sign(new AuthSettings().Audience, grant.Claims),
+            ["id_token"] = Sign(grant.ClientId, grant.Claims.Append(new Claim("nonce", grant.Nonce))),
+        };
     }
 
     private object Jwks()
