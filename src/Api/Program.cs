@@ -51,6 +51,7 @@ builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() ||
 builder.AddAghTelemetry();
 // The staff web app at /app: one more client of this API, in the same process.
 builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
+MartenXmlRepository.AddAghDataProtection(builder.Services);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());

@@ -52,6 +52,7 @@ public static class MartenSetup
                     index.Mask = "? gin_trgm_ops";
                 });
                 opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
+                opts.Schema.For<DataProtectionKey>();
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 return opts;
