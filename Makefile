@@ -10,7 +10,7 @@ build:
 test:
 	@bash scripts/test.sh
 
-# Runs the API with Swagger UI on http://127.0.0.1:5080/swagger.
+# Runs the service with the demo data: staff web app on http://127.0.0.1:5080/app, Swagger UI on http://127.0.0.1:5080/swagger.
 run:
 	@bash scripts/run.sh
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the API locally (Development, demo seed) with Swagger UI.
+# Run the service locally (Development, demo seed): the staff web app at /app and Swagger UI at /swagger.
 #
 # Database, in order of preference:
 #   1. $ConnectionStrings__Agh if set
@@ -57,7 +57,7 @@ else
     log "stop it later with: make stop-db"
 fi
 
-echo "Swagger UI: $URL/swagger"
+echo "Staff web app: $URL/app   Swagger UI: $URL/swagger"
 
 # Repeat the URL once the app is live, so it shows up after the startup logs.
 # $$ becomes the dotnet process after `exec` below; stop polling if it exits.
@@ -68,7 +68,7 @@ if command -v curl >/dev/null 2>&1; then
             kill -0 "$APP_PID" 2>/dev/null || exit 0
             if curl -fsS -o /dev/null --max-time 2 "$URL/health/live" 2>/dev/null; then
                 echo
-                echo "AGH API is up - Swagger UI: $URL/swagger"
+                echo "AGH is up - staff web app: $URL/app (sign in with any role)   Swagger UI: $URL/swagger"
                 exit 0
             fi
             sleep 1
