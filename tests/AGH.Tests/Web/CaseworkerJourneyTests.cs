@@ -152,7 +152,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         (await caseworkerApi.PostAsJsonAsync($"/api/placements/{placementId}/hours", new { date = Iso(today.AddDays(-1)), minutes = 180 }))
             .StatusCode.Should().Be(HttpStatusCode.Created);
         await page.ReloadAsync();
-        await page.GetByTestId("placements").GetByRole(AriaRole.Link, new() { Name = $"Arbeitsgelegenheit {offerTitle} beenden" }).ClickAsync();
+        await page.GetByTestId("placements").GetByRole(AriaRole.Link, new() { Name = $"Beenden ({offerTitle})" }).ClickAsync();
         await page.WaitForURLAsync($"**/app/placements/{placementId}/end");
         await Assertions.Expect(page.GetByLabel("Letzter Arbeitstag")).ToHaveValueAsync(Iso(today));
         await page.GetByLabel("Letzter Arbeitstag").FillAsync(Iso(today.AddDays(-2)));

@@ -50,14 +50,15 @@ public sealed partial class EndModel : StaffPage
         catch (AghApiException e) when (e.StatusCode != 401)
         {
             var problem = ApiProblem.From(e);
-            AddProblem(problem, codeFields: new Dictionary<string, string>
-            {
-                ["hours-after-end"] = "Date",
-                ["date-in-future"] = "Date",
-                ["end-before-start"] = "Date",
-            });
             if (problem.Code == "hours-after-end" && DatesIn(problem.Detail) is { Count: > 0 } days)
-                ModelState.AddModelError("Input.Date", $"Stunden erfasst am: {string.Join(", ", days.Select(Format.Date))}.");
+                ModelState.AddModelError("Input.Date", $"{problem.Message} Stunden erfasst am: {string.Join(", ", days.Select(Format.Date))}.");
+            else
+                AddProblem(problem, codeFields: new Dictionary<string, string>
+                {
+                    ["hours-after-end"] = "Date",
+                    ["date-in-future"] = "Date",
+                    ["end-before-start"] = "Date",
+                });
             RequestKey = Guid.NewGuid();
             ModelState.Remove(nameof(RequestKey));
             return Page();
