@@ -146,6 +146,8 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         await Assertions.Expect(timeline).ToContainTextAsync($"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {German(today.AddDays(-7))}");
         await Assertions.Expect(timeline).ToContainTextAsync("Wichtiger Grund erfasst");
         await Assertions.Expect(timeline.Locator("li").Last).ToContainTextAsync("Person erfasst");
+        // The screenshot shows the placements and the timeline rather than the top of the page.
+        await page.EvaluateAsync("() => document.getElementById('placements-heading').scrollIntoView()");
         await StaffAppFixture.Check(page, "18-person-zugewiesen");
 
         // Hours logged yesterday (the hours grid is another page): an end before them is refused at the date field.
