@@ -113,7 +113,15 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         await StaffAppFixture.Check(page, "15-zuweisen-fehler");
         (await caseworkerApi.GetFromJsonAsync<JsonNode>($"/api/placements?personId={personId}"))!.AsArray().Should().BeEmpty("a refused assignment stores nothing");
 
+        // Corrected start, but more hours than the offer plans: refused at the hours.
         await page.GetByLabel("Beginn des Einsatzes").FillAsync(Iso(today.AddDays(-5)));
+        await page.GetByLabel("Stunden pro Woche").FillAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.HoursPerWeek']")).ToHaveTextAsync("Die Wochenstunden übersteigen die Stunden des Angebots.");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.StartsOn']")).ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByLabel("Beginn des Einsatzes")).ToHaveValueAsync(Iso(today.AddDays(-5)));
+
+        await page.GetByLabel("Stunden pro Woche").FillAsync("15");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
 
         // The confirmation, and the notice streamed through the app.

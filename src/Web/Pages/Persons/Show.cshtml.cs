@@ -16,6 +16,8 @@ public sealed class ShowModel : StaffPage
     /// <summary>Newest first: the caseworker opens the page to see what happened last.</summary>
     public IReadOnlyList<HistoryEntryDto> Timeline { get; private set; } = [];
 
+    public bool TimelineHidden { get; private set; }
+
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
 
     public async Task OnGet()
@@ -27,8 +29,16 @@ public sealed class ShowModel : StaffPage
         foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
             offers[offerId] = await api.GetOfferAsync(offerId);
         Offers = offers;
-        var history = await api.GetPersonHistoryAsync(Id, null);
-        Timeline = history.Entries.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).ToList();
+        try
+        {
+            var history = await api.GetPersonHistoryAsync(Id, null);
+            Timeline = history.Entries.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).ToList();
+        }
+        catch (AghApiException e) when (e.StatusCode == 403)
+        {
+            // Officials read the person but not the history (caseworkers and auditors do): the rest of the page still helps.
+            TimelineHidden = true;
+        }
     }
 
     public string OfferTitle(Guid offerId) => Offers.TryGetValue(offerId, out var o) ? o.Title : "–";
