@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.Persons;
+
+/// <summary>Register a person in the caseworker's own municipality (POST /api/persons).</summary>
+public sealed class NewModel : StaffPage
+{
+    public sealed class PersonInput
+    {
+        [Required(ErrorMessage = "Bitte den Vornamen angeben.")] public string? GivenName { get; set; }
+        [Required(ErrorMessage = "Bitte den Familiennamen angeben.")] public string? FamilyName { get; set; }
+        [Required(ErrorMessage = "Bitte das Geburtsdatum angeben.")] public DateOnly? DateOfBirth { get; set; }
+        [Required(ErrorMessage = "Bitte angeben, seit wann Leistungen nach dem AsylbLG bezogen werden.")] public DateOnly? EntitledSince { get; set; }
+        public string? FileReference { get; set; }
+    }
+
+    [BindProperty] public PersonInput Input { get; set; } = new();
+    [BindProperty] public Guid RequestKey { get; set; }
+
+    public string MunicipalityName => Municipalities.Name(User.Municipality());
+
+    public void OnGet() => RequestKey = Guid.NewGuid();
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (RequestKey == Guid.Empty) RequestKey = Guid.NewGuid();
+        if (!ModelState.IsValid) return Page();
+        CreatedId? created = null;
+        var ok = await Try(async c => created = await c.RegisterPersonAsync(RequestKey.ToString(), new RegisterPersonRequest
+        {
+            Municipality = User.Municipality() ?? "",
+            GivenName = Input.GivenName!.Trim(),
+            FamilyName = Input.FamilyName!.Trim(),
+            DateOfBirth = Input.DateOfBirth!.Value,
+            EntitledSince = Input.EntitledSince!.Value,
+            FileReference = string.IsNullOrWhiteSpace(Input.FileReference) ? null : Input.FileReference.Trim(),
+        }), codeFields: new Dictionary<string, string>
+        {
+            ["date-in-future"] = "DateOfBirth",
+            ["entitlement-before-birth"] = "EntitledSince",
+        });
+        if (!ok) return Page();
+        return BackTo($"/app/persons/{created!.Id}", $"{Input.GivenName!.Trim()} {Input.FamilyName!.Trim()} ist erfasst.");
+    }
+}

@@ -1,0 +1,50 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.Persons;
+
+/// <summary>A person's page: what the API says about status, exemptions, placements, restriction and the case's history.</summary>
+public sealed class ShowModel : StaffPage
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public PersonDto Person { get; private set; } = null!;
+    public IReadOnlyList<PlacementDto> Placements { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, OfferDto> Offers { get; private set; } = new Dictionary<Guid, OfferDto>();
+
+    /// <summary>Newest first: the caseworker opens the page to see what happened last.</summary>
+    public IReadOnlyList<HistoryEntryDto> Timeline { get; private set; } = [];
+
+    public bool TimelineHidden { get; private set; }
+
+    public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
+
+    public async Task OnGet()
+    {
+        var api = await Api();
+        Person = await api.GetPersonAsync(Id, null);
+        Placements = (await api.ListPlacementsAsync(Id, null, null, 1, 500)).OrderByDescending(p => p.StartsOn).ToList();
+        var offers = new Dictionary<Guid, OfferDto>();
+        foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
+            offers[offerId] = await api.GetOfferAsync(offerId);
+        Offers = offers;
+        try
+        {
+            var history = await api.GetPersonHistoryAsync(Id, null);
+            Timeline = history.Entries.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).ToList();
+        }
+        catch (AghApiException e) when (e.StatusCode == 403)
+        {
+            // Officials read the person but not the history (caseworkers and auditors do): the rest of the page still helps.
+            TimelineHidden = true;
+        }
+    }
+
+    public string OfferTitle(Guid offerId) => Offers.TryGetValue(offerId, out var o) ? o.Title : "–";
+
+    public string? ProviderName(Guid offerId) => Offers.TryGetValue(offerId, out var o) ? o.ProviderName : null;
+
+    /// <summary>Whether an exemption covers today: only to mark it in the list; the status the API returns stays what counts.</summary>
+    public bool Current(ExemptionDto e) => e.From <= Today && (e.Until is not { } u || u >= Today);
+}
