@@ -6,7 +6,7 @@ public static class ProblemTexts
     private static readonly Dictionary<string, string> ByCode = new()
     {
         ["no-free-place"] = "Für dieses Angebot ist kein Platz mehr frei.",
-        ["offer-not-open"] = "Das Angebot ist nicht mehr offen (zurückgezogen).",
+        ["offer-not-open"] = "Das Angebot ist nicht offen: zurückgezogen, oder der Beginn liegt außerhalb seines Zeitraums.",
         ["person-not-eligible"] = "Die Person kann zu diesem Beginn nicht herangezogen werden (Alter, Befreiung, kein Leistungsanspruch oder schon in einer Arbeitsgelegenheit).",
         ["hours-exceed-offer"] = "Die Wochenstunden übersteigen die Stunden des Angebots.",
         ["start-before-notice"] = "Der Beginn darf nicht vor der Bekanntgabe des Bescheids liegen.",

@@ -44,7 +44,7 @@ public sealed class StaffAppFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=de-DE"],
         });
     }
 
