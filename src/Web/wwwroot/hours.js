@@ -37,7 +37,7 @@
         dayLeft.classList.toggle('over', value > dayCap);
       }
     });
-    weekSum.textContent = hm(sum) + ' von ' + hm(weekCap) + ', ' + left(weekCap, sum) + '.' + (unreadable ? ' Eine Eingabe ist nicht lesbar.' : '');
+    weekSum.textContent = hm(sum) + ' von ' + hm(weekCap) + ', ' + left(weekCap, sum) + (unreadable ? ' Eine Eingabe ist nicht lesbar.' : '');
     weekSum.classList.toggle('over', sum > weekCap);
   }
   form.addEventListener('input', update);

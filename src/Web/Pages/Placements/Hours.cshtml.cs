@@ -85,7 +85,7 @@ public sealed partial class HoursModel : StaffPage
             var reason = Days[index].Reason?.Trim();
             var ok = await Save(id, row, minutes, reason, prefix);
             if (!ok) continue;
-            saved.Add($"{row.Label}: {Format.Minutes(minutes)}");
+            saved.Add($"{row.Label}: {Format.Hm(minutes)} Std.");
             Saved[index] = "Gespeichert.";
             ModelState.Remove(prefix + ".Reason");
             Days[index].Reason = null;
@@ -93,13 +93,13 @@ public sealed partial class HoursModel : StaffPage
 
         if (ModelState.IsValid)
             return BackTo($"/app/placements/{id}/hours?week={WeekParam}",
-                saved.Count == 0 ? "Keine Änderungen." : "Gespeichert: " + string.Join("; ", saved) + ".");
+                saved.Count == 0 ? "Keine Änderungen." : "Gespeichert: " + string.Join("; ", saved));
 
         // Some days were refused: show what the API now holds, keep what was typed for the refused days.
         await Load(id);
         ETag = _loadedETag;
         ModelState.Remove(nameof(ETag));
-        if (saved.Count > 0) SavedMessage = "Gespeichert: " + string.Join("; ", saved) + ". Die markierten Tage wurden nicht gespeichert.";
+        if (saved.Count > 0) SavedMessage = "Gespeichert: " + string.Join("; ", saved) + " Die markierten Tage wurden nicht gespeichert.";
         return Page();
     }
 
