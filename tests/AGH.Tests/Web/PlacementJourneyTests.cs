@@ -197,6 +197,40 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_refusal_assessed_with_a_good_cause_ends_the_flow_without_a_proposal()
+    {
+        var (placementId, _) = await PlacedPerson("Leyla", "Karimi");
+        var refusalDate = LastMonday.AddDays(2);
+        var page = await app.SignIn("caseworker", "Jonas Weber", "j.weber", Municipality);
+
+        await page.GotoAsync($"/app/placements/{placementId}/refusals/new");
+        await page.GetByLabel("Datum der Weigerung").FillAsync(Iso(refusalDate));
+        await page.GetByLabel("Abbruch").CheckAsync();
+        await page.GetByLabel("Von der Person angegebener Grund").FillAsync("Das Kind war krank");
+        await StaffAppFixture.Check(page, "29-weigerung-abbruch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weigerung erfassen" }).ClickAsync();
+
+        // "Ja" without naming the reason: the API refuses, and says so at the reason's field; the reasoning stays.
+        await page.GetByLabel("Ja, ein wichtiger Grund liegt vor").CheckAsync();
+        await page.GetByLabel("Begründung", new() { Exact = true }).FillAsync("Ärztliche Bescheinigung für das Kind liegt vor.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bewertung speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Assess.Reason']")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByLabel("Begründung", new() { Exact = true })).ToHaveValueAsync("Ärztliche Bescheinigung für das Kind liegt vor.");
+
+        await page.GetByLabel("Wichtiger Grund (nur bei „Ja“)").SelectOptionAsync("childcare");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bewertung speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("missing")).ToContainTextAsync("kein Vorschlag möglich");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Leistungseinschränkung vorschlagen" })).ToHaveCountAsync(0);
+        await StaffAppFixture.Check(page, "28-weigerung-wichtiger-grund");
+
+        var placement = await (await Caseworker()).GetPlacementAsync(placementId);
+        placement.Refusals.Single().Assessment!.GoodCause.Should().BeTrue();
+        placement.Refusals.Single().Assessment!.Reason.Should().Be("childcare");
+        placement.SanctionProposals.Should().BeEmpty();
+        await page.Context.CloseAsync();
+    }
+
     private static string Label(DateOnly d) => d.DayOfWeek switch
     {
         DayOfWeek.Monday => "Montag",

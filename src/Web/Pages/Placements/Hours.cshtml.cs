@@ -130,6 +130,12 @@ public sealed partial class HoursModel : StaffPage
         {
             var ok = await Try(c => c.CorrectHoursAsync(id, entry.EntryId, PlacementTexts.Key(RequestKey, entry.EntryId, value, reason ?? ""), ETag,
                 new CorrectHoursRequest { Minutes = value, Reason = reason ?? "" }), prefix, codes);
+            if (!ok && string.IsNullOrEmpty(reason) && ModelState[prefix + ".Reason"]?.Errors.Count > 0)
+            {
+                // The API asks for the reason; say which one in the staff's words.
+                ModelState[prefix + ".Reason"]!.Errors.Clear();
+                ModelState.AddModelError(prefix + ".Reason", "Bitte den Grund der Korrektur angeben.");
+            }
             if (!ok) return false;
             await Refresh(id);
         }
