@@ -1,0 +1,64 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.Placements.Refusals;
+
+/// <summary>Step 1 of the refusal flow: record what happened; the flow continues on the refusal's own page.</summary>
+public sealed class NewModel : StaffPage
+{
+    public sealed class RefusalInput
+    {
+        public DateOnly? Date { get; set; }
+        public string Kind { get; set; } = "explicit";
+        public string? StatedReason { get; set; }
+    }
+
+    [BindProperty] public RefusalInput Input { get; set; } = new();
+    [BindProperty] public Guid RequestKey { get; set; }
+    [BindProperty] public string? ETag { get; set; }
+
+    public PlacementDto Placement { get; private set; } = null!;
+    public PersonDto Person { get; private set; } = null!;
+
+    public static readonly IReadOnlyList<(string Value, RefusalKind Kind)> Kinds =
+        [("explicit", RefusalKind.Explicit), ("no-show", RefusalKind.NoShow), ("dropped-out", RefusalKind.DroppedOut)];
+
+    public async Task OnGet(Guid id)
+    {
+        await Load(id);
+        RequestKey = Guid.NewGuid();
+        Input.Date = Today;
+    }
+
+    public async Task<IActionResult> OnPost(Guid id)
+    {
+        await Load(id);
+        if (Input.Date is null) ModelState.AddModelError("Input.Date", "Bitte das Datum der Weigerung angeben.");
+        var kind = Kinds.FirstOrDefault(k => k.Value == Input.Kind);
+        if (kind.Value is null) ModelState.AddModelError("Input.Kind", "Bitte die Art der Weigerung wählen.");
+        if (!ModelState.IsValid) return Page();
+
+        RecordRefusalCreated? created = null;
+        var ok = await Try(async c => created = await c.RecordRefusalAsync(id, RequestKey.ToString(), ETag, new RecordRefusalRequest
+        {
+            Date = Input.Date!.Value,
+            Kind = kind.Kind,
+            StatedReason = string.IsNullOrWhiteSpace(Input.StatedReason) ? null : Input.StatedReason.Trim(),
+        }), codeFields: new Dictionary<string, string>
+        {
+            ["refusal-before-notice"] = "Date", ["date-in-future"] = "Date", ["outside-placement"] = "Date",
+        });
+        if (!ok) return Page();
+        return BackTo($"/app/placements/{id}/refusals/{created!.RefusalId}",
+            $"Die Weigerung vom {Format.Date(Input.Date!.Value)} ist erfasst. Als Nächstes: die Bewertung.");
+    }
+
+    private async Task Load(Guid id)
+    {
+        var api = await Api();
+        Placement = await api.GetPlacementAsync(id);
+        if (Request.Method == "GET") ETag = api.LastETag;
+        Person = await api.GetPersonAsync(Placement.PersonId, null);
+    }
+}
