@@ -52,7 +52,7 @@ public static class MartenSetup
                     index.Mask = "? gin_trgm_ops";
                 });
                 opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
-                opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn);
+                opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn).Index(x => x.Status).Index(x => x.ObjectionStatus);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 return opts;
             })
