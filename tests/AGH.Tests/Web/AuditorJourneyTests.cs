@@ -49,7 +49,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app)
         asOf = new DateTimeOffset(asOf.Year, asOf.Month, asOf.Day, asOf.Hour, asOf.Minute, asOf.Second, asOf.Offset).AddSeconds(1);
         await auditor.GetByLabel("Stand vom").FillAsync(asOf.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Stand anzeigen" }).ClickAsync();
-        await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom " + Format(asOf));
+        await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom " + asOf.ToString("dd.MM.yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " Uhr");
         await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToHaveTextAsync("keine");
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToHaveCountAsync(1);
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "verfügt von" })).ToHaveCountAsync(0);

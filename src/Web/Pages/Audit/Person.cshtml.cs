@@ -63,6 +63,10 @@ public sealed class PersonModel : StaffPage
     public static string PickerValue(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Berlin).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>The chosen instant to the second, as the picker took it.</summary>
+    public static string Precise(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Berlin).ToString("dd.MM.yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " Uhr";
+
     public static string Purpose(string purpose) => purpose switch
     {
         "history" => "Verlauf gelesen",
