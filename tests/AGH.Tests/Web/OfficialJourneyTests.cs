@@ -145,5 +145,41 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         await caseworker.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_official_sees_why_a_continuation_and_an_early_end_are_refused_and_ends_the_restriction_early()
+    {
+        var c = await ProposedCase.Create(app, "ende");
+        var approver = await app.Service.ClientFor("official", "melle", $"melle-off-e-{Guid.NewGuid():N}"[..24]);
+        await ProposedCase.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(approver,
+            $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd") }));
+
+        var official = await app.SignIn("official", "Uwe Überprüfung", $"melle-off-r-{Guid.NewGuid():N}"[..24], "melle");
+        await official.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await official.GetByLabel("Fortsetzen für weitere sechs Monate").CheckAsync();
+        await official.GetByLabel("Begründung der Überprüfung").FillAsync("Die Weigerung dauert an.");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
+        await Assertions.Expect(official.Locator("[data-valmsg-for='Review.HearingHeldOn']")).ToContainTextAsync("Anhörung");
+        await Assertions.Expect(official.GetByLabel("Begründung der Überprüfung")).ToHaveValueAsync("Die Weigerung dauert an.");
+        await Assertions.Expect(official.GetByLabel("Fortsetzen für weitere sechs Monate")).ToBeCheckedAsync();
+
+        await official.GetByLabel("Letzter Tag der Einschränkung").FillAsync(app.Today.AddDays(1).ToString("yyyy-MM-dd"));
+        await official.GetByLabel("Grund der vorzeitigen Beendigung").SelectOptionAsync(new SelectOptionValue { Label = "Pflicht wird wieder erfüllt" });
+        await official.GetByLabel("Begründung der Beendigung").FillAsync("Arbeitet seit heute wieder.");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung beenden" }).ClickAsync();
+        await Assertions.Expect(official.Locator("[data-valmsg-for='End.Date']")).ToContainTextAsync("nicht in der Zukunft");
+        await Assertions.Expect(official.GetByLabel("Grund der vorzeitigen Beendigung")).ToHaveValueAsync("DutyFulfilled");
+        await Assertions.Expect(official.GetByLabel("Begründung der Beendigung")).ToHaveValueAsync("Arbeitet seit heute wieder.");
+        await StaffAppFixture.Check(official, "39-beenden-fehler");
+        (await Current(c))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+
+        await official.GetByLabel("Letzter Tag der Einschränkung").FillAsync(app.Today.ToString("yyyy-MM-dd"));
+        await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung beenden" }).ClickAsync();
+        await Assertions.Expect(official.GetByTestId("restriction-status")).ToHaveTextAsync("vorzeitig beendet");
+        var ended = await Current(c);
+        ended["restriction"]!["status"]!.GetValue<string>().Should().Be("ended-early");
+        ended["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(app.Today.ToString("yyyy-MM-dd"));
+        await official.Context.CloseAsync();
+    }
+
     private Task<System.Text.Json.Nodes.JsonNode> Current(ProposedCase c) => ProposedCase.Read(app, c.Proposal);
 }

@@ -159,7 +159,7 @@ public sealed class DetailModel : StaffPage
                 ContinueRestriction = Review.Continue!.Value,
                 Reasoning = Review.Reasoning?.Trim() ?? "",
                 HearingHeldOn = Review.HearingHeldOn,
-            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
+            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
             return BackTo(Here, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
         return await Again();
     }
