@@ -62,9 +62,11 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
 /// <summary>
 /// Finds the person stream behind a sanction proposal id, and the restrictions that may still run: the § 14 Abs. 2
 /// review list reads only those persons. RestrictionEndsOn is null unless an approved restriction was neither withdrawn
-/// nor ended early.
+/// nor ended early. Status (pending, approved, rejected) and ObjectionStatus (none, pending, upheld, dismissed) let the
+/// proposal list find the official's work without reading every person; null on documents written before they existed.
 /// </summary>
-public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId, DateOnly? RestrictionEndsOn = null);
+public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId, DateOnly? RestrictionEndsOn = null,
+    string? Status = null, string? ObjectionStatus = null);
 
 public partial class ProposalIndexProjection : MultiStreamProjection<ProposalIndex, Guid>
 {
@@ -72,11 +74,13 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
     {
         Identity<SanctionProposed>(e => e.ProposalId);
         Identity<SanctionDecided>(e => e.ProposalId);
+        Identity<ObjectionFiled>(e => e.ProposalId);
         Identity<ObjectionDecided>(e => e.ProposalId);
         Identity<RestrictionEndedEarly>(e => e.ProposalId);
         Identity<RestrictionReviewed>(e => e.ProposalId);
         IncludeType<SanctionProposed>();
         IncludeType<SanctionDecided>();
+        IncludeType<ObjectionFiled>();
         IncludeType<ObjectionDecided>();
         IncludeType<RestrictionEndedEarly>();
         IncludeType<RestrictionReviewed>();
@@ -84,9 +88,11 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
 
     public override ProposalIndex? Evolve(ProposalIndex? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
-        (_, SanctionProposed p) => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId),
-        (not null, SanctionDecided d) => snapshot with { RestrictionEndsOn = d.Approved ? d.EndsOn : null },
-        (not null, ObjectionDecided { Upheld: true }) => snapshot with { RestrictionEndsOn = null },
+        (_, SanctionProposed p) => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId, null, "pending", "none"),
+        (not null, SanctionDecided d) => snapshot with { RestrictionEndsOn = d.Approved ? d.EndsOn : null, Status = d.Approved ? "approved" : "rejected" },
+        (not null, ObjectionFiled) => snapshot with { ObjectionStatus = "pending" },
+        (not null, ObjectionDecided { Upheld: true }) => snapshot with { RestrictionEndsOn = null, ObjectionStatus = "upheld" },
+        (not null, ObjectionDecided { Upheld: false }) => snapshot with { ObjectionStatus = "dismissed" },
         (not null, RestrictionEndedEarly) => snapshot with { RestrictionEndsOn = null },
         (not null, RestrictionReviewed { Continued: true } r) => snapshot with { RestrictionEndsOn = r.NewEndsOn },
         _ => snapshot,

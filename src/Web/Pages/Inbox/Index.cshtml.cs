@@ -1,0 +1,44 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.Inbox;
+
+/// <summary>The official's inbox: proposals and objections to decide, restrictions due for the § 14 Abs. 2 review.</summary>
+public sealed class IndexModel : StaffPage
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public int Within { get; set; } = 30;
+    [BindProperty(SupportsGet = true)] public int Pp { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int Po { get; set; } = 1;
+
+    public IReadOnlyList<SanctionProposalDto> Proposals { get; private set; } = [];
+    public int ProposalTotal { get; private set; }
+    public IReadOnlyList<SanctionProposalDto> Objections { get; private set; } = [];
+    public int ObjectionTotal { get; private set; }
+    public IReadOnlyList<DueReviewDto> Reviews { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, PersonDto> Persons { get; private set; } = new Dictionary<Guid, PersonDto>();
+
+    public string? MunicipalityName => User.Municipality() is { } m ? Municipalities.Name(m) : null;
+
+    public bool Mine(SanctionProposalDto p) => p.ProposedBy == User.UserId();
+
+    public static int Pages(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
+
+    public async Task OnGet()
+    {
+        if (Pp < 1) Pp = 1;
+        if (Po < 1) Po = 1;
+        if (!SanctionTexts.Within.Any(w => w.Days == Within)) Within = 30;
+        var api = await Api();
+        Proposals = (await api.ListSanctionProposalsAsync("pending", null, Pp, PageSize)).ToList();
+        ProposalTotal = api.LastTotalCount ?? Proposals.Count;
+        Objections = (await api.ListSanctionProposalsAsync(null, "pending", Po, PageSize)).ToList();
+        ObjectionTotal = api.LastTotalCount ?? Objections.Count;
+        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId)));
+    }
+
+    public string Link(int pp, int po) => $"/app/inbox?within={Within}&pp={pp}&po={po}";
+}

@@ -1,0 +1,193 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AGH.Web.Pages.SanctionProposals;
+
+/// <summary>
+/// One sanction proposal with its decision, restriction and objection, and the forms the signed-in role may use on it.
+/// The API decides every rule (four-eyes, dates, overlaps, hearings); its refusals appear in German at the field concerned.
+/// </summary>
+public sealed class DetailModel : StaffPage
+{
+    public sealed class DecideInput
+    {
+        public bool? Approved { get; set; }
+        public string? Reasoning { get; set; }
+        public DateOnly? StartsOn { get; set; }
+    }
+
+    public sealed class ObjectionInput
+    {
+        public DateOnly? ReceivedOn { get; set; }
+        public string? Statement { get; set; }
+    }
+
+    public sealed class ObjectionDecisionInput
+    {
+        public bool? Upheld { get; set; }
+        public string? Reasoning { get; set; }
+    }
+
+    public sealed class EndInput
+    {
+        public DateOnly? Date { get; set; }
+        public RestrictionEndReason? Reason { get; set; }
+        public string? Reasoning { get; set; }
+    }
+
+    public sealed class ReviewInput
+    {
+        public bool? Continue { get; set; }
+        public string? Reasoning { get; set; }
+        public DateOnly? HearingHeldOn { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public Guid RequestKey { get; set; }
+    [BindProperty] public DecideInput Decide { get; set; } = new();
+    [BindProperty] public ObjectionInput Objection { get; set; } = new();
+    [BindProperty] public ObjectionDecisionInput ObjectionDecision { get; set; } = new();
+    [BindProperty] public EndInput End { get; set; } = new();
+    [BindProperty] public ReviewInput Review { get; set; } = new();
+
+    /// <summary>The form that was sent and refused: its error summary shows, the others stay quiet.</summary>
+    public string? Active { get; private set; }
+
+    public SanctionProposalDto Proposal { get; private set; } = null!;
+    public PersonDto? Person { get; private set; }
+    public PlacementDto? Placement { get; private set; }
+    public RefusalDto? Refusal => Placement?.Refusals.FirstOrDefault(r => r.RefusalId == Proposal.RefusalId);
+
+    public bool IsOfficial => User.Is(Roles.Official);
+    public bool Mine => Proposal.ProposedBy == User.UserId();
+    public bool CanDecide => IsOfficial && Proposal.Status == ProposalStatus.Pending;
+    public bool CanFileObjection => User.Is(Roles.Official, Roles.Caseworker) && Proposal.Status == ProposalStatus.Approved && Proposal.Objection is null;
+    public bool CanDecideObjection => IsOfficial && Proposal.Objection?.Status == ObjectionStatus.Pending;
+    public bool CanEndOrReview => IsOfficial && Proposal.Restriction?.Status == RestrictionStatus.InForce;
+    public string PersonName => Person is { } p ? $"{p.GivenName} {p.FamilyName}" : "(Person nicht lesbar)";
+
+    public async Task OnGet()
+    {
+        RequestKey = Guid.NewGuid();
+        Decide.StartsOn = Today.AddDays(1);
+        Objection.ReceivedOn = Today;
+        End.Date = Today;
+        await Load(keepETag: false);
+    }
+
+    /// <summary>The decision notice (PDF) streamed from the API with the staff member's token.</summary>
+    public async Task<IActionResult> OnGetNotice()
+    {
+        var http = await HttpContext.RequestServices.GetRequiredService<ApiClients>().Raw();
+        var response = await http.GetAsync($"api/sanction-proposals/{Id}/notice", HttpCompletionOption.ResponseHeadersRead, HttpContext.RequestAborted);
+        if (!response.IsSuccessStatusCode)
+        {
+            response.Dispose();
+            return LocalRedirect(StaffApp.Base + "/problem?status=" + (int)response.StatusCode);
+        }
+        HttpContext.Response.RegisterForDispose(response);
+        return File(await response.Content.ReadAsStreamAsync(HttpContext.RequestAborted), "application/pdf", $"bescheid-{Id:N}.pdf");
+    }
+
+    public async Task<IActionResult> OnPostDecide()
+    {
+        Active = "decide";
+        if (Decide.Approved is null) ModelState.AddModelError("Decide.Approved", "Bitte wählen Sie: bewilligen oder ablehnen.");
+        if (ModelState.IsValid && await Try(c => c.DecideSanctionAsync(Id, Key("decide"), ETag, new DecideSanctionRequest
+            {
+                Approved = Decide.Approved!.Value,
+                Reasoning = Decide.Reasoning?.Trim() ?? "",
+                StartsOn = Decide.Approved == true ? Decide.StartsOn : null,
+            }), "Decide", new Dictionary<string, string>
+            {
+                ["starts-on-in-past"] = "StartsOn", ["starts-on-required"] = "StartsOn", ["restriction-overlaps"] = "StartsOn",
+            }))
+            return BackTo(Here, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
+        return await Again();
+    }
+
+    public async Task<IActionResult> OnPostObjection()
+    {
+        Active = "objection";
+        if (Objection.ReceivedOn is null) ModelState.AddModelError("Objection.ReceivedOn", "Bitte das Eingangsdatum angeben.");
+        if (ModelState.IsValid && await Try(c => c.FileObjectionAsync(Id, Key("objection"), ETag, new FileObjectionRequest
+            {
+                ReceivedOn = Objection.ReceivedOn!.Value,
+                Statement = Objection.Statement?.Trim() ?? "",
+            }), "Objection", new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
+            return BackTo(Here, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
+        return await Again();
+    }
+
+    public async Task<IActionResult> OnPostObjectionDecision()
+    {
+        Active = "objection-decision";
+        if (ObjectionDecision.Upheld is null) ModelState.AddModelError("ObjectionDecision.Upheld", "Bitte wählen Sie: abhelfen oder zurückweisen.");
+        if (ModelState.IsValid && await Try(c => c.DecideObjectionAsync(Id, Key("objection-decision"), ETag, new DecideObjectionRequest
+            {
+                Upheld = ObjectionDecision.Upheld!.Value,
+                Reasoning = ObjectionDecision.Reasoning?.Trim() ?? "",
+            }), "ObjectionDecision"))
+            return BackTo(Here, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
+        return await Again();
+    }
+
+    public async Task<IActionResult> OnPostEnd()
+    {
+        Active = "end";
+        if (End.Date is null) ModelState.AddModelError("End.Date", "Bitte den letzten Tag angeben.");
+        if (End.Reason is null) ModelState.AddModelError("End.Reason", "Bitte einen Grund wählen.");
+        if (ModelState.IsValid && await Try(c => c.EndRestrictionAsync(Id, Key("end"), ETag, new EndRestrictionRequest
+            {
+                Date = End.Date!.Value,
+                Reason = End.Reason!.Value,
+                Reasoning = End.Reasoning?.Trim() ?? "",
+            }), "End", new Dictionary<string, string> { ["date-in-future"] = "Date", ["end-before-start"] = "Date" }))
+            return BackTo(Here, "Die Einschränkung ist vorzeitig beendet.");
+        return await Again();
+    }
+
+    public async Task<IActionResult> OnPostReview()
+    {
+        Active = "review";
+        if (Review.Continue is null) ModelState.AddModelError("Review.Continue", "Bitte wählen Sie: fortsetzen oder nicht fortsetzen.");
+        if (ModelState.IsValid && await Try(c => c.ReviewRestrictionAsync(Id, Key("review"), ETag, new ReviewRestrictionRequest
+            {
+                ContinueRestriction = Review.Continue!.Value,
+                Reasoning = Review.Reasoning?.Trim() ?? "",
+                HearingHeldOn = Review.HearingHeldOn,
+            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
+            return BackTo(Here, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
+        return await Again();
+    }
+
+    private string Here => $"{StaffApp.Base}/sanction-proposals/{Id}";
+
+    private string Key(string form) => $"{RequestKey:N}-{form}";
+
+    /// <summary>A refused form: the page again with what was typed, the proposal as it stands now, the ETag that was sent.</summary>
+    private async Task<IActionResult> Again()
+    {
+        await Load(keepETag: true);
+        return Page();
+    }
+
+    private async Task Load(bool keepETag)
+    {
+        var api = await Api();
+        Proposal = await api.GetSanctionProposalAsync(Id);
+        if (!keepETag || string.IsNullOrEmpty(ETag)) ETag = api.LastETag;
+        try
+        {
+            Person = await api.GetPersonAsync(Proposal.PersonId, null);
+            Placement = await api.GetPlacementAsync(Proposal.PlacementId);
+        }
+        catch (AghApiException e) when (e.StatusCode is 403 or 404)
+        {
+            // The proposal is readable; the page shows it without what this role may not read.
+        }
+    }
+}

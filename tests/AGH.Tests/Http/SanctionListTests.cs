@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace AGH.Tests.Http;
+
+/// <summary>GET /api/sanction-proposals: the official's work list (proposals and objections to decide).</summary>
+[Collection(HttpCollection.Name)]
+public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
+{
+    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
+
+    private async Task<Guid> Proposed(string municipality)
+    {
+        var cw = await Caseworker(municipality, Unique("cw"));
+        var person = await NewPerson(cw, municipality);
+        var placement = await NewPlacement(cw, offerId: await NewOffer(cw, municipality), personId: person,
+            notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine" }));
+        return IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
+            new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
+    }
+
+    private static async Task<(List<Guid> Ids, int Total, JsonArray Body)> List(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/sanction-proposals" + query);
+        var body = (await Ok(response)).AsArray();
+        response.Headers.TryGetValues("X-Total-Count", out var total).Should().BeTrue("every list answers with its total");
+        return (body.Select(x => Guid.Parse(x!["id"]!.GetValue<string>())).ToList(), int.Parse(total!.Single()), body);
+    }
+
+    [Fact]
+    public async Task The_proposal_list_shows_officials_what_is_left_to_decide_in_their_municipality_only()
+    {
+        var pending = await Proposed("bad-essen");
+        var approved = await Proposed("bad-essen");
+        var elsewhere = await Proposed("bramsche");
+        var official = await As("official", "bad-essen", Unique("off"));
+        await Ok(await Post(official, $"/api/sanction-proposals/{approved}/decision",
+            new { approved = true, reasoning = "Voraussetzungen liegen vor", startsOn = D(Today) }));
+
+        var toDecide = await List(official, "?status=pending&pageSize=500");
+        toDecide.Ids.Should().Contain(pending).And.NotContain(approved).And.NotContain(elsewhere, "another municipality's proposal stays hidden");
+        toDecide.Body.Select(x => x!["status"]!.GetValue<string>()).Should().OnlyContain(s => s == "pending");
+        toDecide.Body.Single(x => x!["id"]!.GetValue<string>() == pending.ToString())!["personId"].Should().NotBeNull();
+
+        (await List(official, "?status=approved&pageSize=500")).Ids.Should().Contain(approved).And.NotContain(pending);
+        (await List(await As("official", null, Unique("off")), "?status=pending&pageSize=500")).Ids
+            .Should().Contain([pending, elsewhere], "an official without a municipality decides for all");
+        (await List(await Caseworker("bad-essen", Unique("cw")), "?status=pending&pageSize=500")).Ids.Should().Contain(pending).And.NotContain(elsewhere);
+        (await List(await As("auditor", null, Unique("aud")), "?status=pending&pageSize=500")).Ids.Should().Contain([pending, elsewhere]);
+        await ShouldBeProblem(await (await As("coordinator", null, "coord")).GetAsync("/api/sanction-proposals"), 403);
+        await ShouldBeProblem(await (await As("payroll", null, "pay")).GetAsync("/api/sanction-proposals"), 403);
+    }
+
+    [Fact]
+    public async Task The_proposal_list_finds_objections_to_decide_and_pages_with_a_total()
+    {
+        var objected = await Proposed("bad-essen");
+        var decided = await Proposed("bad-essen");
+        var approver = await As("official", "bad-essen", Unique("off"));
+        foreach (var id in new[] { objected, decided })
+        {
+            await Ok(await Post(approver, $"/api/sanction-proposals/{id}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+            await Ok(await Post(approver, $"/api/sanction-proposals/{id}/objection", new { receivedOn = D(Today), statement = "Ich widerspreche" }),
+                HttpStatusCode.Created);
+        }
+        await Ok(await Post(await As("official", "bad-essen", Unique("off")), $"/api/sanction-proposals/{decided}/objection/decision",
+            new { upheld = false, reasoning = "unbegründet" }));
+
+        var official = await As("official", "bad-essen", Unique("off"));
+        var pendingObjections = await List(official, "?objection=pending&pageSize=500");
+        pendingObjections.Ids.Should().Contain(objected).And.NotContain(decided);
+        pendingObjections.Body.Select(x => x!["objection"]!["status"]!.GetValue<string>()).Should().OnlyContain(s => s == "pending");
+        (await List(official, "?status=approved&objection=dismissed&pageSize=500")).Ids.Should().Contain(decided).And.NotContain(objected);
+
+        var all = await List(official, "?pageSize=500");
+        all.Total.Should().Be(all.Ids.Count).And.BeGreaterThanOrEqualTo(2);
+        var paged = new List<Guid>();
+        for (var page = 1; page <= all.Total; page++)
+        {
+            var one = await List(official, $"?page={page}&pageSize=1");
+            one.Total.Should().Be(all.Total);
+            paged.AddRange(one.Ids);
+        }
+        paged.Should().Equal(all.Ids, "pages follow one stable order");
+        (await List(official, $"?page={all.Total + 1}&pageSize=1")).Ids.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("?status=proposed", "status")]
+    [InlineData("?status=PENDING", "status")]
+    [InlineData("?objection=open", "objection")]
+    [InlineData("?page=0", "page")]
+    [InlineData("?pageSize=501", "pageSize")]
+    public async Task A_bad_filter_or_page_is_a_400_naming_the_parameter(string query, string field)
+    {
+        var body = await ShouldBeProblem(await (await As("official", "bad-essen", "off-x")).GetAsync("/api/sanction-proposals" + query), 400);
+        body["errors"]![field].Should().NotBeNull();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace AGH.Tests.Web;
+
+[Collection(StaffAppCollection.Name)]
+public sealed class AuditorJourneyTests(StaffAppFixture app)
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    [Fact]
+    public async Task An_auditor_finds_a_person_reads_the_history_as_it_stood_before_the_approval_and_sees_the_access_log()
+    {
+        var c = await ProposedCase.Create(app, "pruefung");
+        // Recorded instants come from the host's frozen clock: the approval is recorded two seconds after the proposal.
+        var beforeApproval = app.Service.Time.GetUtcNow();
+        app.Service.Time.Advance(TimeSpan.FromSeconds(2));
+        var officialId = $"melle-off-aud-{Guid.NewGuid():N}"[..26];
+        var official = await app.Service.ClientFor("official", "melle", officialId);
+        await ProposedCase.Ok(await official.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/decision",
+            new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = app.Today.AddDays(1).ToString("yyyy-MM-dd") }));
+
+        var auditor = await app.SignIn("auditor", "Rita Prüferin", $"rpa-{Guid.NewGuid():N}"[..16], null);
+        await auditor.GotoAsync("/app/audit");
+        await auditor.GetByLabel("Name oder Aktenzeichen").FillAsync(c.FileReference);
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        var link = auditor.GetByRole(AriaRole.Link, new() { Name = $"{c.FamilyName}, {c.GivenName}" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("table caption")).ToContainTextAsync("1 Personen");
+        await StaffAppFixture.Check(auditor, "40-pruefung");
+
+        await link.ClickAsync();
+        await Assertions.Expect(auditor.Locator("h1")).ToContainTextAsync(c.FamilyName);
+        var timeline = auditor.GetByTestId("timeline");
+        var approval = timeline.Locator("li", new() { HasText = "Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt" });
+        await Assertions.Expect(approval).ToContainTextAsync("Test " + officialId);
+        await Assertions.Expect(approval).ToContainTextAsync("Entscheidung (Amtsleitung), Melle");
+        await Assertions.Expect(approval).ToContainTextAsync("Rechtsgrundlage: § 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG");
+        await Assertions.Expect(approval).ToContainTextAsync(Format(app.Service.Time.GetUtcNow()));
+        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToContainTextAsync("Sachbearbeitung Sozialamt");
+        await approval.Locator("summary").ClickAsync();
+        await Assertions.Expect(approval.Locator("pre")).ToContainTextAsync(c.Proposal.ToString());
+        await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToContainTextAsync("in Kraft");
+        await StaffAppFixture.Check(auditor, "41-verlauf");
+
+        // Stand vom: a second after the proposal was recorded, before the approval.
+        var asOf = TimeZoneInfo.ConvertTime(beforeApproval, Berlin);
+        asOf = new DateTimeOffset(asOf.Year, asOf.Month, asOf.Day, asOf.Hour, asOf.Minute, asOf.Second, asOf.Offset).AddSeconds(1);
+        await auditor.GetByLabel("Stand vom").FillAsync(asOf.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Stand anzeigen" }).ClickAsync();
+        await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom " + asOf.ToString("dd.MM.yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " Uhr");
+        await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToHaveTextAsync("keine");
+        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToHaveCountAsync(1);
+        await Assertions.Expect(timeline.Locator("li", new() { HasText = "verfügt von" })).ToHaveCountAsync(0);
+        await StaffAppFixture.Check(auditor, "42-stand-vom");
+
+        // Both reads are in the access log with the auditor's name, the second with its Stand vom.
+        var log = auditor.GetByTestId("access-log");
+        await log.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(log.Locator("tbody tr", new() { HasText = "Rita Prüferin" })).ToHaveCountAsync(2);
+        await Assertions.Expect(log.Locator("tbody tr", new() { HasText = "Rita Prüferin", HasNotText = "aktuell" })).ToContainTextAsync(Format(asOf));
+        await StaffAppFixture.Check(auditor, "43-zugriffe");
+
+        var entries = await ProposedCase.Ok(await (await app.Service.ClientFor("auditor", null, "auditor-assert")).GetAsync($"/api/persons/{c.Person}/access-log"));
+        entries.AsArray().Count(e => e!["actor"]?["name"]?.GetValue<string>() == "Rita Prüferin").Should().Be(2);
+        await auditor.Context.CloseAsync();
+    }
+
+    private static string Format(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Berlin).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
+}
