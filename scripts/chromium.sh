@@ -22,12 +22,21 @@ as_root() {
 
 case "${1:-}" in
     ensure-installed)
-        if path="$(find_chromium)"; then echo "$path"; exit 0; fi
+        if path="$(find_chromium)"; then
+            # German date fields need Chromium's German locale; without it the tests still pass (dates shown mm/dd/yyyy).
+            if [ "$path" = /usr/bin/chromium ] && [ ! -e /usr/lib/chromium/locales/de.pak ] && command -v apt-get >/dev/null 2>&1; then
+                log "installing chromium-l10n (German locale)"
+                as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium-l10n >&2 \
+                    || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium-l10n >&2; } \
+                    || log "chromium-l10n could not be installed"
+            fi
+            echo "$path"; exit 0
+        fi
         log "Chromium not found; installing Debian's chromium with apt-get"
         command -v apt-get >/dev/null 2>&1 || { log "apt-get not available; install Chromium and set AGH_CHROMIUM"; exit 1; }
         as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2
-        # fonts-dejavu-core: the screenshots render German umlauts in a known font.
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core >&2
+        # chromium-l10n: date fields laid out as dd.mm.yyyy (--lang=de-DE); fonts-dejavu-core: a known font for the screenshots.
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-l10n fonts-dejavu-core >&2
         find_chromium || { log "chromium installed but not found"; exit 1; }
         ;;
     *) echo "usage: $0 ensure-installed" >&2; exit 2 ;;
