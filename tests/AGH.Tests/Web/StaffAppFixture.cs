@@ -45,6 +45,8 @@ public sealed class StaffAppFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=de-DE"],
+            // On Linux Chromium takes its locale (the layout of date fields) from the environment, not from --lang.
+            Env = new Dictionary<string, string> { ["LANGUAGE"] = "de", ["LC_ALL"] = "de_DE.UTF-8", ["LANG"] = "de_DE.UTF-8" },
         });
     }
 
