@@ -92,11 +92,13 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         await Expect(page.Locator("caption")).ToContainTextAsync("in Glandorf");
         await StaffAppFixture.Check(page, "55-angebote-glandorf");
 
-        // Withdrawing while two still work there: refused, said in German at the action, the reason kept.
+        // Withdrawing while two still work there: refused, said in German at the action (focused), the reason kept.
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await page.GetByLabel("Grund").FillAsync("Der Verein kann die Anleitung nicht mehr stellen.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Angebot zurückziehen" }).ClickAsync();
-        await Expect(page.Locator("#withdraw-action-error")).ToContainTextAsync("noch laufende Arbeitsgelegenheiten");
+        await Expect(page.Locator("#withdraw-errors")).ToContainTextAsync("noch laufende Arbeitsgelegenheiten");
+        await Expect(page.Locator("#withdraw-errors")).ToBeInViewportAsync();
+        await Expect(page.GetByLabel("Plätze insgesamt")).ToHaveValueAsync("6");
         await Expect(page.GetByLabel("Grund")).ToHaveValueAsync("Der Verein kann die Anleitung nicht mehr stellen.");
         await StaffAppFixture.Check(page, "56-angebot-zurueckziehen-abgelehnt");
 

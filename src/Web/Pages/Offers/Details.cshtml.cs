@@ -58,7 +58,7 @@ public sealed class DetailsModel : StaffPage
         else
         {
             var ok = await Try(c => c.WithdrawOfferAsync(Id, RequestKey.ToString(), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
-                prefix: nameof(Withdraw), codeFields: new Dictionary<string, string> { ["offer-has-active-placements"] = "Action" });
+                prefix: nameof(Withdraw));
             if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", "Das Angebot wurde zurückgezogen.");
         }
         return await Again();
@@ -68,6 +68,9 @@ public sealed class DetailsModel : StaffPage
     private async Task<IActionResult> Again()
     {
         await Load();
+        // The other form shows the offer as it is now.
+        if (Posted != "places") Change.Places = Offer.Places;
+        if (Posted != "withdraw") Withdraw.Date = Today;
         ModelState.Remove(nameof(RequestKey));
         RequestKey = Guid.NewGuid();
         return Page();
