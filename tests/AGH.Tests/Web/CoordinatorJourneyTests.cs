@@ -80,6 +80,14 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         await Expect(page.GetByTestId("offer-places")).ToHaveTextAsync("6");
         await Expect(page.GetByTestId("offer-free")).ToHaveTextAsync("4");
 
+        // A colleague changes the places meanwhile: the form sent with the ETag it read is refused (412), not overwriting it.
+        var colleague = await app.Service.ClientFor("coordinator", null, "h.brandt");
+        await Send(colleague, $"/api/offers/{offerId}/places", new { places = 7 });
+        await page.GetByLabel("Plätze insgesamt").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plätze speichern" }).ClickAsync();
+        await Expect(page.Locator("#places-errors")).ToContainTextAsync("Jemand anderes hat den Datensatz gerade geändert");
+        await Expect(page.GetByTestId("offer-places")).ToHaveTextAsync("7");
+
         await Settled();
         await page.GotoAsync("/app/offers");
         await page.GetByLabel("Kommune").SelectOptionAsync(Glandorf);
@@ -88,7 +96,7 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
         await Expect(row).ToContainTextAsync("Heimatverein Glandorf e. V.");
         await Expect(row).ToContainTextAsync("gemeinnütziger Träger");
-        await Expect(row.Locator("td.num").First).ToHaveTextAsync("6");
+        await Expect(row.Locator("td.num").First).ToHaveTextAsync("7");
         await Expect(page.Locator("caption")).ToContainTextAsync("in Glandorf");
         await StaffAppFixture.Check(page, "55-angebote-glandorf");
 
@@ -98,7 +106,7 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Angebot zurückziehen" }).ClickAsync();
         await Expect(page.Locator("#withdraw-errors")).ToContainTextAsync("noch laufende Arbeitsgelegenheiten");
         await Expect(page.Locator("#withdraw-errors")).ToBeInViewportAsync();
-        await Expect(page.GetByLabel("Plätze insgesamt")).ToHaveValueAsync("6");
+        await Expect(page.GetByLabel("Plätze insgesamt")).ToHaveValueAsync("7");
         await Expect(page.GetByLabel("Grund")).ToHaveValueAsync("Der Verein kann die Anleitung nicht mehr stellen.");
         await StaffAppFixture.Check(page, "56-angebot-zurueckziehen-abgelehnt");
 
@@ -117,8 +125,35 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
         var offer = await Get(coordinator, $"/api/offers/{offerId}");
         offer["status"]!.GetValue<string>().Should().Be("withdrawn");
-        offer["places"]!.GetValue<int>().Should().Be(6);
+        offer["places"]!.GetValue<int>().Should().Be(7);
         offer["providerType"]!.GetValue<string>().Should().Be("nonprofit");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_caseworker_registers_an_offer_for_her_own_municipality_only()
+    {
+        var title = "Tafel Glandorf " + Guid.NewGuid().ToString("N")[..6];
+        var page = await app.SignIn("caseworker", "Jana Feldkamp", "j.feldkamp", Glandorf);
+        await page.GotoAsync("/app/offers");
+        await Expect(page.Locator("caption")).ToContainTextAsync("in Glandorf");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Angebot erfassen" }).ClickAsync();
+        await Expect(page.GetByLabel("Kommune")).ToHaveValueAsync("Glandorf");
+        await Expect(page.GetByLabel("Kommune")).ToHaveAttributeAsync("readonly", "");
+        await page.GetByLabel("Art des Trägers").SelectOptionAsync("municipality");
+        await page.GetByLabel("Name des Trägers").FillAsync("Gemeinde Glandorf");
+        await page.GetByLabel("Titel").FillAsync(title);
+        await page.GetByLabel("Beschreibung der Tätigkeit").FillAsync("Lebensmittel sortieren und ausgeben");
+        await page.GetByLabel("Plätze").FillAsync("3");
+        await page.GetByLabel("Stunden pro Woche").FillAsync("8");
+        await page.GetByLabel("Melden bei (Ort und Ansprechperson)").FillAsync("Gemeindehaus, Thieplatz 1");
+        await page.GetByLabel("dient dem Gemeinwohl (zusätzlich, gemeinnützig)").CheckAsync();
+        await StaffAppFixture.Check(page, "58-angebot-erfassen-sozialamt");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Angebot speichern" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        var offer = await Get(await app.Service.ClientFor("auditor", null, "rp-auditor"), $"/api/offers/{page.Url.Split('/').Last()}");
+        offer["municipality"]!.GetValue<string>().Should().Be(Glandorf);
+        offer["places"]!.GetValue<int>().Should().Be(3);
         await page.Context.CloseAsync();
     }
 

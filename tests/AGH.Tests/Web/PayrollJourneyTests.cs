@@ -111,7 +111,9 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         await schmidt.Locator($"tr[data-run='{runId}'] a").ClickAsync();
         var releaseBySchmidt = schmidt.GetByRole(AriaRole.Button, new() { Name = "Freigeben" });
         await Expect(releaseBySchmidt).ToBeEnabledAsync();
-        await releaseBySchmidt.ClickAsync();
+        // With the keyboard alone.
+        await releaseBySchmidt.FocusAsync();
+        await schmidt.Keyboard.PressAsync("Enter");
         await Expect(schmidt.Locator(".flash")).ToContainTextAsync("freigegeben");
         await Expect(schmidt.GetByTestId("run-status")).ToHaveTextAsync("freigegeben");
         await Expect(schmidt.GetByRole(AriaRole.Button, new() { Name = "Freigeben" })).ToHaveCountAsync(0);
