@@ -17,9 +17,24 @@ public sealed class IndexModel(WebSettings settings) : StaffPage
     public async Task OnGet() => Quota = await (await Api()).GetQuotaAsync();
 
     /// <summary>The numbers alone, for the dashboard's periodic refresh.</summary>
+    /// <remarks>
+    /// A failed refresh answers with an error status, which htmx does not swap in: the last numbers stay, with their
+    /// "Stand", instead of a whole error page inside the dashboard.
+    /// </remarks>
     public async Task<IActionResult> OnGetNumbers()
     {
-        Quota = await (await Api()).GetQuotaAsync();
+        try
+        {
+            Quota = await (await Api()).GetQuotaAsync();
+        }
+        catch (AghApiException e)
+        {
+            return StatusCode(e.StatusCode is >= 400 and < 600 ? e.StatusCode : 502);
+        }
+        catch (HttpRequestException)
+        {
+            return StatusCode(503);
+        }
         return Partial("_QuotaNumbers", this);
     }
 
