@@ -1,0 +1,87 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.Offers;
+
+/// <summary>One offer: its details, a change of places, and its withdrawal; the ETag read here guards both changes.</summary>
+public sealed class DetailsModel : StaffPage
+{
+    public sealed class PlacesInput
+    {
+        public int? Places { get; set; }
+    }
+
+    public sealed class WithdrawInput
+    {
+        public DateOnly? Date { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public PlacesInput Change { get; set; } = new();
+    [BindProperty] public WithdrawInput Withdraw { get; set; } = new();
+    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public Guid RequestKey { get; set; }
+
+    public OfferDto Offer { get; private set; } = null!;
+
+    /// <summary>Which form was sent, so its messages show at that form only.</summary>
+    public string? Posted { get; private set; }
+
+    /// <summary>The forms are offered to who may change offers; the API still decides each change.</summary>
+    public bool MayChange => Offer.Status == OfferStatus.Open
+        && (User.Is(Roles.Coordinator) || (User.Is(Roles.Caseworker) && User.Municipality() == Offer.Municipality));
+
+    public async Task OnGet()
+    {
+        await Load();
+        ETag = LastETag;
+        RequestKey = Guid.NewGuid();
+        Change.Places = Offer.Places;
+        Withdraw.Date = Today;
+    }
+
+    public async Task<IActionResult> OnPostPlaces()
+    {
+        Posted = "places";
+        var ok = await Try(c => c.ChangeOfferPlacesAsync(Id, RequestKey.ToString(), ETag, new ChangePlacesRequest { Places = Change.Places ?? 0 }),
+            prefix: nameof(Change), codeFields: new Dictionary<string, string> { ["places-below-occupied"] = "Places" });
+        if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", $"Die Zahl der Plätze ist jetzt {Change.Places}.");
+        return await Again();
+    }
+
+    public async Task<IActionResult> OnPostWithdraw()
+    {
+        Posted = "withdraw";
+        if (Withdraw.Date is null) ModelState.AddModelError("Withdraw.Date", "Bitte das Datum angeben.");
+        else
+        {
+            var ok = await Try(c => c.WithdrawOfferAsync(Id, RequestKey.ToString(), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
+                prefix: nameof(Withdraw));
+            if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", "Das Angebot wurde zurückgezogen.");
+        }
+        return await Again();
+    }
+
+    /// <summary>A refused change shows the offer as it is now, keeps what was typed, and the ETag that was read.</summary>
+    private async Task<IActionResult> Again()
+    {
+        await Load();
+        // The other form shows the offer as it is now.
+        if (Posted != "places") Change.Places = Offer.Places;
+        if (Posted != "withdraw") Withdraw.Date = Today;
+        ModelState.Remove(nameof(RequestKey));
+        RequestKey = Guid.NewGuid();
+        return Page();
+    }
+
+    private string? LastETag { get; set; }
+
+    private async Task Load()
+    {
+        var api = await Api();
+        Offer = await api.GetOfferAsync(Id);
+        LastETag = api.LastETag;
+    }
+}

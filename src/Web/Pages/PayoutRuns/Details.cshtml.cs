@@ -1,0 +1,104 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AGH.Web.Pages.PayoutRuns;
+
+/// <summary>One payout run: its lines and total; review, release by a second clerk, reject; the CSV once released.</summary>
+public sealed class DetailsModel : StaffPage
+{
+    public sealed class RejectInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public RejectInput Reject { get; set; } = new();
+    [BindProperty] public string? ETag { get; set; }
+    [BindProperty] public Guid RequestKey { get; set; }
+
+    public PayoutRunDto Run { get; private set; } = null!;
+
+    /// <summary>Names of the persons paid, where the user may read persons (auditors); payroll sees the ids.</summary>
+    public IReadOnlyDictionary<Guid, PersonDto> Persons { get; private set; } = new Dictionary<Guid, PersonDto>();
+
+    public string? Posted { get; private set; }
+
+    public bool MayAct => User.Is(Roles.Payroll) && Run.Status is PayoutRunStatus.Prepared or PayoutRunStatus.Reviewed;
+
+    /// <summary>
+    /// Why this user cannot release the run (four eyes), said next to the disabled button. The API remains the guard:
+    /// it answers 403 four-eyes should the screen be out of date.
+    /// </summary>
+    public string? ReleaseBlocked
+    {
+        get
+        {
+            var me = User.UserId();
+            if (me is not null && me == Run.PreparedBy)
+                return "Sie haben diesen Lauf vorbereitet. Die Freigabe muss eine andere Person erteilen (Vier-Augen-Prinzip).";
+            if (me is not null && me == Run.ReviewedBy)
+                return "Sie haben diesen Lauf geprüft. Die Freigabe muss eine andere Person erteilen (Vier-Augen-Prinzip).";
+            if (Run.PreparedBy == PayoutTexts.Schedule && Run.ReviewedBy is null)
+                return "Dieser Lauf wurde automatisch vorbereitet. Vor der Freigabe muss ihn eine Person prüfen; freigeben darf dann eine andere (Vier-Augen-Prinzip).";
+            return null;
+        }
+    }
+
+    public async Task OnGet()
+    {
+        await Load();
+        ETag = LastETag;
+        RequestKey = Guid.NewGuid();
+    }
+
+    public Task<IActionResult> OnPostReview() =>
+        Act("review", c => c.ReviewPayoutRunAsync(Id, RequestKey.ToString(), ETag), "Der Lauf ist als geprüft vermerkt.");
+
+    public Task<IActionResult> OnPostRelease() =>
+        Act("release", c => c.ReleasePayoutRunAsync(Id, RequestKey.ToString(), ETag), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
+
+    public Task<IActionResult> OnPostReject() =>
+        Act("reject", c => c.RejectPayoutRunAsync(Id, RequestKey.ToString(), ETag, new RejectPayoutRunRequest { Reason = Reject.Reason?.Trim() ?? "" }),
+            "Der Lauf ist zurückgewiesen. Seine Stunden gelten wieder als unbezahlt; der Monat kann neu vorbereitet werden.");
+
+    private async Task<IActionResult> Act(string form, Func<AghClient, Task> call, string done)
+    {
+        Posted = form;
+        if (await Try(call, prefix: nameof(Reject))) return BackTo($"{StaffApp.Base}/payout-runs/{Id}", done);
+        await Load();
+        ModelState.Remove(nameof(RequestKey));
+        RequestKey = Guid.NewGuid();
+        return Page();
+    }
+
+    private string? LastETag { get; set; }
+
+    private async Task Load()
+    {
+        var api = await Api();
+        Run = await api.GetPayoutRunAsync(Id);
+        LastETag = api.LastETag;
+        Persons = await Names(api, Run.Lines.Select(l => l.PersonId).ToHashSet());
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, PersonDto>> Names(AghClient api, HashSet<Guid> wanted)
+    {
+        var found = new Dictionary<Guid, PersonDto>();
+        if (wanted.Count == 0) return found;
+        try
+        {
+            for (var page = 1; page <= 20 && found.Count < wanted.Count; page++)
+            {
+                var persons = (await api.ListPersonsAsync(null, null, page, 500)).ToList();
+                foreach (var p in persons.Where(p => wanted.Contains(p.Id))) found[p.Id] = p;
+                if (persons.Count < 500) break;
+            }
+        }
+        catch (AghApiException e) when (e.StatusCode is 403 or 400)
+        {
+            // Payroll may not read persons: the lines show the person's id, as the API gave it.
+        }
+        return found;
+    }
+}
