@@ -31,4 +31,23 @@ public sealed class SignInTests(StaffAppFixture app)
         page.Url.Should().EndWith("/app/persons", "the sign-in returns to the page that asked for it");
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Each_role_sees_its_own_work_and_a_page_of_another_role_says_so_in_German()
+    {
+        var page = await app.SignIn("payroll", "Petra Meyer", "p.meyer-roles", null);
+        page.Url.Should().EndWith("/app/payout-runs", "payroll starts with the payout runs");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).Not.ToContainTextAsync("Personen");
+
+        await page.GotoAsync("/app/persons");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Dafür fehlt Ihnen die Berechtigung.");
+        (await page.ContentAsync()).Should().NotContain("Exception").And.NotContain("   at ", "never a stack trace");
+        await StaffAppFixture.Check(page, "01-keine-berechtigung");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sie sind abgemeldet" })).ToBeVisibleAsync();
+        await page.GotoAsync("/app/payout-runs");
+        await page.WaitForURLAsync("**/app/signin**");
+        await page.Context.CloseAsync();
+    }
 }
