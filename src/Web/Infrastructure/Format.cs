@@ -34,6 +34,17 @@ public static class Format
         return yyyyMm.Length == 7 && int.TryParse(yyyyMm[5..], out var m) && m is >= 1 and <= 12 ? $"{names[m - 1]} {yyyyMm[..4]}" : yyyyMm;
     }
 
+    public static string Weekday(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "Montag",
+        DayOfWeek.Tuesday => "Dienstag",
+        DayOfWeek.Wednesday => "Mittwoch",
+        DayOfWeek.Thursday => "Donnerstag",
+        DayOfWeek.Friday => "Freitag",
+        DayOfWeek.Saturday => "Samstag",
+        _ => "Sonntag",
+    };
+
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using AGH.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AGH.Web.Pages.PayoutRuns;
 
@@ -12,15 +11,6 @@ public sealed class ExportModel : StaffPage
     public async Task<IActionResult> OnGet()
     {
         var run = await (await Api()).GetPayoutRunAsync(Id);
-        var http = await HttpContext.RequestServices.GetRequiredService<ApiClients>().Raw();
-        var response = await http.GetAsync($"api/payout-runs/{Id}/export", HttpCompletionOption.ResponseHeadersRead, HttpContext.RequestAborted);
-        HttpContext.Response.RegisterForDispose(response);
-        HttpContext.Response.RegisterForDispose(http);
-        if (!response.IsSuccessStatusCode)
-        {
-            return Redirect($"{StaffApp.Base}/problem?status={(int)response.StatusCode}");
-        }
-        var stream = await response.Content.ReadAsStreamAsync(HttpContext.RequestAborted);
-        return File(stream, "text/csv; charset=utf-8", $"auszahlung-{run.Month}.csv");
+        return await ApiFiles.Relay(this, $"api/payout-runs/{Id}/export", "text/csv; charset=utf-8", $"auszahlung-{run.Month}.csv", inline: false);
     }
 }

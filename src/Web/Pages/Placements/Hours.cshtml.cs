@@ -26,7 +26,7 @@ public sealed partial class HoursModel : StaffPage
     public sealed record DayRow(DateOnly Date, int Current, IReadOnlyList<HourEntryDto> Effective, string? ReadOnlyReason)
     {
         public bool Editable => ReadOnlyReason is null;
-        public string Label => $"{Weekday(Date)}, {Format.Date(Date)}";
+        public string Label => $"{Format.Weekday(Date)}, {Format.Date(Date)}";
     }
 
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
@@ -230,15 +230,4 @@ public sealed partial class HoursModel : StaffPage
         var dt = monday.ToDateTime(TimeOnly.MinValue);
         return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
     }
-
-    public static string Weekday(DateOnly d) => d.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "Montag",
-        DayOfWeek.Tuesday => "Dienstag",
-        DayOfWeek.Wednesday => "Mittwoch",
-        DayOfWeek.Thursday => "Donnerstag",
-        DayOfWeek.Friday => "Freitag",
-        DayOfWeek.Saturday => "Samstag",
-        _ => "Sonntag",
-    };
 }

@@ -79,18 +79,8 @@ public sealed class DetailModel : StaffPage
     }
 
     /// <summary>The decision notice (PDF) streamed from the API with the staff member's token.</summary>
-    public async Task<IActionResult> OnGetNotice()
-    {
-        var http = await HttpContext.RequestServices.GetRequiredService<ApiClients>().Raw();
-        var response = await http.GetAsync($"api/sanction-proposals/{Id}/notice", HttpCompletionOption.ResponseHeadersRead, HttpContext.RequestAborted);
-        if (!response.IsSuccessStatusCode)
-        {
-            response.Dispose();
-            return LocalRedirect(StaffApp.Base + "/problem?status=" + (int)response.StatusCode);
-        }
-        HttpContext.Response.RegisterForDispose(response);
-        return File(await response.Content.ReadAsStreamAsync(HttpContext.RequestAborted), "application/pdf", $"bescheid-{Id:N}.pdf");
-    }
+    public Task<IActionResult> OnGetNotice() =>
+        ApiFiles.Relay(this, $"api/sanction-proposals/{Id}/notice", "application/pdf", $"bescheid-{Id:N}.pdf", inline: true);
 
     public async Task<IActionResult> OnPostDecide()
     {

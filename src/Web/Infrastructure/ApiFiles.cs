@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AGH.Web.Infrastructure;
+
+/// <summary>
+/// Notices (PDF) and the cash office's CSV, passed through from the API with the staff member's token, so the browser
+/// never holds it. Byte for byte and streamed: the generated client would buffer the file and read the CSV as a string
+/// (dropping its BOM).
+/// </summary>
+public static class ApiFiles
+{
+    public static async Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, string fileName, bool inline)
+    {
+        var http = page.HttpContext;
+        var client = await http.RequestServices.GetRequiredService<ApiClients>().Raw();
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.GetAsync(apiPath, HttpCompletionOption.ResponseHeadersRead, http.RequestAborted);
+        }
+        catch (HttpRequestException)
+        {
+            return new LocalRedirectResult(StaffApp.Base + "/problem?status=503");
+        }
+        http.Response.RegisterForDispose(response);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            await StaffAuth.SignOut(http, oidc: false);
+            return new LocalRedirectResult(StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+        }
+        if (!response.IsSuccessStatusCode) return new LocalRedirectResult($"{StaffApp.Base}/problem?status={(int)response.StatusCode}");
+
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = fileName }.ToString();
+        http.Response.Headers.CacheControl = "private, no-store";
+        return new FileStreamResult(await response.Content.ReadAsStreamAsync(http.RequestAborted), contentType);
+    }
+}
