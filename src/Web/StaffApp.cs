@@ -38,6 +38,22 @@ public static class StaffApp
 
     public static WebApplication UseStaffApp(this WebApplication app)
     {
+        var settings = app.Services.GetRequiredService<WebSettings>();
+        // Only our own scripts and styles run on a page that shows personal data; the identity provider may receive
+        // the sign-out form's redirect.
+        var formAction = "'self'" + (Uri.TryCreate(settings.Authority, UriKind.Absolute, out var idp) ? " " + idp.GetLeftPart(UriPartial.Authority) : "");
+        var policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + $"base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments(Base))
+            {
+                http.Response.Headers.ContentSecurityPolicy = policy;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers["Referrer-Policy"] = "same-origin";
+            }
+            return next(http);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = Base + "/assets",

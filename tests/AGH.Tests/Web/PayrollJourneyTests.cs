@@ -43,6 +43,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        StaffAppFixture.WatchPolicy(page);
         await page.GotoAsync(url);
         await page.WaitForURLAsync("**/app/signin**");
         await page.GetByLabel("Rolle").SelectOptionAsync(role);

@@ -10,7 +10,12 @@ public sealed class SignInTests(StaffAppFixture app)
     {
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString().TrimEnd('/'), ViewportSize = new() { Width = 1366, Height = 768 }, Locale = "de-DE" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/app/persons");
+        StaffAppFixture.WatchPolicy(page);
+        var first = await page.GotoAsync("/app/persons");
+        await page.WaitForURLAsync("**/app/signin**");
+        var headers = await first!.AllHeadersAsync();
+        headers["content-security-policy"].Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'");
+        headers["x-content-type-options"].Should().Be("nosniff");
         await page.WaitForURLAsync("**/app/signin**");
         await StaffAppFixture.Check(page, "00-anmelden");
 

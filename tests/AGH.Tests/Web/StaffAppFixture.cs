@@ -63,6 +63,7 @@ public sealed class StaffAppFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        WatchPolicy(page);
         await page.GotoAsync("/app");
         await page.WaitForURLAsync("**/app/signin**");
         await page.GetByLabel("Rolle").SelectOptionAsync(role);
@@ -74,7 +75,22 @@ public sealed class StaffAppFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>axe-core on the page as it stands: nothing serious or critical; then its screenshot for the README.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> PolicyViolations = new();
+
+    /// <summary>Records what the Content-Security-Policy blocked: the app must work without inline script or style.</summary>
+    public static void WatchPolicy(IPage page)
+    {
+        var seen = PolicyViolations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (seen) seen.Add(message.Text);
+        };
+    }
+
+    /// <summary>
+    /// axe-core on the page as it stands: nothing serious or critical; nothing blocked by the Content-Security-Policy;
+    /// then its screenshot for the README.
+    /// </summary>
     public static async Task Check(IPage page, string screenshot)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -82,6 +98,8 @@ public sealed class StaffAppFixture : IAsyncLifetime
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
         severe.Should().BeEmpty($"axe-core reports no serious or critical violation on {page.Url}");
+        if (PolicyViolations.TryGetValue(page, out var blocked))
+            lock (blocked) blocked.Should().BeEmpty($"the Content-Security-Policy blocks nothing the page needs on {page.Url}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, screenshot + ".png") });
     }
 
