@@ -30,6 +30,7 @@ public static class StaffApp
                 o.Conventions.AuthorizeFolder("/", StaffAuth.Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/SignedOut");
+                o.Conventions.AllowAnonymousToPage("/NotFound");
                 o.Conventions.ConfigureFilter(new ApiProblemFilter());
             })
             .AddApplicationPart(typeof(StaffApp).Assembly);

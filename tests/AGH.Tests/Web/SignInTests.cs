@@ -46,6 +46,10 @@ public sealed class SignInTests(StaffAppFixture app)
 
         await page.GotoAsync("/app/persons");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Dafür fehlt Ihnen die Berechtigung.");
+        var unknown = await page.GotoAsync("/app/gibt-es-nicht");
+        unknown!.Status.Should().Be(404);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Diese Seite gibt es nicht");
+        await page.GotoAsync("/app/persons");
         (await page.ContentAsync()).Should().NotContain("Exception").And.NotContain("   at ", "never a stack trace");
         await StaffAppFixture.Check(page, "01-keine-berechtigung");
 
