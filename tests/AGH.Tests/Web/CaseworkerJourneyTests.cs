@@ -20,9 +20,10 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
     {
         var today = app.Today;
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var familyName = "Haddad-" + suffix;
-        var fileReference = "BL-50-" + suffix;
-        var offerTitle = "Tafel Bad Laer " + suffix;
+        // Realistic names for the README's screenshots; the file reference (and the offer's id) keep each run apart.
+        var familyName = "Haddad";
+        var fileReference = "AZ-BL-" + suffix;
+        var offerTitle = "Tafel Bad Laer – Lebensmittelausgabe";
 
         // The coordinator's part: one open offer with a single place in the caseworker's municipality.
         var coordinator = await app.Service.ClientFor("coordinator", null);
@@ -42,6 +43,9 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         offerResponse.StatusCode.Should().Be(HttpStatusCode.Created);
         var offerId = (await offerResponse.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
         var caseworkerApi = await app.Service.ClientFor("caseworker", Municipality, "c.brandt");
+
+        // The offer's radio by its label and by its id: an earlier run may have left an offer with the same title.
+        ILocator OfferRadio(IPage p) => p.GetByRole(AriaRole.Radio, new() { Name = offerTitle }).And(p.Locator($"input[value='{offerId}']"));
 
         var page = await app.SignIn("caseworker", "Clara Brandt", "c.brandt", Municipality);
         await page.WaitForURLAsync("**/app/persons");
@@ -95,7 +99,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
 
         // Assign: a start before the notice is refused next to the start, and what was typed stays.
         await page.GetByRole(AriaRole.Link, new() { Name = "Zuweisen" }).ClickAsync();
-        await page.GetByRole(AriaRole.Radio, new() { Name = offerTitle }).CheckAsync();
+        await OfferRadio(page).CheckAsync();
         await Assertions.Expect(page.GetByLabel("Bekanntgabe des Heranziehungsbescheids")).ToHaveValueAsync(Iso(today));
         await page.GetByLabel("Bekanntgabe des Heranziehungsbescheids").FillAsync(Iso(today.AddDays(-7)));
         await page.GetByLabel("Beginn des Einsatzes").FillAsync(Iso(today.AddDays(-8)));
@@ -109,7 +113,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         await Assertions.Expect(page.GetByLabel("Beginn des Einsatzes")).ToHaveValueAsync(Iso(today.AddDays(-8)));
         await Assertions.Expect(page.GetByLabel("Bekanntgabe des Heranziehungsbescheids")).ToHaveValueAsync(Iso(today.AddDays(-7)));
         await Assertions.Expect(page.GetByLabel("Stunden pro Woche")).ToHaveValueAsync("15");
-        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = offerTitle })).ToBeCheckedAsync();
+        await Assertions.Expect(OfferRadio(page)).ToBeCheckedAsync();
         await StaffAppFixture.Check(page, "15-zuweisen-fehler");
         (await caseworkerApi.GetFromJsonAsync<JsonNode>($"/api/placements?personId={personId}"))!.AsArray().Should().BeEmpty("a refused assignment stores nothing");
 

@@ -19,16 +19,18 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
     private static string Month(DateOnly first) => first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>A person of Glandorf who started work in <paramref name="first"/>'s month and logged hours there (the caseworker's part).</summary>
-    private async Task<(Guid Person, string FamilyName)> Worked(DateOnly first, int minutes)
+    /// <remarks>The name is realistic for the screenshots; the file reference (and the person's id) keep each run apart.</remarks>
+    private async Task<(Guid Person, string FamilyName, string FileReference)> Worked(DateOnly first, int minutes)
     {
         var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
         var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "cw-glandorf-pay");
-        var family = "Rahimi-" + Guid.NewGuid().ToString("N")[..5];
-        var offer = await Offer(coordinator, Glandorf, "Bauhof Grünpflege " + family, 2, 15, app.Today.AddYears(-1));
-        var person = await Person(caseworker, Glandorf, family, app.Today);
+        const string family = "Rahimi";
+        var fileReference = "AZ-GL-" + Guid.NewGuid().ToString("N")[..6];
+        var offer = await Offer(coordinator, Glandorf, "Bauhof Glandorf – Grünpflege", 2, 15, app.Today.AddYears(-1));
+        var person = await Person(caseworker, Glandorf, family, app.Today, fileReference);
         var placement = await Placement(caseworker, person, offer, first.AddDays(-7), first, 15);
         await Send(caseworker, $"/api/placements/{placement}/hours", new { date = D(first.AddDays(2)), minutes });
-        return (person, family);
+        return (person, family, fileReference);
     }
 
     /// <summary>The development sign-in, returning to <paramref name="url"/> (the auditor's start page belongs to another part of the app).</summary>
@@ -60,7 +62,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
     {
         var previous = FirstOfMonth(1);
         var month = Month(previous);
-        var (person, family) = await Worked(previous, 150);
+        var (person, family, fileReference) = await Worked(previous, 150);
 
         var meyer = await app.SignIn("payroll", "Petra Meyer", "p.meyer", null);
         await meyer.GotoAsync("/app/payout-runs");
@@ -132,7 +134,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "the cash office's CSV is UTF-8 with BOM, passed through unchanged");
         var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         csv.Should().StartWith("fileReference;familyName;givenName;month;minutes;amountCents;amountEuro");
-        csv.Should().Contain($";{family};Samir;{month};150;");
+        csv.Should().Contain($"\n{fileReference};{family};Samir;{month};150;", "the person's line, found by the file reference");
 
         await meyer.Context.CloseAsync();
         await schmidt.Context.CloseAsync();
@@ -143,7 +145,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
     {
         var first = FirstOfMonth(2);
         var month = Month(first);
-        var (person, family) = await Worked(first, 60);
+        var (person, family, _) = await Worked(first, 60);
 
         var schmidt = await app.SignIn("payroll", "Klaus Schmidt", "k.schmidt", null);
         await schmidt.GotoAsync("/app/payout-runs");

@@ -29,7 +29,8 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var coordinator = new AghClient(await app.Service.ClientFor("coordinator", null));
-        var title = "Pflege des Kurparks " + suffix;
+        // A realistic title for the screenshots; the tests reach the placement by id, and the file reference keeps runs apart.
+        var title = "Pflege des Kurparks";
         var offerId = (await coordinator.RegisterOfferAsync(null, new RegisterOfferRequest
         {
             ProviderType = ProviderType.Municipality,
@@ -51,7 +52,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
             FamilyName = familyName,
             DateOfBirth = Today.AddYears(-31),
             EntitledSince = Today.AddYears(-2),
-            FileReference = "HIL-" + suffix,
+            FileReference = "AZ-HIL-" + suffix,
         })).Id;
         var placementId = (await caseworker.AssignPersonAsync(null, new AssignPersonRequest
         {

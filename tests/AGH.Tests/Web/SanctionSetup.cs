@@ -16,16 +16,23 @@ public sealed record ProposedCase(Guid Person, Guid Placement, Guid Proposal, st
         var coordinator = await app.Service.ClientFor("coordinator", null, $"coord-{tag}-{unique}");
         var offer = await Id(await coordinator.PostAsJsonAsync("/api/offers", new
         {
-            providerType = "municipality", providerName = "Stadt Melle", municipality = "melle", title = "Grünpflege " + tag,
+            providerType = "municipality", providerName = "Stadt Melle", municipality = "melle", title = "Grünpflege Stadtpark Melle",
             activity = "Pflege öffentlicher Grünflächen", places = 3, hoursPerWeek = 15, startsOn = D(today.AddYears(-1)),
             endsOn = (string?)null, reportTo = "Bauhof Melle, Am Markt 1", servesPublicBenefit = true,
         }), "id");
         var cw = await app.Service.ClientFor("caseworker", "melle", proposer);
-        var familyName = "Weigerung" + char.ToUpperInvariant(tag[0]) + tag[1..] + unique;
+        // Realistic names for the screenshots; the file reference and the ids keep each case apart.
+        var (givenName, familyName) = tag switch
+        {
+            "amt" => ("Samir", "Rahimi"),
+            "ende" => ("Omar", "Haidari"),
+            "pruefung" => ("Yusuf", "Demir"),
+            _ => ("Amina", "Yilmaz"),
+        };
         var fileReference = "AZ-MEL-" + unique;
         var person = await Id(await cw.PostAsJsonAsync("/api/persons", new
         {
-            municipality = "melle", givenName = "Samir", familyName, dateOfBirth = D(today.AddYears(-31)),
+            municipality = "melle", givenName, familyName, dateOfBirth = D(today.AddYears(-31)),
             entitledSince = D(today.AddYears(-2)), fileReference,
         }), "id");
         var placement = await Id(await cw.PostAsJsonAsync("/api/placements", new
@@ -40,7 +47,7 @@ public sealed record ProposedCase(Guid Person, Guid Placement, Guid Proposal, st
             new { heldOn = D(today.AddDays(-5)), statement = "Person äußert sich nicht" }));
         var proposal = await Id(await cw.PostAsJsonAsync($"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" }), "id");
-        return new ProposedCase(person, placement, proposal, familyName, "Samir", fileReference, proposer);
+        return new ProposedCase(person, placement, proposal, familyName, givenName, fileReference, proposer);
     }
 
     public static async Task<JsonNode> Ok(HttpResponseMessage response)

@@ -43,7 +43,7 @@ internal static class WebApi
             servesPublicBenefit = true,
         }));
 
-    public static async Task<Guid> Person(HttpClient caseworker, string municipality, string familyName, DateOnly today) =>
+    public static async Task<Guid> Person(HttpClient caseworker, string municipality, string familyName, DateOnly today, string? fileReference = null) =>
         Id(await Send(caseworker, "/api/persons", new
         {
             municipality,
@@ -51,7 +51,7 @@ internal static class WebApi
             familyName,
             dateOfBirth = D(today.AddYears(-31)),
             entitledSince = D(today.AddYears(-2)),
-            fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
+            fileReference = fileReference ?? "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
         }));
 
     public static async Task<Guid> Placement(HttpClient caseworker, Guid personId, Guid offerId, DateOnly notice, DateOnly startsOn, int hoursPerWeek) =>
