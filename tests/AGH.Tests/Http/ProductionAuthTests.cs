@@ -80,7 +80,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Outside_Development_staff_sign_in_to_the_web_app_with_the_identity_provider_by_code_with_PKCE()
+    public async Task Outside_Development_staff_sign_in_to_the_web_app_with_the_identity_provider_by_code_with_PKCE_and_sign_out_there()
     {
         await using var provider = StubIdentityProvider.Start();
         await using var database = await TestDatabase.Create();
@@ -120,6 +120,16 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
         page.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
         html.Should().Contain("Anna Schulz").And.Contain("Personen in Bad Iburg", "the app called the API with the provider's access token");
+
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signOut = await http.PostAsync("/app/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]));
+        signOut.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing out also ends the session at the identity provider");
+        signOut.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(provider.Authority + "/protocol/openid-connect/logout");
+        var logout = System.Web.HttpUtility.ParseQueryString(signOut.Headers.Location.Query);
+        logout["id_token_hint"].Should().NotBeNullOrEmpty();
+        logout["post_logout_redirect_uri"].Should().Be(new Uri(api.BaseAddress, "/app/signout-callback-oidc").ToString());
+        (await http.GetAsync("/app/persons")).Headers.Location!.GetLeftPart(UriPartial.Path)
+            .Should().Be(provider.Authority + "/protocol/openid-connect/auth", "the app's own session is gone too");
     }
 
     private static string Token(string issuer, SigningCredentials signing)
@@ -187,6 +197,7 @@ internal sealed class StubIdentityProvider : IAsyncDisposable
                     ["jwks_uri"] = Authority + "/protocol/openid-connect/certs",
                     ["authorization_endpoint"] = Authority + "/protocol/openid-connect/auth",
                     ["token_endpoint"] = Authority + "/protocol/openid-connect/token",
+                    ["end_session_endpoint"] = Authority + "/protocol/openid-connect/logout",
                     ["response_types_supported"] = new[] { "code" },
                     ["code_challenge_methods_supported"] = new[] { "S256" },
                     ["id_token_signing_alg_values_supported"] = new[] { "RS256" },

@@ -103,6 +103,9 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         await Expect(release).ToBeDisabledAsync();
         await Expect(release).ToHaveAccessibleDescriptionAsync(new Regex("Sie haben diesen Lauf vorbereitet.*Vier-Augen-Prinzip"));
         await Expect(meyer.GetByText("Die Freigabe muss eine andere Person erteilen")).ToBeVisibleAsync();
+        var review = meyer.GetByRole(AriaRole.Button, new() { Name = "Prüfen" });
+        await Expect(review).ToBeDisabledAsync();
+        await Expect(review).ToHaveAccessibleDescriptionAsync(new Regex("Prüfen muss ihn eine andere Person"));
         await StaffAppFixture.Check(meyer, "61-lauf");
 
         // The second clerk finds the month's run and releases it.

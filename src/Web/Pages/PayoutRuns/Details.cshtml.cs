@@ -30,6 +30,11 @@ public sealed class DetailsModel : StaffPage
     /// Why this user cannot release the run (four eyes), said next to the disabled button. The API remains the guard:
     /// it answers 403 four-eyes should the screen be out of date.
     /// </summary>
+    /// <summary>Why this user cannot review the run: nobody checks their own run (four eyes; the API remains the guard).</summary>
+    public string? ReviewBlocked => User.UserId() is { } me && me == Run.PreparedBy
+        ? "Sie haben diesen Lauf vorbereitet. Prüfen muss ihn eine andere Person (Vier-Augen-Prinzip)."
+        : null;
+
     public string? ReleaseBlocked
     {
         get
