@@ -12,31 +12,24 @@ public sealed class ApiClients(IHttpClientFactory factory, ApiAddress address, I
 
     private AghClient? _client;
 
-    public async Task<AghClient> For()
-    {
-        if (_client is not null) return _client;
-        var http = factory.CreateClient(HttpClientName);
-        http.BaseAddress = address.Value;
-        var token = accessor.HttpContext is { } ctx ? await ctx.GetTokenAsync(StaffAuth.CookieScheme, StaffAuth.AccessTokenName) : null;
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return _client = new AghClient(http) { ReadResponseAsString = true };
-    }
+    public async Task<AghClient> For() => _client ??= Generated(Http(await SignedInToken()));
 
     /// <summary>For what the generated client cannot stream (PDF, CSV): the same address and token.</summary>
-    public async Task<HttpClient> Raw()
+    public async Task<HttpClient> Raw() => Http(await SignedInToken());
+
+    /// <summary>Before sign-in (the development sign-in asks the API for a token), or with a token of its own.</summary>
+    public AghClient WithToken(string? accessToken) => Generated(Http(accessToken));
+
+    private static AghClient Generated(HttpClient http) => new(http) { ReadResponseAsString = true };
+
+    private HttpClient Http(string? accessToken)
     {
         var http = factory.CreateClient(HttpClientName);
         http.BaseAddress = address.Value;
-        var token = accessor.HttpContext is { } ctx ? await ctx.GetTokenAsync(StaffAuth.CookieScheme, StaffAuth.AccessTokenName) : null;
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (accessToken is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return http;
     }
 
-    /// <summary>Before sign-in (the development sign-in asks the API for a token).</summary>
-    public AghClient Anonymous()
-    {
-        var http = factory.CreateClient(HttpClientName);
-        http.BaseAddress = address.Value;
-        return new AghClient(http) { ReadResponseAsString = true };
-    }
+    private async Task<string?> SignedInToken() =>
+        accessor.HttpContext is { } ctx ? await ctx.GetTokenAsync(StaffAuth.CookieScheme, StaffAuth.AccessTokenName) : null;
 }

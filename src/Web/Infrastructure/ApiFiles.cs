@@ -28,8 +28,7 @@ public static class ApiFiles
         http.Response.RegisterForDispose(response);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            await StaffAuth.SignOut(http, oidc: false);
-            return new LocalRedirectResult(StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+            return new LocalRedirectResult(await StaffAuth.SignInAgain(http));
         }
         if (!response.IsSuccessStatusCode) return new LocalRedirectResult($"{StaffApp.Base}/problem?status={(int)response.StatusCode}");
 

@@ -17,12 +17,9 @@ public sealed class ApiProblemFilter : IAsyncPageFilter
     {
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
-        var request = context.HttpContext.Request;
-        var back = request.PathBase + request.Path + request.QueryString;
         if (executed.Exception is AghApiException { StatusCode: 401 })
         {
-            await StaffAuth.SignOut(context.HttpContext, oidc: false);
-            executed.Result = new RedirectResult(StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(back));
+            executed.Result = new LocalRedirectResult(await StaffAuth.SignInAgain(context.HttpContext));
             executed.ExceptionHandled = true;
         }
         else if (executed.Exception is AghApiException e)

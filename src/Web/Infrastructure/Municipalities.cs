@@ -6,8 +6,11 @@ public static class Municipalities
     private static IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
 
     /// <summary>Filled once from GET /api/municipalities (reference data every role may read).</summary>
-    public static void Remember(IEnumerable<(string Id, string Name)> all) =>
-        _names = all.ToDictionary(x => x.Id, x => x.Name);
+    public static async Task EnsureLoaded(AGH.Web.Api.AghClient api)
+    {
+        if (Known) return;
+        _names = (await api.ListMunicipalitiesAsync()).ToDictionary(m => m.Id, m => m.Name);
+    }
 
     public static IEnumerable<(string Id, string Name)> All => _names.Select(x => (x.Key, x.Value)).OrderBy(x => x.Value);
 

@@ -94,6 +94,13 @@ public static class StaffAuth
         if (oidc) await http.SignOutAsync(OidcScheme, new AuthenticationProperties { RedirectUri = StaffApp.Base + "/signed-out" });
     }
 
+    /// <summary>The API no longer accepts the token (expired, revoked): sign in again and come back to this page.</summary>
+    public static async Task<string> SignInAgain(HttpContext http)
+    {
+        await http.SignOutAsync(CookieScheme);
+        return StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path + http.Request.QueryString);
+    }
+
     /// <summary>The staff member as the access token names them (read, not validated: the API validates).</summary>
     public static ClaimsPrincipal Principal(string accessToken)
     {

@@ -11,11 +11,7 @@ public abstract class StaffPage : PageModel
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
-        if (!Municipalities.Known && User.Identity?.IsAuthenticated == true)
-        {
-            var all = await (await Api()).ListMunicipalitiesAsync();
-            Municipalities.Remember(all.Select(m => (m.Id, m.Name)));
-        }
+        if (!Municipalities.Known && User.Identity?.IsAuthenticated == true) await Municipalities.EnsureLoaded(await Api());
         await next();
     }
 

@@ -4,7 +4,6 @@ using AGH.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AGH.Web.Pages;
@@ -38,7 +37,7 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
         if (!ModelState.IsValid) return Page();
         try
         {
-            var token = await clients.Anonymous().IssueDevTokenAsync(new AuthTokenRequest
+            var token = await clients.WithToken(null).IssueDevTokenAsync(new AuthTokenRequest
             {
                 UserId = Input.UserId.Trim(),
                 Name = Input.Name.Trim(),
@@ -66,11 +65,8 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
     {
         if (Municipalities.Known) return;
         // Every /api call needs a token, also reference data: a minute-long development token reads the list once.
-        var api = clients.Anonymous();
-        var token = await api.IssueDevTokenAsync(new AuthTokenRequest { UserId = "system:web-reference-data", Role = Roles.Auditor, LifetimeSeconds = 60 });
-        var http = new HttpClient { BaseAddress = new Uri(HttpContext.RequestServices.GetRequiredService<ApiAddress>().Value.ToString()) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
-        var all = await new AghClient(http).ListMunicipalitiesAsync();
-        Municipalities.Remember(all.Select(m => (m.Id, m.Name)));
+        var token = await clients.WithToken(null).IssueDevTokenAsync(new AuthTokenRequest
+            { UserId = "system:web-reference-data", Role = Roles.Auditor, LifetimeSeconds = 60 });
+        await Municipalities.EnsureLoaded(clients.WithToken(token.AccessToken));
     }
 }

@@ -71,8 +71,6 @@ public sealed class DetailsModel : StaffPage
         // The other form shows the offer as it is now.
         if (Posted != "places") Change.Places = Offer.Places;
         if (Posted != "withdraw") Withdraw.Date = Today;
-        ModelState.Remove(nameof(RequestKey));
-        RequestKey = Guid.NewGuid();
         return Page();
     }
 

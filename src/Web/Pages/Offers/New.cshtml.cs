@@ -60,7 +60,6 @@ public sealed class NewModel : StaffPage
         if (!ok)
         {
             Explain();
-            NewKey();
             return Page();
         }
         return BackTo($"{StaffApp.Base}/offers/{id}", "Das Angebot wurde erfasst.");
@@ -75,12 +74,5 @@ public sealed class NewModel : StaffPage
             entry.Errors.Clear();
             ModelState.AddModelError(key, "Eine Arbeitsgelegenheit muss dem Gemeinwohl dienen (zusätzlich und gemeinnützig, § 5 Abs. 1 AsylbLG). Bitte bestätigen.");
         }
-    }
-
-    /// <summary>A refused request may be sent again with other values: it gets a key of its own.</summary>
-    private void NewKey()
-    {
-        ModelState.Remove(nameof(RequestKey));
-        RequestKey = Guid.NewGuid();
     }
 }

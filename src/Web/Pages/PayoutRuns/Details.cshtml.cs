@@ -72,8 +72,6 @@ public sealed class DetailsModel : StaffPage
         Posted = form;
         if (await Try(call, prefix: nameof(Reject))) return BackTo($"{StaffApp.Base}/payout-runs/{Id}", done);
         await Load();
-        ModelState.Remove(nameof(RequestKey));
-        RequestKey = Guid.NewGuid();
         return Page();
     }
 

@@ -39,8 +39,6 @@ public sealed class IndexModel : StaffPage
             prefix: nameof(Prepare), codeFields: new Dictionary<string, string> { ["month-not-ended"] = "Month" });
         if (ok && run is not null)
             return BackTo($"{StaffApp.Base}/payout-runs/{run.Id}", $"Der Auszahlungslauf für {Format.Month(run.Month)} ist vorbereitet.");
-        ModelState.Remove(nameof(RequestKey));
-        RequestKey = Guid.NewGuid();
         await Load();
         return Page();
     }

@@ -55,13 +55,8 @@ public sealed class AssignModel : StaffPage
             ["notice-in-future"] = "NoticeServedOn",
             ["person-not-eligible"] = "StartsOn",
         });
-        if (!ok)
-        {
-            // A refused request is retried with the corrected input: a new key, or the API would repeat its first answer.
-            RequestKey = Guid.NewGuid();
-            ModelState.Remove(nameof(RequestKey));
-            return Page();
-        }
+        // The API claims a key only with a success: the corrected input is sent again under the same key.
+        if (!ok) return Page();
         TempData["Flash"] = $"{Person.GivenName} {Person.FamilyName} ist zugewiesen.";
         return LocalRedirect($"/app/placements/{created!.Id}/assigned");
     }

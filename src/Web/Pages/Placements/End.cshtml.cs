@@ -59,8 +59,6 @@ public sealed partial class EndModel : StaffPage
                     ["date-in-future"] = "Date",
                     ["end-before-start"] = "Date",
                 });
-            RequestKey = Guid.NewGuid();
-            ModelState.Remove(nameof(RequestKey));
             return Page();
         }
         catch (HttpRequestException)
