@@ -82,26 +82,6 @@ public sealed class DetailsModel : StaffPage
         var api = await Api();
         Run = await api.GetPayoutRunAsync(Id);
         LastETag = api.LastETag;
-        Persons = await Names(api, Run.Lines.Select(l => l.PersonId).ToHashSet());
-    }
-
-    private static async Task<IReadOnlyDictionary<Guid, PersonDto>> Names(AghClient api, HashSet<Guid> wanted)
-    {
-        var found = new Dictionary<Guid, PersonDto>();
-        if (wanted.Count == 0) return found;
-        try
-        {
-            for (var page = 1; page <= 20 && found.Count < wanted.Count; page++)
-            {
-                var persons = (await api.ListPersonsAsync(null, null, page, 500)).ToList();
-                foreach (var p in persons.Where(p => wanted.Contains(p.Id))) found[p.Id] = p;
-                if (persons.Count < 500) break;
-            }
-        }
-        catch (AghApiException e) when (e.StatusCode is 403 or 400)
-        {
-            // Payroll may not read persons: the lines show the person's id, as the API gave it.
-        }
-        return found;
+        Persons = await PersonNames.Load(api, Run.Lines.Select(l => l.PersonId));
     }
 }
