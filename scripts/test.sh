@@ -30,7 +30,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log() { echo "test.sh: $*" >&2; }
 
 # Test classes whose skipping would hide a broken guarantee (README "Guarantees"): a skip of any of them fails the run.
-GUARANTEE_TESTS='\.(OutageTests|CrashSafetyTests|MultiNodeTests|ProductionAuthTests)\.'
+GUARANTEE_TESTS='\.(OutageTests|CrashSafetyTests|MultiNodeTests|ProductionAuthTests|ProductionStartTests)\.'
 
 # Sum the <Counters .../> attributes of all trx files; prints "N passed, N failed, N skipped".
 # "failed" also counts the error/timeout/aborted outcomes; "skipped" is what was not executed (xUnit's skipped tests

@@ -24,7 +24,8 @@ var builder = WebApplication.CreateBuilder(args);
 var authSettings = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
 // The command-line jobs (projection rebuild, erasure) serve no requests and need no identity provider.
 if (!ProjectionRebuild.IsCommand(args) && !EraseExpiredPersons.IsCommand(args)
-    && Auth.MissingSetting(authSettings, builder.Environment.IsDevelopment()) is { } refusal)
+    && (Auth.MissingSetting(authSettings, builder.Environment.IsDevelopment())
+        ?? KeyRingEncryption.MissingSetting(builder.Configuration, builder.Environment.IsDevelopment())) is { } refusal)
 {
     // One line, no stack trace: the operator sees at once which setting is missing.
     Console.Error.WriteLine(refusal);
@@ -45,13 +46,14 @@ builder.Services.AddSingleton<Clock>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAghCors(builder.Configuration);
+builder.Services.AddAghRateLimiting(builder.Configuration);
 QueryStringRedaction.Register(builder.Services);
 builder.Services.AddAghMarten(connectionString);
 builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
 builder.AddAghTelemetry();
 // The staff web app at /app: one more client of this API, in the same process.
 builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
-MartenXmlRepository.AddAghDataProtection(builder.Services);
+MartenXmlRepository.AddAghDataProtection(builder.Services, builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
@@ -128,19 +130,23 @@ if (EraseExpiredPersons.IsCommand(args))
     return 0;
 }
 
+app.UseAghApiHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAghCors();
+app.UseAghRateLimiting();
 app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
 
 app.UseSwagger();
-app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));
+// The JSON document stays public for the front-end teams; the UI outside Development only on request.
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue("OpenApi:ExposeUi", false))
+    app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-if (app.Environment.IsDevelopment()) app.MapDevToken();
+if (Auth.IssuesDevTokens(authSettings, app.Environment.IsDevelopment())) app.MapDevToken();
 app.UseStaffApp();
 
 app.MapWolverineEndpoints(opts =>

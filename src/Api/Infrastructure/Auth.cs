@@ -8,10 +8,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AGH.Api.Infrastructure;
 
-/// <summary>JWT bearer settings: the district's identity provider in production, a local signing key in Development.</summary>
+/// <summary>JWT bearer settings: the district's identity provider in production, development tokens on request in Development.</summary>
 public sealed class AuthSettings
 {
     public const string AuthorityKey = "Auth:Authority";
+    public const string SigningKeyKey = "Auth:SigningKey";
 
     public string? Authority { get; set; }
 
@@ -19,9 +20,15 @@ public sealed class AuthSettings
     public bool RequireHttpsMetadata { get; set; } = true;
     public string Issuer { get; set; } = "agh-dev";
     public string Audience { get; set; } = "agh";
-    public string SigningKey { get; set; } = "agh-development-signing-key-change-me-0123456789abcdef";
 
-    public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey));
+    /// <summary>
+    /// <c>POST /dev/token</c> and its key, in Development only and only when asked for (make run, the compose demo and
+    /// the tests set it), so a developer machine started without it behaves like production.
+    /// </summary>
+    public bool DevTokens { get; set; }
+
+    /// <summary>The development key, at least 32 bytes; unset, a random key is generated once and kept in the database.</summary>
+    public string? SigningKey { get; set; }
 }
 
 public static class Auth
@@ -31,18 +38,25 @@ public static class Auth
     /// provider may issue tokens, so a missing authority would leave no way in but the development key: refuse instead.
     /// </summary>
     public static string? MissingSetting(AuthSettings settings, bool isDevelopment) =>
-        isDevelopment || !string.IsNullOrWhiteSpace(settings.Authority)
-            ? null
-            : $"AGH refuses to start: the setting {AuthSettings.AuthorityKey} (environment Auth__Authority) is not configured; "
-              + "outside Development tokens are accepted only from the configured identity provider.";
+        !isDevelopment && string.IsNullOrWhiteSpace(settings.Authority)
+            ? $"AGH refuses to start: the setting {AuthSettings.AuthorityKey} (environment Auth__Authority) is not configured; "
+              + "outside Development tokens are accepted only from the configured identity provider."
+            : !string.IsNullOrEmpty(settings.SigningKey) && Encoding.UTF8.GetByteCount(settings.SigningKey) < DevelopmentSigningKey.KeyBytes
+                ? $"AGH refuses to start: the setting {AuthSettings.SigningKeyKey} (environment Auth__SigningKey) is shorter than "
+                  + $"{DevelopmentSigningKey.KeyBytes} bytes; leave it unset to have a random key kept in the database."
+                : null;
+
+    /// <summary>Development tokens exist only in Development, only with <c>Auth:DevTokens=true</c> and only without an identity provider.</summary>
+    public static bool IssuesDevTokens(AuthSettings settings, bool isDevelopment) =>
+        isDevelopment && settings.DevTokens && string.IsNullOrWhiteSpace(settings.Authority);
 
     public static void AddAghAuth(this IServiceCollection services, AuthSettings settings, bool isDevelopment)
     {
-        // The development signing key is used only in Development and only when no identity provider is configured.
-        var devKey = isDevelopment && string.IsNullOrWhiteSpace(settings.Authority);
-        if (!devKey && string.IsNullOrWhiteSpace(settings.Authority))
+        var devKey = IssuesDevTokens(settings, isDevelopment);
+        if (!isDevelopment && string.IsNullOrWhiteSpace(settings.Authority))
             throw new InvalidOperationException(MissingSetting(settings, isDevelopment));
         services.AddSingleton(settings);
+        services.AddSingleton<DevelopmentSigningKey>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -62,8 +76,8 @@ public static class Auth
                 RequireExpirationTime = true,
                 ClockSkew = TimeSpan.Zero,
                 ValidateIssuerSigningKey = true,
-                // Without the dev key, the only signing keys are those the authority publishes (its JWKS).
-                IssuerSigningKey = devKey ? settings.Key : null,
+                // With the dev key it is resolved from the database (below); otherwise the only signing keys are those the
+                // authority publishes (its JWKS). In Development without either, no token is accepted.
                 ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : null,
                 // The user id names the caller: Idempotency-Keys are scoped by it (two people may share a display name).
                 NameClaimType = "sub",
@@ -94,6 +108,10 @@ public static class Auth
                 var now = time.GetUtcNow().UtcDateTime;
                 return expires is { } exp && now < exp && (notBefore is not { } nbf || now >= nbf);
             });
+        // The key lives in the database: loaded at the first token, not while the host is built.
+        if (devKey)
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<DevelopmentSigningKey>((o, key) =>
+                o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [key.GetBlocking()]);
         services.AddAuthorization();
     }
 
@@ -101,9 +119,9 @@ public static class Auth
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
-    /// <summary>Development only: issues tokens so front-end developers can try every role.</summary>
+    /// <summary>Development with <c>Auth:DevTokens=true</c> only: issues tokens so front-end developers can try every role.</summary>
     public static void MapDevToken(this IEndpointRouteBuilder app) =>
-        app.MapPost("/dev/token", async (HttpContext http, AuthSettings settings, TimeProvider time) =>
+        app.MapPost("/dev/token", async (HttpContext http, AuthSettings settings, DevelopmentSigningKey signingKey, TimeProvider time) =>
             {
                 var (body, bad) = await Body.Read<TokenRequest>(http.Request);
                 if (bad is not null) return bad;
@@ -133,7 +151,7 @@ public static class Auth
                     IssuedAt = notBefore.UtcDateTime,
                     NotBefore = notBefore.UtcDateTime,
                     Expires = expires.UtcDateTime,
-                    SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+                    SigningCredentials = new SigningCredentials(await signingKey.Get(http.RequestAborted), SecurityAlgorithms.HmacSha256),
                 });
                 return Results.Ok(new TokenResponse(token, expires));
             })

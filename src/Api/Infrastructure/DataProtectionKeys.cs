@@ -35,9 +35,14 @@ public sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
         session.SaveChangesAsync().GetAwaiter().GetResult();
     }
 
-    public static void AddAghDataProtection(IServiceCollection services)
+    /// <summary>With <c>DataProtection:EncryptionKey</c> (required outside Development) new keys are stored encrypted.</summary>
+    public static void AddAghDataProtection(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataProtection().SetApplicationName("agh");
         services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
+        if (KeyRingEncryption.Parse(configuration[KeyRingEncryption.SettingKey]) is not { } key) return;
+        var ringKey = new KeyRingKey(key);
+        services.AddSingleton(ringKey);
+        services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(ringKey));
     }
 }

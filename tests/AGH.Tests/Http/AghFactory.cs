@@ -34,6 +34,8 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
+    public const string Unlimited = "1000000";
+
     /// <summary>Extra configuration for a collection's own host.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -74,6 +76,10 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Payouts:Schedule:Enabled", ScheduleEnabled ? "true" : "false");
         builder.UseSetting("Retention:ScheduleEnabled", "false");
+        builder.UseSetting("Auth:DevTokens", "true");
+        // The suite asks for many tokens and sends many anonymous requests from one address; RateLimitTests sets low limits.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", Unlimited);
+        builder.UseSetting("RateLimits:Anonymous:PermitLimit", Unlimited);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -30,6 +30,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join('\n', _lines);
 
+    /// <summary>The key ring key of every process of this test run (base64 of 32 random bytes).</summary>
+    public static readonly string EncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The dotnet host that runs this test, so the service runs on the same runtime.</summary>
     private static string DotnetHost()
     {
@@ -38,7 +41,11 @@ public sealed class ApiProcess : IAsyncDisposable
         return "dotnet";
     }
 
-    public static ApiProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dotnetRun">
+    /// Started as the README starts it, <c>dotnet run --project src/Api</c> from the repository root (without building:
+    /// the test build built it), so whatever <c>dotnet run</c> reads besides the environment (launch profiles) counts.
+    /// </param>
+    public static ApiProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null, bool dotnetRun = false)
     {
         var binDir = AppContext.BaseDirectory;
         var dll = Path.Combine(binDir, "AGH.Api.dll");
@@ -52,8 +59,17 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = false,
         };
-        // `dotnet app.dll` runs the app inside the host process itself: the pid is the service, not a launcher.
-        info.ArgumentList.Add(dll);
+        if (dotnetRun)
+        {
+            info.WorkingDirectory = PgCluster.RepoRoot() ?? throw new InvalidOperationException("repository root not found above " + binDir);
+            var configuration = binDir.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+            foreach (var arg in new[] { "run", "--project", "src/Api", "--no-build", "-c", configuration, "--" }) info.ArgumentList.Add(arg);
+        }
+        else
+        {
+            // `dotnet app.dll` runs the app inside the host process itself: the pid is the service, not a launcher.
+            info.ArgumentList.Add(dll);
+        }
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -61,6 +77,11 @@ public sealed class ApiProcess : IAsyncDisposable
         info.Environment["Payouts__Schedule__Enabled"] = "false";
         info.Environment["Demo__Seed"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Auth__DevTokens"] = "true";
+        info.Environment["RateLimits__SignIn__PermitLimit"] = AghFactory.Unlimited;
+        info.Environment["RateLimits__Anonymous__PermitLimit"] = AghFactory.Unlimited;
+        // Needed outside Development; a test removes it with an empty value.
+        info.Environment["DataProtection__EncryptionKey"] = EncryptionKey;
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("DOTNET_URLS");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;

@@ -26,6 +26,8 @@ public sealed class ProductionAuthCollection
 public sealed class ProductionAuthTests(ITestOutputHelper output)
 {
     private static readonly AuthSettings DevDefaults = new();
+    /// <summary>A development key left in a production configuration (with Auth:DevTokens=true, as ApiProcess sets): it signs nothing accepted there.</summary>
+    private const string ConfiguredDevKey = "a-development-key-left-in-production-0123456789";
 
     [SkippableFact]
     public async Task Outside_Development_the_service_refuses_to_start_without_Auth_Authority_and_names_the_setting()
@@ -39,7 +41,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
 
         (await api.WaitForExit(TimeSpan.FromSeconds(60))).Should().BeTrue("the service must stop by itself:\n" + api.RecentOutput);
         output.WriteLine(api.RecentOutput);
-        api.ExitCode.Should().NotBe(0);
+        api.ExitCode.Should().Be(1);
         api.OutputLines.Where(l => l.Contains("Auth:Authority")).Should().ContainSingle("exactly one log line names the missing setting:\n" + api.RecentOutput);
         api.RecentOutput.Should().NotContain("   at ", "a clear line, not a stack trace");
     }
@@ -54,6 +56,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Auth__Authority"] = provider.Authority,
             ["Auth__RequireHttpsMetadata"] = "false",
+            ["Auth__SigningKey"] = ConfiguredDevKey,
         });
         await api.WaitReady(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
@@ -69,7 +72,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
             return response.StatusCode;
         }
 
-        var devKey = new SigningCredentials(DevDefaults.Key, SecurityAlgorithms.HmacSha256);
+        var devKey = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ConfiguredDevKey)), SecurityAlgorithms.HmacSha256);
         (await Read(Token(DevDefaults.Issuer, devKey))).Should().Be(HttpStatusCode.Unauthorized, "a token as /dev/token makes it");
         (await Read(Token(provider.Authority, devKey))).Should().Be(HttpStatusCode.Unauthorized, "the development key with the right issuer");
         var stranger = new RsaSecurityKey(RSA.Create(2048)) { KeyId = StubIdentityProvider.KeyId };

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using AGH.Api.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,7 +11,8 @@ namespace AGH.Tests.Http;
 
 /// <summary>
 /// Bearer tokens that must not get in: expired, not yet valid, wrongly signed, unsigned, for another audience or issuer,
-/// garbage. Tokens are crafted with the service's own defaults (<see cref="AuthSettings"/>) and judged by its clock.
+/// garbage. Tokens are crafted with the service's own defaults (<see cref="AuthSettings"/>) and the development key it
+/// keeps in its database (<see cref="DevelopmentSigningKey"/>), and judged by its clock.
 /// </summary>
 [Collection(HostileCollection.Name)]
 public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
@@ -19,6 +21,8 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
     private static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("another-signing-key-of-enough-length-0123456789abcdef"));
 
     private DateTime Now => Factory.Time.GetUtcNow().UtcDateTime;
+
+    private SymmetricSecurityKey Key => Factory.Services.GetRequiredService<DevelopmentSigningKey>().GetBlocking();
 
     private sealed record Spec
     {
@@ -29,7 +33,7 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
         public string? Audience { get; init; } = Settings.Audience;
         public DateTime? NotBefore { get; init; }
         public DateTime? Expires { get; init; }
-        public SigningCredentials? Signing { get; init; } = new(Settings.Key, SecurityAlgorithms.HmacSha256);
+        public SigningCredentials? Signing { get; init; }
     }
 
     private string Make(Spec s)
@@ -50,7 +54,7 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
         });
     }
 
-    private Spec Valid => new() { Expires = Now.AddHours(1) };
+    private Spec Valid => new() { Expires = Now.AddHours(1), Signing = new(Key, SecurityAlgorithms.HmacSha256) };
 
     /// <summary>Tokens the service must refuse with 401: name → how to make it (null: the raw Authorization header).</summary>
     private IEnumerable<(string Name, string? Header)> Invalid()
@@ -63,7 +67,7 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
         yield return ("without expiry", B(Make(Valid with { Expires = null })));
         yield return ("signed with another HS256 key", B(Make(Valid with { Signing = new(OtherKey, SecurityAlgorithms.HmacSha256) })));
         yield return ("signed with the right key but HS512", B(Make(Valid with { Signing = new(new SymmetricSecurityKey(
-            Encoding.UTF8.GetBytes(Settings.SigningKey + Settings.SigningKey)), SecurityAlgorithms.HmacSha512) })));
+            [.. Key.Key, .. Key.Key]), SecurityAlgorithms.HmacSha512) })));
         yield return ("alg none (unsigned)", B(Make(Valid with { Signing = null })));
         yield return ("alg none with the signature of a valid token", B(AlgNone(Make(Valid), keepSignature: true)));
         yield return ("alg none without signature", B(AlgNone(Make(Valid), keepSignature: false)));
