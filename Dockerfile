@@ -9,4 +9,6 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# The image's unprivileged user: the service needs no root (port 8080, nothing written to the image's files).
+USER app
 ENTRYPOINT ["dotnet", "AGH.Api.dll"]

@@ -14,9 +14,11 @@ test:
 run:
 	@bash scripts/run.sh
 
-# Stops the persistent local cluster used by `make run` (.pg/data, see scripts/pg.sh dev-dir).
+# Stops the database of `make run`: the persistent local cluster (.pg/data, see scripts/pg.sh dev-dir) or the
+# development container agh-dev-postgres.
 stop-db:
 	@bash scripts/pg.sh stop "$$(bash scripts/pg.sh dev-dir "$$(pwd)")"
+	@if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then docker stop agh-dev-postgres >/dev/null 2>&1 || true; fi
 
 # Benchmark: Release build, throwaway PostgreSQL, the service as its own process; prints a table and writes
 # bench/results/latest.json. `make bench QUICK=1` runs every measurement with small sizes (< 3 min, used by CI).

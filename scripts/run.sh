@@ -3,7 +3,8 @@
 #
 # Database, in order of preference:
 #   1. $ConnectionStrings__Agh if set
-#   2. Docker (if an engine answers `docker info`): `docker compose up -d postgres` (port 5432)
+#   2. Docker (if an engine answers `docker info`): a development PostgreSQL container `agh-dev-postgres` on
+#      127.0.0.1:5432 (not the compose stack, whose database is never published; stop it with `make stop-db`)
 #   3. a persistent local cluster in .pg/data on port 55433 (stop it with `make stop-db`)
 #
 # Env: AGH_HTTP_PORT (default 5080) changes the port the API listens on.
@@ -22,28 +23,25 @@ export DOTNET_NOLOGO=1
 
 log() { echo "run.sh: $*" >&2; }
 
-compose() {
-    if docker compose version >/dev/null 2>&1; then docker compose "$@"
-    elif command -v docker-compose >/dev/null 2>&1; then docker-compose "$@"
-    else return 127
-    fi
-}
+DEV_CONTAINER=agh-dev-postgres
 
-have_docker_compose() {
-    command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 || return 1
-    docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1
+have_docker() {
+    command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
 }
 
 if [ -n "${ConnectionStrings__Agh:-}" ]; then
     CONN="$ConnectionStrings__Agh"
     log "using ConnectionStrings__Agh from the environment"
-elif have_docker_compose; then
-    log "starting PostgreSQL with docker compose"
-    compose up -d postgres
+elif have_docker; then
+    log "starting the development PostgreSQL container $DEV_CONTAINER (127.0.0.1:5432)"
+    # Development credentials on loopback only; the compose stack keeps its database unpublished.
+    docker start "$DEV_CONTAINER" >/dev/null 2>&1 \
+        || docker run -d --name "$DEV_CONTAINER" -p 127.0.0.1:5432:5432 \
+            -e POSTGRES_PASSWORD=postgres -e POSTGRES_DB=agh postgres:15 >/dev/null
     log "waiting for PostgreSQL to accept connections"
     ok=0
     for _ in $(seq 1 60); do
-        if compose exec -T postgres pg_isready -h 127.0.0.1 -U postgres -d agh >/dev/null 2>&1; then ok=1; break; fi
+        if docker exec "$DEV_CONTAINER" pg_isready -h 127.0.0.1 -U postgres -d agh >/dev/null 2>&1; then ok=1; break; fi
         sleep 1
     done
     [ "$ok" -eq 1 ] || { log "PostgreSQL container did not become ready"; exit 1; }
@@ -77,9 +75,11 @@ if command -v curl >/dev/null 2>&1; then
     ) &
 fi
 
-# --no-launch-profile: ignore Properties/launchSettings.json (its applicationUrl/env would
-# otherwise interfere); everything is configured here.
+# The environment is stated here, never in a launch profile (`dotnet run` would let a profile override the shell, and
+# ASPNETCORE_ENVIRONMENT=Production would silently start in Development). --no-launch-profile keeps it that way.
+# Development tokens (POST /dev/token, the sign-in page's role picker) only because this is a developer's machine.
 export ASPNETCORE_ENVIRONMENT=Development
+export Auth__DevTokens=true
 export Demo__Seed=true
 export ConnectionStrings__Agh="$CONN"
 exec dotnet run --project src/Api -c Debug --no-launch-profile --urls "$URL"

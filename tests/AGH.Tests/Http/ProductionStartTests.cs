@@ -100,6 +100,7 @@ public sealed class ProductionStartTests(ITestOutputHelper output)
 
     private async Task ShouldRefuse(ApiProcess api, string setting, string? because = null)
     {
+        because ??= "without " + setting;
         (await api.WaitForExit(StartWithin)).Should().BeTrue($"the service must stop by itself ({because}):\n" + api.RecentOutput);
         output.WriteLine(api.RecentOutput);
         api.ExitCode.Should().Be(1, because);
