@@ -22,6 +22,29 @@ public sealed class AuthSettings
     public string SigningKey { get; set; } = "agh-development-signing-key-change-me-0123456789abcdef";
 
     public SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(SigningKey));
+
+    /// <summary>
+    /// The signature algorithms accepted from the identity provider, comma-separated (default: RS256, PS256, ES256 and
+    /// their longer variants). Only asymmetric ones: an HMAC "signed" with the provider's public key, or no signature
+    /// at all, must never pass as the provider's token.
+    /// </summary>
+    public string? Algorithms { get; set; }
+
+    public static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
+    public string[] ProviderAlgorithms()
+    {
+        var configured = (Algorithms ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+        if (configured.Length == 0) return AsymmetricAlgorithms;
+        if (configured.FirstOrDefault(a => !AsymmetricAlgorithms.Contains(a)) is { } refused)
+            throw new InvalidOperationException($"Auth:Algorithms may name only {string.Join(", ", AsymmetricAlgorithms)}; '{refused}' is not one of them.");
+        return configured;
+    }
 }
 
 public static class Auth
@@ -64,7 +87,7 @@ public static class Auth
                 ValidateIssuerSigningKey = true,
                 // Without the dev key, the only signing keys are those the authority publishes (its JWKS).
                 IssuerSigningKey = devKey ? settings.Key : null,
-                ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : null,
+                ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : settings.ProviderAlgorithms(),
                 // The user id names the caller: Idempotency-Keys are scoped by it (two people may share a display name).
                 NameClaimType = "sub",
                 RoleClaimType = "role",
@@ -80,6 +103,14 @@ public static class Auth
                 OnChallenge = async ctx =>
                 {
                     ctx.HandleResponse();
+                    if (MissingKey(ctx.AuthenticateFailure) && await IdentityProviderUnreachable(ctx))
+                    {
+                        // Not the caller's fault and not a bug: their token cannot be judged until the provider answers.
+                        ctx.Response.Headers.RetryAfter = "30";
+                        await Problems.Create(503, "identity-provider-unavailable", "Service unavailable",
+                            "The identity provider's signing keys cannot be fetched; retry shortly.").ExecuteAsync(ctx.HttpContext);
+                        return;
+                    }
                     ctx.Response.StatusCode = 401;
                     ctx.Response.Headers.WWWAuthenticate = "Bearer";
                     await Problems.Create(401, "unauthorized", "Unauthorized",
@@ -95,6 +126,30 @@ public static class Auth
                 return expires is { } exp && now < exp && (notBefore is not { } nbf || now >= nbf);
             });
         services.AddAuthorization();
+    }
+
+    /// <summary>
+    /// True when the provider's metadata or keys cannot be had. The token handler swallows that failure and reports a
+    /// missing key, so a token that failed for want of a key asks the configuration manager (cached once it succeeded).
+    /// A malformed or unsigned token stays a 401 whatever the provider's state.
+    /// </summary>
+    private static bool MissingKey(Exception? failure) => failure is SecurityTokenSignatureKeyNotFoundException
+        || failure is AggregateException all && all.InnerExceptions.Any(e => e is SecurityTokenSignatureKeyNotFoundException);
+
+    private static async Task<bool> IdentityProviderUnreachable(JwtBearerChallengeContext ctx)
+    {
+        if (ctx.Options.ConfigurationManager is not { } manager) return false;
+        try
+        {
+            await manager.GetConfigurationAsync(ctx.HttpContext.RequestAborted);
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Auth))
+                .LogWarning("Identity provider unavailable: {Message}", e.Message);
+            return true;
+        }
     }
 
     public sealed record TokenRequest(string? UserId, string? Name, string? Role, string? Municipality, int? LifetimeSeconds);
