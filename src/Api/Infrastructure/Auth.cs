@@ -129,13 +129,13 @@ public static class Auth
     }
 
     /// <summary>
-    /// True when the provider's metadata or keys cannot be had. The token handler swallows that failure and reports a
-    /// missing key, so a token that failed for want of a key asks the configuration manager (cached once it succeeded).
-    /// A malformed or unsigned token stays a 401 whatever the provider's state.
+    /// The token failed for want of a signing key: the token handler reports an unreachable provider so, having
+    /// swallowed the fetch failure. A malformed or unsigned token stays a 401 whatever the provider's state.
     /// </summary>
     private static bool MissingKey(Exception? failure) => failure is SecurityTokenSignatureKeyNotFoundException
         || failure is AggregateException all && all.InnerExceptions.Any(e => e is SecurityTokenSignatureKeyNotFoundException);
 
+    /// <summary>The configuration manager's verdict: cached once it has succeeded, fetched again while it has not.</summary>
     private static async Task<bool> IdentityProviderUnreachable(JwtBearerChallengeContext ctx)
     {
         if (ctx.Options.ConfigurationManager is not { } manager) return false;
