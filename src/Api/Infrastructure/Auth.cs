@@ -29,6 +29,29 @@ public sealed class AuthSettings
 
     /// <summary>The development key, at least 32 bytes; unset, a random key is generated once and kept in the database.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// The signature algorithms accepted from the identity provider, comma-separated (default: RS256, PS256, ES256 and
+    /// their longer variants). Only asymmetric ones: an HMAC "signed" with the provider's public key, or no signature
+    /// at all, must never pass as the provider's token.
+    /// </summary>
+    public string? Algorithms { get; set; }
+
+    public static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
+    public string[] ProviderAlgorithms()
+    {
+        var configured = (Algorithms ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
+        if (configured.Length == 0) return AsymmetricAlgorithms;
+        if (configured.FirstOrDefault(a => !AsymmetricAlgorithms.Contains(a)) is { } refused)
+            throw new InvalidOperationException($"Auth:Algorithms may name only {string.Join(", ", AsymmetricAlgorithms)}; '{refused}' is not one of them.");
+        return configured;
+    }
 }
 
 public static class Auth
@@ -44,7 +67,14 @@ public static class Auth
             : !string.IsNullOrEmpty(settings.SigningKey) && Encoding.UTF8.GetByteCount(settings.SigningKey) < DevelopmentSigningKey.KeyBytes
                 ? $"AGH refuses to start: the setting {AuthSettings.SigningKeyKey} (environment Auth__SigningKey) is shorter than "
                   + $"{DevelopmentSigningKey.KeyBytes} bytes; leave it unset to have a random key kept in the database."
-                : null;
+                : RefusedAlgorithm(settings) is { } refused
+                    ? $"AGH refuses to start: the setting Auth:Algorithms (environment Auth__Algorithms) names '{refused}'; "
+                      + $"only {string.Join(", ", AuthSettings.AsymmetricAlgorithms)} are accepted from an identity provider."
+                    : null;
+
+    private static string? RefusedAlgorithm(AuthSettings settings) =>
+        (settings.Algorithms ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(a => !AuthSettings.AsymmetricAlgorithms.Contains(a));
 
     /// <summary>Development tokens exist only in Development, only with <c>Auth:DevTokens=true</c> and only without an identity provider.</summary>
     public static bool IssuesDevTokens(AuthSettings settings, bool isDevelopment) =>
@@ -78,7 +108,7 @@ public static class Auth
                 ValidateIssuerSigningKey = true,
                 // With the dev key it is resolved from the database (below); otherwise the only signing keys are those the
                 // authority publishes (its JWKS). In Development without either, no token is accepted.
-                ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : null,
+                ValidAlgorithms = devKey ? [SecurityAlgorithms.HmacSha256] : settings.ProviderAlgorithms(),
                 // The user id names the caller: Idempotency-Keys are scoped by it (two people may share a display name).
                 NameClaimType = "sub",
                 RoleClaimType = "role",
@@ -94,6 +124,14 @@ public static class Auth
                 OnChallenge = async ctx =>
                 {
                     ctx.HandleResponse();
+                    if (MissingKey(ctx.AuthenticateFailure) && await IdentityProviderUnreachable(ctx))
+                    {
+                        // Not the caller's fault and not a bug: their token cannot be judged until the provider answers.
+                        ctx.Response.Headers.RetryAfter = "30";
+                        await Problems.Create(503, "identity-provider-unavailable", "Service unavailable",
+                            "The identity provider's signing keys cannot be fetched; retry shortly.").ExecuteAsync(ctx.HttpContext);
+                        return;
+                    }
                     ctx.Response.StatusCode = 401;
                     ctx.Response.Headers.WWWAuthenticate = "Bearer";
                     await Problems.Create(401, "unauthorized", "Unauthorized",
@@ -113,6 +151,30 @@ public static class Auth
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<DevelopmentSigningKey>((o, key) =>
                 o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => [key.GetBlocking()]);
         services.AddAuthorization();
+    }
+
+    /// <summary>
+    /// The token failed for want of a signing key: the token handler reports an unreachable provider so, having
+    /// swallowed the fetch failure. A malformed or unsigned token stays a 401 whatever the provider's state.
+    /// </summary>
+    private static bool MissingKey(Exception? failure) => failure is SecurityTokenSignatureKeyNotFoundException
+        || failure is AggregateException all && all.InnerExceptions.Any(e => e is SecurityTokenSignatureKeyNotFoundException);
+
+    /// <summary>The configuration manager's verdict: cached once it has succeeded, fetched again while it has not.</summary>
+    private static async Task<bool> IdentityProviderUnreachable(JwtBearerChallengeContext ctx)
+    {
+        if (ctx.Options.ConfigurationManager is not { } manager) return false;
+        try
+        {
+            await manager.GetConfigurationAsync(ctx.HttpContext.RequestAborted);
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Auth))
+                .LogWarning("Identity provider unavailable: {Message}", e.Message);
+            return true;
+        }
     }
 
     public sealed record TokenRequest(string? UserId, string? Name, string? Role, string? Municipality, int? LifetimeSeconds);

@@ -13,7 +13,15 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         IResult result;
-        if (IsDatabaseUnavailable(exception))
+        // Before the database test: the provider's connection failure also carries a SocketException.
+        if (IsIdentityProviderUnavailable(exception))
+        {
+            log.LogWarning("Identity provider unavailable on {Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
+            http.Response.Headers.RetryAfter = "30";
+            result = Problems.Create(503, "identity-provider-unavailable", "Service unavailable",
+                "The identity provider cannot be reached; retry shortly.");
+        }
+        else if (IsDatabaseUnavailable(exception))
         {
             log.LogWarning("Database unavailable: {Message}", exception.GetType().Name);
             http.Response.Headers.RetryAfter = "5";
@@ -53,6 +61,14 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
         }
         return false;
     }
+    /// <summary>The staff app's sign-in could not fetch the provider's metadata (thrown by its configuration manager).</summary>
+    public static bool IsIdentityProviderUnavailable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.IdentityModel.Protocols", StringComparison.Ordinal) == true) return true;
+        return false;
+    }
+
     public static bool IsDatabaseUnavailable(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)

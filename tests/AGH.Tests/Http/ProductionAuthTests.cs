@@ -178,6 +178,9 @@ internal sealed class StubIdentityProvider : IAsyncDisposable
 
     public static StubIdentityProvider Start() => new(PgCluster.FreePort());
 
+    /// <summary>On a given port: a provider that comes back where the service expects it.</summary>
+    public static StubIdentityProvider Start(int port) => new(port);
+
     private async Task Serve()
     {
         while (_listener.IsListening)
