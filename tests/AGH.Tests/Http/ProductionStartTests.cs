@@ -50,6 +50,23 @@ public sealed class ProductionStartTests(ITestOutputHelper output)
         if (key != "") api.RecentOutput.Should().NotContain(key, "the key is never written to the log");
     }
 
+    [SkippableTheory]
+    [InlineData("HS256")]
+    [InlineData("RS256,none")]
+    public async Task A_symmetric_or_empty_algorithm_in_Auth_Algorithms_is_refused_at_start(string algorithms)
+    {
+        await using var database = await TestDatabase.Create();
+        await using var api = ApiProcess.Start(database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__Authority"] = UnusedAuthority,
+            ["Auth__RequireHttpsMetadata"] = "false",
+            ["Auth__Algorithms"] = algorithms,
+        });
+
+        await ShouldRefuse(api, "Auth:Algorithms", algorithms);
+    }
+
     [SkippableFact]
     public async Task A_configured_development_key_shorter_than_32_bytes_is_refused_at_start()
     {
