@@ -135,7 +135,8 @@ app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
 
-app.UseSwagger();
+// 3.1: JSON Schema's `null` type says exactly which fields may be null (see OpenApiContract).
+app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
 app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
