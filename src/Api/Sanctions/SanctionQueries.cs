@@ -92,11 +92,13 @@ public static class SanctionQueries
         var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {from}", ct, parameters.ToArray())).Single();
         paging.Announce(http, (int)total);
         if (total <= paging.Skip) return Results.Ok(Array.Empty<SanctionProposalDto>());
-        var rows = await session.AdvancedSql.QueryAsync<Guid, Guid>(
-            $"select x.id, p.id {from} order by p.data ->> 'familyName' collate \"C\", p.data ->> 'givenName' collate \"C\", x.id "
-            + $"limit {paging.PageSize} offset {paging.Skip}", ct, parameters.ToArray());
-        var persons = (await session.LoadManyAsync<Person>(ct, rows.Select(r => r.Item2).Distinct())).ToDictionary(p => p.Id);
-        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Item2].Proposals[r.Item1], today)).ToList());
+        // One text column "proposal person": Marten reads several columns only as nested documents.
+        var rows = (await session.AdvancedSql.QueryAsync<string>(
+            $"select x.id::text || ' ' || p.id::text {from} order by p.data ->> 'familyName' collate \"C\", "
+            + $"p.data ->> 'givenName' collate \"C\", x.id limit {paging.PageSize} offset {paging.Skip}", ct, parameters.ToArray()))
+            .Select(row => row.Split(' ')).Select(ids => (Proposal: Guid.Parse(ids[0]), Person: Guid.Parse(ids[1]))).ToList();
+        var persons = (await session.LoadManyAsync<Person>(ct, rows.Select(r => r.Person).Distinct())).ToDictionary(p => p.Id);
+        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person].Proposals[r.Proposal], today)).ToList());
     }
 
     /// <summary>What <see cref="Actor.MaySee"/> allows, for SQL: the one municipality the caller sees, "" for none, or null for all.</summary>

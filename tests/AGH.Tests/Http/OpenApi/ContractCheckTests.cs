@@ -57,7 +57,7 @@ public class ContractCheckTests
         Check("""{ "name": "a", "note": null, "reason": null }""").Should().BeEmpty();
         Check("""{ "name": "a", "note": "n", "reason": "illness", "legacy": {} }""").Should().BeEmpty();
         Check("""{ "name": null }""").Should().ContainSingle().Which.Should().Be("$.name: null where the document allows none");
-        Check("""{ "name": "a", "legacy": null }""").Should().ContainSingle().Which.Should().Contain("$.legacy: null");
+        Check("""{ "name": "a", "legacy": null }""").Should().NotBeEmpty().And.OnlyContain(e => e == "$.legacy: null where the document allows none");
         Check("""{ "name": "a", "reason": "holiday" }""").Should().ContainSingle().Which.Should().Contain("$.reason: matches 0");
         Check("""{ "name": "a", "note": 7 }""").Should().ContainSingle().Which.Should().Be("$.note: expected string or null");
     }
