@@ -139,7 +139,8 @@ app.UseAuthentication();
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
 
-app.UseSwagger();
+// 3.1: JSON Schema's `null` type says exactly which fields may be null (see OpenApiContract).
+app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
 // The JSON document stays public for the front-end teams; the UI outside Development only on request.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue("OpenApi:ExposeUi", false))
     app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "AGH v1"));

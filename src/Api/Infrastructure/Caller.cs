@@ -7,6 +7,7 @@ public static class Caller
 {
     public static Actor? ActorOf(ClaimsPrincipal user)
     {
+        if (HasSeveralRoles(user)) return null;
         var sub = user.FindFirst("sub")?.Value;
         var role = user.FindFirst("role")?.Value;
         if (string.IsNullOrWhiteSpace(sub) || string.IsNullOrWhiteSpace(role)) return null;
@@ -14,6 +15,9 @@ public static class Caller
         var municipality = user.FindFirst("municipality")?.Value;
         return new Actor(sub, name, role, string.IsNullOrWhiteSpace(municipality) ? null : municipality);
     }
+
+    /// <summary>A token naming several roles gets no role at all (403), not the first one it happens to list.</summary>
+    public static bool HasSeveralRoles(ClaimsPrincipal user) => user.FindAll("role").Skip(1).Any();
 
     /// <summary>Role check for a route; caseworkers must carry a municipality claim to act at all.</summary>
     public static (Actor? Actor, IResult? Problem) Require(HttpContext http, params string[] roles)

@@ -21,7 +21,7 @@ public static class OpenApiContract
     {
         // `string` is never null in an answer, `string?` may be: strict clients must know which.
         c.SupportNonNullableReferenceTypes();
-        // A nullable reference ($ref) needs allOf to carry `nullable: true` in OpenAPI 3.0.
+        // A reference with a description or nullability comes wrapped in allOf; UnwrapReferences gives it its 3.1 form.
         c.UseAllOfToExtendReferenceSchemas();
         c.AddServer(new OpenApiServer
         {
@@ -220,8 +220,9 @@ public static class OpenApiContract
         }
 
         /// <summary>
-        /// A nullable reference stays `allOf: [$ref]` with `nullable: true` and the referenced type beside it (OpenAPI 3.0 allows
-        /// `nullable` only next to `type`); a non-nullable one becomes the plain $ref again.
+        /// OpenAPI 3.1 (JSON Schema 2020-12): a nullable reference is `oneOf: [$ref, {type: null}]`, which strict validators
+        /// and NSwag both read as "that type, or null" (3.0's `nullable: true` beside an `allOf` did not reach into it); a
+        /// non-nullable one becomes the plain $ref again.
         /// </summary>
         private static void UnwrapReferences(OpenApiDocument doc)
         {
@@ -235,9 +236,10 @@ public static class OpenApiContract
                     if (property is not OpenApiSchema { AllOf: [OpenApiSchemaReference target] } wrapper) continue;
                     var nullable = wrapper.Type is { } t && t.HasFlag(JsonSchemaType.Null);
                     if (!nullable && wrapper.Description is null) { schema.Properties[name] = target; continue; }
-                    var targetType = components.TryGetValue(target.Reference.Id ?? "", out var resolved) ? resolved.Type : null;
-                    var baseType = (targetType ?? JsonSchemaType.Object) & ~JsonSchemaType.Null;
-                    wrapper.Type = nullable ? baseType | JsonSchemaType.Null : baseType;
+                    wrapper.AllOf = null;
+                    wrapper.Type = null;
+                    if (nullable) wrapper.OneOf = [target, new OpenApiSchema { Type = JsonSchemaType.Null }];
+                    else wrapper.AllOf = [target];
                 }
             }
         }

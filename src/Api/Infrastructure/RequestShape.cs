@@ -1,3 +1,4 @@
+using AGH.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AGH.Api.Infrastructure;
@@ -7,6 +8,15 @@ public static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
     public const int MaxLength = 200;
+
+    /// <summary>
+    /// The key Wolverine stores an answer under: the caller's key together with the role and municipality the caller
+    /// holds now (Wolverine adds the user id). A retry under other rights finds no stored answer and runs afresh, so
+    /// its role check and the municipality's 404 answer it as they would any request: a stored answer is replayed only
+    /// to the rights that earned it. Resources do not change municipality, and erasure forgets their answers.
+    /// </summary>
+    public static string WithRights(string key, Actor? actor) =>
+        $"{actor?.Role?.Length ?? 0}:{actor?.Role}|{actor?.Municipality?.Length ?? 0}:{actor?.Municipality}|{key}";
 }
 
 /// <summary>
@@ -17,6 +27,12 @@ public sealed class RequestShape(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        if (http.Request.Path.StartsWithSegments("/api") && Caller.HasSeveralRoles(http.User))
+        {
+            // Which of two roles the identity provider meant is not ours to guess.
+            await Problems.Forbidden("The token carries more than one role claim.").ExecuteAsync(http);
+            return;
+        }
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"))
         {
             if (http.Request.ContentLength > RequestLimits.MaxBodyBytes)
@@ -29,6 +45,7 @@ public sealed class RequestShape(RequestDelegate next)
                 await new Checks().Add(IdempotencyKey.Header, $"must be 1 to {IdempotencyKey.MaxLength} characters.").Problem().ExecuteAsync(http);
                 return;
             }
+            if (key.Count > 0) http.Request.Headers[IdempotencyKey.Header] = IdempotencyKey.WithRights(key.ToString(), Caller.ActorOf(http.User));
             var hasBody = http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0;
             if (hasBody && !IsJson(http.Request.ContentType))
             {

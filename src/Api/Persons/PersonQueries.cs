@@ -1,5 +1,6 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Persons;
+using System.Linq.Expressions;
 using Marten;
 
 namespace AGH.Api.Persons;
@@ -39,9 +40,45 @@ public static class PersonQueries
             query = query.Where(p => p.Municipality == own);
         // Every word must occur in the folded key; the trigram index on it answers the LIKE '%word%'.
         foreach (var term in PersonSearch.Terms(q ?? "")) query = query.Where(p => p.SearchKey.Contains(term));
-        var persons = await paging.Fetch(http, query, x => x.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id));
+        var persons = PersonSearch.Terms(q ?? "").Count > 0
+            ? await ExactFirst(http, query, q!, paging)
+            : await paging.Fetch(http, query, ByName);
         var today = clock.Today;
         return Results.Ok(persons.Select(p => PersonDto.From(p, today)));
+    }
+
+    // A whole name of more words than this is not looked for as an exact hit (its word matches still list it).
+    private const int MaxNameWords = 8;
+
+    private static IQueryable<Person> ByName(IQueryable<Person> x) => x.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
+
+    /// <summary>
+    /// A search lists the exact hits (the whole file reference or the whole name) first, then the other matches, each
+    /// part in name order; both parts are counted and paged in the database.
+    /// </summary>
+    private static async Task<IReadOnlyList<Person>> ExactFirst(HttpContext http, IQueryable<Person> matches, string q, Paging paging)
+    {
+        var ct = http.RequestAborted;
+        var (prefixes, suffix) = PersonSearch.ExactPatterns(q);
+        var person = Expression.Parameter(typeof(Person), "p");
+        var key = Expression.Property(person, nameof(Person.SearchKey));
+        Expression Call(string method, string argument) =>
+            Expression.Call(key, typeof(string).GetMethod(method, [typeof(string)])!, Expression.Constant(argument));
+        var isCandidate = prefixes.Take(MaxNameWords).Aggregate(Call(nameof(string.EndsWith), " " + suffix),
+            (any, prefix) => Expression.OrElse(any, Expression.OrElse(Expression.Equal(key, Expression.Constant(prefix)),
+                Call(nameof(string.StartsWith), prefix + " "))));
+        var exactIds = (await matches.Where(Expression.Lambda<Func<Person, bool>>(isCandidate, person)).ToListAsync(ct))
+            .Where(p => PersonSearch.IsExact(q, p.FamilyName, p.GivenName, p.FileReference)).Select(p => p.Id).ToArray();
+        var others = exactIds.Length == 0 ? matches : matches.Where(p => !exactIds.Contains(p.Id));
+        var total = exactIds.Length + await others.CountAsync(ct);
+        paging.Announce(http, total);
+
+        var page = new List<Person>();
+        if (paging.Skip < exactIds.Length)
+            page.AddRange(await ByName(matches.Where(p => exactIds.Contains(p.Id))).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct));
+        if (page.Count < paging.PageSize && total > paging.Skip + page.Count)
+            page.AddRange(await ByName(others).Skip(Math.Max(0, paging.Skip - exactIds.Length)).Take(paging.PageSize - page.Count).ToListAsync(ct));
+        return page;
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)

@@ -19,6 +19,32 @@ public static class PersonSearch
     public static IReadOnlyList<string> Terms(string query) =>
         Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
 
+    /// <summary>
+    /// The query is the person's whole file reference, or their whole name (given then family name, or the other way
+    /// round): such a hit is listed before the persons that merely contain every word.
+    /// </summary>
+    public static bool IsExact(string query, string familyName, string givenName, string? fileReference)
+    {
+        var q = string.Join(' ', Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (q.Length == 0) return false;
+        var family = Fold(familyName);
+        var given = Fold(givenName);
+        return q == Fold(fileReference ?? "") || q == $"{given} {family}" || q == $"{family} {given}";
+    }
+
+    /// <summary>
+    /// Patterns on <see cref="Key"/> that every exact hit matches (a key is "family given fileReference"): the key ends
+    /// with the query (the file reference), or begins with one of the query's word rotations (the name in either
+    /// order). They narrow the exact hits in the database; <see cref="IsExact"/> then decides.
+    /// </summary>
+    public static (IReadOnlyList<string> Prefixes, string Suffix) ExactPatterns(string query)
+    {
+        var words = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rotations = Enumerable.Range(0, words.Length)
+            .Select(k => string.Join(' ', words[k..].Concat(words[..k]))).Distinct().ToArray();
+        return (rotations, string.Join(' ', words));
+    }
+
     public static string Fold(string text)
     {
         var lower = text.ToLowerInvariant()

@@ -32,19 +32,7 @@ public static class PersonLabels
     public static string Exemption(ExemptionReason reason) =>
         ExemptionReasons.FirstOrDefault(r => r.Value == reason).Label ?? reason.ToString();
 
-    /// <summary>The placement DTO carries the end reason as the API's string (kebab-case).</summary>
-    public static string End(string? reason) => reason switch
-    {
-        null or "" => "–",
-        "regular-employment" => Label(EndReason.RegularEmployment),
-        "training" => Label(EndReason.Training),
-        "studies" => Label(EndReason.Studies),
-        "entitlement-ended" => Label(EndReason.EntitlementEnded),
-        "offer-ended" => Label(EndReason.OfferEnded),
-        "moved-away" => Label(EndReason.MovedAway),
-        "other" => Label(EndReason.Other),
-        _ => reason,
-    };
+    public static string End(EndReason? reason) => reason is { } r ? Label(r) : "–";
 
     private static string Label(EndReason reason) => EndReasons.First(r => r.Value == reason).Label;
 

@@ -163,6 +163,38 @@ public sealed class ListTests(ListFactory factory) : HttpTest(factory)
         await ShouldBeProblem(await cw.GetAsync("/api/persons?q=" + new string('x', 101)), 400);
     }
 
+    [Fact]
+    public async Task An_exact_file_reference_or_whole_name_is_listed_before_the_word_matches_and_paged_with_them()
+    {
+        var cw = await Caseworker("hasbergen");
+        // By name, AZ-X-17 and AZ-X-27 come first; "7" occurs in both of them too.
+        var seventeen = await Register(cw, "hasbergen", "Ida", "Adler", "AZ-X-17");
+        var twentySeven = await Register(cw, "hasbergen", "Jan", "Bauer", "AZ-X-27");
+        var seven = await Register(cw, "hasbergen", "Kai", "Zander", "AZ-X-7");
+
+        async Task<string[]> Find(string query, string paging = "") =>
+            Ids((await Page(cw, "/api/persons?q=" + Uri.EscapeDataString(query) + paging)).Items).ToArray();
+        (await Find("AZ-X-7")).Should().Equal(seven.ToString(), seventeen.ToString(), twentySeven.ToString());
+        (await Find("az x 7")).Should().Equal(seven.ToString(), seventeen.ToString(), twentySeven.ToString());
+        (await Find("AZ-X-27")).Should().Equal(twentySeven.ToString());
+        (await Find("AZ-X")).Should().Equal(new[] { seventeen.ToString(), twentySeven.ToString(), seven.ToString() }, "no exact hit: name order");
+
+        // Paged across the exact hit and the word matches: page 1 the exact one, then the others in name order.
+        var first = await Page(cw, "/api/persons?q=AZ-X-7&pageSize=2");
+        var second = await Page(cw, "/api/persons?q=AZ-X-7&pageSize=2&page=2");
+        (first.Total, second.Total).Should().Be((3, 3));
+        Ids(first.Items).Should().Equal(seven.ToString(), seventeen.ToString());
+        Ids(second.Items).Should().Equal(twentySeven.ToString());
+        Ids((await Page(cw, "/api/persons?q=AZ-X-7&pageSize=1&page=2")).Items).Should().Equal(seventeen.ToString());
+
+        // The whole name, in either order, comes before a name that merely contains its words.
+        var partial = await Register(cw, "hasbergen", "Annabell", "Albers-Berg");
+        var whole = await Register(cw, "hasbergen", "Anna", "Berg");
+        (await Find("Anna Berg")).Should().Equal(whole.ToString(), partial.ToString());
+        (await Find("berg anna")).Should().Equal(whole.ToString(), partial.ToString());
+        (await Find("anna")).Should().Equal(new[] { partial.ToString(), whole.ToString() }, "one word is no whole name");
+    }
+
     private static HttpRequestMessage Preflight(string origin, string method = "POST", string headers = "authorization,content-type,idempotency-key,if-match")
     {
         var request = new HttpRequestMessage(HttpMethod.Options, "/api/placements");

@@ -63,13 +63,25 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
         doc["paths"]!["/api/offers/{id}/places"]!["post"]!["responses"]!.AsObject().ContainsKey("412").Should().BeTrue("If-Match applies");
     }
 
+    /// <summary>
+    /// OpenAPI 3.1 (JSON Schema 2020-12) says where null is allowed: a type list naming "null", or a oneOf with a branch
+    /// of type null. 3.0's <c>nullable</c> does not occur (a strict validator ignored it beside allOf).
+    /// </summary>
+    private static bool Nullable(JsonNode doc, string schema, string property)
+    {
+        var field = doc["components"]!["schemas"]![schema]!["properties"]![property]!;
+        return field["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "null")
+            || field["oneOf"] is JsonArray branches && branches.Any(b => b!["type"]?.GetValue<string>() == "null");
+    }
+
     [Fact]
     public async Task Nullable_fields_are_nullable_and_the_others_are_not()
     {
-        var (doc, _) = await Document();
+        var (doc, text) = await Document();
+        doc["openapi"]!.GetValue<string>().Should().StartWith("3.1.");
+        text.Should().NotContain("\"nullable\"", "3.1 writes null as a type");
         var schemas = doc["components"]!["schemas"]!;
-        bool Nullable(string schema, string property) =>
-            schemas[schema]!["properties"]![property]!["nullable"]?.GetValue<bool>() == true;
+        bool Nullable(string schema, string property) => OpenApiDocumentTests.Nullable(doc, schema, property);
         Nullable("PlacementDto", "endReason").Should().BeTrue();
         Nullable("PersonDto", "restriction").Should().BeTrue();
         Nullable("RefusalDto", "assessment").Should().BeTrue();
@@ -78,6 +90,12 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
         Nullable("OfferDto", "endsOn").Should().BeTrue();
         Nullable("OfferDto", "title").Should().BeFalse();
         Nullable("PlacementDto", "status").Should().BeFalse();
+        Nullable("SanctionProposalDto", "restriction").Should().BeTrue();
+        Nullable("SanctionProposalDto", "objection").Should().BeTrue();
+        Nullable("PlacementDto", "municipality").Should().BeFalse();
+        // A nullable reference keeps its type: the reference, or null.
+        schemas["PersonDto"]!["properties"]!["restriction"]!["oneOf"]![0]!["$ref"]!.GetValue<string>()
+            .Should().Be("#/components/schemas/RestrictionDto");
         // An answer always carries every field (null included): a strict client may rely on that.
         schemas["PlacementDto"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(["endReason", "status", "id"]);
         schemas["EndReason"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain("regular-employment");
@@ -97,9 +115,9 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
         string[] Required(string schema) => schemas[schema]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
         Required("AssignPersonRequest").Should().BeEquivalentTo(["personId", "offerId", "noticeServedOn", "startsOn", "hoursPerWeek"]);
         Required("RegisterOfferRequest").Should().NotContain("endsOn").And.Contain(["title", "servesPublicBenefit"]);
-        schemas["RegisterOfferRequest"]!["properties"]!["endsOn"]!["nullable"]!.GetValue<bool>().Should().BeTrue();
+        Nullable(doc, "RegisterOfferRequest", "endsOn").Should().BeTrue();
         foreach (var name in new[] { "RegisterOfferRequest", "RegisterPersonRequest", "AssignPersonRequest", "LogHoursRequest", "RecordRefusalRequest", "PreparePayoutRunRequest" })
-            schemas[name]!["example"].Should().NotBeNull($"{name} is a main body");
+            schemas[name]!["examples"]!.AsArray().Should().ContainSingle($"{name} is a main body");
         var assign = doc["paths"]!["/api/placements"]!["post"]!;
         assign["description"]!.GetValue<string>().Should().Contain("Heranziehungsbescheid");
         assign["x-legal-basis"]!.GetValue<string>().Should().Be(AGH.Domain.Common.LegalBasis.Assignment);

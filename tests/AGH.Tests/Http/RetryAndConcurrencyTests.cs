@@ -53,6 +53,36 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
         (await Factory.EventCount()).Should().Be(events);
     }
 
+    /// <summary>
+    /// A stored answer is replayed only to a caller who may still make the request: the same user with a token of
+    /// another role meets the role check (403), in another municipality the person is not visible (404); neither is
+    /// stored, and the caseworker's own retry still gets the first answer.
+    /// </summary>
+    [Fact]
+    public async Task A_retry_under_rights_the_caller_no_longer_has_is_refused_not_replayed()
+    {
+        var cw = await Caseworker(userId: "cw-rights");
+        var person = await NewPerson(cw);
+        var url = $"/api/persons/{person}/exemptions";
+        var body = new { reason = "illness", from = D(Today), note = "Attest liegt vor" };
+        var key = Guid.NewGuid().ToString();
+        var first = await PostKeyed(cw, url, body, key);
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        var firstBody = await first.Content.ReadAsStringAsync();
+
+        var asAuditor = await As("auditor", userId: "cw-rights");
+        await Rejected(() => PostKeyed(asAuditor, url, body, key), 403, "forbidden");
+        var moved = await Caseworker("melle", userId: "cw-rights");
+        await Rejected(() => PostKeyed(moved, url, body, key), 404, "not-found");
+
+        var events = await Factory.EventCount();
+        var retry = await PostKeyed(cw, url, body, key);
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await retry.Content.ReadAsStringAsync()).Should().Be(firstBody);
+        (await Factory.EventCount()).Should().Be(events);
+        (await GetOk(cw, $"/api/persons/{person}"))["exemptions"]!.AsArray().Should().HaveCount(1);
+    }
+
     [Fact]
     public async Task The_same_key_with_another_body_is_refused_and_keys_are_per_user()
     {

@@ -9,10 +9,13 @@ public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
 {
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
 
-    private async Task<Guid> Proposed(string municipality)
+    private async Task<Guid> Proposed(string municipality, string? familyName = null)
     {
         var cw = await Caseworker(municipality, Unique("cw"));
-        var person = await NewPerson(cw, municipality);
+        var person = familyName is null ? await NewPerson(cw, municipality) : IdOf(await Ok(await Post(cw, "/api/persons", new
+        {
+            municipality, givenName = "Amina", familyName, dateOfBirth = D(Today.AddYears(-30)), entitledSince = D(Today.AddYears(-2)),
+        }), HttpStatusCode.Created));
         var placement = await NewPlacement(cw, offerId: await NewOffer(cw, municipality), personId: person,
             notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
         var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
@@ -87,6 +90,60 @@ public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
         }
         paged.Should().Equal(all.Ids, "pages follow one stable order");
         (await List(official, $"?page={all.Total + 1}&pageSize=1")).Ids.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// More proposals than a page, in two municipalities: each caller's total counts only what they may see, and the
+    /// pages, read one after the other, give the whole list in the order of the persons' names.
+    /// </summary>
+    [Fact]
+    public async Task Pages_and_totals_count_only_the_callers_municipality_and_keep_the_name_order()
+    {
+        var tag = Unique("Liste");
+        // Names alternate between the municipalities, so the order interleaves them.
+        var artland = new List<Guid>();
+        var fuerstenau = new List<Guid>();
+        var inNameOrder = new List<Guid>();
+        foreach (var (letter, i) in "ABCDE".Select((c, i) => (c, i)))
+        {
+            var municipality = i % 2 == 0 ? "sg-artland" : "sg-fuerstenau";
+            var id = await Proposed(municipality, $"{letter}-{tag}");
+            (i % 2 == 0 ? artland : fuerstenau).Add(id);
+            inNameOrder.Add(id);
+        }
+
+        async Task<List<Guid>> AllPages(HttpClient client, string filter, int expectedTotal)
+        {
+            var ids = new List<Guid>();
+            for (var page = 1; page <= (expectedTotal + 1) / 2; page++)
+            {
+                var one = await List(client, $"?{filter}page={page}&pageSize=2");
+                one.Total.Should().Be(expectedTotal);
+                one.Ids.Should().HaveCount(Math.Min(2, expectedTotal - ids.Count));
+                ids.AddRange(one.Ids);
+            }
+            var beyond = await List(client, $"?{filter}page={(expectedTotal + 1) / 2 + 1}&pageSize=2");
+            (beyond.Ids.Count, beyond.Total).Should().Be((0, expectedTotal));
+            return ids;
+        }
+
+        var artlandOfficial = await As("official", "sg-artland", Unique("off"));
+        (await AllPages(artlandOfficial, "", 3)).Should().Equal(artland);
+        (await AllPages(await Caseworker("sg-fuerstenau", Unique("cw")), "status=pending&", 2)).Should().Equal(fuerstenau);
+
+        await Ok(await Post(artlandOfficial, $"/api/sanction-proposals/{artland[1]}/decision",
+            new { approved = false, reasoning = "Anhörung ergab wichtigen Grund" }));
+        (await AllPages(artlandOfficial, "status=pending&", 2)).Should().Equal(artland[0], artland[2]);
+        (await AllPages(artlandOfficial, "status=rejected&", 1)).Should().Equal(artland[1]);
+
+        // Officials without a municipality and auditors see all: ours among the others, in name order, over every page.
+        foreach (var reader in new[] { await As("official", null, Unique("off")), await As("auditor", null, Unique("aud")) })
+        {
+            var whole = await List(reader, "?pageSize=500");
+            whole.Total.Should().Be(whole.Ids.Count).And.BeGreaterThanOrEqualTo(5);
+            (await AllPages(reader, "", whole.Total)).Should().Equal(whole.Ids);
+            whole.Ids.Where(inNameOrder.Contains).Should().Equal(inNameOrder);
+        }
     }
 
     [Theory]

@@ -28,6 +28,7 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
     {
         public string? Sub { get; init; } = "token-user";
         public string? Role { get; init; } = "coordinator";
+        public string[] MoreRoles { get; init; } = [];
         public string? Municipality { get; init; }
         public string Issuer { get; init; } = Settings.Issuer;
         public string? Audience { get; init; } = Settings.Audience;
@@ -41,6 +42,7 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
         var claims = new List<Claim> { new("name", "Token Test") };
         if (s.Sub is not null) claims.Add(new("sub", s.Sub));
         if (s.Role is not null) claims.Add(new("role", s.Role));
+        claims.AddRange(s.MoreRoles.Select(r => new Claim("role", r)));
         if (s.Municipality is not null) claims.Add(new("municipality", s.Municipality));
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
@@ -181,6 +183,37 @@ public sealed class TokenTests(HostileFactory factory) : HostileTest(factory)
         // A caseworker must carry a municipality ("required for caseworkers"): without it, nothing is allowed.
         var homeless = Client("Bearer " + Make(Valid with { Role = "caseworker" }));
         await Rejected(() => Post(homeless, "/api/persons", PersonBody()), 403);
+    }
+
+    /// <summary>
+    /// A token with several <c>role</c> claims gets 403 on every /api route, reads and writes, whichever role it lists
+    /// first: the service does not guess which one the identity provider meant. An official without a municipality is
+    /// still the district's official.
+    /// </summary>
+    [Fact]
+    public async Task A_token_with_more_than_one_role_claim_is_403_everywhere()
+    {
+        foreach (var spec in new[]
+                 {
+                     Valid with { Role = "caseworker", MoreRoles = ["auditor"], Municipality = "bad-iburg" },
+                     Valid with { Role = "auditor", MoreRoles = ["caseworker"], Municipality = "bad-iburg" },
+                     Valid with { Role = "official", MoreRoles = ["official"] },
+                 })
+        {
+            var client = Client("Bearer " + Make(spec));
+            foreach (var url in new[] { "/api/offers", "/api/municipalities", "/api/persons", "/api/sanction-proposals", $"/api/persons/{Guid.NewGuid()}" })
+            {
+                var body = await ShouldBeProblem(await client.GetAsync(url), 403, "forbidden");
+                body["detail"]!.GetValue<string>().Should().Contain("more than one role");
+            }
+            await Rejected(() => Post(client, "/api/persons", PersonBody()), 403, "forbidden");
+            await Rejected(() => Post(client, "/api/offers", OfferBody()), 403, "forbidden");
+        }
+
+        var districtOfficial = Client("Bearer " + Make(Valid with { Role = "official" }));
+        (await districtOfficial.GetAsync("/api/sanction-proposals")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var auditor = Client("Bearer " + Make(Valid with { Role = "auditor" }));
+        (await auditor.GetAsync("/api/persons")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     /// <summary>

@@ -227,7 +227,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
 
         var placement = await (await Caseworker()).GetPlacementAsync(placementId);
         placement.Refusals.Single().Assessment!.GoodCause.Should().BeTrue();
-        placement.Refusals.Single().Assessment!.Reason.Should().Be("childcare");
+        placement.Refusals.Single().Assessment!.Reason.Should().Be(ExemptionReason.Childcare);
         placement.SanctionProposals.Should().BeEmpty();
         await page.Context.CloseAsync();
     }

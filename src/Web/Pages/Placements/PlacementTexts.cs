@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using AGH.Web.Api;
@@ -8,6 +10,8 @@ namespace AGH.Web.Pages.Placements;
 public static class PlacementTexts
 {
     public static string Status(PlacementStatus status) => status == PlacementStatus.Active ? "läuft" : "beendet";
+
+    public static string EndReason(AGH.Web.Api.EndReason? reason) => EndReason(reason is { } r ? Wire(r) : null);
 
     public static string EndReason(string? reason) => reason switch
     {
@@ -43,6 +47,16 @@ public static class PlacementTexts
         ("studies", "Studium"),
         ("other", "Sonstiger wichtiger Grund"),
     ];
+
+    public static string GoodCauseReason(ExemptionReason? value) => GoodCauseReason(value is { } v ? Wire(v) : null);
+
+    /// <summary>The API's value of a generated enum member (its EnumMember name, e.g. <c>care-of-relative</c>).</summary>
+    public static string Wire<T>(T value) where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? value.ToString();
+
+    /// <summary>The generated enum member the API calls <paramref name="value"/>, or null.</summary>
+    public static T? FromWire<T>(string? value) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => Wire(v) == value).Select(v => (T?)v).FirstOrDefault();
 
     public static string GoodCauseReason(string? value) =>
         GoodCauseReasons.FirstOrDefault(r => r.Value == value).Label ?? value ?? "–";

@@ -5,7 +5,8 @@ namespace AGH.Tests.Http.OpenApi;
 /// <summary>
 /// A validating proxy between every test client and the host: each answer of an /api route is checked against the
 /// checked-in OpenAPI document (the status is documented for the operation, the content type is the documented one, and
-/// a JSON body matches the documented schema: types, required and nullable fields, enums). A disagreement fails the test.
+/// a JSON body matches the documented schema as JSON Schema 2020-12 reads it: types, null only where a type names it,
+/// required fields, enums). A disagreement fails the test.
 /// </summary>
 public sealed class ContractCheck : DelegatingHandler
 {
@@ -73,53 +74,55 @@ public sealed class ContractCheck : DelegatingHandler
         return null;
     }
 
-    private static JsonObject Resolve(JsonObject schema)
-    {
-        while (schema["$ref"] is JsonValue r)
-            schema = Document.Value["components"]!["schemas"]![r.GetValue<string>().Split('/').Last()]!.AsObject();
-        return schema;
-    }
+    private static JsonObject Resolve(string reference) =>
+        Document.Value["components"]!["schemas"]![reference.Split('/').Last()]!.AsObject();
 
+    /// <summary>
+    /// JSON Schema 2020-12 as OpenAPI 3.1 uses it, for the keywords the document contains: <c>$ref</c>, <c>allOf</c>,
+    /// <c>oneOf</c>, <c>anyOf</c>, <c>type</c> (one name or a list, <c>null</c> among them), <c>enum</c>, <c>required</c>,
+    /// <c>properties</c>, <c>items</c>. A value is null only where a <c>type</c> names <c>null</c> (or no type constrains
+    /// it); 3.0's <c>nullable</c> means nothing here, as it means nothing to a strict 3.1 validator.
+    /// </summary>
     public static IEnumerable<string> Validate(JsonObject schema, JsonNode? value, string at)
     {
-        var nullable = schema["nullable"]?.GetValue<bool>() == true;
+        if (schema["$ref"] is JsonValue r)
+            foreach (var e in Validate(Resolve(r.GetValue<string>()), value, at)) yield return e;
         if (schema["allOf"] is JsonArray all)
-        {
-            if (value is null) { if (!nullable) yield return $"{at}: null where the document allows none"; yield break; }
             foreach (var part in all)
             foreach (var e in Validate(part!.AsObject(), value, at)) yield return e;
+        if (schema["oneOf"] is JsonArray one)
+        {
+            var results = one.Select(part => Validate(part!.AsObject(), value, at).ToList()).ToList();
+            var matching = results.Count(errors => errors.Count == 0);
+            if (matching != 1)
+                yield return value is null && matching == 0 ? $"{at}: null where the document allows none"
+                    : $"{at}: matches {matching} of the {one.Count} oneOf schemas ({string.Join("; ", results.SelectMany(x => x).Take(3))})";
+        }
+        if (schema["anyOf"] is JsonArray any)
+        {
+            var results = any.Select(part => Validate(part!.AsObject(), value, at).ToList()).ToList();
+            if (results.All(errors => errors.Count > 0))
+                yield return value is null ? $"{at}: null where the document allows none"
+                    : $"{at}: matches none of the anyOf schemas ({string.Join("; ", results.SelectMany(x => x).Take(3))})";
+        }
+
+        var types = schema["type"] switch
+        {
+            JsonArray list => list.Select(t => t!.GetValue<string>()).ToArray(),
+            JsonValue single => [single.GetValue<string>()],
+            _ => null,
+        };
+        if (types is not null && !types.Any(t => HasType(t, value)))
+        {
+            yield return value is null ? $"{at}: null where the document allows none" : $"{at}: expected {string.Join(" or ", types)}";
             yield break;
         }
-        schema = Resolve(schema);
-        nullable |= schema["nullable"]?.GetValue<bool>() == true;
-        if (value is null)
-        {
-            if (!nullable && schema.Count > 0) yield return $"{at}: null where the document allows none";
-            yield break;
-        }
-        var type = schema["type"]?.GetValue<string>();
-        switch (type)
-        {
-            case "object" when value is not JsonObject:
-            case "array" when value is not JsonArray:
-                yield return $"{at}: expected {type}";
-                yield break;
-            case "string" when value is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.String:
-                yield return $"{at}: expected string";
-                yield break;
-            case "integer" or "number" when value is not JsonValue n || n.GetValueKind() != System.Text.Json.JsonValueKind.Number:
-                yield return $"{at}: expected {type}";
-                yield break;
-            case "boolean" when value is not JsonValue b || b.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False):
-                yield return $"{at}: expected boolean";
-                yield break;
-        }
-        if (schema["enum"] is JsonArray allowed && value is JsonValue ev && !allowed.Any(a => a?.ToJsonString() == ev.ToJsonString()))
-            yield return $"{at}: {ev.ToJsonString()} is not one of the documented values";
+        if (schema["enum"] is JsonArray allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
+            yield return $"{at}: {value?.ToJsonString() ?? "null"} is not one of the documented values";
         if (value is JsonObject obj)
         {
             if (schema["required"] is JsonArray required)
-                foreach (var name in required.Select(r => r!.GetValue<string>()).Where(n => !obj.ContainsKey(n)))
+                foreach (var name in required.Select(n => n!.GetValue<string>()).Where(n => !obj.ContainsKey(n)))
                     yield return $"{at}.{name}: required but missing";
             if (schema["properties"] is JsonObject props)
                 foreach (var (name, child) in obj)
@@ -130,4 +133,16 @@ public sealed class ContractCheck : DelegatingHandler
             for (var i = 0; i < arr.Count && i < 50; i++)
                 foreach (var e in Validate(items, arr[i], $"{at}[{i}]")) yield return e;
     }
+
+    private static bool HasType(string type, JsonNode? value) => (type, value?.GetValueKind()) switch
+    {
+        ("null", null) => true,
+        ("object", System.Text.Json.JsonValueKind.Object) => true,
+        ("array", System.Text.Json.JsonValueKind.Array) => true,
+        ("string", System.Text.Json.JsonValueKind.String) => true,
+        ("number", System.Text.Json.JsonValueKind.Number) => true,
+        ("integer", System.Text.Json.JsonValueKind.Number) => value!.AsValue().TryGetValue<long>(out _),
+        ("boolean", System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False) => true,
+        _ => false,
+    };
 }

@@ -38,4 +38,45 @@ public class ContractCheckTests
         ContractCheck.Check("get", $"/api/placements/{Guid.NewGuid()}", 200, "application/json", placement.ToJsonString())
             .Should().ContainSingle().Which.Should().Contain("$.municipality: null");
     }
+    /// <summary>
+    /// Spec semantics on schemas of their own: null passes only where a type names it (directly or in one branch of a
+    /// oneOf); 3.0's <c>nullable</c> beside an <c>allOf</c> lets nothing through, as strict validators read it.
+    /// </summary>
+    [Fact]
+    public void The_validator_reads_null_as_json_schema_does()
+    {
+        var schema = JsonNode.Parse("""
+            { "type": "object", "required": ["name"], "properties": {
+                "name": { "type": "string" },
+                "note": { "type": ["string", "null"] },
+                "reason": { "oneOf": [ { "type": "string", "enum": ["illness", "other"] }, { "type": "null" } ] },
+                "legacy": { "type": "object", "nullable": true, "allOf": [ { "type": "object" } ] } } }
+            """)!.AsObject();
+        IEnumerable<string> Check(string json) => ContractCheck.Validate(schema, JsonNode.Parse(json), "$");
+
+        Check("""{ "name": "a", "note": null, "reason": null }""").Should().BeEmpty();
+        Check("""{ "name": "a", "note": "n", "reason": "illness", "legacy": {} }""").Should().BeEmpty();
+        Check("""{ "name": null }""").Should().ContainSingle().Which.Should().Be("$.name: null where the document allows none");
+        Check("""{ "name": "a", "legacy": null }""").Should().NotBeEmpty().And.OnlyContain(e => e == "$.legacy: null where the document allows none");
+        Check("""{ "name": "a", "reason": "holiday" }""").Should().ContainSingle().Which.Should().Contain("$.reason: matches 0");
+        Check("""{ "name": "a", "note": 7 }""").Should().ContainSingle().Which.Should().Be("$.note: expected string or null");
+    }
+
+    /// <summary>The service's own nulls (no restriction, objection, hearing, assessment yet) are allowed by the document.</summary>
+    [Fact]
+    public void The_documents_nullable_references_accept_null_and_their_type_but_nothing_else()
+    {
+        var proposal = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(), ["personId"] = Guid.NewGuid().ToString(), ["placementId"] = Guid.NewGuid().ToString(),
+            ["refusalId"] = Guid.NewGuid().ToString(), ["reasoning"] = "r", ["proposedBy"] = "cw", ["status"] = "pending",
+            ["decision"] = null, ["restriction"] = null, ["objection"] = null,
+        };
+        var url = $"/api/sanction-proposals/{Guid.NewGuid()}";
+        ContractCheck.Check("get", url, 200, "application/json", proposal.ToJsonString())
+            .Where(p => p.Contains("restriction") || p.Contains("objection")).Should().BeEmpty();
+        proposal["restriction"] = "in-force";
+        ContractCheck.Check("get", url, 200, "application/json", proposal.ToJsonString())
+            .Should().Contain(p => p.StartsWith("$.restriction: matches 0"));
+    }
 }

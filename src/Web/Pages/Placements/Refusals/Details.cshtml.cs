@@ -61,7 +61,7 @@ public sealed class DetailsModel : StaffPage
         var reason = goodCause && !string.IsNullOrEmpty(Assess.Reason) ? Assess.Reason : null;
         var reasoning = Assess.Reasoning?.Trim() ?? "";
         var ok = await Try(c => c.AssessRefusalAsync(id, refusalId, PlacementTexts.Key(RequestKey, "assessment", goodCause, reason ?? "", reasoning), ETag,
-            new AssessRefusalRequest { GoodCause = goodCause, Reason = reason, Reasoning = reasoning }), "Assess", new Dictionary<string, string>
+            new AssessRefusalRequest { GoodCause = goodCause, Reason = PlacementTexts.FromWire<ExemptionReason>(reason), Reasoning = reasoning }), "Assess", new Dictionary<string, string>
         {
             ["not-obliged-on-refusal-date"] = "GoodCause", ["already-assessed"] = "GoodCause",
         });
