@@ -51,6 +51,8 @@ builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() ||
 builder.AddAghTelemetry();
 // The staff web app at /app: one more client of this API, in the same process.
 builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
+builder.AddAghProxy();
+MartenStaffSessionStore.AddStaffSessions(builder.Services);
 MartenXmlRepository.AddAghDataProtection(builder.Services);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
@@ -128,6 +130,7 @@ if (EraseExpiredPersons.IsCommand(args))
     return 0;
 }
 
+app.UseAghProxy();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAghCors();

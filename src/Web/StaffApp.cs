@@ -25,6 +25,14 @@ public static class StaffApp
         services.AddHttpClient(ApiClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
         services.AddScoped<ApiClients>();
         services.AddStaffAuth(settings, isDevelopment);
+        services.AddAntiforgery(o =>
+        {
+            if (!isDevelopment) o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            if (!isDevelopment) o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        });
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/", StaffAuth.Policy);
