@@ -15,11 +15,20 @@ public sealed class ProductionNodeFixture : IAsyncLifetime
     internal StubIdentityProvider Provider { get; private set; } = null!;
     public ApiProcess Api { get; private set; } = null!;
 
+    /// <summary>Every node of one store shares the key ring, and with it its encryption key.</summary>
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Proxy__KnownNetworks__0"] = "127.0.0.1/32",
+        ["DataProtection__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+
+    public string ConnectionString => _database!.ConnectionString;
+
     public async Task InitializeAsync()
     {
         Provider = StubIdentityProvider.Start();
         _database = await TestDatabase.Create();
-        Api = ProductionNode.Start(_database.ConnectionString, Provider, new() { ["Proxy__KnownNetworks__0"] = "127.0.0.1/32" });
+        Api = ProductionNode.Start(_database.ConnectionString, Provider, Settings);
         await Api.WaitReady(TimeSpan.FromSeconds(90));
     }
 
@@ -137,20 +146,26 @@ public sealed class BehindProxyTests(ProductionNodeFixture node, ITestOutputHelp
     }
 
     [SkippableFact]
-    public async Task After_sign_out_a_copied_session_cookie_is_refused()
+    public async Task After_sign_out_a_copied_session_cookie_is_refused_also_on_another_node()
     {
+        await using var second = ProductionNode.Start(node.ConnectionString, node.Provider, node.Settings);
+        await second.WaitReady(TimeSpan.FromSeconds(90));
         using var http = TlsProxy.Client(node.Api.BaseAddress, out var proxy);
         await ProductionNode.SignIn(http, node.Provider, "sid-" + Guid.NewGuid().ToString("N"));
-        using var thief = TlsProxy.Client(node.Api.BaseAddress, out _, proxy.CopyCookies());
-        (await thief.GetAsync("/app/persons")).StatusCode.Should().Be(HttpStatusCode.OK, "the copy works while the session lasts");
+        using var thief = TlsProxy.Client(second.BaseAddress, out _, proxy.CopyCookies());
+        using var sameNode = TlsProxy.Client(node.Api.BaseAddress, out _, proxy.CopyCookies());
+        (await thief.GetAsync("/app/persons")).StatusCode.Should().Be(HttpStatusCode.OK, "the copy works on the other node while the session lasts");
 
         var html = await (await http.GetAsync("/app/persons")).Content.ReadAsStringAsync();
         var signOut = await http.PostAsync("/app/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", ProductionNode.Antiforgery(html))]));
         signOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var copy = await thief.GetAsync("/app/persons");
-        copy.StatusCode.Should().Be(HttpStatusCode.Redirect, "the session ended with the sign-out, whoever holds its cookie");
-        copy.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(node.Provider.Authority + "/protocol/openid-connect/auth");
+        foreach (var client in new[] { thief, sameNode })
+        {
+            var copy = await client.GetAsync("/app/persons");
+            copy.StatusCode.Should().Be(HttpStatusCode.Redirect, "the session ended with the sign-out, whoever holds its cookie on whichever node");
+            copy.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(node.Provider.Authority + "/protocol/openid-connect/auth");
+        }
     }
 
     [SkippableFact]
