@@ -28,6 +28,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app)
         var link = auditor.GetByRole(AriaRole.Link, new() { Name = $"{c.FamilyName}, {c.GivenName}" });
         await Assertions.Expect(link).ToBeVisibleAsync();
         await Assertions.Expect(auditor.Locator("table caption")).ToContainTextAsync("1 Personen");
+        auditor.Url.Should().NotContain(c.FileReference).And.NotContain("q=", "the search is posted: no term in the URL, the history or a proxy's log");
         await StaffAppFixture.Check(auditor, "40-pruefung");
 
         await link.ClickAsync();
