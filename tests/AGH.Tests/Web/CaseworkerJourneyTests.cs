@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace AGH.Tests.Web;
 
 [Collection(StaffAppCollection.Name)]
-public sealed class CaseworkerJourneyTests(StaffAppFixture app)
+public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bad-laer";
 
@@ -196,6 +196,6 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         ended["status"]!.GetValue<string>().Should().Be("ended");
         ended["endReason"]!.GetValue<string>().Should().Be("regular-employment");
         ended["endedOn"]!.GetValue<string>().Should().Be(Iso(today.AddDays(-1)));
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 }
