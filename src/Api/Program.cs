@@ -53,6 +53,8 @@ builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() ||
 builder.AddAghTelemetry();
 // The staff web app at /app: one more client of this API, in the same process.
 builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
+builder.AddAghProxy();
+MartenStaffSessionStore.AddStaffSessions(builder.Services);
 MartenXmlRepository.AddAghDataProtection(builder.Services, builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHostedService<DemoSeeder>();
@@ -130,6 +132,7 @@ if (EraseExpiredPersons.IsCommand(args))
     return 0;
 }
 
+app.UseAghProxy();
 app.UseAghApiHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -25,6 +25,14 @@ public static class StaffApp
         services.AddHttpClient(ApiClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
         services.AddScoped<ApiClients>();
         services.AddStaffAuth(settings, isDevelopment);
+        services.AddAntiforgery(o =>
+        {
+            if (!isDevelopment) o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            if (!isDevelopment) o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        });
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/", StaffAuth.Policy);
@@ -61,6 +69,15 @@ public static class StaffApp
             FileProvider = new EmbeddedFileProvider(typeof(StaffApp).Assembly, "AGH.Web.assets"),
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        // Browsers ask for /favicon.ico by themselves, outside /app and before any sign-in.
+        using var stream = typeof(StaffApp).Assembly.GetManifestResourceStream("AGH.Web.assets.favicon.ico")!;
+        var icon = new byte[stream.Length];
+        stream.ReadExactly(icon);
+        app.MapGet("/favicon.ico", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Bytes(icon, "image/x-icon");
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;
     }

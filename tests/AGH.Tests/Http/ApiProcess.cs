@@ -85,6 +85,9 @@ public sealed class ApiProcess : IAsyncDisposable
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("DOTNET_URLS");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        // Outside Development the service refuses to start without its host names; the tests reach it by address.
+        if (info.Environment["ASPNETCORE_ENVIRONMENT"] != "Development" && settings?.ContainsKey("AllowedHosts") != true)
+            info.Environment["AllowedHosts"] = "127.0.0.1;localhost";
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var api = new ApiProcess(process, port);

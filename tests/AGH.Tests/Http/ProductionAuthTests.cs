@@ -87,16 +87,10 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
     {
         await using var provider = StubIdentityProvider.Start();
         await using var database = await TestDatabase.Create();
-        await using var api = ApiProcess.Start(database.ConnectionString, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Auth__Authority"] = provider.Authority,
-            ["Auth__RequireHttpsMetadata"] = "false",
-        });
+        // Outside Development the cookies are Secure: the browser reaches the node through the TLS proxy.
+        await using var api = ProductionNode.Start(database.ConnectionString, provider, new() { ["Proxy__KnownNetworks__0"] = "127.0.0.1/32" });
         await api.WaitReady(TimeSpan.FromSeconds(60));
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
-            { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var http = TlsProxy.Client(api.BaseAddress, out _);
 
         var challenge = await http.GetAsync("/app/persons");
         challenge.StatusCode.Should().Be(HttpStatusCode.Redirect, "an unknown visitor is sent to the identity provider");
@@ -108,7 +102,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
         query["code_challenge"].Should().NotBeNullOrEmpty();
         query["client_id"].Should().Be("agh-web");
         query["scope"]!.Split(' ').Should().Contain(["openid", "agh"], "the API's audience is asked for");
-        query["redirect_uri"].Should().Be(new Uri(api.BaseAddress, "/app/signin-oidc").ToString());
+        query["redirect_uri"].Should().Be(new Uri(TlsProxy.PublicAddress, "/app/signin-oidc").ToString());
         (await http.GetAsync("/app/signin")).Headers.Location!.GetLeftPart(UriPartial.Path)
             .Should().Be(provider.Authority + "/protocol/openid-connect/auth", "outside Development there is no role picker");
 
@@ -130,7 +124,7 @@ public sealed class ProductionAuthTests(ITestOutputHelper output)
         signOut.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(provider.Authority + "/protocol/openid-connect/logout");
         var logout = System.Web.HttpUtility.ParseQueryString(signOut.Headers.Location.Query);
         logout["id_token_hint"].Should().NotBeNullOrEmpty();
-        logout["post_logout_redirect_uri"].Should().Be(new Uri(api.BaseAddress, "/app/signout-callback-oidc").ToString());
+        logout["post_logout_redirect_uri"].Should().Be(new Uri(TlsProxy.PublicAddress, "/app/signout-callback-oidc").ToString());
         (await http.GetAsync("/app/persons")).Headers.Location!.GetLeftPart(UriPartial.Path)
             .Should().Be(provider.Authority + "/protocol/openid-connect/auth", "the app's own session is gone too");
     }

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace AGH.Tests.Web;
 
 [Collection(StaffAppCollection.Name)]
-public sealed class AuditorJourneyTests(StaffAppFixture app)
+public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
@@ -28,6 +28,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app)
         var link = auditor.GetByRole(AriaRole.Link, new() { Name = $"{c.FamilyName}, {c.GivenName}" });
         await Assertions.Expect(link).ToBeVisibleAsync();
         await Assertions.Expect(auditor.Locator("table caption")).ToContainTextAsync("1 Personen");
+        auditor.Url.Should().NotContain(c.FileReference).And.NotContain("q=", "the search is posted: no term in the URL, the history or a proxy's log");
         await StaffAppFixture.Check(auditor, "40-pruefung");
 
         await link.ClickAsync();
@@ -64,7 +65,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app)
 
         var entries = await ProposedCase.Ok(await (await app.Service.ClientFor("auditor", null, "auditor-assert")).GetAsync($"/api/persons/{c.Person}/access-log"));
         entries.AsArray().Count(e => e!["actor"]?["name"]?.GetValue<string>() == "Rita Prüferin").Should().Be(2);
-        await auditor.Context.CloseAsync();
+        await StaffAppFixture.End(auditor);
     }
 
     private static string Format(DateTimeOffset instant) =>

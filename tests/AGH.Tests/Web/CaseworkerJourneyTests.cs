@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace AGH.Tests.Web;
 
 [Collection(StaffAppCollection.Name)]
-public sealed class CaseworkerJourneyTests(StaffAppFixture app)
+public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bad-laer";
 
@@ -77,6 +77,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         await page.GetByLabel("Name oder Aktenzeichen").FillAsync(fileReference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
         await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync($"1 Personen zu „{fileReference}“");
+        page.Url.Should().NotContain(fileReference).And.NotContain(familyName).And.NotContain("q=", "the search is posted: no term in the URL, the history or a proxy's log");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{familyName}, Leyla" })).ToBeVisibleAsync();
         await StaffAppFixture.Check(page, "10-personen");
         await page.GetByRole(AriaRole.Link, new() { Name = $"{familyName}, Leyla" }).ClickAsync();
@@ -195,6 +196,6 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app)
         ended["status"]!.GetValue<string>().Should().Be("ended");
         ended["endReason"]!.GetValue<string>().Should().Be("regular-employment");
         ended["endedOn"]!.GetValue<string>().Should().Be(Iso(today.AddDays(-1)));
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 }

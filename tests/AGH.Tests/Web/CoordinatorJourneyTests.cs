@@ -8,7 +8,7 @@ namespace AGH.Tests.Web;
 
 /// <summary>The district's coordinator: offers and the quota dashboard, in Glandorf.</summary>
 [Collection(StaffAppCollection.Name)]
-public sealed class CoordinatorJourneyTests(StaffAppFixture app)
+public sealed class CoordinatorJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Glandorf = "glandorf";
 
@@ -129,7 +129,7 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         offer["status"]!.GetValue<string>().Should().Be("withdrawn");
         offer["places"]!.GetValue<int>().Should().Be(7);
         offer["providerType"]!.GetValue<string>().Should().Be("nonprofit");
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         var offer = await Get(await app.Service.ClientFor("auditor", null, "rp-auditor"), $"/api/offers/{page.Url.Split('/').Last()}");
         offer["municipality"]!.GetValue<string>().Should().Be(Glandorf);
         offer["places"]!.GetValue<int>().Should().Be(3);
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 
     [Fact]
@@ -198,6 +198,6 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app)
         await page.EvaluateAsync("() => htmx.trigger('#quota-live', 'quota-refresh')");
         await Expect(places).ToHaveTextAsync((before + 5).ToString());
         await Expect(chart).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace AGH.Tests.Web;
 
 [Collection(StaffAppCollection.Name)]
-public sealed class OfficialJourneyTests(StaffAppFixture app)
+public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
 {
     private static string German(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         await Assertions.Expect(proposer.GetByTestId("own-proposal")).ToContainTextAsync("Entscheidung durch eine andere Person");
         await Assertions.Expect(proposer.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(proposer, "31-vorschlag");
-        await proposer.Context.CloseAsync();
+        await StaffAppFixture.End(proposer);
 
         // A second official decides with the keyboard only: first a start in the past, which the API refuses.
         var decider = await app.SignIn("official", "Dr. Jonas Amt", $"melle-off-{Guid.NewGuid():N}"[..24], "melle");
@@ -107,7 +107,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         await Assertions.Expect(decider.Locator(".validation-summary-errors")).ToContainTextAsync("Vier-Augen-Prinzip");
         await Assertions.Expect(decider.GetByLabel("Begründung der Widerspruchsentscheidung")).ToHaveValueAsync("Keine Bescheinigung vorgelegt.");
         await StaffAppFixture.Check(decider, "34-widerspruch-vier-augen");
-        await decider.Context.CloseAsync();
+        await StaffAppFixture.End(decider);
 
         // A third official finds the objection in the inbox and dismisses it; the review list shows the restriction.
         var third = await app.SignIn("official", "Maria Widerspruch", $"melle-off3-{Guid.NewGuid():N}"[..24], "melle");
@@ -133,7 +133,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         await Assertions.Expect(third.Locator("#h-reviews ~ table " + row)).ToContainTextAsync(German(endsOn));
         await third.Locator("#h-reviews").ScrollIntoViewIfNeededAsync();
         await StaffAppFixture.Check(third, "37-wiedervorlagen");
-        await third.Context.CloseAsync();
+        await StaffAppFixture.End(third);
 
         // The caseworker's Wiedervorlagen list the same restriction, linking to the person.
         var caseworker = await app.SignIn("caseworker", "Lena Sozialamt", $"melle-cw2-{Guid.NewGuid():N}"[..24], "melle");
@@ -142,7 +142,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         await Assertions.Expect(reviewRow).ToContainTextAsync(c.FamilyName);
         (await reviewRow.GetByRole(AriaRole.Link).GetAttributeAsync("href")).Should().Be($"/app/persons/{c.Person}");
         await StaffAppFixture.Check(caseworker, "38-wiedervorlagen-sozialamt");
-        await caseworker.Context.CloseAsync();
+        await StaffAppFixture.End(caseworker);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app)
         var ended = await Current(c);
         ended["restriction"]!["status"]!.GetValue<string>().Should().Be("ended-early");
         ended["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(app.Today.ToString("yyyy-MM-dd"));
-        await official.Context.CloseAsync();
+        await StaffAppFixture.End(official);
     }
 
     private Task<System.Text.Json.Nodes.JsonNode> Current(ProposedCase c) => ProposedCase.Read(app, c.Proposal);

@@ -8,7 +8,7 @@ namespace AGH.Tests.Web;
 
 /// <summary>Payroll (Kreiskasse): payout runs prepared by one clerk and released by another; auditors read them.</summary>
 [Collection(StaffAppCollection.Name)]
-public sealed class PayrollJourneyTests(StaffAppFixture app)
+public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Glandorf = "glandorf";
 
@@ -139,8 +139,8 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         csv.Should().StartWith("fileReference;familyName;givenName;month;minutes;amountCents;amountEuro");
         csv.Should().Contain($"\n{fileReference};{family};Samir;{month};150;", "the person's line, found by the file reference");
 
-        await meyer.Context.CloseAsync();
-        await schmidt.Context.CloseAsync();
+        await StaffAppFixture.End(meyer);
+        await StaffAppFixture.End(schmidt);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app)
         await Expect(auditor.GetByRole(AriaRole.Button, new() { Name = "Lauf vorbereiten" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(auditor, "65-lauf-pruefung");
 
-        await schmidt.Context.CloseAsync();
-        await auditor.Context.CloseAsync();
+        await StaffAppFixture.End(schmidt);
+        await StaffAppFixture.End(auditor);
     }
 }

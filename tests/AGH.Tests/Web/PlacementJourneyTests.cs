@@ -9,7 +9,7 @@ namespace AGH.Tests.Web;
 /// assessment, hearing and proposal. Preconditions come through the API; everything after sign-in through the UI.
 /// </summary>
 [Collection(StaffAppCollection.Name)]
-public sealed class PlacementJourneyTests(StaffAppFixture app)
+public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "hilter";
 
@@ -136,7 +136,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Nächste Woche" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nächste Woche" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Nur Anzeige: liegt in der Zukunft");
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zur Arbeitsgelegenheit" }).ClickAsync();
         await Assertions.Expect(page.Locator("table").First).ToContainTextAsync("Vorschlag wartet auf Entscheidung");
         await StaffAppFixture.Check(page, "27-arbeitsgelegenheit-weigerung");
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app)
         placement.Refusals.Single().Assessment!.GoodCause.Should().BeTrue();
         placement.Refusals.Single().Assessment!.Reason.Should().Be(ExemptionReason.Childcare);
         placement.SanctionProposals.Should().BeEmpty();
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 
     private static string Label(DateOnly d) => d.DayOfWeek switch

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace AGH.Tests.Web;
 
 [Collection(StaffAppCollection.Name)]
-public sealed class SignInTests(StaffAppFixture app)
+public sealed class SignInTests(StaffAppFixture app) : Journey
 {
     [Fact]
     public async Task The_development_sign_in_page_asks_for_a_municipality_for_caseworkers_and_keeps_what_was_typed()
@@ -34,7 +34,17 @@ public sealed class SignInTests(StaffAppFixture app)
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Bernd Keller");
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Bad Iburg");
         page.Url.Should().EndWith("/app/persons", "the sign-in returns to the page that asked for it");
-        await context.CloseAsync();
+
+        // The app's icon: linked by every page, and at /favicon.ico, where browsers look by themselves.
+        var linked = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        var svg = await page.APIRequest.GetAsync(linked!);
+        svg.Status.Should().Be(200);
+        svg.Headers["content-type"].Should().Be("image/svg+xml");
+        var ico = await page.APIRequest.GetAsync("/favicon.ico");
+        ico.Status.Should().Be(200);
+        ico.Headers["content-type"].Should().Be("image/x-icon");
+        (await ico.BodyAsync()).Take(4).Should().Equal(new byte[] { 0, 0, 1, 0 }, "an ICO file");
+        await StaffAppFixture.End(page);
     }
 
     [Fact]
@@ -46,6 +56,7 @@ public sealed class SignInTests(StaffAppFixture app)
 
         await page.GotoAsync("/app/persons");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Dafür fehlt Ihnen die Berechtigung.");
+        StaffAppFixture.Expect(page, "/app/gibt-es-nicht");
         var unknown = await page.GotoAsync("/app/gibt-es-nicht");
         unknown!.Status.Should().Be(404);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Diese Seite gibt es nicht");
@@ -57,6 +68,6 @@ public sealed class SignInTests(StaffAppFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sie sind abgemeldet" })).ToBeVisibleAsync();
         await page.GotoAsync("/app/payout-runs");
         await page.WaitForURLAsync("**/app/signin**");
-        await page.Context.CloseAsync();
+        await StaffAppFixture.End(page);
     }
 }

@@ -75,31 +75,123 @@ public sealed class StaffAppFixture : IAsyncLifetime
         return page;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> PolicyViolations = new();
+    private sealed class Watch
+    {
+        public readonly List<string> Blocked = [];
+        public readonly List<(string Url, string What)> Problems = [];
+        public readonly List<string> Expected = [];
+        public bool Ended;
+    }
 
-    /// <summary>Records what the Content-Security-Policy blocked: the app must work without inline script or style.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, Watch> Watches = new();
+
+    // The journeys of the collection run one after another: the pages of the running test.
+    private static readonly List<IPage> CurrentPages = [];
+
+    /// <summary>
+    /// Records what went wrong in the browser: what the Content-Security-Policy blocked (the app must work without inline
+    /// script or style), console errors, uncaught script errors, failed requests and sub-resources answered with
+    /// 4xx/5xx. <see cref="Check"/> and the end of each journey fail on any of them a test did not <see cref="Expect"/>.
+    /// </summary>
     public static void WatchPolicy(IPage page)
     {
-        var seen = PolicyViolations.GetOrCreateValue(page);
+        var watch = Watches.GetOrCreateValue(page);
+        lock (CurrentPages) CurrentPages.Add(page);
+        void Problem(string url, string what)
+        {
+            lock (watch) watch.Problems.Add((url, what));
+        }
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (seen) seen.Add(message.Text);
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (watch) watch.Blocked.Add(message.Text);
+            if (message.Type == "error") Problem(message.Location ?? "", "console error: " + message.Text);
+        };
+        page.PageError += (_, error) => Problem(page.Url, "page error: " + error);
+        page.RequestFailed += (_, request) =>
+        {
+            // Cancelled by the browser itself (a navigation away from a pending request, a link that became a download).
+            if (request.Failure == "net::ERR_ABORTED") return;
+            Problem(request.Url, $"request failed: {request.Method} {request.Url}: {request.Failure}");
+        };
+        page.Response += (_, response) =>
+        {
+            // A page answered 403/404 is a test's deliberate visit and asserted there; a script, style, icon or htmx call is not.
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+                Problem(response.Url, $"HTTP {response.Status} for the {response.Request.ResourceType} {response.Request.Method} {response.Url}");
         };
     }
 
-    /// <summary>
-    /// axe-core on the page as it stands: nothing serious or critical; nothing blocked by the Content-Security-Policy;
-    /// then its screenshot for the README.
-    /// </summary>
-    public static async Task Check(IPage page, string screenshot)
+    /// <summary>A failure this test provokes on purpose (a visit of a page that does not exist): problems naming <paramref name="path"/>.</summary>
+    public static void Expect(IPage page, string path)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var watch = Watches.GetOrCreateValue(page);
+        lock (watch) watch.Expected.Add(path);
+    }
+
+    private static void ShouldBeClean(IPage page)
+    {
+        if (!Watches.TryGetValue(page, out var watch)) return;
+        lock (watch)
+        {
+            watch.Blocked.Should().BeEmpty($"the Content-Security-Policy blocks nothing the page needs on {page.Url}");
+            watch.Problems.Where(p => !watch.Expected.Any(e => p.Url.Contains(e, StringComparison.Ordinal) || p.What.Contains(e, StringComparison.Ordinal)))
+                .Select(p => p.What).Should().BeEmpty($"no console error, script error or failed request up to {page.Url}");
+        }
+    }
+
+    /// <summary>The start of a journey: pages opened from here on are checked at its end.</summary>
+    public static void BeginJourney()
+    {
+        lock (CurrentPages) CurrentPages.Clear();
+    }
+
+    /// <summary>A page's journey ends: its end state is checked (<see cref="Check"/>), then its browser context closes.</summary>
+    public static async Task End(IPage page)
+    {
+        await Check(page);
+        var watch = Watches.GetOrCreateValue(page);
+        lock (watch) watch.Ended = true;
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// After each journey: a page still open is checked now; a page closed without <see cref="End"/> fails the journey,
+    /// so no end state goes unchecked.
+    /// </summary>
+    public static async Task EndJourney()
+    {
+        IPage[] pages;
+        lock (CurrentPages) pages = CurrentPages.ToArray();
+        foreach (var page in pages)
+        {
+            if (!page.IsClosed)
+            {
+                await End(page);
+                continue;
+            }
+            Watches.TryGetValue(page, out var watch);
+            watch!.Ended.Should().BeTrue("a journey ends a page with StaffAppFixture.End, which checks its end state");
+        }
+    }
+
+    private static async Task Axe(IPage page)
+    {
         var result = await page.RunAxe();
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
         severe.Should().BeEmpty($"axe-core reports no serious or critical violation on {page.Url}");
-        if (PolicyViolations.TryGetValue(page, out var blocked))
-            lock (blocked) blocked.Should().BeEmpty($"the Content-Security-Policy blocks nothing the page needs on {page.Url}");
+    }
+
+    /// <summary>
+    /// axe-core on the page as it stands: nothing serious or critical; nothing blocked by the Content-Security-Policy, no
+    /// console error, script error or failed request so far; then its screenshot for the README.
+    /// </summary>
+    public static async Task Check(IPage page, string? screenshot = null)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Axe(page);
+        ShouldBeClean(page);
+        if (screenshot is null) return;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, screenshot + ".png") });
     }
 
@@ -121,6 +213,21 @@ public sealed class StaffAppFixture : IAsyncLifetime
         _playwright?.Dispose();
         await ((IAsyncLifetime)_factory).DisposeAsync();
     }
+}
+
+/// <summary>
+/// A browser journey: whatever pages it leaves open are checked at its end (problems recorded, axe-core), so no journey
+/// can end on a state nobody looked at.
+/// </summary>
+public abstract class Journey : IAsyncLifetime
+{
+    public Task InitializeAsync()
+    {
+        StaffAppFixture.BeginJourney();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => StaffAppFixture.EndJourney();
 }
 
 [CollectionDefinition(Name)]

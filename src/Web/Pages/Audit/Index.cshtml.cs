@@ -9,14 +9,19 @@ public sealed class IndexModel : StaffPage
 {
     private const int PageSize = 25;
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>The search term: posted only, never read from the URL.</summary>
+    [BindProperty] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
     public IReadOnlyList<PersonDto> Persons { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task OnGet()
+    public Task OnGet() => Load();
+
+    public Task OnPost() => Load();
+
+    private async Task Load()
     {
         if (P < 1) P = 1;
         var api = await Api();
