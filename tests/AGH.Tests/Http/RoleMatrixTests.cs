@@ -4,9 +4,11 @@ using Xunit.Abstractions;
 namespace AGH.Tests.Http;
 
 /// <summary>
-/// Every role against every route of the contract ("Who may do what"): an allowed call does what it asks (2xx on real
-/// resources of the caller's municipality), a refused one is 403 problem+json and stores nothing. And every route that
-/// takes the id of a person, placement, refusal or proposal answers 404 to another municipality, storing nothing.
+/// Every role against every route of the service's OpenAPI document: an allowed call does what it asks (2xx on real
+/// resources of the caller's municipality), a refused one is 403 problem+json and stores nothing, and a command sent
+/// with a stale If-Match is 412 and stores nothing. Every route that takes the id of a person, placement, refusal or
+/// proposal answers 404 to another municipality, storing nothing. A documented route without a row fails the tests
+/// that compare the tables with the document, naming the route.
 /// </summary>
 [Collection(HostileCollection.Name)]
 public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper output) : HostileTest(factory)
