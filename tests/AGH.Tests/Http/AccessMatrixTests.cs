@@ -66,8 +66,9 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
     {
         var documented = await DocumentedRoutes.Of(Factory.CreateClient());
         var rows = Routes().Select(row => $"{row[0]} {row[1]}").Concat(Anonymous.Keys).ToList();
-        DocumentedRoutes.Uncovered(documented.Keys, rows).Should()
-            .BeEmpty("every documented route needs a token and refuses the roles the contract does not allow: add the routes named here");
+        var missing = DocumentedRoutes.Uncovered(documented.Keys, rows).ToList();
+        missing.Should().BeEmpty("every documented route needs a token and refuses the roles the contract does not allow; add these routes:\n"
+            + string.Join("\n", missing));
     }
 
     [Theory]

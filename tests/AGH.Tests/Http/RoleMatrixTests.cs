@@ -190,7 +190,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         foreach (var (route, responses) in documented.Where(d => d.Value.Contains("412")))
             if (Routes.SingleOrDefault(r => r.Name == route) is not { ETagOf: not null } && !WithoutETag.ContainsKey(route))
                 failures.Add($"{route}: documented with 412, but the role matrix sends it no stale If-Match (set {nameof(Route.ETagOf)})");
-        failures.Should().BeEmpty();
+        failures.Should().BeEmpty("the role matrix names every documented route; all failures:\n" + string.Join("\n", failures));
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             table.Add($"{route.Name}: {string.Join(", ", row)}");
         }
         foreach (var line in table) output.WriteLine(line);
-        failures.Should().BeEmpty();
+        failures.Should().BeEmpty("every role gets what the contract allows; all failures:\n" + string.Join("\n", failures));
     }
 
     /// <summary>Sends the route's call with If-Match set to the ETag the resource had before its latest change.</summary>
@@ -375,7 +375,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             .Concat(listed.Distinct().Where(r => !documented.ContainsKey(r)).Select(r => $"{r}: listed, but not a documented route"))
             .ToList();
         Foreign.Select(f => f.Route).Intersect(NoPersonScopedId.Keys).Should().BeEmpty("a route is either checked or classified");
-        failures.Should().BeEmpty();
+        failures.Should().BeEmpty("every documented route is checked against another municipality or classified; all failures:\n" + string.Join("\n", failures));
     }
 
     [Fact]
@@ -429,6 +429,6 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
                      $"{OfProposal(worlds.Theirs.Restricted)}/notice", $"/api/placements/{worlds.Theirs.Placement}/notice" })
             (await theirCw.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK, url);
 
-        failures.Should().BeEmpty();
+        failures.Should().BeEmpty("another municipality finds nothing; all failures:\n" + string.Join("\n", failures));
     }
 }
