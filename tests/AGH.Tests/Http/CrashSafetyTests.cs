@@ -49,6 +49,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var killing = 0;
         var unansweredBeforeKill = new ConcurrentQueue<string>();
         var refused = new ConcurrentDictionary<string, int>();
+        var serverErrors = new ConcurrentQueue<string>();
         var watch = Stopwatch.StartNew();
 
         await using (var first = ApiProcess.Start(database.ConnectionString))
@@ -79,6 +80,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                     {
                         var code = (int)response.StatusCode;
                         refused.AddOrUpdate($"{url.Split('/')[2]} {code}", 1, (_, n) => n + 1);
+                        // An answer comes from a live process: a SIGKILL leaves none, so a 5xx is a fault of the service under load.
+                        if (code >= 500) serverErrors.Enqueue($"{url}: {code} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
                         return null;
                     }
                     var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(killed.Token))!;
@@ -150,6 +153,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 $"refused: {string.Join(", ", refused.Select(r => $"{r.Key}×{r.Value}"))}");
             stillRunning.Should().BeTrue($"the service must not die before the kill:\n{first.RecentOutput}");
             unansweredWhileUp.Should().BeEmpty("while the service is up every command gets an answer");
+            serverErrors.Should().BeEmpty("a service that is up answers no command with a 5xx, however loaded");
             first.HasExited.Should().BeTrue();
             if (OperatingSystem.IsLinux()) first.ExitCode.Should().Be(137, "the service died of SIGKILL, not a graceful shutdown");
             placements.Should().NotBeEmpty("the kill must land while commands are being written");

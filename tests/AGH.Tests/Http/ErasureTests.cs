@@ -70,7 +70,7 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/persons/{person}/entitlement-end", new { date = D(Today), reason = "Wegzug Vandersmoot" }));
         var official = await As("official", "glandorf", "amt-glandorf");
         await Ok(await Post(official, $"/api/persons/{person}/legal-hold", new { reason = "Klage vor dem Sozialgericht anhängig" }));
-        await Rejected(() => Post(official, $"/api/persons/{person}/legal-hold", new { reason = "doppelt" }), 409);
+        await Rejected(() => Post(official, $"/api/persons/{person}/legal-hold", new { reason = "doppelt" }), 409, "legal-hold-active");
 
         (await Factory.Erase()).Should().Be(0, "the retention period has not run out");
         Factory.Time.Advance(TimeSpan.FromDays(6 * 366 + 1));
@@ -80,6 +80,8 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         await Ok(await Post(official, $"/api/persons/{person}/legal-hold/release", new { reason = "Klage zurückgenommen" }));
         (await Factory.Erase()).Should().Be(1, "the open case of the other person is kept");
         (await Factory.Erase()).Should().Be(0, "erasure happens once");
+        // Erased data cannot be held any more: there is nothing left to keep.
+        await Rejected(() => Post(official, $"/api/persons/{person}/legal-hold", new { reason = "Klage erneut erhoben" }), 409, "person-erased");
 
         var auditor = await As("auditor");
         var view = await GetOk(auditor, $"/api/persons/{person}");

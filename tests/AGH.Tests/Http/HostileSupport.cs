@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace AGH.Tests.Http;
@@ -31,7 +33,10 @@ public sealed class HostileCollection : ICollectionFixture<HostileFactory>
     public const string Name = "hostile";
 }
 
-/// <summary>Real resources of one municipality, from offer to a pending sanction proposal, plus a free person and an offer without placements.</summary>
+/// <summary>
+/// Real resources of one municipality, from offer to a pending sanction proposal, plus a free person, an offer without
+/// placements, and a second placed person whose proposal was approved: a restriction in force from today.
+/// </summary>
 public sealed record World(
     string Municipality,
     Guid Offer,
@@ -42,7 +47,51 @@ public sealed record World(
     Guid Entry,
     Guid Refusal,
     Guid OpenRefusal,
-    Guid Proposal);
+    Guid Proposal,
+    Guid RestrictedPerson,
+    Guid Restricted);
+
+/// <summary>
+/// The routes the service publishes, read from its own OpenAPI document (<c>paths</c> only, which stays the same
+/// whatever the document's version), so a test's route table can be checked against every route there is.
+/// </summary>
+public static partial class DocumentedRoutes
+{
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    /// <summary>"METHOD /path/{template}" for every operation of the served document, with the route's responses.</summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>> Of(HttpClient anonymous)
+    {
+        var text = await anonymous.GetStringAsync("/swagger/v1/swagger.json");
+        var paths = JsonNode.Parse(text)!["paths"]!.AsObject();
+        var routes = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (path, item) in paths)
+            foreach (var (method, operation) in item!.AsObject().Where(o => Methods.Contains(o.Key)))
+                routes[$"{method.ToUpperInvariant()} {path}"] = operation!["responses"]?.AsObject().Select(r => r.Key).ToArray() ?? [];
+        routes.Should().NotBeEmpty("the service documents its routes");
+        return routes;
+    }
+
+    /// <summary>A route or a concrete request as "METHOD /path/{}/…": placeholders and GUIDs become {}, the query goes.</summary>
+    public static string Key(string methodAndPath)
+    {
+        var (method, path) = (methodAndPath[..methodAndPath.IndexOf(' ')], methodAndPath[(methodAndPath.IndexOf(' ') + 1)..]);
+        path = path.Split('?')[0];
+        return $"{method.ToUpperInvariant()} {Placeholder().Replace(path, "{}")}";
+    }
+
+    public static string Key(HttpMethod method, string url) => Key($"{method.Method} {url}");
+
+    /// <summary>The documented routes that none of <paramref name="covered"/> (routes or requests, see <see cref="Key(string)"/>) reaches.</summary>
+    public static IEnumerable<string> Uncovered(IEnumerable<string> documented, IEnumerable<string> covered)
+    {
+        var keys = covered.Select(Key).ToHashSet(StringComparer.Ordinal);
+        return documented.Where(route => !keys.Contains(Key(route)));
+    }
+
+    [GeneratedRegex(@"\{[^}/]*\}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Placeholder();
+}
 
 public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
 {
@@ -70,14 +119,29 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
             new { refusalId = refusal, reasoning = "ohne wichtigen Grund" }), HttpStatusCode.Created));
         var open = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
             new { date = D(Today.AddDays(-15)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
-        return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal);
+
+        // One restriction per person may be in force: the approved one belongs to a second person.
+        var restrictedPerson = await NewPerson(cw, municipality);
+        var restrictedPlacement = await NewPlacement(cw, offer, restrictedPerson, Today.AddDays(-60), Today.AddDays(-50));
+        var restrictedRefusal = IdOf(await Ok(await Post(cw, $"/api/placements/{restrictedPlacement}/refusals",
+            new { date = D(Today.AddDays(-20)), kind = "no-show", statedReason = "nicht erschienen" }), HttpStatusCode.Created), "refusalId");
+        var refusalUrl = $"/api/placements/{restrictedPlacement}/refusals/{restrictedRefusal}";
+        await Ok(await Post(cw, $"{refusalUrl}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"{refusalUrl}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine" }));
+        var restricted = IdOf(await Ok(await Post(cw, $"/api/placements/{restrictedPlacement}/sanction-proposals",
+            new { refusalId = restrictedRefusal, reasoning = "ohne wichtigen Grund" }), HttpStatusCode.Created));
+        // Approved by an official of its own, so the officials of the tests may decide objections against it (four eyes).
+        await Ok(await Post(await As("official", municipality, $"official-approver-{municipality}"), $"/api/sanction-proposals/{restricted}/decision",
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+        return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal, restrictedPerson, restricted);
     }
 
     /// <summary>
-    /// The payout run of the month before last (always ended): prepared by <paramref name="preparer"/> (201), or the one
-    /// an earlier test of this collection prepared for that month (asking again would be 200 with that run).
+    /// The payout run of a month that has ended (<paramref name="monthsBack"/> before this one): prepared by
+    /// <paramref name="preparer"/> (201), or the one a test of this collection prepared for that month earlier (asking
+    /// again would be 200 with that run). Each test class keeps to months of its own, so none depends on another's runs.
     /// </summary>
-    protected async Task<Guid> PreparedRun(string preparer = "payroll-a", int monthsBack = 2)
+    protected async Task<Guid> PreparedRun(string preparer, int monthsBack)
     {
         var month = $"{Today.AddMonths(-monthsBack):yyyy-MM}";
         var payroll = await As("payroll", null, preparer);

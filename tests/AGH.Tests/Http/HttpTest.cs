@@ -41,7 +41,8 @@ public abstract class HttpTest(AghFactory factory)
     {
         var text = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).Should().Be(status, text);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        response.Content.Headers.ContentType.Should().NotBeNull(text);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var body = JsonNode.Parse(text)!;
         body["status"]!.GetValue<int>().Should().Be(status);
         body["title"].Should().NotBeNull();

@@ -110,7 +110,8 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
         {
             var reference = op["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
             var schema = schemas[reference.Split('/').Last()]!;
-            schema["required"]?.AsArray().Should().NotBeEmpty($"{method} {path} has required fields");
+            schema["required"].Should().NotBeNull($"{method} {path} names its required fields");
+            schema["required"]!.AsArray().Should().NotBeEmpty($"{method} {path} has required fields");
         }
         string[] Required(string schema) => schemas[schema]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
         Required("AssignPersonRequest").Should().BeEquivalentTo(["personId", "offerId", "noticeServedOn", "startsOn", "hoursPerWeek"]);

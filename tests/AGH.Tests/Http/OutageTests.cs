@@ -174,7 +174,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     {
         ((int)t.Response.StatusCode).Should().Be(503, t.Body);
         t.Elapsed.Should().BeLessThan(HangGuard);
-        t.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        t.Response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         t.Response.Headers.RetryAfter.Should().NotBeNull("a 503 tells the client when to retry");
         var retryAfter = t.Response.Headers.RetryAfter!;
         (retryAfter.Delta is { } delta ? delta > TimeSpan.Zero : retryAfter.Date is not null).Should().BeTrue();

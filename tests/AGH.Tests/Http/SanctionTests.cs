@@ -65,11 +65,18 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(-10)), statement = "" }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }), HttpStatusCode.Created));
 
+        // The next 31 August, not before today, six months before a leap day: there is no 31 February, so the period ends
+        // on the month's last day, 29 February (from 2027-08-31 to 2028-02-29, as the contract's example).
+        var year = Today.Year;
+        while (new DateOnly(year, 8, 31) < Today || !DateTime.IsLeapYear(year + 1)) year++;
+        var startsOn = new DateOnly(year, 8, 31);
+        var leapDay = new DateOnly(year + 1, 2, 29);
+
         var decided = await Ok(await Post(await As("official", null, "off-dora"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = "2027-08-31" }));
-        decided["startsOn"]!.GetValue<string>().Should().Be("2027-08-31");
-        decided["endsOn"]!.GetValue<string>().Should().Be("2028-02-29");
-        (await GetOk(cw, $"/api/persons/{person}"))["restriction"]!["endsOn"]!.GetValue<string>().Should().Be("2028-02-29");
+            new { approved = true, reasoning = "r", startsOn = D(startsOn) }));
+        decided["startsOn"]!.GetValue<string>().Should().Be(D(startsOn));
+        decided["endsOn"]!.GetValue<string>().Should().Be(D(leapDay));
+        (await GetOk(cw, $"/api/persons/{person}"))["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(leapDay));
     }
 
     [Fact]
