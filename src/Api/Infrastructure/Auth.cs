@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text;
 using AGH.Api.Municipalities;
@@ -177,7 +178,7 @@ public static class Auth
         }
     }
 
-    public sealed record TokenRequest(string? UserId, string? Name, string? Role, string? Municipality, int? LifetimeSeconds);
+    public sealed record TokenRequest([property: Required] string? UserId, string? Name, [property: Required] string? Role, string? Municipality, int? LifetimeSeconds);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 

@@ -23,7 +23,8 @@ public sealed class OpenApiHeaders : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKey.MaxLength },
             });
         }
-        if (path.Contains("{id"))
+        // Payout runs carry no ETag (contract: offers, persons, placements and proposals do): no If-Match, no 412.
+        if (path.Contains("{id") && !path.StartsWith("/api/payout-runs/"))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

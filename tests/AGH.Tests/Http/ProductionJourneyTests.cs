@@ -228,13 +228,13 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         line.RateCents.Should().Be(80);
         line.AmountCents.Should().Be(400);
         run.TotalCents.Should().Be(400);
-        await Refused(() => preparer.ReviewPayoutRunAsync(run.Id, null, null), 403, "four-eyes");
+        await Refused(() => preparer.ReviewPayoutRunAsync(run.Id, null), 403, "four-eyes");
         await Refused(() => releaser.ExportPayoutRunAsync(run.Id), 409, "run-not-released");
-        var reviewed = await reviewer.ReviewPayoutRunAsync(run.Id, null, null);
+        var reviewed = await reviewer.ReviewPayoutRunAsync(run.Id, null);
         reviewed.Status.Should().Be(PayoutRunStatus.Reviewed);
         reviewed.ReviewedBy.Should().Be("prod-pay-2");
-        await Refused(() => reviewer.ReleasePayoutRunAsync(run.Id, null, null), 403, "four-eyes");
-        var released = await releaser.ReleasePayoutRunAsync(run.Id, null, null);
+        await Refused(() => reviewer.ReleasePayoutRunAsync(run.Id, null), 403, "four-eyes");
+        var released = await releaser.ReleasePayoutRunAsync(run.Id, null);
         released.Status.Should().Be(PayoutRunStatus.Released);
         released.ReleasedBy.Should().Be("prod-pay-3");
         (await auditor.GetPayoutRunAsync(run.Id)).Status.Should().Be(PayoutRunStatus.Released);

@@ -14,7 +14,6 @@ public sealed class DetailsModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public RejectInput Reject { get; set; } = new();
-    [BindProperty] public string? ETag { get; set; }
     [BindProperty] public Guid RequestKey { get; set; }
 
     public PayoutRunDto Run { get; private set; } = null!;
@@ -53,18 +52,17 @@ public sealed class DetailsModel : StaffPage
     public async Task OnGet()
     {
         await Load();
-        ETag = LastETag;
         RequestKey = Guid.NewGuid();
     }
 
     public Task<IActionResult> OnPostReview() =>
-        Act("review", c => c.ReviewPayoutRunAsync(Id, RequestKey.ToString(), ETag), "Der Lauf ist als geprüft vermerkt.");
+        Act("review", c => c.ReviewPayoutRunAsync(Id, RequestKey.ToString()), "Der Lauf ist als geprüft vermerkt.");
 
     public Task<IActionResult> OnPostRelease() =>
-        Act("release", c => c.ReleasePayoutRunAsync(Id, RequestKey.ToString(), ETag), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
+        Act("release", c => c.ReleasePayoutRunAsync(Id, RequestKey.ToString()), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
 
     public Task<IActionResult> OnPostReject() =>
-        Act("reject", c => c.RejectPayoutRunAsync(Id, RequestKey.ToString(), ETag, new RejectPayoutRunRequest { Reason = Reject.Reason?.Trim() ?? "" }),
+        Act("reject", c => c.RejectPayoutRunAsync(Id, RequestKey.ToString(), new RejectPayoutRunRequest { Reason = Reject.Reason?.Trim() ?? "" }),
             "Der Lauf ist zurückgewiesen. Seine Stunden gelten wieder als unbezahlt; der Monat kann neu vorbereitet werden.");
 
     private async Task<IActionResult> Act(string form, Func<AghClient, Task> call, string done)
@@ -75,13 +73,10 @@ public sealed class DetailsModel : StaffPage
         return Page();
     }
 
-    private string? LastETag { get; set; }
-
     private async Task Load()
     {
         var api = await Api();
         Run = await api.GetPayoutRunAsync(Id);
-        LastETag = api.LastETag;
         Persons = await PersonNames.Load(api, Run.Lines.Select(l => l.PersonId));
     }
 }

@@ -92,7 +92,7 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
         var run = await payroll.PreparePayoutRunAsync(null, new PreparePayoutRunRequest { Month = lastMonth.ToString("yyyy-MM") });
         run.Status.Should().Be(PayoutRunStatus.Prepared);
         run.Lines.Should().ContainSingle(l => l.PersonId == personId).Which.Minutes.Should().Be(240);
-        var released = await releaser.ReleasePayoutRunAsync(run.Id, null, null);
+        var released = await releaser.ReleasePayoutRunAsync(run.Id, null);
         released.Status.Should().Be(PayoutRunStatus.Released);
         released.ReleasedBy.Should().Be("gc-pay-2");
 
