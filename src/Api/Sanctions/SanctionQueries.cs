@@ -33,10 +33,11 @@ public static class SanctionQueries
         api.MapGet("/restrictions/due-for-review", DueForReview)
             .WithName("listRestrictionsDueForReview")
             .WithTags("Refusals and sanctions")
-            .WithSummary("Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage)")
+            .WithSummary("Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage); total in X-Total-Count, paged on request")
             .WithDescription("Restrictions in force ending within `within` days (1-366, default 30) whose period was not reviewed yet; "
                 + "and at once those of a person whose placement has since ended on regular-employment, training or studies (dutyLapsed: "
-                + "the official ends them with duty-lapsed).")
+                + "the official ends them with duty-lapsed). Without `page` and `pageSize` the whole list, as in v2; with either, "
+                + "one page as every list (`pageSize` 1-500, default 50).")
             .Produces<IReadOnlyList<DueReviewDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(403);
@@ -126,20 +127,28 @@ public static class SanctionQueries
         return Results.Ok(matching.Skip(paging.Skip).Take(paging.PageSize).ToList());
     }
 
-    public static async Task<IResult> DueForReview(HttpContext http, IQuerySession session, Clock clock, string? within)
+    public static async Task<IResult> DueForReview(HttpContext http, IQuerySession session, Clock clock, string? within, string? page, string? pageSize)
     {
         var (actor, denied) = Caller.Require(http, SanctionAccess.Readers);
         if (denied is not null) return denied;
+        var checks = new Checks();
         var days = 30;
         if (within is not null && (!int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out days)
                 || days is < 1 or > 366))
-            return new Checks().Add("within", "must be a whole number of days between 1 and 366.").Problem();
+            checks.Add("within", "must be a whole number of days between 1 and 366.");
+        // v2 clients read the whole list; paging is opt-in so their answer stays as it was.
+        Paging? paging = page is null && pageSize is null ? null : Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Problem();
 
         var today = clock.Today;
         // Only restrictions that may still run, of persons the caller sees, are candidates (the database narrows both);
         // the domain decides which are due.
         var visible = VisibleMunicipality(actor!);
-        if (visible == "") return Results.Ok(Array.Empty<DueReviewDto>());
+        if (visible == "")
+        {
+            http.Response.Headers[Paging.TotalCountHeader] = "0";
+            return Results.Ok(Array.Empty<DueReviewDto>());
+        }
         var sql = $"select distinct p.id from {MartenSetup.Schema}.mt_doc_proposalindex x join {MartenSetup.Schema}.mt_doc_person p "
             + "on p.id = (x.data ->> 'personId')::uuid where (x.data ->> 'restrictionEndsOn')::date >= ?"
             + (visible is null ? "" : " and p.data ->> 'municipality' = ?");
@@ -149,7 +158,14 @@ public static class SanctionQueries
         var due = persons.Where(p => actor!.MaySee(p.Municipality))
             .SelectMany(p => SanctionDecisions.DueForReview(p, today, days))
             .OrderBy(d => d.DutyLapsed ? 0 : 1).ThenBy(d => d.EndsOn).ThenBy(d => d.ProposalId)
-            .Select(d => new DueReviewDto(d.ProposalId, d.PersonId, d.Municipality, d.StartsOn, d.EndsOn, d.DutyLapsed));
-        return Results.Ok(due.ToList());
+            .Select(d => new DueReviewDto(d.ProposalId, d.PersonId, d.Municipality, d.StartsOn, d.EndsOn, d.DutyLapsed))
+            .ToList();
+        if (paging is not { } p)
+        {
+            http.Response.Headers[Paging.TotalCountHeader] = due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(due);
+        }
+        p.Announce(http, due.Count);
+        return Results.Ok(due.Skip(p.Skip).Take(p.PageSize).ToList());
     }
 }

@@ -234,6 +234,36 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     }
 
     [Fact]
+    public async Task The_review_list_gives_its_total_and_pages_on_request_while_without_paging_it_stays_whole()
+    {
+        var cases = new List<Case>();
+        for (var i = 0; i < 3; i++) cases.Add(await Restricted(municipality: "sg-neuenkirchen"));
+        var official = await Official("sg-neuenkirchen");
+        var list = "/api/restrictions/due-for-review?within=366";
+
+        using var whole = await official.GetAsync(list);
+        var all = (await Ok(whole)).AsArray().Select(x => x!["proposalId"]!.GetValue<string>()).ToList();
+        all.Should().Contain(cases.Select(c => c.Proposal.ToString()));
+        whole.Headers.GetValues("X-Total-Count").Single().Should().Be(all.Count.ToString());
+
+        var paged = new List<string>();
+        for (var page = 1; page <= 2; page++)
+        {
+            using var response = await official.GetAsync($"{list}&page={page}&pageSize=2");
+            var rows = (await Ok(response)).AsArray().Select(x => x!["proposalId"]!.GetValue<string>()).ToList();
+            rows.Count.Should().Be(Math.Min(2, all.Count - (page - 1) * 2));
+            response.Headers.GetValues("X-Total-Count").Single().Should().Be(all.Count.ToString());
+            paged.AddRange(rows);
+        }
+        paged.Should().Equal(all, "the pages are the whole list in its order");
+        (await GetOk(official, $"{list}&page=9&pageSize=2")).AsArray().Should().BeEmpty();
+        await Rejected(() => official.GetAsync($"{list}&pageSize=0"), 400);
+        await Rejected(() => official.GetAsync($"{list}&page=x"), 400);
+        (await GetOk(await Official("melle"), $"{list}&pageSize=500")).AsArray()
+            .Should().NotContain(x => cases.Select(c => c.Proposal.ToString()).Contains(x!["proposalId"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_restriction_is_not_continued_once_the_person_works_again()
     {
         var c = await Restricted();

@@ -36,7 +36,7 @@ public sealed class IndexModel : StaffPage
         ProposalTotal = api.LastTotalCount ?? Proposals.Count;
         Objections = (await api.ListSanctionProposalsAsync(null, "pending", Po, PageSize)).ToList();
         ObjectionTotal = api.LastTotalCount ?? Objections.Count;
-        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
         Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId)));
     }
 

@@ -17,7 +17,7 @@ public sealed class IndexModel : StaffPage
     {
         if (!SanctionTexts.Within.Any(w => w.Days == Within)) Within = 30;
         var api = await Api();
-        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
         Persons = await PersonNames.Load(api, Reviews.Select(r => r.PersonId));
     }
 }
