@@ -48,7 +48,9 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         // Stand vom: a second after the proposal was recorded, before the approval.
         var asOf = TimeZoneInfo.ConvertTime(beforeApproval, Berlin);
         asOf = new DateTimeOffset(asOf.Year, asOf.Month, asOf.Day, asOf.Hour, asOf.Minute, asOf.Second, asOf.Offset).AddSeconds(1);
-        await auditor.GetByLabel("Stand vom").FillAsync(asOf.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        // Chromium writes a datetime-local value without ":00" seconds, and Playwright refuses a fill it reads back otherwise.
+        var typed = asOf.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss";
+        await auditor.GetByLabel("Stand vom").FillAsync(asOf.ToString(typed, CultureInfo.InvariantCulture));
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Stand anzeigen" }).ClickAsync();
         await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom " + asOf.ToString("dd.MM.yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " Uhr");
         await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToHaveTextAsync("keine");
