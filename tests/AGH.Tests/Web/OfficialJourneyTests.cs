@@ -14,8 +14,9 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
     private static async Task TypeDate(IPage page, DateOnly date)
     {
         var input = page.Locator(":focus");
-        await page.Keyboard.TypeAsync("01022030");
-        var dayFirst = await input.InputValueAsync() == "2030-02-01";
+        var probeYear = (DateTime.UtcNow.Year + 1).ToString(CultureInfo.InvariantCulture);
+        await page.Keyboard.TypeAsync("0102" + probeYear);
+        var dayFirst = await input.InputValueAsync() == probeYear + "-02-01";
         await page.Keyboard.PressAsync("ArrowLeft");
         await page.Keyboard.PressAsync("ArrowLeft");
         await page.Keyboard.TypeAsync(date.ToString(dayFirst ? "ddMMyyyy" : "MMddyyyy", CultureInfo.InvariantCulture));
