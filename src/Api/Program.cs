@@ -157,6 +157,7 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.RequireAuthorizeOnAll();
     opts.DefaultClaimInTransaction = true;
+    opts.AddPolicy<CommandPipeline>();
 });
 
 var api = app.MapGroup("/api").RequireAuthorization();

@@ -199,7 +199,7 @@ public static class Auth
                     v.Add("municipality", "is required for caseworkers.");
                 var lifetime = body.LifetimeSeconds ?? 3600;
                 if (lifetime is < -2592000 or > 2592000) v.Add("lifetimeSeconds", "must be between -2592000 and 2592000 (30 days).");
-                if (v.Failed) return v.Problem();
+                if (v.Failed) return v.Details().Answer();
 
                 var now = time.GetUtcNow();
                 var expires = now.AddSeconds(lifetime);

@@ -16,13 +16,13 @@ public static class Body
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json.Options, request.HttpContext.RequestAborted);
             if (value is null)
-                return (null, new Checks().Add("$", "A JSON object is required.").Problem());
+                return (null, new Checks().Add("$", "A JSON object is required.").Details().Answer());
             return (value, null);
         }
         catch (JsonException e)
         {
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.StartsWith("$.") ? e.Path[2..] : e.Path;
-            return (null, new Checks().Add(path, "is malformed or has the wrong type.").Problem());
+            return (null, new Checks().Add(path, "is malformed or has the wrong type.").Details().Answer());
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

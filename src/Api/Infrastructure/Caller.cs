@@ -19,13 +19,6 @@ public static class Caller
     /// <summary>A token naming several roles gets no role at all (403), not the first one it happens to list.</summary>
     public static bool HasSeveralRoles(ClaimsPrincipal user) => user.FindAll("role").Skip(1).Any();
 
-    /// <summary>Role check for a route; caseworkers must carry a municipality claim to act at all.</summary>
-    public static (Actor? Actor, IResult? Problem) Require(HttpContext http, params string[] roles)
-    {
-        var actor = ActorOf(http.User);
-        return Refusal(actor, roles) is { } why ? (null, Problems.Forbidden(why)) : (actor, null);
-    }
-
     /// <summary>Why the caller may not do this (403), or null.</summary>
     public static string? Refusal(Actor? actor, string[] roles) =>
         actor is null ? "The token carries no user id or role."

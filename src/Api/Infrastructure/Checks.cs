@@ -74,6 +74,4 @@ public sealed class Checks
             Extensions = { ["code"] = "validation" },
         }
         : Wolverine.Http.WolverineContinue.NoProblems;
-
-    public IResult Problem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
 }

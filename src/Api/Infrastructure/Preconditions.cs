@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace AGH.Api.Infrastructure;
@@ -12,14 +13,15 @@ public static class Preconditions
 
     public static void SetETag(HttpContext http, long revision) => http.Response.Headers.ETag = ETagFor(revision);
 
-    public static IResult? Check(HttpContext http, long revision)
+    /// <summary>412 when If-Match names another revision; null when it matches or is absent.</summary>
+    public static ProblemDetails? Check(HttpContext http, long revision)
     {
         var header = http.Request.Headers.IfMatch;
         if (header.Count == 0) return null;
         if (EntityTagHeaderValue.TryParseList(header, out var tags) &&
             tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Value == ETagFor(revision)))
             return null;
-        return Problems.Create(412, "precondition-failed", "Precondition failed",
+        return Problems.Details(412, "precondition-failed", "Precondition failed",
             $"The resource has changed (current ETag {ETagFor(revision)}); reload it and decide again.");
     }
 }

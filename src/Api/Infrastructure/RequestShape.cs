@@ -30,7 +30,7 @@ public sealed class RequestShape(RequestDelegate next)
         if (http.Request.Path.StartsWithSegments("/api") && Caller.HasSeveralRoles(http.User))
         {
             // Which of two roles the identity provider meant is not ours to guess.
-            await Problems.Forbidden("The token carries more than one role claim.").ExecuteAsync(http);
+            await Problems.Forbidden("The token carries more than one role claim.").Answer().ExecuteAsync(http);
             return;
         }
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/api"))
@@ -42,7 +42,7 @@ public sealed class RequestShape(RequestDelegate next)
             }
             if (http.Request.Headers.TryGetValue(IdempotencyKey.Header, out var key) && key.ToString().Length is 0 or > IdempotencyKey.MaxLength)
             {
-                await new Checks().Add(IdempotencyKey.Header, $"must be 1 to {IdempotencyKey.MaxLength} characters.").Problem().ExecuteAsync(http);
+                await new Checks().Add(IdempotencyKey.Header, $"must be 1 to {IdempotencyKey.MaxLength} characters.").Details().Answer().ExecuteAsync(http);
                 return;
             }
             if (key.Count > 0) http.Request.Headers[IdempotencyKey.Header] = IdempotencyKey.WithRights(key.ToString(), Caller.ActorOf(http.User));

@@ -64,7 +64,7 @@ public static class CommandStreams
     {
         if (placementId == Guid.Empty) return null;
         var index = await session.LoadAsync<PlacementIndex>(placementId, ct);
-        if (index is null || !Steps.Actor(http).MaySee(index.Municipality)) return null;
+        if (index is null || !Access.Actor(http).MaySee(index.Municipality)) return null;
         if (writesOffer) await Streams.Offer(session, index.OfferId, ct);
         var stream = await Streams.Person(session, index.PersonId, ct);
         return stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) == true ? new PlacementStream(stream, placement) : null;
@@ -77,7 +77,7 @@ public static class CommandStreams
         var index = await session.LoadAsync<ProposalIndex>(proposalId, ct);
         if (index is null) return null;
         var stream = await Streams.Person(session, index.PersonId, ct);
-        if (stream is null || !Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) || !stream.Aggregate.Proposals.ContainsKey(proposalId)) return null;
+        if (stream is null || !Access.Actor(http).MaySee(stream.Aggregate!.Municipality) || !stream.Aggregate.Proposals.ContainsKey(proposalId)) return null;
         return new ProposalStream(stream, proposalId);
     }
 
@@ -90,6 +90,6 @@ public static class CommandStreams
     {
         if (writesActiveOffer && personId != Guid.Empty && (await session.LoadAsync<Person>(personId, ct))?.ActivePlacement is { } active)
             await Streams.Offer(session, active.OfferId, ct);
-        return await Streams.Person(session, personId, ct) is { } stream && Steps.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
+        return await Streams.Person(session, personId, ct) is { } stream && Access.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
     }
 }

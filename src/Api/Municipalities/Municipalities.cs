@@ -48,7 +48,7 @@ public static class MunicipalityEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/municipalities", (HttpContext http) =>
-            Caller.Require(http, Caller.Everyone) is { Problem: { } p } ? p : Results.Ok(MunicipalityCatalog.All))
+            Access.Require(http, Caller.Everyone) is { Problem: { } p } ? p.Answer() : Results.Ok(MunicipalityCatalog.All))
         .WithName("listMunicipalities")
         .WithTags("Reference data")
         .WithSummary("The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück")

@@ -1,3 +1,4 @@
+using AGH.Domain.Common;
 using AGH.Domain.Offers;
 
 namespace AGH.Api.Offers;
@@ -20,6 +21,9 @@ public sealed record OfferDto(
 {
     public static OfferDto From(Offer o) => new(o.Id, o.ProviderType, o.ProviderName, o.Municipality, o.Title, o.Activity,
         o.Places, o.Occupied, o.Free, o.HoursPerWeek, o.StartsOn, o.EndsOn, o.ReportTo, o.Status);
+
+    /// <summary>The offer as a decision's events leave it.</summary>
+    public static OfferDto After(Offer offer, Decision decision) => From(decision.Events.Aggregate(offer, (o, e) => Offer.Evolve(o, e.Event)!));
 }
 
 public sealed record CreatedId(Guid Id);

@@ -25,7 +25,7 @@ public static class OfferQueries
     public static async Task<IResult> List(HttpContext http, IQuerySession session, string? municipality, string? providerType,
         string? page, string? pageSize)
     {
-        if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        if (Access.Require(http, Caller.Everyone) is { Problem: { } p }) return p.Answer();
         var checks = new Checks();
         if (municipality is not null && !MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
@@ -37,7 +37,7 @@ public static class OfferQueries
             else type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
         }
         var paging = Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<Offer>().AsQueryable();
         if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
         if (type is not null) query = query.Where(o => o.ProviderType == type);
@@ -47,9 +47,9 @@ public static class OfferQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
     {
-        if (Caller.Require(http, Caller.Everyone) is { Problem: { } p }) return p;
+        if (Access.Require(http, Caller.Everyone) is { Problem: { } p }) return p.Answer();
         var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
-        if (offer is null) return Problems.NotFound("offer");
+        if (offer is null) return Problems.NotFound("offer").Answer();
         Preconditions.SetETag(http, offer.Revision);
         return Results.Ok(OfferDto.From(offer));
     }

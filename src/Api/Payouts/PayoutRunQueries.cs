@@ -33,7 +33,7 @@ public static class PayoutRunQueries
 
     public static async Task<IResult> List(HttpContext http, IQuerySession session, string? month, string? page, string? pageSize)
     {
-        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        if (Access.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p.Answer();
         var checks = new Checks();
         Month? wanted = null;
         if (month is not null)
@@ -42,7 +42,7 @@ public static class PayoutRunQueries
             else checks.Add("month", "must be a month written YYYY-MM.");
         }
         var paging = Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<PayoutRun>().AsQueryable();
         if (wanted is { } one)
         {
@@ -55,18 +55,18 @@ public static class PayoutRunQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
     {
-        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        if (Access.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p.Answer();
         var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
-        return run is null ? Problems.NotFound("payout run") : Results.Ok(PayoutRunDto.From(run));
+        return run is null ? Problems.NotFound("payout run").Answer() : Results.Ok(PayoutRunDto.From(run));
     }
 
     public const string CsvHeader = "fileReference;familyName;givenName;month;minutes;amountCents;amountEuro";
 
     public static async Task<IResult> Export(Guid id, HttpContext http, IQuerySession session)
     {
-        if (Caller.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p;
+        if (Access.Require(http, PayoutAccess.Readers) is { Problem: { } p }) return p.Answer();
         var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
-        if (run is null) return Problems.NotFound("payout run");
+        if (run is null) return Problems.NotFound("payout run").Answer();
         // The cash office pays what two people released, nothing else.
         if (run.Status != PayoutRunStatus.Released)
             return Problems.Create(409, "run-not-released", "Conflict", $"The run is {run.Status.ToString().ToLowerInvariant()}; only a released run is exported.");

@@ -11,7 +11,9 @@ namespace AGH.Api.Payouts;
 /// <summary>
 /// Monthly run of the Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG). One standing run per month: asking again, also
 /// concurrently, returns the existing run and pays nobody twice; after a rejection the month is prepared anew.
+/// Not a decision on loaded streams: the preparation reads the month's ledger under its own lock.
 /// </summary>
+[Payroll]
 public static class PreparePayoutRunEndpoint
 {
     public sealed record Request([property: Required] string? Month);
@@ -19,15 +21,12 @@ public static class PreparePayoutRunEndpoint
     /// <summary>The parsed month, handed from validation to the handler.</summary>
     public sealed record ParsedMonth(Month Value);
 
-    public static ProblemDetails Before(HttpContext http, IDocumentSession session) => Steps.Require(http, session, Roles.Payroll);
-
-    public static (ParsedMonth?, ProblemDetails) Validate(Request? body)
+    public static (ParsedMonth?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) =>
     {
-        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
-        return Month.TryParse(body!.Month, out var month)
-            ? (new ParsedMonth(month), Steps.Continue)
-            : (null, new Checks().Add("month", "must be a month written YYYY-MM.").Details());
-    }
+        if (Month.TryParse(b.Month, out var month)) return new ParsedMonth(month);
+        v.Add("month", "must be a month written YYYY-MM.");
+        return null!;
+    });
 
     [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
@@ -39,8 +38,8 @@ public static class PreparePayoutRunEndpoint
     public static async Task<IResult> Handle(Request body, ParsedMonth month, IDocumentSession session, PayoutSettings settings, Clock clock,
         HttpContext http, CancellationToken ct)
     {
-        var outcome = await PayoutPreparation.Prepare(session, Steps.Actor(http), month.Value, settings.RateTable, clock.Today, afterRejection: true, ct);
-        if (outcome.Rejection is { } rejection) return Results.Problem(Problems.Details(rejection));
+        var outcome = await PayoutPreparation.Prepare(session, Access.Actor(http), month.Value, settings.RateTable, clock.Today, afterRejection: true, ct);
+        if (outcome.Rejection is { } rejection) return Problems.Details(rejection).Answer();
         var dto = PayoutRunDto.From(outcome.Run!);
         return outcome.Created ? Results.Created($"/api/payout-runs/{dto.Id}", dto) : Results.Ok(dto);
     }

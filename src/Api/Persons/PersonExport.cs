@@ -54,10 +54,10 @@ public static class PersonExportEndpoint
 
     public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock)
     {
-        var (actor, denied) = Caller.Require(http, PersonHistoryEndpoint.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PersonHistoryEndpoint.Readers);
+        if (denied is not null) return denied.Answer();
         var person = await session.LoadAsync<Person>(id, http.RequestAborted);
-        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
+        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person").Answer();
 
         // Recorded first, so the export lists itself among the accesses it reports.
         await PersonHistoryEndpoint.RecordRead(session, id, actor!, null, "export", clock.Now, http.RequestAborted);

@@ -52,12 +52,12 @@ public static class PersonHistoryEndpoint
 
     public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf)
     {
-        var (actor, denied) = Caller.Require(http, Readers);
-        if (denied is not null) return denied;
-        if (!TryParseInstant(asOf, out var at)) return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Problem();
+        var (actor, denied) = Access.Require(http, Readers);
+        if (denied is not null) return denied.Answer();
+        if (!TryParseInstant(asOf, out var at)) return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
         // Only the municipality is needed to decide visibility; a long case's document is large.
         var municipality = await MunicipalityOf(session, id, http.RequestAborted);
-        if (municipality is null || !actor!.MaySee(municipality)) return Problems.NotFound("person");
+        if (municipality is null || !actor!.MaySee(municipality)) return Problems.NotFound("person").Answer();
 
         var until = at ?? clock.Now;
         var entries = (await EntriesAbout(session, id, http.RequestAborted)).Where(e => e.RecordedAt <= until).ToList();
@@ -68,8 +68,8 @@ public static class PersonHistoryEndpoint
 
     public static async Task<IResult> AccessLog(Guid id, HttpContext http, IQuerySession session)
     {
-        if (Caller.Require(http, Roles.Auditor) is { Problem: { } p }) return p;
-        if (await MunicipalityOf(session, id, http.RequestAborted) is null) return Problems.NotFound("person");
+        if (Access.Require(http, Roles.Auditor) is { Problem: { } p }) return p.Answer();
+        if (await MunicipalityOf(session, id, http.RequestAborted) is null) return Problems.NotFound("person").Answer();
         return Results.Ok(await AccessEntries(session, id, http.RequestAborted));
     }
 

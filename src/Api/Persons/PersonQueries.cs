@@ -26,14 +26,14 @@ public static class PersonQueries
     public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? q,
         string? page, string? pageSize)
     {
-        var (actor, denied) = Caller.Require(http, PersonAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PersonAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var checks = new Checks();
         if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
         if (q is not null) checks.Text(q, "q", PersonSearch.MaxQueryLength, required: false);
         var paging = Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<Person>().AsQueryable();
         if (municipality is not null) query = query.Where(p => p.Municipality == municipality);
         if (actor!.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)
@@ -83,16 +83,16 @@ public static class PersonQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)
     {
-        var (actor, denied) = Caller.Require(http, PersonAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PersonAccess.Readers);
+        if (denied is not null) return denied.Answer();
         if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
-            return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Problem();
+            return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
         // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
         var person = at is { } until
             ? Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
                 .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
             : await session.LoadAsync<Person>(id, http.RequestAborted);
-        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person");
+        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person").Answer();
         if (at is null) Preconditions.SetETag(http, person!.Revision);
         return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
     }

@@ -4,13 +4,13 @@ using AGH.Api.Municipalities;
 using AGH.Api.Offers;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace AGH.Api.Persons;
 
 /// <summary>A Leistungsberechtigte(r) under the AsylbLG is registered by the social office of their municipality.</summary>
+[Caseworker]
 public static class RegisterPersonEndpoint
 {
     public sealed record Request(
@@ -21,36 +21,16 @@ public static class RegisterPersonEndpoint
         [property: Required] DateOnly? EntitledSince,
         string? FileReference);
 
-    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
-        Steps.Require(http, session, Roles.Caseworker);
+    public static (RegisterPerson?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) => new RegisterPerson(Guid.CreateVersion7(),
+        MunicipalityCatalog.Check(v, b.Municipality, "municipality"), v.Text(b.GivenName, "givenName", 200), v.Text(b.FamilyName, "familyName", 200),
+        v.Date(b.DateOfBirth, "dateOfBirth"), v.Date(b.EntitledSince, "entitledSince"), v.OptionalText(b.FileReference, "fileReference", 100)));
 
-    public static (RegisterPerson?, ProblemDetails) Validate(Request? body, HttpContext http, Clock clock)
-    {
-        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
-        var v = new Checks();
-        var command = new RegisterPerson(
-            Guid.CreateVersion7(),
-            MunicipalityCatalog.Check(v, body!.Municipality, "municipality"),
-            v.Text(body.GivenName, "givenName", 200),
-            v.Text(body.FamilyName, "familyName", 200),
-            v.Date(body.DateOfBirth, "dateOfBirth"),
-            v.Date(body.EntitledSince, "entitledSince"),
-            v.OptionalText(body.FileReference, "fileReference", 100));
-        if (v.Failed) return (null, v.Details());
-        if (Steps.Actor(http).Municipality != command.Municipality)
-            return (null, Problems.Details(403, "forbidden", "Forbidden", "A caseworker registers persons of their own municipality only."));
-        return (command, Steps.Check(PersonDecisions.Register(command, clock.Today)));
-    }
+    public static ProblemDetails Validate(RegisterPerson command, HttpContext http) => Access.Actor(http).Municipality != command.Municipality
+        ? Problems.Forbidden("A caseworker registers persons of their own municipality only.") : WolverineContinue.NoProblems;
+
+    public static Decision Decide(RegisterPerson command, Clock clock) => PersonDecisions.Register(command, clock.Today);
 
     [WolverinePost("/api/persons", OperationId = "registerPerson"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
-    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<CreatedId>(201)]
-    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
-    public static IResult Handle(Request body, RegisterPerson command, IDocumentSession session, Clock clock)
-    {
-        Streams.Append(session, PersonDecisions.Register(command, clock.Today));
-        return Results.Created($"/api/persons/{command.PersonId}", new CreatedId(command.PersonId));
-    }
+    public static IResult Handle(Request body, RegisterPerson command) => Results.Created($"/api/persons/{command.PersonId}", new CreatedId(command.PersonId));
 }

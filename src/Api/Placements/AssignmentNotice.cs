@@ -26,14 +26,14 @@ public static class AssignmentNoticeEndpoint
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {
-        var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var index = await session.LoadAsync<PlacementIndex>(id, http.RequestAborted);
-        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement");
+        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement").Answer();
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
-        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
+        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
         var offer = await session.LoadAsync<Offer>(placement.OfferId, http.RequestAborted);
-        if (offer is null) return Problems.NotFound("placement");
+        if (offer is null) return Problems.NotFound("placement").Answer();
 
         var version = AssignmentNoticeText.VersionFor(placement);
         var data = new AssignmentNoticeData(person, placement, offer, NoticeResults.Office(placement.Municipality),

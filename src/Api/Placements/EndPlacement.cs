@@ -9,46 +9,21 @@ using Wolverine.Http;
 namespace AGH.Api.Placements;
 
 /// <summary>A placement ends as soon as regular employment is possible, or for another documented reason; the place is freed at once.</summary>
+[Caseworker]
 public static class EndPlacementEndpoint
 {
     public sealed record Request([property: Required] DateOnly? Date, [property: Required] EndReason? Reason, string? Note);
 
-    public static ProblemDetails Before(HttpContext http, IDocumentSession session) =>
-        Steps.Require(http, session, Roles.Caseworker);
+    public static (EndPlacement?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
+        new EndPlacement(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.OptionalText(b.Note, "note", 2000)));
 
-    public static (EndPlacement?, ProblemDetails) Validate(Request? body, Guid id)
-    {
-        if (Steps.Body(body) is var missing && missing != Steps.Continue) return (null, missing);
-        var v = new Checks();
-        var command = new EndPlacement(id, v.Date(body!.Date, "date"), v.Required(body.Reason, "reason"), v.OptionalText(body.Note, "note", 2000));
-        return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
-    }
-
+    // Ending frees the place: the offer is locked too. Its stream is not fetched: PlaceReleased is appended as it comes.
     public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Placement(session, id, http, ct, writesOffer: true);
 
-    public static ProblemDetails Validate(EndPlacement command, HttpContext http, PlacementStream? stream, Clock clock)
-    {
-        if (stream is null) return Problems.NotFoundDetails("placement");
-        // A placement lives in its person's stream: its ETag is that stream's revision.
-        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
-        return Steps.Check(PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today));
-    }
+    public static Decision Decide(EndPlacement command, PlacementStream stream, Clock clock) => PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
 
     [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
-    [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PlacementDto>(200)]
-    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
-    public static IResult Handle(Request body, EndPlacement command, PlacementStream stream, IDocumentSession session, Clock clock)
-    {
-        var decision = PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
-        // The offer's stream is not fetched: its PlaceReleased is appended as it comes.
-        Streams.Append(session, decision, Streams.Of(stream.Stream));
-        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
-    }
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
 }

@@ -27,8 +27,8 @@ public static class PlacementQueries
     public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status,
         string? page, string? pageSize)
     {
-        var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
+        if (denied is not null) return denied.Answer();
         bool? active = status switch
         {
             null => null,
@@ -39,7 +39,7 @@ public static class PlacementQueries
         var checks = new Checks();
         if (status is not null && active is null) checks.Add("status", "must be active or ended.");
         var paging = Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
 
         var query = session.Query<PlacementIndex>().AsQueryable();
         if (personId is { } pid) query = query.Where(p => p.PersonId == pid);
@@ -58,12 +58,12 @@ public static class PlacementQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
     {
-        var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var index = await session.LoadAsync<PlacementIndex>(id, http.RequestAborted);
-        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement");
+        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement").Answer();
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
-        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
+        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
         Preconditions.SetETag(http, person.Revision);
         return Results.Ok(PlacementDto.From(person, placement, clock.Today));
     }

@@ -44,7 +44,7 @@ public static class QuotaEndpoint
 
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock)
     {
-        if (Caller.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p;
+        if (Access.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p.Answer();
         // The rows are projected asynchronously; give the daemon a moment to include every write made before this
         // request, so a report asked for right after a change shows it. Past the bound the report answers as it stands.
         try { await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2)); }

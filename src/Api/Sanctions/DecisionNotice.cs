@@ -28,21 +28,21 @@ public static class DecisionNoticeEndpoint
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices)
     {
-        var (actor, denied) = Caller.Require(http, SanctionAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var personId = await SanctionAccess.PersonOf(session, id, http.RequestAborted);
         var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
         if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
-            return Problems.NotFound("sanction proposal");
+            return Problems.NotFound("sanction proposal").Answer();
         if (proposal.Decision is null)
             return Problems.Create(409, "not-decided", "Conflict", "The proposal has not been decided yet; the notice exists once an official has decided.");
         if (!person.Placements.TryGetValue(proposal.PlacementId, out var placement) || !placement.Refusals.TryGetValue(proposal.RefusalId, out var refusal))
-            return Problems.NotFound("sanction proposal");
+            return Problems.NotFound("sanction proposal").Answer();
         var offer = await session.LoadAsync<Offer>(placement.OfferId, http.RequestAborted);
         // The decision as it was recorded: its period may since have been shortened or continued, the notice stays as served.
         var events = await session.Events.FetchStreamAsync(person.Id, token: http.RequestAborted);
         var decided = events.LastOrDefault(e => e.Data is SanctionDecided d && d.ProposalId == id);
-        if (offer is null || decided is null) return Problems.NotFound("sanction proposal");
+        if (offer is null || decided is null) return Problems.NotFound("sanction proposal").Answer();
 
         var recorded = (SanctionDecided)decided.Data;
         var version = RestrictionNoticeText.VersionFor(recorded);

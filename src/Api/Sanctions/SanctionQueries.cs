@@ -45,12 +45,12 @@ public static class SanctionQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
     {
-        var (actor, denied) = Caller.Require(http, SanctionAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var personId = await SanctionAccess.PersonOf(session, id, http.RequestAborted);
         var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
         if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
-            return Problems.NotFound("sanction proposal");
+            return Problems.NotFound("sanction proposal").Answer();
         Preconditions.SetETag(http, person.Revision);
         return Results.Ok(SanctionProposalDto.From(proposal, clock.Today));
     }
@@ -61,14 +61,14 @@ public static class SanctionQueries
     public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, string? status, string? objection,
         string? page, string? pageSize)
     {
-        var (actor, denied) = Caller.Require(http, SanctionAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var checks = new Checks();
         if (status is not null && !Statuses.Contains(status)) checks.Add("status", "must be one of: " + string.Join(", ", Statuses) + ".");
         if (objection is not null && !ObjectionStatuses.Contains(objection))
             checks.Add("objection", "must be one of: " + string.Join(", ", ObjectionStatuses) + ".");
         var paging = Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
 
         var ct = http.RequestAborted;
         var today = clock.Today;
@@ -129,8 +129,8 @@ public static class SanctionQueries
 
     public static async Task<IResult> DueForReview(HttpContext http, IQuerySession session, Clock clock, string? within, string? page, string? pageSize)
     {
-        var (actor, denied) = Caller.Require(http, SanctionAccess.Readers);
-        if (denied is not null) return denied;
+        var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
+        if (denied is not null) return denied.Answer();
         var checks = new Checks();
         var days = 30;
         if (within is not null && (!int.TryParse(within, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out days)
@@ -138,7 +138,7 @@ public static class SanctionQueries
             checks.Add("within", "must be a whole number of days between 1 and 366.");
         // v2 clients read the whole list; paging is opt-in so their answer stays as it was.
         Paging? paging = page is null && pageSize is null ? null : Paging.Read(page, pageSize, checks);
-        if (checks.Failed) return checks.Problem();
+        if (checks.Failed) return checks.Details().Answer();
 
         var today = clock.Today;
         // Only restrictions that may still run, of persons the caller sees, are candidates (the database narrows both);

@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Offers.RegisterOfferEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Offers.RegisterOfferEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.CoordinatorOrCaseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -71,7 +71,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var registerOffer, var problemDetails2) = AGH.Api.Offers.RegisterOfferEndpoint.Validate(body, httpContext);
+            (var registerOffer, var problemDetails2) = AGH.Api.Offers.RegisterOfferEndpoint.Validate(body);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -79,9 +79,27 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails3 = AGH.Api.Offers.RegisterOfferEndpoint.Validate(registerOffer, httpContext);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            var decision = AGH.Api.Offers.RegisterOfferEndpoint.Decide(registerOffer);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Offers.RegisterOfferEndpoint.Handle(body, registerOffer, documentSession);
+            var result = AGH.Api.Offers.RegisterOfferEndpoint.Handle(body, registerOffer);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

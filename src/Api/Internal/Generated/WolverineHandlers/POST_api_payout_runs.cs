@@ -69,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Payouts.PreparePayoutRunEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Payouts.PreparePayoutRunEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Payroll(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

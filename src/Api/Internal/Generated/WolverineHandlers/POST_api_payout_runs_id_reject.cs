@@ -32,6 +32,18 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            string id_rawValue = (string?)httpContext.GetRouteValue("id");
+            System.Guid id = default;
+
+            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
@@ -63,7 +75,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Payouts.RejectPayoutRunEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Payouts.RejectPayoutRunEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Payroll(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -79,20 +91,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            string id_rawValue = (string?)httpContext.GetRouteValue("id");
-            System.Guid id = default;
-
-            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
-            {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var payoutRun = await AGH.Api.Payouts.RejectPayoutRunEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Payouts.RejectPayoutRunEndpoint.Validate(body, payoutRun, httpContext);
+            var payoutRun = await AGH.Api.Infrastructure.StreamSteps.LoadPayoutRun(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(payoutRun);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -100,9 +100,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Payouts.RejectPayoutRunEndpoint.Decide(body, payoutRun, httpContext);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, payoutRun);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Payouts.RejectPayoutRunEndpoint.Handle(body, payoutRun, documentSession, httpContext);
+            var result = AGH.Api.Payouts.RejectPayoutRunEndpoint.Handle(body, payoutRun, decision);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

@@ -32,6 +32,18 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            string id_rawValue = (string?)httpContext.GetRouteValue("id");
+            System.Guid id = default;
+
+            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
@@ -60,7 +72,10 @@ namespace Internal.Generated.WolverineHandlers
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Payouts.ReleasePayoutRunEndpoint").SetTag("http.route", "/api/payout-runs/{id}/release").SetTag("http.request.method", "POST");
-            var problemDetails1 = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Before(httpContext, documentSession);
+            // Reading the request body via JSON deserialization
+            var (decision, jsonContinue) = await ReadJsonAsync<AGH.Domain.Common.Decision>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Payroll(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -68,20 +83,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            string id_rawValue = (string?)httpContext.GetRouteValue("id");
-            System.Guid id = default;
-
-            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
-            {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
-                return;
-            }
-
-            var payoutRun = await AGH.Api.Payouts.ReleasePayoutRunEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails2 = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Validate(payoutRun, httpContext);
+            var payoutRun = await AGH.Api.Infrastructure.StreamSteps.LoadPayoutRun(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = AGH.Api.Infrastructure.StreamSteps.Found(payoutRun);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -89,9 +92,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            decision = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Decide(payoutRun, httpContext);
+            var problemDetails3 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, payoutRun);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Handle(payoutRun, documentSession, httpContext);
+            var result = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Handle(payoutRun, decision);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

@@ -66,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Persons.RegisterPersonEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Persons.RegisterPersonEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -74,7 +74,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var registerPerson, var problemDetails2) = AGH.Api.Persons.RegisterPersonEndpoint.Validate(body, httpContext, _clock);
+            (var registerPerson, var problemDetails2) = AGH.Api.Persons.RegisterPersonEndpoint.Validate(body);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -82,9 +82,27 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails3 = AGH.Api.Persons.RegisterPersonEndpoint.Validate(registerPerson, httpContext);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            var decision = AGH.Api.Persons.RegisterPersonEndpoint.Decide(registerPerson, _clock);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Persons.RegisterPersonEndpoint.Handle(body, registerPerson, documentSession, _clock);
+            var result = AGH.Api.Persons.RegisterPersonEndpoint.Handle(body, registerPerson);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

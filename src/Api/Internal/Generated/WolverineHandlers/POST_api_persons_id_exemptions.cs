@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Persons.RecordExemptionEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Persons.RecordExemptionEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -91,8 +91,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var eventStreamOfPerson = await AGH.Api.Persons.RecordExemptionEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Persons.RecordExemptionEndpoint.Validate(recordExemption, httpContext, eventStreamOfPerson);
+            var eventStreamOfPerson = await AGH.Api.Infrastructure.StreamSteps.LoadPerson(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(eventStreamOfPerson, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -100,9 +100,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Persons.RecordExemptionEndpoint.Decide(recordExemption, eventStreamOfPerson);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, eventStreamOfPerson);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Persons.RecordExemptionEndpoint.Handle(body, recordExemption, eventStreamOfPerson, documentSession);
+            var result = AGH.Api.Persons.RecordExemptionEndpoint.Handle(body, recordExemption);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

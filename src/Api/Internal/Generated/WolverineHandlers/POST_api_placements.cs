@@ -69,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Placements.AssignPersonEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Placements.AssignPersonEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -85,8 +85,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var parties = await AGH.Api.Placements.AssignPersonEndpoint.LoadAsync(assignPerson, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Placements.AssignPersonEndpoint.Validate(assignPerson, parties, _policy, _clock);
+            var assignmentParties = await AGH.Api.Infrastructure.StreamSteps.LoadParties(assignPerson, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(assignmentParties);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -94,9 +94,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Placements.AssignPersonEndpoint.Decide(assignPerson, assignmentParties, _policy, _clock);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, assignmentParties);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Placements.AssignPersonEndpoint.Handle(body, assignPerson, parties, documentSession, _policy, _clock);
+            var result = AGH.Api.Placements.AssignPersonEndpoint.Handle(body, assignPerson);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

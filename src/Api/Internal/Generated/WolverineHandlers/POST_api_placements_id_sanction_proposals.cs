@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Sanctions.ProposeSanctionEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Sanctions.ProposeSanctionEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -91,8 +91,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var placementStream = await AGH.Api.Sanctions.ProposeSanctionEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Sanctions.ProposeSanctionEndpoint.Validate(proposeSanction, placementStream, httpContext);
+            var placementStream = await AGH.Api.Infrastructure.StreamSteps.LoadPlacement(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(placementStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -100,9 +100,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Sanctions.ProposeSanctionEndpoint.Decide(proposeSanction, placementStream);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, placementStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Sanctions.ProposeSanctionEndpoint.Handle(body, proposeSanction, placementStream, documentSession);
+            var result = AGH.Api.Sanctions.ProposeSanctionEndpoint.Handle(body, proposeSanction);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

@@ -66,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Sanctions.DecideSanctionEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Sanctions.DecideSanctionEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Official(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -94,8 +94,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var proposalStream = await AGH.Api.Sanctions.DecideSanctionEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Sanctions.DecideSanctionEndpoint.Validate(decideSanction, proposalStream, httpContext, _clock);
+            var proposalStream = await AGH.Api.Infrastructure.StreamSteps.LoadProposal(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(proposalStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -103,9 +103,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Sanctions.DecideSanctionEndpoint.Decide(decideSanction, proposalStream, _clock);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, proposalStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Sanctions.DecideSanctionEndpoint.Handle(body, decideSanction, proposalStream, documentSession, _clock);
+            var result = AGH.Api.Sanctions.DecideSanctionEndpoint.Handle(body, proposalStream, decision, _clock);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

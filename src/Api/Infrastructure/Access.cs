@@ -1,0 +1,55 @@
+using AGH.Domain.Common;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// Who may call an endpoint. The role check runs first in the endpoint's chain and, for a command, names the caller as
+/// the actor of every event its session stores. Queries call <see cref="Require(HttpContext, string[])"/> themselves.
+/// </summary>
+public static class Access
+{
+    public static ProblemDetails Caseworker(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Caseworker);
+    public static ProblemDetails Official(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Official);
+    public static ProblemDetails Payroll(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Payroll);
+    public static ProblemDetails CaseworkerOrOfficial(HttpContext http, IDocumentSession session) =>
+        Require(http, session, Roles.Caseworker, Roles.Official);
+    public static ProblemDetails CoordinatorOrCaseworker(HttpContext http, IDocumentSession session) =>
+        Require(http, session, Roles.Coordinator, Roles.Caseworker);
+
+    private static ProblemDetails Require(HttpContext http, IDocumentSession session, params string[] roles)
+    {
+        var (actor, problem) = Require(http, roles);
+        if (problem is not null) return problem;
+        CommandActor.Set(session, actor!);
+        return WolverineContinue.NoProblems;
+    }
+
+    /// <summary>The caller, or 403 when the role may not do this (caseworkers must carry a municipality claim to act at all).</summary>
+    public static (Actor? Actor, ProblemDetails? Problem) Require(HttpContext http, params string[] roles)
+    {
+        var actor = Caller.ActorOf(http.User);
+        return Caller.Refusal(actor, roles) is { } why ? (null, Problems.Forbidden(why)) : (actor, null);
+    }
+
+    /// <summary>The caller of an endpoint that passed its role check.</summary>
+    public static Actor Actor(HttpContext http) => Caller.ActorOf(http.User)!;
+}
+
+/// <summary>Puts the role check of <see cref="Access"/> named by the attribute at the front of the endpoint's chain.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public abstract class AccessAttribute(string check) : ModifyHttpChainAttribute
+{
+    public override void Modify(HttpChain chain, GenerationRules rules) =>
+        chain.AddMiddleware(rules, new MethodCall(typeof(Access), typeof(Access).GetMethod(check)!));
+}
+
+public sealed class CaseworkerAttribute() : AccessAttribute(nameof(Access.Caseworker));
+public sealed class OfficialAttribute() : AccessAttribute(nameof(Access.Official));
+public sealed class PayrollAttribute() : AccessAttribute(nameof(Access.Payroll));
+public sealed class CaseworkerOrOfficialAttribute() : AccessAttribute(nameof(Access.CaseworkerOrOfficial));
+public sealed class CoordinatorOrCaseworkerAttribute() : AccessAttribute(nameof(Access.CoordinatorOrCaseworker));

@@ -1,0 +1,67 @@
+using System.Reflection;
+using AGH.Domain.Common;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// The one procedure of every command endpoint, applied by convention to each endpoint class with a static
+/// <c>Decide</c> method. The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
+/// (<c>Handle</c>); the role comes first from its access attribute. After the endpoint's own steps this adds, in order:
+/// loading the stream the decision names by parameter type, with its lock (<see cref="StreamSteps"/>); 404 and
+/// If-Match → 412; the decision, run once and handed to <c>Handle</c>; its rejection as the problem with its code;
+/// the append of its events; Idempotency-Key replays; and the error answers every command documents.
+/// </summary>
+/// <remarks>
+/// A rejection stops the chain in a step before <c>Handle</c>, like a <c>Validate</c> method: that is what keeps
+/// simultaneous Idempotency-Key twins answered with the first one's result.
+/// </remarks>
+public sealed class CommandPipeline : IHttpPolicy
+{
+    public const string DecideMethod = "Decide";
+
+    public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains)
+        {
+            if (chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static) is not { } decide) continue;
+            var stream = decide.GetParameters().Select(p => p.ParameterType).FirstOrDefault(t => Step(nameof(StreamSteps.Found), t) is not null);
+            if (stream is not null)
+            {
+                // An endpoint whose stream needs more locks (ending frees the offer's place) loads it itself.
+                if (!chain.Middleware.SelectMany(f => f.Creates).Any(v => v.VariableType == stream)) Add(chain, rules, Loader(stream));
+                Add(chain, rules, Step(nameof(StreamSteps.Found), stream)!);
+            }
+            chain.AddMiddleware(rules, new MethodCall(chain.Method.HandlerType, decide));
+            Add(chain, rules, typeof(CommandPipeline).GetMethod(nameof(Reject))!);
+            Add(chain, rules, Appender(stream));
+            chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement { Scope = DeduplicationScope.User, Required = false };
+            Document(chain, etag: stream is not null && Step(nameof(StreamSteps.Found), stream)!.GetParameters().Length == 2);
+        }
+    }
+
+    /// <summary>The decision's rejection as the answered problem, or go on.</summary>
+    public static ProblemDetails Reject(Decision decision) => decision.Rejection is { } r ? Problems.Details(r) : WolverineContinue.NoProblems;
+
+    private static void Add(HttpChain chain, GenerationRules rules, MethodInfo method) => chain.AddMiddleware(rules, new MethodCall(method.DeclaringType!, method));
+
+    private static MethodInfo? Step(string name, Type stream) => typeof(StreamSteps).GetMethods()
+        .FirstOrDefault(m => m.Name == name && m.GetParameters().FirstOrDefault()?.ParameterType == stream);
+
+    private static MethodInfo Loader(Type stream) => typeof(StreamSteps).GetMethods()
+        .Single(m => m.Name.StartsWith("Load") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0] == stream);
+
+    private static MethodInfo Appender(Type? stream) => typeof(StreamSteps).GetMethods().Single(m => m.Name == nameof(StreamSteps.Append)
+        && (stream is null ? m.GetParameters().Length == 2 : m.GetParameters().Length == 3 && m.GetParameters()[2].ParameterType == stream));
+
+    private static void Document(HttpChain chain, bool etag)
+    {
+        chain.Metadata.ProducesValidationProblem(400, "application/problem+json");
+        foreach (var status in etag ? [403, 404, 409, 412, 422] : new[] { 403, 404, 409, 422 })
+            chain.Metadata.ProducesProblem(status, "application/problem+json");
+    }
+}

@@ -1,0 +1,92 @@
+using AGH.Api.Payouts;
+using AGH.Api.Placements;
+using AGH.Domain.Common;
+using AGH.Domain.Offers;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// The seam between <see cref="CommandPipeline"/> and the loaders: for each stream type a decision can name, how it is
+/// loaded with its lock (a <c>Load…</c> returning it), when it is missing or stale (<c>Found</c>: 404, then If-Match
+/// against the revision its GET answers as ETag) and where the decision's events go (<c>Append</c>).
+/// </summary>
+public static class StreamSteps
+{
+    public static Task<PlacementStream?> LoadPlacement(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct);
+
+    // A placement lives in its person's stream: its ETag is that stream's revision.
+    public static ProblemDetails Found(PlacementStream? stream, HttpContext http) => Current(stream, "placement", http, stream?.Person.Revision);
+
+    public static void Append(IDocumentSession session, Decision decision, PlacementStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
+    public static Task<HoursStream?> LoadHours(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, id, http, ct);
+
+    public static ProblemDetails Found(HoursStream? stream, HttpContext http) => Found(stream?.Placement, http);
+
+    public static void Append(IDocumentSession session, Decision decision, HoursStream stream) => Append(session, decision, stream.Placement);
+
+    public static Task<ProposalStream?> LoadProposal(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct);
+
+    // The proposal's ETag is its person's revision, like a placement's.
+    public static ProblemDetails Found(ProposalStream? stream, HttpContext http) => Current(stream, "sanction proposal", http, stream?.Person.Revision);
+
+    public static void Append(IDocumentSession session, Decision decision, ProposalStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
+    public static Task<IEventStream<Person>?> LoadPerson(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Person(session, id, http, ct);
+
+    public static ProblemDetails Found(IEventStream<Person>? stream, HttpContext http) => Current(stream, "person", http, stream?.Aggregate!.Revision);
+
+    public static void Append(IDocumentSession session, Decision decision, IEventStream<Person> stream) =>
+        Streams.Append(session, decision, Streams.Of(stream));
+
+    public static Task<IEventStream<Offer>?> LoadOffer(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
+
+    /// <summary>Offers are public within the district, so a foreign offer is 403, not 404.</summary>
+    public static ProblemDetails Found(IEventStream<Offer>? stream, HttpContext http) =>
+        stream is not null && Access.Actor(http) is { Role: Roles.Caseworker } actor && actor.Municipality != stream.Aggregate!.Municipality
+            ? Problems.Forbidden("A caseworker changes offers of their own municipality only.")
+            : Current(stream, "offer", http, stream?.Aggregate!.Revision);
+
+    public static void Append(IDocumentSession session, Decision decision, IEventStream<Offer> stream) =>
+        Streams.Append(session, decision, Streams.Of(stream));
+
+    // Offer before person, as everywhere, so two commands never deadlock on the two rows.
+    public static async Task<AssignmentParties> LoadParties(AssignPerson command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        new(await Streams.Offer(session, command.OfferId, ct), await CommandStreams.Person(session, command.PersonId, http, ct));
+
+    // The person is checked first, as before the move to locked streams; an assignment takes no If-Match.
+    public static ProblemDetails Found(AssignmentParties parties) =>
+        parties.Person is null ? Problems.NotFound("person") : parties.Offer is null ? Problems.NotFound("offer") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AssignmentParties parties) =>
+        Streams.Append(session, decision, Streams.Of(parties.Offer!), Streams.Of(parties.Person!));
+
+    public static Task<PayoutRun?> LoadPayoutRun(Guid id, IDocumentSession session, CancellationToken ct) => PayoutRunCommand.Load(id, session, ct);
+
+    // Payout runs carry no ETag: no If-Match.
+    public static ProblemDetails Found(PayoutRun? run) => run is null ? Problems.NotFound("payout run") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, PayoutRun run) => PayoutPreparation.AppendToLedger(session, decision);
+
+    /// <summary>A decision on no loaded stream: it starts its streams.</summary>
+    public static void Append(IDocumentSession session, Decision decision) => Streams.Append(session, decision);
+
+    private static ProblemDetails Current(object? stream, string what, HttpContext http, long? revision) =>
+        stream is null ? Problems.NotFound(what) : Preconditions.Check(http, revision!.Value) ?? WolverineContinue.NoProblems;
+}
+
+/// <summary>The offer and the person of an assignment, both locked for the transaction; null where not found or not visible.</summary>
+public sealed record AssignmentParties(IEventStream<Offer>? Offer, IEventStream<Person>? Person);
