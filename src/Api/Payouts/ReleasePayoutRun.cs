@@ -14,5 +14,5 @@ public static class ReleasePayoutRunEndpoint
 
     [WolverinePost("/api/payout-runs/{id}/release", OperationId = "releasePayoutRun"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
     [ProducesResponseType<PayoutRunDto>(200)]
-    public static IResult Handle([NotBody] PayoutRun run, Decision decision) => PayoutRunCommand.Ok(run, decision);
+    public static IResult Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
 }

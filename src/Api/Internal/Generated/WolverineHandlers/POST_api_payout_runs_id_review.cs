@@ -72,9 +72,6 @@ namespace Internal.Generated.WolverineHandlers
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Payouts.ReviewPayoutRunEndpoint").SetTag("http.route", "/api/payout-runs/{id}/review").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (decision, jsonContinue) = await ReadJsonAsync<AGH.Domain.Common.Decision>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.Payroll(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -92,7 +89,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            decision = AGH.Api.Payouts.ReviewPayoutRunEndpoint.Decide(payoutRun, httpContext);
+            var decision = AGH.Api.Payouts.ReviewPayoutRunEndpoint.Decide(payoutRun, httpContext);
             var problemDetails3 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
