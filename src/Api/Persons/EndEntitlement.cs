@@ -25,14 +25,14 @@ public static class EndEntitlementEndpoint
         return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
     }
 
-    public static Task<IEventStream<Person>?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Person(session, id, http, ct, writesActiveOffer: true);
+    public static Task<PersonStream?> LoadAsync(EndEntitlement command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Person(session, command.PersonId, command.Date, http, ct, writesActiveOffer: true);
 
-    public static ProblemDetails Validate(EndEntitlement command, HttpContext http, IEventStream<Person>? stream, Clock clock)
+    public static ProblemDetails Validate(EndEntitlement command, HttpContext http, PersonStream? stream, Clock clock)
     {
         if (stream is null) return Problems.NotFoundDetails("person");
-        if (Steps.IfMatch(http, stream.Aggregate!.Revision) is var stale && stale != Steps.Continue) return stale;
-        return Steps.Check(PersonDecisions.EndEntitlement(stream.Aggregate, command, clock.Today));
+        if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
+        return Steps.Check(PersonDecisions.EndEntitlement(stream.Person, command, stream.HoursAfter, clock.Today));
     }
 
     [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
@@ -44,11 +44,11 @@ public static class EndEntitlementEndpoint
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
-    public static IResult Handle(Request body, EndEntitlement command, IEventStream<Person> stream, IDocumentSession session, Clock clock)
+    public static IResult Handle(Request body, EndEntitlement command, PersonStream stream, IDocumentSession session, Clock clock)
     {
-        var person = stream.Aggregate!;
-        var decision = PersonDecisions.EndEntitlement(person, command, clock.Today);
-        Streams.Append(session, decision, Streams.Of(stream));
+        var person = stream.Person;
+        var decision = PersonDecisions.EndEntitlement(person, command, stream.HoursAfter, clock.Today);
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
         var after = decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!);
         return Results.Ok(PersonDto.From(after, clock.Today));
     }

@@ -25,8 +25,8 @@ public static class CorrectHoursEndpoint
         return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
     }
 
-    public static Task<HoursStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        HoursStream.Load(session, id, http, ct);
+    public static Task<HoursStream?> LoadAsync(CorrectHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct);
 
     public static ProblemDetails Validate(CorrectHours command, HttpContext http, HoursStream? stream, Policy policy)
     {
@@ -50,5 +50,5 @@ public static class CorrectHoursEndpoint
     }
 
     private static Decision Decide(CorrectHours command, HoursStream stream, Policy policy) =>
-        PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, command, policy, stream.OfferEndsOn);
+        PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, stream.OfferEndsOn);
 }

@@ -24,15 +24,15 @@ public static class EndPlacementEndpoint
         return v.Failed ? (null, v.Details()) : (command, Steps.Continue);
     }
 
-    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Placement(session, id, http, ct, writesOffer: true);
+    public static Task<PlacementStream?> LoadAsync(EndPlacement command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true, hoursAfter: command.Date);
 
     public static ProblemDetails Validate(EndPlacement command, HttpContext http, PlacementStream? stream, Clock clock)
     {
         if (stream is null) return Problems.NotFoundDetails("placement");
         // A placement lives in its person's stream: its ETag is that stream's revision.
         if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
-        return Steps.Check(PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today));
+        return Steps.Check(PlacementDecisions.End(stream.Person, stream.Placement, command, stream.HoursAfter, clock.Today));
     }
 
     [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
@@ -46,7 +46,7 @@ public static class EndPlacementEndpoint
     [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static IResult Handle(Request body, EndPlacement command, PlacementStream stream, IDocumentSession session, Clock clock)
     {
-        var decision = PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
+        var decision = PlacementDecisions.End(stream.Person, stream.Placement, command, stream.HoursAfter, clock.Today);
         // The offer's stream is not fetched: its PlaceReleased is appended as it comes.
         Streams.Append(session, decision, Streams.Of(stream.Stream));
         return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);

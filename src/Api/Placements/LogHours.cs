@@ -27,8 +27,8 @@ public static class LogHoursEndpoint
         return v.Failed ? (null, v.Details()) : (new LogHours(id, Guid.CreateVersion7(), date, minutes), Steps.Continue);
     }
 
-    public static Task<HoursStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        HoursStream.Load(session, id, http, ct);
+    public static Task<HoursStream?> LoadAsync(LogHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct);
 
     public static ProblemDetails Validate(LogHours command, HttpContext http, HoursStream? stream, Policy policy, Clock clock)
     {
@@ -53,7 +53,7 @@ public static class LogHoursEndpoint
     }
 
     private static Decision Decide(LogHours command, HoursStream stream, Policy policy, Clock clock) =>
-        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, command, policy, clock.Today, stream.OfferEndsOn);
+        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, clock.Today, stream.OfferEndsOn);
 }
 
 public static class Minutes

@@ -30,13 +30,13 @@ public static class ReviewRestrictionEndpoint
     }
 
     public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Proposal(session, id, http, ct);
+        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
 
     public static ProblemDetails Validate(ReviewRestriction command, ProposalStream? stream, HttpContext http, Clock clock)
     {
         if (stream is null) return Problems.NotFoundDetails("sanction proposal");
         if (Steps.IfMatch(http, stream.Person.Revision) is var stale && stale != Steps.Continue) return stale;
-        return Steps.Check(SanctionDecisions.Review(stream.Person, command, clock.Today));
+        return Steps.Check(SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, clock.Today));
     }
 
     [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
@@ -54,7 +54,7 @@ public static class ReviewRestrictionEndpoint
     [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static IResult Handle(Request body, ReviewRestriction command, ProposalStream stream, IDocumentSession session, Clock clock)
     {
-        var decision = SanctionDecisions.Review(stream.Person, command, clock.Today);
+        var decision = SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, clock.Today);
         Streams.Append(session, decision, Streams.Of(stream.Stream));
         return ProposalResults.Ok(stream, decision, clock.Today);
     }

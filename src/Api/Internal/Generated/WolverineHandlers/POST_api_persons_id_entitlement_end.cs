@@ -94,8 +94,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var eventStreamOfPerson = await AGH.Api.Persons.EndEntitlementEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Persons.EndEntitlementEndpoint.Validate(endEntitlement, httpContext, eventStreamOfPerson, _clock);
+            var personStream = await AGH.Api.Persons.EndEntitlementEndpoint.LoadAsync(endEntitlement, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Persons.EndEntitlementEndpoint.Validate(endEntitlement, httpContext, personStream, _clock);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -105,7 +105,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Persons.EndEntitlementEndpoint.Handle(body, endEntitlement, eventStreamOfPerson, documentSession, _clock);
+            var result = AGH.Api.Persons.EndEntitlementEndpoint.Handle(body, endEntitlement, personStream, documentSession, _clock);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

@@ -94,7 +94,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var placementStream = await AGH.Api.Placements.EndPlacementEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var placementStream = await AGH.Api.Placements.EndPlacementEndpoint.LoadAsync(endPlacement, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails3 = AGH.Api.Placements.EndPlacementEndpoint.Validate(endPlacement, httpContext, placementStream, _clock);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -97,7 +97,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var hoursStream = await AGH.Api.Placements.LogHoursEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var hoursStream = await AGH.Api.Placements.LogHoursEndpoint.LoadAsync(logHours, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails3 = AGH.Api.Placements.LogHoursEndpoint.Validate(logHours, httpContext, hoursStream, _policy, _clock);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))

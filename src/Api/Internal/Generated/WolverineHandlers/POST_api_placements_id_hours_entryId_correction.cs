@@ -106,7 +106,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var hoursStream = await AGH.Api.Placements.CorrectHoursEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var hoursStream = await AGH.Api.Placements.CorrectHoursEndpoint.LoadAsync(correctHours, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails3 = AGH.Api.Placements.CorrectHoursEndpoint.Validate(correctHours, httpContext, hoursStream, _policy);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
