@@ -21,14 +21,17 @@ public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
     public override Offer? Evolve(Offer? snapshot, Guid id, IEvent e) => Offer.Evolve(snapshot, e.Data);
 }
 
-/// <summary>The person's whole case (placements, hours, refusals, sanctions) as the domain folds it.</summary>
+/// <summary>
+/// The person's case (placements, refusals, sanctions) as the domain folds it. Hour events only count towards its
+/// Revision (the stream version, used as ETag): their entries live in <see cref="WeekHours"/>.
+/// </summary>
 public partial class PersonProjection : SingleStreamProjection<Person, Guid>
 {
     public PersonProjection()
     {
         foreach (var type in EventTypes.PersonStream) IncludeType(type);
-        // Long cases make large documents: during a rebuild keep recent ones in memory and write each once per flush
-        // window instead of reloading and rewriting it for every page of events.
+        // Most events of a person are hours: during a rebuild keep recent persons in memory and write each once per
+        // flush window instead of reloading and rewriting it for every page of events.
         Options.BatchSize = 20000;
         Options.CacheLimitPerTenant = 5000;
         Options.RebuildFlushThreshold = 5000;
@@ -113,4 +116,47 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>
         AGH.Domain.Payouts.PayoutRun.Evolve(snapshot, e.Data);
+}
+
+/// <summary>
+/// A person's hour entries of one ISO week, across their placements, in the order they were recorded. The rules read
+/// the week of a day (daily cap across placements, weekly limits) and the views read the weeks of a placement's period,
+/// so neither loads the whole case. A correction carries the date of the entry it corrects, so it lands in that week.
+/// </summary>
+public sealed record WeekHours(Guid Id, Guid PersonId, DateOnly Monday, IReadOnlyList<HourEntry> Entries)
+{
+    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    /// <summary>Deterministic, so the week document of a day is loaded by id, and the same in every rebuild.</summary>
+    public static Guid IdFor(Guid personId, DateOnly date)
+    {
+        var (year, week) = Dates.IsoWeek(date);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"agh:week-hours:{personId}:{year}-W{week:00}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    public static HourLog Log(IEnumerable<WeekHours> weeks) => new(weeks.SelectMany(w => w.Entries).OrderBy(e => e.Version));
+}
+
+public partial class WeekHoursProjection : MultiStreamProjection<WeekHours, Guid>
+{
+    public WeekHoursProjection()
+    {
+        Identity<HoursLogged>(e => WeekHours.IdFor(e.PersonId, e.Date));
+        Identity<HoursCorrected>(e => WeekHours.IdFor(e.PersonId, e.Date));
+        IncludeType<HoursLogged>();
+        IncludeType<HoursCorrected>();
+        Options.BatchSize = 20000;
+        Options.CacheLimitPerTenant = 20000;
+    }
+
+    public override WeekHours? Evolve(WeekHours? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        HoursLogged l => Add(snapshot, id, l.PersonId, l.Date, HourEntry.From(l, e.Version)),
+        HoursCorrected c => Add(snapshot, id, c.PersonId, c.Date, HourEntry.From(c, e.Version)),
+        _ => snapshot,
+    };
+
+    private static WeekHours Add(WeekHours? week, Guid id, Guid personId, DateOnly date, HourEntry entry) =>
+        week is null ? new WeekHours(id, personId, WeekHours.MondayOf(date), [entry]) : week with { Entries = [.. week.Entries, entry] };
 }

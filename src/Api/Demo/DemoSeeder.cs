@@ -24,6 +24,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     private readonly List<(Guid Stream, object Event, Actor Actor)> _pending = [];
     private readonly Dictionary<Guid, Offer> _offers = new();
     private readonly Dictionary<Guid, Person> _persons = new();
+    private readonly Dictionary<Guid, List<object>> _hourEvents = new();
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -65,6 +66,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             _pending.Add((stream, e, actor));
             if (e is OfferRegistered || _offers.ContainsKey(stream)) _offers[stream] = Offer.Evolve(_offers.GetValueOrDefault(stream), e)!;
             else _persons[stream] = Person.Evolve(_persons.GetValueOrDefault(stream), e)!;
+            if (e is HoursLogged or HoursCorrected) (_hourEvents.TryGetValue(stream, out var list) ? list : _hourEvents[stream] = []).Add(e);
         }
     }
 
@@ -174,7 +176,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
                         Guid.CreateVersion7(), d, RefusalKind.NoShow, "Keine Angabe, telefonisch nicht erreichbar"), today), actor);
                 else if (days.Contains(d.DayOfWeek))
                 {
-                    Apply(PlacementDecisions.LogHours(current, current.Placements[placementId],
+                    Apply(PlacementDecisions.LogHours(current, current.Placements[placementId], HourLog.From(_hourEvents.GetValueOrDefault(person.Id) ?? []),
                         new LogHours(placementId, Guid.CreateVersion7(), d, perDay - (d.Day % 3 == 0 ? 30 : 0)), policy, today, offer.EndsOn), actor);
                     hours++;
                 }

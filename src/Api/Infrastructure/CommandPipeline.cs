@@ -33,7 +33,7 @@ public sealed class CommandPipeline : IHttpPolicy
             if (stream is not null)
             {
                 // An endpoint whose stream needs more locks (ending frees the offer's place) loads it itself.
-                if (!chain.Middleware.SelectMany(f => f.Creates).Any(v => v.VariableType == stream)) Add(chain, rules, Loader(stream));
+                if (!chain.Middleware.SelectMany(f => f.Creates).Any(v => v.VariableType == stream)) Add(chain, rules, Loader(stream, decide));
                 Add(chain, rules, Step(nameof(StreamSteps.Found), stream)!);
             }
             chain.AddMiddleware(rules, new MethodCall(chain.Method.HandlerType, decide));
@@ -52,8 +52,10 @@ public sealed class CommandPipeline : IHttpPolicy
     private static MethodInfo? Step(string name, Type stream) => typeof(StreamSteps).GetMethods()
         .FirstOrDefault(m => m.Name == name && m.GetParameters().FirstOrDefault()?.ParameterType == stream);
 
-    private static MethodInfo Loader(Type stream) => typeof(StreamSteps).GetMethods()
-        .Single(m => m.Name.StartsWith("Load") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0] == stream);
+    // A loader takes the route id, or the command when it needs more of it (the week of the hours it logs).
+    private static MethodInfo Loader(Type stream, MethodInfo decide) => typeof(StreamSteps).GetMethods()
+        .Where(m => m.Name.StartsWith("Load") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0] == stream)
+        .Single(m => m.GetParameters()[0].ParameterType == typeof(Guid) || m.GetParameters()[0].ParameterType == decide.GetParameters()[0].ParameterType);
 
     private static MethodInfo Appender(Type? stream) => typeof(StreamSteps).GetMethods().Single(m => m.Name == nameof(StreamSteps.Append)
         && (stream is null ? m.GetParameters().Length == 2 : m.GetParameters().Length == 3 && m.GetParameters()[2].ParameterType == stream));

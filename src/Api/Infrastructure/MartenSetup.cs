@@ -29,6 +29,7 @@ public static class MartenSetup
                 // Inline: every write updates these in the same transaction, so reads and rule checks are never stale.
                 opts.Projections.Add<OfferProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<WeekHoursProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
@@ -55,6 +56,8 @@ public static class MartenSetup
                 opts.Schema.For<DataProtectionKey>();
                 opts.Schema.For<DevelopmentSigningKeyDocument>();
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn).Index(x => x.Status).Index(x => x.ObjectionStatus);
+                // Commands read one week by id; ends, reviews and views read a person's weeks from a Monday on.
+                opts.Schema.For<WeekHours>().Index([x => x.PersonId, x => x.Monday]);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 return opts;
             })

@@ -11,6 +11,7 @@ public sealed class OpenApiPaging : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        HistoryPaging(operation);
         var page = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "page" && p.In == ParameterLocation.Query);
         var size = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "pageSize" && p.In == ParameterLocation.Query);
         if (page is null || size is null) return;
@@ -33,6 +34,28 @@ public sealed class OpenApiPaging : IOperationFilter
             response.Headers["Link"] = new OpenApiHeader
             {
                 Description = "Die Nachbarseiten mit denselben Filtern (rel=\"next\", rel=\"prev\"), RFC 8288.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+    }
+
+    /// <summary>A person's history pages by sequence (`limit`, `after`) rather than by page number.</summary>
+    private static void HistoryPaging(OpenApiOperation operation)
+    {
+        var limit = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "limit" && p.In == ParameterLocation.Query);
+        var after = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "after" && p.In == ParameterLocation.Query);
+        if (limit is null || after is null) return;
+        var max = AGH.Api.Persons.PersonHistoryEndpoint.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        limit.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = max };
+        limit.Description = $"Höchstens so viele Einträge (1 bis {max}), nach `sequence` geordnet. Ohne `limit` und `after` kommt die ganze Akte.";
+        after.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" };
+        after.Description = "Nur Einträge mit einer `sequence` danach: die `sequence` des letzten gelesenen Eintrags (die nächste Seite steht im `Link`-Header).";
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Link"] = new OpenApiHeader
+            {
+                Description = "Bei voller Seite die nächste Seite (rel=\"next\", RFC 8288) mit denselben Parametern und `after` = letzte `sequence`.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }

@@ -11,7 +11,7 @@ public static class ProjectionRebuild
 {
     public static readonly Type[] All =
     [
-        typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
+        typeof(OfferProjection), typeof(PersonProjection), typeof(WeekHoursProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
         typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection),
     ];
 

@@ -28,8 +28,11 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, PlacementStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
-    public static Task<HoursStream?> LoadHours(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        HoursStream.Load(session, id, http, ct);
+    public static Task<HoursStream?> LoadHours(LogHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct);
+
+    public static Task<HoursStream?> LoadHours(CorrectHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct);
 
     public static ProblemDetails Found(HoursStream? stream, HttpContext http) => Found(stream?.Placement, http);
 
@@ -51,6 +54,10 @@ public static class StreamSteps
 
     public static void Append(IDocumentSession session, Decision decision, IEventStream<Person> stream) =>
         Streams.Append(session, decision, Streams.Of(stream));
+
+    public static ProblemDetails Found(PersonStream? stream, HttpContext http) => Found(stream?.Stream, http);
+
+    public static void Append(IDocumentSession session, Decision decision, PersonStream stream) => Append(session, decision, stream.Stream);
 
     public static Task<IEventStream<Offer>?> LoadOffer(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
 

@@ -4,6 +4,8 @@ using AGH.Domain.Persons;
 using JasperFx.Events;
 using AGH.Domain.Placements;
 using AGH.Projections;
+using AGH.Api.Placements;
+using AGH.Domain.Sanctions;
 using Marten;
 
 namespace AGH.Api.Infrastructure;
@@ -41,14 +43,30 @@ public static class Streams
     }
 }
 
-/// <summary>A placement's person stream, fetched for writing, and the placement in it.</summary>
+/// <summary>
+/// A placement's person stream, fetched for writing, and the placement in it. <see cref="HoursAfter"/> holds the
+/// person's hours after a day when the loader was asked for them (ending a placement), else none.
+/// </summary>
 public sealed record PlacementStream(IEventStream<Person> Stream, Placement Placement)
 {
     public Person Person => Stream.Aggregate!;
+
+    public HourLog HoursAfter { get; init; } = HourLog.Empty;
 }
 
-/// <summary>A sanction proposal's person stream, fetched for writing.</summary>
+/// <summary>
+/// A sanction proposal's person stream, fetched for writing. <see cref="HoursAfterRefusal"/> holds the person's hours
+/// after the refusal's day when the loader was asked for them (reviewing a restriction), else none.
+/// </summary>
 public sealed record ProposalStream(IEventStream<Person> Stream, Guid ProposalId)
+{
+    public Person Person => Stream.Aggregate!;
+
+    public HourLog HoursAfterRefusal { get; init; } = HourLog.Empty;
+}
+
+/// <summary>A person's stream, fetched for writing, with the person's hours after a day (ending the entitlement).</summary>
+public sealed record PersonStream(IEventStream<Person> Stream, HourLog HoursAfter)
 {
     public Person Person => Stream.Aggregate!;
 }
@@ -59,26 +77,38 @@ public static class CommandStreams
     /// The placement's person, locked; null (404) when there is none or the caller may not see it. A command that also
     /// writes the offer (ending frees the place) locks the offer first, in the order every command keeps.
     /// </summary>
+    /// <remarks>With <paramref name="hoursAfter"/> the person's hours of the weeks after that day are read too, once locked.</remarks>
     public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct,
-        bool writesOffer = false)
+        bool writesOffer = false, DateOnly? hoursAfter = null)
     {
         if (placementId == Guid.Empty) return null;
         var index = await session.LoadAsync<PlacementIndex>(placementId, ct);
         if (index is null || !Access.Actor(http).MaySee(index.Municipality)) return null;
         if (writesOffer) await Streams.Offer(session, index.OfferId, ct);
         var stream = await Streams.Person(session, index.PersonId, ct);
-        return stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) == true ? new PlacementStream(stream, placement) : null;
+        if (stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) != true) return null;
+        return new PlacementStream(stream, placement!)
+        {
+            HoursAfter = hoursAfter is { } day ? await WeekHoursReads.After(session, index.PersonId, day, ct) : HourLog.Empty,
+        };
     }
 
     /// <summary>The proposal's person, locked; null (404) when there is none or the caller may not see it.</summary>
-    public static async Task<ProposalStream?> Proposal(IDocumentSession session, Guid proposalId, HttpContext http, CancellationToken ct)
+    /// <remarks>With <paramref name="hoursAfterRefusal"/> the person's hours after the refusal's day are read too, once locked.</remarks>
+    public static async Task<ProposalStream?> Proposal(IDocumentSession session, Guid proposalId, HttpContext http, CancellationToken ct,
+        bool hoursAfterRefusal = false)
     {
         if (proposalId == Guid.Empty) return null;
         var index = await session.LoadAsync<ProposalIndex>(proposalId, ct);
         if (index is null) return null;
         var stream = await Streams.Person(session, index.PersonId, ct);
         if (stream is null || !Access.Actor(http).MaySee(stream.Aggregate!.Municipality) || !stream.Aggregate.Proposals.ContainsKey(proposalId)) return null;
-        return new ProposalStream(stream, proposalId);
+        return new ProposalStream(stream, proposalId)
+        {
+            HoursAfterRefusal = hoursAfterRefusal
+                ? await WeekHoursReads.After(session, index.PersonId, SanctionDecisions.RefusalDate(stream.Aggregate, proposalId), ct)
+                : HourLog.Empty,
+        };
     }
 
     /// <summary>
@@ -92,4 +122,11 @@ public static class CommandStreams
             await Streams.Offer(session, active.OfferId, ct);
         return await Streams.Person(session, personId, ct) is { } stream && Access.Actor(http).MaySee(stream.Aggregate!.Municipality) ? stream : null;
     }
+
+    /// <summary>As the overload without a day, with the person's hours of the weeks after <paramref name="hoursAfter"/>, read once locked.</summary>
+    public static async Task<PersonStream?> Person(IDocumentSession session, Guid personId, DateOnly hoursAfter, HttpContext http, CancellationToken ct,
+        bool writesActiveOffer = false) =>
+        await Person(session, personId, http, ct, writesActiveOffer) is { } stream
+            ? new PersonStream(stream, await WeekHoursReads.After(session, personId, hoursAfter, ct))
+            : null;
 }

@@ -34,7 +34,9 @@ public static class PayoutPreparation
         var earlier = await session.Query<PayoutRun>().ToListAsync(ct);
         if (PayoutDecisions.Current(month, earlier) is { } existing) return new(existing, false, null);
         if (!afterRejection && earlier.LastOrDefault(r => r.Month == month.ToString()) is { } rejected) return new(rejected, false, null);
-        var persons = (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty).ToList();
+        var hours = await AGH.Api.Placements.WeekHoursReads.UpTo(session, month.Last, ct);
+        var persons = (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty)
+            .Select(p => (p, hours.GetValueOrDefault(p.Id, AGH.Domain.Placements.HourLog.Empty))).ToList();
         var decision = PayoutDecisions.Prepare(month, persons, earlier, rates, actor.UserId, today);
         if (decision.Rejection is { } rejection) return new(null, false, rejection);
         CommandActor.Set(session, actor);

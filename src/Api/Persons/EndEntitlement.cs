@@ -19,14 +19,14 @@ public static class EndEntitlementEndpoint
         new EndEntitlement(id, v.Date(b.Date, "date"), v.Text(b.Reason, "reason", 1000)));
 
     // Ending the entitlement frees the active placement's place: its offer is locked too.
-    public static Task<IEventStream<Person>?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Person(session, id, http, ct, writesActiveOffer: true);
+    public static Task<PersonStream?> LoadAsync(EndEntitlement command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Person(session, command.PersonId, command.Date, http, ct, writesActiveOffer: true);
 
-    public static Decision Decide(EndEntitlement command, IEventStream<Person> stream, Clock clock) =>
-        PersonDecisions.EndEntitlement(stream.Aggregate!, command, clock.Today);
+    public static Decision Decide(EndEntitlement command, PersonStream stream, Clock clock) =>
+        PersonDecisions.EndEntitlement(stream.Person, command, stream.HoursAfter, clock.Today);
 
     [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
-        PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Handle(Request body, PersonStream stream, Decision decision, Clock clock) =>
+        PersonResults.Ok(stream.Person, decision, clock.Today);
 }

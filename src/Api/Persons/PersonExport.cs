@@ -68,8 +68,9 @@ public static class PersonExportEndpoint
         var today = clock.Today;
         var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(p, today)).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
+        var hours = await WeekHoursReads.OfPerson(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,
-            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, today)).ToList(),
+            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, hours, today)).ToList(),
             proposals,
             proposals.Where(p => p.Restriction is not null)
                 .Select(p => new ExportRestrictionDto(p.Id, p.Restriction!.StartsOn, p.Restriction.EndsOn, p.Restriction.Status, p.Restriction.ContinuedOn)).ToList(),

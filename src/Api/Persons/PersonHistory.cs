@@ -6,6 +6,7 @@ using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AGH.Api.Persons;
 
@@ -50,17 +51,27 @@ public static class PersonHistoryEndpoint
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf)
+    /// <summary>The largest page of history entries one request may ask for.</summary>
+    public const int MaxLimit = 1000;
+
+    public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf,
+        string? limit, string? after)
     {
         var (actor, denied) = Access.Require(http, Readers);
         if (denied is not null) return denied.Answer();
-        if (!TryParseInstant(asOf, out var at)) return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
+        var checks = new Checks();
+        if (!TryParseInstant(asOf, out var at)) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
+        var page = HistoryPage.Read(limit, after, checks);
+        if (checks.Failed) return checks.Details().Answer();
         // Only the municipality is needed to decide visibility; a long case's document is large.
         var municipality = await MunicipalityOf(session, id, http.RequestAborted);
         if (municipality is null || !actor!.MaySee(municipality)) return Problems.NotFound("person").Answer();
 
         var until = at ?? clock.Now;
-        var entries = (await EntriesAbout(session, id, http.RequestAborted)).Where(e => e.RecordedAt <= until).ToList();
+        var entries = page is null
+            ? (await EntriesAbout(session, id, http.RequestAborted)).Where(e => e.RecordedAt <= until).ToList()
+            : await EntriesAbout(session, id, until, page, http.RequestAborted);
+        page?.Announce(http, entries);
 
         await RecordRead(session, id, actor!, at, "history", clock.Now, http.RequestAborted);
         return Results.Ok(new HistoryDto(id, until, entries));
@@ -96,16 +107,44 @@ public static class PersonHistoryEndpoint
     /// The person's own stream, plus their lines of every payout run that paid them and its review, release or rejection, taken from the payout
     /// ledger (other people's lines never shown), in the order they were recorded.
     /// </summary>
-    public static async Task<IReadOnlyList<HistoryEntryDto>> EntriesAbout(IQuerySession session, Guid personId, CancellationToken ct)
+    public static async Task<IReadOnlyList<HistoryEntryDto>> EntriesAbout(IQuerySession session, Guid personId, CancellationToken ct) =>
+        await WithPayouts(session, personId, (await session.Events.FetchStreamAsync(personId, token: ct)).Select(Entry).ToList(), 0, ct);
+
+    /// <summary>
+    /// One page of <see cref="EntriesAbout(IQuerySession, Guid, CancellationToken)"/>: the entries recorded up to
+    /// <paramref name="until"/> with a sequence after <see cref="HistoryPage.After"/>, at most <see cref="HistoryPage.Limit"/>.
+    /// The person's stream is read by sequence in SQL, a page at a time, instead of whole.
+    /// </summary>
+    public static async Task<IReadOnlyList<HistoryEntryDto>> EntriesAbout(IQuerySession session, Guid personId, DateTimeOffset until,
+        HistoryPage page, CancellationToken ct)
     {
-        var entries = (await session.Events.FetchStreamAsync(personId, token: ct)).Select(Entry).ToList();
+        var own = new List<HistoryEntryDto>();
+        var from = page.After;
+        while (own.Count < page.Limit)
+        {
+            var batch = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == personId && e.Sequence > from)
+                .OrderBy(e => e.Sequence).Take(page.Limit).ToListAsync(ct);
+            // asOf is the time recorded in the header, which the clock sets: filtered here, so a page may need a second read.
+            own.AddRange(batch.Select(Entry).Where(e => e.RecordedAt <= until).Take(page.Limit - own.Count));
+            if (batch.Count < page.Limit) break;
+            from = batch[^1].Sequence;
+        }
+        var all = await WithPayouts(session, personId, own, page.After, ct);
+        return all.Where(e => e.RecordedAt <= until).Take(page.Limit).ToList();
+    }
+
+    /// <summary>The person's entries with their payout entries (sequence after <paramref name="after"/>) merged in, by sequence.</summary>
+    private static async Task<IReadOnlyList<HistoryEntryDto>> WithPayouts(IQuerySession session, Guid personId, List<HistoryEntryDto> entries,
+        long after, CancellationToken ct)
+    {
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == personId)).ToListAsync(ct);
         if (runs.Count == 0) return entries;
 
         // The ledger's events carry every run's lines; read only their position, type and headers, never other people's lines.
         var stamps = (await session.AdvancedSql.QueryAsync<string>(
                 $"select json_build_object('sequence', seq_id, 'version', version, 'runId', data ->> 'runId', 'type', type, "
-                + $"'headers', headers)::text from {MartenSetup.Schema}.mt_events where stream_id = ?", ct, PayoutRun.LedgerId))
+                + $"'headers', headers)::text from {MartenSetup.Schema}.mt_events where stream_id = ? and seq_id > ?", ct, PayoutRun.LedgerId, after))
             .Select(json => JsonSerializer.Deserialize<LedgerStamp>(json, Json.Options)!).ToList();
         foreach (var run in runs)
         {
@@ -158,5 +197,35 @@ public static class PersonHistoryEndpoint
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)) return false;
         at = parsed;
         return true;
+    }
+}
+
+/// <summary>
+/// Paging of a person's history by sequence: `limit` entries after the sequence `after`. Without both parameters the
+/// history is answered whole, as before. A full page announces the next one in `Link` (rel="next", RFC 8288).
+/// </summary>
+public sealed record HistoryPage(int Limit, long After)
+{
+    public static HistoryPage? Read(string? limit, string? after, Checks checks)
+    {
+        if (limit is null && after is null) return null;
+        var size = PersonHistoryEndpoint.MaxLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > PersonHistoryEndpoint.MaxLimit))
+            checks.Add("limit", $"must be a whole number from 1 to {PersonHistoryEndpoint.MaxLimit}.");
+        long from = 0;
+        if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out from))
+            checks.Add("after", "must be a whole number of at least 0 (the sequence of the last entry read).");
+        return new HistoryPage(size, from);
+    }
+
+    public void Announce(HttpContext http, IReadOnlyList<HistoryEntryDto> entries)
+    {
+        if (entries.Count < Limit) return;
+        var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value)
+            .Where(kv => kv.Key is not ("limit" or "after"))
+            .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
+            .Append(new("limit", Limit.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("after", entries[^1].Sequence.ToString(CultureInfo.InvariantCulture)));
+        http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString(http.Request.PathBase + http.Request.Path, query)}>; rel=\"next\"";
     }
 }

@@ -17,7 +17,7 @@ public static class CorrectHoursEndpoint
         new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, b.Minutes, allowZero: true), v.Text(b.Reason, "reason", 1000)));
 
     public static Decision Decide(CorrectHours command, HoursStream stream, Policy policy) =>
-        PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, command, policy, stream.OfferEndsOn);
+        PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, stream.OfferEndsOn);
 
     [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
     [ProducesResponseType<LogHoursEndpoint.Created>(201)]

@@ -18,10 +18,11 @@ public static class EndPlacementEndpoint
         new EndPlacement(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.OptionalText(b.Note, "note", 2000)));
 
     // Ending frees the place: the offer is locked too. Its stream is not fetched: PlaceReleased is appended as it comes.
-    public static Task<PlacementStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Placement(session, id, http, ct, writesOffer: true);
+    // The hours after the last day are read once locked: an end must not leave them behind (hours-after-end).
+    public static Task<PlacementStream?> LoadAsync(EndPlacement command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true, hoursAfter: command.Date);
 
-    public static Decision Decide(EndPlacement command, PlacementStream stream, Clock clock) => PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
+    public static Decision Decide(EndPlacement command, PlacementStream stream, Clock clock) => PlacementDecisions.End(stream.Person, stream.Placement, command, stream.HoursAfter, clock.Today);
 
     [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
     [ProducesResponseType<PlacementDto>(200)]

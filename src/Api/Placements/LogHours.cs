@@ -19,7 +19,7 @@ public static class LogHoursEndpoint
         new LogHours(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), Minutes.Check(v, b.Minutes, allowZero: false)));
 
     public static Decision Decide(LogHours command, HoursStream stream, Policy policy, Clock clock) =>
-        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, command, policy, clock.Today, stream.OfferEndsOn);
+        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, clock.Today, stream.OfferEndsOn);
 
     [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
     [ProducesResponseType<Created>(201)]

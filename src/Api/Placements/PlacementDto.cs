@@ -38,13 +38,14 @@ public sealed record PlacementDto(
     EndReason? EndReason,
     string? NoticeVersion)
 {
-    public static PlacementDto From(Person person, Placement p, DateOnly today)
+    /// <summary><paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPlacement"/>).</summary>
+    public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today)
     {
-        var effective = p.EffectiveEntries.Select(e => e.EntryId).ToHashSet();
+        var effective = hours.EffectiveOf(p.PlacementId).Select(e => e.EntryId).ToHashSet();
         return new PlacementDto(
             p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
-            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, p.MinutesLogged,
-            p.Entries.Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId))).ToList(),
+            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, hours.MinutesLogged(p.PlacementId),
+            hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId))).ToList(),
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),

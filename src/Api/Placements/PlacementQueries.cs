@@ -1,6 +1,7 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using AGH.Domain.Placements;
 using AGH.Projections;
 using Marten;
 
@@ -49,9 +50,10 @@ public static class PlacementQueries
         var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
         var byId = persons.ToDictionary(p => p.Id);
+        var hours = await WeekHoursReads.OfPersons(session, byId.Keys, http.RequestAborted);
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
-            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], clock.Today))
+            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], hours.GetValueOrDefault(i.PersonId, HourLog.Empty), clock.Today))
             .ToList();
         return Results.Ok(result);
     }
@@ -65,6 +67,7 @@ public static class PlacementQueries
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
         Preconditions.SetETag(http, person.Revision);
-        return Results.Ok(PlacementDto.From(person, placement, clock.Today));
+        var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
+        return Results.Ok(PlacementDto.From(person, placement, hours, clock.Today));
     }
 }

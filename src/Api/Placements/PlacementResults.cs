@@ -1,15 +1,30 @@
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using Marten;
 
 namespace AGH.Api.Placements;
 
 public static class PlacementResults
 {
-    /// <summary>Answers 200 with the placement as it is after the decision's events.</summary>
+    /// <summary>
+    /// Answers 200 with the placement as it is after the decision's events. Its hours are read when the answer is
+    /// written: the commands answering with a placement do not read them otherwise, and they change no hours.
+    /// </summary>
     public static IResult Ok(PlacementStream stream, Decision decision, DateOnly today)
     {
         var after = decision.Events.Where(e => e.StreamId == stream.Person.Id).Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
-        return Results.Ok(PlacementDto.From(after, after.Placements[stream.Placement.PlacementId], today));
+        return new WithHours(after, stream.Placement.PlacementId, today);
+    }
+
+    private sealed class WithHours(Person person, Guid placementId, DateOnly today) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var placement = person.Placements[placementId];
+            var session = http.RequestServices.GetRequiredService<IQuerySession>();
+            var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
+            await Results.Ok(PlacementDto.From(person, placement, hours, today)).ExecuteAsync(http);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Sanctions;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -20,7 +21,12 @@ public static class ReviewRestrictionEndpoint
         new ReviewRestriction(id, v.Required(b.ContinueRestriction, "continueRestriction"), v.Text(b.Reasoning, "reasoning", 8000),
             b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http).UserId));
 
-    public static Decision Decide(ReviewRestriction command, ProposalStream stream, Clock clock) => SanctionDecisions.Review(stream.Person, command, clock.Today);
+    // The hours after the refusal are read once locked: the breach persists only while the person does not work.
+    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
+
+    public static Decision Decide(ReviewRestriction command, ProposalStream stream, Clock clock) =>
+        SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]

@@ -1,3 +1,4 @@
+using AGH.Domain.Placements;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -134,16 +135,17 @@ public static class PayoutDecisions
     /// <summary>
     /// Pays every hour entry dated in or before the month that no earlier run paid: per person one line for the month's
     /// entries and one arrears line for older unpaid entries and corrections of paid ones (negative when reduced).
-    /// The run gets the id of the month's next attempt; rejected runs paid nothing.
+    /// The run gets the id of the month's next attempt; rejected runs paid nothing. Each person comes with their hours
+    /// dated in or before the month.
     /// </summary>
-    public static Decision Prepare(Month month, IEnumerable<Person> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
+    public static Decision Prepare(Month month, IEnumerable<(Person Person, HourLog Hours)> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
         string preparedBy, DateOnly today)
     {
         if (month.Last >= today)
             return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet.");
         var runs = earlierRuns.ToList();
         var paid = Paid(runs);
-        var lines = persons.OrderBy(p => p.Id).SelectMany(p => Lines(p, paid, month, rates)).ToList();
+        var lines = persons.OrderBy(p => p.Person.Id).SelectMany(p => Lines(p.Person, p.Hours, paid, month, rates)).ToList();
         var runId = PayoutRun.IdFor(month, Attempt(month, runs));
         return Decision.Accept(new StreamEvent(PayoutRun.LedgerId,
             new PayoutRunPrepared(runId, month.ToString(), preparedBy, lines, lines.Sum(l => l.AmountCents))));
@@ -172,12 +174,12 @@ public static class PayoutDecisions
         return paid;
     }
 
-    public static IEnumerable<PayoutLine> Lines(Person person, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
+    public static IEnumerable<PayoutLine> Lines(Person person, HourLog hours, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
     {
         // Only hours inside their placement's period are owed; one outside it (left from before ends checked for hours)
         // is worth 0, so what a run paid for it is paid back as arrears.
         var due = person.Placements.Values
-            .SelectMany(p => p.EffectiveEntries.Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, Minutes: p.Covers(e.Date) ? e.Minutes : 0)))
+            .SelectMany(p => hours.EffectiveOf(p.PlacementId).Select(e => (Chain: e.CorrectsEntryId ?? e.EntryId, e.Date, Minutes: p.Covers(e.Date) ? e.Minutes : 0)))
             .Where(x => x.Date <= month.Last)
             .Select(x => (x.Chain, x.Date, Delta: x.Minutes - paid.GetValueOrDefault(x.Chain), WasPaid: paid.ContainsKey(x.Chain)))
             .Where(x => x.Delta != 0)

@@ -72,7 +72,8 @@ public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnl
 /// <summary>
 /// A person's whole case is one stream: registration, exemptions, their placements with hours, refusals, hearings and
 /// sanctions. One stream makes per-person rules (one active placement, daily hour cap) consistent under concurrency and
-/// gives auditors one ordered history.
+/// gives auditors one ordered history. The folded person holds no hour entries: they grow with the case, so they are
+/// kept per ISO week (<see cref="HourLog"/>, loaded after the stream is locked) and only counted in the Revision here.
 /// </summary>
 public sealed record Person(
     Guid Id,
@@ -181,8 +182,9 @@ public sealed record Person(
         (not null, ExemptionRecorded e) => state.When(e),
         (not null, EntitlementEnded e) => state.When(e),
         (not null, PersonAssigned e) => state.When(e),
-        (not null, HoursLogged e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
-        (not null, HoursCorrected e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        // Hours live in the week documents (WeekHoursProjection); here they only count towards the Revision.
+        (not null, HoursLogged) => state,
+        (not null, HoursCorrected) => state,
         (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
@@ -273,7 +275,8 @@ public static class PersonDecisions
     }
 
     /// <summary>Takes effect at once: an active placement ends with reason entitlement-ended and its place is freed.</summary>
-    public static Decision EndEntitlement(Person person, EndEntitlement c, DateOnly today)
+    /// <paramref name="hoursAfter"/> holds at least the person's hours of the weeks after <c>c.Date</c>.
+    public static Decision EndEntitlement(Person person, EndEntitlement c, HourLog hoursAfter, DateOnly today)
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The entitlement end lies in the future; record it when it has taken effect.");
@@ -281,7 +284,7 @@ public static class PersonDecisions
             return Rejection.Conflict("entitlement-already-ended", $"The entitlement already ended on {person.EntitlementEndedOn:yyyy-MM-dd}.");
         if (c.Date < person.EntitledSince)
             return Rejection.Unprocessable("date-before-entitlement", "date lies before entitledSince.");
-        if (PlacementDecisions.HoursAfter(person.Placements.Values, c.Date) is { } hours)
+        if (PlacementDecisions.HoursAfter(hoursAfter.Effective, c.Date) is { } hours)
             return hours;
         var events = new List<StreamEvent> { new(person.Id, new EntitlementEnded(person.Id, c.Date, c.Reason)) };
         if (person.ActivePlacement is { } active)

@@ -49,7 +49,50 @@ public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId
 
 public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly Date, EndReason Reason, string? Note);
 
-public sealed record HourEntry(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason);
+/// <summary>
+/// One hour entry as it was logged or corrected. <paramref name="Version"/> is the event's version in the person's
+/// stream: entries kept in several week documents are put back into the order they were recorded by it.
+/// </summary>
+public sealed record HourEntry(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version = 0)
+{
+    public static HourEntry From(HoursLogged e, long version = 0) => new(e.PlacementId, e.EntryId, e.Date, e.Minutes, null, null, version);
+
+    public static HourEntry From(HoursCorrected e, long version = 0) =>
+        new(e.PlacementId, e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, version);
+}
+
+/// <summary>
+/// Hour entries of one person as a command or a view reads them: only the ISO weeks it needs (the week of a day, the
+/// weeks after a day, a placement's period), never the whole case, so the cost of a command does not grow with it.
+/// Entries are in the order they were recorded; a correction always lies in the week of the entry it corrects.
+/// </summary>
+public sealed class HourLog
+{
+    public static readonly HourLog Empty = new([]);
+
+    public HourLog(IEnumerable<HourEntry> entries) => Entries = entries.ToList();
+
+    public IReadOnlyList<HourEntry> Entries { get; }
+
+    /// <summary>Current value per original entry: the latest correction wins, 0 cancels.</summary>
+    public IEnumerable<HourEntry> Effective => Entries.GroupBy(e => e.CorrectsEntryId ?? e.EntryId).Select(g => g.Last());
+
+    public IEnumerable<HourEntry> Of(Guid placementId) => Entries.Where(e => e.PlacementId == placementId);
+
+    public IEnumerable<HourEntry> EffectiveOf(Guid placementId) => Effective.Where(e => e.PlacementId == placementId);
+
+    public int MinutesLogged(Guid placementId) => EffectiveOf(placementId).Sum(e => e.Minutes);
+
+    public HourEntry? Find(Guid placementId, Guid entryId) => Entries.FirstOrDefault(e => e.EntryId == entryId && e.PlacementId == placementId);
+
+    /// <summary>The entries the hour events among <paramref name="events"/> record, in their order (other events are skipped).</summary>
+    public static HourLog From(IEnumerable<object> events) => new(events.Select((e, i) => e switch
+    {
+        HoursLogged l => HourEntry.From(l, i + 1),
+        HoursCorrected c => HourEntry.From(c, i + 1),
+        _ => null,
+    }).OfType<HourEntry>());
+}
 
 public sealed record Refusal(
     Guid RefusalId,
@@ -69,7 +112,6 @@ public sealed record Placement(
     int HoursPerWeek,
     DateOnly? EndedOn,
     EndReason? EndReason,
-    ImmutableList<HourEntry> Entries,
     ImmutableDictionary<Guid, Refusal> Refusals)
 {
     public bool IsActive => EndedOn is null;
@@ -77,29 +119,15 @@ public sealed record Placement(
     /// <summary>The wording of the Heranziehungsbescheid served; null for placements recorded before notices were versioned.</summary>
     public string? NoticeVersion { get; init; }
 
-    /// <summary>Current value per original entry: the latest correction wins, 0 cancels.</summary>
-    public IEnumerable<HourEntry> EffectiveEntries =>
-        Entries.GroupBy(e => e.CorrectsEntryId ?? e.EntryId).Select(g => g.Last());
-
-    public int MinutesLogged => EffectiveEntries.Sum(e => e.Minutes);
-
     /// <summary>The placement's period, startsOn to endedOn: hours count, and are paid, only inside it.</summary>
     public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended);
 
     /// <summary>The earliest last day of work: the start once it has begun, else the notice day (work taken up before it began).</summary>
     public DateOnly EarliestEnd(DateOnly today) => StartsOn > today ? NoticeServedOn : StartsOn;
 
-    public HourEntry? FindEntry(Guid entryId) => Entries.FirstOrDefault(e => e.EntryId == entryId);
-
     public static Placement Start(PersonAssigned e) => new(
         e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,
-        [], ImmutableDictionary<Guid, Refusal>.Empty) { NoticeVersion = e.NoticeVersion };
-
-    public Placement When(HoursLogged e) =>
-        this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, null, null)) };
-
-    public Placement When(HoursCorrected e) =>
-        this with { Entries = Entries.Add(new HourEntry(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason)) };
+        ImmutableDictionary<Guid, Refusal>.Empty) { NoticeVersion = e.NoticeVersion };
 
     public Placement When(RefusalRecorded e) =>
         this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };

@@ -60,22 +60,26 @@ public static class PlacementDecisions
     /// <summary>
     /// Hours count only inside the placement and inside the offer that was made available (§ 5 Abs. 1 and 2 AsylbLG):
     /// the endpoint passes the offer's last day, <paramref name="offerEndsOn"/> (null when the offer is open-ended).
+    /// <paramref name="week"/> holds at least the person's hours of the ISO week of <c>c.Date</c>, across placements.
     /// </summary>
-    public static Decision LogHours(Person person, Placement placement, LogHours c, Policy policy, DateOnly today, DateOnly? offerEndsOn = null)
+    public static Decision LogHours(Person person, Placement placement, HourLog week, LogHours c, Policy policy, DateOnly today, DateOnly? offerEndsOn = null)
     {
         if (!placement.Covers(c.Date) || c.Date > today)
             return Rejection.Unprocessable("outside-placement", $"{c.Date:yyyy-MM-dd} lies before the start, after the end or in the future.");
         if (OutsideOffer(c.Date, offerEndsOn) is { } outside)
             return outside;
-        if (CheckLimits(person, placement, c.Date, c.Minutes, replacing: null, policy) is { } rejection)
+        if (CheckLimits(week, placement, c.Date, c.Minutes, replacing: null, policy) is { } rejection)
             return rejection;
         return Decision.Accept(new StreamEvent(person.Id, new HoursLogged(placement.PlacementId, person.Id, c.EntryId, c.Date, c.Minutes)));
     }
 
-    /// <summary>A correction may always cancel (0); raising or keeping hours needs a day inside the placement and the offer.</summary>
-    public static Decision CorrectHours(Person person, Placement placement, CorrectHours c, Policy policy, DateOnly? offerEndsOn = null)
+    /// <summary>
+    /// A correction may always cancel (0); raising or keeping hours needs a day inside the placement and the offer.
+    /// <paramref name="week"/> holds at least the person's hours of the ISO week of the entry named (empty when none was found).
+    /// </summary>
+    public static Decision CorrectHours(Person person, Placement placement, HourLog week, CorrectHours c, Policy policy, DateOnly? offerEndsOn = null)
     {
-        var entry = placement.FindEntry(c.EntryId);
+        var entry = week.Find(placement.PlacementId, c.EntryId);
         if (entry is null)
             return Rejection.NotFound("entry-not-found", "No such hour entry in this placement.");
         var original = entry.CorrectsEntryId ?? entry.EntryId;
@@ -84,7 +88,7 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("outside-placement", $"{date:yyyy-MM-dd} lies outside the placement; the entry can only be corrected to 0.");
         if (c.Minutes > 0 && OutsideOffer(date, offerEndsOn) is { } outside)
             return outside;
-        if (CheckLimits(person, placement, date, c.Minutes, replacing: original, policy) is { } rejection)
+        if (CheckLimits(week, placement, date, c.Minutes, replacing: original, policy) is { } rejection)
             return rejection;
         return Decision.Accept(new StreamEvent(person.Id,
             new HoursCorrected(placement.PlacementId, person.Id, c.NewEntryId, original, date, c.Minutes, c.Reason)));
@@ -99,29 +103,30 @@ public static class PlacementDecisions
     /// Effective entries (value above 0 after corrections) dated after a last day of work: an end must not leave hours
     /// behind it that a payout would then drop without a trace. The detail names the dates, so they can be corrected to 0.
     /// </summary>
-    public static Rejection? HoursAfter(IEnumerable<Placement> placements, DateOnly lastDay)
+    public static Rejection? HoursAfter(IEnumerable<HourEntry> effective, DateOnly lastDay)
     {
-        var dates = placements.SelectMany(p => p.EffectiveEntries).Where(e => e.Minutes > 0 && e.Date > lastDay)
+        var dates = effective.Where(e => e.Minutes > 0 && e.Date > lastDay)
             .Select(e => e.Date).Distinct().Order().ToList();
         return dates.Count == 0 ? null
             : Rejection.Unprocessable("hours-after-end",
                 $"Hours are logged after {lastDay:yyyy-MM-dd} on {string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd")))}; correct them to 0 first.");
     }
 
-    private static Rejection? CheckLimits(Person person, Placement placement, DateOnly date, int minutes, Guid? replacing, Policy policy)
+    private static Rejection? CheckLimits(HourLog hours, Placement placement, DateOnly date, int minutes, Guid? replacing, Policy policy)
     {
         bool Counts(HourEntry e) => (e.CorrectsEntryId ?? e.EntryId) != replacing;
 
-        var day = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => e.Date == date && Counts(e)).Sum(e => e.Minutes);
+        var week = Dates.IsoWeek(date);
+        var effective = hours.Effective.Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).ToList();
+        var day = effective.Where(e => e.Date == date).Sum(e => e.Minutes);
         if ((long)day + minutes > policy.DailyCapMinutes)
             return Rejection.Unprocessable("daily-limit", $"{day} minutes are already logged on {date:yyyy-MM-dd}; the limit is {policy.DailyCapMinutes}.");
 
-        var week = Dates.IsoWeek(date);
-        var weekly = placement.EffectiveEntries.Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
+        var weekly = effective.Where(e => e.PlacementId == placement.PlacementId).Sum(e => e.Minutes);
         if ((long)weekly + minutes > placement.HoursPerWeek * 60)
             return Rejection.Unprocessable("weekly-limit", $"{weekly} minutes are already logged in ISO week {week.Week}; the placement plans {placement.HoursPerWeek} hours.");
         // The configured cap holds per person, also when one placement ends and another starts in the same week.
-        var personWeekly = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => Dates.IsoWeek(e.Date) == week && Counts(e)).Sum(e => e.Minutes);
+        var personWeekly = effective.Sum(e => e.Minutes);
         if ((long)personWeekly + minutes > policy.WeeklyCapMinutes)
             return Rejection.Unprocessable("weekly-limit", $"{personWeekly} minutes are already logged for the person in ISO week {week.Week}; the cap is {policy.WeeklyCapMinutes}.");
         return null;
@@ -171,7 +176,8 @@ public static class PlacementDecisions
     /// The place becomes free at once. A placement that has not begun yet may end on any day from its notice on (the
     /// person took up work before it began); one that has begun not before its start.
     /// </summary>
-    public static Decision End(Person person, Placement placement, EndPlacement c, DateOnly today)
+    /// <paramref name="hoursAfter"/> holds at least the person's hours of the weeks after <c>c.Date</c>.
+    public static Decision End(Person person, Placement placement, EndPlacement c, HourLog hoursAfter, DateOnly today)
     {
         if (!placement.IsActive)
             return Rejection.Conflict("placement-ended", $"The placement already ended on {placement.EndedOn:yyyy-MM-dd}.");
@@ -181,7 +187,7 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("end-before-start", placement.StartsOn > today
                 ? $"The placement has not begun; its end lies before the notice was served on {placement.NoticeServedOn:yyyy-MM-dd}."
                 : "The last day of work lies before the start.");
-        if (HoursAfter([placement], c.Date) is { } hours)
+        if (HoursAfter(hoursAfter.EffectiveOf(placement.PlacementId), c.Date) is { } hours)
             return hours;
         return Decision.Accept(
             new StreamEvent(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, c.Date, c.Reason, c.Note)),

@@ -130,9 +130,10 @@ public static class SanctionDecisions
 
     /// <summary>
     /// § 14 Abs. 2 AsylbLG: after six months the restriction may be continued for six more only after a new hearing
-    /// and while the breach persists; otherwise it ends as planned.
+    /// and while the breach persists; otherwise it ends as planned. <paramref name="hoursAfterRefusal"/> holds at least
+    /// the person's hours of the weeks after the refusal's day (<see cref="RefusalDate"/>).
     /// </summary>
-    public static Decision Review(Person person, ReviewRestriction c, DateOnly today)
+    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today)
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
@@ -148,7 +149,7 @@ public static class SanctionDecisions
             return Rejection.Unprocessable("hearing-required", "A continuation needs a hearing on it held after the restriction began (§ 28 VwVfG).");
         if (heard > today)
             return Rejection.Unprocessable("date-in-future", "hearingHeldOn lies in the future.");
-        if (BreachEndedReason(person, proposal, today) is { } ended)
+        if (BreachEndedReason(person, proposal, hoursAfterRefusal, today) is { } ended)
             return Rejection.Unprocessable("breach-ended", $"The breach no longer persists: {ended}.");
         var continuesFrom = restriction.EndsOn.AddDays(1) < today ? today : restriction.EndsOn.AddDays(1);
         var newEnd = Dates.EndOfMonthsPeriod(continuesFrom, RestrictionMonths);
@@ -157,17 +158,22 @@ public static class SanctionDecisions
     }
 
     /// <summary>The breach has ended when the person worked after the refusal, has no active placement, or has no duty today.</summary>
-    public static string? BreachEndedReason(Person person, SanctionProposal proposal, DateOnly today)
+    public static string? BreachEndedReason(Person person, SanctionProposal proposal, HourLog hoursAfterRefusal, DateOnly today)
     {
-        var refusalDate = person.Placements.TryGetValue(proposal.PlacementId, out var placement) && placement.Refusals.TryGetValue(proposal.RefusalId, out var r)
-            ? r.Date : DateOnly.MinValue;
-        var worked = person.Placements.Values.SelectMany(p => p.EffectiveEntries).Where(e => e.Minutes > 0 && e.Date > refusalDate)
+        var refusalDate = RefusalDate(person, proposal.ProposalId);
+        var worked = hoursAfterRefusal.Effective.Where(e => e.Minutes > 0 && e.Date > refusalDate)
             .Select(e => e.Date).Order().FirstOrDefault();
         if (worked != default) return $"hours were logged on {worked:yyyy-MM-dd}, after the refusal on {refusalDate:yyyy-MM-dd}";
         if (person.ActivePlacement is null) return "the person has no active placement";
         if (person.NotObligedReason(today) is { } why) return why;
         return null;
     }
+
+    /// <summary>The day of the refusal a proposal rests on (DateOnly.MinValue when the proposal is unknown).</summary>
+    public static DateOnly RefusalDate(Person person, Guid proposalId) =>
+        person.Proposals.TryGetValue(proposalId, out var proposal)
+        && person.Placements.TryGetValue(proposal.PlacementId, out var placement) && placement.Refusals.TryGetValue(proposal.RefusalId, out var r)
+            ? r.Date : DateOnly.MinValue;
 
     /// <summary>
     /// Restrictions in force that end within <paramref name="withinDays"/> days and whose period was not reviewed yet;

@@ -11,7 +11,7 @@ public class EndPlacementTests
     private static Decision End(object[] history, DateOnly date)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.End(person, placement, new EndPlacement(T.PlacementId, date, EndReason.RegularEmployment, "Arbeitsvertrag"), T.Today);
+        return PlacementDecisions.End(person, placement, new EndPlacement(T.PlacementId, date, EndReason.RegularEmployment, "Arbeitsvertrag"), Given.Hours(history), T.Today);
     }
 
     [Fact]

@@ -118,10 +118,31 @@ public static class Given
         return (person, person.Placements[T.PlacementId]);
     }
 
+    /// <summary>The person with the hour entries the events record, as a payout run reads them.</summary>
+    public static (Person Person, HourLog Hours) Worker(params object[] events) => (Person(events), HourLog.From(events));
+
+    /// <summary>The person's hour entries the events record, as the week documents hold them.</summary>
+    public static HourLog Hours(params object[] events) => HourLog.From(events);
+
+    /// <summary>One placement's hour entries the events record.</summary>
+    public static PlacementHours HoursOf(object[] events, Guid? placementId = null) => new(HourLog.From(events), placementId ?? T.PlacementId);
+
+    /// <summary>The history followed by the accepted events of a decision on the person's stream.</summary>
+    public static object[] With(this object[] history, Decision decision) =>
+        [.. history, .. decision.ShouldAccept().Where(e => e.StreamId == T.PersonId).Select(e => e.Event)];
+
     /// <summary>Applies the accepted events of a decision to the person, as the API would append them.</summary>
     public static Person Then(this Person person, Decision decision) =>
         decision.ShouldAccept().Where(e => e.StreamId == person.Id).Select(e => e.Event)
             .Aggregate((Person?)person, AGH.Domain.Persons.Person.Evolve)!;
+
+    /// <summary>Applies the accepted events of a decision to the person and their hours.</summary>
+    public static (Person, HourLog) Then(this (Person Person, HourLog Hours) worker, Decision decision)
+    {
+        var events = decision.ShouldAccept().Where(e => e.StreamId == worker.Person.Id).Select(e => e.Event).ToArray();
+        var hours = HourLog.From(events);
+        return (worker.Person.Then(decision), new HourLog([.. worker.Hours.Entries, .. hours.Entries]));
+    }
 
     public static Offer Then(this Offer offer, Decision decision) =>
         decision.ShouldAccept().Where(e => e.StreamId == offer.Id).Select(e => e.Event)
@@ -165,4 +186,13 @@ public static class DecisionAssertions
         decision.Rejection.Detail.Should().NotBeNullOrWhiteSpace();
         return decision.Rejection;
     }
+}
+
+/// <summary>A placement's entries as its view reads them from the person's hours.</summary>
+public sealed record PlacementHours(HourLog Log, Guid PlacementId)
+{
+    public IReadOnlyList<HourEntry> Entries => Log.Of(PlacementId).ToList();
+    public IEnumerable<HourEntry> EffectiveEntries => Log.EffectiveOf(PlacementId);
+    public int MinutesLogged => Log.MinutesLogged(PlacementId);
+    public HourEntry? FindEntry(Guid entryId) => Log.Find(PlacementId, entryId);
 }

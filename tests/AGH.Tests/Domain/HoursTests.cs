@@ -14,7 +14,7 @@ public class LogHoursTests
     {
         var person = Given.Person(history);
         var placement = person.Placements[placementId ?? T.PlacementId];
-        return PlacementDecisions.LogHours(person, placement,
+        return PlacementDecisions.LogHours(person, placement, Given.Hours(history),
             new LogHours(placement.PlacementId, Entry, date, minutes), policy ?? Policy.Default, today ?? T.Today);
     }
 
@@ -28,9 +28,9 @@ public class LogHoursTests
     [Fact]
     public void Logged_hours_add_up_on_the_placement()
     {
-        var placement = Given.Person(A.PlacedPerson(
+        var placement = Given.HoursOf(A.PlacedPerson(
             A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 240),
-            A.HoursLogged(T.Id(2), T.D(2026, 11, 17), 195))).Placements[T.PlacementId];
+            A.HoursLogged(T.Id(2), T.D(2026, 11, 17), 195)));
 
         placement.MinutesLogged.Should().Be(435);
         placement.Entries.Should().HaveCount(2);
@@ -235,7 +235,7 @@ public class CorrectHoursTests
     private static Decision Correct(object[] history, Guid entryId, int minutes, Policy? policy = null)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.CorrectHours(person, placement,
+        return PlacementDecisions.CorrectHours(person, placement, Given.Hours(history),
             new CorrectHours(T.PlacementId, entryId, NewEntry, minutes, "Tippfehler"), policy ?? Policy.Default);
     }
 
@@ -248,7 +248,7 @@ public class CorrectHoursTests
         decision.ShouldAccept(new StreamEvent(T.PersonId,
             new HoursCorrected(T.PlacementId, T.PersonId, NewEntry, Original, Monday, 240, "Tippfehler")));
 
-        var placement = Given.Person(history).Then(decision).Placements[T.PlacementId];
+        var placement = Given.HoursOf(history.With(decision));
         placement.MinutesLogged.Should().Be(240);
         placement.Entries.Should().HaveCount(2, "the original stays in the history");
         placement.Entries[0].Minutes.Should().Be(300);
@@ -259,7 +259,7 @@ public class CorrectHoursTests
     {
         var history = A.PlacedPerson(A.HoursLogged(Original, Monday, 300), A.HoursLogged(T.Id(9), T.D(2026, 11, 17), 60));
 
-        var placement = Given.Person(history).Then(Correct(history, Original, 0)).Placements[T.PlacementId];
+        var placement = Given.HoursOf(history.With(Correct(history, Original, 0)));
 
         placement.MinutesLogged.Should().Be(60);
     }
@@ -272,7 +272,7 @@ public class CorrectHoursTests
 
         decision.ShouldAccept(new StreamEvent(T.PersonId,
             new HoursCorrected(T.PlacementId, T.PersonId, NewEntry, Original, Monday, 180, "Tippfehler")));
-        Given.Person(history).Then(decision).Placements[T.PlacementId].MinutesLogged.Should().Be(180);
+        Given.HoursOf(history.With(decision)).MinutesLogged.Should().Be(180);
     }
 
     [Fact]
@@ -350,20 +350,19 @@ public class MinutesLoggedTests
     [Fact]
     public void MinutesLogged_is_zero_without_entries()
     {
-        Given.Person(A.PlacedPerson()).Placements[T.PlacementId].MinutesLogged.Should().Be(0);
+        Given.HoursOf(A.PlacedPerson()).MinutesLogged.Should().Be(0);
     }
 
     [Fact]
     public void MinutesLogged_takes_the_latest_value_of_each_original_entry()
     {
-        var placement = Given.Person(A.PlacedPerson(
+        var placement = Given.HoursOf(A.PlacedPerson(
             A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 300),
             A.HoursLogged(T.Id(2), T.D(2026, 11, 17), 120),
             A.HoursCorrected(T.Id(3), T.Id(1), T.D(2026, 11, 16), 240),
             A.HoursLogged(T.Id(4), T.D(2026, 11, 18), 60),
             A.HoursCorrected(T.Id(5), T.Id(1), T.D(2026, 11, 16), 180),  // correction of the correction
-            A.HoursCorrected(T.Id(6), T.Id(2), T.D(2026, 11, 17), 0)))   // cancelled
-            .Placements[T.PlacementId];
+            A.HoursCorrected(T.Id(6), T.Id(2), T.D(2026, 11, 17), 0)));  // cancelled
 
         placement.MinutesLogged.Should().Be(180 + 0 + 60);
         placement.EffectiveEntries.Select(e => (e.Date, e.Minutes)).Should().BeEquivalentTo([
@@ -374,9 +373,9 @@ public class MinutesLoggedTests
     [Fact]
     public void FindEntry_finds_originals_and_corrections()
     {
-        var placement = Given.Person(A.PlacedPerson(
+        var placement = Given.HoursOf(A.PlacedPerson(
             A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 300),
-            A.HoursCorrected(T.Id(2), T.Id(1), T.D(2026, 11, 16), 240))).Placements[T.PlacementId];
+            A.HoursCorrected(T.Id(2), T.Id(1), T.D(2026, 11, 16), 240)));
 
         placement.FindEntry(T.Id(1))!.CorrectsEntryId.Should().BeNull();
         placement.FindEntry(T.Id(2))!.CorrectsEntryId.Should().Be(T.Id(1));

@@ -16,20 +16,20 @@ public class PlacementPeriodTests
     private static Decision Log(object[] history, DateOnly date, int minutes, DateOnly? offerEndsOn)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.LogHours(person, placement, new LogHours(T.PlacementId, T.Id(50), date, minutes), Policy.Default, T.Today, offerEndsOn);
+        return PlacementDecisions.LogHours(person, placement, Given.Hours(history), new LogHours(T.PlacementId, T.Id(50), date, minutes), Policy.Default, T.Today, offerEndsOn);
     }
 
     private static Decision Correct(object[] history, Guid entryId, int minutes, DateOnly? offerEndsOn)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.CorrectHours(person, placement, new CorrectHours(T.PlacementId, entryId, T.Id(60), minutes, "Berichtigung"),
+        return PlacementDecisions.CorrectHours(person, placement, Given.Hours(history), new CorrectHours(T.PlacementId, entryId, T.Id(60), minutes, "Berichtigung"),
             Policy.Default, offerEndsOn);
     }
 
     private static Decision End(object[] history, DateOnly date, DateOnly? today = null)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.End(person, placement, new EndPlacement(T.PlacementId, date, EndReason.RegularEmployment, null), today ?? T.Today);
+        return PlacementDecisions.End(person, placement, new EndPlacement(T.PlacementId, date, EndReason.RegularEmployment, null), Given.Hours(history), today ?? T.Today);
     }
 
     [Fact]
@@ -92,11 +92,11 @@ public class PlacementPeriodTests
     [Fact]
     public void The_entitlement_cannot_end_before_effective_hours_of_any_placement()
     {
-        var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 60)));
+        var (person, hours) = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 60)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 13), "Ausreise"), T.Today)
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 13), "Ausreise"), hours, T.Today)
             .ShouldReject("hours-after-end", RejectionKind.Unprocessable).Detail.Should().Contain("2026-11-16");
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 16), "Ausreise"), T.Today).ShouldAccept();
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 16), "Ausreise"), hours, T.Today).ShouldAccept();
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class PayoutPeriodTests
     private static readonly Month November = new(2026, 11);
     private static readonly DateOnly December2 = new(2026, 12, 2);
 
-    private static IReadOnlyList<PayoutLine> Lines(Person person, params PayoutRun[] earlier) =>
+    private static IReadOnlyList<PayoutLine> Lines((Person, HourLog) person, params PayoutRun[] earlier) =>
         PayoutDecisions.Prepare(November, [person], earlier, RateTable.Default, "pay-1", December2)
             .ShouldAcceptSingle<PayoutRunPrepared>(PayoutRun.LedgerId).Lines;
 
@@ -141,7 +141,7 @@ public class PayoutPeriodTests
     public void A_payout_pays_only_entries_inside_the_placements_period()
     {
         // Left from before v2: an entry after the last day of work.
-        var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 10), 60), A.HoursLogged(T.Id(2), T.D(2026, 11, 20), 120),
+        var person = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 10), 60), A.HoursLogged(T.Id(2), T.D(2026, 11, 20), 120),
             A.PlacementEnded(T.D(2026, 11, 13))));
 
         var line = Lines(person).Should().ContainSingle().Subject;
@@ -154,7 +154,7 @@ public class PayoutPeriodTests
     {
         var october = new PayoutRun(T.Id(90), "2026-10", "pay-1", [new PayoutLine(T.PersonId, 120, 80, 160, false, [new EntryPayment(T.Id(2), 120)])],
             160, PayoutRunStatus.Released, "pay-2");
-        var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(2), T.D(2026, 10, 20), 120), A.PlacementEnded(T.D(2026, 10, 13))));
+        var person = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(2), T.D(2026, 10, 20), 120), A.PlacementEnded(T.D(2026, 10, 13))));
 
         var line = Lines(person, october).Should().ContainSingle().Subject;
         line.Arrears.Should().BeTrue();
@@ -232,7 +232,7 @@ public class PayoutRunLifecycleTests
     [Fact]
     public void A_rejected_runs_lines_count_as_unpaid_again_and_the_new_run_of_the_month_has_a_new_id()
     {
-        var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 10, 6), 60), A.HoursLogged(T.Id(2), T.D(2026, 10, 7), 30)));
+        var person = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 10, 6), 60), A.HoursLogged(T.Id(2), T.D(2026, 10, 7), 30)));
         var first = PayoutRun.Evolve(null, PayoutDecisions.Prepare(October, [person], [], RateTable.Default, "pay-1", December2)
             .ShouldAcceptSingle<PayoutRunPrepared>(PayoutRun.LedgerId))!;
         PayoutDecisions.Current(October, [first]).Should().Be(first);
@@ -251,7 +251,7 @@ public class PayoutRunLifecycleTests
     public void A_rejected_months_entries_are_paid_once_by_the_next_months_run_as_arrears_when_the_month_is_not_prepared_again()
     {
         var november = new Month(2026, 11);
-        var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 10, 6), 60), A.HoursLogged(T.Id(2), T.D(2026, 11, 3), 30)));
+        var person = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 10, 6), 60), A.HoursLogged(T.Id(2), T.D(2026, 11, 3), 30)));
         var first = PayoutRun.Evolve(null, PayoutDecisions.Prepare(October, [person], [], RateTable.Default, "pay-1", December2)
             .ShouldAcceptSingle<PayoutRunPrepared>(PayoutRun.LedgerId))!;
         var rejected = Then(first, PayoutDecisions.Reject(first, "pay-2", "falscher Satz"));

@@ -11,15 +11,15 @@ public class PayoutDecisionsTests
     private static readonly Month November = new(2026, 11);
     private static readonly DateOnly December2 = new(2026, 12, 2);
 
-    private static Person Worked(params (int Id, DateOnly Date, int Minutes)[] entries) =>
-        Given.Person(A.PlacedPerson(entries.Select(e => (object)A.HoursLogged(T.Id(e.Id), e.Date, e.Minutes)).ToArray()));
+    private static (Person, HourLog) Worked(params (int Id, DateOnly Date, int Minutes)[] entries) =>
+        Given.Worker(A.PlacedPerson(entries.Select(e => (object)A.HoursLogged(T.Id(e.Id), e.Date, e.Minutes)).ToArray()));
 
     private static PayoutRunPrepared Run(Decision d) =>
         d.ShouldAcceptSingle<PayoutRunPrepared>(PayoutRun.LedgerId);
 
     private static IReadOnlyList<PayoutLine> Lines(Decision d) => Run(d).Lines;
 
-    private static Decision Prepare(Month month, Person person, RateTable? rates = null, params Decision[] earlier) =>
+    private static Decision Prepare(Month month, (Person, HourLog) person, RateTable? rates = null, params Decision[] earlier) =>
         PayoutDecisions.Prepare(month, [person], earlier.Select(d => PayoutRun.Evolve(null, Run(d))!), rates ?? RateTable.Default, "pay-1", December2);
 
     [Theory]

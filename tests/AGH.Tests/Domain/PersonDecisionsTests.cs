@@ -111,7 +111,7 @@ public class PersonDecisionsTests
     public void EndEntitlement_without_placement_emits_only_EntitlementEnded()
     {
         var person = Given.Person(A.PersonRegistered());
-        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), T.Today);
+        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), HourLog.Empty, T.Today);
 
         decision.ShouldAccept(new StreamEvent(T.PersonId, new EntitlementEnded(T.PersonId, T.D(2026, 11, 20), "Anerkennung")));
         var after = person.Then(decision);
@@ -124,7 +124,7 @@ public class PersonDecisionsTests
     public void EndEntitlement_ends_the_active_placement_and_releases_its_place_on_the_offer_stream()
     {
         var person = Given.Person(A.PlacedPerson());
-        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), T.Today);
+        var decision = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Anerkennung"), HourLog.Empty, T.Today);
 
         decision.ShouldAccept(
             new StreamEvent(T.PersonId, new EntitlementEnded(T.PersonId, T.D(2026, 11, 20), "Anerkennung")),
@@ -147,7 +147,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(), A.PersonAssigned(noticeServedOn: T.D(2026, 11, 1), startsOn: T.D(2026, 12, 1)));
 
-        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 15), "Wegzug"), T.Today)
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 15), "Wegzug"), HourLog.Empty, T.Today)
             .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
 
         ended.Date.Should().Be(T.D(2026, 11, 15), "a placement that has not begun may end on any day from its notice on");
@@ -158,7 +158,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(), A.PersonAssigned(noticeServedOn: T.D(2026, 11, 1), startsOn: T.D(2026, 12, 1)));
 
-        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 20), "Wegzug"), T.Today)
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 20), "Wegzug"), HourLog.Empty, T.Today)
             .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
 
         ended.Date.Should().Be(T.D(2026, 11, 1));
@@ -169,7 +169,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PlacedPerson()); // started 2026-10-05
 
-        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 2), "Wegzug"), T.Today)
+        var ended = PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 10, 2), "Wegzug"), HourLog.Empty, T.Today)
             .ShouldAccept().Select(e => e.Event).OfType<PlacementEnded>().Single();
 
         ended.Date.Should().Be(T.D(2026, 10, 5));
@@ -180,7 +180,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PlacedPerson(A.PlacementEnded(T.D(2026, 11, 1))));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Wegzug"), T.Today)
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "Wegzug"), HourLog.Empty, T.Today)
             .ShouldAccept().Should().ContainSingle().Which.Event.Should().BeOfType<EntitlementEnded>();
     }
 
@@ -189,7 +189,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(), A.EntitlementEnded(T.D(2026, 11, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "nochmal"), T.Today)
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2026, 11, 20), "nochmal"), HourLog.Empty, T.Today)
             .ShouldReject("entitlement-already-ended", RejectionKind.Conflict);
     }
 
@@ -198,7 +198,7 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(entitledSince: T.D(2024, 1, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2023, 12, 31), "Irrtum"), T.Today)
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2023, 12, 31), "Irrtum"), HourLog.Empty, T.Today)
             .ShouldReject("date-before-entitlement", RejectionKind.Unprocessable);
     }
 
@@ -207,6 +207,6 @@ public class PersonDecisionsTests
     {
         var person = Given.Person(A.PersonRegistered(entitledSince: T.D(2024, 1, 1)));
 
-        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2024, 1, 1), "Irrtum"), T.Today).ShouldAccept();
+        PersonDecisions.EndEntitlement(person, new EndEntitlement(T.PersonId, T.D(2024, 1, 1), "Irrtum"), HourLog.Empty, T.Today).ShouldAccept();
     }
 }

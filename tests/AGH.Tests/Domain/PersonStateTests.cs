@@ -67,7 +67,7 @@ public class PersonStateTests
         var person = Given.Person(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 2), 60, placementId: T.SecondPlacementId)));
 
         person.Placements.Should().ContainSingle();
-        person.Placements[T.PlacementId].Entries.Should().BeEmpty();
+        Given.HoursOf(A.PlacedPerson(A.HoursLogged(T.Id(1), T.D(2026, 11, 2), 60, placementId: T.SecondPlacementId))).Entries.Should().BeEmpty();
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public class PersonStateTests
             HoursPerWeek = 20,
             IsActive = true,
             EndedOn = (DateOnly?)null,
-            MinutesLogged = 0,
         });
+        Given.HoursOf(A.PlacedPerson()).MinutesLogged.Should().Be(0);
     }
 
     // ---- restriction ------------------------------------------------------------------------------------------

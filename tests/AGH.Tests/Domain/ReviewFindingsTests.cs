@@ -22,7 +22,8 @@ public class ReviewFindingsTests
     public void The_policy_weekly_cap_holds_per_person_across_two_placements_in_one_week()
     {
         // Placement 1 ends Tuesday 2026-11-17 with 900 minutes that week; placement 2 starts Wednesday.
-        var person = Given.Person(
+        object[] history =
+        [
             A.PersonRegistered(),
             A.PersonAssigned(),
             A.HoursLogged(T.Id(1), T.D(2026, 11, 16), 450),
@@ -30,19 +31,21 @@ public class ReviewFindingsTests
             A.PlacementEnded(T.D(2026, 11, 17)),
             A.PersonAssigned(placementId: T.SecondPlacementId, noticeServedOn: T.D(2026, 11, 17), startsOn: T.D(2026, 11, 18)),
             A.HoursLogged(T.Id(3), T.D(2026, 11, 18), 450, T.SecondPlacementId),
-            A.HoursLogged(T.Id(4), T.D(2026, 11, 19), 450, T.SecondPlacementId));
+            A.HoursLogged(T.Id(4), T.D(2026, 11, 19), 450, T.SecondPlacementId),
+        ];
+        var person = Given.Person(history);
         var second = person.Placements[T.SecondPlacementId];
 
-        PlacementDecisions.LogHours(person, second, new LogHours(T.SecondPlacementId, T.Id(5), T.D(2026, 11, 20), 15), Policy.Default, T.Today)
+        PlacementDecisions.LogHours(person, second, Given.Hours(history), new LogHours(T.SecondPlacementId, T.Id(5), T.D(2026, 11, 20), 15), Policy.Default, T.Today)
             .ShouldReject("weekly-limit", RejectionKind.Unprocessable);
-        PlacementDecisions.LogHours(person, second, new LogHours(T.SecondPlacementId, T.Id(5), T.D(2026, 11, 23), 450), Policy.Default, T.Today)
+        PlacementDecisions.LogHours(person, second, Given.Hours(history), new LogHours(T.SecondPlacementId, T.Id(5), T.D(2026, 11, 23), 450), Policy.Default, T.Today)
             .ShouldAccept();
     }
 
     [Fact]
     public void An_entitlement_end_in_the_future_is_rejected()
     {
-        PersonDecisions.EndEntitlement(Given.Person(A.PlacedPerson()), new EndEntitlement(T.PersonId, T.Today.AddDays(1), "Ausreise"), T.Today)
+        PersonDecisions.EndEntitlement(Given.Person(A.PlacedPerson()), new EndEntitlement(T.PersonId, T.Today.AddDays(1), "Ausreise"), HourLog.Empty, T.Today)
             .ShouldReject("date-in-future", RejectionKind.Unprocessable);
     }
 

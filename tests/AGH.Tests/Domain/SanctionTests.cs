@@ -416,7 +416,8 @@ public class ReviewTests
         A.RefusalReadyForSanction([A.SanctionProposed(), A.SanctionDecided(true, T.D(2026, 11, 16)), .. more]);
 
     private static Decision Review(object[] history, bool continues, DateOnly? hearing = null, DateOnly? today = null) =>
-        SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, "official-b"), today ?? ReviewDay);
+        SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, "official-b"),
+            Given.Hours(history), today ?? ReviewDay);
 
     [Fact]
     public void A_continuation_after_a_new_hearing_runs_six_months_from_the_day_after_the_end()

@@ -84,4 +84,52 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         (await Factory.EventCount()).Should().Be(before, "refused reads are not logged as reads");
         (await GetOk(await As("auditor"), $"/api/persons/{person}/access-log")).AsArray().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_history_pages_by_sequence_with_limit_and_after_and_names_the_next_page()
+    {
+        var cw = await Caseworker("bissendorf", "sb-bissendorf");
+        var person = await NewPerson(cw, "bissendorf");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "bissendorf"), person, Today.AddDays(-20), Today.AddDays(-14));
+        for (var day = 13; day >= 9; day--)
+            await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-day)), minutes = 60 }), HttpStatusCode.Created);
+        var auditor = await As("auditor", userId: "rpa-2");
+        var whole = (await GetOk(auditor, $"/api/persons/{person}/history"))["entries"]!.AsArray();
+        whole.Should().HaveCount(7);
+        var sequences = whole.Select(e => e!["sequence"]!.GetValue<long>()).ToList();
+
+        var read = new List<long>();
+        var url = $"/api/persons/{person}/history?limit=3";
+        var pages = 0;
+        while (url is not null)
+        {
+            var response = await auditor.GetAsync(url);
+            var page = (await Ok(response))["entries"]!.AsArray();
+            page.Count.Should().BeLessThanOrEqualTo(3);
+            read.AddRange(page.Select(e => e!["sequence"]!.GetValue<long>()));
+            pages++;
+            url = response.Headers.TryGetValues("Link", out var links)
+                ? links.Single().Split(';')[0].Trim('<', '>', ' ') : null;
+            if (url is not null) url.Should().Contain("limit=3").And.Contain($"after={read[^1]}");
+        }
+        read.Should().Equal(sequences, "the pages together are the whole history, each entry once");
+        pages.Should().Be(3, "3 + 3 + 1 entries; the last, short page names no next one");
+
+        var firstTwo = (await GetOk(auditor, $"/api/persons/{person}/history?limit=2"))["entries"]!.AsArray();
+        firstTwo.Select(e => e!.ToJsonString()).Should().Equal(whole.Take(2).Select(e => e!.ToJsonString()));
+        var rest = (await GetOk(auditor, $"/api/persons/{person}/history?after={sequences[4]}"))["entries"]!.AsArray();
+        rest.Select(e => e!["sequence"]!.GetValue<long>()).Should().Equal(sequences.Skip(5));
+        var beyond = await auditor.GetAsync($"/api/persons/{person}/history?limit=5&after={sequences[^1]}");
+        (await Ok(beyond))["entries"]!.AsArray().Should().BeEmpty();
+        beyond.Headers.Contains("Link").Should().BeFalse();
+
+        var before = await Factory.EventCount();
+        foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=1001", "limit"), ("limit=drei", "limit"), ("limit=-1", "limit"),
+                     ("after=-1", "after"), ("after=x", "after"), ("limit=2&after=1.5", "after") })
+        {
+            var problem = await ShouldBeProblem(await auditor.GetAsync($"/api/persons/{person}/history?{query}"), 400);
+            problem["errors"]![field].Should().NotBeNull(query);
+        }
+        (await Factory.EventCount()).Should().Be(before, "a rejected read is not recorded");
+    }
 }
