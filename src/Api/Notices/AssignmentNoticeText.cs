@@ -25,12 +25,16 @@ public static class AssignmentNoticeText
 
     private static string D(DateOnly d) => NoticeWriter.Date(d);
 
-    private static string Provider(ProviderType type) => type switch
+    // Every provider type named, no fallback: a new type fails the build (CS8509) instead of printing another's label;
+    // a number outside the enum throws (CS8524 is silenced for that only).
+#pragma warning disable CS8524
+    public static string Provider(ProviderType type) => type switch
     {
         ProviderType.Municipality => "kommunaler Träger",
         ProviderType.District => "Träger: Landkreis",
-        _ => "gemeinnütziger Träger",
+        ProviderType.Nonprofit => "gemeinnütziger Träger",
     };
+#pragma warning restore CS8524
 
     private static byte[] V1(AssignmentNoticeData data, NoticeSettings settings)
     {

@@ -31,12 +31,16 @@ public static class RestrictionNoticeText
 
     private static string D(DateOnly d) => NoticeWriter.Date(d);
 
-    private static string Refused(RefusalKind kind) => kind switch
+    // Every kind named, no fallback: a new kind fails the build (CS8509) instead of being told it refused in another way;
+    // a number outside the enum throws (CS8524 is silenced for that only).
+#pragma warning disable CS8524
+    public static string Refused(RefusalKind kind) => kind switch
     {
         RefusalKind.Explicit => "haben Sie die Arbeit ausdrücklich abgelehnt",
         RefusalKind.NoShow => "sind Sie zur Arbeit nicht erschienen",
-        _ => "haben Sie die Arbeit abgebrochen",
+        RefusalKind.DroppedOut => "haben Sie die Arbeit abgebrochen",
     };
+#pragma warning restore CS8524
 
     private static void Header(NoticeWriter w, RestrictionNoticeData data, string name)
     {

@@ -29,26 +29,19 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
 {
     public static readonly Actor System = new("system:retention", "Löschfristen", Roles.Auditor, null);
 
-    /// <summary>The masking rules, one per event type that carries personal data.</summary>
+    /// <summary>The masking rules: one per event type whose catalog entry masks personal data.</summary>
     public static void AddMaskingRules(Marten.Events.IEventStoreOptions events)
     {
-        const string x = Person.Erased;
-        events.AddMaskingRuleForProtectedInformation<PersonRegistered>(e => e with { GivenName = x, FamilyName = x, FileReference = x, DateOfBirth = DateOnly.MinValue });
-        events.AddMaskingRuleForProtectedInformation<ExemptionRecorded>(e => e with { Note = null });
-        events.AddMaskingRuleForProtectedInformation<EntitlementEnded>(e => e with { Reason = x });
-        events.AddMaskingRuleForProtectedInformation<RefusalRecorded>(e => e with { StatedReason = x });
-        events.AddMaskingRuleForProtectedInformation<RefusalAssessed>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<HearingHeld>(e => e with { Statement = x });
-        events.AddMaskingRuleForProtectedInformation<SanctionProposed>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<SanctionDecided>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<ObjectionFiled>(e => e with { Statement = x });
-        events.AddMaskingRuleForProtectedInformation<ObjectionDecided>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<RestrictionEndedEarly>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<RestrictionReviewed>(e => e with { Reasoning = x });
-        events.AddMaskingRuleForProtectedInformation<PlacementEnded>(e => e with { Note = null });
-        events.AddMaskingRuleForProtectedInformation<HoursCorrected>(e => e with { Reason = x });
-        events.AddMaskingRuleForProtectedInformation<LegalHoldPlaced>(e => e with { Reason = x });
-        events.AddMaskingRuleForProtectedInformation<LegalHoldLifted>(e => e with { Reason = x });
+        var rules = new MaskingRules(events);
+        foreach (var entry in EventCatalog.All) entry.Accept(rules);
+    }
+
+    private sealed class MaskingRules(Marten.Events.IEventStoreOptions events) : IEventEntryVisitor
+    {
+        public void Visit<T>(EventEntry<T> entry) where T : class, IDomainEvent
+        {
+            if (entry.Mask is { } mask) events.AddMaskingRuleForProtectedInformation(mask);
+        }
     }
 
     /// <summary>Erases every person whose retention period has run out and who is not on legal hold; returns how many.</summary>

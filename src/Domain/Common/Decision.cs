@@ -18,7 +18,7 @@ public sealed record Rejection(RejectionKind Kind, string Code, string Detail)
 }
 
 /// <summary>One event for one stream. Decisions may touch several streams (an assignment writes person and offer).</summary>
-public sealed record StreamEvent(Guid StreamId, object Event);
+public sealed record StreamEvent(Guid StreamId, IDomainEvent Event);
 
 /// <summary>The outcome of a pure decision: the events to append, or why nothing is appended.</summary>
 public sealed record Decision(IReadOnlyList<StreamEvent> Events, Rejection? Rejection)
@@ -33,4 +33,4 @@ public sealed record Decision(IReadOnlyList<StreamEvent> Events, Rejection? Reje
 }
 
 /// <summary>Marks the first event of a stream: appending it starts a new stream, and fails if one exists.</summary>
-public interface IStartsStream;
+public interface IStartsStream : IDomainEvent;

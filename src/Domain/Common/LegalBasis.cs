@@ -27,33 +27,6 @@ public static class LegalBasis
 
 public static class EventLegalBasis
 {
-    public static string Of(object @event) => @event switch
-    {
-        Offers.OfferRegistered or Offers.OfferPlacesChanged or Offers.OfferWithdrawn => LegalBasis.Offer,
-        Offers.PlaceOccupied or Offers.PlaceReleased => LegalBasis.Duty,
-        Persons.PersonRegistered => LegalBasis.Registration,
-        Persons.ExemptionRecorded => LegalBasis.GoodCause,
-        Persons.EntitlementEnded => LegalBasis.Entitlement,
-        Placements.PersonAssigned => LegalBasis.Assignment,
-        Placements.HoursLogged or Placements.HoursCorrected => LegalBasis.Allowance,
-        Placements.RefusalRecorded => LegalBasis.Duty,
-        Placements.RefusalAssessed => LegalBasis.GoodCause,
-        Placements.HearingHeld => LegalBasis.Hearing,
-        Sanctions.SanctionProposed or Sanctions.SanctionDecided => LegalBasis.Restriction,
-        Sanctions.ObjectionFiled => LegalBasis.Objection,
-        Sanctions.ObjectionDecided { Upheld: true } => LegalBasis.ObjectionUpheld,
-        Sanctions.ObjectionDecided => LegalBasis.ObjectionDismissed,
-        Sanctions.RestrictionEndedEarly => LegalBasis.RestrictionEnd,
-        Sanctions.RestrictionReviewed { Continued: true } => LegalBasis.RestrictionContinued,
-        Sanctions.RestrictionReviewed => LegalBasis.RestrictionReview,
-        Placements.PlacementEnded => LegalBasis.Reasonable,
-        Payouts.AllowanceComputed or Payouts.PayoutRunPrepared or Payouts.PayoutRunReleased => LegalBasis.Payout,
-        // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
-        Payouts.PayoutRunReviewed or Payouts.PayoutRunRejected => LegalBasis.Payout,
-        Persons.PersonHistoryRead => LegalBasis.DataAccess,
-        Persons.LegalHoldPlaced or Persons.LegalHoldLifted => LegalBasis.Retention,
-        Persons.PersonDataErased => LegalBasis.Erasure,
-        // Every stored event names its basis; a new event type without one fails its first write and EventCatalogTests.
-        _ => throw new ArgumentException($"No legal basis is defined for {@event.GetType().Name}.", nameof(@event)),
-    };
+    /// <summary>The basis recorded with the event (its catalog entry); throws for a type the catalog does not know.</summary>
+    public static string Of(object @event) => EventCatalog.LegalBasisOf(@event);
 }

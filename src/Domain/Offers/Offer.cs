@@ -29,14 +29,14 @@ public sealed record OfferRegistered(
     DateOnly? EndsOn,
     string ReportTo) : IStartsStream;
 
-public sealed record OfferPlacesChanged(Guid OfferId, int Places);
+public sealed record OfferPlacesChanged(Guid OfferId, int Places) : IDomainEvent;
 
-public sealed record OfferWithdrawn(Guid OfferId, DateOnly Date, string Reason);
+public sealed record OfferWithdrawn(Guid OfferId, DateOnly Date, string Reason) : IDomainEvent;
 
 /// <summary>A place of the offer is taken by a placement; kept on the offer stream so capacity is checked against its version.</summary>
-public sealed record PlaceOccupied(Guid OfferId, Guid PlacementId, Guid PersonId);
+public sealed record PlaceOccupied(Guid OfferId, Guid PlacementId, Guid PersonId) : IDomainEvent;
 
-public sealed record PlaceReleased(Guid OfferId, Guid PlacementId);
+public sealed record PlaceReleased(Guid OfferId, Guid PlacementId) : IDomainEvent;
 
 public sealed record Offer(
     Guid Id,

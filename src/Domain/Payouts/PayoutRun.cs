@@ -59,7 +59,7 @@ public sealed record AllowanceComputed(
     int RateCents,
     long AmountCents,
     bool Arrears,
-    IReadOnlyList<EntryPayment> Entries);
+    IReadOnlyList<EntryPayment> Entries) : IDomainEvent;
 
 public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, IReadOnlyList<EntryPayment> Entries);
 
@@ -69,13 +69,13 @@ public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long 
 /// </summary>
 public sealed record PayoutRunPrepared(Guid RunId, string Month, string PreparedBy, IReadOnlyList<PayoutLine> Lines, long TotalCents) : IStartsStream;
 
-public sealed record PayoutRunReleased(Guid RunId, string Month, string ReleasedBy);
+public sealed record PayoutRunReleased(Guid RunId, string Month, string ReleasedBy) : IDomainEvent;
 
 /// <summary>A payroll clerk checked the run (first pair of eyes); needed before a scheduled run can be released.</summary>
-public sealed record PayoutRunReviewed(Guid RunId, string Month, string ReviewedBy);
+public sealed record PayoutRunReviewed(Guid RunId, string Month, string ReviewedBy) : IDomainEvent;
 
 /// <summary>The run was not released: its lines count as unpaid again and a new run of the month may be prepared.</summary>
-public sealed record PayoutRunRejected(Guid RunId, string Month, string RejectedBy, string Reason);
+public sealed record PayoutRunRejected(Guid RunId, string Month, string RejectedBy, string Reason) : IDomainEvent;
 
 public enum PayoutRunStatus
 {

@@ -42,20 +42,20 @@ public sealed record ExemptionRecorded(
     ExemptionReason Reason,
     DateOnly From,
     DateOnly? Until,
-    string? Note);
+    string? Note) : IDomainEvent;
 
-public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason);
+public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason) : IDomainEvent;
 
 /// <summary>A remedy (Widerspruch, Klage) is pending: the person's data must not be erased until the hold is lifted.</summary>
-public sealed record LegalHoldPlaced(Guid PersonId, string Reason);
+public sealed record LegalHoldPlaced(Guid PersonId, string Reason) : IDomainEvent;
 
-public sealed record LegalHoldLifted(Guid PersonId, string Reason);
+public sealed record LegalHoldLifted(Guid PersonId, string Reason) : IDomainEvent;
 
 /// <summary>The retention period ran out: personal data in the person's events was masked; amounts and dates stay.</summary>
-public sealed record PersonDataErased(Guid PersonId, DateOnly ErasedOn, DateOnly ClosedOn, int RetentionYears);
+public sealed record PersonDataErased(Guid PersonId, DateOnly ErasedOn, DateOnly ClosedOn, int RetentionYears) : IDomainEvent;
 
 /// <summary>Someone read the person's history: kept on a separate access-log stream, so reading never changes the case.</summary>
-public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, string Purpose = "history")
+public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, string Purpose = "history") : IDomainEvent
 {
     public static Guid StreamFor(Guid personId)
     {

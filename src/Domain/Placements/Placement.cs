@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
 namespace AGH.Domain.Placements;
@@ -34,20 +35,20 @@ public sealed record PersonAssigned(
     DateOnly StartsOn,
     int HoursPerWeek,
     bool NoticeOfLegalConsequences,
-    string? NoticeVersion = null);
+    string? NoticeVersion = null) : IDomainEvent;
 
-public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes);
+public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes) : IDomainEvent;
 
 /// <summary>A correction is a new entry that replaces the value of an earlier one; the original stays in the history.</summary>
-public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason);
+public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason) : IDomainEvent;
 
-public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason);
+public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason) : IDomainEvent;
 
-public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
+public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning) : IDomainEvent;
 
-public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly HeldOn, string Statement);
+public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly HeldOn, string Statement) : IDomainEvent;
 
-public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly Date, EndReason Reason, string? Note);
+public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly Date, EndReason Reason, string? Note) : IDomainEvent;
 
 /// <summary>
 /// One hour entry as it was logged or corrected. <paramref name="Version"/> is the event's version in the person's

@@ -1,8 +1,10 @@
+using AGH.Domain.Common;
+
 namespace AGH.Domain.Sanctions;
 
 // A sanction's life, all on the person's stream: proposal, decision, restriction, objection, early end, § 14 review.
 
-public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid PlacementId, Guid RefusalId, string Reasoning, string ProposedBy);
+public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid PlacementId, Guid RefusalId, string Reasoning, string ProposedBy) : IDomainEvent;
 
 /// <summary>
 /// An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.
@@ -18,16 +20,16 @@ public sealed record SanctionDecided(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     string DecidedBy,
-    string? NoticeVersion = null);
+    string? NoticeVersion = null) : IDomainEvent;
 
 /// <summary>The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG).</summary>
-public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy);
+public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy) : IDomainEvent;
 
 /// <summary>Upheld: Abhilfe (§ 85 Abs. 1 SGG), the restriction is withdrawn from its start. Dismissed: it stays.</summary>
-public sealed record ObjectionDecided(Guid ProposalId, Guid PersonId, bool Upheld, string Reasoning, string DecidedBy);
+public sealed record ObjectionDecided(Guid ProposalId, Guid PersonId, bool Upheld, string Reasoning, string DecidedBy) : IDomainEvent;
 
 /// <summary>The restriction ends before its planned end (§ 9 Abs. 4 AsylbLG with § 48 SGB X); LastDay becomes its end.</summary>
-public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateOnly LastDay, RestrictionEndReason Reason, string Reasoning, string EndedBy);
+public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateOnly LastDay, RestrictionEndReason Reason, string Reasoning, string EndedBy) : IDomainEvent;
 
 /// <summary>
 /// The § 14 Abs. 2 AsylbLG review of the period ending on <paramref name="PeriodEndsOn"/>: continued for six more months
@@ -42,7 +44,7 @@ public sealed record RestrictionReviewed(
     DateOnly? NewEndsOn,
     DateOnly? HearingHeldOn,
     string Reasoning,
-    string ReviewedBy);
+    string ReviewedBy) : IDomainEvent;
 
 public enum RestrictionEndReason
 {

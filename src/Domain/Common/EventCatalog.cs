@@ -1,0 +1,265 @@
+using System.Globalization;
+using AGH.Domain.Offers;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
+
+namespace AGH.Domain.Common;
+
+/// <summary>
+/// Marks a record the service records as an event. A decision can only emit these (<see cref="StreamEvent"/>), and
+/// every one of them needs its entry in <see cref="EventCatalog"/> (EventCatalogTests finds them by this marker).
+/// </summary>
+public interface IDomainEvent;
+
+/// <summary>The stream an event is written to; <see cref="DerivedForHistory"/> is shown in a history but never stored.</summary>
+public enum EventStream
+{
+    Offer,
+    Person,
+    PayoutLedger,
+    AccessLog,
+    DerivedForHistory,
+}
+
+/// <summary>Applies what an entry says about its event type with that type known, e.g. to register a typed masking rule.</summary>
+public interface IEventEntryVisitor
+{
+    void Visit<T>(EventEntry<T> entry) where T : class, IDomainEvent;
+}
+
+/// <summary>Everything the service needs to know about one event type, beside the record itself and the fold that reads it.</summary>
+public abstract class EventEntry(EventStream stream, IReadOnlyList<string> notPersonal)
+{
+    public abstract Type Type { get; }
+
+    public EventStream Stream { get; } = stream;
+
+    /// <summary>String properties that hold no personal data of the person (offer data, staff user ids, codes); every other string property is masked.</summary>
+    public IReadOnlyList<string> NotPersonal { get; } = notPersonal;
+
+    public abstract bool HasMask { get; }
+
+    public abstract string LegalBasisOf(object e);
+
+    public abstract string SummaryOf(object e);
+
+    public abstract DateOnly? OccurredOn(object e);
+
+    /// <summary>The event with its personal data masked (erasure), or the event itself when it carries none.</summary>
+    public abstract object Masked(object e);
+
+    public abstract void Accept(IEventEntryVisitor visitor);
+}
+
+public sealed class EventEntry<T>(
+    EventStream stream,
+    Func<T, string> legalBasis,
+    Func<T, string> summary,
+    Func<T, DateOnly?>? occurredOn,
+    Func<T, T>? mask,
+    IReadOnlyList<string> notPersonal) : EventEntry(stream, notPersonal) where T : class, IDomainEvent
+{
+    public override Type Type => typeof(T);
+
+    public Func<T, T>? Mask { get; } = mask;
+
+    public override bool HasMask => Mask is not null;
+
+    public override string LegalBasisOf(object e) => legalBasis((T)e);
+
+    public override string SummaryOf(object e) => summary((T)e);
+
+    public override DateOnly? OccurredOn(object e) => occurredOn?.Invoke((T)e);
+
+    public override object Masked(object e) => Mask is { } m ? m((T)e) : e;
+
+    public override void Accept(IEventEntryVisitor visitor) => visitor.Visit(this);
+}
+
+/// <summary>
+/// One entry per event type: the stream it is written to, its legal basis (the <c>legalBasis</c> header), the German line
+/// of a person's history for a Rechnungsprüfer, the day it happened, and what erasure masks. A new event is its record,
+/// its entry here and the fold or decision that uses it; the store registration, the projections' filters, the headers,
+/// the history and the masking rules all read this list.
+/// </summary>
+public static class EventCatalog
+{
+    private const string X = Person.Erased;
+
+    public static readonly IReadOnlyList<EventEntry> All =
+    [
+        // Offer stream: offer data, never a beneficiary's; it is not erased with a person.
+        Entry<OfferRegistered>(EventStream.Offer, _ => LegalBasis.Offer,
+            x => $"Arbeitsgelegenheit erfasst: {x.Title} bei {x.ProviderName}, {x.Places} Plätze",
+            notPersonal: [nameof(OfferRegistered.ProviderName), nameof(OfferRegistered.Municipality), nameof(OfferRegistered.Title),
+                nameof(OfferRegistered.Activity), nameof(OfferRegistered.ReportTo)]),
+        Entry<OfferPlacesChanged>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Platzzahl der Arbeitsgelegenheit geändert auf {x.Places}"),
+        Entry<OfferWithdrawn>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Arbeitsgelegenheit zurückgezogen zum {D(x.Date)}",
+            notPersonal: [nameof(OfferWithdrawn.Reason)]),
+        Entry<PlaceOccupied>(EventStream.Offer, _ => LegalBasis.Duty, _ => "Platzbelegung geändert"),
+        Entry<PlaceReleased>(EventStream.Offer, _ => LegalBasis.Duty, _ => "Platzbelegung geändert"),
+
+        // Person stream.
+        Entry<PersonRegistered>(EventStream.Person, _ => LegalBasis.Registration,
+            x => $"Person erfasst: {x.GivenName} {x.FamilyName}, geb. {D(x.DateOfBirth)}, leistungsberechtigt seit {D(x.EntitledSince)}",
+            mask: e => e with { GivenName = X, FamilyName = X, FileReference = X, DateOfBirth = DateOnly.MinValue },
+            notPersonal: [nameof(PersonRegistered.Municipality)]),
+        Entry<ExemptionRecorded>(EventStream.Person, _ => LegalBasis.GoodCause,
+            x => $"Wichtiger Grund erfasst ({HistoryWording.Of(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
+            occurredOn: x => x.From, mask: e => e with { Note = null }),
+        Entry<EntitlementEnded>(EventStream.Person, _ => LegalBasis.Entitlement,
+            x => $"Leistungsberechtigung nach AsylbLG beendet zum {D(x.Date)}: {x.Reason}",
+            occurredOn: x => x.Date, mask: e => e with { Reason = X }),
+        Entry<LegalHoldPlaced>(EventStream.Person, _ => LegalBasis.Retention, x => $"Löschsperre wegen anhängigen Rechtsbehelfs: {x.Reason}",
+            mask: e => e with { Reason = X }),
+        Entry<LegalHoldLifted>(EventStream.Person, _ => LegalBasis.Retention, x => $"Löschsperre aufgehoben: {x.Reason}",
+            mask: e => e with { Reason = X }),
+        Entry<PersonDataErased>(EventStream.Person, _ => LegalBasis.Erasure,
+            x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht"),
+        Entry<PersonAssigned>(EventStream.Person, _ => LegalBasis.Assignment,
+            x => $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(x.NoticeServedOn)}; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
+            occurredOn: x => x.NoticeServedOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)]),
+        Entry<HoursLogged>(EventStream.Person, _ => LegalBasis.Allowance, x => $"{H(x.Minutes)} am {D(x.Date)} erfasst", occurredOn: x => x.Date),
+        Entry<HoursCorrected>(EventStream.Person, _ => LegalBasis.Allowance,
+            x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
+            occurredOn: x => x.Date, mask: e => e with { Reason = X }),
+        Entry<PlacementEnded>(EventStream.Person, _ => LegalBasis.Reasonable,
+            x => $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({HistoryWording.Of(x.Reason)})",
+            occurredOn: x => x.Date, mask: e => e with { Note = null }),
+        Entry<RefusalRecorded>(EventStream.Person, _ => LegalBasis.Duty,
+            x => $"{HistoryWording.Of(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}",
+            occurredOn: x => x.Date, mask: e => e with { StatedReason = X }),
+        Entry<RefusalAssessed>(EventStream.Person, _ => LegalBasis.GoodCause,
+            x => x.GoodCause
+                ? $"Wichtiger Grund anerkannt ({(x.Reason is { } r ? HistoryWording.Of(r) : "ohne Angabe")}): {x.Reasoning}"
+                : $"Kein wichtiger Grund anerkannt: {x.Reasoning}",
+            mask: e => e with { Reasoning = X }),
+        Entry<HearingHeld>(EventStream.Person, _ => LegalBasis.Hearing, x => $"Anhörung nach § 28 VwVfG am {D(x.HeldOn)} durchgeführt",
+            occurredOn: x => x.HeldOn, mask: e => e with { Statement = X }),
+        Entry<SanctionProposed>(EventStream.Person, _ => LegalBasis.Restriction,
+            x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionProposed.ProposedBy)]),
+        Entry<SanctionDecided>(EventStream.Person, _ => LegalBasis.Restriction,
+            x => x.Approved
+                ? $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}{Wording(x.NoticeVersion)}"
+                : $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}{Wording(x.NoticeVersion)}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionDecided.DecidedBy), nameof(SanctionDecided.NoticeVersion)]),
+        Entry<ObjectionFiled>(EventStream.Person, _ => LegalBasis.Objection,
+            x => $"Widerspruch gegen die Anspruchseinschränkung eingegangen am {D(x.ReceivedOn)} (keine aufschiebende Wirkung, § 11 Abs. 4 AsylbLG)",
+            occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(ObjectionFiled.FiledBy)]),
+        Entry<ObjectionDecided>(EventStream.Person, x => x.Upheld ? LegalBasis.ObjectionUpheld : LegalBasis.ObjectionDismissed,
+            x => x.Upheld
+                ? $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben"
+                : $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(ObjectionDecided.DecidedBy)]),
+        Entry<RestrictionEndedEarly>(EventStream.Person, _ => LegalBasis.RestrictionEnd,
+            x => $"Anspruchseinschränkung vorzeitig beendet zum {D(x.LastDay)} ({HistoryWording.Of(x.Reason)}), von {x.EndedBy}",
+            occurredOn: x => x.LastDay, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionEndedEarly.EndedBy)]),
+        Entry<RestrictionReviewed>(EventStream.Person, x => x.Continued ? LegalBasis.RestrictionContinued : LegalBasis.RestrictionReview,
+            x => x.Continued
+                ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
+                : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
+            occurredOn: x => x.ReviewedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionReviewed.ReviewedBy)]),
+
+        // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
+        // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
+        Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} vorbereitet von {x.PreparedBy}",
+            notPersonal: [nameof(PayoutRunPrepared.Month), nameof(PayoutRunPrepared.PreparedBy)]),
+        Entry<PayoutRunReleased>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
+            notPersonal: [nameof(PayoutRunReleased.Month), nameof(PayoutRunReleased.ReleasedBy)]),
+        Entry<PayoutRunReviewed>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} geprüft von {x.ReviewedBy}",
+            notPersonal: [nameof(PayoutRunReviewed.Month), nameof(PayoutRunReviewed.ReviewedBy)]),
+        // The reason is payroll's note on a whole run; a person's history leaves it out.
+        Entry<PayoutRunRejected>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
+            x => $"Auszahlungslauf {x.Month} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
+            notPersonal: [nameof(PayoutRunRejected.Month), nameof(PayoutRunRejected.RejectedBy), nameof(PayoutRunRejected.Reason)]),
+
+        Entry<PersonHistoryRead>(EventStream.AccessLog, _ => LegalBasis.DataAccess, x => $"Akte eingesehen ({x.Purpose})",
+            notPersonal: [nameof(PersonHistoryRead.Purpose)]),
+
+        Entry<AllowanceComputed>(EventStream.DerivedForHistory, _ => LegalBasis.Payout,
+            x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
+            notPersonal: [nameof(AllowanceComputed.Month)]),
+    ];
+
+    private static readonly Dictionary<Type, EventEntry> ByType = All.ToDictionary(e => e.Type);
+
+    public static Type[] TypesOf(EventStream stream) => All.Where(e => e.Stream == stream).Select(e => e.Type).ToArray();
+
+    /// <summary>The entry of an event type; throws for a type without one, so no event is stored or shown without its basis and wording.</summary>
+    public static EventEntry For(Type type) =>
+        ByType.TryGetValue(type, out var entry) ? entry : throw new ArgumentException($"{type.Name} has no entry in the event catalog.", nameof(type));
+
+    public static EventEntry? Find(Type type) => ByType.GetValueOrDefault(type);
+
+    public static string LegalBasisOf(object e) => For(e.GetType()).LegalBasisOf(e);
+
+    public static string SummaryOf(object e) => For(e.GetType()).SummaryOf(e);
+
+    public static DateOnly? OccurredOn(object e) => For(e.GetType()).OccurredOn(e);
+
+    private static EventEntry<T> Entry<T>(EventStream stream, Func<T, string> legalBasis, Func<T, string> summary,
+        Func<T, DateOnly?>? occurredOn = null, Func<T, T>? mask = null, string[]? notPersonal = null) where T : class, IDomainEvent =>
+        new(stream, legalBasis, summary, occurredOn, mask, notPersonal ?? []);
+
+    private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    private static string H(int minutes) => $"{(minutes < 0 ? "-" : "")}{Math.Abs(minutes) / 60}:{Math.Abs(minutes) % 60:D2} Std.";
+
+    private static string Eur(long cents) =>
+        (cents < 0 ? "-" : "") + (Math.Abs(cents) / 100).ToString(CultureInfo.InvariantCulture) + "," + (Math.Abs(cents) % 100).ToString("D2", CultureInfo.InvariantCulture) + " EUR";
+
+    // Which wording of the notice the person received; events from before versioning name none.
+    private static string Wording(string? noticeVersion) => noticeVersion is null ? "" : $" (Bescheidfassung {noticeVersion})";
+}
+
+/// <summary>
+/// The German words a person's history uses for the domain's enums. Every named value is listed and there is no
+/// fallback: a new value fails the build (CS8509) instead of printing a plausible wrong word, and a number outside the
+/// enum throws. CS8524 (unnamed values) is silenced for that reason only.
+/// </summary>
+public static class HistoryWording
+{
+#pragma warning disable CS8524
+    public static string Of(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Explicit => "Ausdrückliche Ablehnung",
+        RefusalKind.NoShow => "Nichterscheinen",
+        RefusalKind.DroppedOut => "Abbruch",
+    };
+
+    public static string Of(ExemptionReason reason) => reason switch
+    {
+        ExemptionReason.Illness => "Krankheit",
+        ExemptionReason.Disability => "Behinderung",
+        ExemptionReason.Childcare => "Kinderbetreuung",
+        ExemptionReason.CareOfRelative => "Pflege eines Angehörigen",
+        ExemptionReason.RetirementAge => "Regelaltersgrenze",
+        ExemptionReason.Employment => "Erwerbstätigkeit",
+        ExemptionReason.Training => "Ausbildung",
+        ExemptionReason.Studies => "Studium",
+        ExemptionReason.Other => "sonstiger wichtiger Grund",
+    };
+
+    public static string Of(EndReason reason) => reason switch
+    {
+        EndReason.RegularEmployment => "reguläre Beschäftigung",
+        EndReason.Training => "Ausbildung",
+        EndReason.Studies => "Studium",
+        EndReason.EntitlementEnded => "Ende der Leistungsberechtigung",
+        EndReason.OfferEnded => "Ende der Arbeitsgelegenheit",
+        EndReason.MovedAway => "Wegzug",
+        EndReason.Other => "sonstiger Grund",
+    };
+
+    public static string Of(RestrictionEndReason reason) => reason switch
+    {
+        RestrictionEndReason.DutyFulfilled => "Pflicht wieder erfüllt",
+        RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
+        RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
+        RestrictionEndReason.Other => "sonstiger Grund",
+    };
+#pragma warning restore CS8524
+}
