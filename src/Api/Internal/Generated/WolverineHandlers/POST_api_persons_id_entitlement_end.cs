@@ -66,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Persons.EndEntitlementEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Persons.EndEntitlementEndpoint.Before(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -95,7 +95,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var personStream = await AGH.Api.Persons.EndEntitlementEndpoint.LoadAsync(endEntitlement, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Persons.EndEntitlementEndpoint.Validate(endEntitlement, httpContext, personStream, _clock);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(personStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -103,9 +103,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var decision = AGH.Api.Persons.EndEntitlementEndpoint.Decide(endEntitlement, personStream, _clock);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails4, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, personStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Persons.EndEntitlementEndpoint.Handle(body, endEntitlement, personStream, documentSession, _clock);
+            var result = AGH.Api.Persons.EndEntitlementEndpoint.Handle(body, personStream, decision, _clock);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);
