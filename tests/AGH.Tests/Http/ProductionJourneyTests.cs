@@ -250,7 +250,7 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             "fileReference;familyName;givenName;month;minutes;amountCents;amountEuro",
             $"{fileReference};Yusuf;Amina;{lastMonth:yyyy-MM};300;400;4,00");
 
-        var history = await auditor.GetPersonHistoryAsync(personId, null);
+        var history = await auditor.GetPersonHistoryAsync(personId, null, null, null);
         history.Entries!.Select(e => e.Type).Should().ContainInOrder("PersonRegistered", "PersonAssigned", "HoursLogged", "HoursLogged",
             "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "SanctionDecided");
 

@@ -34,7 +34,7 @@ public sealed class PersonModel : StaffPage
         var api = await Api();
         Current = await api.GetPersonAsync(Id, null);
         var iso = Instant?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        History = await api.GetPersonHistoryAsync(Id, iso);
+        History = await api.GetPersonHistoryAsync(Id, iso, null, null);
         if (iso is null) State = Current;
         else
         {

@@ -31,7 +31,7 @@ public sealed class ShowModel : StaffPage
         Offers = offers;
         try
         {
-            var history = await api.GetPersonHistoryAsync(Id, null);
+            var history = await api.GetPersonHistoryAsync(Id, null, null, null);
             Timeline = history.Entries.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).ToList();
         }
         catch (AghApiException e) when (e.StatusCode == 403)

@@ -96,7 +96,7 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
         released.Status.Should().Be(PayoutRunStatus.Released);
         released.ReleasedBy.Should().Be("gc-pay-2");
 
-        var history = await auditor.GetPersonHistoryAsync(personId, null);
+        var history = await auditor.GetPersonHistoryAsync(personId, null, null, null);
         history.PersonId.Should().Be(personId);
         history.Entries!.Select(e => e.Type).Should().ContainInOrder("PersonRegistered", "PersonAssigned", "HoursLogged",
             "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "SanctionDecided");
