@@ -46,13 +46,13 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
 /// <summary>Sizes of every measurement; QUICK keeps the whole run well under three minutes.</summary>
 public sealed record Sizes(
     int Clients, int CommandPlacements, TimeSpan Warmup, TimeSpan CommandLoad, TimeSpan RawInsert,
-    int AppendBatches, int RebuildPersons, int HistoryReads, int PayoutPersons, TimeSpan DaemonCatchUp)
+    int AppendBatches, int RebuildPersons, int HistoryReads, int PayoutPersons, TimeSpan DaemonCatchUp, int GrowthCommands)
 {
     public static readonly Sizes Full = new(16, 2000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30),
-        200, 1000, 200, 100_000, TimeSpan.FromMinutes(5));
+        200, 1000, 200, 100_000, TimeSpan.FromMinutes(5), 200);
 
     public static readonly Sizes Quick = new(16, 320, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
-        20, 20, 50, 2000, TimeSpan.FromSeconds(60));
+        20, 20, 50, 2000, TimeSpan.FromSeconds(60), 40);
 }
 
 public static class BenchMain
@@ -84,6 +84,9 @@ public static class BenchMain
 
         // ---- command load
         await CommandLoad(o, sizes, r, service, generator);
+
+        // ---- does a command (and a read) cost more on a placement with 2,000 earlier entries?
+        await Growth.Measure(o, sizes, r, service, generator);
 
         // ---- baselines and Marten append (separate tables/schema: the service's data is untouched)
         await RawInserts(o, sizes, r);
@@ -202,9 +205,17 @@ public static class BenchMain
         Log($"command load: {s.Clients} clients, warm-up {s.Warmup.TotalSeconds} s, then {s.CommandLoad.TotalSeconds} s");
         await Run(s.Warmup);
         var postmaster = await Cpu.Postmaster(o.Connection);
+        var statements = await Statements.Enable(o.Connection);
         var cpu0 = Cpu.Snapshot(service.Pid, postmaster);
         var (latencies, okCount, errs, seconds) = await Run(s.CommandLoad);
         var cpu = Cpu.Snapshot(service.Pid, postmaster) - cpu0;
+        if (statements is not null)
+        {
+            // Everything the database ran during the load (commands, async daemon, Wolverine's agents), per command done.
+            var all = await statements.Read();
+            r.Set("statementsPerCommand", (double)all.Sum(x => x.Calls) / Math.Max(1, okCount));
+            Statements.Report(r, all, okCount, "commandLoad");
+        }
         await stopSampling.CancelAsync();
         await sampler;
         var sorted = latencies.Sorted();
@@ -429,6 +440,41 @@ public static class BenchMain
         r.Detail("historyP50Ms", LatencyRecorder.Percentile(sorted, 0.50));
         r.Detail("historyEntries", entries);
         Log($"history: {entries} entries, {s.HistoryReads} reads, p50 {r.Details["historyP50Ms"]:0.0} ms, p99 {r.Values["historyP99Ms"]:0.0} ms");
+
+        // Pages of 100: the first, and one after the middle entry's sequence. A service without paging ignores the
+        // parameters and answers the whole history: historyPageEntries shows which one was measured.
+        long middle;
+        using (var full = await http.GetAsync($"/api/persons/{person}/history"))
+        {
+            var all = JsonNode.Parse(await full.Content.ReadAsByteArrayAsync())!["entries"]!.AsArray();
+            middle = all[all.Count / 2]!["sequence"]!.GetValue<long>();
+        }
+        var pageEntries = new Dictionary<bool, int>();
+        var pageBytes = new Dictionary<bool, int>();
+        async Task<double> Page(bool after)
+        {
+            var url = $"/api/persons/{person}/history?limit=100" + (after ? $"&after={middle}" : "");
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"history page: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+            pageEntries[after] = JsonNode.Parse(body)!["entries"]!.AsArray().Count;
+            pageBytes[after] = body.Length;
+            return ms;
+        }
+        for (var i = 0; i < 20; i++) await Page(i % 2 == 1);
+        var pages = new List<double>();
+        for (var i = 0; i < s.HistoryReads; i++) pages.Add(await Page(i % 2 == 1));
+        var pageSorted = pages.Order().ToArray();
+        r.Set("historyPageP99Ms", LatencyRecorder.Percentile(pageSorted, 0.99));
+        r.Detail("historyPageP50Ms", LatencyRecorder.Percentile(pageSorted, 0.50));
+        r.Detail("historyPageEntries", pageEntries[false]);
+        r.Detail("historyPageAfterEntries", pageEntries[true]);
+        r.Detail("historyPageResponseBytes", pageBytes[false]);
+        r.Detail("historyPageAfterSequence", middle);
+        Log($"history pages (limit=100, and after={middle}): {pageEntries[false]} and {pageEntries[true]} entries, {s.HistoryReads} reads, " +
+            $"p50 {r.Details["historyPageP50Ms"]:0.0} ms, p99 {r.Values["historyPageP99Ms"]:0.0} ms");
     }
 
     // ------------------------------------------------------------------------------------------------ payout run
