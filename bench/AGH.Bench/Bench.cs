@@ -18,12 +18,12 @@ using Weasel.Core;
 
 namespace AGH.Bench;
 
-public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir)
+public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false)
 {
     public static Options Parse(string[] args)
     {
         string? conn = null, api = null, output = null, logDir = null;
-        var quick = false;
+        bool quick = false, commandsOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,13 +33,15 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
                 case "--out": output = args[++i]; break;
                 case "--logs": logDir = args[++i]; break;
                 case "--quick": quick = true; break;
+                // Profiling aid: only the command load and the growth figures (no rebuild, history, payout).
+                case "--commands-only": commandsOnly = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
         if (conn is null || api is null)
             throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick]");
         output ??= "bench/results/latest.json";
-        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath());
+        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly);
     }
 }
 
@@ -87,6 +89,13 @@ public static class BenchMain
 
         // ---- does a command (and a read) cost more on a placement with 2,000 earlier entries?
         await Growth.Measure(o, sizes, r, service, generator);
+        if (o.CommandsOnly)
+        {
+            await service.DisposeAsync();
+            await r.Write(o.Output, await Machine(o.Connection));
+            r.Print();
+            return 0;
+        }
 
         // ---- baselines and Marten append (separate tables/schema: the service's data is untouched)
         await RawInserts(o, sizes, r);
