@@ -83,7 +83,25 @@ public static class BenchMain
 
         await using var generator = await Generator.Create(o.Connection);
         var today = generator.Today;
+        try
+        {
+            return await Phases(o, sizes, r, service, generator, serviceLog, today);
+        }
+        catch (Exception e)
+        {
+            // A later phase failing (a timeout on a machine shared with other work) must not lose the figures already measured.
+            Log($"bench failed: {e.GetType().Name}: {e.Message}");
+            var why = $"{e.GetType().Name}: {e.Message}";
+            r.Text("failed", JsonValue.Create(why.Length > 300 ? why[..300] : why)!);
+            r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
+            await r.Write(o.Output, await Machine(o.Connection));
+            r.Print();
+            return 1;
+        }
+    }
 
+    private static async Task<int> Phases(Options o, Sizes sizes, Results r, ServiceProcess service, Generator generator, string serviceLog, DateOnly today)
+    {
         // ---- command load
         await CommandLoad(o, sizes, r, service, generator);
 
