@@ -3,7 +3,7 @@
 #
 # - Builds the solution in Release (the service and bench/AGH.Bench).
 # - Starts a throwaway PostgreSQL cluster (scripts/pg.sh: fsync, synchronous_commit and full_page_writes OFF,
-#   trust auth) in a fresh temp dir on a free port (55700 upward); it is stopped and deleted on exit (trap).
+#   trust auth, pg_stat_statements loaded) in a fresh temp dir on a free port (55700 upward); it is stopped and deleted on exit (trap).
 # - Runs bench/AGH.Bench, which starts the service as its own process (`dotnet AGH.Api.dll`) on a free loopback
 #   port (5700 upward), drives the load, prints a table and writes bench/results/latest.json.
 # - QUICK=1 (or --quick) runs every measurement with small sizes (< 3 minutes); figures are reported, not asserted.
@@ -46,7 +46,8 @@ chmod 755 "$PG_TMP"   # the postgres OS user must be able to traverse it
 port=55700 attempts=0 CONN=""
 while [ "$attempts" -lt 5 ]; do
     while port_in_use "$port"; do port=$(( port + 1 )); done
-    if CONN="$("$ROOT/scripts/pg.sh" start "$PG_TMP/data" "$port")"; then break; fi
+    # pg_stat_statements: the bench counts the statements per command (loaded in this throwaway cluster only).
+    if CONN="$(PG_EXTRA_OPTIONS="-c shared_preload_libraries=pg_stat_statements" "$ROOT/scripts/pg.sh" start "$PG_TMP/data" "$port")"; then break; fi
     "$ROOT/scripts/pg.sh" stop "$PG_TMP/data" >/dev/null 2>&1 || true
     rm -rf "$PG_TMP/data"
     CONN="" port=$(( port + 1 )) attempts=$(( attempts + 1 ))

@@ -8,6 +8,9 @@
 #                                    as the last line on stdout (everything else -> stderr)
 #   scripts/pg.sh stop DIR           fast shutdown of the cluster in DIR, if running
 #
+# PG_EXTRA_OPTIONS (optional) is appended to the server's start options, e.g. the benchmark's
+# "-c shared_preload_libraries=pg_stat_statements".
+#
 # The cluster is for throwaway/dev use ONLY: it runs with trust authentication and
 # with fsync/synchronous_commit/full_page_writes turned off (fast, but not crash safe).
 # When run as root, initdb/pg_ctl run as the OS user "postgres" (they refuse to run as root).
@@ -170,7 +173,7 @@ cmd_start() {
         log "starting cluster $dir on 127.0.0.1:$port"
         # fsync etc. off: throwaway/dev cluster only, speed over durability.
         if ! as_pg "$BINDIR/pg_ctl" -w -t 60 -D "$dir" -l "$dir/log" start \
-            -o "-c listen_addresses=127.0.0.1 -p $port $sockopt -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >&2
+            -o "-c listen_addresses=127.0.0.1 -p $port $sockopt -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${PG_EXTRA_OPTIONS:-}" >&2
         then
             log "server failed to start; last lines of $dir/log:"
             tail -n 20 "$dir/log" >&2 2>/dev/null || true

@@ -18,12 +18,12 @@ using Weasel.Core;
 
 namespace AGH.Bench;
 
-public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir)
+public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false)
 {
     public static Options Parse(string[] args)
     {
         string? conn = null, api = null, output = null, logDir = null;
-        var quick = false;
+        bool quick = false, commandsOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,26 +33,28 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
                 case "--out": output = args[++i]; break;
                 case "--logs": logDir = args[++i]; break;
                 case "--quick": quick = true; break;
+                // Profiling aid: only the command load and the growth figures (no rebuild, history, payout).
+                case "--commands-only": commandsOnly = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
         if (conn is null || api is null)
             throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick]");
         output ??= "bench/results/latest.json";
-        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath());
+        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly);
     }
 }
 
 /// <summary>Sizes of every measurement; QUICK keeps the whole run well under three minutes.</summary>
 public sealed record Sizes(
     int Clients, int CommandPlacements, TimeSpan Warmup, TimeSpan CommandLoad, TimeSpan RawInsert,
-    int AppendBatches, int RebuildPersons, int HistoryReads, int PayoutPersons, TimeSpan DaemonCatchUp)
+    int AppendBatches, int RebuildPersons, int HistoryReads, int PayoutPersons, TimeSpan DaemonCatchUp, int GrowthCommands)
 {
     public static readonly Sizes Full = new(16, 2000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30),
-        200, 1000, 200, 100_000, TimeSpan.FromMinutes(5));
+        200, 1000, 200, 100_000, TimeSpan.FromMinutes(5), 200);
 
     public static readonly Sizes Quick = new(16, 320, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
-        20, 20, 50, 2000, TimeSpan.FromSeconds(60));
+        20, 20, 50, 2000, TimeSpan.FromSeconds(60), 40);
 }
 
 public static class BenchMain
@@ -81,9 +83,37 @@ public static class BenchMain
 
         await using var generator = await Generator.Create(o.Connection);
         var today = generator.Today;
+        try
+        {
+            return await Phases(o, sizes, r, service, generator, serviceLog, today);
+        }
+        catch (Exception e)
+        {
+            // A later phase failing (a timeout on a machine shared with other work) must not lose the figures already measured.
+            Log($"bench failed: {e.GetType().Name}: {e.Message}");
+            var why = $"{e.GetType().Name}: {e.Message}";
+            r.Text("failed", JsonValue.Create(why.Length > 300 ? why[..300] : why)!);
+            r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
+            await r.Write(o.Output, await Machine(o.Connection));
+            r.Print();
+            return 1;
+        }
+    }
 
+    private static async Task<int> Phases(Options o, Sizes sizes, Results r, ServiceProcess service, Generator generator, string serviceLog, DateOnly today)
+    {
         // ---- command load
         await CommandLoad(o, sizes, r, service, generator);
+
+        // ---- does a command (and a read) cost more on a placement with 2,000 earlier entries?
+        await Growth.Measure(o, sizes, r, service, generator);
+        if (o.CommandsOnly)
+        {
+            await service.DisposeAsync();
+            await r.Write(o.Output, await Machine(o.Connection));
+            r.Print();
+            return 0;
+        }
 
         // ---- baselines and Marten append (separate tables/schema: the service's data is untouched)
         await RawInserts(o, sizes, r);
@@ -202,9 +232,17 @@ public static class BenchMain
         Log($"command load: {s.Clients} clients, warm-up {s.Warmup.TotalSeconds} s, then {s.CommandLoad.TotalSeconds} s");
         await Run(s.Warmup);
         var postmaster = await Cpu.Postmaster(o.Connection);
+        var statements = await Statements.Enable(o.Connection);
         var cpu0 = Cpu.Snapshot(service.Pid, postmaster);
         var (latencies, okCount, errs, seconds) = await Run(s.CommandLoad);
         var cpu = Cpu.Snapshot(service.Pid, postmaster) - cpu0;
+        if (statements is not null)
+        {
+            // Everything the database ran during the load (commands, async daemon, Wolverine's agents), per command done.
+            var all = await statements.Read();
+            r.Set("statementsPerCommand", (double)all.Sum(x => x.Calls) / Math.Max(1, okCount));
+            Statements.Report(r, all, okCount, "commandLoad");
+        }
         await stopSampling.CancelAsync();
         await sampler;
         var sorted = latencies.Sorted();
@@ -429,6 +467,41 @@ public static class BenchMain
         r.Detail("historyP50Ms", LatencyRecorder.Percentile(sorted, 0.50));
         r.Detail("historyEntries", entries);
         Log($"history: {entries} entries, {s.HistoryReads} reads, p50 {r.Details["historyP50Ms"]:0.0} ms, p99 {r.Values["historyP99Ms"]:0.0} ms");
+
+        // Pages of 100: the first, and one after the middle entry's sequence. A service without paging ignores the
+        // parameters and answers the whole history: historyPageEntries shows which one was measured.
+        long middle;
+        using (var full = await http.GetAsync($"/api/persons/{person}/history"))
+        {
+            var all = JsonNode.Parse(await full.Content.ReadAsByteArrayAsync())!["entries"]!.AsArray();
+            middle = all[all.Count / 2]!["sequence"]!.GetValue<long>();
+        }
+        var pageEntries = new Dictionary<bool, int>();
+        var pageBytes = new Dictionary<bool, int>();
+        async Task<double> Page(bool after)
+        {
+            var url = $"/api/persons/{person}/history?limit=100" + (after ? $"&after={middle}" : "");
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"history page: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+            pageEntries[after] = JsonNode.Parse(body)!["entries"]!.AsArray().Count;
+            pageBytes[after] = body.Length;
+            return ms;
+        }
+        for (var i = 0; i < 20; i++) await Page(i % 2 == 1);
+        var pages = new List<double>();
+        for (var i = 0; i < s.HistoryReads; i++) pages.Add(await Page(i % 2 == 1));
+        var pageSorted = pages.Order().ToArray();
+        r.Set("historyPageP99Ms", LatencyRecorder.Percentile(pageSorted, 0.99));
+        r.Detail("historyPageP50Ms", LatencyRecorder.Percentile(pageSorted, 0.50));
+        r.Detail("historyPageEntries", pageEntries[false]);
+        r.Detail("historyPageAfterEntries", pageEntries[true]);
+        r.Detail("historyPageResponseBytes", pageBytes[false]);
+        r.Detail("historyPageAfterSequence", middle);
+        Log($"history pages (limit=100, and after={middle}): {pageEntries[false]} and {pageEntries[true]} entries, {s.HistoryReads} reads, " +
+            $"p50 {r.Details["historyPageP50Ms"]:0.0} ms, p99 {r.Values["historyPageP99Ms"]:0.0} ms");
     }
 
     // ------------------------------------------------------------------------------------------------ payout run
