@@ -6,6 +6,7 @@ using AGH.Domain.Persons;
 using AGH.Projections;
 using Marten;
 using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AGH.Tests.Http;
@@ -97,6 +98,34 @@ public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
         (await GetOk(auditor, $"/api/persons/{person}")).ToJsonString().Should().Be(personView);
         // The rules read the rebuilt weeks: the corrected Wednesday holds 120 minutes.
         await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 375 }), 422, "daily-limit");
+    }
+
+    [Fact]
+    public async Task A_database_without_any_week_documents_gets_them_built_at_start_up()
+    {
+        var cw = await Caseworker("hagen");
+        var monday = Today.AddDays(-21 - ((int)Today.DayOfWeek + 6) % 7);
+        var person = await NewPerson(cw, "hagen");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "hagen"), person, monday.AddDays(-7), monday, hoursPerWeek: 20);
+        var url = $"/api/placements/{placement}/hours";
+        await Ok(await Post(cw, url, new { date = D(monday.AddDays(1)), minutes = 300 }), HttpStatusCode.Created);
+        var auditor = await As("auditor");
+        var placementView = (await GetOk(auditor, $"/api/placements/{placement}")).ToJsonString();
+
+        // As a database written before the week documents existed: hour events, no weeks at all.
+        await using (var conn = new Npgsql.NpgsqlConnection(Factory.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var delete = new Npgsql.NpgsqlCommand($"delete from {MartenSetup.Schema}.mt_doc_weekhours", conn);
+            (await delete.ExecuteNonQueryAsync()).Should().BeGreaterThan(0);
+        }
+        (await GetOk(auditor, $"/api/placements/{placement}"))["hours"]!.AsArray().Should().BeEmpty();
+
+        var backfill = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<WeekHoursBackfill>().Single();
+        await backfill.StartAsync(CancellationToken.None);
+
+        (await GetOk(auditor, $"/api/placements/{placement}")).ToJsonString().Should().Be(placementView);
+        await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(1)), minutes = 195 }), 422, "daily-limit");
     }
 
     private static string QuotaWithoutTimestamp(System.Text.Json.Nodes.JsonNode quota)
