@@ -46,10 +46,10 @@ public static class AssessRefusalEndpoint
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
-    public static IResult Handle(Request body, AssessRefusal command, PlacementStream stream, IDocumentSession session, Clock clock)
+    public static IResult Handle(Request body, AssessRefusal command, PlacementStream stream, IDocumentSession session, Clock clock, Policy policy)
     {
         var decision = PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command);
         Streams.Append(session, decision, Streams.Of(stream.Stream));
-        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today, policy);
     }
 }

@@ -44,11 +44,11 @@ public static class EndPlacementEndpoint
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
-    public static IResult Handle(Request body, EndPlacement command, PlacementStream stream, IDocumentSession session, Clock clock)
+    public static IResult Handle(Request body, EndPlacement command, PlacementStream stream, IDocumentSession session, Clock clock, Policy policy)
     {
         var decision = PlacementDecisions.End(stream.Person, stream.Placement, command, clock.Today);
         // The offer's stream is not fetched: its PlaceReleased is appended as it comes.
         Streams.Append(session, decision, Streams.Of(stream.Stream));
-        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today, policy);
     }
 }

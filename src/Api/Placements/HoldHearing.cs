@@ -44,10 +44,10 @@ public static class HoldHearingEndpoint
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(412, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
-    public static IResult Handle(Request body, HoldHearing command, PlacementStream stream, IDocumentSession session, Clock clock)
+    public static IResult Handle(Request body, HoldHearing command, PlacementStream stream, IDocumentSession session, Clock clock, Policy policy)
     {
         var decision = PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today);
         Streams.Append(session, decision, Streams.Of(stream.Stream));
-        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today);
+        return PlacementResults.Ok(stream.Person, decision, command.PlacementId, clock.Today, policy);
     }
 }

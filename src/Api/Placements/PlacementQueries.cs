@@ -24,7 +24,7 @@ public static class PlacementQueries
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status,
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId, string? status,
         string? page, string? pageSize)
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
@@ -51,12 +51,12 @@ public static class PlacementQueries
         var byId = persons.ToDictionary(p => p.Id);
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
-            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], clock.Today))
+            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], clock.Today, policy))
             .ToList();
         return Results.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
     {
         var (actor, denied) = Caller.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied;
@@ -65,6 +65,6 @@ public static class PlacementQueries
         var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement");
         Preconditions.SetETag(http, person.Revision);
-        return Results.Ok(PlacementDto.From(person, placement, clock.Today));
+        return Results.Ok(PlacementDto.From(person, placement, clock.Today, policy));
     }
 }
