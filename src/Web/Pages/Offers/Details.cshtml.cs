@@ -43,7 +43,7 @@ public sealed class DetailsModel : CommandPage
         Posted = "places";
         var ok = await Try(c => c.ChangeOfferPlacesAsync(Id, IdempotencyKey("places", Change.Places), ETag, new ChangePlacesRequest { Places = Change.Places ?? 0 }),
             prefix: nameof(Change), codeFields: new Dictionary<string, string> { ["places-below-occupied"] = "Places" });
-        if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", $"Die Zahl der Plätze ist jetzt {Change.Places}.");
+        if (ok) return BackTo("/Offers/Details", new { id = Id }, $"Die Zahl der Plätze ist jetzt {Change.Places}.");
         return await Again();
     }
 
@@ -55,7 +55,7 @@ public sealed class DetailsModel : CommandPage
         {
             var ok = await Try(c => c.WithdrawOfferAsync(Id, IdempotencyKey("withdraw"), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
                 prefix: nameof(Withdraw));
-            if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", "Das Angebot wurde zurückgezogen.");
+            if (ok) return BackTo("/Offers/Details", new { id = Id }, "Das Angebot wurde zurückgezogen.");
         }
         return await Again();
     }

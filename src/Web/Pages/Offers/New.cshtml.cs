@@ -30,7 +30,7 @@ public sealed class NewModel : CommandPage
 
     public IActionResult OnGet()
     {
-        if (!User.Is(Roles.Coordinator, Roles.Caseworker)) return Redirect(StaffApp.Base + "/problem?status=403");
+        if (!User.Is(Roles.Coordinator, Roles.Caseworker)) return RedirectToPage("/Problem", new { status = 403 });
         Input.Municipality = FixedMunicipality;
         Input.StartsOn = Today;
         return Page();
@@ -60,7 +60,7 @@ public sealed class NewModel : CommandPage
             Explain();
             return Page();
         }
-        return BackTo($"{StaffApp.Base}/offers/{id}", "Das Angebot wurde erfasst.");
+        return BackTo("/Offers/Details", new { id }, "Das Angebot wurde erfasst.");
     }
 
     /// <summary>The API names the checkbox's legal reason in English: say it in the coordinator's words.</summary>

@@ -66,7 +66,7 @@ public sealed class DetailsModel : CommandPage
     private async Task<IActionResult> Act(string form, Func<AghClient, Task> call, string done)
     {
         Posted = form;
-        if (await Try(call, prefix: nameof(Reject))) return BackTo($"{StaffApp.Base}/payout-runs/{Id}", done);
+        if (await Try(call, prefix: nameof(Reject))) return BackTo("/PayoutRuns/Details", new { id = Id }, done);
         await Load();
         return Page();
     }

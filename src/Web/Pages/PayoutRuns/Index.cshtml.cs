@@ -36,7 +36,7 @@ public sealed class IndexModel : CommandPage
         var ok = await Try(async c => run = await c.PreparePayoutRunAsync(IdempotencyKey("prepare", Prepare.Month?.Trim() ?? ""), new PreparePayoutRunRequest { Month = Prepare.Month?.Trim() ?? "" }),
             prefix: nameof(Prepare), codeFields: new Dictionary<string, string> { ["month-not-ended"] = "Month" });
         if (ok && run is not null)
-            return BackTo($"{StaffApp.Base}/payout-runs/{run.Id}", $"Der Auszahlungslauf für {Format.Month(run.Month)} ist vorbereitet.");
+            return BackTo("/PayoutRuns/Details", new { id = run.Id }, $"Der Auszahlungslauf für {Format.Month(run.Month)} ist vorbereitet.");
         await Load();
         return Page();
     }

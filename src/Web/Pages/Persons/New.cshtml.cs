@@ -41,6 +41,6 @@ public sealed class NewModel : CommandPage
             ["entitlement-before-birth"] = "EntitledSince",
         });
         if (!ok) return Page();
-        return BackTo($"/app/persons/{created!.Id}", $"{Input.GivenName!.Trim()} {Input.FamilyName!.Trim()} ist erfasst.");
+        return BackTo("/Persons/Show", new { id = created!.Id }, $"{Input.GivenName!.Trim()} {Input.FamilyName!.Trim()} ist erfasst.");
     }
 }

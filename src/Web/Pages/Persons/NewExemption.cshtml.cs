@@ -44,6 +44,6 @@ public sealed class NewExemptionModel : CommandPage
             ["date-before-entitlement"] = "From",
         });
         if (!ok) return Page();
-        return BackTo($"/app/persons/{Id}", $"Die Befreiung ({Labels.ExemptionReason.Text(Input.Reason!.Value)}) ist erfasst.");
+        return BackTo("/Persons/Show", new { id = Id }, $"Die Befreiung ({Labels.ExemptionReason.Text(Input.Reason!.Value)}) ist erfasst.");
     }
 }

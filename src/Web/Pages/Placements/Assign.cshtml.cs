@@ -55,7 +55,7 @@ public sealed class AssignModel : CommandPage
         // The API claims a key only with a success: the corrected input is sent again under the same key.
         if (!ok) return Page();
         TempData["Flash"] = $"{Person.GivenName} {Person.FamilyName} ist zugewiesen.";
-        return LocalRedirect($"/app/placements/{created!.Id}/assigned");
+        return RedirectToPage("/Placements/Assigned", new { id = created!.Id });
     }
 
     private async Task Load()

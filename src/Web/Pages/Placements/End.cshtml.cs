@@ -62,7 +62,7 @@ public sealed partial class EndModel : CommandPage
             ModelState.AddModelError(string.Empty, "Der Dienst ist gerade nicht erreichbar. Ihre Eingaben sind erhalten; bitte erneut senden.");
             return Page();
         }
-        return BackTo($"/app/persons/{Placement.PersonId}",
+        return BackTo("/Persons/Show", new { id = Placement.PersonId },
             $"Die Arbeitsgelegenheit „{Offer.Title}“ ist beendet (letzter Arbeitstag {Format.Date(Input.Date!.Value)}).");
     }
 

@@ -86,7 +86,7 @@ public sealed partial class HoursModel : CommandPage
         }
 
         if (ModelState.IsValid)
-            return BackTo($"/app/placements/{id}/hours?week={WeekParam}",
+            return BackTo("/Placements/Hours", new { id, week = WeekParam },
                 saved.Count == 0 ? "Keine Änderungen." : "Gespeichert: " + string.Join("; ", saved));
 
         // Some days were refused: show what the API now holds, keep what was typed for the refused days.

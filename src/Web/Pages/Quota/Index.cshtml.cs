@@ -8,7 +8,6 @@ namespace AGH.Web.Pages.Quota;
 /// <summary>The coordinator's quota dashboard: places offered and taken against the target, refreshed by htmx.</summary>
 public sealed class IndexModel(WebSettings settings) : StaffPage
 {
-    public const string NumbersUrl = "/app/quota?handler=Numbers";
 
     public QuotaDto Quota { get; private set; } = null!;
 

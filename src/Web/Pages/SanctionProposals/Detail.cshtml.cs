@@ -92,7 +92,7 @@ public sealed class DetailModel : CommandPage
             {
                 ["starts-on-in-past"] = "StartsOn", ["starts-on-required"] = "StartsOn", ["restriction-overlaps"] = "StartsOn",
             }))
-            return BackTo(Here, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
         return await Again();
     }
 
@@ -105,7 +105,7 @@ public sealed class DetailModel : CommandPage
                 ReceivedOn = Objection.ReceivedOn!.Value,
                 Statement = Objection.Statement?.Trim() ?? "",
             }), "Objection", new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
-            return BackTo(Here, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
         return await Again();
     }
 
@@ -118,7 +118,7 @@ public sealed class DetailModel : CommandPage
                 Upheld = ObjectionDecision.Upheld!.Value,
                 Reasoning = ObjectionDecision.Reasoning?.Trim() ?? "",
             }), "ObjectionDecision"))
-            return BackTo(Here, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
         return await Again();
     }
 
@@ -133,7 +133,7 @@ public sealed class DetailModel : CommandPage
                 Reason = End.Reason!.Value,
                 Reasoning = End.Reasoning?.Trim() ?? "",
             }), "End", new Dictionary<string, string> { ["date-in-future"] = "Date", ["end-before-start"] = "Date" }))
-            return BackTo(Here, "Die Einschränkung ist vorzeitig beendet.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, "Die Einschränkung ist vorzeitig beendet.");
         return await Again();
     }
 
@@ -147,11 +147,10 @@ public sealed class DetailModel : CommandPage
                 Reasoning = Review.Reasoning?.Trim() ?? "",
                 HearingHeldOn = Review.HearingHeldOn,
             }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
-            return BackTo(Here, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
         return await Again();
     }
 
-    private string Here => $"{StaffApp.Base}/sanction-proposals/{Id}";
 
     /// <summary>A refused form: the page again with what was typed, the proposal as it stands now, the ETag that was sent.</summary>
     private async Task<IActionResult> Again()

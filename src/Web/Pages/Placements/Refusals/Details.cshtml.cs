@@ -63,7 +63,7 @@ public sealed class DetailsModel : CommandPage
             ["not-obliged-on-refusal-date"] = "GoodCause", ["already-assessed"] = "GoodCause",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), goodCause
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, goodCause
             ? "Die Bewertung ist gespeichert: Ein wichtiger Grund liegt vor. Ein Vorschlag zur Leistungseinschränkung ist nicht möglich."
             : "Die Bewertung ist gespeichert: kein wichtiger Grund. Als Nächstes: die Anhörung.");
     }
@@ -80,7 +80,7 @@ public sealed class DetailsModel : CommandPage
             ["hearing-before-refusal"] = "HeldOn", ["date-in-future"] = "HeldOn", ["already-heard"] = "HeldOn",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), $"Die Anhörung vom {Format.Date(Hearing.HeldOn!.Value)} ist gespeichert.");
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, $"Die Anhörung vom {Format.Date(Hearing.HeldOn!.Value)} ist gespeichert.");
     }
 
     public async Task<IActionResult> OnPostPropose(Guid id, Guid refusalId)
@@ -93,10 +93,9 @@ public sealed class DetailsModel : CommandPage
             ["sanction-preconditions"] = "Reasoning", ["already-proposed"] = "Reasoning", ["refusal-not-found"] = "Reasoning",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
     }
 
-    private static string Self(Guid id, Guid refusalId) => $"/app/placements/{id}/refusals/{refusalId}";
 
     private async Task<bool> Load(Guid id, Guid refusalId)
     {

@@ -44,7 +44,7 @@ public sealed class NewModel : CommandPage
             ["refusal-before-notice"] = "Date", ["date-in-future"] = "Date", ["outside-placement"] = "Date",
         });
         if (!ok) return Page();
-        return BackTo($"/app/placements/{id}/refusals/{created!.RefusalId}",
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId = created!.RefusalId },
             $"Die Weigerung vom {Format.Date(Input.Date!.Value)} ist erfasst. Als Nächstes: die Bewertung.");
     }
 
