@@ -52,7 +52,7 @@ public static class PersonExportEndpoint
             .Produces<PersonExportDto>()
             .ProducesProblem(403).ProducesProblem(404);
 
-    public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock)
+    public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock, Policy policy)
     {
         var (actor, denied) = Access.Require(http, PersonHistoryEndpoint.Readers);
         if (denied is not null) return denied.Answer();
@@ -70,7 +70,7 @@ public static class PersonExportEndpoint
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
         var hours = await WeekHoursReads.OfPerson(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,
-            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, hours, today)).ToList(),
+            person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, hours, today, policy)).ToList(),
             proposals,
             proposals.Where(p => p.Restriction is not null)
                 .Select(p => new ExportRestrictionDto(p.Id, p.Restriction!.StartsOn, p.Restriction.EndsOn, p.Restriction.Status, p.Restriction.ContinuedOn)).ToList(),

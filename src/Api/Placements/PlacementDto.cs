@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Api.Infrastructure;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
@@ -36,10 +37,17 @@ public sealed record PlacementDto(
     IReadOnlyList<SanctionProposalDto> SanctionProposals,
     DateOnly? EndedOn,
     EndReason? EndReason,
-    string? NoticeVersion)
+    string? NoticeVersion,
+    [property: Description("The most minutes a person may work on one day, across all placements (the deployment's policy); more is refused with daily-limit.")]
+    int DailyLimitMinutes,
+    [property: Description("The most minutes a person may work in one ISO week, across all placements (the deployment's policy); the placement's hoursPerWeek applies as well.")]
+    int WeeklyLimitMinutes)
 {
-    /// <summary><paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPlacement"/>).</summary>
-    public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today)
+    /// <summary>
+    /// <paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPlacement"/>). The caps
+    /// come from the deployment's policy, so a client shows the limits the API enforces, not a copy of them.
+    /// </summary>
+    public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today, Policy policy)
     {
         var effective = hours.EffectiveOf(p.PlacementId).Select(e => e.EntryId).ToHashSet();
         return new PlacementDto(
@@ -50,7 +58,7 @@ public sealed record PlacementDto(
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
-            p.EndedOn, p.EndReason, p.NoticeVersion);
+            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes);
     }
 }
 

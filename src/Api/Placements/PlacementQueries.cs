@@ -25,7 +25,7 @@ public static class PlacementQueries
             .ProducesProblem(403).ProducesProblem(404);
     }
 
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Guid? personId, Guid? offerId, string? status,
+    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId, string? status,
         string? page, string? pageSize)
     {
         var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
@@ -53,12 +53,12 @@ public static class PlacementQueries
         var hours = await WeekHoursReads.OfPersons(session, byId.Keys, http.RequestAborted);
         var result = index
             .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
-            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], hours.GetValueOrDefault(i.PersonId, HourLog.Empty), clock.Today))
+            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], hours.GetValueOrDefault(i.PersonId, HourLog.Empty), clock.Today, policy))
             .ToList();
         return Results.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
     {
         var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
         if (denied is not null) return denied.Answer();
@@ -68,6 +68,6 @@ public static class PlacementQueries
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
         Preconditions.SetETag(http, person.Revision);
         var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
-        return Results.Ok(PlacementDto.From(person, placement, hours, clock.Today));
+        return Results.Ok(PlacementDto.From(person, placement, hours, clock.Today, policy));
     }
 }

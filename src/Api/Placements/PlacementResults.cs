@@ -24,7 +24,8 @@ public static class PlacementResults
             var placement = person.Placements[placementId];
             var session = http.RequestServices.GetRequiredService<IQuerySession>();
             var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
-            await Results.Ok(PlacementDto.From(person, placement, hours, today)).ExecuteAsync(http);
+            var policy = http.RequestServices.GetRequiredService<Policy>();
+            await Results.Ok(PlacementDto.From(person, placement, hours, today, policy)).ExecuteAsync(http);
         }
     }
 }

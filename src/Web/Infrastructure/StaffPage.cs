@@ -61,9 +61,10 @@ public abstract class StaffPage : PageModel
         return prefix == "" ? name : prefix + "." + name;
     }
 
-    protected IActionResult BackTo(string url, string message)
+    /// <summary>After a change: to the page that shows it (a redirect, so a reload does not post again), with a message.</summary>
+    protected IActionResult BackTo(string page, object? routeValues, string message)
     {
         TempData["Flash"] = message;
-        return LocalRedirect(url);
+        return RedirectToPage(page, routeValues);
     }
 }

@@ -6,13 +6,13 @@ namespace AGH.Web.Pages;
 /// <summary>Each role starts where its daily work is.</summary>
 public sealed class IndexModel : StaffPage
 {
-    public IActionResult OnGet() => LocalRedirect(User.Role() switch
+    public IActionResult OnGet() => User.Role() switch
     {
-        Roles.Caseworker => "/app/persons",
-        Roles.Official => "/app/inbox",
-        Roles.Coordinator => "/app/quota",
-        Roles.Payroll => "/app/payout-runs",
-        Roles.Auditor => "/app/audit",
-        _ => "/app/problem?status=403",
-    });
+        Roles.Caseworker => RedirectToPage("/Persons/Index"),
+        Roles.Official => RedirectToPage("/Inbox/Index"),
+        Roles.Coordinator => RedirectToPage("/Quota/Index"),
+        Roles.Payroll => RedirectToPage("/PayoutRuns/Index"),
+        Roles.Auditor => RedirectToPage("/Audit/Index"),
+        _ => RedirectToPage("/Problem", new { status = 403 }),
+    };
 }

@@ -59,7 +59,7 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
         }
     }
 
-    private string SafeReturn() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(StaffApp.Base) ? ReturnUrl : StaffApp.Base;
+    private string SafeReturn() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(StaffApp.Base) ? ReturnUrl : Url.Page("/Index")!;
 
     private async Task LoadMunicipalities()
     {

@@ -7,12 +7,12 @@ namespace AGH.Web.Pages;
 
 public sealed class SignOutModel(IHostEnvironment environment, WebSettings settings) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect(StaffApp.Base);
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPost()
     {
         var oidc = !environment.IsDevelopment() || !string.IsNullOrWhiteSpace(settings.Authority);
         await StaffAuth.SignOut(HttpContext, oidc);
-        return oidc ? new EmptyResult() : LocalRedirect(StaffApp.Base + "/signed-out");
+        return oidc ? new EmptyResult() : RedirectToPage("/SignedOut");
     }
 }

@@ -40,5 +40,5 @@ public sealed class IndexModel : StaffPage
         Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId)));
     }
 
-    public string Link(int pp, int po) => $"/app/inbox?within={Within}&pp={pp}&po={po}";
+    public string Link(int pp, int po) => Url.Page("/Inbox/Index", new { within = Within, pp, po })!;
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Offers;
 
 /// <summary>One offer: its details, a change of places, and its withdrawal; the ETag read here guards both changes.</summary>
-public sealed class DetailsModel : StaffPage
+public sealed class DetailsModel : CommandPage
 {
     public sealed class PlacesInput
     {
@@ -21,8 +21,6 @@ public sealed class DetailsModel : StaffPage
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public PlacesInput Change { get; set; } = new();
     [BindProperty] public WithdrawInput Withdraw { get; set; } = new();
-    [BindProperty] public string? ETag { get; set; }
-    [BindProperty] public Guid RequestKey { get; set; }
 
     public OfferDto Offer { get; private set; } = null!;
 
@@ -36,8 +34,6 @@ public sealed class DetailsModel : StaffPage
     public async Task OnGet()
     {
         await Load();
-        ETag = LastETag;
-        RequestKey = Guid.NewGuid();
         Change.Places = Offer.Places;
         Withdraw.Date = Today;
     }
@@ -45,9 +41,9 @@ public sealed class DetailsModel : StaffPage
     public async Task<IActionResult> OnPostPlaces()
     {
         Posted = "places";
-        var ok = await Try(c => c.ChangeOfferPlacesAsync(Id, RequestKey.ToString(), ETag, new ChangePlacesRequest { Places = Change.Places ?? 0 }),
+        var ok = await Try(c => c.ChangeOfferPlacesAsync(Id, IdempotencyKey("places", Change.Places), ETag, new ChangePlacesRequest { Places = Change.Places ?? 0 }),
             prefix: nameof(Change), codeFields: new Dictionary<string, string> { ["places-below-occupied"] = "Places" });
-        if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", $"Die Zahl der Plätze ist jetzt {Change.Places}.");
+        if (ok) return BackTo("/Offers/Details", new { id = Id }, $"Die Zahl der Plätze ist jetzt {Change.Places}.");
         return await Again();
     }
 
@@ -57,9 +53,9 @@ public sealed class DetailsModel : StaffPage
         if (Withdraw.Date is null) ModelState.AddModelError("Withdraw.Date", "Bitte das Datum angeben.");
         else
         {
-            var ok = await Try(c => c.WithdrawOfferAsync(Id, RequestKey.ToString(), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
+            var ok = await Try(c => c.WithdrawOfferAsync(Id, IdempotencyKey("withdraw"), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
                 prefix: nameof(Withdraw));
-            if (ok) return BackTo($"{StaffApp.Base}/offers/{Id}", "Das Angebot wurde zurückgezogen.");
+            if (ok) return BackTo("/Offers/Details", new { id = Id }, "Das Angebot wurde zurückgezogen.");
         }
         return await Again();
     }
@@ -74,12 +70,9 @@ public sealed class DetailsModel : StaffPage
         return Page();
     }
 
-    private string? LastETag { get; set; }
-
     private async Task Load()
     {
         var api = await Api();
-        Offer = await api.GetOfferAsync(Id);
-        LastETag = api.LastETag;
+        Offer = Shown(await api.Tagged(c => c.GetOfferAsync(Id)));
     }
 }

@@ -23,7 +23,7 @@ public sealed class IndexModel : StaffPage
         if (P < 1) P = 1;
         // A caseworker starts with the offers of their own municipality; "alle" is one choice away.
         if (!Request.Query.ContainsKey(nameof(Municipality)) && User.Is(Roles.Caseworker)) Municipality = User.Municipality();
-        if (OfferTexts.Parse(ProviderType) is null) ProviderType = null;
+        if (Labels.ProviderType.Parse(ProviderType) is null) ProviderType = null;
         var api = await Api();
         Offers = (await api.ListOffersAsync(string.IsNullOrEmpty(Municipality) ? null : Municipality, ProviderType, P, PageSize)).ToList();
         Total = api.LastTotalCount ?? Offers.Count;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Offers;
 
 /// <summary>Register an offer (§ 5 Abs. 1 AsylbLG): the coordinator anywhere, a caseworker in their own municipality.</summary>
-public sealed class NewModel : StaffPage
+public sealed class NewModel : CommandPage
 {
     public sealed class OfferInput
     {
@@ -24,15 +24,13 @@ public sealed class NewModel : StaffPage
     }
 
     [BindProperty] public OfferInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
 
     /// <summary>A caseworker registers offers for their own municipality only: the field is fixed for them.</summary>
     public string? FixedMunicipality => User.Is(Roles.Caseworker) ? User.Municipality() : null;
 
     public IActionResult OnGet()
     {
-        if (!User.Is(Roles.Coordinator, Roles.Caseworker)) return Redirect(StaffApp.Base + "/problem?status=403");
-        RequestKey = Guid.NewGuid();
+        if (!User.Is(Roles.Coordinator, Roles.Caseworker)) return RedirectToPage("/Problem", new { status = 403 });
         Input.Municipality = FixedMunicipality;
         Input.StartsOn = Today;
         return Page();
@@ -43,9 +41,9 @@ public sealed class NewModel : StaffPage
         if (FixedMunicipality is { } own) Input.Municipality = own;
         if (!ModelState.IsValid) return Page();
         var id = Guid.Empty;
-        var ok = await Try(async c => id = (await c.RegisterOfferAsync(RequestKey.ToString(), new RegisterOfferRequest
+        var ok = await Try(async c => id = (await c.RegisterOfferAsync(IdempotencyKey("register"), new RegisterOfferRequest
         {
-            ProviderType = OfferTexts.Parse(Input.ProviderType) ?? ProviderType.Municipality,
+            ProviderType = Labels.ProviderType.Parse(Input.ProviderType) ?? ProviderType.Municipality,
             ProviderName = Input.ProviderName?.Trim() ?? "",
             Municipality = Input.Municipality ?? "",
             Title = Input.Title?.Trim() ?? "",
@@ -62,7 +60,7 @@ public sealed class NewModel : StaffPage
             Explain();
             return Page();
         }
-        return BackTo($"{StaffApp.Base}/offers/{id}", "Das Angebot wurde erfasst.");
+        return BackTo("/Offers/Details", new { id }, "Das Angebot wurde erfasst.");
     }
 
     /// <summary>The API names the checkbox's legal reason in English: say it in the coordinator's words.</summary>

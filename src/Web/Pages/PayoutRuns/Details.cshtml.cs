@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.PayoutRuns;
 
 /// <summary>One payout run: its lines and total; review, release by a second clerk, reject; the CSV once released.</summary>
-public sealed class DetailsModel : StaffPage
+public sealed class DetailsModel : CommandPage
 {
     public sealed class RejectInput
     {
@@ -14,7 +14,6 @@ public sealed class DetailsModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public RejectInput Reject { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
 
     public PayoutRunDto Run { get; private set; } = null!;
 
@@ -52,23 +51,22 @@ public sealed class DetailsModel : StaffPage
     public async Task OnGet()
     {
         await Load();
-        RequestKey = Guid.NewGuid();
     }
 
     public Task<IActionResult> OnPostReview() =>
-        Act("review", c => c.ReviewPayoutRunAsync(Id, RequestKey.ToString()), "Der Lauf ist als geprüft vermerkt.");
+        Act("review", c => c.ReviewPayoutRunAsync(Id, IdempotencyKey("review")), "Der Lauf ist als geprüft vermerkt.");
 
     public Task<IActionResult> OnPostRelease() =>
-        Act("release", c => c.ReleasePayoutRunAsync(Id, RequestKey.ToString()), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
+        Act("release", c => c.ReleasePayoutRunAsync(Id, IdempotencyKey("release")), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
 
     public Task<IActionResult> OnPostReject() =>
-        Act("reject", c => c.RejectPayoutRunAsync(Id, RequestKey.ToString(), new RejectPayoutRunRequest { Reason = Reject.Reason?.Trim() ?? "" }),
+        Act("reject", c => c.RejectPayoutRunAsync(Id, IdempotencyKey("reject", Reject.Reason?.Trim() ?? ""), new RejectPayoutRunRequest { Reason = Reject.Reason?.Trim() ?? "" }),
             "Der Lauf ist zurückgewiesen. Seine Stunden gelten wieder als unbezahlt; der Monat kann neu vorbereitet werden.");
 
     private async Task<IActionResult> Act(string form, Func<AghClient, Task> call, string done)
     {
         Posted = form;
-        if (await Try(call, prefix: nameof(Reject))) return BackTo($"{StaffApp.Base}/payout-runs/{Id}", done);
+        if (await Try(call, prefix: nameof(Reject))) return BackTo("/PayoutRuns/Details", new { id = Id }, done);
         await Load();
         return Page();
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.PayoutRuns;
 
 /// <summary>Payout runs per month (payroll; auditors read), and preparing the run of an ended month.</summary>
-public sealed class IndexModel : StaffPage
+public sealed class IndexModel : CommandPage
 {
     private const int PageSize = 25;
 
@@ -17,7 +17,6 @@ public sealed class IndexModel : StaffPage
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
     [BindProperty] public PrepareInput Prepare { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
 
     public IReadOnlyList<PayoutRunDto> Runs { get; private set; } = [];
     public int Total { get; private set; }
@@ -26,7 +25,6 @@ public sealed class IndexModel : StaffPage
 
     public async Task OnGet()
     {
-        RequestKey = Guid.NewGuid();
         // A suggestion only: the API decides which months may be prepared.
         Prepare.Month = Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await Load();
@@ -35,10 +33,10 @@ public sealed class IndexModel : StaffPage
     public async Task<IActionResult> OnPostPrepare()
     {
         PayoutRunDto? run = null;
-        var ok = await Try(async c => run = await c.PreparePayoutRunAsync(RequestKey.ToString(), new PreparePayoutRunRequest { Month = Prepare.Month?.Trim() ?? "" }),
+        var ok = await Try(async c => run = await c.PreparePayoutRunAsync(IdempotencyKey("prepare", Prepare.Month?.Trim() ?? ""), new PreparePayoutRunRequest { Month = Prepare.Month?.Trim() ?? "" }),
             prefix: nameof(Prepare), codeFields: new Dictionary<string, string> { ["month-not-ended"] = "Month" });
         if (ok && run is not null)
-            return BackTo($"{StaffApp.Base}/payout-runs/{run.Id}", $"Der Auszahlungslauf für {Format.Month(run.Month)} ist vorbereitet.");
+            return BackTo("/PayoutRuns/Details", new { id = run.Id }, $"Der Auszahlungslauf für {Format.Month(run.Month)} ist vorbereitet.");
         await Load();
         return Page();
     }

@@ -2,27 +2,10 @@ using AGH.Web.Api;
 
 namespace AGH.Web.Pages.PayoutRuns;
 
-/// <summary>The German words for a payout run's status and people.</summary>
+/// <summary>The German words for who acted on a payout run and what kind a line is (the status labels are in <see cref="AGH.Web.Infrastructure.Labels"/>).</summary>
 public static class PayoutTexts
 {
     public const string Schedule = "system:payout-schedule";
-
-    public static string Status(PayoutRunStatus status) => status switch
-    {
-        PayoutRunStatus.Prepared => "vorbereitet",
-        PayoutRunStatus.Reviewed => "geprüft",
-        PayoutRunStatus.Released => "freigegeben",
-        PayoutRunStatus.Rejected => "zurückgewiesen",
-        _ => status.ToString(),
-    };
-
-    public static string Badge(PayoutRunStatus status) => status switch
-    {
-        PayoutRunStatus.Released => "ok",
-        PayoutRunStatus.Rejected => "bad",
-        PayoutRunStatus.Reviewed => "warn",
-        _ => "neutral",
-    };
 
     public static string Who(string? userId) => userId switch
     {

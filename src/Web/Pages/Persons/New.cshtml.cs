@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Persons;
 
 /// <summary>Register a person in the caseworker's own municipality (POST /api/persons).</summary>
-public sealed class NewModel : StaffPage
+public sealed class NewModel : CommandPage
 {
     public sealed class PersonInput
     {
@@ -18,18 +18,16 @@ public sealed class NewModel : StaffPage
     }
 
     [BindProperty] public PersonInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
 
     public string MunicipalityName => Municipalities.Name(User.Municipality());
 
-    public void OnGet() => RequestKey = Guid.NewGuid();
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPost()
     {
-        if (RequestKey == Guid.Empty) RequestKey = Guid.NewGuid();
         if (!ModelState.IsValid) return Page();
         CreatedId? created = null;
-        var ok = await Try(async c => created = await c.RegisterPersonAsync(RequestKey.ToString(), new RegisterPersonRequest
+        var ok = await Try(async c => created = await c.RegisterPersonAsync(IdempotencyKey("register"), new RegisterPersonRequest
         {
             Municipality = User.Municipality() ?? "",
             GivenName = Input.GivenName!.Trim(),
@@ -43,6 +41,6 @@ public sealed class NewModel : StaffPage
             ["entitlement-before-birth"] = "EntitledSince",
         });
         if (!ok) return Page();
-        return BackTo($"/app/persons/{created!.Id}", $"{Input.GivenName!.Trim()} {Input.FamilyName!.Trim()} ist erfasst.");
+        return BackTo("/Persons/Show", new { id = created!.Id }, $"{Input.GivenName!.Trim()} {Input.FamilyName!.Trim()} ist erfasst.");
     }
 }

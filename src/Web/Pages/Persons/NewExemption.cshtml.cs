@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Persons;
 
 /// <summary>Record that a good reason exists (POST /api/persons/{id}/exemptions): the reason, never a diagnosis.</summary>
-public sealed class NewExemptionModel : StaffPage
+public sealed class NewExemptionModel : CommandPage
 {
     public sealed class ExemptionInput
     {
@@ -18,26 +18,21 @@ public sealed class NewExemptionModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ExemptionInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
-    [BindProperty] public string? ETag { get; set; }
 
     public PersonDto Person { get; private set; } = null!;
 
     public async Task OnGet()
     {
         var api = await Api();
-        Person = await api.GetPersonAsync(Id, null);
-        ETag = api.LastETag;
-        RequestKey = Guid.NewGuid();
+        Person = Shown(await api.Tagged(c => c.GetPersonAsync(Id, null)));
         Input.From = Today;
     }
 
     public async Task<IActionResult> OnPost()
     {
-        Person = await (await Api()).GetPersonAsync(Id, null);
-        if (RequestKey == Guid.Empty) RequestKey = Guid.NewGuid();
+        Person = Shown(await (await Api()).Tagged(c => c.GetPersonAsync(Id, null)));
         if (!ModelState.IsValid) return Page();
-        var ok = await Try(c => c.RecordExemptionAsync(Id, RequestKey.ToString(), ETag, new RecordExemptionRequest
+        var ok = await Try(c => c.RecordExemptionAsync(Id, IdempotencyKey("exemption"), ETag, new RecordExemptionRequest
         {
             Reason = Input.Reason!.Value,
             From = Input.From!.Value,
@@ -49,6 +44,6 @@ public sealed class NewExemptionModel : StaffPage
             ["date-before-entitlement"] = "From",
         });
         if (!ok) return Page();
-        return BackTo($"/app/persons/{Id}", $"Die Befreiung ({PersonLabels.Exemption(Input.Reason!.Value)}) ist erfasst.");
+        return BackTo("/Persons/Show", new { id = Id }, $"Die Befreiung ({Labels.ExemptionReason.Text(Input.Reason!.Value)}) ist erfasst.");
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Placements;
 
 /// <summary>Assign a person to an open offer with a free place (POST /api/placements); the API decides whether it may.</summary>
-public sealed class AssignModel : StaffPage
+public sealed class AssignModel : CommandPage
 {
     public sealed class AssignInput
     {
@@ -18,7 +18,6 @@ public sealed class AssignModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public AssignInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
 
     public PersonDto Person { get; private set; } = null!;
 
@@ -28,7 +27,6 @@ public sealed class AssignModel : StaffPage
     public async Task OnGet()
     {
         await Load();
-        RequestKey = Guid.NewGuid();
         Input.NoticeServedOn = Today;
         Input.StartsOn = Today;
     }
@@ -36,10 +34,9 @@ public sealed class AssignModel : StaffPage
     public async Task<IActionResult> OnPost()
     {
         await Load();
-        if (RequestKey == Guid.Empty) RequestKey = Guid.NewGuid();
         if (!ModelState.IsValid) return Page();
         CreatedId? created = null;
-        var ok = await Try(async c => created = await c.AssignPersonAsync(RequestKey.ToString(), new AssignPersonRequest
+        var ok = await Try(async c => created = await c.AssignPersonAsync(IdempotencyKey("assign"), new AssignPersonRequest
         {
             PersonId = Id,
             OfferId = Input.OfferId!.Value,
@@ -58,7 +55,7 @@ public sealed class AssignModel : StaffPage
         // The API claims a key only with a success: the corrected input is sent again under the same key.
         if (!ok) return Page();
         TempData["Flash"] = $"{Person.GivenName} {Person.FamilyName} ist zugewiesen.";
-        return LocalRedirect($"/app/placements/{created!.Id}/assigned");
+        return RedirectToPage("/Placements/Assigned", new { id = created!.Id });
     }
 
     private async Task Load()

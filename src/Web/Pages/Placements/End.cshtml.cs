@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Placements;
 
 /// <summary>End a placement (POST /api/placements/{id}/end): the last day of work and why.</summary>
-public sealed partial class EndModel : StaffPage
+public sealed partial class EndModel : CommandPage
 {
     public sealed class EndInput
     {
@@ -19,8 +19,6 @@ public sealed partial class EndModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public EndInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
-    [BindProperty] public string? ETag { get; set; }
 
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
@@ -29,18 +27,16 @@ public sealed partial class EndModel : StaffPage
     public async Task OnGet()
     {
         await Load();
-        RequestKey = Guid.NewGuid();
         Input.Date = Today;
     }
 
     public async Task<IActionResult> OnPost()
     {
         await Load();
-        if (RequestKey == Guid.Empty) RequestKey = Guid.NewGuid();
         if (!ModelState.IsValid) return Page();
         try
         {
-            await (await Api()).EndPlacementAsync(Id, RequestKey.ToString(), ETag, new EndPlacementRequest
+            await (await Api()).EndPlacementAsync(Id, IdempotencyKey("end"), ETag, new EndPlacementRequest
             {
                 Date = Input.Date!.Value,
                 Reason = Input.Reason!.Value,
@@ -66,18 +62,16 @@ public sealed partial class EndModel : StaffPage
             ModelState.AddModelError(string.Empty, "Der Dienst ist gerade nicht erreichbar. Ihre Eingaben sind erhalten; bitte erneut senden.");
             return Page();
         }
-        return BackTo($"/app/persons/{Placement.PersonId}",
+        return BackTo("/Persons/Show", new { id = Placement.PersonId },
             $"Die Arbeitsgelegenheit „{Offer.Title}“ ist beendet (letzter Arbeitstag {Format.Date(Input.Date!.Value)}).");
     }
 
     private async Task Load()
     {
         var api = await Api();
-        Placement = await api.GetPlacementAsync(Id);
-        var etag = api.LastETag;
+        Placement = Shown(await api.Tagged(c => c.GetPlacementAsync(Id)));
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         Offer = await api.GetOfferAsync(Placement.OfferId);
-        if (string.IsNullOrEmpty(ETag)) ETag = etag;
     }
 
     /// <summary>The dates the API's detail names (ISO), to show them in German next to the field.</summary>

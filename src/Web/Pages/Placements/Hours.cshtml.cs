@@ -10,11 +10,8 @@ namespace AGH.Web.Pages.Placements;
 /// The hours of one ISO week (Mon-Sun) in quarter hours. The caps and "what is left" are arithmetic on what the API
 /// returned; the API decides every entry (one call per changed day) and its refusals are shown next to that day.
 /// </summary>
-public sealed partial class HoursModel : StaffPage
+public sealed partial class HoursModel : CommandPage
 {
-    /// <summary>The daily cap the API enforces (480 minutes, 422 daily-limit), shown as a hint only.</summary>
-    public const int DailyCapMinutes = 480;
-
     public sealed class DayInput
     {
         public string Date { get; set; } = "";
@@ -31,10 +28,6 @@ public sealed partial class HoursModel : StaffPage
 
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
     [BindProperty] public List<DayInput> Days { get; set; } = [];
-    [BindProperty] public Guid RequestKey { get; set; }
-    [BindProperty] public string? ETag { get; set; }
-
-    private string? _loadedETag;
 
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
@@ -44,7 +37,11 @@ public sealed partial class HoursModel : StaffPage
     public Dictionary<int, string> Saved { get; } = [];
     public string? SavedMessage { get; private set; }
 
-    public int WeeklyCapMinutes => Placement.HoursPerWeek * 60;
+    /// <summary>The daily cap the API enforces (422 daily-limit), as the placement reports it; shown as a hint only.</summary>
+    public int DailyCapMinutes => Placement.DailyLimitMinutes;
+
+    /// <summary>The placement's agreed hours, unless the person's weekly cap is lower: the API refuses above either.</summary>
+    public int WeeklyCapMinutes => Math.Min(Placement.HoursPerWeek * 60, Placement.WeeklyLimitMinutes);
     public string WeekParam => IsoWeek(Monday);
     public string PreviousWeek => IsoWeek(Monday.AddDays(-7));
     public string NextWeek => IsoWeek(Monday.AddDays(7));
@@ -53,15 +50,12 @@ public sealed partial class HoursModel : StaffPage
     public async Task OnGet(Guid id)
     {
         await Load(id);
-        ETag = _loadedETag;
-        RequestKey = Guid.NewGuid();
         Days = Rows.Select(r => new DayInput { Date = Format.Iso(r.Date), Minutes = r.Current == 0 ? "" : Format.Hm(r.Current) }).ToList();
     }
 
     public async Task<IActionResult> OnPost(Guid id)
     {
         await Load(id);
-        ETag ??= _loadedETag;
         var changes = new List<(int Index, DayRow Row, int Minutes)>();
         for (var i = 0; i < Rows.Count; i++)
         {
@@ -92,13 +86,11 @@ public sealed partial class HoursModel : StaffPage
         }
 
         if (ModelState.IsValid)
-            return BackTo($"/app/placements/{id}/hours?week={WeekParam}",
+            return BackTo("/Placements/Hours", new { id, week = WeekParam },
                 saved.Count == 0 ? "Keine Änderungen." : "Gespeichert: " + string.Join("; ", saved));
 
         // Some days were refused: show what the API now holds, keep what was typed for the refused days.
-        await Load(id);
-        ETag = _loadedETag;
-        ModelState.Remove(nameof(ETag));
+        await Load(id, current: true);
         if (saved.Count > 0) SavedMessage = "Gespeichert: " + string.Join("; ", saved) + " Die markierten Tage wurden nicht gespeichert.";
         return Page();
     }
@@ -114,7 +106,7 @@ public sealed partial class HoursModel : StaffPage
         };
         if (row.Effective.Count == 0)
         {
-            var ok = await Try(c => c.LogHoursAsync(id, PlacementTexts.Key(RequestKey, row.Date, minutes), ETag,
+            var ok = await Try(c => c.LogHoursAsync(id, IdempotencyKey("log", row.Date, minutes), ETag,
                 new LogHoursRequest { Date = row.Date, Minutes = minutes }), prefix, codes);
             if (ok) await Refresh(id);
             return ok;
@@ -128,7 +120,7 @@ public sealed partial class HoursModel : StaffPage
             : others.Where(e => e.Minutes != 0).Select(e => (e, 0)).Append((last, minutes)).ToList();
         foreach (var (entry, value) in plan)
         {
-            var ok = await Try(c => c.CorrectHoursAsync(id, entry.EntryId, PlacementTexts.Key(RequestKey, entry.EntryId, value, reason ?? ""), ETag,
+            var ok = await Try(c => c.CorrectHoursAsync(id, entry.EntryId, IdempotencyKey("correct", entry.EntryId, value, reason ?? ""), ETag,
                 new CorrectHoursRequest { Minutes = value, Reason = reason ?? "" }), prefix, codes);
             if (!ok && string.IsNullOrEmpty(reason) && ModelState[prefix + ".Reason"]?.Errors.Count > 0)
             {
@@ -144,16 +136,14 @@ public sealed partial class HoursModel : StaffPage
 
     private async Task Refresh(Guid id)
     {
-        var api = await Api();
-        await api.GetPlacementAsync(id);
-        ETag = api.LastETag;
+        Current(await (await Api()).Tagged(c => c.GetPlacementAsync(id)));
     }
 
-    private async Task Load(Guid id)
+    private async Task Load(Guid id, bool current = false)
     {
         var api = await Api();
-        Placement = await api.GetPlacementAsync(id);
-        _loadedETag = api.LastETag;
+        var read = await api.Tagged(c => c.GetPlacementAsync(id));
+        Placement = current ? Current(read) : Shown(read);
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         Offer = await api.GetOfferAsync(Placement.OfferId);
         Monday = ParseWeek(Week) ?? MondayOf(Today);

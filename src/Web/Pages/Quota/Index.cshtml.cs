@@ -8,7 +8,6 @@ namespace AGH.Web.Pages.Quota;
 /// <summary>The coordinator's quota dashboard: places offered and taken against the target, refreshed by htmx.</summary>
 public sealed class IndexModel(WebSettings settings) : StaffPage
 {
-    public const string NumbersUrl = "/app/quota?handler=Numbers";
 
     public QuotaDto Quota { get; private set; } = null!;
 
@@ -45,10 +44,10 @@ public sealed class IndexModel(WebSettings settings) : StaffPage
     {
         get
         {
-            var rows = OfferTexts.ProviderTypes
-                .Select(t => Quota.ProviderTypes.FirstOrDefault(p => p.ProviderType == t.Type) is { } p
-                    ? new Row(t.Label, p.Target, p.Offers, p.Places, p.Occupied, p.Free)
-                    : new Row(t.Label, 0, 0, 0, 0, 0))
+            var rows = Labels.ProviderType.Rows
+                .Select(t => Quota.ProviderTypes.FirstOrDefault(p => p.ProviderType == t.Value) is { } p
+                    ? new Row(t.Text, p.Target, p.Offers, p.Places, p.Occupied, p.Free)
+                    : new Row(t.Text, 0, 0, 0, 0, 0))
                 .ToList();
             rows.Add(new Row("Insgesamt", Quota.Target.Total, rows.Sum(r => r.Offers), rows.Sum(r => r.Places),
                 rows.Sum(r => r.Occupied), rows.Sum(r => r.Free)));

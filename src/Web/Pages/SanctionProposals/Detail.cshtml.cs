@@ -9,7 +9,7 @@ namespace AGH.Web.Pages.SanctionProposals;
 /// One sanction proposal with its decision, restriction and objection, and the forms the signed-in role may use on it.
 /// The API decides every rule (four-eyes, dates, overlaps, hearings); its refusals appear in German at the field concerned.
 /// </summary>
-public sealed class DetailModel : StaffPage
+public sealed class DetailModel : CommandPage
 {
     public sealed class DecideInput
     {
@@ -45,8 +45,6 @@ public sealed class DetailModel : StaffPage
     }
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public string? ETag { get; set; }
-    [BindProperty] public Guid RequestKey { get; set; }
     [BindProperty] public DecideInput Decide { get; set; } = new();
     [BindProperty] public ObjectionInput Objection { get; set; } = new();
     [BindProperty] public ObjectionDecisionInput ObjectionDecision { get; set; } = new();
@@ -71,11 +69,10 @@ public sealed class DetailModel : StaffPage
 
     public async Task OnGet()
     {
-        RequestKey = Guid.NewGuid();
         Decide.StartsOn = Today.AddDays(1);
         Objection.ReceivedOn = Today;
         End.Date = Today;
-        await Load(keepETag: false);
+        await Load();
     }
 
     /// <summary>The decision notice (PDF) streamed from the API with the staff member's token.</summary>
@@ -86,7 +83,7 @@ public sealed class DetailModel : StaffPage
     {
         Active = "decide";
         if (Decide.Approved is null) ModelState.AddModelError("Decide.Approved", "Bitte wählen Sie: bewilligen oder ablehnen.");
-        if (ModelState.IsValid && await Try(c => c.DecideSanctionAsync(Id, Key("decide"), ETag, new DecideSanctionRequest
+        if (ModelState.IsValid && await Try(c => c.DecideSanctionAsync(Id, IdempotencyKey("decide"), ETag, new DecideSanctionRequest
             {
                 Approved = Decide.Approved!.Value,
                 Reasoning = Decide.Reasoning?.Trim() ?? "",
@@ -95,7 +92,7 @@ public sealed class DetailModel : StaffPage
             {
                 ["starts-on-in-past"] = "StartsOn", ["starts-on-required"] = "StartsOn", ["restriction-overlaps"] = "StartsOn",
             }))
-            return BackTo(Here, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
         return await Again();
     }
 
@@ -103,12 +100,12 @@ public sealed class DetailModel : StaffPage
     {
         Active = "objection";
         if (Objection.ReceivedOn is null) ModelState.AddModelError("Objection.ReceivedOn", "Bitte das Eingangsdatum angeben.");
-        if (ModelState.IsValid && await Try(c => c.FileObjectionAsync(Id, Key("objection"), ETag, new FileObjectionRequest
+        if (ModelState.IsValid && await Try(c => c.FileObjectionAsync(Id, IdempotencyKey("objection"), ETag, new FileObjectionRequest
             {
                 ReceivedOn = Objection.ReceivedOn!.Value,
                 Statement = Objection.Statement?.Trim() ?? "",
             }), "Objection", new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
-            return BackTo(Here, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
         return await Again();
     }
 
@@ -116,12 +113,12 @@ public sealed class DetailModel : StaffPage
     {
         Active = "objection-decision";
         if (ObjectionDecision.Upheld is null) ModelState.AddModelError("ObjectionDecision.Upheld", "Bitte wählen Sie: abhelfen oder zurückweisen.");
-        if (ModelState.IsValid && await Try(c => c.DecideObjectionAsync(Id, Key("objection-decision"), ETag, new DecideObjectionRequest
+        if (ModelState.IsValid && await Try(c => c.DecideObjectionAsync(Id, IdempotencyKey("objection-decision"), ETag, new DecideObjectionRequest
             {
                 Upheld = ObjectionDecision.Upheld!.Value,
                 Reasoning = ObjectionDecision.Reasoning?.Trim() ?? "",
             }), "ObjectionDecision"))
-            return BackTo(Here, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
         return await Again();
     }
 
@@ -130,13 +127,13 @@ public sealed class DetailModel : StaffPage
         Active = "end";
         if (End.Date is null) ModelState.AddModelError("End.Date", "Bitte den letzten Tag angeben.");
         if (End.Reason is null) ModelState.AddModelError("End.Reason", "Bitte einen Grund wählen.");
-        if (ModelState.IsValid && await Try(c => c.EndRestrictionAsync(Id, Key("end"), ETag, new EndRestrictionRequest
+        if (ModelState.IsValid && await Try(c => c.EndRestrictionAsync(Id, IdempotencyKey("end"), ETag, new EndRestrictionRequest
             {
                 Date = End.Date!.Value,
                 Reason = End.Reason!.Value,
                 Reasoning = End.Reasoning?.Trim() ?? "",
             }), "End", new Dictionary<string, string> { ["date-in-future"] = "Date", ["end-before-start"] = "Date" }))
-            return BackTo(Here, "Die Einschränkung ist vorzeitig beendet.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, "Die Einschränkung ist vorzeitig beendet.");
         return await Again();
     }
 
@@ -144,32 +141,28 @@ public sealed class DetailModel : StaffPage
     {
         Active = "review";
         if (Review.Continue is null) ModelState.AddModelError("Review.Continue", "Bitte wählen Sie: fortsetzen oder nicht fortsetzen.");
-        if (ModelState.IsValid && await Try(c => c.ReviewRestrictionAsync(Id, Key("review"), ETag, new ReviewRestrictionRequest
+        if (ModelState.IsValid && await Try(c => c.ReviewRestrictionAsync(Id, IdempotencyKey("review"), ETag, new ReviewRestrictionRequest
             {
                 ContinueRestriction = Review.Continue!.Value,
                 Reasoning = Review.Reasoning?.Trim() ?? "",
                 HearingHeldOn = Review.HearingHeldOn,
             }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
-            return BackTo(Here, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
         return await Again();
     }
 
-    private string Here => $"{StaffApp.Base}/sanction-proposals/{Id}";
-
-    private string Key(string form) => $"{RequestKey:N}-{form}";
 
     /// <summary>A refused form: the page again with what was typed, the proposal as it stands now, the ETag that was sent.</summary>
     private async Task<IActionResult> Again()
     {
-        await Load(keepETag: true);
+        await Load();
         return Page();
     }
 
-    private async Task Load(bool keepETag)
+    private async Task Load()
     {
         var api = await Api();
-        Proposal = await api.GetSanctionProposalAsync(Id);
-        if (!keepETag || string.IsNullOrEmpty(ETag)) ETag = api.LastETag;
+        Proposal = Shown(await api.Tagged(c => c.GetSanctionProposalAsync(Id)));
         try
         {
             Person = await api.GetPersonAsync(Proposal.PersonId, null);

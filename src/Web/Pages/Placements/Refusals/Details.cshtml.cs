@@ -8,7 +8,7 @@ namespace AGH.Web.Pages.Placements.Refusals;
 /// A refusal as one guided flow: assessment, hearing, proposal. The page shows the next step's form and says what is
 /// missing; whether a proposal may be made is the API's decision (422 sanction-preconditions), shown at the step.
 /// </summary>
-public sealed class DetailsModel : StaffPage
+public sealed class DetailsModel : CommandPage
 {
     public sealed class AssessInput
     {
@@ -32,8 +32,6 @@ public sealed class DetailsModel : StaffPage
     [BindProperty] public AssessInput Assess { get; set; } = new();
     [BindProperty] public HearingInput Hearing { get; set; } = new();
     [BindProperty] public ProposeInput Propose { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
-    [BindProperty] public string? ETag { get; set; }
 
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
@@ -46,7 +44,6 @@ public sealed class DetailsModel : StaffPage
     public async Task<IActionResult> OnGet(Guid id, Guid refusalId)
     {
         if (!await Load(id, refusalId)) return NotFound();
-        RequestKey = Guid.NewGuid();
         Hearing.HeldOn = Today;
         return Page();
     }
@@ -60,13 +57,13 @@ public sealed class DetailsModel : StaffPage
         var goodCause = Assess.GoodCause == "yes";
         var reason = goodCause && !string.IsNullOrEmpty(Assess.Reason) ? Assess.Reason : null;
         var reasoning = Assess.Reasoning?.Trim() ?? "";
-        var ok = await Try(c => c.AssessRefusalAsync(id, refusalId, PlacementTexts.Key(RequestKey, "assessment", goodCause, reason ?? "", reasoning), ETag,
-            new AssessRefusalRequest { GoodCause = goodCause, Reason = PlacementTexts.FromWire<ExemptionReason>(reason), Reasoning = reasoning }), "Assess", new Dictionary<string, string>
+        var ok = await Try(c => c.AssessRefusalAsync(id, refusalId, IdempotencyKey("assessment", goodCause, reason ?? "", reasoning), ETag,
+            new AssessRefusalRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Assess", new Dictionary<string, string>
         {
             ["not-obliged-on-refusal-date"] = "GoodCause", ["already-assessed"] = "GoodCause",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), goodCause
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, goodCause
             ? "Die Bewertung ist gespeichert: Ein wichtiger Grund liegt vor. Ein Vorschlag zur Leistungseinschränkung ist nicht möglich."
             : "Die Bewertung ist gespeichert: kein wichtiger Grund. Als Nächstes: die Anhörung.");
     }
@@ -77,36 +74,34 @@ public sealed class DetailsModel : StaffPage
         if (Hearing.HeldOn is null) ModelState.AddModelError("Hearing.HeldOn", "Bitte das Datum der Anhörung angeben.");
         if (!ModelState.IsValid) return Page();
         var statement = Hearing.Statement?.Trim() ?? "";
-        var ok = await Try(c => c.HoldHearingAsync(id, refusalId, PlacementTexts.Key(RequestKey, "hearing", Hearing.HeldOn!.Value, statement), ETag,
+        var ok = await Try(c => c.HoldHearingAsync(id, refusalId, IdempotencyKey("hearing", Hearing.HeldOn!.Value, statement), ETag,
             new HoldHearingRequest { HeldOn = Hearing.HeldOn!.Value, Statement = statement }), "Hearing", new Dictionary<string, string>
         {
             ["hearing-before-refusal"] = "HeldOn", ["date-in-future"] = "HeldOn", ["already-heard"] = "HeldOn",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), $"Die Anhörung vom {Format.Date(Hearing.HeldOn!.Value)} ist gespeichert.");
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, $"Die Anhörung vom {Format.Date(Hearing.HeldOn!.Value)} ist gespeichert.");
     }
 
     public async Task<IActionResult> OnPostPropose(Guid id, Guid refusalId)
     {
         if (!await Load(id, refusalId)) return NotFound();
         var reasoning = Propose.Reasoning?.Trim() ?? "";
-        var ok = await Try(c => c.ProposeSanctionAsync(id, PlacementTexts.Key(RequestKey, "proposal", refusalId, reasoning), ETag,
+        var ok = await Try(c => c.ProposeSanctionAsync(id, IdempotencyKey("proposal", refusalId, reasoning), ETag,
             new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = reasoning }), "Propose", new Dictionary<string, string>
         {
             ["sanction-preconditions"] = "Reasoning", ["already-proposed"] = "Reasoning", ["refusal-not-found"] = "Reasoning",
         });
         if (!ok) return Page();
-        return BackTo(Self(id, refusalId), "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
     }
 
-    private static string Self(Guid id, Guid refusalId) => $"/app/placements/{id}/refusals/{refusalId}";
 
     private async Task<bool> Load(Guid id, Guid refusalId)
     {
         var api = await Api();
-        Placement = await api.GetPlacementAsync(id);
+        Placement = Shown(await api.Tagged(c => c.GetPlacementAsync(id)));
         // A post sends back the version it was shown; a new page shows the current one.
-        if (Request.Method == "GET") ETag = api.LastETag;
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         var refusal = Placement.Refusals.FirstOrDefault(r => r.RefusalId == refusalId);
         if (refusal is null) return false;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AGH.Web.Pages.Placements.Refusals;
 
 /// <summary>Step 1 of the refusal flow: record what happened; the flow continues on the refusal's own page.</summary>
-public sealed class NewModel : StaffPage
+public sealed class NewModel : CommandPage
 {
     public sealed class RefusalInput
     {
@@ -15,19 +15,13 @@ public sealed class NewModel : StaffPage
     }
 
     [BindProperty] public RefusalInput Input { get; set; } = new();
-    [BindProperty] public Guid RequestKey { get; set; }
-    [BindProperty] public string? ETag { get; set; }
 
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
 
-    public static readonly IReadOnlyList<(string Value, RefusalKind Kind)> Kinds =
-        [("explicit", RefusalKind.Explicit), ("no-show", RefusalKind.NoShow), ("dropped-out", RefusalKind.DroppedOut)];
-
     public async Task OnGet(Guid id)
     {
         await Load(id);
-        RequestKey = Guid.NewGuid();
         Input.Date = Today;
     }
 
@@ -35,30 +29,29 @@ public sealed class NewModel : StaffPage
     {
         await Load(id);
         if (Input.Date is null) ModelState.AddModelError("Input.Date", "Bitte das Datum der Weigerung angeben.");
-        var kind = Kinds.FirstOrDefault(k => k.Value == Input.Kind);
-        if (kind.Value is null) ModelState.AddModelError("Input.Kind", "Bitte die Art der Weigerung wählen.");
+        var kind = Labels.RefusalKind.Parse(Input.Kind);
+        if (kind is null) ModelState.AddModelError("Input.Kind", "Bitte die Art der Weigerung wählen.");
         if (!ModelState.IsValid) return Page();
 
         RecordRefusalCreated? created = null;
-        var ok = await Try(async c => created = await c.RecordRefusalAsync(id, RequestKey.ToString(), ETag, new RecordRefusalRequest
+        var ok = await Try(async c => created = await c.RecordRefusalAsync(id, IdempotencyKey("refusal"), ETag, new RecordRefusalRequest
         {
             Date = Input.Date!.Value,
-            Kind = kind.Kind,
+            Kind = kind!.Value,
             StatedReason = string.IsNullOrWhiteSpace(Input.StatedReason) ? null : Input.StatedReason.Trim(),
         }), codeFields: new Dictionary<string, string>
         {
             ["refusal-before-notice"] = "Date", ["date-in-future"] = "Date", ["outside-placement"] = "Date",
         });
         if (!ok) return Page();
-        return BackTo($"/app/placements/{id}/refusals/{created!.RefusalId}",
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId = created!.RefusalId },
             $"Die Weigerung vom {Format.Date(Input.Date!.Value)} ist erfasst. Als Nächstes: die Bewertung.");
     }
 
     private async Task Load(Guid id)
     {
         var api = await Api();
-        Placement = await api.GetPlacementAsync(id);
-        if (Request.Method == "GET") ETag = api.LastETag;
+        Placement = Shown(await api.Tagged(c => c.GetPlacementAsync(id)));
         Person = await api.GetPersonAsync(Placement.PersonId, null);
     }
 }

@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using AGH.Web.Api;
+
+namespace AGH.Web.Infrastructure;
+
+/// <summary>
+/// The German words for one API enum, in the order forms offer them, with the badge style where a page shows one.
+/// A value without a row shows its API code, so a value added to the API is visible rather than mislabelled.
+/// </summary>
+public sealed class LabelTable<T> where T : struct, Enum
+{
+    private readonly Dictionary<T, (string Text, string Css)> _rows;
+
+    public LabelTable(params (T Value, string Text, string Css)[] rows)
+    {
+        Rows = rows.Select(r => (r.Value, Wire(r.Value), r.Text)).ToList();
+        _rows = rows.ToDictionary(r => r.Value, r => (r.Text, r.Css));
+    }
+
+    /// <summary>Every labelled value with its API code and text, for select lists and radio groups.</summary>
+    public IReadOnlyList<(T Value, string Code, string Text)> Rows { get; }
+
+    public string Text(T value) => _rows.TryGetValue(value, out var row) ? row.Text : Wire(value);
+
+    public string Text(T? value) => value is { } v ? Text(v) : "–";
+
+    public string Css(T value) => _rows.TryGetValue(value, out var row) ? row.Css : "neutral";
+
+    public (string Text, string Css) Badge(T value) => (Text(value), Css(value));
+
+    /// <summary>The values of <typeparamref name="T"/> that have no row (the label test keeps this empty).</summary>
+    public IReadOnlyList<T> Missing => Enum.GetValues<T>().Where(v => !_rows.ContainsKey(v)).ToList();
+
+    /// <summary>The value the API calls <paramref name="code"/>, or null.</summary>
+    public T? Parse(string? code) => Enum.GetValues<T>().Where(v => Wire(v) == code).Select(v => (T?)v).FirstOrDefault();
+
+    /// <summary>The API's name of a generated enum member (its EnumMember value, e.g. <c>care-of-relative</c>).</summary>
+    public static string Wire(T value) =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? value.ToString();
+}
+
+/// <summary>The one German label table per API enum; every page takes its words from here.</summary>
+public static class Labels
+{
+    public static readonly LabelTable<PersonStatus> PersonStatus = new(
+        (Api.PersonStatus.Available, "verfügbar", "neutral"),
+        (Api.PersonStatus.Placed, "in Arbeitsgelegenheit", "ok"),
+        (Api.PersonStatus.Exempt, "befreit", "warn"),
+        (Api.PersonStatus.NotEntitled, "kein Leistungsanspruch", "neutral"));
+
+    public static readonly LabelTable<ExemptionReason> ExemptionReason = new(
+        (Api.ExemptionReason.Illness, "Krankheit (Arbeitsunfähigkeit)", ""),
+        (Api.ExemptionReason.Disability, "Behinderung", ""),
+        (Api.ExemptionReason.Childcare, "Betreuung eines Kindes", ""),
+        (Api.ExemptionReason.CareOfRelative, "Pflege einer angehörigen Person", ""),
+        (Api.ExemptionReason.RetirementAge, "Altersgrenze erreicht", ""),
+        (Api.ExemptionReason.Employment, "Erwerbstätigkeit", ""),
+        (Api.ExemptionReason.Training, "Ausbildung", ""),
+        (Api.ExemptionReason.Studies, "Studium oder Schulbesuch", ""),
+        (Api.ExemptionReason.Other, "Sonstiger wichtiger Grund", ""));
+
+    public static readonly LabelTable<EndReason> EndReason = new(
+        (Api.EndReason.RegularEmployment, "Reguläre Beschäftigung möglich", ""),
+        (Api.EndReason.Training, "Ausbildung aufgenommen", ""),
+        (Api.EndReason.Studies, "Studium oder Schulbesuch aufgenommen", ""),
+        (Api.EndReason.EntitlementEnded, "Leistungsanspruch beendet", ""),
+        (Api.EndReason.OfferEnded, "Angebot beendet", ""),
+        (Api.EndReason.MovedAway, "Weggezogen", ""),
+        (Api.EndReason.Other, "Sonstiger Grund", ""));
+
+    public static readonly LabelTable<PlacementStatus> PlacementStatus = new(
+        (Api.PlacementStatus.Active, "läuft", "ok"),
+        (Api.PlacementStatus.Ended, "beendet", "neutral"));
+
+    public static readonly LabelTable<RefusalKind> RefusalKind = new(
+        (Api.RefusalKind.Explicit, "ausdrückliche Weigerung", ""),
+        (Api.RefusalKind.NoShow, "Nichterscheinen", ""),
+        (Api.RefusalKind.DroppedOut, "Abbruch", ""));
+
+    public static readonly LabelTable<ProposalStatus> ProposalStatus = new(
+        (Api.ProposalStatus.Pending, "wartet auf Entscheidung", "warn"),
+        (Api.ProposalStatus.Approved, "bewilligt", "bad"),
+        (Api.ProposalStatus.Rejected, "abgelehnt", "neutral"));
+
+    public static readonly LabelTable<RestrictionStatus> RestrictionStatus = new(
+        (Api.RestrictionStatus.InForce, "in Kraft", "bad"),
+        (Api.RestrictionStatus.EndedEarly, "vorzeitig beendet", "neutral"),
+        (Api.RestrictionStatus.Withdrawn, "aufgehoben (Abhilfe)", "neutral"),
+        (Api.RestrictionStatus.Expired, "abgelaufen", "neutral"));
+
+    public static readonly LabelTable<RestrictionEndReason> RestrictionEndReason = new(
+        (Api.RestrictionEndReason.DutyFulfilled, "Pflicht wird wieder erfüllt", ""),
+        (Api.RestrictionEndReason.WillingNoPlace, "ernsthaft bereit, aber kein Platz frei", ""),
+        (Api.RestrictionEndReason.DutyLapsed, "Pflicht entfallen (Arbeit, Ausbildung, Befreiung, Altersgrenze, Leistungsende)", ""),
+        (Api.RestrictionEndReason.Other, "anderer Grund", ""));
+
+    public static readonly LabelTable<ObjectionStatus> ObjectionStatus = new(
+        (Api.ObjectionStatus.Pending, "offen", "warn"),
+        (Api.ObjectionStatus.Upheld, "stattgegeben (Abhilfe)", "ok"),
+        (Api.ObjectionStatus.Dismissed, "zurückgewiesen", "neutral"));
+
+    public static readonly LabelTable<ProviderType> ProviderType = new(
+        (Api.ProviderType.Municipality, "Kommune", ""),
+        (Api.ProviderType.District, "Landkreis", ""),
+        (Api.ProviderType.Nonprofit, "gemeinnütziger Träger", ""));
+
+    public static readonly LabelTable<OfferStatus> OfferStatus = new(
+        (Api.OfferStatus.Open, "offen", "ok"),
+        (Api.OfferStatus.Withdrawn, "zurückgezogen", "neutral"));
+
+    public static readonly LabelTable<PayoutRunStatus> PayoutRunStatus = new(
+        (Api.PayoutRunStatus.Prepared, "vorbereitet", "neutral"),
+        (Api.PayoutRunStatus.Reviewed, "geprüft", "warn"),
+        (Api.PayoutRunStatus.Released, "freigegeben", "ok"),
+        (Api.PayoutRunStatus.Rejected, "zurückgewiesen", "bad"));
+}
