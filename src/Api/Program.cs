@@ -1,6 +1,5 @@
 using System.Reflection;
 using AGH.Api.Demo;
-using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Api.Notices;
 using AGH.Api.Offers;
@@ -10,14 +9,12 @@ using AGH.Api.Retention;
 using AGH.Api.Persons;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
-using AGH.Domain.Common;
 using AGH.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Wolverine;
-using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 

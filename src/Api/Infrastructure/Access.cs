@@ -1,9 +1,6 @@
-using AGH.Domain.Common;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Infrastructure;
 

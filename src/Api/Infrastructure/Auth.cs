@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text;
 using AGH.Api.Municipalities;
-using AGH.Domain.Common;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

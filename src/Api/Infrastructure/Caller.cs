@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AGH.Domain.Common;
 
 namespace AGH.Api.Infrastructure;
 

@@ -1,10 +1,7 @@
 using System.Reflection;
-using AGH.Domain.Common;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Infrastructure;
 

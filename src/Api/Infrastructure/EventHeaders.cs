@@ -1,4 +1,3 @@
-using AGH.Domain.Common;
 using JasperFx.Events;
 
 namespace AGH.Api.Infrastructure;

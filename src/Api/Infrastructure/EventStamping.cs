@@ -1,4 +1,3 @@
-using AGH.Domain.Common;
 using Marten;
 using Marten.Services;
 

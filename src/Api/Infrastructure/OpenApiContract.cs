@@ -4,8 +4,6 @@ using AGH.Api.Payouts;
 using AGH.Api.Persons;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
-using AGH.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>

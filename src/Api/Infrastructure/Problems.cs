@@ -1,6 +1,3 @@
-using AGH.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>The contract's Idempotency-Key: any string up to 200 characters; Wolverine stores and replays the answers.</summary>

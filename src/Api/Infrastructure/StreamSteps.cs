@@ -1,14 +1,11 @@
 using AGH.Api.Payouts;
 using AGH.Api.Placements;
-using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Infrastructure;
 

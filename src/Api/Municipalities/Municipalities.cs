@@ -1,5 +1,3 @@
-using AGH.Api.Infrastructure;
-
 namespace AGH.Api.Municipalities;
 
 public sealed record Municipality(string Id, string Name);

@@ -1,4 +1,3 @@
-using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;

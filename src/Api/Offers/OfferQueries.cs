@@ -1,4 +1,3 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Domain.Offers;
 using Marten;

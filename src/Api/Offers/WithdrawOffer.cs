@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Offers;
 

@@ -1,5 +1,3 @@
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using Marten;

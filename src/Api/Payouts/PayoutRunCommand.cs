@@ -1,4 +1,3 @@
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
 using Marten;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AGH.Api.Infrastructure;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using Marten;

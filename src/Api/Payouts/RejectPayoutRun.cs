@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Payouts;
 

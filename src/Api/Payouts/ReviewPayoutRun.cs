@@ -1,8 +1,4 @@
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Payouts;
 

@@ -1,5 +1,4 @@
 using AGH.Api.Sanctions;
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;

@@ -1,7 +1,5 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using AGH.Domain.Sanctions;

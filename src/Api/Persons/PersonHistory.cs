@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using JasperFx.Events;

@@ -1,4 +1,3 @@
-using AGH.Api.Infrastructure;
 using AGH.Domain.Persons;
 using System.Linq.Expressions;
 using Marten;

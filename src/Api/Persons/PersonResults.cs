@@ -1,4 +1,3 @@
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;

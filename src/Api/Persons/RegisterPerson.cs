@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
 using AGH.Api.Offers;
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Persons;
 

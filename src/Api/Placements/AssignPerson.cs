@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using AGH.Api.Infrastructure;
 using AGH.Api.Offers;
-using AGH.Domain.Common;
 using AGH.Domain.Placements;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Placements;
 

@@ -1,4 +1,3 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Notices;
 using AGH.Api.Payouts;
 using AGH.Domain.Offers;

@@ -1,4 +1,3 @@
-using AGH.Api.Infrastructure;
 using AGH.Domain.Offers;
 using AGH.Domain.Placements;
 using AGH.Projections;

@@ -1,5 +1,3 @@
-using AGH.Api.Infrastructure;
-
 namespace AGH.Api.Placements;
 
 /// <summary>Hours are whole quarter hours, as logged and as corrected.</summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Api.Sanctions;

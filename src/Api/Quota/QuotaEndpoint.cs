@@ -1,6 +1,4 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Municipalities;
-using AGH.Domain.Common;
 using AGH.Domain.Offers;
 using AGH.Projections;
 using Marten;

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using AGH.Api.Infrastructure;
 using AGH.Api.Persons;
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace AGH.Api.Retention;
 

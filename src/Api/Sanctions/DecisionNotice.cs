@@ -1,4 +1,3 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Notices;
 using AGH.Api.Persons;
 using AGH.Domain.Offers;

@@ -1,6 +1,4 @@
-using AGH.Api.Infrastructure;
 using AGH.Api.Persons;
-using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Sanctions;
 using AGH.Projections;
