@@ -104,6 +104,26 @@ public sealed class ApiProcess : IAsyncDisposable
         if (line is null) return;
         _lines.Enqueue(line);
         while (_lines.Count > KeptLines && _lines.TryDequeue(out _)) { }
+        lock (_watchers)
+            foreach (var (text, done) in _watchers.Where(w => line.Contains(w.Text)).ToList())
+            {
+                done.TrySetResult();
+                _watchers.Remove((text, done));
+            }
+    }
+
+    private readonly List<(string Text, TaskCompletionSource Done)> _watchers = [];
+
+    /// <summary>Completes when the service writes a line containing <paramref name="text"/> (or already has); fails at the deadline.</summary>
+    public async Task WaitForOutput(string text, TimeSpan within)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_watchers)
+        {
+            if (_lines.Any(l => l.Contains(text))) return;
+            _watchers.Add((text, done));
+        }
+        await done.Task.WaitAsync(within);
     }
 
     /// <summary>Polls /health/ready until it answers 200, the process dies, or the deadline passes.</summary>

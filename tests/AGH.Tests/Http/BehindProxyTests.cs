@@ -139,10 +139,8 @@ public sealed class BehindProxyTests(ProductionNodeFixture node, ITestOutputHelp
         junk.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         body.Should().Contain("Anmeldung fehlgeschlagen").And.Contain("href=\"/app/signin\"").And.NotContain("Exception");
 
-        // The warning is written by the service's logger a moment after the answer: wait for it, up to a deadline.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!node.Api.RecentOutput.Contains("Staff sign-in callback refused") && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
+        // The warning is written by the service's logger a moment after the answer: await that line, up to a deadline.
+        await node.Api.WaitForOutput("Staff sign-in callback refused", TimeSpan.FromSeconds(30));
         output.WriteLine(node.Api.RecentOutput);
         node.Api.RecentOutput.Should().Contain("Staff sign-in callback refused").And.NotContain("   at ", "one line, no stack trace")
             .And.NotContain("An unhandled exception");
