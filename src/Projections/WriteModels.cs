@@ -131,8 +131,7 @@ public sealed record WeekHours(Guid Id, Guid PersonId, DateOnly Monday, IReadOnl
     public static Guid IdFor(Guid personId, DateOnly date)
     {
         var (year, week) = Dates.IsoWeek(date);
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"agh:week-hours:{personId}:{year}-W{week:00}"));
-        return new Guid(hash.AsSpan(0, 16));
+        return DeterministicId.From($"agh:week-hours:{personId}:{year}-W{week:00}");
     }
 
     public static HourLog Log(IEnumerable<WeekHours> weeks) => new(weeks.SelectMany(w => w.Entries).OrderBy(e => e.Version));

@@ -1,7 +1,5 @@
 using AGH.Domain.Placements;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
@@ -111,11 +109,8 @@ public sealed record PayoutRun(
     /// A month's run id derives from the month and the attempt, the number of its runs rejected before it: concurrent
     /// prepares of the same attempt collide on one id, and a rejection makes room for exactly one new run.
     /// </summary>
-    public static Guid IdFor(Month month, int attempt = 0)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("agh:payout-run:" + month + (attempt == 0 ? "" : ":" + attempt)));
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    public static Guid IdFor(Month month, int attempt = 0) =>
+        DeterministicId.From("agh:payout-run:" + month + (attempt == 0 ? "" : ":" + attempt));
 
     public static PayoutRun? Evolve(PayoutRun? state, object @event) => (state, @event) switch
     {

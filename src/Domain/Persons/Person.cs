@@ -57,11 +57,7 @@ public sealed record PersonDataErased(Guid PersonId, DateOnly ErasedOn, DateOnly
 /// <summary>Someone read the person's history: kept on a separate access-log stream, so reading never changes the case.</summary>
 public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, string Purpose = "history") : IDomainEvent
 {
-    public static Guid StreamFor(Guid personId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("agh:access-log:" + personId));
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    public static Guid StreamFor(Guid personId) => DeterministicId.From("agh:access-log:" + personId);
 }
 
 public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note)
