@@ -80,17 +80,23 @@ public static class CommandStreams
     public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct,
         bool writesOffer = false, DateOnly? hoursAfter = null)
     {
-        if (placementId == Guid.Empty) return null;
-        var index = await session.LoadAsync<PlacementIndex>(placementId, ct);
-        if (index is null || !Access.Actor(http).MaySee(index.Municipality)) return null;
+        if (await VisiblePlacement(session, placementId, http, ct) is not { } index) return null;
         if (writesOffer) await Streams.Offer(session, index.OfferId, ct);
-        var stream = await Streams.Person(session, index.PersonId, ct);
-        if (stream?.Aggregate!.Placements.TryGetValue(placementId, out var placement) != true) return null;
-        return new PlacementStream(stream, placement!)
+        if (Placed(await Streams.Person(session, index.PersonId, ct), placementId) is not { } found) return null;
+        return found with
         {
             HoursAfter = hoursAfter is { } day ? await WeekHoursReads.After(session, index.PersonId, day, ct) : HourLog.Empty,
         };
     }
+
+    /// <summary>The placement's index entry when there is one and the caller may see it; nothing is locked yet.</summary>
+    public static async Task<PlacementIndex?> VisiblePlacement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct) =>
+        placementId == Guid.Empty ? null
+            : await session.LoadAsync<PlacementIndex>(placementId, ct) is { } index && Access.Actor(http).MaySee(index.Municipality) ? index : null;
+
+    /// <summary>The placement in its person's locked stream; null when the stream or the placement is missing.</summary>
+    public static PlacementStream? Placed(IEventStream<Person>? stream, Guid placementId) =>
+        stream?.Aggregate is { } person && person.Placements.TryGetValue(placementId, out var placement) ? new PlacementStream(stream, placement) : null;
 
     /// <summary>The proposal's person, locked; null (404) when there is none or the caller may not see it.</summary>
     /// <remarks>With <paramref name="hoursAfterRefusal"/> the person's hours after the refusal's day are read too, once locked.</remarks>

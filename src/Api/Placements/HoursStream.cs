@@ -1,4 +1,5 @@
 using AGH.Domain.Offers;
+using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Projections;
 using Marten;
@@ -14,8 +15,24 @@ namespace AGH.Api.Placements;
 /// </summary>
 public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsOn, HourLog Week)
 {
-    public static Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct) =>
-        Load(session, command.PlacementId, http, ct, (personId, ct2) => WeekHoursReads.Week(session, personId, command.Date, ct2));
+    /// <remarks>
+    /// The hot path: after the placement's index, one round trip with the lock first, then the person, the offer and the
+    /// week. PostgreSQL runs a batch's statements in order, each with its own snapshot (read committed), so the person
+    /// and the week are read after the lock is granted, as the lock holder's commit left them.
+    /// </remarks>
+    public static async Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct)
+    {
+        if (await CommandStreams.VisiblePlacement(session, command.PlacementId, http, ct) is not { } index) return null;
+        // The lock must be taken inside the command's transaction, so it holds until the commit.
+        await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        var locked = batch.Events.FetchForExclusiveWriting<Person>(index.PersonId);
+        var offer = batch.Load<Offer>(index.OfferId);
+        var week = batch.Load<WeekHours>(WeekHours.IdFor(index.PersonId, command.Date));
+        await batch.Execute(ct);
+        if (CommandStreams.Placed(await locked, command.PlacementId) is not { } stream) return null;
+        return new HoursStream(stream, (await offer)?.EndsOn, await week is { } w ? WeekHours.Log([w]) : HourLog.Empty);
+    }
 
     /// <summary>The week of the entry named (an original or a correction); an empty week when the entry does not exist.</summary>
     public static Task<HoursStream?> Load(IDocumentSession session, CorrectHours command, HttpContext http, CancellationToken ct) =>
