@@ -18,12 +18,12 @@ using Weasel.Core;
 
 namespace AGH.Bench;
 
-public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false)
+public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false, bool RebuildOnly = false)
 {
     public static Options Parse(string[] args)
     {
         string? conn = null, api = null, output = null, logDir = null;
-        bool quick = false, commandsOnly = false;
+        bool quick = false, commandsOnly = false, rebuildOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -35,13 +35,15 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
                 case "--quick": quick = true; break;
                 // Profiling aid: only the command load and the growth figures (no rebuild, history, payout).
                 case "--commands-only": commandsOnly = true; break;
+                // Profiling aid: only the rebuild (its ~1,000,000 events are generated first; no service, no other phase).
+                case "--rebuild-only": rebuildOnly = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
         if (conn is null || api is null)
             throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick]");
         output ??= "bench/results/latest.json";
-        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly);
+        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly, rebuildOnly);
     }
 }
 
@@ -73,6 +75,7 @@ public static class BenchMain
         var serviceLog = Path.Combine(o.LogDir, "agh-bench-service.log");
         Log($"{(o.Quick ? "QUICK" : "FULL")} run; service log: {serviceLog}");
         ThreadPool.SetMinThreads(64, 64);
+        if (o.RebuildOnly) return await RebuildOnly(o, sizes, r);
 
         // ---- cold start: the first-ever start creates the schema; the reported figure is a start on an existing schema.
         await using (var first = await ServiceProcess.Start(o.ApiDll, o.Connection, serviceLog, TimeSpan.FromMinutes(2)))
@@ -98,6 +101,17 @@ public static class BenchMain
             r.Print();
             return 1;
         }
+    }
+
+    private static async Task<int> RebuildOnly(Options o, Sizes sizes, Results r)
+    {
+        // The schema is created by the generator's store; the service never runs.
+        await using var generator = await Generator.Create(o.Connection);
+        await Rebuild(o, sizes, r, generator, generator.Today);
+        r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
+        await r.Write(o.Output, await Machine(o.Connection));
+        r.Print();
+        return 0;
     }
 
     private static async Task<int> Phases(Options o, Sizes sizes, Results r, ServiceProcess service, Generator generator, string serviceLog, DateOnly today)
@@ -418,6 +432,9 @@ public static class BenchMain
 
         var psi = ServiceProcess.StartInfo(o.ApiDll, ["projections", "rebuild"], ServiceProcess.Environment(o.Connection, "Information"));
         var output = new StringBuilder();
+        // The machine may be shared: CPU seconds of PostgreSQL (measured here) and of the rebuild process (it logs its own).
+        var postmaster = await Cpu.Postmaster(o.Connection);
+        var cpu0 = Cpu.Snapshot(Environment.ProcessId, postmaster);
         sw.Restart();
         using (var p = Process.Start(psi)!)
         {
@@ -429,14 +446,21 @@ public static class BenchMain
             if (p.ExitCode != 0) throw new InvalidOperationException($"projections rebuild failed ({p.ExitCode}):\n{output}");
         }
         var seconds = sw.Elapsed.TotalSeconds;
+        var cpu = Cpu.Snapshot(Environment.ProcessId, postmaster) - cpu0;
+        var processCpu = Regex.Match(output.ToString(), @"Rebuilt all views in [\d.,]+ s, CPU ([\d.,]+) s") is { Success: true } m
+            ? double.Parse(m.Groups[1].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : double.NaN;
         var parts = Regex.Matches(output.ToString(), @"Rebuilt (\w+) in ([\d.,]+) s")
             .Select(m => (m.Groups[1].Value, double.Parse(m.Groups[2].Value.Replace(',', '.'), CultureInfo.InvariantCulture))).ToList();
         r.Set("rebuildEventsPerSecond", total / seconds);
         r.Detail("rebuildEvents", total);
         r.Detail("rebuildSeconds", seconds);
         foreach (var (name, sec) in parts) r.Detail($"rebuild{name}Seconds", sec);
+        r.Detail("rebuildProcessCpuSeconds", processCpu);
+        r.Detail("rebuildPostgresCpuSeconds", cpu.PostgresSeconds);
+        r.Detail("rebuildMachineBusyPercent", cpu.BusyPercent);
         Log($"rebuild: {total} events in {seconds:0.0} s (process wall time) = {total / seconds:0} events/s; " +
-            string.Join(", ", parts.Select(p => $"{p.Item1} {p.Item2:0.0} s")));
+            string.Join(", ", parts.Select(p => $"{p.Item1} {p.Item2:0.0} s")) +
+            $"; CPU: rebuild process {processCpu:0.0} s, PostgreSQL {cpu.PostgresSeconds:0.0} s, machine busy {cpu.BusyPercent:0} %");
         return population.PersonIds[0];
     }
 

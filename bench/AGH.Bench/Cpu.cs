@@ -30,7 +30,9 @@ public readonly record struct Cpu(double MachineBusy, double MachineTotal, doubl
             if (!int.TryParse(Path.GetFileName(dir), out var p)) continue;
             try
             {
-                if (p == postmaster || Parent(p) == postmaster) postgres += Seconds(p);
+                // Backends that ended meanwhile (a rebuild closes its connections) count through the postmaster's reaped children.
+                if (p == postmaster) postgres += Seconds(p) + Seconds(p, reapedChildren: true);
+                else if (Parent(p) == postmaster) postgres += Seconds(p);
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
@@ -53,13 +55,14 @@ public readonly record struct Cpu(double MachineBusy, double MachineTotal, doubl
         try { return Parent(backend); } catch (IOException) { return -1; }
     }
 
-    private static double Seconds(int pid)
+    private static double Seconds(int pid, bool reapedChildren = false)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (double.Parse(fields[11]) + double.Parse(fields[12])) / Tick; // utime, stime
+            var at = reapedChildren ? 13 : 11; // utime, stime; or cutime, cstime
+            return (double.Parse(fields[at]) + double.Parse(fields[at + 1])) / Tick;
         }
         catch (IOException) { return 0; }
     }

@@ -22,22 +22,19 @@ public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
 }
 
 /// <summary>
-/// The person's case (placements, refusals, sanctions) as the domain folds it. Hour events only count towards its
-/// Revision (the stream version, used as ETag): their entries live in <see cref="WeekHours"/>.
+/// The person's case (placements, refusals, sanctions) as the domain folds it. Hour events are not read: their entries
+/// live in <see cref="WeekHours"/>, and the ETag and expected version are the stream's version (mt_streams), so the
+/// view's Revision is the stream version of its last change. A rebuild thus reads a few events per person, not a year of hours.
 /// </summary>
 public partial class PersonProjection : SingleStreamProjection<Person, Guid>
 {
     public PersonProjection()
     {
-        foreach (var type in EventTypes.PersonStream) IncludeType(type);
-        // Most events of a person are hours: during a rebuild keep recent persons in memory and write each once per
-        // flush window instead of reloading and rewriting it for every page of events.
-        Options.BatchSize = 20000;
-        Options.CacheLimitPerTenant = 5000;
-        Options.RebuildFlushThreshold = 5000;
+        foreach (var type in EventTypes.PersonStream.Except(EventTypes.Hours)) IncludeType(type);
     }
 
-    public override Person? Evolve(Person? snapshot, Guid id, IEvent e) => Person.Evolve(snapshot, e.Data);
+    public override Person? Evolve(Person? snapshot, Guid id, IEvent e) =>
+        Person.Evolve(snapshot, e.Data) is { } next ? next with { Revision = e.Version } : null;
 }
 
 /// <summary>Finds the person stream behind a placement id, and filters, orders and pages placement lists.</summary>

@@ -19,8 +19,8 @@ public static class StreamSteps
     public static Task<PlacementStream?> LoadPlacement(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Placement(session, id, http, ct);
 
-    // A placement lives in its person's stream: its ETag is that stream's revision.
-    public static ProblemDetails Found(PlacementStream? stream, HttpContext http) => Current(stream, "placement", http, stream?.Person.Revision);
+    // A placement lives in its person's stream: its ETag is that stream's version, as read with the lock.
+    public static ProblemDetails Found(PlacementStream? stream, HttpContext http) => Current(stream, "placement", http, stream?.Stream.StartingVersion);
 
     public static void Append(IDocumentSession session, Decision decision, PlacementStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
@@ -38,8 +38,8 @@ public static class StreamSteps
     public static Task<ProposalStream?> LoadProposal(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Proposal(session, id, http, ct);
 
-    // The proposal's ETag is its person's revision, like a placement's.
-    public static ProblemDetails Found(ProposalStream? stream, HttpContext http) => Current(stream, "sanction proposal", http, stream?.Person.Revision);
+    // The proposal's ETag is its person's stream version, like a placement's.
+    public static ProblemDetails Found(ProposalStream? stream, HttpContext http) => Current(stream, "sanction proposal", http, stream?.Stream.StartingVersion);
 
     public static void Append(IDocumentSession session, Decision decision, ProposalStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
@@ -47,7 +47,7 @@ public static class StreamSteps
     public static Task<IEventStream<Person>?> LoadPerson(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Person(session, id, http, ct);
 
-    public static ProblemDetails Found(IEventStream<Person>? stream, HttpContext http) => Current(stream, "person", http, stream?.Aggregate!.Revision);
+    public static ProblemDetails Found(IEventStream<Person>? stream, HttpContext http) => Current(stream, "person", http, stream?.StartingVersion);
 
     public static void Append(IDocumentSession session, Decision decision, IEventStream<Person> stream) =>
         Streams.Append(session, decision, Streams.Of(stream));

@@ -87,12 +87,12 @@ public static class PersonQueries
         if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
             return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
         // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
-        var person = at is { } until
-            ? Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
-                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
-            : await session.LoadAsync<Person>(id, http.RequestAborted);
+        var (person, version) = at is { } until
+            ? (Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
+                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data)), 0)
+            : await VersionedPerson.Load(session, id, http.RequestAborted);
         if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person").Answer();
-        if (at is null) Preconditions.SetETag(http, person!.Revision);
+        if (at is null) Preconditions.SetETag(http, version);
         return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
     }
 }

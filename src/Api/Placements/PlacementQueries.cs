@@ -1,3 +1,4 @@
+using AGH.Api.Persons;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Projections;
@@ -62,9 +63,9 @@ public static class PlacementQueries
         if (denied is not null) return denied.Answer();
         var index = await session.LoadAsync<PlacementIndex>(id, http.RequestAborted);
         if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement").Answer();
-        var person = await session.LoadAsync<Person>(index.PersonId, http.RequestAborted);
+        var (person, version) = await VersionedPerson.Load(session, index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
-        Preconditions.SetETag(http, person.Revision);
+        Preconditions.SetETag(http, version);
         var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
         return Results.Ok(PlacementDto.From(person, placement, hours, clock.Today, policy));
     }

@@ -1,3 +1,4 @@
+using AGH.Api.Persons;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
@@ -61,12 +62,12 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
     {
         await using (var session = store.LightweightSession())
         {
-            var person = await session.LoadAsync<Person>(personId, ct);
+            var (person, version) = await VersionedPerson.Load(session, personId, ct);
             if (person is null) return false;
             var decision = PersonDecisions.Erase(person, settings.PersonYears, clock.Today);
             if (decision.IsRejected) return false;
             CommandActor.Set(session, System);
-            session.Events.Append(personId, person.Revision + decision.Events.Count, decision.Events.Select(e => e.Event).ToArray());
+            session.Events.Append(personId, version + decision.Events.Count, decision.Events.Select(e => e.Event).ToArray());
             await session.SaveChangesAsync(ct);
         }
         await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(personId), ct);

@@ -46,10 +46,10 @@ public static class SanctionQueries
         var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
         if (denied is not null) return denied.Answer();
         var personId = await SanctionAccess.PersonOf(session, id, http.RequestAborted);
-        var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
+        var (person, version) = personId is { } pid ? await VersionedPerson.Load(session, pid, http.RequestAborted) : (null, 0);
         if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
             return Problems.NotFound("sanction proposal").Answer();
-        Preconditions.SetETag(http, person.Revision);
+        Preconditions.SetETag(http, version);
         return Results.Ok(SanctionProposalDto.From(proposal, clock.Today));
     }
 

@@ -2,14 +2,17 @@ namespace AGH.Domain.Common;
 
 /// <summary>
 /// The event types by the stream they are written to, as <see cref="EventCatalog"/> lists them: read by the store
-/// registration, the projections' type filters and the tests. A person's Revision (its ETag and expected version) counts
-/// exactly the events of <see cref="PersonStream"/>, so an event missing there would break every later write on that stream.
+/// registration, the projections' type filters and the tests. The person's view folds the events of
+/// <see cref="PersonStream"/> but <see cref="Hours"/>, so an event missing there would be missing from the view.
 /// </summary>
 public static class EventTypes
 {
     public static readonly Type[] OfferStream = EventCatalog.TypesOf(EventStream.Offer);
 
     public static readonly Type[] PersonStream = EventCatalog.TypesOf(EventStream.Person);
+
+    /// <summary>The hour events of a person's stream: folded into the week documents, not into the person's view.</summary>
+    public static readonly Type[] Hours = [typeof(Placements.HoursLogged), typeof(Placements.HoursCorrected)];
 
     public static readonly Type[] PayoutLedger = EventCatalog.TypesOf(EventStream.PayoutLedger);
 

@@ -84,7 +84,11 @@ public sealed record Person(
     ImmutableDictionary<Guid, Placement> Placements,
     ImmutableDictionary<Guid, SanctionProposal> Proposals)
 {
-    /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
+    /// <summary>
+    /// Events folded so far, i.e. the stream version when the whole stream is folded. The stored view skips hour events
+    /// and keeps the stream version of its last change instead; ETag and expected version are the stream's own version.
+    /// (Not named Version: Marten manages such a property itself.)
+    /// </summary>
     public long Revision { get; init; }
 
 
