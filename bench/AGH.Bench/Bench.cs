@@ -18,12 +18,12 @@ using Weasel.Core;
 
 namespace AGH.Bench;
 
-public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false, bool RebuildOnly = false)
+public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false, bool RebuildOnly = false, bool GrowthOnly = false)
 {
     public static Options Parse(string[] args)
     {
         string? conn = null, api = null, output = null, logDir = null;
-        bool quick = false, commandsOnly = false, rebuildOnly = false;
+        bool quick = false, commandsOnly = false, rebuildOnly = false, growthOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,13 +37,15 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
                 case "--commands-only": commandsOnly = true; break;
                 // Profiling aid: only the rebuild (its ~1,000,000 events are generated first; no service, no other phase).
                 case "--rebuild-only": rebuildOnly = true; break;
+                // Profiling aid: only the growth figures (a few seconds; the command load before them is skipped).
+                case "--growth-only": growthOnly = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
         if (conn is null || api is null)
-            throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick]");
+            throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick] [--commands-only | --growth-only | --rebuild-only]");
         output ??= "bench/results/latest.json";
-        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly, rebuildOnly);
+        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly, rebuildOnly, growthOnly);
     }
 }
 
@@ -117,11 +119,11 @@ public static class BenchMain
     private static async Task<int> Phases(Options o, Sizes sizes, Results r, ServiceProcess service, Generator generator, string serviceLog, DateOnly today)
     {
         // ---- command load
-        await CommandLoad(o, sizes, r, service, generator);
+        if (!o.GrowthOnly) await CommandLoad(o, sizes, r, service, generator);
 
         // ---- does a command (and a read) cost more on a placement with 2,000 earlier entries?
         await Growth.Measure(o, sizes, r, service, generator);
-        if (o.CommandsOnly)
+        if (o.CommandsOnly || o.GrowthOnly)
         {
             await service.DisposeAsync();
             await r.Write(o.Output, await Machine(o.Connection));

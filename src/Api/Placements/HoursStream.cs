@@ -47,7 +47,7 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     }
 }
 
-/// <summary>Reads of the week documents (<see cref="WeekHours"/>): only the weeks a command or view needs.</summary>
+/// <summary>Reads of the week documents (<see cref="WeekHours"/>): only the weeks a command or view needs (a placement's answer: <see cref="PlacementHours"/>).</summary>
 public static class WeekHoursReads
 {
     public static async Task<HourLog> Week(IQuerySession session, Guid personId, DateOnly date, CancellationToken ct) =>
@@ -74,20 +74,8 @@ public static class WeekHoursReads
         return WeekHours.Log(weeks);
     }
 
-    /// <summary>A placement's entries (all of them: none lie before its start, and after its end only old ones).</summary>
-    public static Task<HourLog> OfPlacement(IQuerySession session, Placement placement, CancellationToken ct) =>
-        From(session, placement.PersonId, placement.StartsOn, ct);
-
     public static async Task<HourLog> OfPerson(IQuerySession session, Guid personId, CancellationToken ct) =>
         WeekHours.Log(await session.Query<WeekHours>().Where(w => w.PersonId == personId).ToListAsync(ct));
-
-    /// <summary>The hours of several persons, each in recorded order.</summary>
-    public static async Task<Dictionary<Guid, HourLog>> OfPersons(IQuerySession session, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
-    {
-        var ids = personIds.ToArray();
-        var weeks = ids.Length == 0 ? [] : await session.Query<WeekHours>().Where(w => w.PersonId.In(ids)).ToListAsync(ct);
-        return weeks.GroupBy(w => w.PersonId).ToDictionary(g => g.Key, g => WeekHours.Log(g));
-    }
 
     /// <summary>Every person's hours dated in or before a day (a payout run's month).</summary>
     public static async Task<Dictionary<Guid, HourLog>> UpTo(IQuerySession session, DateOnly lastDay, CancellationToken ct)

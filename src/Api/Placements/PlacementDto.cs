@@ -42,22 +42,30 @@ public sealed record PlacementDto(
     int WeeklyLimitMinutes)
 {
     /// <summary>
-    /// <paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPlacement"/>). The caps
+    /// <paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPerson"/>). The caps
     /// come from the deployment's policy, so a client shows the limits the API enforces, not a copy of them.
     /// </summary>
     public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today, Policy policy)
     {
         var effective = hours.EffectiveOf(p.PlacementId).Select(e => e.EntryId).ToHashSet();
-        return new PlacementDto(
-            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
-            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, hours.MinutesLogged(p.PlacementId),
+        return From(person, p, hours.MinutesLogged(p.PlacementId),
             hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId))).ToList(),
+            today, policy);
+    }
+
+    /// <summary>With the hours already written as JSON (<see cref="PlacementHours"/>); answer it with <see cref="PlacementHours.AnswerOptions"/>.</summary>
+    public static PlacementDto From(Person person, Placement p, PlacementHours hours, DateOnly today, Policy policy) =>
+        From(person, p, hours.MinutesLogged, hours, today, policy);
+
+    private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, DateOnly today, Policy policy) =>
+        new(
+            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
+            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
             p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes);
-    }
 }
 
 public static class PlacementAccess

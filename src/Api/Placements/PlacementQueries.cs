@@ -49,12 +49,13 @@ public static class PlacementQueries
         var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
         var byId = persons.ToDictionary(p => p.Id);
-        var hours = await WeekHoursReads.OfPersons(session, byId.Keys, http.RequestAborted);
-        var result = index
-            .Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
-            .Select(i => PlacementDto.From(byId[i.PersonId], byId[i.PersonId].Placements[i.Id], hours.GetValueOrDefault(i.PersonId, HourLog.Empty), clock.Today, policy))
+        var found = index.Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
+            .Select(i => (Person: byId[i.PersonId], Placement: byId[i.PersonId].Placements[i.Id])).ToList();
+        var hours = await PlacementHours.Of(session, found.Select(f => f.Placement).ToList(), http.RequestAborted);
+        var result = found
+            .Select(f => PlacementDto.From(f.Person, f.Placement, hours.GetValueOrDefault(f.Placement.PlacementId, PlacementHours.Empty), clock.Today, policy))
             .ToList();
-        return Results.Ok(result);
+        return PlacementHours.Answer(http, result, hours.Values);
     }
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
@@ -66,7 +67,7 @@ public static class PlacementQueries
         var (person, version) = await VersionedPerson.Load(session, index.PersonId, http.RequestAborted);
         if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
         Preconditions.SetETag(http, version);
-        var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
-        return Results.Ok(PlacementDto.From(person, placement, hours, clock.Today, policy));
+        var hours = await PlacementHours.Of(session, placement, http.RequestAborted);
+        return PlacementHours.Answer(http, PlacementDto.From(person, placement, hours, clock.Today, policy), [hours]);
     }
 }

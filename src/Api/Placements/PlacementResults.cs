@@ -21,9 +21,9 @@ public static class PlacementResults
         {
             var placement = person.Placements[placementId];
             var session = http.RequestServices.GetRequiredService<IQuerySession>();
-            var hours = await WeekHoursReads.OfPlacement(session, placement, http.RequestAborted);
+            var hours = await PlacementHours.Of(session, placement, http.RequestAborted);
             var policy = http.RequestServices.GetRequiredService<Policy>();
-            await Results.Ok(PlacementDto.From(person, placement, hours, today, policy)).ExecuteAsync(http);
+            await PlacementHours.Answer(http, PlacementDto.From(person, placement, hours, today, policy), [hours]).ExecuteAsync(http);
         }
     }
 }

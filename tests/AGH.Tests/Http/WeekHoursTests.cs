@@ -1,4 +1,12 @@
 using System.Net;
+using System.Text.Json;
+using AGH.Api.Placements;
+using AGH.Domain.Persons;
+using AGH.Domain.Common;
+using AGH.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AGH.Tests.Http;
 
@@ -58,5 +66,48 @@ public sealed class WeekHoursTests(AghFactory factory) : HttpTest(factory)
         (await GetOk(cw, $"/api/placements/{id}"))["minutesLogged"]!.GetValue<int>().Should().Be(120 + 60);
         (await GetOk(cw, $"/api/placements?personId={(await GetOk(cw, $"/api/placements/{id}"))["personId"]!.GetValue<string>()}"))
             .AsArray().Single()!["hours"]!.AsArray().Should().HaveCount(4);
+    }
+
+    /// <summary>
+    /// The answers write the hours from rows of the week documents (PlacementHours); they must be the very bytes the
+    /// serializer writes for the entries folded the old way (HourLog over all the person's weeks), corrections,
+    /// cancellations, escaped reasons and another placement of the same weeks included.
+    /// </summary>
+    [Fact]
+    public async Task A_placement_answer_is_byte_for_byte_the_serialized_entries()
+    {
+        var cw = await Caseworker("glandorf");
+        var personId = await NewPerson(cw, "glandorf");
+        var first = await NewPlacement(cw, await NewOffer(cw, "glandorf"), personId, Monday.AddDays(-7), Monday, hoursPerWeek: 20);
+        var url = $"/api/placements/{first}/hours";
+        var a = IdOf(await Ok(await Post(cw, url, new { date = D(Monday.AddDays(8)), minutes = 120 }), HttpStatusCode.Created), "entryId");
+        var b = IdOf(await Ok(await Post(cw, url, new { date = D(Monday), minutes = 240 }), HttpStatusCode.Created), "entryId");
+        await Ok(await Post(cw, url, new { date = D(Monday.AddDays(2)), minutes = 45 }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"{url}/{b}/correction", new { minutes = 180, reason = "Stundenzettel <nachgereicht> & \"geprüft\" – ü" }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"{url}/{a}/correction", new { minutes = 0, reason = "doppelt" }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{first}/end", new { date = D(Monday.AddDays(9)), reason = "other" }));
+        var second = await NewPlacement(cw, await NewOffer(cw, "glandorf"), personId, Monday.AddDays(9), Monday.AddDays(10), hoursPerWeek: 20);
+        await Ok(await Post(cw, $"/api/placements/{second}/hours", new { date = D(Monday.AddDays(10)), minutes = 60 }), HttpStatusCode.Created);
+
+        var options = Factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var policy = Factory.Services.GetRequiredService<Policy>();
+        await using var session = Factory.Store.QuerySession();
+        var person = (await session.LoadAsync<Person>(personId))!;
+        var log = WeekHours.Log(await session.Query<WeekHours>().Where(w => w.PersonId == personId).ToListAsync());
+        string Expected(Guid id) => JsonSerializer.Serialize(PlacementDto.From(person, person.Placements[id], log, Today, policy), options);
+
+        foreach (var id in new[] { first, second })
+        {
+            var response = await cw.GetAsync($"/api/placements/{id}");
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await response.Content.ReadAsStringAsync()).Should().Be(Expected(id));
+        }
+        var list = await cw.GetAsync($"/api/placements?personId={personId}");
+        list.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await list.Content.ReadAsStringAsync()).Should().Be($"[{Expected(first)},{Expected(second)}]");
+        var fresh = await NewPlacement(cw, await NewOffer(cw, "glandorf"), await NewPerson(cw, "glandorf"), Monday, Monday.AddDays(1), hoursPerWeek: 20);
+        var empty = await GetOk(cw, $"/api/placements/{fresh}");
+        empty["hours"]!.AsArray().Should().BeEmpty();
+        empty["minutesLogged"]!.GetValue<int>().Should().Be(0);
     }
 }

@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AGH.Api.Infrastructure;
+using AGH.Domain.Placements;
+using AGH.Projections;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AGH.Api.Placements;
+
+/// <summary>
+/// A placement's <c>hours</c> and <c>minutesLogged</c>, read as plain rows that PostgreSQL takes out of the week
+/// documents (<see cref="WeekHours"/>) and written by the answer's serializer straight from those rows. The answer
+/// carries every entry (2,000 after a year), so no week document, entry or DTO object is made per entry, and nothing
+/// the size of the answer is allocated. The JSON is the serializer's for <see cref="HourEntryDto"/> (names, order,
+/// formats, escaping); superseded is decided as <see cref="HourLog.Effective"/> decides it: the latest entry per
+/// original, in recorded order, counts.
+/// </summary>
+public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
+{
+    private Row[]? _rows;
+
+    private PlacementHours(Row[]? rows, int count, int minutesLogged) => (_rows, Count, MinutesLogged) = (rows, count, minutesLogged);
+
+    public static readonly PlacementHours Empty = new(null, 0, 0);
+
+    public int Count { get; }
+
+    public int MinutesLogged { get; }
+
+    public HourEntryDto this[int index] => (uint)index < (uint)Count ? _rows![index].Dto() : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<HourEntryDto> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++) yield return _rows![i].Dto();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Gives the rows back to the pool; call once the answer is written (<c>RegisterForDispose</c>).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _rows, null) is { } rows) ArrayPool<Row>.Shared.Return(rows, clearArray: true);
+    }
+
+    /// <summary>Ids and the date as the documents hold them: the serializer's own text for a Guid and a DateOnly.</summary>
+    private readonly record struct Row(string EntryId, string Date, int Minutes, string? CorrectsEntryId, string? Reason, long Version, bool Superseded)
+    {
+        public HourEntryDto Dto() => new(Guid.Parse(EntryId), DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Minutes,
+            CorrectsEntryId is null ? null : Guid.Parse(CorrectsEntryId), Reason, Superseded);
+    }
+
+    // jsonb_array_elements and ->> as text cost PostgreSQL far less than jsonb_to_recordset, casts to uuid or date, or
+    // a sort (half the time at 2,000 entries); the entries are put in recorded order here.
+    private static readonly string Sql =
+        "select e ->> 'placementId', e ->> 'entryId', e ->> 'date', (e ->> 'minutes')::int, " +
+        "e ->> 'correctsEntryId', e ->> 'reason', (e ->> 'version')::bigint " +
+        $"from {MartenSetup.Schema}.mt_doc_weekhours d, jsonb_array_elements(d.data -> 'entries') e " +
+        // The expressions of the (personId, monday) index.
+        $"where (d.data ->> 'personId')::uuid = any(@persons) and {MartenSetup.Schema}.mt_immutable_date(d.data ->> 'monday') >= @monday " +
+        "and e ->> 'placementId' = any(@placements)";
+
+    /// <summary>The hours of one placement: its person's weeks from the one it starts in (no entry lies before its start).</summary>
+    public static async Task<PlacementHours> Of(IQuerySession session, Placement placement, CancellationToken ct) =>
+        (await Of(session, [placement], ct)).GetValueOrDefault(placement.PlacementId, Empty);
+
+    /// <summary>The hours of several placements in one query, by placement id (a placement without entries is absent).</summary>
+    public static async Task<Dictionary<Guid, PlacementHours>> Of(IQuerySession session, IReadOnlyCollection<Placement> placements, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, PlacementHours>();
+        if (placements.Count == 0) return result;
+        await using var command = new NpgsqlCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter("persons", NpgsqlDbType.Array | NpgsqlDbType.Uuid)
+            { Value = placements.Select(p => p.PersonId).Distinct().ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("monday", NpgsqlDbType.Date) { Value = WeekHours.MondayOf(placements.Min(p => p.StartsOn)) });
+        // Text as the documents hold it, so the filter needs no cast per entry.
+        command.Parameters.Add(new NpgsqlParameter("placements", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            { Value = placements.Select(p => p.PlacementId.ToString()).ToArray() });
+        var rows = new Dictionary<string, (Row[] Rows, int Count)>();
+        await using (var reader = await session.ExecuteReaderAsync(command, ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var placementId = reader.GetString(0);
+                var (list, count) = rows.GetValueOrDefault(placementId);
+                if (list is null || count == list.Length)
+                {
+                    var larger = ArrayPool<Row>.Shared.Rent(Math.Max(64, count * 2));
+                    if (list is not null)
+                    {
+                        Array.Copy(list, larger, count);
+                        ArrayPool<Row>.Shared.Return(list, clearArray: true);
+                    }
+                    list = larger;
+                }
+                list[count] = new Row(reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false);
+                rows[placementId] = (list, count + 1);
+            }
+        }
+        foreach (var (placementId, (list, count)) in rows) result[Guid.Parse(placementId)] = Effective(list, count);
+        return result;
+    }
+
+    private static PlacementHours Effective(Row[] rows, int count)
+    {
+        // Recorded order (the person's stream version), as HourLog keeps it; a placement's entries are one person's.
+        Array.Sort(rows, 0, count, ByVersion.Instance);
+        // A correction names its original and is recorded after it: an entry is superseded by a later one of its original.
+        Dictionary<string, int>? lastCorrection = null;
+        for (var i = 0; i < count; i++)
+            if (rows[i].CorrectsEntryId is { } original) (lastCorrection ??= [])[original] = i;
+        var minutes = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows[i];
+            if (lastCorrection is not null && lastCorrection.TryGetValue(row.CorrectsEntryId ?? row.EntryId, out var last) && last > i)
+                rows[i] = row with { Superseded = true };
+            else
+                minutes += row.Minutes;
+        }
+        return new PlacementHours(rows, count, minutes);
+    }
+
+    private sealed class ByVersion : IComparer<Row>
+    {
+        public static readonly ByVersion Instance = new();
+
+        public int Compare(Row a, Row b) => a.Version.CompareTo(b.Version);
+    }
+
+    private static readonly JsonEncodedText EntryIdName = JsonEncodedText.Encode("entryId");
+    private static readonly JsonEncodedText DateName = JsonEncodedText.Encode("date");
+    private static readonly JsonEncodedText MinutesName = JsonEncodedText.Encode("minutes");
+    private static readonly JsonEncodedText CorrectsEntryIdName = JsonEncodedText.Encode("correctsEntryId");
+    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText SupersededName = JsonEncodedText.Encode("superseded");
+
+    /// <summary>What the serializer writes for the entries as <see cref="HourEntryDto"/> objects, without making them.</summary>
+    private void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < Count; i++)
+        {
+            var row = _rows![i];
+            writer.WriteStartObject();
+            writer.WriteString(EntryIdName, row.EntryId);
+            writer.WriteString(DateName, row.Date);
+            writer.WriteNumber(MinutesName, row.Minutes);
+            if (row.CorrectsEntryId is { } corrects) writer.WriteString(CorrectsEntryIdName, corrects);
+            else writer.WriteNull(CorrectsEntryIdName);
+            if (row.Reason is { } reason) writer.WriteString(ReasonName, reason);
+            else writer.WriteNull(ReasonName);
+            writer.WriteBoolean(SupersededName, row.Superseded);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The answer's serializer options: the host's, plus writing a <see cref="PlacementHours"/> from its rows. Kept apart
+    /// from the host's options, so the OpenAPI document still describes <c>hours</c> as the array of entries it is.
+    /// </summary>
+    public static JsonSerializerOptions AnswerOptions(HttpContext http) =>
+        _answerOptions ??= WithConverter(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions);
+
+    private static JsonSerializerOptions? _answerOptions;
+
+    private static JsonSerializerOptions WithConverter(JsonSerializerOptions host)
+    {
+        var options = new JsonSerializerOptions(host);
+        options.Converters.Add(new Converter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Answers 200 with <paramref name="value"/>, its hours written from their rows, which go back to the pool afterwards.</summary>
+    public static IResult Answer<T>(HttpContext http, T value, IEnumerable<PlacementHours> hours)
+    {
+        foreach (var h in hours) http.Response.RegisterForDispose(h);
+        return Results.Json(value, AnswerOptions(http));
+    }
+
+    private sealed class Converter : JsonConverter<IReadOnlyList<HourEntryDto>>
+    {
+        public override IReadOnlyList<HourEntryDto> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<List<HourEntryDto>>(ref reader, options)!;
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<HourEntryDto> value, JsonSerializerOptions options)
+        {
+            if (value is PlacementHours hours)
+            {
+                hours.Write(writer);
+                return;
+            }
+            writer.WriteStartArray();
+            foreach (var entry in value) JsonSerializer.Serialize(writer, entry, options);
+            writer.WriteEndArray();
+        }
+    }
+}
