@@ -59,8 +59,3 @@ public sealed record PlacementDto(
             p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes);
     }
 }
-
-public static class PlacementAccess
-{
-    public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
-}
