@@ -158,19 +158,6 @@ app.MapWolverineEndpoints(opts =>
     opts.AddPolicy<CommandPipeline>();
 });
 
-var api = app.MapGroup("/api").RequireAuthorization();
-MunicipalityEndpoints.Map(api);
-OfferQueries.Map(api);
-PersonQueries.Map(api);
-PlacementQueries.Map(api);
-SanctionQueries.Map(api);
-QuotaEndpoint.Map(api);
-PayoutRunQueries.Map(api);
-PersonHistoryEndpoint.Map(api);
-PersonExportEndpoint.Map(api);
-AssignmentNoticeEndpoint.Map(api);
-DecisionNoticeEndpoint.Map(api);
-
 // `codegen write` (pre-generated handlers for Release), `describe`, `resources` … and otherwise serves.
 return await app.RunJasperFxCommands(args);
 

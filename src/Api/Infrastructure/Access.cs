@@ -6,7 +6,7 @@ namespace AGH.Api.Infrastructure;
 
 /// <summary>
 /// Who may call an endpoint. The role check runs first in the endpoint's chain and, for a command, names the caller as
-/// the actor of every event its session stores. Queries call <see cref="Require(HttpContext, string[])"/> themselves.
+/// the actor of every event its session stores; for a query it is the whole check (a read stores nothing to stamp).
 /// </summary>
 public static class Access
 {
@@ -17,6 +17,15 @@ public static class Access
         Require(http, session, Roles.Caseworker, Roles.Official);
     public static ProblemDetails CoordinatorOrCaseworker(HttpContext http, IDocumentSession session) =>
         Require(http, session, Roles.Coordinator, Roles.Caseworker);
+
+    public static ProblemDetails Everyone(HttpContext http) => Read(http, Caller.Everyone);
+    public static ProblemDetails CaseReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Auditor);
+    public static ProblemDetails HistoryReader(HttpContext http) => Read(http, Roles.Auditor, Roles.Caseworker);
+    public static ProblemDetails PayoutReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Auditor);
+    public static ProblemDetails QuotaReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Auditor);
+    public static ProblemDetails Auditor(HttpContext http) => Read(http, Roles.Auditor);
+
+    private static ProblemDetails Read(HttpContext http, params string[] roles) => Require(http, roles).Problem ?? WolverineContinue.NoProblems;
 
     private static ProblemDetails Require(HttpContext http, IDocumentSession session, params string[] roles)
     {
@@ -38,7 +47,7 @@ public static class Access
 }
 
 /// <summary>Puts the role check of <see cref="Access"/> named by the attribute at the front of the endpoint's chain.</summary>
-[AttributeUsage(AttributeTargets.Class)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public abstract class AccessAttribute(string check) : ModifyHttpChainAttribute
 {
     public override void Modify(HttpChain chain, GenerationRules rules) =>
@@ -50,3 +59,10 @@ public sealed class OfficialAttribute() : AccessAttribute(nameof(Access.Official
 public sealed class PayrollAttribute() : AccessAttribute(nameof(Access.Payroll));
 public sealed class CaseworkerOrOfficialAttribute() : AccessAttribute(nameof(Access.CaseworkerOrOfficial));
 public sealed class CoordinatorOrCaseworkerAttribute() : AccessAttribute(nameof(Access.CoordinatorOrCaseworker));
+public sealed class EveryoneAttribute() : AccessAttribute(nameof(Access.Everyone));
+/// <summary>Persons, placements and sanction proposals: caseworkers and officials within their municipality, auditors all.</summary>
+public sealed class CaseReaderAttribute() : AccessAttribute(nameof(Access.CaseReader));
+public sealed class HistoryReaderAttribute() : AccessAttribute(nameof(Access.HistoryReader));
+public sealed class PayoutReaderAttribute() : AccessAttribute(nameof(Access.PayoutReader));
+public sealed class QuotaReaderAttribute() : AccessAttribute(nameof(Access.QuotaReader));
+public sealed class AuditorAttribute() : AccessAttribute(nameof(Access.Auditor));

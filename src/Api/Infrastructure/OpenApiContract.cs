@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using AGH.Api.Offers;
 using AGH.Api.Payouts;
@@ -79,6 +80,9 @@ public static class OpenApiContract
             // A declared 200 stays (preparing a month's run that exists answers 200 with it).
             var declared200 = context.ApiDescription.SupportedResponseTypes.Any(t => t.StatusCode == 200 && t.Type is { } rt && !typeof(IResult).IsAssignableFrom(rt));
             if (responses.Keys.Any(k => k is "201" or "204") && responses.ContainsKey("200") && !declared200) responses.Remove("200");
+            // Wolverine also guesses 400 (a step returns a problem) and 404 (a resource) for a query: it names its own.
+            if (context.MethodInfo?.GetCustomAttribute<AnswersProblemsAttribute>() is { } answers)
+                foreach (var guess in new[] { 400, 404 }.Where(s => !answers.Statuses.Contains(s))) responses.Remove(guess.ToString(CultureInfo.InvariantCulture));
             // Wolverine writes its chain name ("POST_api_offers") as description; it says nothing to a reader.
             if (operation.Description?.Contains('_') == true && !operation.Description.Contains(' ')) operation.Description = null;
 

@@ -2,7 +2,7 @@ namespace AGH.Api.Infrastructure;
 
 /// <summary>
 /// RFC 9457 problem responses; 409 and 422 carry a stable <c>code</c> the front-ends switch on. Built once as
-/// <see cref="ProblemDetails"/>: Wolverine steps return them, minimal-API routes and middleware answer them with <see cref="Answer"/>.
+/// <see cref="ProblemDetails"/>: Wolverine steps return them, queries and middleware answer them with <see cref="Answer"/>.
 /// </summary>
 public static class Problems
 {
@@ -27,8 +27,28 @@ public static class Problems
 
     public static ProblemDetails Forbidden(string detail) => Details(403, "forbidden", "Forbidden", detail);
 
-    /// <summary>The problem as the answer of a minimal-API route or a middleware.</summary>
+    /// <summary>The problem as the answer of a query or a middleware.</summary>
     public static IResult Answer(this ProblemDetails problem) => TypedResults.Problem(problem);
 
     public static IResult Create(int status, string code, string title, string detail) => Details(status, code, title, detail).Answer();
+}
+
+/// <summary>
+/// The problem answers a query documents beyond those every /api operation gets (OpenApiContract): 400 as a validation
+/// problem with <c>errors</c>, the others as problem+json. Wolverine's own guesses for a GET (400, 404) are left out of
+/// the document where the query does not name them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersProblemsAttribute(params int[] statuses) : ModifyHttpChainAttribute
+{
+    public IReadOnlyList<int> Statuses => statuses;
+
+    public override void Modify(HttpChain chain, JasperFx.CodeGeneration.GenerationRules rules)
+    {
+        foreach (var status in statuses)
+        {
+            if (status == 400) chain.Metadata.ProducesValidationProblem(400, "application/problem+json");
+            else chain.Metadata.ProducesProblem(status, "application/problem+json");
+        }
+    }
 }

@@ -42,13 +42,11 @@ public static class MunicipalityCatalog
     }
 }
 
+[Everyone]
 public static class MunicipalityEndpoints
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/municipalities", (HttpContext http) =>
-            Access.Require(http, Caller.Everyone) is { Problem: { } p } ? p.Answer() : Results.Ok(MunicipalityCatalog.All))
-        .WithName("listMunicipalities")
-        .WithTags("Reference data")
-        .WithSummary("The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück")
-        .Produces<IReadOnlyList<Municipality>>();
+    [WolverineGet("/api/municipalities", OperationId = "listMunicipalities"), Tags("Reference data")]
+    [EndpointSummary("The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück")]
+    [ProducesResponseType<IReadOnlyList<Municipality>>(200), AnswersProblems]
+    public static IResult Get() => Results.Ok(MunicipalityCatalog.All);
 }

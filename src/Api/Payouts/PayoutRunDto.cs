@@ -21,11 +21,6 @@ public sealed record PayoutRunDto(
         run.ReviewedBy, run.RejectedBy, run.RejectionReason);
 }
 
-public static class PayoutAccess
-{
-    public static readonly string[] Readers = [Roles.Payroll, Roles.Auditor];
-}
-
 /// <summary>Configuration "Payouts:Rates": the dated rate table; defaults to the statutory rates.</summary>
 public sealed class PayoutSettings
 {

@@ -30,8 +30,6 @@ public sealed record PersonDto(
 
 public static class PersonAccess
 {
-    public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
-
     /// <summary>Another municipality's person is reported as not found: its existence is not revealed.</summary>
     public static bool Visible(Actor actor, Person? person) => person is not null && actor.MaySee(person.Municipality);
 }

@@ -40,27 +40,22 @@ public sealed record ExportAccessEntryDto(DateTimeOffset At, DateTimeOffset Reco
 }
 
 /// <summary>Art. 15 DSGVO: everything the service holds about a person, in one machine-readable document.</summary>
+[HistoryReader]
 public static class PersonExportEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/persons/{id:guid}/export", Export)
-            .WithName("exportPersonData")
-            .WithTags("Data protection")
-            .WithSummary("All data about the person as JSON (Auskunft nach Art. 15 DSGVO)")
-            .Produces<PersonExportDto>()
-            .ProducesProblem(403).ProducesProblem(404);
-
+    [WolverineGet("/api/persons/{id}/export", OperationId = "exportPersonData"), Tags("Data protection")]
+    [EndpointSummary("All data about the person as JSON (Auskunft nach Art. 15 DSGVO)")]
+    [ProducesResponseType<PersonExportDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock, Policy policy)
     {
-        var (actor, denied) = Access.Require(http, PersonHistoryEndpoint.Readers);
-        if (denied is not null) return denied.Answer();
+        var actor = Access.Actor(http);
         var person = await session.LoadAsync<Person>(id, http.RequestAborted);
-        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person").Answer();
+        if (!PersonAccess.Visible(actor, person)) return Problems.NotFound("person").Answer();
 
         // Recorded first, so the export lists itself among the accesses it reports.
-        await PersonHistoryEndpoint.RecordRead(session, id, actor!, null, "export", clock.Now, http.RequestAborted);
+        await PersonHistoryEndpoint.RecordRead(session, id, actor, null, "export", clock.Now, http.RequestAborted);
         var history = await PersonHistoryEndpoint.EntriesAbout(session, id, http.RequestAborted);
-        var showWho = actor!.Is(Roles.Auditor);
+        var showWho = actor.Is(Roles.Auditor);
         var log = (await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted))
             .Select(e => ExportAccessEntryDto.From(e, showWho)).ToList();
         var today = clock.Today;

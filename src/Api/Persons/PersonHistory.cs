@@ -30,40 +30,23 @@ public sealed record AccessLogEntryDto(DateTimeOffset ReadAt, Actor? Actor, Date
 /// </summary>
 public static class PersonHistoryEndpoint
 {
-    public static readonly string[] Readers = [Roles.Auditor, Roles.Caseworker];
-
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/persons/{id:guid}/history", History)
-            .WithName("getPersonHistory")
-            .WithTags("Views")
-            .WithSummary("A person's complete history across all their streams, as recorded up to asOf")
-            .Produces<HistoryDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(403).ProducesProblem(404);
-        api.MapGet("/persons/{id:guid}/access-log", AccessLog)
-            .WithName("getPersonAccessLog")
-            .WithTags("Views")
-            .WithSummary("Who read the person's history, and when (auditor)")
-            .Produces<IReadOnlyList<AccessLogEntryDto>>()
-            .ProducesProblem(403).ProducesProblem(404);
-    }
-
     /// <summary>The largest page of history entries one request may ask for.</summary>
     public const int MaxLimit = 1000;
 
+    [WolverineGet("/api/persons/{id}/history", OperationId = "getPersonHistory"), Tags("Views"), HistoryReader]
+    [EndpointSummary("A person's complete history across all their streams, as recorded up to asOf")]
+    [ProducesResponseType<HistoryDto>(200), AnswersProblems(400, 403, 404)]
     public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf,
         string? limit, string? after)
     {
-        var (actor, denied) = Access.Require(http, Readers);
-        if (denied is not null) return denied.Answer();
+        var actor = Access.Actor(http);
         var checks = new Checks();
         if (!TryParseInstant(asOf, out var at)) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
         var page = HistoryPage.Read(limit, after, checks);
         if (checks.Failed) return checks.Details().Answer();
         // Only the municipality is needed to decide visibility; a long case's document is large.
         var municipality = await MunicipalityOf(session, id, http.RequestAborted);
-        if (municipality is null || !actor!.MaySee(municipality)) return Problems.NotFound("person").Answer();
+        if (municipality is null || !actor.MaySee(municipality)) return Problems.NotFound("person").Answer();
 
         var until = at ?? clock.Now;
         var entries = page is null
@@ -71,13 +54,15 @@ public static class PersonHistoryEndpoint
             : await EntriesAbout(session, id, until, page, http.RequestAborted);
         page?.Announce(http, entries);
 
-        await RecordRead(session, id, actor!, at, "history", clock.Now, http.RequestAborted);
+        await RecordRead(session, id, actor, at, "history", clock.Now, http.RequestAborted);
         return Results.Ok(new HistoryDto(id, until, entries));
     }
 
+    [WolverineGet("/api/persons/{id}/access-log", OperationId = "getPersonAccessLog"), Tags("Views"), Auditor]
+    [EndpointSummary("Who read the person's history, and when (auditor)")]
+    [ProducesResponseType<IReadOnlyList<AccessLogEntryDto>>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> AccessLog(Guid id, HttpContext http, IQuerySession session)
     {
-        if (Access.Require(http, Roles.Auditor) is { Problem: { } p }) return p.Answer();
         if (await MunicipalityOf(session, id, http.RequestAborted) is null) return Problems.NotFound("person").Answer();
         return Results.Ok(await AccessEntries(session, id, http.RequestAborted));
     }

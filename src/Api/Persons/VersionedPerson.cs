@@ -18,4 +18,11 @@ public static class VersionedPerson
         await batch.Execute(ct);
         return (await person, (await state)?.Version ?? 0);
     }
+
+    /// <summary>The view with its <c>Revision</c> set to the stream's version, for answers that take the ETag from the person.</summary>
+    public static async Task<Person?> LoadCurrent(IQuerySession session, Guid personId, CancellationToken ct)
+    {
+        var (person, version) = await Load(session, personId, ct);
+        return person is null ? null : person with { Revision = version };
+    }
 }

@@ -67,8 +67,3 @@ public sealed record PlacementDto(
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
             p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes);
 }
-
-public static class PlacementAccess
-{
-    public static readonly string[] Readers = [Roles.Caseworker, Roles.Official, Roles.Auditor];
-}

@@ -6,29 +6,13 @@ using Marten;
 
 namespace AGH.Api.Placements;
 
+/// <summary>What the two placement queries answer, behind their role check (ListPlacements, GetPlacement).</summary>
 public static class PlacementQueries
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/placements", List)
-            .WithName("listPlacements")
-            .WithTags("Placements")
-            .WithSummary("Placements the caller may see, by person, offer or status; paged, total in X-Total-Count")
-            .Produces<IReadOnlyList<PlacementDto>>()
-            .ProducesProblem(403);
-        api.MapGet("/placements/{id:guid}", Get)
-            .WithName("getPlacement")
-            .WithTags("Placements")
-            .WithSummary("One placement with its hours, refusals and sanction proposals")
-            .Produces<PlacementDto>()
-            .ProducesProblem(403).ProducesProblem(404);
-    }
-
     public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId, string? status,
         string? page, string? pageSize)
     {
-        var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
-        if (denied is not null) return denied.Answer();
+        var actor = Access.Actor(http);
         bool? active = status switch
         {
             null => null,
@@ -45,7 +29,7 @@ public static class PlacementQueries
         if (personId is { } pid) query = query.Where(p => p.PersonId == pid);
         if (offerId is { } oid) query = query.Where(p => p.OfferId == oid);
         if (active is { } a) query = query.Where(p => p.Active == a);
-        if (actor!.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
+        if (actor.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
         var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
         var byId = persons.ToDictionary(p => p.Id);
@@ -60,14 +44,18 @@ public static class PlacementQueries
 
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
     {
-        var (actor, denied) = Access.Require(http, PlacementAccess.Readers);
-        if (denied is not null) return denied.Answer();
-        var index = await session.LoadAsync<PlacementIndex>(id, http.RequestAborted);
-        if (index is null || !actor!.MaySee(index.Municipality)) return Problems.NotFound("placement").Answer();
-        var (person, version) = await VersionedPerson.Load(session, index.PersonId, http.RequestAborted);
-        if (person is null || !person.Placements.TryGetValue(id, out var placement)) return Problems.NotFound("placement").Answer();
-        Preconditions.SetETag(http, version);
+        if (await Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } placement)) return Problems.NotFound("placement").Answer();
+        Preconditions.SetETag(http, person.Revision);
         var hours = await PlacementHours.Of(session, placement, http.RequestAborted);
         return PlacementHours.Answer(http, PlacementDto.From(person, placement, hours, clock.Today, policy), [hours]);
+    }
+
+    /// <summary>The placement and its person, or null where it does not exist or belongs to a municipality the caller does not see.</summary>
+    public static async Task<(Person Person, Placement Placement)?> Visible(IQuerySession session, Actor actor, Guid id, CancellationToken ct)
+    {
+        var index = await session.LoadAsync<PlacementIndex>(id, ct);
+        if (index is null || !actor.MaySee(index.Municipality)) return null;
+        var person = await VersionedPerson.LoadCurrent(session, index.PersonId, ct);
+        return person is not null && person.Placements.TryGetValue(id, out var placement) ? (person, placement) : null;
     }
 }

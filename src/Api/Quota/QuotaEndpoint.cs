@@ -30,19 +30,14 @@ public sealed record MunicipalityQuotaDto(string Municipality, int Offers, int P
 public sealed record QuotaDto(DateTimeOffset AsOf, TargetDto Target, IReadOnlyList<ProviderTypeQuotaDto> ProviderTypes, IReadOnlyList<MunicipalityQuotaDto> Municipalities);
 
 /// <summary>The Kreistag's question: how far towards 300 places (150 municipal, 50 district, 100 non-profit), and where.</summary>
+[QuotaReader]
 public static class QuotaEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/quota", Get)
-            .WithName("getQuota")
-            .WithTags("Views")
-            .WithSummary("Quota report for the Kreistag: places offered and occupied, persons placed and exempt")
-            .Produces<QuotaDto>()
-            .ProducesProblem(403);
-
+    [WolverineGet("/api/quota", OperationId = "getQuota"), Tags("Views")]
+    [EndpointSummary("Quota report for the Kreistag: places offered and occupied, persons placed and exempt")]
+    [ProducesResponseType<QuotaDto>(200), AnswersProblems(403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock)
     {
-        if (Access.Require(http, Roles.Coordinator, Roles.Auditor) is { Problem: { } p }) return p.Answer();
         // The rows are projected asynchronously; give the daemon a moment to include every write made before this
         // request, so a report asked for right after a change shows it. Past the bound the report answers as it stands.
         try { await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2)); }

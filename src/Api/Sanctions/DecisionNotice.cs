@@ -1,5 +1,4 @@
 using AGH.Api.Notices;
-using AGH.Api.Persons;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Sanctions;
@@ -12,26 +11,18 @@ namespace AGH.Api.Sanctions;
 /// no restriction is imposed for a rejection; 409 not-decided before the decision. It prints the decision as recorded
 /// (its period and wording, SanctionDecided.NoticeVersion), dated the day it was recorded.
 /// </summary>
+[CaseReader]
 public static class DecisionNoticeEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/sanction-proposals/{id:guid}/notice", Get)
-            .WithName("getSanctionDecisionNotice")
-            .WithTags("Refusals and sanctions")
-            .WithSummary("Der Bescheid über die Entscheidung zur Anspruchseinschränkung als PDF")
-            .WithDescription("Approved: the Bescheid on the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1 AsylbLG; § 9 Abs. 4 S. 1 "
-                + "Nr. 1 AsylbLG with § 48 SGB X) with hearing, reasons (§ 39 VwVfG), no suspensive effect (§ 11 Abs. 4 AsylbLG) and "
-                + "Rechtsbehelfsbelehrung. Rejected: a Mitteilung that no restriction is imposed. 409 not-decided while the proposal is pending.")
-            .Produces(200, typeof(Stream), NoticeResults.ContentType)
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-
+    [WolverineGet("/api/sanction-proposals/{id}/notice", OperationId = "getSanctionDecisionNotice"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Der Bescheid über die Entscheidung zur Anspruchseinschränkung als PDF")]
+    [EndpointDescription("Approved: the Bescheid on the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1 AsylbLG; § 9 Abs. 4 S. 1 "
+        + "Nr. 1 AsylbLG with § 48 SGB X) with hearing, reasons (§ 39 VwVfG), no suspensive effect (§ 11 Abs. 4 AsylbLG) and "
+        + "Rechtsbehelfsbelehrung. Rejected: a Mitteilung that no restriction is imposed. 409 not-decided while the proposal is pending.")]
+    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices)
     {
-        var (actor, denied) = Access.Require(http, SanctionAccess.Readers);
-        if (denied is not null) return denied.Answer();
-        var personId = await SanctionAccess.PersonOf(session, id, http.RequestAborted);
-        var person = personId is { } pid ? await session.LoadAsync<Person>(pid, http.RequestAborted) : null;
-        if (!PersonAccess.Visible(actor!, person) || !person!.Proposals.TryGetValue(id, out var proposal))
+        if (await SanctionAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } proposal))
             return Problems.NotFound("sanction proposal").Answer();
         if (proposal.Decision is null)
             return Problems.Create(409, "not-decided", "Conflict", "The proposal has not been decided yet; the notice exists once an official has decided.");

@@ -4,29 +4,17 @@ using Marten;
 
 namespace AGH.Api.Persons;
 
-public static class PersonQueries
+/// <summary>The persons of the caller's municipality (auditors: all), found by name or file reference, exact hits first.</summary>
+[CaseReader]
+public static class ListPersonsEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/persons", List)
-            .WithName("listPersons")
-            .WithTags("Persons")
-            .WithSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")
-            .Produces<IReadOnlyList<PersonDto>>()
-            .ProducesProblem(403);
-        api.MapGet("/persons/{id:guid}", Get)
-            .WithName("getPerson")
-            .WithTags("Persons")
-            .WithSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")
-            .Produces<PersonDto>()
-            .ProducesProblem(403).ProducesProblem(404);
-    }
-
-    public static async Task<IResult> List(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? q,
+    [WolverineGet("/api/persons", OperationId = "listPersons"), Tags("Persons")]
+    [EndpointSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")]
+    [ProducesResponseType<IReadOnlyList<PersonDto>>(200), AnswersProblems(403)]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? q,
         string? page, string? pageSize)
     {
-        var (actor, denied) = Access.Require(http, PersonAccess.Readers);
-        if (denied is not null) return denied.Answer();
+        var actor = Access.Actor(http);
         var checks = new Checks();
         if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
@@ -35,7 +23,7 @@ public static class PersonQueries
         if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<Person>().AsQueryable();
         if (municipality is not null) query = query.Where(p => p.Municipality == municipality);
-        if (actor!.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)
+        if (actor.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)
             query = query.Where(p => p.Municipality == own);
         // Every word must occur in the folded key; the trigram index on it answers the LIKE '%word%'.
         foreach (var term in PersonSearch.Terms(q ?? "")) query = query.Where(p => p.SearchKey.Contains(term));
@@ -78,21 +66,5 @@ public static class PersonQueries
         if (page.Count < paging.PageSize && total > paging.Skip + page.Count)
             page.AddRange(await ByName(others).Skip(Math.Max(0, paging.Skip - exactIds.Length)).Take(paging.PageSize - page.Count).ToListAsync(ct));
         return page;
-    }
-
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)
-    {
-        var (actor, denied) = Access.Require(http, PersonAccess.Readers);
-        if (denied is not null) return denied.Answer();
-        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
-            return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
-        // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
-        var (person, version) = at is { } until
-            ? (Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
-                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data)), 0)
-            : await VersionedPerson.Load(session, id, http.RequestAborted);
-        if (!PersonAccess.Visible(actor!, person)) return Problems.NotFound("person").Answer();
-        if (at is null) Preconditions.SetETag(http, version);
-        return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
     }
 }

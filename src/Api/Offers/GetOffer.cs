@@ -1,0 +1,19 @@
+using AGH.Domain.Offers;
+using Marten;
+
+namespace AGH.Api.Offers;
+
+/// <summary>One offer with its places; its revision is the ETag a change sends back as If-Match.</summary>
+[Everyone]
+public static class GetOfferEndpoint
+{
+    [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers"), EndpointSummary("One offer with occupied and free places")]
+    [ProducesResponseType<OfferDto>(200), AnswersProblems(404)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
+        if (offer is null) return Problems.NotFound("offer").Answer();
+        Preconditions.SetETag(http, offer.Revision);
+        return Results.Ok(OfferDto.From(offer));
+    }
+}

@@ -1,0 +1,35 @@
+using AGH.Api.Municipalities;
+using AGH.Domain.Offers;
+using Marten;
+
+namespace AGH.Api.Offers;
+
+/// <summary>Offers are public within the district: every role lists them, by municipality and provider type.</summary>
+[Everyone]
+public static class ListOffersEndpoint
+{
+    [WolverineGet("/api/offers", OperationId = "listOffers"), Tags("Offers")]
+    [EndpointSummary("List offers, optionally by municipality and provider type; paged, total in X-Total-Count")]
+    [ProducesResponseType<IReadOnlyList<OfferDto>>(200), AnswersProblems]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? municipality, string? providerType,
+        string? page, string? pageSize)
+    {
+        var checks = new Checks();
+        if (municipality is not null && !MunicipalityCatalog.Exists(municipality))
+            checks.Add("municipality", "is not one of the 21 member municipalities.");
+        ProviderType? type = null;
+        if (providerType is not null)
+        {
+            if (!Enum.GetValues<ProviderType>().Any(t => Json.EnumValue(t) == providerType))
+                checks.Add("providerType", "must be municipality, district or nonprofit.");
+            else type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
+        }
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Details().Answer();
+        var query = session.Query<Offer>().AsQueryable();
+        if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
+        if (type is not null) query = query.Where(o => o.ProviderType == type);
+        var offers = await paging.Fetch(http, query, x => x.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id));
+        return Results.Ok(offers.Select(OfferDto.From));
+    }
+}

@@ -1,0 +1,26 @@
+using AGH.Domain.Persons;
+using Marten;
+
+namespace AGH.Api.Persons;
+
+/// <summary>One person as the caller may see them, now (with the ETag) or as recorded up to an instant.</summary>
+[CaseReader]
+public static class GetPersonEndpoint
+{
+    [WolverineGet("/api/persons/{id}", OperationId = "getPerson"), Tags("Persons")]
+    [EndpointSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")]
+    [ProducesResponseType<PersonDto>(200), AnswersProblems(403, 404)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)
+    {
+        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
+            return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
+        // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
+        var person = at is { } until
+            ? Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
+                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
+            : await VersionedPerson.LoadCurrent(session, id, http.RequestAborted);
+        if (!PersonAccess.Visible(Access.Actor(http), person)) return Problems.NotFound("person").Answer();
+        if (at is null) Preconditions.SetETag(http, person!.Revision);
+        return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
+    }
+}

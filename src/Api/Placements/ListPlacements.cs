@@ -1,0 +1,22 @@
+namespace AGH.Api.Placements;
+
+/// <summary>The placements of the caller's municipality (auditors: all), by person, offer or status.</summary>
+[CaseReader]
+public static class ListPlacementsEndpoint
+{
+    // Wolverine reads an id filter that is no GUID as no filter at all; the list refuses it instead.
+    public static ProblemDetails Validate(HttpContext http)
+    {
+        var checks = new Checks();
+        foreach (var name in new[] { "personId", "offerId" })
+            if (http.Request.Query[name].ToString() is { Length: > 0 } value && !Guid.TryParse(value, out _)) checks.Add(name, "must be a GUID.");
+        return checks.Details();
+    }
+
+    [WolverineGet("/api/placements", OperationId = "listPlacements"), Tags("Placements")]
+    [EndpointSummary("Placements the caller may see, by person, offer or status; paged, total in X-Total-Count")]
+    [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403)]
+    public static Task<IResult> Get(HttpContext http, Marten.IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId,
+        string? status, string? page, string? pageSize) =>
+        PlacementQueries.List(http, session, clock, policy, personId, offerId, status, page, pageSize);
+}

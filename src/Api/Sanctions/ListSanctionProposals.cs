@@ -1,0 +1,83 @@
+using AGH.Domain.Persons;
+using AGH.Projections;
+using Marten;
+
+namespace AGH.Api.Sanctions;
+
+/// <summary>The officials' inbox and the auditors' list: proposals by status and objection status, in the person's name order.</summary>
+[CaseReader]
+public static class ListSanctionProposalsEndpoint
+{
+    private static readonly string[] Statuses = ["pending", "approved", "rejected"];
+    private static readonly string[] ObjectionStatuses = ["pending", "upheld", "dismissed"];
+
+    [WolverineGet("/api/sanction-proposals", OperationId = "listSanctionProposals"), Tags("Refusals and sanctions")]
+    [EndpointSummary("The sanction proposals the caller may see, by proposal status and/or objection status; paged, total in X-Total-Count")]
+    [EndpointDescription("`status` is pending, approved or rejected (pending: to be decided); `objection` is pending, upheld or "
+        + "dismissed (pending: a Widerspruch to be decided). Ordered by the person's name. Visible as the proposal itself: "
+        + "officials and caseworkers of the person's municipality (officials without one: all), auditors all.")]
+    [ProducesResponseType<IReadOnlyList<SanctionProposalDto>>(200), AnswersProblems(400, 403)]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? status, string? objection,
+        string? page, string? pageSize)
+    {
+        var actor = Access.Actor(http);
+        var checks = new Checks();
+        if (status is not null && !Statuses.Contains(status)) checks.Add("status", "must be one of: " + string.Join(", ", Statuses) + ".");
+        if (objection is not null && !ObjectionStatuses.Contains(objection))
+            checks.Add("objection", "must be one of: " + string.Join(", ", ObjectionStatuses) + ".");
+        var paging = Paging.Read(page, pageSize, checks);
+        if (checks.Failed) return checks.Details().Answer();
+
+        var ct = http.RequestAborted;
+        var today = clock.Today;
+        // A store whose index documents predate their status fields (until `projections rebuild`) is answered the old way.
+        if (await session.Query<ProposalIndex>().AnyAsync(x => x.Status == null || x.ObjectionStatus == null, ct))
+            return await ListFromPersons(http, session, actor, status, objection, paging, today);
+
+        // The index filters by status, the person's document by municipality and orders by name ("C": ordinal, as before);
+        // only the page's persons are loaded.
+        var where = new List<string> { "(p.data -> 'proposals' -> (x.id::text)) is not null" };
+        var parameters = new List<object>();
+        if (status is not null) { where.Add("x.data ->> 'status' = ?"); parameters.Add(status); }
+        if (objection is not null) { where.Add("x.data ->> 'objectionStatus' = ?"); parameters.Add(objection); }
+        if (SanctionAccess.VisibleMunicipality(actor) is { } visible)
+        {
+            if (visible.Length == 0) { paging.Announce(http, 0); return Results.Ok(Array.Empty<SanctionProposalDto>()); }
+            where.Add("p.data ->> 'municipality' = ?");
+            parameters.Add(visible);
+        }
+        var from = $"from {MartenSetup.Schema}.mt_doc_proposalindex x join {MartenSetup.Schema}.mt_doc_person p "
+            + $"on p.id = (x.data ->> 'personId')::uuid where {string.Join(" and ", where)}";
+        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {from}", ct, parameters.ToArray())).Single();
+        paging.Announce(http, (int)total);
+        if (total <= paging.Skip) return Results.Ok(Array.Empty<SanctionProposalDto>());
+        // One text column "proposal person": Marten reads several columns only as nested documents.
+        var rows = (await session.AdvancedSql.QueryAsync<string>(
+            $"select x.id::text || ' ' || p.id::text {from} order by p.data ->> 'familyName' collate \"C\", "
+            + $"p.data ->> 'givenName' collate \"C\", x.id limit {paging.PageSize} offset {paging.Skip}", ct, parameters.ToArray()))
+            .Select(row => row.Split(' ')).Select(ids => (Proposal: Guid.Parse(ids[0]), Person: Guid.Parse(ids[1]))).ToList();
+        var persons = (await session.LoadManyAsync<Person>(ct, rows.Select(r => r.Person).Distinct())).ToDictionary(p => p.Id);
+        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person].Proposals[r.Proposal], today)).ToList());
+    }
+
+    private static async Task<IResult> ListFromPersons(HttpContext http, IQuerySession session, Actor actor, string? status,
+        string? objection, Paging paging, DateOnly today)
+    {
+        var candidates = session.Query<ProposalIndex>().AsQueryable();
+        if (status is not null) candidates = candidates.Where(x => x.Status == status || x.Status == null);
+        if (objection is not null) candidates = candidates.Where(x => x.ObjectionStatus == objection || x.ObjectionStatus == null);
+        var rows = await candidates.ToListAsync(http.RequestAborted);
+        var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, rows.Select(r => r.PersonId).Distinct()))
+            .Where(p => actor.MaySee(p.Municipality)).ToDictionary(p => p.Id);
+        var matching = rows
+            .Where(r => persons.ContainsKey(r.PersonId) && persons[r.PersonId].Proposals.ContainsKey(r.Id))
+            .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId].Proposals[r.Id], today)))
+            .Where(x => status is null || Json.EnumValue(x.Proposal.Status) == status)
+            .Where(x => objection is null || (x.Proposal.Objection is { } o && Json.EnumValue(o.Status) == objection))
+            .OrderBy(x => x.Person.FamilyName, StringComparer.Ordinal).ThenBy(x => x.Person.GivenName, StringComparer.Ordinal)
+            .ThenBy(x => x.Proposal.Id)
+            .Select(x => x.Proposal).ToList();
+        paging.Announce(http, matching.Count);
+        return Results.Ok(matching.Skip(paging.Skip).Take(paging.PageSize).ToList());
+    }
+}
