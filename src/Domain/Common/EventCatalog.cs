@@ -1,4 +1,5 @@
 using System.Globalization;
+using AGH.Domain.Notices;
 using AGH.Domain.Offers;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
@@ -162,6 +163,21 @@ public static class EventCatalog
                 ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
                 : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
             occurredOn: x => x.ReviewedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionReviewed.ReviewedBy)]),
+        Entry<NoticeIssued>(EventStream.Person, _ => LegalBasis.NoticeIssued,
+            x => x.Origin == NoticeOrigin.External
+                ? $"{HistoryWording.Of(x.Kind)} außerhalb des Dienstes zugestellt am {D(x.IssuedOn)}, erfasst von {x.IssuedByName}"
+                : $"{HistoryWording.Of(x.Kind)} erlassen am {D(x.IssuedOn)} von {x.IssuedByName}{Wording(x.Version)}",
+            occurredOn: x => x.IssuedOn,
+            notPersonal: [nameof(NoticeIssued.Version), nameof(NoticeIssued.IssuedBy), nameof(NoticeIssued.IssuedByName), nameof(NoticeIssued.IssuedByRole),
+                nameof(NoticeIssued.Authority)]),
+        Entry<NoticeDispatched>(EventStream.Person, _ => LegalBasis.Notification,
+            x => $"Bescheid {HistoryWording.Of(x.Method)} am {D(x.On)}, erfasst von {x.RecordedBy}; gilt als bekanntgegeben am {D(x.NotifiedOn)}",
+            occurredOn: x => x.On, notPersonal: [nameof(NoticeDispatched.RecordedBy)]),
+        Entry<NoticeReceiptRecorded>(EventStream.Person, _ => LegalBasis.NotificationRebutted,
+            x => x.On is { } on
+                ? $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}) am {D(on)}, erfasst von {x.RecordedBy}"
+                : $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
+            occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(NoticeReceiptRecorded.RecordedBy)]),
 
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
@@ -260,6 +276,36 @@ public static class HistoryWording
         RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
         RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
         RestrictionEndReason.Other => "sonstiger Grund",
+    };
+
+    public static string Of(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Heranziehungsbescheid => "Heranziehungsbescheid",
+        NoticeKind.Einschraenkungsbescheid => "Einschränkungsbescheid",
+        NoticeKind.Mitteilung => "Mitteilung",
+        NoticeKind.Fortsetzungsbescheid => "Fortsetzungsbescheid",
+        NoticeKind.Abhilfebescheid => "Abhilfebescheid",
+        NoticeKind.Widerspruchsbescheid => "Widerspruchsbescheid",
+        NoticeKind.AnordnungSofortigeVollziehung => "Anordnung der sofortigen Vollziehung",
+        NoticeKind.Aufhebungsbescheid => "Aufhebungsbescheid",
+        NoticeKind.Ablehnung => "Ablehnungsbescheid",
+        NoticeKind.Erstattungsbescheid => "Erstattungsbescheid",
+    };
+
+    /// <summary>Completes "Bescheid … am <date>".</summary>
+    public static string Of(DispatchMethod method) => method switch
+    {
+        DispatchMethod.HandedOver => "persönlich ausgehändigt",
+        DispatchMethod.Post => "zur Post gegeben",
+        DispatchMethod.Pzu => "mit Postzustellungsurkunde zugestellt",
+        DispatchMethod.Electronic => "elektronisch übermittelt",
+    };
+
+    public static string Of(ReceiptOutcome outcome) => outcome switch
+    {
+        ReceiptOutcome.ReceivedLater => "später zugegangen",
+        ReceiptOutcome.NotReceived => "nicht zugegangen",
+        ReceiptOutcome.Returned => "als unzustellbar zurückgekommen",
     };
 #pragma warning restore CS8524
 }

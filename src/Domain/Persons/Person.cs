@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
 
@@ -90,6 +91,9 @@ public sealed record Person(
 
     public bool LegalHold { get; init; }
 
+    /// <summary>The person's notices by id (contract v3a); documents stored before notices existed read as none.</summary>
+    public ImmutableDictionary<Guid, Notice> Notices { get; init; } = ImmutableDictionary<Guid, Notice>.Empty;
+
     public DateOnly? ErasedOn { get; init; }
 
     public bool IsEntitled => EntitlementEndedOn is null;
@@ -163,6 +167,9 @@ public sealed record Person(
 
     public const string Erased = "***";
 
+    private Person WithNotice(Guid noticeId, Func<Notice, Notice> change) =>
+        Notices.TryGetValue(noticeId, out var n) ? this with { Notices = Notices.SetItem(noticeId, change(n)) } : this;
+
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
         Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
 
@@ -191,6 +198,9 @@ public sealed record Person(
         (not null, ObjectionDecided e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionEndedEarly e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionReviewed e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, NoticeIssued e) => state with { Notices = state.Notices.SetItem(e.NoticeId, Notice.Start(e)) },
+        (not null, NoticeDispatched e) => state.WithNotice(e.NoticeId, n => n.When(e)),
+        (not null, NoticeReceiptRecorded e) => state.WithNotice(e.NoticeId, n => n.When(e)),
         (not null, LegalHoldPlaced) => state with { LegalHold = true },
         (not null, LegalHoldLifted) => state with { LegalHold = false },
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },
