@@ -109,7 +109,15 @@ public static class EventCatalog
             notPersonal: [nameof(PersonRegistered.Municipality)]),
         Entry<ExemptionRecorded>(EventStream.Person, _ => LegalBasis.GoodCause,
             x => $"Wichtiger Grund erfasst ({HistoryWording.Of(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
-            occurredOn: x => x.From, mask: e => e with { Note = null }),
+            occurredOn: x => x.From, mask: e => e with { Note = null, Evidence = null }),
+        Entry<ExemptionEnded>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Wichtiger Grund endet mit dem {D(x.Until)}", occurredOn: x => x.Until),
+        Entry<ExemptionWithdrawn>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Erfassung eines wichtigen Grundes als Irrtum zurückgenommen: {x.Reason}",
+            mask: e => e with { Reason = X }),
+        Entry<LegalStatusRecorded>(EventStream.Person, x => x.Status == LegalStatus.Excluded ? LegalBasis.Exclusion : LegalBasis.Entitlement,
+            x => $"Aufenthaltsrechtlicher Status erfasst: {HistoryWording.Of(x.Status)} seit {D(x.Since)}", occurredOn: x => x.Since,
+            mask: e => e with { Note = X }),
+        Entry<WillingnessDeclared>(EventStream.Person, _ => LegalBasis.RestrictionReview,
+            x => $"Ernsthafte Bereitschaft zur Arbeit erklärt am {D(x.On)}", occurredOn: x => x.On, mask: e => e with { Note = X }),
         Entry<EntitlementEnded>(EventStream.Person, _ => LegalBasis.Entitlement,
             x => $"Leistungsberechtigung nach AsylbLG beendet zum {D(x.Date)}: {x.Reason}",
             occurredOn: x => x.Date, mask: e => e with { Reason = X }),
@@ -276,6 +284,15 @@ public static class HistoryWording
         RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
         RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
         RestrictionEndReason.Other => "sonstiger Grund",
+    };
+
+    public static string Of(LegalStatus status) => status switch
+    {
+        LegalStatus.Applicant => "Asylbewerber (Aufenthaltsgestattung)",
+        LegalStatus.Tolerated => "Duldung",
+        LegalStatus.DepartureObliged => "vollziehbar ausreisepflichtig",
+        LegalStatus.ResidencePermit => "Aufenthaltserlaubnis",
+        LegalStatus.Excluded => "Leistungsausschluss nach § 1 Abs. 4 AsylbLG",
     };
 
     public static string Of(NoticeKind kind) => kind switch

@@ -56,6 +56,15 @@ public class LegalTextTests
         [RestrictionEndReason.Other] = "sonstiger Grund",
     };
 
+    private static readonly Dictionary<LegalStatus, string> LegalStatuses = new()
+    {
+        [LegalStatus.Applicant] = "Asylbewerber (Aufenthaltsgestattung)",
+        [LegalStatus.Tolerated] = "Duldung",
+        [LegalStatus.DepartureObliged] = "vollziehbar ausreisepflichtig",
+        [LegalStatus.ResidencePermit] = "Aufenthaltserlaubnis",
+        [LegalStatus.Excluded] = "Leistungsausschluss nach § 1 Abs. 4 AsylbLG",
+    };
+
     private static readonly Dictionary<NoticeKind, string> NoticeKinds = new()
     {
         [NoticeKind.Heranziehungsbescheid] = "Heranziehungsbescheid",
@@ -121,6 +130,9 @@ public class LegalTextTests
 
     [Fact]
     public void History_words_every_reason_to_end_a_restriction_early() => EachValueHasItsOwnText(HistoryWording.Of, RestrictionEndReasons);
+
+    [Fact]
+    public void History_words_every_legal_status() => EachValueHasItsOwnText(HistoryWording.Of, LegalStatuses);
 
     [Fact]
     public void History_words_every_kind_of_notice() => EachValueHasItsOwnText(HistoryWording.Of, NoticeKinds);
