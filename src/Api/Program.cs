@@ -39,7 +39,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Confi
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestShape.Normalize);
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<Clock>();
+builder.Services.AddSingleton(sp => new Clock(sp.GetRequiredService<TimeProvider>(), Clock.FixedToday(builder.Environment, builder.Configuration)));
 builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAghCors(builder.Configuration);

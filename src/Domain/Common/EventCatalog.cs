@@ -1,4 +1,5 @@
 using System.Globalization;
+using AGH.Domain.Notices;
 using AGH.Domain.Offers;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
@@ -108,7 +109,15 @@ public static class EventCatalog
             notPersonal: [nameof(PersonRegistered.Municipality)]),
         Entry<ExemptionRecorded>(EventStream.Person, _ => LegalBasis.GoodCause,
             x => $"Wichtiger Grund erfasst ({HistoryWording.Of(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
-            occurredOn: x => x.From, mask: e => e with { Note = null }),
+            occurredOn: x => x.From, mask: e => e with { Note = null, Evidence = null }),
+        Entry<ExemptionEnded>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Wichtiger Grund endet mit dem {D(x.Until)}", occurredOn: x => x.Until),
+        Entry<ExemptionWithdrawn>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Erfassung eines wichtigen Grundes als Irrtum zurückgenommen: {x.Reason}",
+            mask: e => e with { Reason = X }),
+        Entry<LegalStatusRecorded>(EventStream.Person, x => x.Status == LegalStatus.Excluded ? LegalBasis.Exclusion : LegalBasis.Entitlement,
+            x => $"Aufenthaltsrechtlicher Status erfasst: {HistoryWording.Of(x.Status)} seit {D(x.Since)}", occurredOn: x => x.Since,
+            mask: e => e with { Note = X }),
+        Entry<WillingnessDeclared>(EventStream.Person, _ => LegalBasis.RestrictionReview,
+            x => $"Ernsthafte Bereitschaft zur Arbeit erklärt am {D(x.On)}", occurredOn: x => x.On, mask: e => e with { Note = X }),
         Entry<EntitlementEnded>(EventStream.Person, _ => LegalBasis.Entitlement,
             x => $"Leistungsberechtigung nach AsylbLG beendet zum {D(x.Date)}: {x.Reason}",
             occurredOn: x => x.Date, mask: e => e with { Reason = X }),
@@ -162,6 +171,21 @@ public static class EventCatalog
                 ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
                 : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
             occurredOn: x => x.ReviewedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionReviewed.ReviewedBy)]),
+        Entry<NoticeIssued>(EventStream.Person, _ => LegalBasis.NoticeIssued,
+            x => x.Origin == NoticeOrigin.External
+                ? $"{HistoryWording.Of(x.Kind)} außerhalb des Dienstes zugestellt am {D(x.IssuedOn)}, erfasst von {x.IssuedByName}"
+                : $"{HistoryWording.Of(x.Kind)} erlassen am {D(x.IssuedOn)} von {x.IssuedByName}{Wording(x.Version)}",
+            occurredOn: x => x.IssuedOn,
+            notPersonal: [nameof(NoticeIssued.Version), nameof(NoticeIssued.IssuedBy), nameof(NoticeIssued.IssuedByName), nameof(NoticeIssued.IssuedByRole),
+                nameof(NoticeIssued.Authority)]),
+        Entry<NoticeDispatched>(EventStream.Person, _ => LegalBasis.Notification,
+            x => $"Bescheid {HistoryWording.Of(x.Method)} am {D(x.On)}, erfasst von {x.RecordedBy}; gilt als bekanntgegeben am {D(x.NotifiedOn)}",
+            occurredOn: x => x.On, notPersonal: [nameof(NoticeDispatched.RecordedBy)]),
+        Entry<NoticeReceiptRecorded>(EventStream.Person, _ => LegalBasis.NotificationRebutted,
+            x => x.On is { } on
+                ? $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}) am {D(on)}, erfasst von {x.RecordedBy}"
+                : $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
+            occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(NoticeReceiptRecorded.RecordedBy)]),
 
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
@@ -260,6 +284,45 @@ public static class HistoryWording
         RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
         RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
         RestrictionEndReason.Other => "sonstiger Grund",
+    };
+
+    public static string Of(LegalStatus status) => status switch
+    {
+        LegalStatus.Applicant => "Asylbewerber (Aufenthaltsgestattung)",
+        LegalStatus.Tolerated => "Duldung",
+        LegalStatus.DepartureObliged => "vollziehbar ausreisepflichtig",
+        LegalStatus.ResidencePermit => "Aufenthaltserlaubnis",
+        LegalStatus.Excluded => "Leistungsausschluss nach § 1 Abs. 4 AsylbLG",
+    };
+
+    public static string Of(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Heranziehungsbescheid => "Heranziehungsbescheid",
+        NoticeKind.Einschraenkungsbescheid => "Einschränkungsbescheid",
+        NoticeKind.Mitteilung => "Mitteilung",
+        NoticeKind.Fortsetzungsbescheid => "Fortsetzungsbescheid",
+        NoticeKind.Abhilfebescheid => "Abhilfebescheid",
+        NoticeKind.Widerspruchsbescheid => "Widerspruchsbescheid",
+        NoticeKind.AnordnungSofortigeVollziehung => "Anordnung der sofortigen Vollziehung",
+        NoticeKind.Aufhebungsbescheid => "Aufhebungsbescheid",
+        NoticeKind.Ablehnung => "Ablehnungsbescheid",
+        NoticeKind.Erstattungsbescheid => "Erstattungsbescheid",
+    };
+
+    /// <summary>Completes "Bescheid … am <date>".</summary>
+    public static string Of(DispatchMethod method) => method switch
+    {
+        DispatchMethod.HandedOver => "persönlich ausgehändigt",
+        DispatchMethod.Post => "zur Post gegeben",
+        DispatchMethod.Pzu => "mit Postzustellungsurkunde zugestellt",
+        DispatchMethod.Electronic => "elektronisch übermittelt",
+    };
+
+    public static string Of(ReceiptOutcome outcome) => outcome switch
+    {
+        ReceiptOutcome.ReceivedLater => "später zugegangen",
+        ReceiptOutcome.NotReceived => "nicht zugegangen",
+        ReceiptOutcome.Returned => "als unzustellbar zurückgekommen",
     };
 #pragma warning restore CS8524
 }

@@ -17,7 +17,11 @@ public static class LegalBasis
     public const string RestrictionEnd = "§ 9 Abs. 4 S. 1 Nr. 1 AsylbLG i. V. m. § 48 SGB X";
     public const string RestrictionReview = "§ 14 Abs. 2 AsylbLG";
     public const string RestrictionContinued = "§ 14 Abs. 2 AsylbLG, § 28 VwVfG";
+    public const string NoticeIssued = "§§ 35, 37, 39 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
+    public const string Notification = "§§ 41, 43 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
+    public const string NotificationRebutted = "§ 41 Abs. 2 S. 3 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string Entitlement = "§ 1 AsylbLG";
+    public const string Exclusion = "§ 1 Abs. 4 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
     public const string Payout = "§ 5 Abs. 2 AsylbLG, § 7 Abs. 2 Nr. 5 AsylbLG";
     public const string DataAccess = "Art. 5 Abs. 2, Art. 30 DSGVO";

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
 
@@ -42,7 +43,9 @@ public sealed record ExemptionRecorded(
     ExemptionReason Reason,
     DateOnly From,
     DateOnly? Until,
-    string? Note) : IDomainEvent;
+    string? Note,
+    ExemptionEvidence? Evidence = null,
+    DateOnly? ReviewOn = null) : IDomainEvent;
 
 public sealed record EntitlementEnded(Guid PersonId, DateOnly Date, string Reason) : IDomainEvent;
 
@@ -62,7 +65,14 @@ public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, stri
 
 public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note)
 {
-    public bool CoversDay(DateOnly day) => From <= day && (Until is null || Until >= day);
+    public ExemptionEvidence? Evidence { get; init; }
+
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <summary>Recorded in error: it counts nowhere, though the history keeps it.</summary>
+    public bool Withdrawn { get; init; }
+
+    public bool CoversDay(DateOnly day) => !Withdrawn && From <= day && (Until is null || Until >= day);
 }
 
 /// <summary>
@@ -94,6 +104,15 @@ public sealed record Person(
 
     public bool LegalHold { get; init; }
 
+    /// <summary>Residence statuses as recorded, in order; <see cref="LegalStatusOn"/> reads them.</summary>
+    public ImmutableList<LegalStatusEntry> LegalStatuses { get; init; } = [];
+
+    /// <summary>The days the person declared to be willing to work.</summary>
+    public ImmutableList<DateOnly> WillingnessDeclaredOn { get; init; } = [];
+
+    /// <summary>The person's notices by id (contract v3a); documents stored before notices existed read as none.</summary>
+    public ImmutableDictionary<Guid, Notice> Notices { get; init; } = ImmutableDictionary<Guid, Notice>.Empty;
+
     public DateOnly? ErasedOn { get; init; }
 
     public bool IsEntitled => EntitlementEndedOn is null;
@@ -120,6 +139,11 @@ public sealed record Person(
 
     public bool IsExemptOn(DateOnly day) => Exemptions.Any(x => x.CoversDay(day));
 
+    /// <summary>The status in force on the day: the latest by <c>Since</c> not after it (of two on one day, the later recorded).</summary>
+    public LegalStatusEntry? LegalStatusOn(DateOnly day) => LegalStatuses.Where(s => s.Since <= day).OrderBy(s => s.Since).LastOrDefault();
+
+    public bool IsExcludedOn(DateOnly day) => LegalStatusOn(day)?.Status == LegalStatus.Excluded;
+
     /// <summary>
     /// Why the person had no duty to work on a day (§ 5 Abs. 3 and 4 AsylbLG), or null when they had: a recorded good
     /// reason covers the day, the statutory retirement age was reached, or the entitlement had not begun or had ended.
@@ -128,6 +152,7 @@ public sealed record Person(
     {
         if (EntitledSince > day) return $"the person was not yet entitled on {day:yyyy-MM-dd}";
         if (EntitlementEndedOn is { } ended && day > ended) return $"the entitlement had ended on {ended:yyyy-MM-dd}";
+        if (IsExcludedOn(day)) return $"the person was excluded from benefits under § 1 Abs. 4 AsylbLG on {day:yyyy-MM-dd}";
         if (RetirementAge.IsReachedOn(DateOfBirth, day)) return $"the retirement age was reached on {RetirementAge.ReachedOn(DateOfBirth):yyyy-MM-dd}";
         if (Exemptions.FirstOrDefault(x => x.CoversDay(day)) is { } x) return $"a recorded good reason ({x.Reason}) covers {day:yyyy-MM-dd}";
         return null;
@@ -150,7 +175,10 @@ public sealed record Person(
         null, [], ImmutableDictionary<Guid, Placement>.Empty, ImmutableDictionary<Guid, SanctionProposal>.Empty);
 
     public Person When(ExemptionRecorded e) =>
-        this with { Exemptions = Exemptions.Add(new Exemption(e.ExemptionId, e.Reason, e.From, e.Until, e.Note)) };
+        this with { Exemptions = Exemptions.Add(new Exemption(e.ExemptionId, e.Reason, e.From, e.Until, e.Note) { Evidence = e.Evidence, ReviewOn = e.ReviewOn }) };
+
+    private Person WithExemption(Guid exemptionId, Func<Exemption, Exemption> change) =>
+        Exemptions.FindIndex(x => x.ExemptionId == exemptionId) is var i and >= 0 ? this with { Exemptions = Exemptions.SetItem(i, change(Exemptions[i])) } : this;
 
     public Person When(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
 
@@ -167,6 +195,9 @@ public sealed record Person(
 
     public const string Erased = "***";
 
+    private Person WithNotice(Guid noticeId, Func<Notice, Notice> change) =>
+        Notices.TryGetValue(noticeId, out var n) ? this with { Notices = Notices.SetItem(noticeId, change(n)) } : this;
+
     private Person WithPlacement(Guid placementId, Func<Placement, Placement> change) =>
         Placements.TryGetValue(placementId, out var p) ? this with { Placements = Placements.SetItem(placementId, change(p)) } : this;
 
@@ -181,6 +212,10 @@ public sealed record Person(
         (null, PersonRegistered e) => Start(e),
         (not null, ExemptionRecorded e) => state.When(e),
         (not null, EntitlementEnded e) => state.When(e),
+        (not null, ExemptionEnded e) => state.WithExemption(e.ExemptionId, x => x with { Until = e.Until }),
+        (not null, ExemptionWithdrawn e) => state.WithExemption(e.ExemptionId, x => x with { Withdrawn = true }),
+        (not null, LegalStatusRecorded e) => state with { LegalStatuses = state.LegalStatuses.Add(new LegalStatusEntry(e.Status, e.Since)) },
+        (not null, WillingnessDeclared e) => state with { WillingnessDeclaredOn = state.WillingnessDeclaredOn.Add(e.On) },
         (not null, PersonAssigned e) => state.When(e),
         // Hours live in the week documents (WeekHoursProjection); here they only count towards the Revision.
         (not null, HoursLogged) => state,
@@ -195,6 +230,9 @@ public sealed record Person(
         (not null, ObjectionDecided e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionEndedEarly e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionReviewed e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, NoticeIssued e) => state with { Notices = state.Notices.SetItem(e.NoticeId, Notice.Start(e)) },
+        (not null, NoticeDispatched e) => state.WithNotice(e.NoticeId, n => n.When(e)),
+        (not null, NoticeReceiptRecorded e) => state.WithNotice(e.NoticeId, n => n.When(e)),
         (not null, LegalHoldPlaced) => state with { LegalHold = true },
         (not null, LegalHoldLifted) => state with { LegalHold = false },
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },

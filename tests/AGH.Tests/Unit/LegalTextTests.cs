@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using AGH.Api.Notices;
 using AGH.Api.Persons;
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
@@ -55,6 +56,44 @@ public class LegalTextTests
         [RestrictionEndReason.Other] = "sonstiger Grund",
     };
 
+    private static readonly Dictionary<LegalStatus, string> LegalStatuses = new()
+    {
+        [LegalStatus.Applicant] = "Asylbewerber (Aufenthaltsgestattung)",
+        [LegalStatus.Tolerated] = "Duldung",
+        [LegalStatus.DepartureObliged] = "vollziehbar ausreisepflichtig",
+        [LegalStatus.ResidencePermit] = "Aufenthaltserlaubnis",
+        [LegalStatus.Excluded] = "Leistungsausschluss nach § 1 Abs. 4 AsylbLG",
+    };
+
+    private static readonly Dictionary<NoticeKind, string> NoticeKinds = new()
+    {
+        [NoticeKind.Heranziehungsbescheid] = "Heranziehungsbescheid",
+        [NoticeKind.Einschraenkungsbescheid] = "Einschränkungsbescheid",
+        [NoticeKind.Mitteilung] = "Mitteilung",
+        [NoticeKind.Fortsetzungsbescheid] = "Fortsetzungsbescheid",
+        [NoticeKind.Abhilfebescheid] = "Abhilfebescheid",
+        [NoticeKind.Widerspruchsbescheid] = "Widerspruchsbescheid",
+        [NoticeKind.AnordnungSofortigeVollziehung] = "Anordnung der sofortigen Vollziehung",
+        [NoticeKind.Aufhebungsbescheid] = "Aufhebungsbescheid",
+        [NoticeKind.Ablehnung] = "Ablehnungsbescheid",
+        [NoticeKind.Erstattungsbescheid] = "Erstattungsbescheid",
+    };
+
+    private static readonly Dictionary<DispatchMethod, string> DispatchMethods = new()
+    {
+        [DispatchMethod.HandedOver] = "persönlich ausgehändigt",
+        [DispatchMethod.Post] = "zur Post gegeben",
+        [DispatchMethod.Pzu] = "mit Postzustellungsurkunde zugestellt",
+        [DispatchMethod.Electronic] = "elektronisch übermittelt",
+    };
+
+    private static readonly Dictionary<ReceiptOutcome, string> ReceiptOutcomes = new()
+    {
+        [ReceiptOutcome.ReceivedLater] = "später zugegangen",
+        [ReceiptOutcome.NotReceived] = "nicht zugegangen",
+        [ReceiptOutcome.Returned] = "als unzustellbar zurückgekommen",
+    };
+
     private static readonly Dictionary<RefusalKind, string> NoticeRefusals = new()
     {
         [RefusalKind.Explicit] = "haben Sie die Arbeit ausdrücklich abgelehnt",
@@ -91,6 +130,18 @@ public class LegalTextTests
 
     [Fact]
     public void History_words_every_reason_to_end_a_restriction_early() => EachValueHasItsOwnText(HistoryWording.Of, RestrictionEndReasons);
+
+    [Fact]
+    public void History_words_every_legal_status() => EachValueHasItsOwnText(HistoryWording.Of, LegalStatuses);
+
+    [Fact]
+    public void History_words_every_kind_of_notice() => EachValueHasItsOwnText(HistoryWording.Of, NoticeKinds);
+
+    [Fact]
+    public void History_words_every_way_a_notice_is_dispatched() => EachValueHasItsOwnText(HistoryWording.Of, DispatchMethods);
+
+    [Fact]
+    public void History_words_every_rebuttal_of_the_notification() => EachValueHasItsOwnText(HistoryWording.Of, ReceiptOutcomes);
 
     [Fact]
     public void The_restriction_notice_words_every_refusal_kind() => EachValueHasItsOwnText(RestrictionNoticeText.Refused, NoticeRefusals);
