@@ -80,7 +80,7 @@ public static class CommandStreams
     public static async Task<PlacementStream?> Placement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct,
         bool writesOffer = false, DateOnly? hoursAfter = null)
     {
-        if (await VisiblePlacement(session, placementId, http, ct) is not { } index) return null;
+        if (await VisiblePlacement(session, placementId, Access.Actor(http), ct) is not { } index) return null;
         if (writesOffer) await Streams.Offer(session, index.OfferId, ct);
         if (Placed(await Streams.Person(session, index.PersonId, ct), placementId) is not { } found) return null;
         return found with
@@ -89,10 +89,10 @@ public static class CommandStreams
         };
     }
 
-    /// <summary>The placement's index entry when there is one and the caller may see it; nothing is locked yet.</summary>
-    public static async Task<PlacementIndex?> VisiblePlacement(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct) =>
+    /// <summary>The placement's index entry when there is one and the caller may see it; nothing is locked (commands and queries).</summary>
+    public static async Task<PlacementIndex?> VisiblePlacement(IQuerySession session, Guid placementId, Actor actor, CancellationToken ct) =>
         placementId == Guid.Empty ? null
-            : await session.LoadAsync<PlacementIndex>(placementId, ct) is { } index && Access.Actor(http).MaySee(index.Municipality) ? index : null;
+            : await session.LoadAsync<PlacementIndex>(placementId, ct) is { } index && actor.MaySee(index.Municipality) ? index : null;
 
     /// <summary>The placement in its person's locked stream; null when the stream or the placement is missing.</summary>
     public static PlacementStream? Placed(IEventStream<Person>? stream, Guid placementId) =>

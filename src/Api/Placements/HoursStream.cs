@@ -22,7 +22,7 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     /// </remarks>
     public static async Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct)
     {
-        if (await CommandStreams.VisiblePlacement(session, command.PlacementId, http, ct) is not { } index) return null;
+        if (await CommandStreams.VisiblePlacement(session, command.PlacementId, Access.Actor(http), ct) is not { } index) return null;
         // The lock must be taken inside the command's transaction, so it holds until the commit.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();

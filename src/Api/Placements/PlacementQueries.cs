@@ -53,8 +53,7 @@ public static class PlacementQueries
     /// <summary>The placement and its person, or null where it does not exist or belongs to a municipality the caller does not see.</summary>
     public static async Task<(Person Person, Placement Placement)?> Visible(IQuerySession session, Actor actor, Guid id, CancellationToken ct)
     {
-        var index = await session.LoadAsync<PlacementIndex>(id, ct);
-        if (index is null || !actor.MaySee(index.Municipality)) return null;
+        if (await CommandStreams.VisiblePlacement(session, id, actor, ct) is not { } index) return null;
         var person = await VersionedPerson.LoadCurrent(session, index.PersonId, ct);
         return person is not null && person.Placements.TryGetValue(id, out var placement) ? (person, placement) : null;
     }

@@ -28,10 +28,9 @@ public static class ExemptionDecisions
     /// <summary>Shortens an exemption, or ends an open-ended one; checks in the contract's order (404, 409, 422).</summary>
     public static Decision End(Person person, EndExemption c)
     {
-        if (person.Exemptions.FirstOrDefault(x => x.ExemptionId == c.ExemptionId) is not { } exemption)
-            return Rejection.NotFound("not-found", "No such exemption.");
-        if (exemption.Withdrawn) return Rejection.Conflict("exemption-withdrawn", "The exemption was withdrawn as recorded in error.");
-        if (exemption.Until is { } until && c.Until >= until)
+        var (exemption, refused) = Changeable(person, c.ExemptionId);
+        if (refused is not null) return refused;
+        if (exemption!.Until is { } until && c.Until >= until)
             return Rejection.Conflict("exemption-ended", $"The exemption already ends on {until:yyyy-MM-dd}.");
         if (c.Until < exemption.From)
             return Rejection.Unprocessable("end-before-start", $"until lies before the exemption's start ({exemption.From:yyyy-MM-dd}).");
@@ -40,9 +39,16 @@ public static class ExemptionDecisions
 
     public static Decision Withdraw(Person person, WithdrawExemption c)
     {
-        if (person.Exemptions.FirstOrDefault(x => x.ExemptionId == c.ExemptionId) is not { } exemption)
-            return Rejection.NotFound("not-found", "No such exemption.");
-        if (exemption.Withdrawn) return Rejection.Conflict("exemption-withdrawn", "The exemption was already withdrawn.");
+        if (Changeable(person, c.ExemptionId).Refused is { } refused) return refused;
         return Decision.Accept(new StreamEvent(person.Id, new ExemptionWithdrawn(person.Id, c.ExemptionId, c.Reason)));
     }
+
+    /// <summary>The exemption to end or withdraw, or why it cannot be: it does not exist (404) or was withdrawn (409).</summary>
+    private static (Exemption? Exemption, Rejection? Refused) Changeable(Person person, Guid exemptionId) =>
+        person.Exemptions.FirstOrDefault(x => x.ExemptionId == exemptionId) switch
+        {
+            null => (null, Rejection.NotFound("not-found", "No such exemption.")),
+            { Withdrawn: true } => (null, Rejection.Conflict("exemption-withdrawn", "The exemption was withdrawn as recorded in error.")),
+            var exemption => (exemption, null),
+        };
 }

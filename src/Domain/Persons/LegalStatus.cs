@@ -19,11 +19,6 @@ public sealed record LegalStatusEntry(LegalStatus Status, DateOnly Since);
 
 public sealed record RecordLegalStatus(Guid PersonId, LegalStatus Status, DateOnly Since, string Note);
 
-/// <summary>The person declared in earnest that they are willing to work (a reason to review a restriction at once).</summary>
-public sealed record WillingnessDeclared(Guid PersonId, DateOnly On, string Note) : IDomainEvent;
-
-public sealed record DeclareWillingness(Guid PersonId, DateOnly On, string Note);
-
 public static class LegalStatusDecisions
 {
     /// <summary>
@@ -37,11 +32,5 @@ public static class LegalStatusDecisions
         if (c.Status != LegalStatus.Excluded || !person.IsEntitled) return Decision.Accept(recorded);
         var end = PersonDecisions.EndEntitlement(person, new EndEntitlement(person.Id, c.Since, "Leistungsausschluss nach § 1 Abs. 4 AsylbLG"), hoursAfter, today);
         return end.IsRejected ? end : new Decision([recorded, .. end.Events], null);
-    }
-
-    public static Decision DeclareWillingness(Person person, DeclareWillingness c, DateOnly today)
-    {
-        if (c.On > today) return Rejection.Unprocessable("date-in-future", "on lies in the future.");
-        return Decision.Accept(new StreamEvent(person.Id, new WillingnessDeclared(person.Id, c.On, c.Note)));
     }
 }

@@ -117,10 +117,10 @@ public class PersonStatusV3Tests
     {
         var person = Given.Person(A.PersonRegistered());
 
-        var after = person.Then(LegalStatusDecisions.DeclareWillingness(person, new DeclareWillingness(T.PersonId, T.Today, "will arbeiten"), T.Today));
+        var after = person.Then(WillingnessDecisions.Declare(person, new DeclareWillingness(T.PersonId, T.Today, "will arbeiten"), T.Today));
 
         after.WillingnessDeclaredOn.Should().Equal(T.Today);
-        LegalStatusDecisions.DeclareWillingness(person, new DeclareWillingness(T.PersonId, T.Today.AddDays(1), "n"), T.Today)
+        WillingnessDecisions.Declare(person, new DeclareWillingness(T.PersonId, T.Today.AddDays(1), "n"), T.Today)
             .ShouldReject("date-in-future", RejectionKind.Unprocessable);
     }
 }

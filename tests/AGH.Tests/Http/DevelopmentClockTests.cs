@@ -36,16 +36,17 @@ public sealed class DevelopmentClockTests(DevelopmentClockTests.FixedDayNode nod
     [InlineData("Staging")]
     public void Outside_Development_the_setting_is_ignored(string environment)
     {
-        Clock.FixedToday(new Environment(environment), Configuration("2030-01-01")).Should().BeNull();
+        Clock.FixedToday(new Environment(environment), Configuration(D(Fixed))).Should().BeNull();
     }
 
     [Fact]
     public void In_Development_a_malformed_day_stops_the_start_with_its_reason()
     {
-        Clock.FixedToday(new Environment("Development"), Configuration("2030-01-01")).Should().Be(new DateOnly(2030, 1, 1));
+        Clock.FixedToday(new Environment("Development"), Configuration(D(Fixed))).Should().Be(Fixed);
         Clock.FixedToday(new Environment("Development"), Configuration("")).Should().BeNull();
-        var act = () => Clock.FixedToday(new Environment("Development"), Configuration("01.01.2030"));
-        act.Should().Throw<InvalidOperationException>().WithMessage("*Clock:Today*YYYY-MM-DD*01.01.2030*");
+        var german = Fixed.ToString("dd.MM.yyyy");
+        var act = () => Clock.FixedToday(new Environment("Development"), Configuration(german));
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*Clock:Today*YYYY-MM-DD*{german}*");
     }
 
     private static IConfiguration Configuration(string today) =>
