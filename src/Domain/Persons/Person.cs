@@ -182,8 +182,22 @@ public sealed record Person(
 
     public Person When(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
 
-    public Person When(PersonAssigned e) =>
-        this with { Placements = Placements.Add(e.PlacementId, Placement.Start(e)) };
+    public Person When(PersonAssigned e)
+    {
+        var placement = Placement.Start(e);
+        var person = this with { Placements = Placements.Add(e.PlacementId, placement) };
+        if (e.NoticeId is not null) return person;
+        // Recorded before notices were resources: the notice served on noticeServedOn, handed over that day (contract v3,
+        // "data recorded before v3"); who issued it is in the event's header, not here.
+        var served = new NoticeDispatch(DispatchMethod.HandedOver, e.NoticeServedOn, "");
+        var notice = new Notice(placement.NoticeId, NoticeKind.Heranziehungsbescheid, e.PlacementId, e.NoticeVersion, e.NoticeServedOn,
+            "", "", "", e.Municipality, NoticeOrigin.Service, served, e.NoticeServedOn);
+        return person with { Notices = Notices.SetItem(notice.NoticeId, notice) };
+    }
+
+    /// <summary>The placement's Heranziehungsbescheid; null only for an unknown placement.</summary>
+    public Notice? AssignmentNotice(Guid placementId) =>
+        Placements.TryGetValue(placementId, out var p) && Notices.TryGetValue(p.NoticeId, out var n) ? n : null;
 
     public Person When(SanctionProposed e) =>
         this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Start(e)) };

@@ -25,6 +25,8 @@ public enum RefusalKind
 /// <summary>
 /// The assignment notice (Heranziehungsbescheid) was served and the person is placed. <paramref name="NoticeVersion"/>
 /// names the wording served (<see cref="Common.NoticeVersions"/>); null on events stored before notices were versioned.
+/// <paramref name="NoticeId"/> names the notice recorded with it (contract v3a); null on events stored before notices were
+/// resources: the fold then infers that notice, handed over and notified on <paramref name="NoticeServedOn"/>.
 /// </summary>
 public sealed record PersonAssigned(
     Guid PlacementId,
@@ -35,7 +37,8 @@ public sealed record PersonAssigned(
     DateOnly StartsOn,
     int HoursPerWeek,
     bool NoticeOfLegalConsequences,
-    string? NoticeVersion = null) : IDomainEvent;
+    string? NoticeVersion = null,
+    Guid? NoticeId = null) : IDomainEvent;
 
 public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes) : IDomainEvent;
 
@@ -120,6 +123,9 @@ public sealed record Placement(
     /// <summary>The wording of the Heranziehungsbescheid served; null for placements recorded before notices were versioned.</summary>
     public string? NoticeVersion { get; init; }
 
+    /// <summary>The Heranziehungsbescheid in the person's <see cref="Persons.Person.Notices"/> (see <see cref="Persons.Person.AssignmentNotice"/>).</summary>
+    public Guid NoticeId { get; init; }
+
     /// <summary>The placement's period, startsOn to endedOn: hours count, and are paid, only inside it.</summary>
     public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended);
 
@@ -128,7 +134,11 @@ public sealed record Placement(
 
     public static Placement Start(PersonAssigned e) => new(
         e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,
-        ImmutableDictionary<Guid, Refusal>.Empty) { NoticeVersion = e.NoticeVersion };
+        ImmutableDictionary<Guid, Refusal>.Empty)
+    {
+        NoticeVersion = e.NoticeVersion,
+        NoticeId = e.NoticeId ?? Notices.NoticeIssuing.IdFor(e.PlacementId, Notices.NoticeKind.Heranziehungsbescheid, 0),
+    };
 
     public Placement When(RefusalRecorded e) =>
         this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };

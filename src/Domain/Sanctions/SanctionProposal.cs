@@ -9,7 +9,8 @@ public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid Place
 /// <summary>
 /// An official's decision on a proposal; an approval restricts benefits (§ 1a Abs. 1 AsylbLG) for six months.
 /// <paramref name="NoticeVersion"/> names the wording of the notice on the decision (<see cref="Common.NoticeVersions"/>);
-/// null on events stored before notices were versioned.
+/// null on events stored before notices were versioned. <paramref name="NoticeId"/> names the notice issued with it
+/// (Einschränkungsbescheid or Mitteilung, contract v3a); null on events stored before notices were resources.
 /// </summary>
 public sealed record SanctionDecided(
     Guid ProposalId,
@@ -20,7 +21,8 @@ public sealed record SanctionDecided(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     string DecidedBy,
-    string? NoticeVersion = null) : IDomainEvent;
+    string? NoticeVersion = null,
+    Guid? NoticeId = null) : IDomainEvent;
 
 /// <summary>The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG).</summary>
 public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy) : IDomainEvent;
