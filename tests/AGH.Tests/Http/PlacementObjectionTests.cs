@@ -204,7 +204,7 @@ public sealed class PlacementObjectionTests(PlacementObjectionFactory factory) :
     }
 
     [Fact]
-    public async Task After_dismissal_a_lawsuit_suspends_until_it_ends_and_holds_against_erasure_until_then()
+    public async Task After_dismissal_a_recorded_lawsuit_suspends_until_it_ends()
     {
         var c = await Placed();
         var lawsuit = new { filedOn = D(Today), court = "Sozialgericht Osnabrück", fileNumber = "S 44 AY 17/26" };
