@@ -10,7 +10,11 @@ public static class EndPlacementEndpoint
     public sealed record Request([property: Required] DateOnly? Date, [property: Required] EndReason? Reason, string? Note);
 
     public static (EndPlacement?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
-        new EndPlacement(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.OptionalText(b.Note, "note", 2000)));
+    {
+        // Only the decision on the objection or lawsuit sets the notice aside (contract v3: never accepted from clients).
+        if (b.Reason == EndReason.ObjectionUpheld) v.Add("reason", "objection-upheld is recorded by the decision on the objection or lawsuit, never sent.");
+        return new EndPlacement(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.OptionalText(b.Note, "note", 2000));
+    });
 
     // Ending frees the place: the offer is locked too. Its stream is not fetched: PlaceReleased is appended as it comes.
     // The hours after the last day are read once locked: an end must not leave them behind (hours-after-end).

@@ -41,6 +41,9 @@ public sealed record PlacementDto(
     [property: Description("The most minutes a person may work in one ISO week, across all placements (the deployment's policy); the placement's hoursPerWeek applies as well.")]
     int WeeklyLimitMinutes)
 {
+    /// <summary>The Widerspruch against the Heranziehungsbescheid, once one is recorded (contract v3a).</summary>
+    public PlacementObjectionDto? Objection { get; init; }
+
     /// <summary>
     /// <paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPerson"/>). The caps
     /// come from the deployment's policy, so a client shows the limits the API enforces, not a copy of them.
@@ -65,5 +68,8 @@ public sealed record PlacementDto(
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
-            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes);
+            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes)
+        {
+            Objection = PlacementObjectionDto.From(person, p),
+        };
 }

@@ -171,6 +171,23 @@ public static class EventCatalog
                 ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
                 : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
             occurredOn: x => x.ReviewedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionReviewed.ReviewedBy)]),
+        Entry<PlacementObjectionFiled>(EventStream.Person, _ => LegalBasis.PlacementObjection,
+            x => $"Widerspruch gegen den Heranziehungsbescheid eingegangen am {D(x.ReceivedOn)} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {x.FiledBy}",
+            occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(PlacementObjectionFiled.FiledBy)]),
+        Entry<ImmediateEnforcementOrdered>(EventStream.Person, _ => LegalBasis.ImmediateEnforcement,
+            x => $"Sofortige Vollziehung des Heranziehungsbescheids angeordnet von {x.OrderedBy} (§ 86a Abs. 2 Nr. 5 SGG): {x.Reasoning}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(ImmediateEnforcementOrdered.OrderedBy)]),
+        Entry<PlacementObjectionDecided>(EventStream.Person,
+            x => x.Outcome == PlacementObjectionOutcome.Upheld ? LegalBasis.ObjectionUpheld : LegalBasis.ObjectionDismissed,
+            x => $"{HistoryWording.Of(x.Outcome)} am {D(x.DecidedOn)} von {x.DecidedBy}; Kostenerstattung: {HistoryWording.Of(x.Costs)}: {x.Reasoning}",
+            occurredOn: x => x.DecidedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(PlacementObjectionDecided.DecidedBy)]),
+        Entry<LawsuitFiled>(EventStream.Person, _ => LegalBasis.Lawsuit,
+            x => $"Klage gegen den Heranziehungsbescheid erhoben am {D(x.FiledOn)} beim {x.Court} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {x.RecordedBy}",
+            occurredOn: x => x.FiledOn, mask: e => e with { FileNumber = X },
+            notPersonal: [nameof(LawsuitFiled.Court), nameof(LawsuitFiled.RecordedBy)]),
+        Entry<LawsuitEnded>(EventStream.Person, _ => LegalBasis.Lawsuit,
+            x => $"Klage gegen den Heranziehungsbescheid beendet am {D(x.On)} ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
+            occurredOn: x => x.On, notPersonal: [nameof(LawsuitEnded.RecordedBy)]),
         Entry<NoticeIssued>(EventStream.Person, _ => LegalBasis.NoticeIssued,
             x => x.Origin == NoticeOrigin.External
                 ? $"{HistoryWording.Of(x.Kind)} außerhalb des Dienstes zugestellt am {D(x.IssuedOn)}, erfasst von {x.IssuedByName}"
@@ -276,6 +293,7 @@ public static class HistoryWording
         EndReason.OfferEnded => "Ende der Arbeitsgelegenheit",
         EndReason.MovedAway => "Wegzug",
         EndReason.Other => "sonstiger Grund",
+        EndReason.ObjectionUpheld => "Heranziehungsbescheid auf Widerspruch oder Klage aufgehoben",
     };
 
     public static string Of(RestrictionEndReason reason) => reason switch
@@ -307,6 +325,27 @@ public static class HistoryWording
         NoticeKind.Aufhebungsbescheid => "Aufhebungsbescheid",
         NoticeKind.Ablehnung => "Ablehnungsbescheid",
         NoticeKind.Erstattungsbescheid => "Erstattungsbescheid",
+    };
+
+    /// <summary>Begins the line of a decided Widerspruch against the Heranziehungsbescheid.</summary>
+    public static string Of(PlacementObjectionOutcome outcome) => outcome switch
+    {
+        PlacementObjectionOutcome.Upheld => "Dem Widerspruch gegen den Heranziehungsbescheid abgeholfen (§ 85 Abs. 1 SGG), Einsatz beendet",
+        PlacementObjectionOutcome.Dismissed => "Widerspruch gegen den Heranziehungsbescheid zurückgewiesen (§ 85 Abs. 2 SGG)",
+    };
+
+    public static string Of(PlacementObjectionCosts costs) => costs switch
+    {
+        PlacementObjectionCosts.None => "keine",
+        PlacementObjectionCosts.Full => "in voller Höhe",
+        PlacementObjectionCosts.Partial => "teilweise",
+    };
+
+    public static string Of(LawsuitOutcome outcome) => outcome switch
+    {
+        LawsuitOutcome.Dismissed => "abgewiesen",
+        LawsuitOutcome.Upheld => "stattgegeben, Heranziehungsbescheid aufgehoben",
+        LawsuitOutcome.Withdrawn => "zurückgenommen",
     };
 
     /// <summary>Completes "Bescheid … am <date>".</summary>

@@ -14,6 +14,9 @@ public static class LegalBasis
     public const string Objection = "§§ 83, 84 SGG, § 11 Abs. 4 AsylbLG";
     public const string ObjectionUpheld = "§ 85 Abs. 1 SGG";
     public const string ObjectionDismissed = "§ 85 Abs. 2 SGG";
+    public const string PlacementObjection = "§§ 83, 84, 86a Abs. 1 SGG";
+    public const string ImmediateEnforcement = "§ 86a Abs. 2 Nr. 5 SGG";
+    public const string Lawsuit = "§§ 54, 86a Abs. 1, 87 SGG";
     public const string RestrictionEnd = "§ 9 Abs. 4 S. 1 Nr. 1 AsylbLG i. V. m. § 48 SGB X";
     public const string RestrictionReview = "§ 14 Abs. 2 AsylbLG";
     public const string RestrictionContinued = "§ 14 Abs. 2 AsylbLG, § 28 VwVfG";

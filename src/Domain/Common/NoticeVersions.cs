@@ -15,4 +15,13 @@ public static class NoticeVersions
 
     /// <summary>Mitteilung that the proceeding ends without a restriction (a rejected proposal): it burdens no one, so it needs no Rechtsbehelfsbelehrung.</summary>
     public const string NoRestrictionNotice = "keine-einschraenkung-v1";
+
+    /// <summary>Abhilfebescheid on a Widerspruch against the Heranziehungsbescheid (§ 85 Abs. 1 SGG).</summary>
+    public const string PlacementObjectionUpheld = "abhilfebescheid-heranziehung-v1";
+
+    /// <summary>Widerspruchsbescheid on a Widerspruch against the Heranziehungsbescheid (§ 85 Abs. 2 SGG), with its Klage Belehrung (§ 87 SGG).</summary>
+    public const string PlacementObjectionDismissed = "widerspruchsbescheid-heranziehung-v1";
+
+    /// <summary>Anordnung der sofortigen Vollziehung of the Heranziehungsbescheid (§ 86a Abs. 2 Nr. 5 SGG), with its § 86b SGG Belehrung.</summary>
+    public const string ImmediateEnforcement = "anordnung-sofortige-vollziehung-v1";
 }

@@ -238,6 +238,15 @@ public sealed record Person(
         (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, PlacementObjectionFiled e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, ImmediateEnforcementOrdered e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, PlacementObjectionDecided e) => e.Outcome == PlacementObjectionOutcome.Upheld
+            ? PlacementObjectionDecisions.WithdrawRestrictionsOf(state.WithPlacement(e.PlacementId, p => p.When(e)), e.PlacementId)
+            : state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, LawsuitFiled e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, LawsuitEnded e) => e.Outcome == LawsuitOutcome.Upheld
+            ? PlacementObjectionDecisions.WithdrawRestrictionsOf(state.WithPlacement(e.PlacementId, p => p.When(e)), e.PlacementId)
+            : state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, SanctionProposed e) => state.When(e),
         (not null, SanctionDecided e) => state.When(e),
         (not null, ObjectionFiled e) => state.WithProposal(e.ProposalId, p => p.When(e)),
@@ -299,6 +308,10 @@ public static class PersonDecisions
         // An undecided Widerspruch is a pending remedy like any other: the record stays until it is decided.
         if (person.Proposals.Values.Any(p => p.Objection?.Status == ObjectionStatus.Pending))
             return Rejection.Conflict("objection-pending", "An objection against a restriction is still undecided.");
+        if (person.Placements.Values.Any(p => p.Objection?.Status == PlacementObjectionStatus.Pending))
+            return Rejection.Conflict("objection-pending", "An objection against a Heranziehungsbescheid is still undecided.");
+        if (person.Placements.Values.Any(p => p.Objection?.Lawsuit is { EndedOn: null }))
+            return Rejection.Conflict("legal-hold-active", "A lawsuit against a Heranziehungsbescheid is pending.");
         if (person.ClosedOn is not { } closed)
             return Rejection.Conflict("case-open", person.IsEntitled
                 ? "The entitlement continues: the case is open and the retention period has not begun."

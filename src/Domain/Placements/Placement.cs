@@ -13,6 +13,9 @@ public enum EndReason
     OfferEnded,
     MovedAway,
     Other,
+
+    /// <summary>The Heranziehungsbescheid was set aside on the objection or lawsuit against it; never sent by a client.</summary>
+    ObjectionUpheld,
 }
 
 public enum RefusalKind
@@ -106,7 +109,7 @@ public sealed record Refusal(
     RefusalAssessed? Assessment,
     HearingHeld? Hearing);
 
-public sealed record Placement(
+public sealed partial record Placement(
     Guid PlacementId,
     Guid PersonId,
     Guid OfferId,

@@ -140,6 +140,9 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("refusal-before-notice", "The refusal date lies before the notice was served.");
         if (placement.EndedOn is { } ended && c.Date > ended)
             return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
+        // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
+        if (person.IsDutySuspendedOn(placement.PlacementId, c.Date))
+            return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason)));
     }

@@ -41,6 +41,7 @@ public static class SanctionDecisions
         var missing = new List<string>();
         if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
         if (person.NotObligedReason(refusal.Date) is { } notObliged) missing.Add($"the person had no duty to work on the refusal date ({notObliged}), a good reason by law");
+        if (person.SanctionBar(placement.PlacementId, refusal.Date) is { } barred) missing.Add(barred);
         if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
         else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
         if (refusal.Hearing is null) missing.Add("no hearing was held");

@@ -53,6 +53,11 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/restriction/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review", "caseworker" },
         { "GET", "/api/restrictions/due-for-review", "payroll" },
+        { "POST", $"/api/placements/{X}/objection", "auditor" },
+        { "POST", $"/api/placements/{X}/immediate-enforcement", "caseworker" },
+        { "POST", $"/api/placements/{X}/objection/decision", "caseworker" },
+        { "POST", $"/api/placements/{X}/lawsuit", "payroll" },
+        { "POST", $"/api/placements/{X}/lawsuit/end", "coordinator" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

@@ -251,6 +251,22 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("end restriction", "/api/sanction-proposals/{proposal}/restriction/end", official,
             [new("date", K.Date, Day(0)), new("reason", K.Enum, Q("duty-fulfilled")), new("reasoning", K.Str, Q("arbeitet wieder"))],
             [("{proposal}", h.Restricted, f.Restricted, 404)]);
+        // The placement objection in its order: filed, enforced, decided (dismissed), the Klage and its end.
+        yield return new("file placement objection", "/api/placements/{placement}/objection", cw,
+            [new("receivedOn", K.Date, Day(0)), new("statement", K.Str, Q("Ich widerspreche"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("order immediate enforcement", "/api/placements/{placement}/immediate-enforcement", official,
+            [new("reasoning", K.Str, Q("Öffentliches Interesse an der sofortigen Heranziehung"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("decide placement objection", "/api/placements/{placement}/objection/decision", official,
+            [new("outcome", K.Enum, Q("dismissed")), new("reasoning", K.Str, Q("Der Heranziehungsbescheid ist rechtmäßig"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("file lawsuit", "/api/placements/{placement}/lawsuit", cw,
+            [new("filedOn", K.Date, Day(0)), new("court", K.Str, Q("Sozialgericht Osnabrück")), new("fileNumber", K.Str, Q("S 44 AY 1/26"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("end lawsuit", "/api/placements/{placement}/lawsuit/end", cw,
+            [new("outcome", K.Enum, Q("withdrawn")), new("on", K.Date, Day(0))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
         yield return new("place legal hold", "/api/persons/{person}/legal-hold", cw, [new("reason", K.Str, Q("Klage anhängig"))],
             [("{person}", h.Person, f.Person, 404)]);
         yield return new("lift legal hold", "/api/persons/{person}/legal-hold/release", cw, [new("reason", K.Str, Q("Klage zurückgenommen"))],

@@ -58,6 +58,22 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
 
     private static string OfProposal(Guid id) => $"/api/sanction-proposals/{id}";
 
+    private static Task<HttpResponseMessage> PlacementObjected(Ctx x) =>
+        Post(x.Cw, $"/api/placements/{x.W.Placement}/objection", new { receivedOn = D(x.Today), statement = "Ich widerspreche" });
+
+    // Deciding needs an official; the world's caseworker client fetches the token, since the preparation has no other.
+    private static async Task PlacementObjectionDismissed(Ctx x)
+    {
+        await Must(PlacementObjected(x));
+        var token = await AghFactory.Token(x.Cw, "official-prepare", "official", "bad-iburg");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/placements/{x.W.Placement}/objection/decision")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { outcome = "dismissed", reasoning = "Der Heranziehungsbescheid ist rechtmäßig" }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await Must(x.Cw.SendAsync(request));
+    }
+
     private static readonly Route[] Routes =
     [
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
@@ -121,6 +137,37 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         },
         new("POST /api/placements/{id}/end", [Cw], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/end",
             new { date = D(x.Today), reason = "moved-away" })) { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        // Contract v3 roles: placement objection and lawsuit by caseworker or official; enforcement and decision by officials.
+        new("POST /api/placements/{id}/objection", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/objection",
+            new { receivedOn = D(x.Today), statement = "Ich widerspreche" })) { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        new("POST /api/placements/{id}/immediate-enforcement", [Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/immediate-enforcement",
+            new { reasoning = "Öffentliches Interesse an der sofortigen Heranziehung" }))
+        {
+            Prepare = x => Must(PlacementObjected(x)),
+            ETagOf = x => $"/api/placements/{x.W.Placement}",
+        },
+        new("POST /api/placements/{id}/objection/decision", [Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/objection/decision",
+            new { outcome = "dismissed", reasoning = "Der Heranziehungsbescheid ist rechtmäßig" }))
+        {
+            Prepare = x => Must(PlacementObjected(x)),
+            ETagOf = x => $"/api/placements/{x.W.Placement}",
+        },
+        new("POST /api/placements/{id}/lawsuit", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/lawsuit",
+            new { filedOn = D(x.Today), court = "Sozialgericht Osnabrück", fileNumber = "S 44 AY 1/26" }))
+        {
+            Prepare = PlacementObjectionDismissed,
+            ETagOf = x => $"/api/placements/{x.W.Placement}",
+        },
+        new("POST /api/placements/{id}/lawsuit/end", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/lawsuit/end",
+            new { outcome = "withdrawn", on = D(x.Today) }))
+        {
+            Prepare = async x =>
+            {
+                await PlacementObjectionDismissed(x);
+                await Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/lawsuit", new { filedOn = D(x.Today), court = "Sozialgericht Osnabrück", fileNumber = "S 44 AY 1/26" }));
+            },
+            ETagOf = x => $"/api/placements/{x.W.Placement}",
+        },
         // Contract: caseworkers may do "sanction proposals", officials decide them; auditors read everything.
         new("GET /api/sanction-proposals", [Cw, Of, Au], false, (_, c) => c.GetAsync("/api/sanction-proposals")),
         new("GET /api/sanction-proposals/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync(OfProposal(x.W.Proposal))),
@@ -313,6 +360,15 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("POST /api/placements/{id}/sanction-proposals", OtherCaseworker, "proposal for a foreign refusal in an own placement",
             (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/sanction-proposals", new { refusalId = x.Theirs.Refusal, reasoning = "r" })),
         ("POST /api/placements/{id}/end", OtherCaseworker, "placement end", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/end", new { date = D(x.Today), reason = "other" })),
+        ("POST /api/placements/{id}/objection", OtherCaseworker, "placement objection", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/objection", new { receivedOn = D(x.Today), statement = "Widerspruch" })),
+        ("POST /api/placements/{id}/objection", OtherOfficial, "placement objection", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/objection", new { receivedOn = D(x.Today), statement = "Widerspruch" })),
+        // No placement objection is filed there: a leak would answer 409 no-pending-objection or no-dismissed-objection.
+        ("POST /api/placements/{id}/immediate-enforcement", OtherOfficial, "immediate enforcement", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/immediate-enforcement", new { reasoning = "Öffentliches Interesse an der Heranziehung" })),
+        ("POST /api/placements/{id}/objection/decision", OtherOfficial, "placement objection decision", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/objection/decision", new { outcome = "upheld", reasoning = "Der Bescheid war rechtswidrig" })),
+        ("POST /api/placements/{id}/lawsuit", OtherCaseworker, "lawsuit", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/lawsuit", new { filedOn = D(x.Today), court = "SG Osnabrück", fileNumber = "S 1/26" })),
+        ("POST /api/placements/{id}/lawsuit", OtherOfficial, "lawsuit", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/lawsuit", new { filedOn = D(x.Today), court = "SG Osnabrück", fileNumber = "S 1/26" })),
+        ("POST /api/placements/{id}/lawsuit/end", OtherCaseworker, "lawsuit end", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/lawsuit/end", new { outcome = "withdrawn", on = D(x.Today) })),
+        ("POST /api/placements/{id}/lawsuit/end", OtherOfficial, "lawsuit end", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/lawsuit/end", new { outcome = "withdrawn", on = D(x.Today) })),
         ("GET /api/sanction-proposals/{id}", OtherCaseworker, "proposal", (x, c) => c.GetAsync(OfProposal(x.Theirs.Proposal))),
         ("GET /api/sanction-proposals/{id}", OtherOfficial, "proposal", (x, c) => c.GetAsync(OfProposal(x.Theirs.Proposal))),
         ("GET /api/sanction-proposals/{id}/notice", OtherCaseworker, "decision notice", (x, c) => c.GetAsync($"{OfProposal(x.Theirs.Restricted)}/notice")),

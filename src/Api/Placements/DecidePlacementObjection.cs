@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using AGH.Domain.Placements;
+using Marten;
+
+namespace AGH.Api.Placements;
+
+/// <summary>
+/// The authority decides the Widerspruch against the Heranziehungsbescheid: upheld (Abhilfebescheid, § 85 Abs. 1 SGG)
+/// ends the placement that day and withdraws restrictions resting on its refusals; dismissed (Widerspruchsbescheid,
+/// § 85 Abs. 2 SGG) keeps the duty suspended through the Klage deadline (§ 87 SGG) or a recorded Klage.
+/// </summary>
+[Official]
+public static class DecidePlacementObjectionEndpoint
+{
+    public sealed record Request(
+        [property: Required] PlacementObjectionOutcome? Outcome,
+        [property: Required, Description("Appears in the notice. Trimmed, at least 20 characters.")] string? Reasoning,
+        [property: Description("Reimbursement of the person's necessary costs (§ 80 VwVfG i. V. m. § 1 NVwVfG); default none.")] PlacementObjectionCosts? Costs);
+
+    public static (DecidePlacementObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+        new DecidePlacementObjection(id, v.Required(b.Outcome, "outcome"), WrittenReasons.Parse(v, b.Reasoning, "reasoning"),
+            b.Costs ?? PlacementObjectionCosts.None, Access.Actor(http)));
+
+    // Upholding frees the place: the offer is locked first, as ending a placement does.
+    public static Task<PlacementStream?> LoadAsync(DecidePlacementObjection command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true);
+
+    public static Decision Decide(DecidePlacementObjection command, PlacementStream stream, Clock clock) =>
+        PlacementObjectionDecisions.Decide(stream.Person, stream.Placement, command, clock.Today);
+
+    [WolverinePost("/api/placements/{id}/objection/decision", OperationId = "decidePlacementObjection"), Tags("Placements")]
+    [EndpointSummary("Decide the objection against the Heranziehungsbescheid (Abhilfebescheid or Widerspruchsbescheid)")]
+    [EndpointDescription("Upheld: an abhilfebescheid notice; the placement ends today with reason objection-upheld and no refusal of it can "
+        + "be sanctioned. Dismissed: a widerspruchsbescheid notice (remedy klage). 409 no-pending-objection; 409 already-decided.")]
+    [ProducesResponseType<PlacementObjectionNoticeAnswer>(200)]
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => Results.Ok(PlacementObjectionResults.WithNotice(stream, decision));
+}

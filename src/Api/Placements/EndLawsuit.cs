@@ -1,0 +1,28 @@
+using AGH.Domain.Placements;
+using Marten;
+
+namespace AGH.Api.Placements;
+
+/// <summary>The court's end of the Klage: upheld sets the Heranziehungsbescheid aside and ends the placement as an upheld objection does.</summary>
+[CaseworkerOrOfficial]
+public static class EndLawsuitEndpoint
+{
+    public sealed record Request([property: Required] LawsuitOutcome? Outcome, [property: Required] DateOnly? On);
+
+    public static (EndLawsuit?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+        new EndLawsuit(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), Access.Actor(http)));
+
+    // Upheld frees the place: the offer is locked first, as ending a placement does.
+    public static Task<PlacementStream?> LoadAsync(EndLawsuit command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true);
+
+    public static Decision Decide(EndLawsuit command, PlacementStream stream, Clock clock) =>
+        PlacementObjectionDecisions.EndLawsuit(stream.Person, stream.Placement, command, clock.Today);
+
+    [WolverinePost("/api/placements/{id}/lawsuit/end", OperationId = "endLawsuit"), Tags("Placements")]
+    [EndpointSummary("Record the end of the lawsuit against the Heranziehungsbescheid")]
+    [EndpointDescription("Upheld: the placement ends today with reason objection-upheld. 409 no-pending-lawsuit; 409 already-decided; "
+        + "422 date-in-future; 422 end-before-start (on before filedOn).")]
+    [ProducesResponseType<PlacementObjectionAnswer>(200)]
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => Results.Ok(PlacementObjectionResults.Answer(stream, decision));
+}

@@ -1,0 +1,25 @@
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Placements;
+
+/// <summary>The person's Widerspruch against the Heranziehungsbescheid (§§ 84, 86a SGG): timely, it suspends the duty to work.</summary>
+[CaseworkerOrOfficial]
+public static class FilePlacementObjectionEndpoint
+{
+    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
+
+    public static (FilePlacementObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+        new FilePlacementObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http)));
+
+    public static Decision Decide(FilePlacementObjection command, PlacementStream stream, Clock clock) =>
+        PlacementObjectionDecisions.File(stream.Person, stream.Placement, command, clock.Today);
+
+    [WolverinePost("/api/placements/{id}/objection", OperationId = "filePlacementObjection"), Tags("Placements")]
+    [EndpointSummary("Record the person's objection (Widerspruch) against the Heranziehungsbescheid")]
+    [EndpointDescription("Suspensive effect (§ 86a Abs. 1 SGG): a timely objection suspends the duty back to the notice's notification; "
+        + "refusals dated while suspended: 422 duty-suspended, and none can be sanctioned. 409 objection-exists (one per notice); "
+        + "422 date-in-future; 422 objection-before-issue (receivedOn before the notice's issuedOn).")]
+    [ProducesResponseType<PlacementObjectionAnswer>(201)]
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision) =>
+        Results.Created($"/api/placements/{stream.Placement.PlacementId}", PlacementObjectionResults.Answer(stream, decision));
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Placements;
+
+/// <summary>
+/// Anordnung der sofortigen Vollziehung (§ 86a Abs. 2 Nr. 5 SGG), with written reasons: the duty applies again from
+/// the notification of its notice, while the objection or the Klage after it runs.
+/// </summary>
+[Official]
+public static class OrderImmediateEnforcementEndpoint
+{
+    public sealed record Request([property: Required, Description("Appears in the notice. Trimmed, at least 20 characters.")] string? Reasoning);
+
+    public static (OrderImmediateEnforcement?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+        new OrderImmediateEnforcement(id, WrittenReasons.Parse(v, b.Reasoning, "reasoning"), Access.Actor(http)));
+
+    public static Decision Decide(OrderImmediateEnforcement command, PlacementStream stream, Clock clock) =>
+        PlacementObjectionDecisions.OrderEnforcement(stream.Person, stream.Placement, command, clock.Today);
+
+    [WolverinePost("/api/placements/{id}/immediate-enforcement", OperationId = "orderImmediateEnforcement"), Tags("Placements")]
+    [EndpointSummary("Order immediate enforcement of the Heranziehungsbescheid (Anordnung der sofortigen Vollziehung)")]
+    [EndpointDescription("Issues an anordnung-sofortige-vollziehung notice (noticeId); the duty applies again from its notifiedOn. "
+        + "409 no-pending-objection without a pending objection or Klage; 409 already-enforced.")]
+    [ProducesResponseType<PlacementObjectionNoticeAnswer>(201)]
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision)
+    {
+        var answer = PlacementObjectionResults.WithNotice(stream, decision);
+        return Results.Created($"/api/notices/{answer.NoticeId}", answer);
+    }
+}

@@ -1,0 +1,42 @@
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Placements;
+
+public sealed record LawsuitDto(DateOnly FiledOn, string Court, string FileNumber, LawsuitOutcome? Outcome, DateOnly? EndedOn);
+
+/// <summary>The Widerspruch against the placement's Heranziehungsbescheid (contract v3a); <c>lawsuit</c> once a Klage is recorded.</summary>
+public sealed record PlacementObjectionDto(DateOnly ReceivedOn, bool Timely, PlacementObjectionStatus Status, DateOnly? DecidedOn, LawsuitDto? Lawsuit)
+{
+    public static PlacementObjectionDto? From(Person person, Placement placement) => placement.Objection is not { } o ? null
+        : new PlacementObjectionDto(o.ReceivedOn, DutySuspension.IsTimely(person, placement), o.Status, o.DecidedOn,
+            o.Lawsuit is { } l ? new LawsuitDto(l.FiledOn, l.Court, l.FileNumber, l.Outcome, l.EndedOn) : null);
+}
+
+/// <summary>The answer of the objection's commands: the placement's id and its objection after the command.</summary>
+public sealed record PlacementObjectionAnswer(Guid Id, PlacementObjectionDto Objection);
+
+/// <summary>As <see cref="PlacementObjectionAnswer"/>, with the notice the command issued.</summary>
+public sealed record PlacementObjectionNoticeAnswer(Guid Id, Guid NoticeId, PlacementObjectionDto Objection);
+
+public static class PlacementObjectionResults
+{
+    public static PlacementObjectionAnswer Answer(PlacementStream stream, Decision decision)
+    {
+        var (person, placement) = After(stream, decision);
+        return new PlacementObjectionAnswer(placement.PlacementId, PlacementObjectionDto.From(person, placement)!);
+    }
+
+    public static PlacementObjectionNoticeAnswer WithNotice(PlacementStream stream, Decision decision)
+    {
+        var (person, placement) = After(stream, decision);
+        var noticeId = decision.Events.Select(e => e.Event).OfType<Domain.Notices.NoticeIssued>().Single().NoticeId;
+        return new PlacementObjectionNoticeAnswer(placement.PlacementId, noticeId, PlacementObjectionDto.From(person, placement)!);
+    }
+
+    private static (Person, Placement) After(PlacementStream stream, Decision decision)
+    {
+        var person = decision.Events.Where(e => e.StreamId == stream.Person.Id).Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
+        return (person, person.Placements[stream.Placement.PlacementId]);
+    }
+}
