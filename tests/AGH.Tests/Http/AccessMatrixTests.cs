@@ -53,6 +53,12 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/restriction/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review", "caseworker" },
         { "GET", "/api/restrictions/due-for-review", "payroll" },
+        { "POST", $"/api/persons/{X}/exemptions/{X}/end", "auditor" },
+        { "POST", $"/api/persons/{X}/exemptions/{X}/withdrawal", "coordinator" },
+        { "POST", $"/api/persons/{X}/legal-status", "payroll" },
+        { "POST", $"/api/persons/{X}/willingness", "auditor" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/hearing-invitation", "coordinator" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/reassessment", "payroll" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>
