@@ -1,3 +1,4 @@
+using AGH.Domain.Common;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -16,8 +17,8 @@ public static class InviteToHearingEndpoint
 
     public static (InviteToHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
     {
-        if (b.Language is not null && !HearingDecisions.InformationLanguages.Contains(b.Language))
-            v.Add("language", "must be one of " + string.Join(", ", HearingDecisions.InformationLanguages) + ".");
+        if (b.Language is not null && !InformationLanguages.Contains(b.Language))
+            v.Add("language", "must be one of " + string.Join(", ", InformationLanguages.All) + ".");
         return new InviteToHearing(id, refusalId, v.Date(b.InvitedOn, "invitedOn"), v.Required(b.Form, "form"), v.Date(b.Deadline, "deadline"),
             v.Text(b.Language, "language", 2), b.Interpreter ?? false, b.Delivery ?? HearingDelivery.Post);
     });

@@ -55,9 +55,6 @@ public static class HearingDecisions
 {
     public const int MinimumDeadlineDays = 14;
 
-    /// <summary>The languages a notice or an invitation may be written or interpreted in (ISO 639-1, contract v3b's informationLanguage).</summary>
-    public static readonly IReadOnlyList<string> InformationLanguages = ["de", "en", "ar", "fa", "ps", "ku", "ti", "so", "tr", "ru", "uk", "fr"];
-
     /// <summary>A hearing held on or after the refusal satisfies it even while an invitation's deadline runs.</summary>
     public static HearingState StateOf(Refusal refusal, DateOnly today) =>
         refusal.Hearing is { } held && held.HeldOn >= refusal.Date ? HearingState.Satisfied
