@@ -9,7 +9,8 @@ namespace AGH.Projections;
 /// <summary>What the quota report needs of one offer. One small row per offer, so an event rewrites only its own row.</summary>
 public sealed record QuotaOffer(Guid Id, ProviderType ProviderType, string Municipality, int Places, int Occupied, bool Withdrawn);
 
-public sealed record QuotaExemption(DateOnly From, DateOnly? Until);
+/// <summary>One exemption of a person; <paramref name="ExemptionId"/> is empty on rows written before exemptions could end or be withdrawn.</summary>
+public sealed record QuotaExemption(DateOnly From, DateOnly? Until, Guid ExemptionId = default);
 
 /// <summary>What the quota report needs of one person.</summary>
 public sealed record QuotaPerson(Guid Id, string Municipality, bool Entitled, bool Placed, IReadOnlyList<QuotaExemption> Exemptions)
@@ -46,6 +47,8 @@ public partial class QuotaPersonProjection : SingleStreamProjection<QuotaPerson,
     {
         IncludeType<PersonRegistered>();
         IncludeType<ExemptionRecorded>();
+        IncludeType<ExemptionEnded>();
+        IncludeType<ExemptionWithdrawn>();
         IncludeType<EntitlementEnded>();
         IncludeType<PersonAssigned>();
         IncludeType<PlacementEnded>();
@@ -54,7 +57,10 @@ public partial class QuotaPersonProjection : SingleStreamProjection<QuotaPerson,
     public override QuotaPerson? Evolve(QuotaPerson? row, Guid id, IEvent e) => (row, e.Data) switch
     {
         (_, PersonRegistered x) => new QuotaPerson(x.PersonId, x.Municipality, true, false, []),
-        (not null, ExemptionRecorded x) => row with { Exemptions = [.. row.Exemptions, new QuotaExemption(x.From, x.Until)] },
+        (not null, ExemptionRecorded x) => row with { Exemptions = [.. row.Exemptions, new QuotaExemption(x.From, x.Until, x.ExemptionId)] },
+        (not null, ExemptionEnded x) => row with { Exemptions = [.. row.Exemptions.Select(q => q.ExemptionId == x.ExemptionId ? q with { Until = x.Until } : q)] },
+        // Recorded in error: it counts nowhere, so the quota forgets it.
+        (not null, ExemptionWithdrawn x) => row with { Exemptions = [.. row.Exemptions.Where(q => q.ExemptionId != x.ExemptionId)] },
         (not null, EntitlementEnded) => row with { Entitled = false },
         (not null, PersonAssigned) => row with { Placed = true },
         (not null, PlacementEnded) => row with { Placed = false },

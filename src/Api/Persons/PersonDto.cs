@@ -3,7 +3,11 @@ using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
 
-public sealed record ExemptionDto(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note);
+public sealed record ExemptionDto(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note,
+    ExemptionEvidence? Evidence = null, DateOnly? ReviewOn = null,
+    [property: System.ComponentModel.Description("Recorded in error and withdrawn: it counts nowhere (status, eligibility, quota).")] bool Withdrawn = false);
+
+public sealed record LegalStatusDto(LegalStatus Status, DateOnly Since);
 
 public sealed record PersonDto(
     Guid Id,
@@ -18,14 +22,17 @@ public sealed record PersonDto(
     IReadOnlyList<ExemptionDto> Exemptions,
     RestrictionDto? Restriction,
     bool LegalHold,
-    DateOnly? ErasedOn)
+    DateOnly? ErasedOn,
+    [property: System.ComponentModel.Description("The residence status in force today: the latest recorded by since, not in the future.")]
+    LegalStatusDto? LegalStatus = null)
 {
     public static PersonDto From(Person p, DateOnly today) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
         p.ActivePlacement?.PlacementId,
-        p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note)).ToList(),
+        p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note, x.Evidence, x.ReviewOn, x.Withdrawn)).ToList(),
         RestrictionDto.From(p.RestrictionInForceOn(today)?.Restriction, today),
-        p.LegalHold, p.ErasedOn);
+        p.LegalHold, p.ErasedOn,
+        p.LegalStatusOn(today) is { } status ? new LegalStatusDto(status.Status, status.Since) : null);
 }
 
 public static class PersonAccess

@@ -1,6 +1,7 @@
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 using AGH.Projections;
 using Marten;
 
@@ -72,6 +73,23 @@ public static class WeekHoursReads
         var monday = WeekHours.MondayOf(day);
         var weeks = await session.Query<WeekHours>().Where(w => w.PersonId == personId && w.Monday >= monday).ToListAsync(ct);
         return WeekHours.Log(weeks);
+    }
+
+    /// <summary>
+    /// Each person's hours from the week of the earliest refusal under their restrictions on (the review list), read in one
+    /// query; persons without a restriction are not asked for.
+    /// </summary>
+    public static async Task<Dictionary<Guid, HourLog>> AfterRefusals(IQuerySession session, IReadOnlyList<Person> persons, CancellationToken ct)
+    {
+        var from = persons
+            .Select(p => (p.Id, Refusals: p.Proposals.Values.Where(x => x.Restriction is not null).Select(x => SanctionDecisions.RefusalDate(p, x.ProposalId)).ToList()))
+            .Where(x => x.Refusals.Count > 0)
+            .ToDictionary(x => x.Id, x => WeekHours.MondayOf(x.Refusals.Min()));
+        if (from.Count == 0) return [];
+        var ids = from.Keys.ToArray();
+        var earliest = from.Values.Min();
+        var weeks = await session.Query<WeekHours>().Where(w => ids.Contains(w.PersonId) && w.Monday >= earliest).ToListAsync(ct);
+        return weeks.Where(w => w.Monday >= from[w.PersonId]).GroupBy(w => w.PersonId).ToDictionary(g => g.Key, g => WeekHours.Log(g));
     }
 
     public static async Task<HourLog> OfPerson(IQuerySession session, Guid personId, CancellationToken ct) =>

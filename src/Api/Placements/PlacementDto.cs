@@ -14,11 +14,15 @@ public enum PlacementStatus
 
 public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
 
-public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning);
+public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
+    [property: Description("True when this is the reassessment after the hearing, which replaced the first assessment.")] bool Reassessed = false);
 
 public sealed record HearingDto(DateOnly HeldOn, string Statement);
 
-public sealed record RefusalDto(Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, AssessmentDto? Assessment, HearingDto? Hearing);
+public sealed record HearingInvitationDto(DateOnly InvitedOn, HearingForm Form, DateOnly Deadline, string Language, bool Interpreter, HearingDelivery Delivery);
+
+public sealed record RefusalDto(Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, AssessmentDto? Assessment, HearingDto? Hearing,
+    HearingInvitationDto? HearingInvitation = null);
 
 public sealed record PlacementDto(
     Guid Id,
@@ -65,8 +69,9 @@ public sealed record PlacementDto(
             p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
             p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
-                r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning) : null,
-                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null)).ToList(),
+                r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
+                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
+                r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
             p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes)
         {

@@ -15,10 +15,22 @@ public static class PlacementResults
         return new WithHours(after, stream.Placement.PlacementId, today);
     }
 
-    private sealed class WithHours(Person person, Guid placementId, DateOnly today) : IResult
+    /// <summary>As <see cref="Ok"/>, answered 201 with the placement as Location: the command added a part of it (an invitation).</summary>
+    public static IResult Created(PlacementStream stream, Decision decision, DateOnly today)
+    {
+        var after = decision.Events.Where(e => e.StreamId == stream.Person.Id).Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
+        return new WithHours(after, stream.Placement.PlacementId, today, Created: true);
+    }
+
+    private sealed class WithHours(Person person, Guid placementId, DateOnly today, bool Created = false) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
+            if (Created)
+            {
+                http.Response.StatusCode = StatusCodes.Status201Created;
+                http.Response.Headers.Location = $"/api/placements/{placementId}";
+            }
             var placement = person.Placements[placementId];
             var session = http.RequestServices.GetRequiredService<IQuerySession>();
             var hours = await PlacementHours.Of(session, placement, http.RequestAborted);

@@ -12,12 +12,15 @@ public static class ProposeSanctionEndpoint
     public static (ProposeSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new ProposeSanction(id, Guid.CreateVersion7(), v.Id(b.RefusalId, "refusalId"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http).UserId));
 
-    public static Decision Decide(ProposeSanction command, PlacementStream stream) => SanctionDecisions.Propose(stream.Person, stream.Placement, command);
+    public static Decision Decide(ProposeSanction command, PlacementStream stream, Clock clock) =>
+        SanctionDecisions.Propose(stream.Person, stream.Placement, command, clock.Today);
 
     [WolverinePost("/api/placements/{id}/sanction-proposals", OperationId = "proposeSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
     [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
-        + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.")]
+        + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions. "
+        + "An invitation to the hearing whose deadline has passed without a hearing counts as heard; while its deadline runs and no hearing "
+        + "was held: 422 hearing-deadline-running.")]
     [ProducesResponseType<CreatedId>(201)]
     public static IResult Handle(Request body, ProposeSanction command) =>
         Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId));

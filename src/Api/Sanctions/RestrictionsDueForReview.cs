@@ -1,10 +1,14 @@
 using AGH.Domain.Persons;
 using AGH.Domain.Sanctions;
+using AGH.Api.Placements;
 using Marten;
 
 namespace AGH.Api.Sanctions;
 
-public sealed record DueReviewDto(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed);
+public sealed record DueReviewDto(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
+    [property: System.ComponentModel.Description("The first reason that applies, in this order: exempt-on-refusal-day, entitlement-ended, excluded, "
+        + "retirement-age, placement-ended, exempt, duty-fulfilled, willing, period-ending.")] ReviewReason Reason,
+    [property: System.ComponentModel.Description("Every reason that applies, in the same order.")] IReadOnlyList<ReviewReason> Reasons);
 
 /// <summary>The Wiedervorlage: restrictions due for the six-month review, and those whose duty has lapsed.</summary>
 [CaseReader]
@@ -14,7 +18,10 @@ public static class RestrictionsDueForReviewEndpoint
     [EndpointSummary("Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage); total in X-Total-Count, paged on request")]
     [EndpointDescription("Restrictions in force ending within `within` days (1-366, default 30) whose period was not reviewed yet; "
         + "and at once those of a person whose placement has since ended on regular-employment, training or studies (dutyLapsed: "
-        + "the official ends them with duty-lapsed). Without `page` and `pageSize` the whole list, as in v2; with either, "
+        + "the official ends them with duty-lapsed). Every row names its `reason` (the first that applies) and `reasons` (all): "
+        + "exempt-on-refusal-day, entitlement-ended, excluded, retirement-age, placement-ended, exempt, duty-fulfilled (hours above 0 after "
+        + "the refusal day), willing (declared after the refusal day) make it due at once whatever `within` says; period-ending is the "
+        + "window above. Without `page` and `pageSize` the whole list, as in v2; with either, "
         + "one page as every list (`pageSize` 1-500, default 50).")]
     [ProducesResponseType<IReadOnlyList<DueReviewDto>>(200), AnswersProblems(400, 403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? within, string? page, string? pageSize)
@@ -43,11 +50,13 @@ public static class RestrictionsDueForReviewEndpoint
             + (visible is null ? "" : " and p.data ->> 'municipality' = ?");
         var personIds = await session.AdvancedSql.QueryAsync<Guid>(sql, http.RequestAborted,
             visible is null ? [today] : [today, visible]);
-        var persons = await session.LoadManyAsync<Person>(http.RequestAborted, personIds);
-        var due = persons.Where(p => actor.MaySee(p.Municipality))
-            .SelectMany(p => SanctionDecisions.DueForReview(p, today, days))
-            .OrderBy(d => d.DutyLapsed ? 0 : 1).ThenBy(d => d.EndsOn).ThenBy(d => d.ProposalId)
-            .Select(d => new DueReviewDto(d.ProposalId, d.PersonId, d.Municipality, d.StartsOn, d.EndsOn, d.DutyLapsed))
+        var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, personIds)).Where(p => actor.MaySee(p.Municipality)).ToList();
+        // duty-fulfilled reads the hours after each refusal: one query for all candidates' weeks from the earliest refusal on.
+        var hours = await WeekHoursReads.AfterRefusals(session, persons, http.RequestAborted);
+        var due = persons
+            .SelectMany(p => SanctionDecisions.DueForReview(p, today, days, hours.GetValueOrDefault(p.Id)))
+            .OrderBy(d => d.Reasons.DueAtOnce || d.DutyLapsed ? 0 : 1).ThenBy(d => d.EndsOn).ThenBy(d => d.ProposalId)
+            .Select(d => new DueReviewDto(d.ProposalId, d.PersonId, d.Municipality, d.StartsOn, d.EndsOn, d.DutyLapsed, d.Reason, d.AllReasons))
             .ToList();
         if (paging is not { } p)
         {

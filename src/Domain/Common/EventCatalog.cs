@@ -147,6 +147,14 @@ public static class EventCatalog
             mask: e => e with { Reasoning = X }),
         Entry<HearingHeld>(EventStream.Person, _ => LegalBasis.Hearing, x => $"Anhörung nach § 28 VwVfG am {D(x.HeldOn)} durchgeführt",
             occurredOn: x => x.HeldOn, mask: e => e with { Statement = X }),
+        Entry<HearingInvited>(EventStream.Person, _ => LegalBasis.HearingProcedure,
+            x => $"Zur Anhörung nach § 28 VwVfG eingeladen am {D(x.InvitedOn)} ({HistoryWording.Of(x.Form)}, {HistoryWording.Of(x.Delivery)}), Frist bis {D(x.Deadline)}",
+            occurredOn: x => x.InvitedOn, mask: e => e with { Language = X }),
+        Entry<RefusalReassessed>(EventStream.Person, _ => LegalBasis.GoodCause,
+            x => x.GoodCause
+                ? $"Nach Anhörung neu bewertet: wichtiger Grund anerkannt ({(x.Reason is { } r ? HistoryWording.Of(r) : "ohne Angabe")}): {x.Reasoning}"
+                : $"Nach Anhörung neu bewertet: kein wichtiger Grund anerkannt: {x.Reasoning}",
+            mask: e => e with { Reasoning = X }),
         Entry<SanctionProposed>(EventStream.Person, _ => LegalBasis.Restriction,
             x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionProposed.ProposedBy)]),
@@ -302,6 +310,18 @@ public static class HistoryWording
         RestrictionEndReason.WillingNoPlace => "ernsthafte Bereitschaft erklärt, kein Platz frei",
         RestrictionEndReason.DutyLapsed => "Pflicht entfallen",
         RestrictionEndReason.Other => "sonstiger Grund",
+    };
+
+    public static string Of(HearingForm form) => form switch
+    {
+        HearingForm.Written => "schriftlich",
+        HearingForm.Oral => "mündlich",
+    };
+
+    public static string Of(HearingDelivery delivery) => delivery switch
+    {
+        HearingDelivery.HandedOver => "persönlich ausgehändigt",
+        HearingDelivery.Post => "mit der Post",
     };
 
     public static string Of(LegalStatus status) => status switch

@@ -10,6 +10,7 @@ public static class LegalBasis
     public const string Assignment = "§ 5 Abs. 4 AsylbLG, §§ 35, 37, 41 VwVfG";
     public const string GoodCause = "§ 5 Abs. 3 AsylbLG i. V. m. § 11 Abs. 4 SGB XII";
     public const string Hearing = "§ 28 VwVfG";
+    public const string HearingProcedure = "§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string Restriction = "§ 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG, § 14 AsylbLG";
     public const string Objection = "§§ 83, 84 SGG, § 11 Abs. 4 AsylbLG";
     public const string ObjectionUpheld = "§ 85 Abs. 1 SGG";

@@ -237,6 +237,8 @@ public sealed record Person(
         (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, RefusalAssessed e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, HearingHeld e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, HearingInvited e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
+        (not null, RefusalReassessed e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, PlacementEnded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, PlacementObjectionFiled e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
         (not null, ImmediateEnforcementOrdered e) => state.WithPlacement(e.PlacementId, p => p.When(e)),
@@ -277,7 +279,8 @@ public sealed record RegisterPerson(
     DateOnly EntitledSince,
     string? FileReference);
 
-public sealed record RecordExemption(Guid PersonId, Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note);
+public sealed record RecordExemption(Guid PersonId, Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note,
+    ExemptionEvidence? Evidence = null, DateOnly? ReviewOn = null);
 
 public sealed record EndEntitlement(Guid PersonId, DateOnly Date, string Reason);
 
@@ -336,7 +339,7 @@ public static class PersonDecisions
         if (c.Until is { } until && until < c.From)
             return Rejection.Unprocessable("exemption-period-invalid", "until lies before from.");
         return Decision.Accept(new StreamEvent(person.Id,
-            new ExemptionRecorded(person.Id, c.ExemptionId, c.Reason, c.From, c.Until, c.Note)));
+            new ExemptionRecorded(person.Id, c.ExemptionId, c.Reason, c.From, c.Until, c.Note, c.Evidence, c.ReviewOn)));
     }
 
     /// <summary>Takes effect at once: an active placement ends with reason entitlement-ended and its place is freed.</summary>

@@ -107,7 +107,14 @@ public sealed record Refusal(
     RefusalKind Kind,
     string StatedReason,
     RefusalAssessed? Assessment,
-    HearingHeld? Hearing);
+    HearingHeld? Hearing)
+{
+    /// <summary>The written or oral invitation to the hearing (contract v3a); null when none was recorded.</summary>
+    public HearingInvited? Invitation { get; init; }
+
+    /// <summary>The reassessment after the hearing; <see cref="Assessment"/> then already holds its outcome.</summary>
+    public RefusalReassessed? Reassessment { get; init; }
+}
 
 public sealed partial record Placement(
     Guid PlacementId,
@@ -149,6 +156,15 @@ public sealed partial record Placement(
     public Placement When(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
 
     public Placement When(HearingHeld e) => WithRefusal(e.RefusalId, r => r with { Hearing = e });
+
+    public Placement When(HearingInvited e) => WithRefusal(e.RefusalId, r => r with { Invitation = e });
+
+    // The reassessment replaces the assessment, so every later check (proposal, approval) reads the current one.
+    public Placement When(RefusalReassessed e) => WithRefusal(e.RefusalId, r => r with
+    {
+        Assessment = new RefusalAssessed(e.PlacementId, e.PersonId, e.RefusalId, e.GoodCause, e.Reason, e.Reasoning),
+        Reassessment = e,
+    });
 
     public Placement When(PlacementEnded e) => this with { EndedOn = e.Date, EndReason = e.Reason };
 

@@ -48,6 +48,7 @@ public static class PlacementDecisions
     {
         if (!person.IsEntitled) return "The person's AsylbLG entitlement has ended.";
         if (person.EntitledSince > on) return "The person is not entitled on the start date.";
+        if (person.IsExcludedOn(on)) return "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.";
         var age = Dates.AgeOn(person.DateOfBirth, on);
         if (age < policy.MinimumAge) return $"The person is under the minimum age of {policy.MinimumAge}.";
         if (RetirementAge.IsReachedOn(person.DateOfBirth, on))

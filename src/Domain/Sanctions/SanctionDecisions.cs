@@ -17,7 +17,15 @@ public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionE
 public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy);
 
 /// <summary>A restriction the § 14 Abs. 2 review list shows, and why it is due.</summary>
-public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed);
+public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
+    ReviewReasonSet Reasons = default)
+{
+    /// <summary>Every reason that applies, in the contract's order; the empty set is the period's end alone.</summary>
+    public IReadOnlyList<ReviewReason> AllReasons => Reasons.IsEmpty ? [ReviewReason.PeriodEnding] : Reasons.All;
+
+    /// <summary>The first reason that applies, in the contract's order.</summary>
+    public ReviewReason Reason => Reasons.IsEmpty ? ReviewReason.PeriodEnding : Reasons.All[0];
+}
 
 /// <summary>
 /// Benefit restrictions for refusing work (§ 5 Abs. 4 S. 2 with § 1a Abs. 1 AsylbLG, § 14 AsylbLG) and the remedies
@@ -34,7 +42,7 @@ public static class SanctionDecisions
     /// Only when the notice with Rechtsfolgenbelehrung preceded the refusal, the refusal was assessed without good cause
     /// on a day the person was obliged to work, and the person was heard (§ 28 VwVfG) after the refusal.
     /// </summary>
-    public static Decision Propose(Person person, Placement placement, ProposeSanction c)
+    public static Decision Propose(Person person, Placement placement, ProposeSanction c, DateOnly today)
     {
         if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
             return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
@@ -44,8 +52,12 @@ public static class SanctionDecisions
         if (person.SanctionBar(placement.PlacementId, refusal.Date) is { } barred) missing.Add(barred);
         if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
         else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
-        if (refusal.Hearing is null) missing.Add("no hearing was held");
-        else if (refusal.Hearing.HeldOn < refusal.Date) missing.Add("the hearing lies before the refusal");
+        var hearing = HearingDecisions.StateOf(refusal, today);
+        if (hearing == HearingState.None) missing.Add(refusal.Hearing is null ? "no hearing was held" : "the hearing lies before the refusal");
+        // A procedure check: it answers before the substantive preconditions (contract v3, order of checks).
+        if (hearing == HearingState.DeadlineRunning)
+            return Rejection.Unprocessable("hearing-deadline-running",
+                $"The person was invited to the hearing and may answer until {refusal.Invitation!.Deadline:yyyy-MM-dd}; no hearing was held yet.");
         if (missing.Count > 0)
             return Rejection.Unprocessable("sanction-preconditions", "A sanction cannot be proposed: " + string.Join("; ", missing) + ".");
         if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && (p.Decision is null || p.Decision.Approved)))
@@ -177,10 +189,12 @@ public static class SanctionDecisions
             ? r.Date : DateOnly.MinValue;
 
     /// <summary>
-    /// Restrictions in force that end within <paramref name="withinDays"/> days and whose period was not reviewed yet;
-    /// and, at once, those of a person whose placement has since ended on work, training or studies (the duty lapsed).
+    /// Restrictions in force that end within <paramref name="withinDays"/> days and whose period was not reviewed yet
+    /// (period-ending); and, at once, those with a reason of <see cref="ReviewReasons.AtOnce"/> (contract v3a), among them
+    /// a person whose placement has since ended on work, training or studies (dutyLapsed: the duty lapsed).
     /// </summary>
-    public static IEnumerable<DueReview> DueForReview(Person person, DateOnly today, int withinDays)
+    /// <param name="hoursAfterRefusal">At least the person's hours after the earliest refusal of their restrictions; none when omitted.</param>
+    public static IEnumerable<DueReview> DueForReview(Person person, DateOnly today, int withinDays, HourLog? hoursAfterRefusal = null)
     {
         foreach (var proposal in person.Proposals.Values)
         {
@@ -188,8 +202,13 @@ public static class SanctionDecisions
             var refusalDate = person.Placements.TryGetValue(proposal.PlacementId, out var pl) && pl.Refusals.TryGetValue(proposal.RefusalId, out var refusal)
                 ? refusal.Date : DateOnly.MinValue;
             var lapsed = person.Placements.Values.Any(p => p.EndReason is { } why && DutyLapsingEnds.Contains(why) && p.EndedOn >= refusalDate);
-            if (lapsed || (!r.IsReviewedOn(today) && r.EndsOn <= today.AddDays(withinDays)))
-                yield return new DueReview(proposal.ProposalId, person.Id, person.Municipality, r.StartsOn, r.EndsOn, lapsed);
+            var reasons = ReviewReasons.AtOnce(person, proposal, hoursAfterRefusal ?? HourLog.Empty, today)
+                .With(ReviewReason.PlacementEnded, lapsed)
+                .With(ReviewReason.PeriodEnding, !r.IsReviewedOn(today) && r.EndsOn <= today.AddDays(withinDays));
+            // Only the period's end: stored as the empty set, which reads as period-ending (rows as before v3a compare equal).
+            if (!reasons.IsEmpty)
+                yield return new DueReview(proposal.ProposalId, person.Id, person.Municipality, r.StartsOn, r.EndsOn, lapsed,
+                    reasons.Bits == ReviewReasonSet.Of(ReviewReason.PeriodEnding).Bits ? default : reasons);
         }
     }
 }

@@ -98,7 +98,7 @@ public class PlacementObjectionTests
 
         PlacementDecisions.RecordRefusal(person, placement, new RecordRefusal(T.PlacementId, Guid.NewGuid(), T.D(2026, 11, 20), RefusalKind.NoShow, ""), T.Today)
             .ShouldReject("duty-suspended", RejectionKind.Unprocessable);
-        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "Ohne Grund", T.Caseworker))
+        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "Ohne Grund", T.Caseworker), T.Today)
             .ShouldReject("sanction-preconditions").Detail.Should().Contain("suspended");
         person.SanctionBar(T.PlacementId, T.D(2026, 11, 2)).Should().Contain("§ 86a Abs. 1 SGG");
     }

@@ -12,7 +12,7 @@ public class ProposeSanctionTests
     {
         var (person, placement) = Given.Placed(history);
         return SanctionDecisions.Propose(person, placement,
-            new ProposeSanction(T.PlacementId, proposalId ?? T.ProposalId, refusalId ?? T.RefusalId, "Ohne wichtigen Grund", T.Caseworker));
+            new ProposeSanction(T.PlacementId, proposalId ?? T.ProposalId, refusalId ?? T.RefusalId, "Ohne wichtigen Grund", T.Caseworker), T.Today);
     }
 
     [Fact]
@@ -530,8 +530,10 @@ public class ReviewTests
         var person = Given.Person(Restricted(A.PlacementEnded(T.D(2026, 11, 20), reason: EndReason.RegularEmployment)));
 
         SanctionDecisions.DueForReview(person, T.Today, 1).Should().ContainSingle().Which.DutyLapsed.Should().BeTrue();
+        // Contract v3a: a placement ended for any reason makes the restriction due at once (placement-ended), though
+        // only work, training or studies mean the duty lapsed.
         SanctionDecisions.DueForReview(Given.Person(Restricted(A.PlacementEnded(T.D(2026, 11, 20), reason: EndReason.MovedAway))), T.Today, 1)
-            .Should().BeEmpty();
+            .Should().ContainSingle().Which.Should().Match<DueReview>(d => !d.DutyLapsed && d.Reason == ReviewReason.PlacementEnded);
     }
 }
 

@@ -58,6 +58,12 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/placements/{X}/objection/decision", "caseworker" },
         { "POST", $"/api/placements/{X}/lawsuit", "payroll" },
         { "POST", $"/api/placements/{X}/lawsuit/end", "coordinator" },
+        { "POST", $"/api/persons/{X}/exemptions/{X}/end", "auditor" },
+        { "POST", $"/api/persons/{X}/exemptions/{X}/withdrawal", "coordinator" },
+        { "POST", $"/api/persons/{X}/legal-status", "payroll" },
+        { "POST", $"/api/persons/{X}/willingness", "auditor" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/hearing-invitation", "coordinator" },
+        { "POST", $"/api/placements/{X}/refusals/{X}/reassessment", "payroll" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

@@ -226,6 +226,23 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("hold hearing", "/api/placements/{placement}/refusals/{refusal}/hearing", cw,
             [new("heldOn", K.Date, Day(-1)), new("statement", K.OptStr, Q("Aussage"))],
             [("{placement}", h.Placement, f.Placement, 404), ("{refusal}", h.OpenRefusal, f.OpenRefusal, 404)]);
+        // Optional fields without a generator kind (an optional enum or bool, the evidence object) are left out of the bodies.
+        yield return new("invite to hearing", "/api/placements/{placement}/refusals/{refusal}/hearing-invitation", cw,
+            [new("invitedOn", K.Date, Day(-1)), new("form", K.Enum, Q("written")), new("deadline", K.Date, Day(30)), new("language", K.Str, Q("ar"))],
+            [("{placement}", h.Placement, f.Placement, 404), ("{refusal}", h.OpenRefusal, f.OpenRefusal, 404)]);
+        yield return new("reassess refusal", "/api/placements/{placement}/refusals/{refusal}/reassessment", cw,
+            [new("goodCause", K.Bool, "true"), new("reason", K.Enum, Q("illness")), new("reasoning", K.Str, Q("Attest nach Anhörung"))],
+            [("{placement}", h.Placement, f.Placement, 404), ("{refusal}", h.OpenRefusal, f.OpenRefusal, 404)]);
+        yield return new("declare willingness", "/api/persons/{person}/willingness", cw,
+            [new("on", K.Date, Day(0)), new("note", K.Str, Q("will arbeiten"))], [("{person}", h.Person, f.Person, 404)]);
+        yield return new("record legal status", "/api/persons/{person}/legal-status", cw,
+            [new("status", K.Enum, Q("tolerated")), new("since", K.Date, Day(-1)), new("note", K.Str, Q("Duldung"))], [("{person}", h.FreePerson, f.Person, 404)]);
+        // An unknown exemption: a valid body is 404 not-found; the generator's point is the body, checked before any look-up.
+        var exemption = Guid.NewGuid();
+        yield return new("end exemption", "/api/persons/{person}/exemptions/{exemption}/end", cw,
+            [new("until", K.Date, Day(110))], [("{person}", h.FreePerson, f.Person, 404), ("{exemption}", exemption, exemption, 404)]);
+        yield return new("withdraw exemption", "/api/persons/{person}/exemptions/{exemption}/withdrawal", cw,
+            [new("reason", K.Str, Q("irrtümlich"))], [("{person}", h.FreePerson, f.Person, 404), ("{exemption}", exemption, exemption, 404)]);
         yield return new("propose sanction", "/api/placements/{placement}/sanction-proposals", cw,
             [new("refusalId", K.Guid, Q(h.OpenRefusal.ToString())), new("reasoning", K.Str, Q("Begründung"))],
             [("{placement}", h.Placement, f.Placement, 404)]);

@@ -38,7 +38,7 @@ public sealed class PersonTests(AghFactory factory) : HttpTest(factory)
         (await GetOk(melle, "/api/persons")).AsArray().Select(p => p!["id"]!.GetValue<string>()).Should().NotContain(id.ToString());
         (await GetOk(melle, "/api/persons?municipality=bad-iburg")).AsArray().Should().BeEmpty();
 
-        await Rejected(() => Post(melle, $"/api/persons/{id}/exemptions", new { reason = "illness", from = D(Today) }), 404);
+        await Rejected(() => Post(melle, $"/api/persons/{id}/exemptions", new { reason = "illness", from = D(Today), reviewOn = D(Today.AddDays(14)) }), 404);
         await Rejected(() => Post(melle, $"/api/persons/{id}/entitlement-end", new { date = D(Today), reason = "x" }), 404);
         await Rejected(() => Post(melle, "/api/placements", AssignBody(id, Guid.NewGuid())), 404);
     }

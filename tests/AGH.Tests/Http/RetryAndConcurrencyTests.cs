@@ -64,7 +64,7 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
         var cw = await Caseworker(userId: "cw-rights");
         var person = await NewPerson(cw);
         var url = $"/api/persons/{person}/exemptions";
-        var body = new { reason = "illness", from = D(Today), note = "Attest liegt vor" };
+        var body = new { reason = "illness", from = D(Today), note = "Attest liegt vor", reviewOn = D(Today.AddDays(14)) };
         var key = Guid.NewGuid().ToString();
         var first = await PostKeyed(cw, url, body, key);
         first.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -236,7 +236,7 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
         placementTag.Should().NotBe(personTag, "the assignment changed the person");
         (await cw.GetAsync($"/api/persons/{person}")).Headers.ETag!.ToString().Should().Be(placementTag);
 
-        await Rejected(() => PostIfMatch(cw, $"/api/persons/{person}/exemptions", new { reason = "illness", from = D(Today) }, personTag), 412);
+        await Rejected(() => PostIfMatch(cw, $"/api/persons/{person}/exemptions", new { reason = "illness", from = D(Today), reviewOn = D(Today.AddDays(14)) }, personTag), 412);
         (await PostIfMatch(cw, $"/api/placements/{placement}/hours", new { date = D(Today), minutes = 60 }, placementTag)).StatusCode
             .Should().Be(HttpStatusCode.Created);
         await Rejected(() => PostIfMatch(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "other" }, placementTag), 412);

@@ -74,6 +74,13 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         await Must(x.Cw.SendAsync(request));
     }
 
+    /// <summary>The first exemption of the world's free person (recorded by the row's Prepare), or an unknown id when it has none.</summary>
+    private static async Task<Guid> ExemptionOf(Ctx x)
+    {
+        var person = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync($"/api/persons/{x.W.FreePerson}"))!;
+        return person["exemptions"]!.AsArray().Select(e => Guid.Parse(e!["exemptionId"]!.GetValue<string>())).FirstOrDefault(Guid.NewGuid());
+    }
+
     private static readonly Route[] Routes =
     [
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
@@ -102,6 +109,39 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             new { reason = "training", from = D(x.Today.AddDays(30)) })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
         new("POST /api/persons/{id}/entitlement-end", [Cw], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/entitlement-end",
             new { date = D(x.Today), reason = "Wegzug" })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
+        // Contract v3 roles table: exemption end/withdrawal, legal status, willingness, hearing invitation and reassessment
+        // are for caseworkers and officials (of the person's municipality).
+        new("POST /api/persons/{id}/exemptions/{exemptionId}/end", [Cw, Of], true, async (x, c) => await Post(c,
+            $"/api/persons/{x.W.FreePerson}/exemptions/{await ExemptionOf(x)}/end", new { until = D(x.Today.AddDays(40)) }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/persons/{x.W.FreePerson}/exemptions", new { reason = "training", from = D(x.Today.AddDays(30)) })),
+            ETagOf = x => $"/api/persons/{x.W.FreePerson}",
+        },
+        new("POST /api/persons/{id}/exemptions/{exemptionId}/withdrawal", [Cw, Of], true, async (x, c) => await Post(c,
+            $"/api/persons/{x.W.FreePerson}/exemptions/{await ExemptionOf(x)}/withdrawal", new { reason = "irrtümlich erfasst" }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/persons/{x.W.FreePerson}/exemptions", new { reason = "training", from = D(x.Today.AddDays(30)) })),
+            ETagOf = x => $"/api/persons/{x.W.FreePerson}",
+        },
+        new("POST /api/persons/{id}/legal-status", [Cw, Of], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/legal-status",
+            new { status = "tolerated", since = D(x.Today.AddDays(-1)), note = "Duldung erteilt" })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
+        new("POST /api/persons/{id}/willingness", [Cw, Of], true, (x, c) => Post(c, $"/api/persons/{x.W.Person}/willingness",
+            new { on = D(x.Today), note = "will wieder arbeiten" })) { ETagOf = x => $"/api/persons/{x.W.Person}" },
+        new("POST /api/placements/{id}/refusals/{refusalId}/hearing-invitation", [Cw, Of], true, (x, c) => Post(c,
+            $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}/hearing-invitation",
+            new { invitedOn = D(x.Today), form = "written", deadline = D(x.Today.AddDays(30)), language = "ar" }))
+            { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        new("POST /api/placements/{id}/refusals/{refusalId}/reassessment", [Cw, Of], true, (x, c) => Post(c,
+            $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}/reassessment", new { goodCause = false, reasoning = "nach Anhörung kein Grund" }))
+        {
+            Prepare = async x =>
+            {
+                var refusal = $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}";
+                await Must(Post(x.Cw, $"{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+                await Must(Post(x.Cw, $"{refusal}/hearing", new { heldOn = D(x.Today), statement = "nichts" }));
+            },
+            ETagOf = x => $"/api/placements/{x.W.Placement}",
+        },
         new("GET /api/placements", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements?personId={x.W.Person}")),
         new("GET /api/placements/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
         // Contract v3a: notices (and their PDFs) are read as the person is: caseworker, official, auditor.
@@ -329,8 +369,27 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/persons/{id}", OtherOfficial, "person", (x, c) => c.GetAsync($"/api/persons/{x.Theirs.Person}")),
         ("GET /api/persons/{id}/history", OtherCaseworker, "history", (x, c) => c.GetAsync($"/api/persons/{x.Theirs.Person}/history")),
         ("GET /api/persons/{id}/export", OtherCaseworker, "Art. 15 export", (x, c) => c.GetAsync($"/api/persons/{x.Theirs.Person}/export")),
-        ("POST /api/persons/{id}/exemptions", OtherCaseworker, "exemption", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions", new { reason = "illness", from = D(x.Today) })),
+        ("POST /api/persons/{id}/exemptions", OtherCaseworker, "exemption", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions", new { reason = "illness", from = D(x.Today), reviewOn = D(x.Today.AddDays(14)) })),
         ("POST /api/persons/{id}/entitlement-end", OtherCaseworker, "entitlement end", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/entitlement-end", new { date = D(x.Today), reason = "Wegzug" })),
+        // An unknown exemption of a foreign person: the person is looked up first, so nothing tells the two apart.
+        ("POST /api/persons/{id}/exemptions/{exemptionId}/end", OtherCaseworker, "exemption end", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions/{Guid.NewGuid()}/end", new { until = D(x.Today) })),
+        ("POST /api/persons/{id}/exemptions/{exemptionId}/end", OtherOfficial, "exemption end", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions/{Guid.NewGuid()}/end", new { until = D(x.Today) })),
+        ("POST /api/persons/{id}/exemptions/{exemptionId}/withdrawal", OtherCaseworker, "exemption withdrawal", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions/{Guid.NewGuid()}/withdrawal", new { reason = "Irrtum" })),
+        ("POST /api/persons/{id}/exemptions/{exemptionId}/withdrawal", OtherOfficial, "exemption withdrawal", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions/{Guid.NewGuid()}/withdrawal", new { reason = "Irrtum" })),
+        ("POST /api/persons/{id}/legal-status", OtherCaseworker, "legal status", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/legal-status", new { status = "tolerated", since = D(x.Today), note = "n" })),
+        ("POST /api/persons/{id}/legal-status", OtherOfficial, "legal status", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/legal-status", new { status = "excluded", since = D(x.Today), note = "n" })),
+        ("POST /api/persons/{id}/willingness", OtherCaseworker, "willingness", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/willingness", new { on = D(x.Today), note = "n" })),
+        ("POST /api/persons/{id}/willingness", OtherOfficial, "willingness", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/willingness", new { on = D(x.Today), note = "n" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/hearing-invitation", OtherCaseworker, "hearing invitation", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing-invitation",
+            new { invitedOn = D(x.Today), form = "oral", deadline = D(x.Today.AddDays(30)), language = "de", delivery = "handed-over" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/hearing-invitation", OtherOfficial, "hearing invitation", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing-invitation",
+            new { invitedOn = D(x.Today), form = "oral", deadline = D(x.Today.AddDays(30)), language = "de", delivery = "handed-over" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/hearing-invitation", OtherCaseworker, "invitation on a foreign refusal in an own placement", (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing-invitation",
+            new { invitedOn = D(x.Today), form = "oral", deadline = D(x.Today.AddDays(30)), language = "de", delivery = "handed-over" })),
+        // The refusal was assessed and heard: a leak would answer 200.
+        ("POST /api/placements/{id}/refusals/{refusalId}/reassessment", OtherCaseworker, "reassessment", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.Refusal}/reassessment", new { goodCause = false, reasoning = "r" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/reassessment", OtherOfficial, "reassessment", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.Refusal}/reassessment", new { goodCause = false, reasoning = "r" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/reassessment", OtherCaseworker, "reassessment of a foreign refusal in an own placement", (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/refusals/{x.Theirs.Refusal}/reassessment", new { goodCause = false, reasoning = "r" })),
         ("POST /api/persons/{id}/legal-hold", OtherCaseworker, "legal hold", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/legal-hold", new { reason = "Klage" })),
         ("POST /api/persons/{id}/legal-hold", OtherOfficial, "legal hold", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/legal-hold", new { reason = "Klage" })),
         // No hold is in place: a leak would answer 409 no-legal-hold.

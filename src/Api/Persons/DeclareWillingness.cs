@@ -1,0 +1,25 @@
+using AGH.Domain.Persons;
+using JasperFx.Events;
+
+namespace AGH.Api.Persons;
+
+/// <summary>The person declared in earnest to be willing to work: a restriction in force is due for review at once.</summary>
+[CaseworkerOrOfficial]
+public static class DeclareWillingnessEndpoint
+{
+    public sealed record Request([property: Required] DateOnly? On, [property: Required] string? Note);
+
+    public static (DeclareWillingness?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
+        new DeclareWillingness(id, v.Date(b.On, "on"), v.Text(b.Note, "note", 1000)));
+
+    public static Decision Decide(DeclareWillingness command, IEventStream<Person> stream, Clock clock) =>
+        WillingnessDecisions.Declare(stream.Aggregate!, command, clock.Today);
+
+    [WolverinePost("/api/persons/{id}/willingness", OperationId = "declareWillingness"), Tags("Persons")]
+    [EndpointSummary("Record the person's earnest declaration to work (§ 14 Abs. 2 AsylbLG)")]
+    [EndpointDescription("A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.")]
+    [ProducesResponseType<PersonDto>(201)]
+    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
+        Results.Created($"/api/persons/{stream.Aggregate!.Id}",
+            PersonDto.From(decision.Events.Aggregate(stream.Aggregate!, (p, e) => Person.Evolve(p, e.Event)!), clock.Today));
+}

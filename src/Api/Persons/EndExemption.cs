@@ -1,0 +1,24 @@
+using AGH.Domain.Persons;
+using JasperFx.Events;
+
+namespace AGH.Api.Persons;
+
+/// <summary>The good reason ends earlier than recorded, or an open-ended one gets its last day (which may lie ahead).</summary>
+[CaseworkerOrOfficial]
+public static class EndExemptionEndpoint
+{
+    public sealed record Request([property: Required] DateOnly? Until);
+
+    public static (EndExemption?, ProblemDetails) Validate(Request? body, Guid id, Guid exemptionId) => Parse.Body(body, (b, v) =>
+        new EndExemption(id, exemptionId, v.Date(b.Until, "until")));
+
+    public static Decision Decide(EndExemption command, IEventStream<Person> stream) => ExemptionDecisions.End(stream.Aggregate!, command);
+
+    [WolverinePost("/api/persons/{id}/exemptions/{exemptionId}/end", OperationId = "endExemption"), Tags("Persons")]
+    [EndpointSummary("End a good reason (wichtiger Grund) on its last day")]
+    [EndpointDescription("404 not-found for an unknown exemption; 409 exemption-withdrawn; 409 exemption-ended when it already ends on or "
+        + "before until; 422 end-before-start when until lies before its from.")]
+    [ProducesResponseType<PersonDto>(200)]
+    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
+        PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+}

@@ -1,0 +1,28 @@
+using AGH.Domain.Persons;
+using AGH.Domain.Placements;
+
+namespace AGH.Api.Placements;
+
+/// <summary>The refusal assessed anew in the light of the hearing; good cause then makes a pending proposal fail on approval.</summary>
+[CaseworkerOrOfficial]
+public static class ReassessRefusalEndpoint
+{
+    public sealed record Request([property: Required] bool? GoodCause, ExemptionReason? Reason, [property: Required] string? Reasoning);
+
+    public static (ReassessRefusal?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
+    {
+        var goodCause = v.Required(b.GoodCause, "goodCause");
+        if (goodCause && b.Reason is null) v.Add("reason", "is required when goodCause is true.");
+        return new ReassessRefusal(id, refusalId, goodCause, b.Reason, v.Text(b.Reasoning, "reasoning", 4000));
+    });
+
+    public static Decision Decide(ReassessRefusal command, PlacementStream stream) => HearingDecisions.Reassess(stream.Person, stream.Placement, command);
+
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/reassessment", OperationId = "reassessRefusal"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Reassess a refusal after the hearing: good cause (wichtiger Grund) or not")]
+    [EndpointDescription("Replaces the assessment (assessment.reassessed true). 404 refusal-not-found; 409 already-decided once a restriction "
+        + "was approved on the refusal; 409 not-assessed before the first assessment; 422 hearing-required without a hearing held or an "
+        + "invitation to it; 422 not-obliged-on-refusal-date for goodCause false on a day without a duty to work.")]
+    [ProducesResponseType<PlacementDto>(200)]
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
+}
