@@ -15,4 +15,10 @@ public static class NoticeVersions
 
     /// <summary>Mitteilung that the proceeding ends without a restriction (a rejected proposal): it burdens no one, so it needs no Rechtsbehelfsbelehrung.</summary>
     public const string NoRestrictionNotice = "keine-einschraenkung-v1";
+
+    /// <summary>Aufhebungsbescheid on a § 44 SGB X review (through § 9 Abs. 4 AsylbLG): the restriction is withdrawn.</summary>
+    public const string ReviewWithdrawalNotice = "aufhebungsbescheid-v1";
+
+    /// <summary>Ablehnung of a § 44 SGB X review: the restriction stands.</summary>
+    public const string ReviewRefusalNotice = "ablehnung-v1";
 }
