@@ -53,6 +53,10 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/restriction/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review", "caseworker" },
         { "GET", "/api/restrictions/due-for-review", "payroll" },
+        { "POST", $"/api/sanction-proposals/{X}/suspension", "caseworker" },
+        { "POST", $"/api/sanction-proposals/{X}/suspension/end", "caseworker" },
+        { "POST", $"/api/sanction-proposals/{X}/review-request", "payroll" },
+        { "POST", $"/api/sanction-proposals/{X}/review-request/decision", "caseworker" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

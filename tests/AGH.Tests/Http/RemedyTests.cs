@@ -41,8 +41,10 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     private async Task<Case> Restricted(string municipality = "bad-iburg", DateOnly? startsOn = null)
     {
         var c = await Proposed(municipality);
-        await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
+        var decided = await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
             new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today) }));
+        // Contract v3a: in force once its notice is notified; handed over on the decision day.
+        await NotifyDecision(c.Person, decided);
         return c;
     }
 
@@ -107,13 +109,21 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
 
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
             new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(-1)) }), 422, "starts-on-in-past");
+        // Contract v3a: restriction-in-force replaces restriction-overlaps, also for a start after the running one ends.
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-overlaps");
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-in-force");
         var endsOn = DateOnly.Parse((await Proposal(first))["restriction"]!["endsOn"]!.GetValue<string>());
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }), 409, "restriction-in-force");
+        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
+        await Ok(await Post(official, $"/api/sanction-proposals/{first.Proposal}/restriction/end",
+            new { date = D(Today), reason = "other", reasoning = "beendet" }));
         var decided = await Ok(await Post(official, $"/api/sanction-proposals/{second}/decision",
             new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }));
-        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
-        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
+        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("awaiting-notification");
+        await NotifyDecision(first.Person, decided);
+        (await GetOk(await As("auditor", null, "aud-1"), $"/api/sanction-proposals/{second}"))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(endsOn.AddDays(1)), "the first ended early: the new one is shown");
     }
 
     /// <summary>A second refusal of the same person, assessed and heard, proposed.</summary>
@@ -317,7 +327,8 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine" }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
-        await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+        await NotifyDecision(person, await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(Today) })));
         await Ok(await Post(cw, $"/api/sanction-proposals/{proposal}/objection", new { receivedOn = D(Today), statement = "Widerspruch der Person" }),
             HttpStatusCode.Created);
         var run = IdOf(await Ok(await Post(await As("payroll", null, "pay-export"), "/api/payout-runs",
