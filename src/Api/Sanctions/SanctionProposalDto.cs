@@ -35,9 +35,8 @@ public sealed record RestrictionDto(
 /// <summary>A period of the restriction: the first from the decision, each further one from a continuation.</summary>
 public sealed record RestrictionPeriodDto(int N, DateOnly StartsOn, DateOnly EndsOn, Guid NoticeId, RestrictionStatus Status)
 {
-    // The last period carries the restriction's status; an earlier one has run its course.
     public static RestrictionPeriodDto From(Restriction r, RestrictionPeriod p, DateOnly today) =>
-        new(p.N, p.StartsOn, p.EndsOn, p.NoticeId, p.N == r.Periods.Count ? r.StatusOn(today) : RestrictionStatus.Expired);
+        new(p.N, p.StartsOn, p.EndsOn, p.NoticeId, r.PeriodStatusOn(p, today));
 }
 
 /// <summary>The court order or the authority's suspension, the latest one.</summary>

@@ -16,6 +16,9 @@ public static class NoticeVersions
     /// <summary>Mitteilung that the proceeding ends without a restriction (a rejected proposal): it burdens no one, so it needs no Rechtsbehelfsbelehrung.</summary>
     public const string NoRestrictionNotice = "keine-einschraenkung-v1";
 
+    /// <summary>Fortsetzungsbescheid (§ 14 Abs. 2 AsylbLG): the restriction continues for a further six months.</summary>
+    public const string ContinuationNotice = "fortsetzungsbescheid-v1";
+
     /// <summary>Aufhebungsbescheid on a § 44 SGB X review (through § 9 Abs. 4 AsylbLG): the restriction is withdrawn.</summary>
     public const string ReviewWithdrawalNotice = "aufhebungsbescheid-v1";
 

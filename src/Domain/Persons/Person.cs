@@ -208,9 +208,12 @@ public sealed record Person(
     /// <summary>A restriction takes effect with its notice's notification: the restriction follows the notice's (§§ 41, 43 VwVfG).</summary>
     private Person WithNoticeNotified(Guid noticeId)
     {
-        if (!Notices.TryGetValue(noticeId, out var notice) || notice.Kind != NoticeKind.Einschraenkungsbescheid
-            || !Proposals.TryGetValue(notice.SubjectId, out var p) || p.Restriction is not { } r || r.NoticeId != noticeId) return this;
-        return this with { Proposals = Proposals.SetItem(p.ProposalId, p with { Restriction = r.Notified(notice.NotifiedOn) }) };
+        if (!Notices.TryGetValue(noticeId, out var notice) || notice.Kind is not (NoticeKind.Einschraenkungsbescheid or NoticeKind.Fortsetzungsbescheid)
+            || !Proposals.TryGetValue(notice.SubjectId, out var p) || p.Restriction is not { } r) return this;
+        var notified = notice.Kind == NoticeKind.Einschraenkungsbescheid
+            ? r.NoticeId == noticeId ? r.Notified(notice.NotifiedOn) : r
+            : r.PeriodNotified(noticeId, notice.NotifiedOn);
+        return this with { Proposals = Proposals.SetItem(p.ProposalId, p with { Restriction = notified }) };
     }
 
     private Person WithProposal(Guid proposalId, Func<SanctionProposal, SanctionProposal> change) =>

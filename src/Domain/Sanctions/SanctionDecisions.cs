@@ -19,7 +19,11 @@ public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reason
 
 public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionEndReason Reason, string Reasoning, string EndedBy);
 
-public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy);
+/// <param name="By">The reviewing official, who signs a Fortsetzungsbescheid; null only where a test names the user alone.</param>
+public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy, Actor? By = null)
+{
+    public Actor Reviewer => By ?? new Actor(ReviewedBy, ReviewedBy, Roles.Official, null);
+}
 
 /// <summary>A restriction the § 14 Abs. 2 review list shows, and why it is due.</summary>
 public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed);
@@ -155,7 +159,14 @@ public static class SanctionDecisions
     /// and while the breach persists; otherwise it ends as planned. <paramref name="hoursAfterRefusal"/> holds at least
     /// the person's hours of the weeks after the refusal's day (<see cref="RefusalDate"/>).
     /// </summary>
-    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today)
+    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today) =>
+        Review(person, c, hoursAfterRefusal, Policy.Default, today);
+
+    /// <summary>
+    /// A continuation is decided only within the last <see cref="Policy.ContinuationWindowDays"/> days of the period, after
+    /// a hearing inside that window, and issues its Fortsetzungsbescheid: the new period waits for its notification.
+    /// </summary>
+    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, Policy policy, DateOnly today)
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
@@ -167,16 +178,22 @@ public static class SanctionDecisions
             return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
                 restriction.EndsOn, false, null, null, c.Reasoning, c.ReviewedBy)));
 
-        if (c.HearingHeldOn is not { } heard || heard < restriction.StartsOn)
-            return Rejection.Unprocessable("hearing-required", "A continuation needs a hearing on it held after the restriction began (§ 28 VwVfG).");
-        if (heard > today)
+        if (c.HearingHeldOn is { } future && future > today)
             return Rejection.Unprocessable("date-in-future", "hearingHeldOn lies in the future.");
+        var windowOpens = restriction.EndsOn.AddDays(-(policy.ContinuationWindowDays - 1));
+        if (today < windowOpens)
+            return Rejection.Unprocessable("review-too-early",
+                $"A continuation is decided within the last {policy.ContinuationWindowDays} days of the period, from {windowOpens:yyyy-MM-dd}.");
+        if (c.HearingHeldOn is not { } heard || heard < windowOpens || heard < restriction.StartsOn)
+            return Rejection.Unprocessable("hearing-required",
+                $"A continuation needs a hearing on it (§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG) held within the last {policy.ContinuationWindowDays} days of the period, from {windowOpens:yyyy-MM-dd}.");
         if (BreachEndedReason(person, proposal, hoursAfterRefusal, today) is { } ended)
             return Rejection.Unprocessable("breach-ended", $"The breach no longer persists: {ended}.");
-        var continuesFrom = restriction.EndsOn.AddDays(1) < today ? today : restriction.EndsOn.AddDays(1);
-        var newEnd = Dates.EndOfMonthsPeriod(continuesFrom, RestrictionMonths);
-        return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
-            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.ReviewedBy)));
+        // Planned for a timely notification; the period starts on the later of the day after endsOn and the notification.
+        var newEnd = Dates.EndOfMonthsPeriod(restriction.EndsOn.AddDays(1), RestrictionMonths);
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, NoticeVersions.ContinuationNotice, c.Reviewer, today);
+        return new Decision([notice, new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
+            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.ReviewedBy, ((NoticeIssued)notice.Event).NoticeId))], null);
     }
 
     /// <summary>The breach has ended when the person worked after the refusal, has no active placement, or has no duty today.</summary>

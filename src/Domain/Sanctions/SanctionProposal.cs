@@ -38,6 +38,9 @@ public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateO
 /// <summary>
 /// The § 14 Abs. 2 AsylbLG review of the period ending on <paramref name="PeriodEndsOn"/>: continued for six more months
 /// (new end <paramref name="NewEndsOn"/>, after a hearing on <paramref name="HearingHeldOn"/>), or left to end as planned.
+/// <paramref name="NoticeId"/> names the Fortsetzungsbescheid (contract v3a): the continued period then starts on the later
+/// of the day after <paramref name="PeriodEndsOn"/> and its notification, so <paramref name="NewEndsOn"/> is the end planned
+/// for a timely notification; null on events stored before continuations had a notice of their own (their period began at once).
 /// </summary>
 public sealed record RestrictionReviewed(
     Guid ProposalId,
@@ -48,7 +51,8 @@ public sealed record RestrictionReviewed(
     DateOnly? NewEndsOn,
     DateOnly? HearingHeldOn,
     string Reasoning,
-    string ReviewedBy) : IDomainEvent;
+    string ReviewedBy,
+    Guid? NoticeId = null) : IDomainEvent;
 
 /// <summary>A court order or the authority suspends the restriction from <paramref name="From"/> (§§ 86a Abs. 3, 86b SGG).</summary>
 public sealed record RestrictionSuspended(
@@ -156,7 +160,10 @@ public sealed record Restriction(
         : EndedEarly ? RestrictionStatus.EndedEarly
         : Suspension is { EndedOn: null } s && s.From <= today ? RestrictionStatus.Suspended
         : NotifiedOn is not { } notified ? RestrictionStatus.AwaitingNotification
-        : notified > EndsOn || EndsOn < today ? RestrictionStatus.Expired
+        : notified > EndsOn ? RestrictionStatus.Expired
+        // A continuation whose Fortsetzungsbescheid is not notified yet: it waits once the period before has run out.
+        : EndsOn < today && Periods is [.., { N: > 1, NotifiedOn: null }] ? RestrictionStatus.AwaitingNotification
+        : EndsOn < today ? RestrictionStatus.Expired
         : RestrictionStatus.InForce;
 
     /// <summary>The first restricted day: the start, or the notification when that came later; null until notified or when notified too late.</summary>
@@ -178,6 +185,35 @@ public sealed record Restriction(
         NotifiedOn = notifiedOn,
         Periods = Periods.IsEmpty ? Periods : Periods.SetItem(0, Periods[0] with { NotifiedOn = notifiedOn }),
     };
+
+    /// <summary>
+    /// A period's own status: a continuation not yet notified awaits it; the latest notified period carries the
+    /// restriction's status; an earlier one has run its course.
+    /// </summary>
+    public RestrictionStatus PeriodStatusOn(RestrictionPeriod p, DateOnly today)
+    {
+        if (p.N > 1 && p.NotifiedOn is null) return Withdrawn ? RestrictionStatus.Withdrawn : RestrictionStatus.AwaitingNotification;
+        var latestNotified = Periods.LastOrDefault(x => x.N == 1 || x.NotifiedOn is not null);
+        if (latestNotified is null || p.N != latestNotified.N) return RestrictionStatus.Expired;
+        var status = StatusOn(today);
+        return status == RestrictionStatus.AwaitingNotification && p.NotifiedOn is not null ? RestrictionStatus.Expired : status;
+    }
+
+    /// <summary>
+    /// A continued period's Fortsetzungsbescheid was notified (or the notification rebutted): it starts on the later of the
+    /// day after the period before and the notification, and runs six months (§ 14 Abs. 2 AsylbLG, § 188 BGB).
+    /// </summary>
+    public Restriction PeriodNotified(Guid noticeId, DateOnly? notifiedOn)
+    {
+        var i = Periods.FindIndex(p => p.NoticeId == noticeId);
+        if (i < 1) return this;
+        var previousEnd = Periods[i - 1].EndsOn;
+        if (notifiedOn is not { } notified)
+            return this with { EndsOn = previousEnd, Periods = Periods.SetItem(i, Periods[i] with { NotifiedOn = null }) };
+        var from = notified > previousEnd.AddDays(1) ? notified : previousEnd.AddDays(1);
+        var end = Dates.EndOfMonthsPeriod(from, 6);
+        return this with { EndsOn = end, Periods = Periods.SetItem(i, new RestrictionPeriod(Periods[i].N, from, end, noticeId, notified)) };
+    }
 
     public bool Overlaps(DateOnly from, DateOnly to) => StartsOn <= to && from <= EndsOn;
 
@@ -328,7 +364,13 @@ public sealed record SanctionProposal(
     {
         Restriction = Restriction is null ? null
             : e is { Continued: true, NewEndsOn: { } end }
-                ? Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn, Periods = Continued(Restriction, e, end) }
+                ? e.NoticeId is { } noticeId
+                    ? Restriction with
+                    {
+                        ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn,
+                        Periods = Restriction.Periods.Add(new RestrictionPeriod(Restriction.Periods.Count + 1, e.PeriodEndsOn.AddDays(1), end, noticeId, null)),
+                    }
+                    : Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn, Periods = Continued(Restriction, e, end) }
                 : Restriction with { ReviewedUpTo = e.PeriodEndsOn },
     };
 

@@ -439,15 +439,26 @@ public class ReviewTests
         SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, "official-b"),
             Given.Hours(history), today ?? ReviewDay);
 
+    // Contract v3a: a continuation issues its Fortsetzungsbescheid beside the review; here it is handed over on the review day.
+    private static RestrictionReviewed Reviewed(Decision d) => d.ShouldAccept().Select(e => e.Event).OfType<RestrictionReviewed>().Single();
+
+    private static object[] Notified(Decision d, DateOnly? on = null)
+    {
+        var events = d.ShouldAccept().Select(e => e.Event).ToArray();
+        var notice = events.OfType<NoticeIssued>().Single();
+        return [.. events, new NoticeDispatched(notice.NoticeId, T.PersonId, DispatchMethod.HandedOver, on ?? ReviewDay, on ?? ReviewDay, T.Caseworker)];
+    }
+
     [Fact]
     public void A_continuation_after_a_new_hearing_runs_six_months_from_the_day_after_the_end()
     {
-        var reviewed = Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId);
+        var decision = Review(Restricted(), true, T.D(2027, 4, 20));
+        var reviewed = Reviewed(decision);
 
         reviewed.Continued.Should().BeTrue();
         reviewed.PeriodEndsOn.Should().Be(T.D(2027, 5, 15));
         reviewed.NewEndsOn.Should().Be(T.D(2027, 11, 15)); // 2027-05-16 + six months, § 188 Abs. 2 BGB
-        var restriction = Given.Person(Restricted(reviewed)).Proposals[T.ProposalId].Restriction!;
+        var restriction = Given.Person(Restricted(Notified(decision))).Proposals[T.ProposalId].Restriction!;
         restriction.EndsOn.Should().Be(T.D(2027, 11, 15));
         restriction.ContinuedOn.Should().Be(ReviewDay);
         restriction.StartsOn.Should().Be(T.D(2026, 11, 16));
@@ -457,7 +468,7 @@ public class ReviewTests
     public void A_continuation_never_starts_before_the_review_day()
     {
         // Reviewed on its last day: continues from the day after; reviewed as it ends today, never backwards.
-        Review(Restricted(), true, T.D(2027, 5, 10), today: T.D(2027, 5, 15)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId)
+        Reviewed(Review(Restricted(), true, T.D(2027, 5, 10), today: T.D(2027, 5, 15)))
             .NewEndsOn.Should().Be(T.D(2027, 11, 15));
     }
 
@@ -491,7 +502,7 @@ public class ReviewTests
     [Fact]
     public void A_continued_restriction_is_reviewed_again_only_once_its_continuation_has_begun()
     {
-        var continued = Restricted(Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId));
+        var continued = Restricted(Notified(Review(Restricted(), true, T.D(2027, 4, 20))));
 
         Review(continued, true, T.D(2027, 4, 20)).ShouldReject("already-reviewed", RejectionKind.Conflict);
         Review(continued, false, today: T.D(2027, 5, 15)).ShouldReject("already-reviewed");
@@ -538,7 +549,7 @@ public class ReviewTests
     [Fact]
     public void A_continued_restriction_is_due_again_before_its_new_end()
     {
-        var continued = Given.Person(Restricted(Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId)));
+        var continued = Given.Person(Restricted(Notified(Review(Restricted(), true, T.D(2027, 4, 20)))));
 
         SanctionDecisions.DueForReview(continued, ReviewDay, 30).Should().BeEmpty();
         SanctionDecisions.DueForReview(continued, T.D(2027, 10, 20), 30).Should().ContainSingle().Which.EndsOn.Should().Be(T.D(2027, 11, 15));

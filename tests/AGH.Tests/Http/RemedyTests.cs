@@ -235,12 +235,16 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var review = $"/api/sanction-proposals/{c.Proposal}/review";
         await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "weiter" }), 422, "hearing-required");
         var reviewed = await Ok(await Post(official, review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
+        // Contract v3a: the continued period waits for its Fortsetzungsbescheid; notified today, it follows on at once.
+        reviewed["restriction"]!["periods"]!.AsArray().Select(p => p!["status"]!.GetValue<string>()).Should().Equal("in-force", "awaiting-notification");
+        await NotifyDecision(c.Person, reviewed);
+        reviewed = await Proposal(c);
         reviewed["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(Dates.EndOfMonthsPeriod(endsOn.AddDays(1), 6)));
         reviewed["restriction"]!["continuedOn"]!.GetValue<string>().Should().Be(D(Today));
         reviewed["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
         await Rejected(() => Post(official, review, new { continueRestriction = false, reasoning = "nochmal" }), 409, "already-reviewed");
         (await GetOk(official, list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
-        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
     }
 
     [Fact]
@@ -278,6 +282,9 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     {
         var c = await Restricted();
         await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/hours", new { date = D(Today), minutes = 120 }), HttpStatusCode.Created);
+        // Contract v3a: a continuation is decided only within the last days of the period (review-too-early before).
+        var endsOn = DateOnly.Parse((await Proposal(c))["restriction"]!["endsOn"]!.GetValue<string>());
+        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
 
         var rejected = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
             new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today) }), 422, "breach-ended");
