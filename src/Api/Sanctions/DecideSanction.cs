@@ -1,4 +1,5 @@
 using AGH.Domain.Sanctions;
+using Marten;
 
 namespace AGH.Api.Sanctions;
 
@@ -17,15 +18,24 @@ public static class DecideSanctionEndpoint
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
         DateOnly? startsOn = b.StartsOn is null ? null : v.Date(b.StartsOn, "startsOn");
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
-        return new DecideSanction(id, approved, reasoning, startsOn, Access.Actor(http).UserId);
+        var actor = Access.Actor(http);
+        return new DecideSanction(id, approved, reasoning, startsOn, actor.UserId, actor);
     });
 
-    public static Decision Decide(DecideSanction command, ProposalStream stream, Clock clock) => SanctionDecisions.Decide(stream.Person, command, clock.Today);
+    // The hours after the refusal are read once locked: an approval is refused once the person worked again.
+    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
+
+    public static Decision Decide(DecideSanction command, ProposalStream stream, Policy policy, Clock clock) =>
+        SanctionDecisions.Decide(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
-    [EndpointDescription("403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
-        + "409 restriction-overlaps with another restriction of the person in force.")]
+    [EndpointDescription("Issues the notice (Einschränkungsbescheid or Mitteilung; answer noticeId); the restriction awaits its notification. "
+        + "403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
+        + "422 sanction-preconditions when a precondition fails on today's facts (exemption covering the refusal day, good cause, "
+        + "hours logged after the refusal, entitlement ended, excluded); 422 refusal-too-old (Policy:MaxDaysRefusalToDecision days); "
+        + "409 restriction-in-force while another restriction of the person is in force, awaiting notification or suspended.")]
     [ProducesResponseType<SanctionProposalDto>(200)]
     public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
 }

@@ -1,3 +1,4 @@
+using AGH.Domain.Notices;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Sanctions;
@@ -8,7 +9,9 @@ public static class ProposalResults
     public static SanctionProposalDto After(ProposalStream stream, Decision decision, DateOnly today)
     {
         var after = decision.Events.Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
-        return SanctionProposalDto.From(after.Proposals[stream.ProposalId], today);
+        // A command that issues a notice answers with its id (contract v3, "exact rules": top-level noticeId).
+        var issued = decision.Events.Select(e => e.Event).OfType<NoticeIssued>().LastOrDefault()?.NoticeId;
+        return SanctionProposalDto.From(after.Proposals[stream.ProposalId], today, issued);
     }
 
     public static IResult Ok(ProposalStream stream, Decision decision, DateOnly today) => Results.Ok(After(stream, decision, today));

@@ -14,19 +14,21 @@ public static class ReviewRestrictionEndpoint
 
     public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new ReviewRestriction(id, v.Required(b.ContinueRestriction, "continueRestriction"), v.Text(b.Reasoning, "reasoning", 8000),
-            b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http).UserId));
+            b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http).UserId, Access.Actor(http)));
 
     // The hours after the refusal are read once locked: the breach persists only while the person does not work.
     public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
 
-    public static Decision Decide(ReviewRestriction command, ProposalStream stream, Clock clock) =>
-        SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, clock.Today);
+    public static Decision Decide(ReviewRestriction command, ProposalStream stream, Policy policy, Clock clock) =>
+        SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]
-    [EndpointDescription("continueRestriction true continues it for six months from the day after endsOn (not before today); it needs "
-        + "hearingHeldOn after the restriction began (422 hearing-required) and a persisting breach (422 breach-ended). "
+    [EndpointDescription("continueRestriction true continues it for six months: only within the last Policy:ContinuationWindowDays (45) days "
+        + "before endsOn (422 review-too-early), with hearingHeldOn inside that window (422 hearing-required) and a persisting breach "
+        + "(422 breach-ended). It issues a Fortsetzungsbescheid (answer noticeId); the new period awaits its notification and starts on "
+        + "the later of the day after endsOn and notifiedOn. "
         + "409 already-reviewed for the same period; 409 restriction-not-in-force.")]
     [ProducesResponseType<SanctionProposalDto>(200)]
     public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);

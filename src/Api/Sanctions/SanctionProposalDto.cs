@@ -9,12 +9,42 @@ public enum ProposalStatus
     Rejected,
 }
 
-/// <summary>An approved restriction as it stands today: in-force (also before it starts), ended-early, withdrawn or expired.</summary>
-public sealed record RestrictionDto(DateOnly StartsOn, DateOnly EndsOn, RestrictionStatus Status, DateOnly? ContinuedOn)
+/// <summary>
+/// An approved restriction as it stands today: awaiting-notification until its notice is dispatched, then in-force (also
+/// before effectiveFrom) until endsOn has passed, or suspended, ended-early, withdrawn, expired (also when notified after endsOn).
+/// </summary>
+public sealed record RestrictionDto(
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    RestrictionStatus Status,
+    DateOnly? ContinuedOn,
+    DateOnly? EffectiveFrom,
+    bool BackPaymentDue,
+    DateOnly? BackPaymentFrom,
+    IReadOnlyList<RestrictionPeriodDto> Periods,
+    SuspensionDto? Suspension,
+    ReviewRequestDto? ReviewRequest)
 {
     public static RestrictionDto? From(Restriction? r, DateOnly today) =>
-        r is null ? null : new RestrictionDto(r.StartsOn, r.EndsOn, r.StatusOn(today), r.ContinuedOn);
+        r is null ? null : new RestrictionDto(r.StartsOn, r.EndsOn, r.StatusOn(today), r.ContinuedOn, r.EffectiveFrom, r.BackPaymentDue,
+            r.BackPaymentFrom, r.Periods.Select(p => RestrictionPeriodDto.From(r, p, today)).ToList(),
+            r.Suspension is { } s ? new SuspensionDto(s.Kind, s.Scope, s.Court, s.FileNumber, s.DecidedOn, s.From, s.Note, s.EndedOn, s.Outcome) : null,
+            r.ReviewRequest is { } q ? new ReviewRequestDto(q.ReceivedOn, q.Statement, q.Outcome, q.DecidedBy, q.Reasoning, q.NoticeId) : null);
 }
+
+/// <summary>A period of the restriction: the first from the decision, each further one from a continuation.</summary>
+public sealed record RestrictionPeriodDto(int N, DateOnly StartsOn, DateOnly EndsOn, Guid NoticeId, RestrictionStatus Status)
+{
+    public static RestrictionPeriodDto From(Restriction r, RestrictionPeriod p, DateOnly today) =>
+        new(p.N, p.StartsOn, p.EndsOn, p.NoticeId, r.PeriodStatusOn(p, today));
+}
+
+/// <summary>The court order or the authority's suspension, the latest one.</summary>
+public sealed record SuspensionDto(SuspensionKind Kind, SuspensionScope? Scope, string? Court, string? FileNumber, DateOnly DecidedOn, DateOnly From,
+    string Note, DateOnly? EndedOn, SuspensionOutcome? Outcome);
+
+/// <summary>The person's application for review under § 44 SGB X.</summary>
+public sealed record ReviewRequestDto(DateOnly ReceivedOn, string Statement, ReviewRequestOutcome? Outcome, string? DecidedBy, string? Reasoning, Guid? NoticeId);
 
 /// <summary>The Widerspruch against the restriction.</summary>
 public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning);
@@ -34,13 +64,16 @@ public sealed record SanctionProposalDto(
     DateOnly? EndsOn,
     RestrictionDto? Restriction,
     ObjectionDto? Objection,
-    string? NoticeVersion)
+    string? NoticeVersion,
+    Guid? NoticeId)
 {
-    public static SanctionProposalDto From(SanctionProposal p, DateOnly today) => new(
+    // noticeId: the notice the answering command issued; by default the decision's (Einschränkungsbescheid or Mitteilung).
+    public static SanctionProposalDto From(SanctionProposal p, DateOnly today, Guid? noticeId = null) => new(
         p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
         p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
         p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Restriction?.StartsOn, p.Restriction?.EndsOn,
         RestrictionDto.From(p.Restriction, today),
         p.Objection is { } o ? new ObjectionDto(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning) : null,
-        p.Decision?.NoticeVersion);
+        p.Decision?.NoticeVersion,
+        noticeId ?? p.Decision?.NoticeId);
 }

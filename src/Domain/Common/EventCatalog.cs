@@ -196,6 +196,23 @@ public static class EventCatalog
         Entry<LawsuitEnded>(EventStream.Person, _ => LegalBasis.Lawsuit,
             x => $"Klage gegen den Heranziehungsbescheid beendet am {D(x.On)} ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
             occurredOn: x => x.On, notPersonal: [nameof(LawsuitEnded.RecordedBy)]),
+        Entry<RestrictionSuspended>(EventStream.Person, x => HistoryWording.BasisOf(x.Kind),
+            x => $"Anspruchseinschränkung ausgesetzt ab {D(x.From)} ({HistoryWording.Of(x.Kind)}{(x.Court is { } c ? $", {c}" : "")}, entschieden am {D(x.DecidedOn)}), erfasst von {x.RecordedBy}",
+            occurredOn: x => x.From, mask: e => e with { Note = X, FileNumber = e.FileNumber is null ? null : X },
+            notPersonal: [nameof(RestrictionSuspended.Court), nameof(RestrictionSuspended.RecordedBy)]),
+        Entry<RestrictionSuspensionEnded>(EventStream.Person, _ => LegalBasis.SuspensionEnded,
+            x => x.Outcome == SuspensionOutcome.Reinstated
+                ? $"Aussetzung beendet: Anspruchseinschränkung wieder in Kraft ab {D(x.On)}, erfasst von {x.EndedBy}"
+                : $"Aussetzung beendet: Anspruchseinschränkung aufgehoben am {D(x.On)}, erfasst von {x.EndedBy}",
+            occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(RestrictionSuspensionEnded.EndedBy)]),
+        Entry<ReviewRequestFiled>(EventStream.Person, _ => LegalBasis.ReviewRequest,
+            x => $"Antrag auf Überprüfung nach § 44 SGB X eingegangen am {D(x.ReceivedOn)}",
+            occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(ReviewRequestFiled.FiledBy)]),
+        Entry<ReviewRequestDecided>(EventStream.Person, _ => LegalBasis.ReviewRequest,
+            x => x.Outcome == ReviewRequestOutcome.Withdrawn
+                ? $"Überprüfung nach § 44 SGB X: Anspruchseinschränkung aufgehoben von {x.DecidedBy}{(x.BackPaymentFrom is { } f ? $"; Nachzahlung ab {D(f)}" : "")}"
+                : $"Überprüfung nach § 44 SGB X: Antrag abgelehnt von {x.DecidedBy}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(ReviewRequestDecided.DecidedBy)]),
         Entry<NoticeIssued>(EventStream.Person, _ => LegalBasis.NoticeIssued,
             x => x.Origin == NoticeOrigin.External
                 ? $"{HistoryWording.Of(x.Kind)} außerhalb des Dienstes zugestellt am {D(x.IssuedOn)}, erfasst von {x.IssuedByName}"
@@ -302,6 +319,20 @@ public static class HistoryWording
         EndReason.MovedAway => "Wegzug",
         EndReason.Other => "sonstiger Grund",
         EndReason.ObjectionUpheld => "Heranziehungsbescheid auf Widerspruch oder Klage aufgehoben",
+    };
+
+    public static string BasisOf(SuspensionKind kind) => kind switch
+    {
+        SuspensionKind.CourtOrder => LegalBasis.CourtOrder,
+        SuspensionKind.InterimOrder => LegalBasis.InterimOrder,
+        SuspensionKind.Authority => LegalBasis.AuthoritySuspension,
+    };
+
+    public static string Of(SuspensionKind kind) => kind switch
+    {
+        SuspensionKind.CourtOrder => "Anordnung der aufschiebenden Wirkung durch das Gericht",
+        SuspensionKind.InterimOrder => "einstweilige Anordnung des Gerichts",
+        SuspensionKind.Authority => "Aussetzung der Vollziehung durch die Behörde",
     };
 
     public static string Of(RestrictionEndReason reason) => reason switch

@@ -21,6 +21,11 @@ public static class LegalBasis
     public const string RestrictionEnd = "§ 9 Abs. 4 S. 1 Nr. 1 AsylbLG i. V. m. § 48 SGB X";
     public const string RestrictionReview = "§ 14 Abs. 2 AsylbLG";
     public const string RestrictionContinued = "§ 14 Abs. 2 AsylbLG, § 28 VwVfG";
+    public const string CourtOrder = "§ 86b Abs. 1 S. 1 Nr. 2 SGG";
+    public const string InterimOrder = "§ 86b Abs. 2 SGG";
+    public const string AuthoritySuspension = "§ 86a Abs. 3 SGG";
+    public const string SuspensionEnded = "§§ 86a, 86b SGG";
+    public const string ReviewRequest = "§ 44 SGB X i. V. m. § 9 Abs. 4 AsylbLG";
     public const string NoticeIssued = "§§ 35, 37, 39 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string Notification = "§§ 41, 43 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string NotificationRebutted = "§ 41 Abs. 2 S. 3 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";

@@ -24,4 +24,12 @@ public static class NoticeVersions
 
     /// <summary>Anordnung der sofortigen Vollziehung of the Heranziehungsbescheid (§ 86a Abs. 2 Nr. 5 SGG), with its § 86b SGG Belehrung.</summary>
     public const string ImmediateEnforcement = "anordnung-sofortige-vollziehung-v1";
+    /// <summary>Fortsetzungsbescheid (§ 14 Abs. 2 AsylbLG): the restriction continues for a further six months.</summary>
+    public const string ContinuationNotice = "fortsetzungsbescheid-v1";
+
+    /// <summary>Aufhebungsbescheid on a § 44 SGB X review (through § 9 Abs. 4 AsylbLG): the restriction is withdrawn.</summary>
+    public const string ReviewWithdrawalNotice = "aufhebungsbescheid-v1";
+
+    /// <summary>Ablehnung of a § 44 SGB X review: the restriction stands.</summary>
+    public const string ReviewRefusalNotice = "ablehnung-v1";
 }

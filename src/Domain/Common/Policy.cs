@@ -7,5 +7,11 @@ public sealed record Policy
     public int DailyCapMinutes { get; init; } = 480;
     public int WeeklyCapMinutes { get; init; } = 30 * 60;
 
+    /// <summary>A sanction is decided promptly: an approval later than this many days after the refusal is 422 refusal-too-old.</summary>
+    public int MaxDaysRefusalToDecision { get; init; } = 90;
+
+    /// <summary>A restriction may be continued only within this many last days of its period (§ 14 Abs. 2 AsylbLG).</summary>
+    public int ContinuationWindowDays { get; init; } = 45;
+
     public static readonly Policy Default = new();
 }

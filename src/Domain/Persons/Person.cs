@@ -202,7 +202,19 @@ public sealed record Person(
     public Person When(SanctionProposed e) =>
         this with { Proposals = Proposals.Add(e.ProposalId, SanctionProposal.Start(e)) };
 
-    public Person When(SanctionDecided e) => WithProposal(e.ProposalId, p => p.When(e, Proposals.Count(x => x.Value.Decision is not null)));
+    public Person When(SanctionDecided e) => WithProposal(e.ProposalId, p => p.When(e, Proposals.Count(x => x.Value.Decision is not null),
+        e.NoticeId is { } id && Notices.TryGetValue(id, out var n) ? n.NotifiedOn : null));
+
+    /// <summary>A restriction takes effect with its notice's notification: the restriction follows the notice's (§§ 41, 43 VwVfG).</summary>
+    private Person WithNoticeNotified(Guid noticeId)
+    {
+        if (!Notices.TryGetValue(noticeId, out var notice) || notice.Kind is not (NoticeKind.Einschraenkungsbescheid or NoticeKind.Fortsetzungsbescheid)
+            || !Proposals.TryGetValue(notice.SubjectId, out var p) || p.Restriction is not { } r) return this;
+        var notified = notice.Kind == NoticeKind.Einschraenkungsbescheid
+            ? r.NoticeId == noticeId ? r.Notified(notice.NotifiedOn) : r
+            : r.PeriodNotified(noticeId, notice.NotifiedOn);
+        return this with { Proposals = Proposals.SetItem(p.ProposalId, p with { Restriction = notified }) };
+    }
 
     private Person WithProposal(Guid proposalId, Func<SanctionProposal, SanctionProposal> change) =>
         Proposals.TryGetValue(proposalId, out var p) ? this with { Proposals = Proposals.SetItem(proposalId, change(p)) } : this;
@@ -256,8 +268,12 @@ public sealed record Person(
         (not null, RestrictionEndedEarly e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionReviewed e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, NoticeIssued e) => state with { Notices = state.Notices.SetItem(e.NoticeId, Notice.Start(e)) },
-        (not null, NoticeDispatched e) => state.WithNotice(e.NoticeId, n => n.When(e)),
-        (not null, NoticeReceiptRecorded e) => state.WithNotice(e.NoticeId, n => n.When(e)),
+        (not null, NoticeDispatched e) => state.WithNotice(e.NoticeId, n => n.When(e)).WithNoticeNotified(e.NoticeId),
+        (not null, NoticeReceiptRecorded e) => state.WithNotice(e.NoticeId, n => n.When(e)).WithNoticeNotified(e.NoticeId),
+        (not null, RestrictionSuspended e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, RestrictionSuspensionEnded e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, ReviewRequestFiled e) => state.WithProposal(e.ProposalId, p => p.When(e)),
+        (not null, ReviewRequestDecided e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, LegalHoldPlaced) => state with { LegalHold = true },
         (not null, LegalHoldLifted) => state with { LegalHold = false },
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },
@@ -308,6 +324,9 @@ public static class PersonDecisions
     {
         if (person.ErasedOn is not null) return Rejection.Conflict("person-erased", "The person's data has already been erased.");
         if (person.LegalHold) return Rejection.Conflict("legal-hold-active", "A legal hold keeps the data.");
+        // A court proceeding on a restriction holds the record until it ended (contract v3, "legal corrections").
+        if (person.Proposals.Values.Any(p => p.Restriction?.Suspension is { IsCourtOrder: true, EndedOn: null }))
+            return Rejection.Conflict("legal-hold-active", "A court order on a restriction is in effect; the record is held until it ended.");
         // An undecided Widerspruch is a pending remedy like any other: the record stays until it is decided.
         if (person.Proposals.Values.Any(p => p.Objection?.Status == ObjectionStatus.Pending))
             return Rejection.Conflict("objection-pending", "An objection against a restriction is still undecided.");

@@ -210,6 +210,6 @@ public static class PlacementObjectionDecisions
     {
         Proposals = person.Proposals.SetItems(person.Proposals.Values
             .Where(p => p.PlacementId == placementId && p.Restriction is not null)
-            .Select(p => KeyValuePair.Create(p.ProposalId, p with { Restriction = p.Restriction! with { Withdrawn = true } }))),
+            .Select(p => KeyValuePair.Create(p.ProposalId, p with { Restriction = p.Restriction!.Withdraw() }))),
     };
 }

@@ -1,4 +1,5 @@
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 
@@ -6,7 +7,11 @@ namespace AGH.Domain.Sanctions;
 
 public sealed record ProposeSanction(Guid PlacementId, Guid ProposalId, Guid RefusalId, string Reasoning, string ProposedBy);
 
-public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy);
+/// <param name="By">The deciding official, who signs the notice; null only where a test names the user alone.</param>
+public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy, Actor? By = null)
+{
+    public Actor Decider => By ?? new Actor(DecidedBy, DecidedBy, Roles.Official, null);
+}
 
 public sealed record FileObjection(Guid ProposalId, DateOnly ReceivedOn, string Statement, string FiledBy);
 
@@ -14,7 +19,11 @@ public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reason
 
 public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionEndReason Reason, string Reasoning, string EndedBy);
 
-public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy);
+/// <param name="By">The reviewing official, who signs a Fortsetzungsbescheid; null only where a test names the user alone.</param>
+public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy, Actor? By = null)
+{
+    public Actor Reviewer => By ?? new Actor(ReviewedBy, ReviewedBy, Roles.Official, null);
+}
 
 /// <summary>A restriction the § 14 Abs. 2 review list shows, and why it is due.</summary>
 public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
@@ -46,18 +55,14 @@ public static class SanctionDecisions
     {
         if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
             return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
-        var missing = new List<string>();
-        if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
-        if (person.NotObligedReason(refusal.Date) is { } notObliged) missing.Add($"the person had no duty to work on the refusal date ({notObliged}), a good reason by law");
-        if (person.SanctionBar(placement.PlacementId, refusal.Date) is { } barred) missing.Add(barred);
-        if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
-        else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
-        var hearing = HearingDecisions.StateOf(refusal, today);
-        if (hearing == HearingState.None) missing.Add(refusal.Hearing is null ? "no hearing was held" : "the hearing lies before the refusal");
+        // A rejection is final for its refusal: the same facts are not put forward again.
+        if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && p.Decision is { Approved: false }))
+            return Rejection.Conflict("already-decided", "A sanction for this refusal was proposed and rejected.");
         // A procedure check: it answers before the substantive preconditions (contract v3, order of checks).
-        if (hearing == HearingState.DeadlineRunning)
+        if (HearingDecisions.StateOf(refusal, today) == HearingState.DeadlineRunning)
             return Rejection.Unprocessable("hearing-deadline-running",
                 $"The person was invited to the hearing and may answer until {refusal.Invitation!.Deadline:yyyy-MM-dd}; no hearing was held yet.");
+        var missing = ProposalPreconditions.Missing(person, placement, refusal, today);
         if (missing.Count > 0)
             return Rejection.Unprocessable("sanction-preconditions", "A sanction cannot be proposed: " + string.Join("; ", missing) + ".");
         if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && (p.Decision is null || p.Decision.Approved)))
@@ -66,11 +71,17 @@ public static class SanctionDecisions
             new SanctionProposed(c.ProposalId, person.Id, placement.PlacementId, c.RefusalId, c.Reasoning, c.ProposedBy)));
     }
 
+    /// <summary>Decided on today's facts with an empty hour log and the default policy (for callers without hours).</summary>
+    public static Decision Decide(Person person, DecideSanction c, DateOnly today) => Decide(person, c, HourLog.Empty, Policy.Default, today);
+
     /// <summary>
     /// Vier-Augen-Prinzip; a restriction starts no earlier than the day it is decided (it is announced before it takes
-    /// effect, §§ 41, 43 VwVfG) and never overlaps another restriction of the person in force.
+    /// effect, §§ 41, 43 VwVfG). An approval re-checks every precondition on today's facts (the person may have worked,
+    /// been exempted or lost the entitlement since the proposal), comes promptly after the refusal, and never while
+    /// another restriction of the person runs or waits (a persisting breach is the § 14 Abs. 2 review's business). The
+    /// decision issues its notice. <paramref name="hoursAfterRefusal"/> holds at least the person's hours after the refusal's day.
     /// </summary>
-    public static Decision Decide(Person person, DecideSanction c, DateOnly today)
+    public static Decision Decide(Person person, DecideSanction c, HourLog hoursAfterRefusal, Policy policy, DateOnly today)
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
@@ -79,20 +90,34 @@ public static class SanctionDecisions
         if (proposal.Decision is not null)
             return Rejection.Conflict("already-decided", "The proposal has already been decided.");
         if (!c.Approved)
-            return Decision.Accept(new StreamEvent(person.Id,
-                new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, false, c.Reasoning, null, null, c.DecidedBy, NoticeVersions.NoRestrictionNotice)));
+        {
+            var mitteilung = NoticeIssuing.Issue(person, NoticeKind.Mitteilung, proposal.ProposalId, NoticeVersions.NoRestrictionNotice, c.Decider, today);
+            return new Decision([mitteilung, new StreamEvent(person.Id, new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, false,
+                c.Reasoning, null, null, c.DecidedBy, NoticeVersions.NoRestrictionNotice, ((NoticeIssued)mitteilung.Event).NoticeId))], null);
+        }
         if (c.StartsOn is not { } startsOn)
             return Rejection.Unprocessable("starts-on-required", "An approval needs the day the restriction starts.");
         if (startsOn < today)
             return Rejection.Unprocessable("starts-on-in-past",
                 $"startsOn {startsOn:yyyy-MM-dd} lies before the day of the decision ({today:yyyy-MM-dd}); a restriction never applies backwards.");
+        var placement = person.Placements[proposal.PlacementId];
+        var refusal = placement.Refusals[proposal.RefusalId];
+        var missing = ProposalPreconditions.Missing(person, placement, refusal, today);
+        missing.AddRange(ProposalPreconditions.MissingToday(person, placement, refusal, hoursAfterRefusal, today));
+        if (missing.Count > 0)
+            return Rejection.Unprocessable("sanction-preconditions", "The sanction cannot be approved on today's facts: " + string.Join("; ", missing) + ".");
+        if (today.DayNumber - refusal.Date.DayNumber > policy.MaxDaysRefusalToDecision)
+            return Rejection.Unprocessable("refusal-too-old",
+                $"The refusal on {refusal.Date:yyyy-MM-dd} lies more than {policy.MaxDaysRefusalToDecision} days back; a restriction must follow it promptly.");
+        if (person.Proposals.Values.FirstOrDefault(p => p.ProposalId != proposal.ProposalId && p.Restriction?.StatusOn(today) is
+                RestrictionStatus.InForce or RestrictionStatus.AwaitingNotification or RestrictionStatus.Suspended) is { Restriction: { } other })
+            return Rejection.Conflict("restriction-in-force",
+                $"The person's restriction from {other.StartsOn:yyyy-MM-dd} to {other.EndsOn:yyyy-MM-dd} is in force, awaiting notification or suspended; "
+                + "a persisting breach is the § 14 Abs. 2 review's business.");
         var endsOn = Dates.EndOfMonthsPeriod(startsOn, RestrictionMonths);
-        if (person.Proposals.Values.FirstOrDefault(p => p.Restriction is { } r && r.StatusOn(today) == RestrictionStatus.InForce
-                && r.Overlaps(startsOn, endsOn)) is { Restriction: { } other })
-            return Rejection.Conflict("restriction-overlaps",
-                $"The person's restriction from {other.StartsOn:yyyy-MM-dd} to {other.EndsOn:yyyy-MM-dd} is in force; a continuation is the § 14 Abs. 2 review.");
-        return Decision.Accept(new StreamEvent(person.Id,
-            new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, true, c.Reasoning, startsOn, endsOn, c.DecidedBy, NoticeVersions.RestrictionNotice)));
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Einschraenkungsbescheid, proposal.ProposalId, NoticeVersions.RestrictionNotice, c.Decider, today);
+        return new Decision([notice, new StreamEvent(person.Id, new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, true,
+            c.Reasoning, startsOn, endsOn, c.DecidedBy, NoticeVersions.RestrictionNotice, ((NoticeIssued)notice.Event).NoticeId))], null);
     }
 
     /// <summary>The Widerspruch is recorded; the restriction stays in force meanwhile (§ 11 Abs. 4 AsylbLG).</summary>
@@ -146,7 +171,14 @@ public static class SanctionDecisions
     /// and while the breach persists; otherwise it ends as planned. <paramref name="hoursAfterRefusal"/> holds at least
     /// the person's hours of the weeks after the refusal's day (<see cref="RefusalDate"/>).
     /// </summary>
-    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today)
+    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today) =>
+        Review(person, c, hoursAfterRefusal, Policy.Default, today);
+
+    /// <summary>
+    /// A continuation is decided only within the last <see cref="Policy.ContinuationWindowDays"/> days of the period, after
+    /// a hearing inside that window, and issues its Fortsetzungsbescheid: the new period waits for its notification.
+    /// </summary>
+    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, Policy policy, DateOnly today)
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
@@ -158,16 +190,22 @@ public static class SanctionDecisions
             return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
                 restriction.EndsOn, false, null, null, c.Reasoning, c.ReviewedBy)));
 
-        if (c.HearingHeldOn is not { } heard || heard < restriction.StartsOn)
-            return Rejection.Unprocessable("hearing-required", "A continuation needs a hearing on it held after the restriction began (§ 28 VwVfG).");
-        if (heard > today)
+        if (c.HearingHeldOn is { } future && future > today)
             return Rejection.Unprocessable("date-in-future", "hearingHeldOn lies in the future.");
+        var windowOpens = restriction.EndsOn.AddDays(-(policy.ContinuationWindowDays - 1));
+        if (today < windowOpens)
+            return Rejection.Unprocessable("review-too-early",
+                $"A continuation is decided within the last {policy.ContinuationWindowDays} days of the period, from {windowOpens:yyyy-MM-dd}.");
+        if (c.HearingHeldOn is not { } heard || heard < windowOpens || heard < restriction.StartsOn)
+            return Rejection.Unprocessable("hearing-required",
+                $"A continuation needs a hearing on it (§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG) held within the last {policy.ContinuationWindowDays} days of the period, from {windowOpens:yyyy-MM-dd}.");
         if (BreachEndedReason(person, proposal, hoursAfterRefusal, today) is { } ended)
             return Rejection.Unprocessable("breach-ended", $"The breach no longer persists: {ended}.");
-        var continuesFrom = restriction.EndsOn.AddDays(1) < today ? today : restriction.EndsOn.AddDays(1);
-        var newEnd = Dates.EndOfMonthsPeriod(continuesFrom, RestrictionMonths);
-        return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
-            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.ReviewedBy)));
+        // Planned for a timely notification; the period starts on the later of the day after endsOn and the notification.
+        var newEnd = Dates.EndOfMonthsPeriod(restriction.EndsOn.AddDays(1), RestrictionMonths);
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, NoticeVersions.ContinuationNotice, c.Reviewer, today);
+        return new Decision([notice, new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
+            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.ReviewedBy, ((NoticeIssued)notice.Event).NoticeId))], null);
     }
 
     /// <summary>The breach has ended when the person worked after the refusal, has no active placement, or has no duty today.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 
 namespace AGH.Domain.Sanctions;
 
@@ -36,6 +38,9 @@ public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateO
 /// <summary>
 /// The § 14 Abs. 2 AsylbLG review of the period ending on <paramref name="PeriodEndsOn"/>: continued for six more months
 /// (new end <paramref name="NewEndsOn"/>, after a hearing on <paramref name="HearingHeldOn"/>), or left to end as planned.
+/// <paramref name="NoticeId"/> names the Fortsetzungsbescheid (contract v3a): the continued period then starts on the later
+/// of the day after <paramref name="PeriodEndsOn"/> and its notification, so <paramref name="NewEndsOn"/> is the end planned
+/// for a timely notification; null on events stored before continuations had a notice of their own (their period began at once).
 /// </summary>
 public sealed record RestrictionReviewed(
     Guid ProposalId,
@@ -46,7 +51,41 @@ public sealed record RestrictionReviewed(
     DateOnly? NewEndsOn,
     DateOnly? HearingHeldOn,
     string Reasoning,
-    string ReviewedBy) : IDomainEvent;
+    string ReviewedBy,
+    Guid? NoticeId = null) : IDomainEvent;
+
+/// <summary>A court order or the authority suspends the restriction from <paramref name="From"/> (§§ 86a Abs. 3, 86b SGG).</summary>
+public sealed record RestrictionSuspended(
+    Guid ProposalId,
+    Guid PersonId,
+    SuspensionKind Kind,
+    SuspensionScope? Scope,
+    string? Court,
+    string? FileNumber,
+    DateOnly DecidedOn,
+    DateOnly From,
+    string Note,
+    bool BackPaymentDue,
+    string RecordedBy) : IDomainEvent;
+
+/// <summary>The suspension ended: the restriction is in force again from <paramref name="On"/>, or withdrawn.</summary>
+public sealed record RestrictionSuspensionEnded(Guid ProposalId, Guid PersonId, SuspensionOutcome Outcome, DateOnly On, string Note, string EndedBy) : IDomainEvent;
+
+/// <summary>The person applies for review of the restriction under § 44 SGB X (through § 9 Abs. 4 AsylbLG).</summary>
+public sealed record ReviewRequestFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy) : IDomainEvent;
+
+/// <summary>
+/// The § 44 SGB X review decided: withdrawn (Aufhebungsbescheid; back payment from <paramref name="BackPaymentFrom"/>, at
+/// most one year back, § 9 Abs. 4 S. 2 AsylbLG) or refused (Ablehnung).
+/// </summary>
+public sealed record ReviewRequestDecided(
+    Guid ProposalId,
+    Guid PersonId,
+    ReviewRequestOutcome Outcome,
+    string Reasoning,
+    DateOnly? BackPaymentFrom,
+    string DecidedBy,
+    Guid NoticeId) : IDomainEvent;
 
 public enum RestrictionEndReason
 {
@@ -67,6 +106,8 @@ public enum RestrictionStatus
     EndedEarly,
     Withdrawn,
     Expired,
+    AwaitingNotification,
+    Suspended,
 }
 
 public enum ObjectionStatus
@@ -76,9 +117,16 @@ public enum ObjectionStatus
     Dismissed,
 }
 
-public sealed record SanctionDecision(bool Approved, string Reasoning, string DecidedBy, int DecidedAtSequence, string? NoticeVersion = null);
+public sealed record SanctionDecision(bool Approved, string Reasoning, string DecidedBy, int DecidedAtSequence, string? NoticeVersion = null)
+{
+    /// <summary>The Einschränkungsbescheid or Mitteilung issued with it; null on decisions stored before notices were resources.</summary>
+    public Guid? NoticeId { get; init; }
+}
 
-/// <summary>An approved restriction. EndsOn moves with an early end or a continuation; the decided period stays in the history.</summary>
+/// <summary>
+/// An approved restriction. EndsOn moves with an early end or a continuation; the decided period stays in the history.
+/// It takes effect only once its notice is notified (§§ 41, 43 VwVfG): <see cref="NotifiedOn"/> mirrors its notice.
+/// </summary>
 public sealed record Restriction(
     DateOnly StartsOn,
     DateOnly EndsOn,
@@ -87,11 +135,85 @@ public sealed record Restriction(
     DateOnly? ContinuedOn,
     DateOnly? ReviewedUpTo)
 {
+    /// <summary>The Einschränkungsbescheid (inferred for restrictions decided before notices were resources).</summary>
+    public Guid NoticeId { get; init; }
+
+    /// <summary>When its notice was notified; null while it awaits notification.</summary>
+    public DateOnly? NotifiedOn { get; init; }
+
+    /// <summary>The latest court order or authority's suspension, ended or not.</summary>
+    public Suspension? Suspension { get; init; }
+
+    /// <summary>The benefits office owes the difference: the restriction was in force and was suspended or withdrawn.</summary>
+    public bool BackPaymentDue { get; init; }
+
+    /// <summary>§ 44 SGB X with § 9 Abs. 4 S. 2 AsylbLG: back payment reaches back at most to this day.</summary>
+    public DateOnly? BackPaymentFrom { get; init; }
+
+    /// <summary>The person's application for review under § 44 SGB X, the latest one.</summary>
+    public ReviewRequest? ReviewRequest { get; init; }
+
+    public ImmutableList<RestrictionPeriod> Periods { get; init; } = [];
+
     public RestrictionStatus StatusOn(DateOnly today) =>
         Withdrawn ? RestrictionStatus.Withdrawn
         : EndedEarly ? RestrictionStatus.EndedEarly
+        : Suspension is { EndedOn: null } s && s.From <= today ? RestrictionStatus.Suspended
+        : NotifiedOn is not { } notified ? RestrictionStatus.AwaitingNotification
+        : notified > EndsOn ? RestrictionStatus.Expired
+        // A continuation whose Fortsetzungsbescheid is not notified yet: it waits once the period before has run out.
+        : EndsOn < today && Periods is [.., { N: > 1, NotifiedOn: null }] ? RestrictionStatus.AwaitingNotification
         : EndsOn < today ? RestrictionStatus.Expired
         : RestrictionStatus.InForce;
+
+    /// <summary>The first restricted day: the start, or the notification when that came later; null until notified or when notified too late.</summary>
+    public DateOnly? EffectiveFrom => NotifiedOn is { } n && n <= EndsOn ? (n > StartsOn ? n : StartsOn) : null;
+
+    /// <summary>Benefits were restricted at some point: its notice was notified in time (a day of it need not have run).</summary>
+    public bool WasInForce => EffectiveFrom is not null;
+
+    public bool IsSuspended => Suspension is { EndedOn: null };
+
+    /// <summary>
+    /// Withdrawn from its start (Abhilfe, § 44 SGB X, an upheld objection against the placement): what was withheld is paid
+    /// back where it was in force.
+    /// </summary>
+    public Restriction Withdraw() => this with { Withdrawn = true, BackPaymentDue = BackPaymentDue || WasInForce };
+
+    public Restriction Notified(DateOnly? notifiedOn) => this with
+    {
+        NotifiedOn = notifiedOn,
+        Periods = Periods.IsEmpty ? Periods : Periods.SetItem(0, Periods[0] with { NotifiedOn = notifiedOn }),
+    };
+
+    /// <summary>
+    /// A period's own status: a continuation not yet notified awaits it; the latest notified period carries the
+    /// restriction's status; an earlier one has run its course.
+    /// </summary>
+    public RestrictionStatus PeriodStatusOn(RestrictionPeriod p, DateOnly today)
+    {
+        if (p.N > 1 && p.NotifiedOn is null) return Withdrawn ? RestrictionStatus.Withdrawn : RestrictionStatus.AwaitingNotification;
+        var latestNotified = Periods.LastOrDefault(x => x.N == 1 || x.NotifiedOn is not null);
+        if (latestNotified is null || p.N != latestNotified.N) return RestrictionStatus.Expired;
+        var status = StatusOn(today);
+        return status == RestrictionStatus.AwaitingNotification && p.NotifiedOn is not null ? RestrictionStatus.Expired : status;
+    }
+
+    /// <summary>
+    /// A continued period's Fortsetzungsbescheid was notified (or the notification rebutted): it starts on the later of the
+    /// day after the period before and the notification, and runs six months (§ 14 Abs. 2 AsylbLG, § 188 BGB).
+    /// </summary>
+    public Restriction PeriodNotified(Guid noticeId, DateOnly? notifiedOn)
+    {
+        var i = Periods.FindIndex(p => p.NoticeId == noticeId);
+        if (i < 1) return this;
+        var previousEnd = Periods[i - 1].EndsOn;
+        if (notifiedOn is not { } notified)
+            return this with { EndsOn = previousEnd, Periods = Periods.SetItem(i, Periods[i] with { NotifiedOn = null }) };
+        var from = notified > previousEnd.AddDays(1) ? notified : previousEnd.AddDays(1);
+        var end = Dates.EndOfMonthsPeriod(from, 6);
+        return this with { EndsOn = end, Periods = Periods.SetItem(i, new RestrictionPeriod(Periods[i].N, from, end, noticeId, notified)) };
+    }
 
     public bool Overlaps(DateOnly from, DateOnly to) => StartsOn <= to && from <= EndsOn;
 
@@ -101,6 +223,57 @@ public sealed record Restriction(
     /// </summary>
     public bool IsReviewedOn(DateOnly day) => ReviewedUpTo is { } upTo && day <= upTo;
 }
+
+/// <summary>One period of a restriction: the first from the decision, each further one from a continuation (§ 14 Abs. 2 AsylbLG).</summary>
+public sealed record RestrictionPeriod(int N, DateOnly StartsOn, DateOnly EndsOn, Guid NoticeId, DateOnly? NotifiedOn);
+
+/// <summary>The restriction suspended by a court (§ 86b SGG) or the authority (§ 86a Abs. 3 SGG); ended by reinstatement or withdrawal.</summary>
+public sealed record Suspension(
+    SuspensionKind Kind,
+    SuspensionScope? Scope,
+    string? Court,
+    string? FileNumber,
+    DateOnly DecidedOn,
+    DateOnly From,
+    string Note,
+    DateOnly? EndedOn,
+    SuspensionOutcome? Outcome)
+{
+    /// <summary>A court's order: the proceeding holds the person's record against erasure until it ended.</summary>
+    public bool IsCourtOrder => Kind is SuspensionKind.CourtOrder or SuspensionKind.InterimOrder;
+}
+
+public enum SuspensionKind
+{
+    /// <summary>The court orders the suspensive effect (§ 86b Abs. 1 S. 1 Nr. 2 SGG).</summary>
+    CourtOrder,
+
+    /// <summary>An interim order of the court (§ 86b Abs. 2 SGG).</summary>
+    InterimOrder,
+
+    /// <summary>The authority suspends enforcement itself (§ 86a Abs. 3 SGG).</summary>
+    Authority,
+}
+
+public enum SuspensionScope
+{
+    Full,
+    Partial,
+}
+
+public enum SuspensionOutcome
+{
+    Reinstated,
+    Withdrawn,
+}
+
+public enum ReviewRequestOutcome
+{
+    Withdrawn,
+    Refused,
+}
+
+public sealed record ReviewRequest(DateOnly ReceivedOn, string Statement, string FiledBy, ReviewRequestOutcome? Outcome, string? DecidedBy, string? Reasoning, Guid? NoticeId);
 
 public sealed record Objection(DateOnly ReceivedOn, string Statement, string FiledBy, ObjectionStatus Status, string? DecidedBy, string? Reasoning);
 
@@ -118,11 +291,56 @@ public sealed record SanctionProposal(
     public static SanctionProposal Start(SanctionProposed e) =>
         new(e.ProposalId, e.PersonId, e.PlacementId, e.RefusalId, e.Reasoning, e.ProposedBy, null, null, null);
 
-    public SanctionProposal When(SanctionDecided e, int sequence) => this with
+    // notifiedOn: the notification of the decision's notice as far as the fold knows it (none for a new one).
+    public SanctionProposal When(SanctionDecided e, int sequence, DateOnly? notifiedOn = null) => this with
     {
-        Decision = new SanctionDecision(e.Approved, e.Reasoning, e.DecidedBy, sequence, e.NoticeVersion),
-        Restriction = e is { Approved: true, StartsOn: { } s, EndsOn: { } end } ? new Restriction(s, end, false, false, null, null) : null,
+        Decision = new SanctionDecision(e.Approved, e.Reasoning, e.DecidedBy, sequence, e.NoticeVersion) { NoticeId = e.NoticeId },
+        Restriction = e is { Approved: true, StartsOn: { } s, EndsOn: { } end } ? NewRestriction(e, s, end, notifiedOn) : null,
     };
+
+    // Decided before notices were resources: its notice counts as handed over on the decision day (contract v3, "data
+    // recorded before v3"). The fold cannot see that day; the start, never before it, gives the same effectiveFrom.
+    private static Restriction NewRestriction(SanctionDecided e, DateOnly startsOn, DateOnly endsOn, DateOnly? notifiedOn)
+    {
+        var noticeId = e.NoticeId ?? NoticeIssuing.IdFor(e.ProposalId, NoticeKind.Einschraenkungsbescheid, 0);
+        var notified = e.NoticeId is null ? startsOn : notifiedOn;
+        return new Restriction(startsOn, endsOn, false, false, null, null)
+        {
+            NoticeId = noticeId, NotifiedOn = notified, Periods = [new RestrictionPeriod(1, startsOn, endsOn, noticeId, notified)],
+        };
+    }
+
+    public SanctionProposal When(RestrictionSuspended e) => this with
+    {
+        Restriction = Restriction is null ? null : Restriction with
+        {
+            Suspension = new Suspension(e.Kind, e.Scope, e.Court, e.FileNumber, e.DecidedOn, e.From, e.Note, null, null),
+            BackPaymentDue = Restriction.BackPaymentDue || e.BackPaymentDue,
+        },
+    };
+
+    public SanctionProposal When(RestrictionSuspensionEnded e)
+    {
+        if (Restriction?.Suspension is not { } s) return this;
+        var ended = Restriction with { Suspension = s with { EndedOn = e.On, Outcome = e.Outcome } };
+        return this with { Restriction = e.Outcome == SuspensionOutcome.Withdrawn ? ended.Withdraw() : ended };
+    }
+
+    public SanctionProposal When(ReviewRequestFiled e) => this with
+    {
+        Restriction = Restriction is null ? null
+            : Restriction with { ReviewRequest = new ReviewRequest(e.ReceivedOn, e.Statement, e.FiledBy, null, null, null, null) },
+    };
+
+    public SanctionProposal When(ReviewRequestDecided e)
+    {
+        if (Restriction?.ReviewRequest is not { } request) return this;
+        var decided = Restriction with { ReviewRequest = request with { Outcome = e.Outcome, DecidedBy = e.DecidedBy, Reasoning = e.Reasoning, NoticeId = e.NoticeId } };
+        return this with
+        {
+            Restriction = e.Outcome == ReviewRequestOutcome.Withdrawn ? decided.Withdraw() with { BackPaymentFrom = e.BackPaymentFrom } : decided,
+        };
+    }
 
     public SanctionProposal When(ObjectionFiled e) =>
         this with { Objection = new Objection(e.ReceivedOn, e.Statement, e.FiledBy, ObjectionStatus.Pending, null, null) };
@@ -133,17 +351,34 @@ public sealed record SanctionProposal(
         {
             Status = e.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed, DecidedBy = e.DecidedBy, Reasoning = e.Reasoning,
         },
-        Restriction = e.Upheld && Restriction is not null ? Restriction with { Withdrawn = true } : Restriction,
+        Restriction = e.Upheld && Restriction is not null ? Restriction.Withdraw() : Restriction,
     };
 
     public SanctionProposal When(RestrictionEndedEarly e) =>
-        this with { Restriction = Restriction is null ? null : Restriction with { EndsOn = e.LastDay, EndedEarly = true } };
+        this with { Restriction = Restriction is null ? null : Restriction with { EndsOn = e.LastDay, EndedEarly = true, Periods = EndLastPeriod(Restriction.Periods, e.LastDay) } };
+
+    private static ImmutableList<RestrictionPeriod> EndLastPeriod(ImmutableList<RestrictionPeriod> periods, DateOnly lastDay) =>
+        periods.IsEmpty ? periods : periods.SetItem(periods.Count - 1, periods[^1] with { EndsOn = lastDay });
 
     public SanctionProposal When(RestrictionReviewed e) => this with
     {
         Restriction = Restriction is null ? null
             : e is { Continued: true, NewEndsOn: { } end }
-                ? Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn }
+                ? e.NoticeId is { } noticeId
+                    ? Restriction with
+                    {
+                        ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn,
+                        Periods = Restriction.Periods.Add(new RestrictionPeriod(Restriction.Periods.Count + 1, e.PeriodEndsOn.AddDays(1), end, noticeId, null)),
+                    }
+                    : Restriction with { EndsOn = end, ContinuedOn = e.ReviewedOn, ReviewedUpTo = e.PeriodEndsOn, Periods = Continued(Restriction, e, end) }
                 : Restriction with { ReviewedUpTo = e.PeriodEndsOn },
     };
+
+    // A continuation decided before it had a notice of its own counts as notified when it began (as v2 ran it).
+    private static ImmutableList<RestrictionPeriod> Continued(Restriction r, RestrictionReviewed e, DateOnly newEnd)
+    {
+        var from = e.PeriodEndsOn.AddDays(1) < e.ReviewedOn ? e.ReviewedOn : e.PeriodEndsOn.AddDays(1);
+        var n = r.Periods.Count + 1;
+        return r.Periods.Add(new RestrictionPeriod(n, from, newEnd, NoticeIssuing.IdFor(e.ProposalId, NoticeKind.Fortsetzungsbescheid, n - 2), from));
+    }
 }

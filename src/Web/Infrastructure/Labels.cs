@@ -87,7 +87,9 @@ public static class Labels
         (Api.RestrictionStatus.InForce, "in Kraft", "bad"),
         (Api.RestrictionStatus.EndedEarly, "vorzeitig beendet", "neutral"),
         (Api.RestrictionStatus.Withdrawn, "aufgehoben (Abhilfe)", "neutral"),
-        (Api.RestrictionStatus.Expired, "abgelaufen", "neutral"));
+        (Api.RestrictionStatus.Expired, "abgelaufen", "neutral"),
+        (Api.RestrictionStatus.AwaitingNotification, "wartet auf Bekanntgabe", "warn"),
+        (Api.RestrictionStatus.Suspended, "ausgesetzt", "neutral"));
 
     public static readonly LabelTable<RestrictionEndReason> RestrictionEndReason = new(
         (Api.RestrictionEndReason.DutyFulfilled, "Pflicht wird wieder erfüllt", ""),

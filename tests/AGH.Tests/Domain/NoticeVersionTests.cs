@@ -36,7 +36,7 @@ public class NoticeVersionTests
     {
         var decision = DecideSanction(approved: true);
 
-        decision.ShouldAcceptSingle<SanctionDecided>(T.PersonId).NoticeVersion.Should().Be("einschraenkungsbescheid-v1");
+        decision.ShouldAccept().Select(e => e.Event).OfType<SanctionDecided>().Single().NoticeVersion.Should().Be("einschraenkungsbescheid-v1");
         Given.Person(Proposed).Then(decision).Proposals[T.ProposalId].Decision!.NoticeVersion.Should().Be(NoticeVersions.RestrictionNotice);
     }
 
@@ -45,7 +45,7 @@ public class NoticeVersionTests
     {
         var decision = DecideSanction(approved: false);
 
-        decision.ShouldAcceptSingle<SanctionDecided>(T.PersonId).NoticeVersion.Should().Be("keine-einschraenkung-v1");
+        decision.ShouldAccept().Select(e => e.Event).OfType<SanctionDecided>().Single().NoticeVersion.Should().Be("keine-einschraenkung-v1");
         Given.Person(Proposed).Then(decision).Proposals[T.ProposalId].Decision!.NoticeVersion.Should().Be(NoticeVersions.NoRestrictionNotice);
     }
 

@@ -1,4 +1,5 @@
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
@@ -144,10 +145,12 @@ public class ProposeSanctionTests
             .ShouldReject("already-proposed", RejectionKind.Conflict);
     }
 
+    // Contract v3a changed this: a rejection is final for its refusal (v2 accepted a new proposal).
     [Fact]
-    public void ProposeSanction_after_a_rejected_proposal_for_the_refusal_is_accepted()
+    public void ProposeSanction_after_a_rejected_proposal_for_the_refusal_is_already_decided()
     {
-        Propose(A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(false)), proposalId: T.Id(2)).ShouldAccept();
+        Propose(A.RefusalReadyForSanction(A.SanctionProposed(), A.SanctionDecided(false)), proposalId: T.Id(2))
+            .ShouldReject("already-decided", RejectionKind.Conflict);
     }
 }
 
@@ -183,12 +186,20 @@ public class DecideSanctionTests
 
     private static readonly object[] Proposed = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
 
+    // Contract v3a: the decision issues its Einschränkungsbescheid, which SanctionDecided names.
     [Fact]
     public void An_approval_emits_SanctionDecided_with_a_six_month_period()
     {
-        Decide(Proposed, true, T.D(2026, 12, 1)).ShouldAccept(new StreamEvent(T.PersonId, new SanctionDecided(
+        var noticeId = NoticeIssuing.IdFor(T.ProposalId, NoticeKind.Einschraenkungsbescheid, 0);
+        var events = Decide(Proposed, true, T.D(2026, 12, 1)).ShouldAccept();
+
+        events.Select(e => e.StreamId).Should().AllBeEquivalentTo(T.PersonId);
+        events[0].Event.Should().BeOfType<NoticeIssued>().Which.Should().Match<NoticeIssued>(n =>
+            n.NoticeId == noticeId && n.Kind == NoticeKind.Einschraenkungsbescheid && n.SubjectId == T.ProposalId && n.IssuedOn == T.Today
+            && n.IssuedBy == T.OfficialA && n.Version == NoticeVersions.RestrictionNotice);
+        events[1].Event.Should().Be(new SanctionDecided(
             T.ProposalId, T.PersonId, T.PlacementId, true, "Entscheidung", T.D(2026, 12, 1), T.D(2027, 5, 31), T.OfficialA,
-            NoticeVersions.RestrictionNotice)));
+            NoticeVersions.RestrictionNotice, noticeId));
     }
 
     [Theory]
@@ -197,7 +208,8 @@ public class DecideSanctionTests
     [InlineData("2026-01-15", "2026-07-14")]
     public void An_approval_ends_as_188_BGB_counts_six_months(string startsOn, string expectedEndsOn)
     {
-        var decided = Decide(Proposed, true, T.P(startsOn), today: T.P(startsOn)).ShouldAcceptSingle<SanctionDecided>(T.PersonId);
+        // Decided promptly after the refusal (contract v3a: refusal-too-old), never after the start.
+        var decided = Decide(Proposed, true, T.P(startsOn), today: T.P(startsOn) < T.Today ? T.P(startsOn) : T.Today).ShouldAccept().Select(e => e.Event).OfType<SanctionDecided>().Single();
 
         decided.StartsOn.Should().Be(T.P(startsOn));
         decided.EndsOn.Should().Be(T.P(expectedEndsOn));
@@ -223,8 +235,9 @@ public class DecideSanctionTests
             A.HearingHeld(T.D(2026, 11, 20), secondRefusal),
             A.SanctionProposed(second, secondRefusal));
 
-        Decide(history, true, T.D(2027, 5, 15), proposalId: second).ShouldReject("restriction-overlaps", RejectionKind.Conflict);
-        Decide(history, true, T.D(2027, 5, 16), proposalId: second).ShouldAccept();
+        // Contract v3a: restriction-in-force replaces restriction-overlaps; a later start no longer avoids it.
+        Decide(history, true, T.D(2027, 5, 15), proposalId: second).ShouldReject("restriction-in-force", RejectionKind.Conflict);
+        Decide(history, true, T.D(2027, 5, 16), proposalId: second).ShouldReject("restriction-in-force", RejectionKind.Conflict);
     }
 
     [Fact]
@@ -244,7 +257,10 @@ public class DecideSanctionTests
     [Fact]
     public void An_approval_restricts_benefits()
     {
-        var person = Given.Person(Proposed).Then(Decide(Proposed, true, T.D(2026, 12, 1)));
+        // Contract v3a: it restricts once its notice is notified.
+        var decided = Given.Person(Proposed).Then(Decide(Proposed, true, T.D(2026, 12, 1)));
+        var person = Given.Person([.. Proposed, .. Decide(Proposed, true, T.D(2026, 12, 1)).ShouldAccept().Select(e => e.Event),
+            new NoticeDispatched(decided.Proposals[T.ProposalId].Restriction!.NoticeId, T.PersonId, DispatchMethod.HandedOver, T.Today, T.Today, T.Caseworker)]);
 
         var restriction = person.RestrictionInForceOn(T.Today)!.Restriction!;
         (restriction.StartsOn, restriction.EndsOn).Should().Be((T.D(2026, 12, 1), T.D(2027, 5, 31)));
@@ -256,8 +272,12 @@ public class DecideSanctionTests
     {
         var decision = Decide(Proposed, false, T.D(2026, 12, 1));
 
-        decision.ShouldAccept(new StreamEvent(T.PersonId, new SanctionDecided(
-            T.ProposalId, T.PersonId, T.PlacementId, false, "Entscheidung", null, null, T.OfficialA, NoticeVersions.NoRestrictionNotice)));
+        // Contract v3a: the rejection issues its Mitteilung, which SanctionDecided names.
+        var events = decision.ShouldAccept();
+        events[0].Event.Should().BeOfType<NoticeIssued>().Which.Kind.Should().Be(NoticeKind.Mitteilung);
+        events[1].Event.Should().Be(new SanctionDecided(
+            T.ProposalId, T.PersonId, T.PlacementId, false, "Entscheidung", null, null, T.OfficialA, NoticeVersions.NoRestrictionNotice,
+            NoticeIssuing.IdFor(T.ProposalId, NoticeKind.Mitteilung, 0)));
         Given.Person(Proposed).Then(decision).RestrictionInForceOn(T.Today).Should().BeNull();
     }
 
@@ -419,15 +439,26 @@ public class ReviewTests
         SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, "official-b"),
             Given.Hours(history), today ?? ReviewDay);
 
+    // Contract v3a: a continuation issues its Fortsetzungsbescheid beside the review; here it is handed over on the review day.
+    private static RestrictionReviewed Reviewed(Decision d) => d.ShouldAccept().Select(e => e.Event).OfType<RestrictionReviewed>().Single();
+
+    private static object[] Notified(Decision d, DateOnly? on = null)
+    {
+        var events = d.ShouldAccept().Select(e => e.Event).ToArray();
+        var notice = events.OfType<NoticeIssued>().Single();
+        return [.. events, new NoticeDispatched(notice.NoticeId, T.PersonId, DispatchMethod.HandedOver, on ?? ReviewDay, on ?? ReviewDay, T.Caseworker)];
+    }
+
     [Fact]
     public void A_continuation_after_a_new_hearing_runs_six_months_from_the_day_after_the_end()
     {
-        var reviewed = Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId);
+        var decision = Review(Restricted(), true, T.D(2027, 4, 20));
+        var reviewed = Reviewed(decision);
 
         reviewed.Continued.Should().BeTrue();
         reviewed.PeriodEndsOn.Should().Be(T.D(2027, 5, 15));
         reviewed.NewEndsOn.Should().Be(T.D(2027, 11, 15)); // 2027-05-16 + six months, § 188 Abs. 2 BGB
-        var restriction = Given.Person(Restricted(reviewed)).Proposals[T.ProposalId].Restriction!;
+        var restriction = Given.Person(Restricted(Notified(decision))).Proposals[T.ProposalId].Restriction!;
         restriction.EndsOn.Should().Be(T.D(2027, 11, 15));
         restriction.ContinuedOn.Should().Be(ReviewDay);
         restriction.StartsOn.Should().Be(T.D(2026, 11, 16));
@@ -437,7 +468,7 @@ public class ReviewTests
     public void A_continuation_never_starts_before_the_review_day()
     {
         // Reviewed on its last day: continues from the day after; reviewed as it ends today, never backwards.
-        Review(Restricted(), true, T.D(2027, 5, 10), today: T.D(2027, 5, 15)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId)
+        Reviewed(Review(Restricted(), true, T.D(2027, 5, 10), today: T.D(2027, 5, 15)))
             .NewEndsOn.Should().Be(T.D(2027, 11, 15));
     }
 
@@ -471,7 +502,7 @@ public class ReviewTests
     [Fact]
     public void A_continued_restriction_is_reviewed_again_only_once_its_continuation_has_begun()
     {
-        var continued = Restricted(Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId));
+        var continued = Restricted(Notified(Review(Restricted(), true, T.D(2027, 4, 20))));
 
         Review(continued, true, T.D(2027, 4, 20)).ShouldReject("already-reviewed", RejectionKind.Conflict);
         Review(continued, false, today: T.D(2027, 5, 15)).ShouldReject("already-reviewed");
@@ -518,7 +549,7 @@ public class ReviewTests
     [Fact]
     public void A_continued_restriction_is_due_again_before_its_new_end()
     {
-        var continued = Given.Person(Restricted(Review(Restricted(), true, T.D(2027, 4, 20)).ShouldAcceptSingle<RestrictionReviewed>(T.PersonId)));
+        var continued = Given.Person(Restricted(Notified(Review(Restricted(), true, T.D(2027, 4, 20)))));
 
         SanctionDecisions.DueForReview(continued, ReviewDay, 30).Should().BeEmpty();
         SanctionDecisions.DueForReview(continued, T.D(2027, 10, 20), 30).Should().ContainSingle().Which.EndsOn.Should().Be(T.D(2027, 11, 15));

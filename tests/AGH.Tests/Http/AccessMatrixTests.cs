@@ -64,6 +64,10 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/persons/{X}/willingness", "auditor" },
         { "POST", $"/api/placements/{X}/refusals/{X}/hearing-invitation", "coordinator" },
         { "POST", $"/api/placements/{X}/refusals/{X}/reassessment", "payroll" },
+        { "POST", $"/api/sanction-proposals/{X}/suspension", "caseworker" },
+        { "POST", $"/api/sanction-proposals/{X}/suspension/end", "caseworker" },
+        { "POST", $"/api/sanction-proposals/{X}/review-request", "payroll" },
+        { "POST", $"/api/sanction-proposals/{X}/review-request/decision", "caseworker" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

@@ -24,7 +24,8 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         Factory.Time.Advance(TimeSpan.FromMinutes(1));
         var beforeDecision = Factory.Time.GetUtcNow();
         Factory.Time.Advance(TimeSpan.FromMinutes(1));
-        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+        // Contract v3a: the decision issues its notice; the restriction takes effect once it is notified.
+        await NotifyDecision(person, await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) })));
         await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "regular-employment" }));
 
         var auditor = await As("auditor", userId: "rpa-1");
@@ -32,9 +33,9 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         history["personId"]!.GetValue<string>().Should().Be(person.ToString());
         var entries = history["entries"]!.AsArray();
         entries.Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged",
-            "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "SanctionDecided", "PlacementEnded");
+            "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "NoticeIssued", "SanctionDecided", "NoticeDispatched", "PlacementEnded");
         entries.Select(e => e!["sequence"]!.GetValue<long>()).Should().BeInAscendingOrder();
-        entries.Select(e => e!["version"]!.GetValue<long>()).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        entries.Select(e => e!["version"]!.GetValue<long>()).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         entries.Should().OnlyContain(e => e!["streamId"]!.GetValue<string>() == person.ToString());
         entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["legalBasis"]!.GetValue<string>()));
         entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["summary"]!.GetValue<string>()));

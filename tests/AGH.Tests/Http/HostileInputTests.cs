@@ -284,6 +284,20 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("end lawsuit", "/api/placements/{placement}/lawsuit/end", cw,
             [new("outcome", K.Enum, Q("withdrawn")), new("on", K.Date, Day(0))],
             [("{placement}", h.Placement, f.Placement, 404)]);
+        // Contract v3a: suspension by a court or the authority, its end, and the § 44 SGB X review on application.
+        yield return new("suspend restriction", "/api/sanction-proposals/{proposal}/suspension", official,
+            [new("kind", K.Enum, Q("court-order")), new("scope", K.OptStr, Q("full")), new("court", K.Str, Q("SG Osnabrück")),
+                new("fileNumber", K.Str, Q("S 44 AY 1/26 ER")), new("decidedOn", K.Date, Day(0)), new("from", K.Date, Day(0)), new("note", K.Str, Q("Beschluss"))],
+            [("{proposal}", h.Restricted, f.Restricted, 404)]);
+        yield return new("end suspension", "/api/sanction-proposals/{proposal}/suspension/end", official,
+            [new("outcome", K.Enum, Q("reinstated")), new("on", K.Date, Day(0)), new("note", K.Str, Q("Beschwerde erfolgreich"))],
+            [("{proposal}", h.Restricted, f.Restricted, 404)]);
+        yield return new("file review request", "/api/sanction-proposals/{proposal}/review-request", cw,
+            [new("receivedOn", K.Date, Day(0)), new("statement", K.Str, Q("Bitte überprüfen"))],
+            [("{proposal}", h.Restricted, f.Restricted, 404)]);
+        yield return new("decide review request", "/api/sanction-proposals/{proposal}/review-request/decision", official,
+            [new("outcome", K.Enum, Q("refused")), new("reasoning", K.Str, Q("rechtmäßig"))],
+            [("{proposal}", h.Restricted, f.Restricted, 404)]);
         yield return new("place legal hold", "/api/persons/{person}/legal-hold", cw, [new("reason", K.Str, Q("Klage anhängig"))],
             [("{person}", h.Person, f.Person, 404)]);
         yield return new("lift legal hold", "/api/persons/{person}/legal-hold/release", cw, [new("reason", K.Str, Q("Klage zurückgenommen"))],

@@ -109,7 +109,8 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
         var person = await NewPerson(cw, municipality);
         var free = await NewPerson(cw, municipality);
         var placement = await NewPlacement(cw, offer, person, Today.AddDays(-60), Today.AddDays(-50));
-        var entry = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-10)), minutes = 60 }),
+        // Worked before the refusal: hours after it would mean the duty was fulfilled, and the proposal could not be approved (v3a).
+        var entry = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-25)), minutes = 60 }),
             HttpStatusCode.Created), "entryId");
         var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
             new { date = D(Today.AddDays(-20)), kind = "no-show", statedReason = "nicht erschienen" }), HttpStatusCode.Created), "refusalId");
@@ -131,8 +132,9 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
         var restricted = IdOf(await Ok(await Post(cw, $"/api/placements/{restrictedPlacement}/sanction-proposals",
             new { refusalId = restrictedRefusal, reasoning = "ohne wichtigen Grund" }), HttpStatusCode.Created));
         // Approved by an official of its own, so the officials of the tests may decide objections against it (four eyes).
-        await Ok(await Post(await As("official", municipality, $"official-approver-{municipality}"), $"/api/sanction-proposals/{restricted}/decision",
+        var decided = await Ok(await Post(await As("official", municipality, $"official-approver-{municipality}"), $"/api/sanction-proposals/{restricted}/decision",
             new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+        await NotifyDecision(restrictedPerson, decided);
         return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal, restrictedPerson, restricted);
     }
 

@@ -13,6 +13,14 @@ public abstract class HttpTest(AghFactory factory)
 
     protected static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
 
+    /// <summary>
+    /// The notice a command answered with (<c>noticeId</c>) handed over on the day (today by default): contract v3a, a
+    /// restriction takes effect only once its notice is notified.
+    /// </summary>
+    protected Task NotifyDecision(Guid personId, JsonNode answer, DateOnly? on = null) =>
+        NoticeDispatching.DispatchAsync(Factory, personId, Guid.Parse(answer["noticeId"]!.GetValue<string>()),
+            AGH.Domain.Notices.DispatchMethod.HandedOver, on ?? Today);
+
     protected Task<HttpClient> Caseworker(string municipality = "bad-iburg", string? userId = null) =>
         Factory.ClientFor("caseworker", municipality, userId);
 

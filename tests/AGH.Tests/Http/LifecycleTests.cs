@@ -24,8 +24,9 @@ public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-7)), statement = "Keine Äußerung" }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Ablehnung ohne wichtigen Grund nach Belehrung" }), HttpStatusCode.Created));
-        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 5 Abs. 4 i. V. m. § 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+        // Contract v3a: the decision issues its notice; the restriction takes effect once it is notified.
+        await NotifyDecision(person, await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "§ 5 Abs. 4 i. V. m. § 1a Abs. 1 AsylbLG", startsOn = D(Today) })));
         var ended = await Ok(await Post(cw, $"/api/placements/{placement}/end",
             new { date = D(Today), reason = "regular-employment", note = "Arbeitsvertrag Spedition" }));
 
@@ -40,7 +41,7 @@ public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
 
         var types = (await Factory.Stream(person)).Select(e => e.Data.GetType().Name);
         types.Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged", "RefusalRecorded", "RefusalAssessed", "HearingHeld",
-            "SanctionProposed", "SanctionDecided", "PlacementEnded");
+            "SanctionProposed", "NoticeIssued", "SanctionDecided", "NoticeDispatched", "PlacementEnded");
         (await Factory.Stream(offer)).Select(e => e.Data.GetType().Name).Should().Equal("OfferRegistered", "PlaceOccupied", "PlaceReleased");
 
         // The inline views carry the stream version that later writes are checked against.

@@ -41,8 +41,10 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     private async Task<Case> Restricted(string municipality = "bad-iburg", DateOnly? startsOn = null)
     {
         var c = await Proposed(municipality);
-        await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
+        var decided = await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
             new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today) }));
+        // Contract v3a: in force once its notice is notified; handed over on the decision day.
+        await NotifyDecision(c.Person, decided);
         return c;
     }
 
@@ -107,13 +109,21 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
 
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
             new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(-1)) }), 422, "starts-on-in-past");
+        // Contract v3a: restriction-in-force replaces restriction-overlaps, also for a start after the running one ends.
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-overlaps");
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-in-force");
         var endsOn = DateOnly.Parse((await Proposal(first))["restriction"]!["endsOn"]!.GetValue<string>());
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }), 409, "restriction-in-force");
+        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
+        await Ok(await Post(official, $"/api/sanction-proposals/{first.Proposal}/restriction/end",
+            new { date = D(Today), reason = "other", reasoning = "beendet" }));
         var decided = await Ok(await Post(official, $"/api/sanction-proposals/{second}/decision",
             new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }));
-        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
-        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
+        decided["restriction"]!["status"]!.GetValue<string>().Should().Be("awaiting-notification");
+        await NotifyDecision(first.Person, decided);
+        (await GetOk(await As("auditor", null, "aud-1"), $"/api/sanction-proposals/{second}"))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(endsOn.AddDays(1)), "the first ended early: the new one is shown");
     }
 
     /// <summary>A second refusal of the same person, assessed and heard, proposed.</summary>
@@ -225,12 +235,16 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var review = $"/api/sanction-proposals/{c.Proposal}/review";
         await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "weiter" }), 422, "hearing-required");
         var reviewed = await Ok(await Post(official, review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
+        // Contract v3a: the continued period waits for its Fortsetzungsbescheid; notified today, it follows on at once.
+        reviewed["restriction"]!["periods"]!.AsArray().Select(p => p!["status"]!.GetValue<string>()).Should().Equal("in-force", "awaiting-notification");
+        await NotifyDecision(c.Person, reviewed);
+        reviewed = await Proposal(c);
         reviewed["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(Dates.EndOfMonthsPeriod(endsOn.AddDays(1), 6)));
         reviewed["restriction"]!["continuedOn"]!.GetValue<string>().Should().Be(D(Today));
         reviewed["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
         await Rejected(() => Post(official, review, new { continueRestriction = false, reasoning = "nochmal" }), 409, "already-reviewed");
         (await GetOk(official, list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
-        (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
     }
 
     [Fact]
@@ -268,6 +282,9 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     {
         var c = await Restricted();
         await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/hours", new { date = D(Today), minutes = 120 }), HttpStatusCode.Created);
+        // Contract v3a: a continuation is decided only within the last days of the period (review-too-early before).
+        var endsOn = DateOnly.Parse((await Proposal(c))["restriction"]!["endsOn"]!.GetValue<string>());
+        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
 
         var rejected = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
             new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today) }), 422, "breach-ended");
@@ -317,7 +334,8 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine" }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
-        await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+        await NotifyDecision(person, await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "r", startsOn = D(Today) })));
         await Ok(await Post(cw, $"/api/sanction-proposals/{proposal}/objection", new { receivedOn = D(Today), statement = "Widerspruch der Person" }),
             HttpStatusCode.Created);
         var run = IdOf(await Ok(await Post(await As("payroll", null, "pay-export"), "/api/payout-runs",

@@ -41,7 +41,11 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     }
 
     /// <summary>A world, a payout run, today, and the world's own caseworker for preparing it.</summary>
-    private sealed record Ctx(World W, Guid Run, DateOnly Today, HttpClient Cw);
+    private sealed record Ctx(World W, Guid Run, DateOnly Today, HttpClient Cw)
+    {
+        /// <summary>A district official for steps a route needs first (a suspension before its end).</summary>
+        public HttpClient? Official { get; init; }
+    }
 
     /// <summary>Documented routes without a row: not role-checked by design, with the reason.</summary>
     private static readonly Dictionary<string, string> NotRoleChecked = new()
@@ -228,6 +232,25 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             new { date = D(x.Today), reason = "duty-fulfilled", reasoning = "arbeitet wieder" })) { ETagOf = x => OfProposal(x.W.Restricted) },
         new("POST /api/sanction-proposals/{id}/review", [Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/review",
             new { continueRestriction = false, reasoning = "endet wie geplant" })) { ETagOf = x => OfProposal(x.W.Restricted) },
+        // Contract v3a ("exact rules", roles): suspension and its end, the review-request decision: officials; the review request:
+        // caseworkers and officials.
+        new("POST /api/sanction-proposals/{id}/suspension", [Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/suspension",
+            new { kind = "authority", decidedOn = D(x.Today), from = D(x.Today), note = "Aussetzung der Vollziehung" })) { ETagOf = x => OfProposal(x.W.Restricted) },
+        new("POST /api/sanction-proposals/{id}/suspension/end", [Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/suspension/end",
+            new { outcome = "reinstated", on = D(x.Today), note = "wieder in Kraft" }))
+        {
+            Prepare = x => Must(Post(x.Official!, $"{OfProposal(x.W.Restricted)}/suspension",
+                new { kind = "authority", decidedOn = D(x.Today), from = D(x.Today), note = "Aussetzung der Vollziehung" })),
+            ETagOf = x => OfProposal(x.W.Restricted),
+        },
+        new("POST /api/sanction-proposals/{id}/review-request", [Cw, Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/review-request",
+            new { receivedOn = D(x.Today), statement = "Bitte überprüfen" })) { ETagOf = x => OfProposal(x.W.Restricted) },
+        new("POST /api/sanction-proposals/{id}/review-request/decision", [Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/review-request/decision",
+            new { outcome = "refused", reasoning = "rechtmäßig" }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"{OfProposal(x.W.Restricted)}/review-request", new { receivedOn = D(x.Today), statement = "Bitte überprüfen" })),
+            ETagOf = x => OfProposal(x.W.Restricted),
+        },
         // Contract v2 (§ 14 Abs. 2 review): for officials and caseworkers (own municipality) and auditors.
         new("GET /api/restrictions/due-for-review", [Cw, Of, Au], false, (_, c) => c.GetAsync("/api/restrictions/due-for-review?within=366")),
         new("GET /api/quota", [Co, Au], false, (_, c) => c.GetAsync("/api/quota")),
@@ -280,6 +303,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     {
         var shared = await BuildWorld("bad-iburg", "cw-bad-iburg");
         var sharedCw = await Caseworker("bad-iburg", "cw-bad-iburg");
+        var sharedOfficial = await As("official", null, "official-prepare");
         // Months of this class only (the hostile tests use the last few), so the order of the classes does not matter.
         var runMonths = 24;
         var sharedRun = await PreparedRun("payroll-a", runMonths++);
@@ -298,8 +322,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
                 var allowed = route.Allowed.Contains(role.Role);
                 // An allowed change gets resources of its own, so every allowed call can succeed; refusals share one world.
                 var ctx = allowed && route.Mutates
-                    ? new Ctx(await BuildWorld("bad-iburg", "cw-bad-iburg"), await PreparedRun("payroll-a", runMonths++), Today, sharedCw)
-                    : new Ctx(shared, sharedRun, Today, sharedCw);
+                    ? new Ctx(await BuildWorld("bad-iburg", "cw-bad-iburg"), await PreparedRun("payroll-a", runMonths++), Today, sharedCw) { Official = sharedOfficial }
+                    : new Ctx(shared, sharedRun, Today, sharedCw) { Official = sharedOfficial };
                 if (allowed && route.Mutates && route.Prepare is { } prepare) await prepare(ctx);
 
                 // Once per command: the same call with the ETag of the resource's state before its latest change is 412
@@ -439,6 +463,18 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("POST /api/sanction-proposals/{id}/objection/decision", OtherOfficial, "objection decision", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/objection/decision", new { upheld = true, reasoning = "r" })),
         ("POST /api/sanction-proposals/{id}/restriction/end", OtherOfficial, "restriction end", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/restriction/end", new { date = D(x.Today), reason = "duty-fulfilled", reasoning = "r" })),
         ("POST /api/sanction-proposals/{id}/review", OtherOfficial, "review", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/review", new { continueRestriction = false, reasoning = "r" })),
+        ("POST /api/sanction-proposals/{id}/suspension", OtherOfficial, "suspension", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/suspension",
+            new { kind = "authority", decidedOn = D(x.Today), from = D(x.Today), note = "n" })),
+        // Nothing is suspended: a leak would answer 409 not-suspended.
+        ("POST /api/sanction-proposals/{id}/suspension/end", OtherOfficial, "suspension end", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/suspension/end",
+            new { outcome = "reinstated", on = D(x.Today), note = "n" })),
+        ("POST /api/sanction-proposals/{id}/review-request", OtherCaseworker, "review request", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/review-request",
+            new { receivedOn = D(x.Today), statement = "s" })),
+        ("POST /api/sanction-proposals/{id}/review-request", OtherOfficial, "review request", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/review-request",
+            new { receivedOn = D(x.Today), statement = "s" })),
+        // Nothing is requested: a leak would answer 409 no-pending-review-request.
+        ("POST /api/sanction-proposals/{id}/review-request/decision", OtherOfficial, "review-request decision",
+            (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/review-request/decision", new { outcome = "refused", reasoning = "r" })),
     ];
 
     /// <summary>Lists filter instead of refusing: the URL, and the ids of Bissendorf that Ostercappeln's staff must not find in it.</summary>

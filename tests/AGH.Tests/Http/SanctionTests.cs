@@ -47,6 +47,8 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
             new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = D(Today) }));
         decided["status"]!.GetValue<string>().Should().Be("approved");
         decided["endsOn"]!.GetValue<string>().Should().Be(D(AGH.Domain.Common.Dates.EndOfMonthsPeriod(Today, 6)));
+        // Contract v3a: the restriction takes effect once its notice is notified.
+        await NotifyDecision(person, decided);
 
         var restriction = (await GetOk(cw, $"/api/persons/{person}"))["restriction"]!;
         restriction["startsOn"]!.GetValue<string>().Should().Be(D(Today));
@@ -76,6 +78,7 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
             new { approved = true, reasoning = "r", startsOn = D(startsOn) }));
         decided["startsOn"]!.GetValue<string>().Should().Be(D(startsOn));
         decided["endsOn"]!.GetValue<string>().Should().Be(D(leapDay));
+        await NotifyDecision(person, decided);
         (await GetOk(cw, $"/api/persons/{person}"))["restriction"]!["endsOn"]!.GetValue<string>().Should().Be(D(leapDay));
     }
 

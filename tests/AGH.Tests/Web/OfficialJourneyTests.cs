@@ -81,7 +81,8 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await TabTo(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }));
         await decider.Keyboard.PressAsync("Enter");
         await Assertions.Expect(decider.Locator(".flash")).ToContainTextAsync("bewilligt");
-        await Assertions.Expect(decider.GetByTestId("restriction-status")).ToHaveTextAsync("in Kraft");
+        // Contract v3a: the restriction waits for its notice's notification.
+        await Assertions.Expect(decider.GetByTestId("restriction-status")).ToHaveTextAsync("wartet auf Bekanntgabe");
         await Assertions.Expect(decider.GetByTestId("proposal-status")).ToHaveTextAsync("bewilligt");
         await Assertions.Expect(decider.Locator("main")).ToContainTextAsync(German(start));
         await StaffAppFixture.Check(decider, "33-bewilligt");
@@ -89,7 +90,12 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         var approved = await Current(c);
         approved["status"]!.GetValue<string>().Should().Be("approved");
         approved["startsOn"]!.GetValue<string>().Should().Be(start.ToString("yyyy-MM-dd"));
-        approved["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        approved["restriction"]!["status"]!.GetValue<string>().Should().Be("awaiting-notification");
+        await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(approved["noticeId"]!.GetValue<string>()),
+            AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
+        (await Current(c))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        await decider.ReloadAsync();
+        await Assertions.Expect(decider.GetByTestId("restriction-status")).ToHaveTextAsync("in Kraft");
         approved["decidedBy"]!.GetValue<string>().Should().NotBe(c.Proposer);
         var endsOn = DateOnly.Parse(approved["endsOn"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
@@ -151,15 +157,19 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
     {
         var c = await ProposedCase.Create(app, "ende");
         var approver = await app.Service.ClientFor("official", "melle", $"melle-off-e-{Guid.NewGuid():N}"[..24]);
-        await ProposedCase.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(approver,
+        var decided = await ProposedCase.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(approver,
             $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd") }));
+        // Contract v3a: in force once its notice is notified; handed over on the decision day.
+        await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
+            AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
 
         var official = await app.SignIn("official", "Uwe Überprüfung", $"melle-off-r-{Guid.NewGuid():N}"[..24], "melle");
         await official.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
         await official.GetByLabel("Fortsetzen für weitere sechs Monate").CheckAsync();
         await official.GetByLabel("Begründung der Überprüfung").FillAsync("Die Weigerung dauert an.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
-        await Assertions.Expect(official.Locator("[data-valmsg-for='Review.HearingHeldOn']")).ToContainTextAsync("Anhörung");
+        // Contract v3a: a continuation is refused before its window opens, before the hearing is looked at.
+        await Assertions.Expect(official.Locator("[data-valmsg-for='Review.Continue']")).ToContainTextAsync("letzten Wochen");
         await Assertions.Expect(official.GetByLabel("Begründung der Überprüfung")).ToHaveValueAsync("Die Weigerung dauert an.");
         await Assertions.Expect(official.GetByLabel("Fortsetzen für weitere sechs Monate")).ToBeCheckedAsync();
 

@@ -146,7 +146,7 @@ public sealed class DetailModel : CommandPage
                 ContinueRestriction = Review.Continue!.Value,
                 Reasoning = Review.Reasoning?.Trim() ?? "",
                 HearingHeldOn = Review.HearingHeldOn,
-            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue" }))
+            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue", ["review-too-early"] = "Continue" }))
             return BackTo("/SanctionProposals/Detail", new { id = Id }, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
         return await Again();
     }

@@ -1,0 +1,22 @@
+using AGH.Domain.Sanctions;
+
+namespace AGH.Api.Sanctions;
+
+/// <summary>The person applies for review of the restriction under § 44 SGB X (through § 9 Abs. 4 AsylbLG), also when it has expired.</summary>
+[CaseworkerOrOfficial]
+public static class FileReviewRequestEndpoint
+{
+    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
+
+    public static (FileReviewRequest?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+        new FileReviewRequest(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId));
+
+    public static Decision Decide(FileReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.File(stream.Person, command, clock.Today);
+
+    [WolverinePost("/api/sanction-proposals/{id}/review-request", OperationId = "fileReviewRequest"), Tags("Refusals and sanctions")]
+    [EndpointSummary("Record the person's application for review (Überprüfungsantrag nach § 44 SGB X)")]
+    [EndpointDescription("Also for an expired or unappealable restriction. 422 not-approved when nothing was approved; 409 review-request-exists "
+        + "while one is undecided; 409 already-withdrawn; 422 date-in-future.")]
+    [ProducesResponseType<SanctionProposalDto>(201)]
+    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
+}
