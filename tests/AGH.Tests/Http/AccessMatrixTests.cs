@@ -53,6 +53,11 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/restriction/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review", "caseworker" },
         { "GET", "/api/restrictions/due-for-review", "payroll" },
+        { "GET", $"/api/notices?personId={X}", "coordinator" },
+        { "GET", $"/api/notices/{X}", "payroll" },
+        { "GET", $"/api/notices/{X}/pdf", "coordinator" },
+        { "POST", $"/api/notices/{X}/dispatch", "auditor" },
+        { "POST", $"/api/notices/{X}/receipt", "payroll" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>
