@@ -136,10 +136,9 @@ public static class PlacementDecisions
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
-        if (c.Date < placement.NoticeServedOn)
-            return Rejection.Unprocessable("refusal-before-notice", "The refusal date lies before the notice was served.");
         if (placement.EndedOn is { } ended && c.Date > ended)
             return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
+        if (RefusalNotification.Check(person, placement, c.Kind, c.Date) is { } waiting) return waiting;
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason)));
     }

@@ -39,7 +39,8 @@ public static class SanctionDecisions
         if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
             return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
         var missing = new List<string>();
-        if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
+        // A refusal on or after the notification may ground a proposal: one at the hand-over counts (contract v3a).
+        if (!RefusalNotification.Notified(person, placement, refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not notified by the refusal day");
         if (person.NotObligedReason(refusal.Date) is { } notObliged) missing.Add($"the person had no duty to work on the refusal date ({notObliged}), a good reason by law");
         if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
         else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");

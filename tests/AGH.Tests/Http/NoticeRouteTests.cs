@@ -180,4 +180,27 @@ public sealed class NoticeRouteTests(AghFactory factory) : HttpTest(factory)
         later["dispatch"]!["on"]!.GetValue<string>().Should().Be(D(served));
         later["remedyDeadline"]!.GetValue<string>().Should().Be(D(NoticeCalendar.MonthDeadline(served.AddDays(5))));
     }
+
+    [Fact]
+    public async Task A_refusal_waits_for_the_notification_and_staying_away_for_the_start()
+    {
+        var served = Today.AddDays(-30); // work from served + 7
+        var (cw, _, placement, notice) = await LegacyPlacement(served: served);
+        Task<HttpResponseMessage> Refuse(DateOnly date, string kind) =>
+            Post(cw, $"/api/placements/{placement}/refusals", new { date = D(date), kind, statedReason = "will nicht" });
+
+        await Rejected(() => Refuse(served.AddDays(-1), "explicit"), 422, "refusal-before-notification");
+        await Rejected(() => Refuse(served.AddDays(3), "no-show"), 422, "refusal-before-start");
+        await Rejected(() => Refuse(served.AddDays(6), "dropped-out"), 422, "refusal-before-start");
+        await Ok(await Refuse(served.AddDays(3), "explicit"), HttpStatusCode.Created);
+        await Ok(await Refuse(served.AddDays(7), "no-show"), HttpStatusCode.Created);
+
+        // The person never received it: until it goes out again, nothing can be refused.
+        await Ok(await Receipt(cw, notice, new { outcome = "not-received", note = "nie angekommen" }));
+        await Rejected(() => Refuse(Today.AddDays(-1), "explicit"), 422, "refusal-before-notification");
+
+        await Ok(await Dispatch(cw, notice, new { method = "handed-over", on = D(Today.AddDays(-2)) }));
+        await Rejected(() => Refuse(Today.AddDays(-3), "explicit"), 422, "refusal-before-notification");
+        await Ok(await Refuse(Today.AddDays(-2), "no-show"), HttpStatusCode.Created);
+    }
 }
