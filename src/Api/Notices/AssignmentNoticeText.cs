@@ -48,7 +48,7 @@ public static class AssignmentNoticeText
         w.Field("Geburtsdatum:", D(person.DateOfBirth));
         w.Field("Aktenzeichen:", person.FileReference ?? "–");
         w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(data.IssuedOn ?? placement.NoticeServedOn));
+        w.Field("Datum:", D(data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn));
 
         w.Title("Heranziehungsbescheid: Heranziehung zu einer Arbeitsgelegenheit nach § 5 AsylbLG");
         w.Paragraph($"Guten Tag {name},");

@@ -210,7 +210,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("assign", "/api/placements", cw,
         [
             new("personId", K.Guid, Q(h.FreePerson.ToString())), new("offerId", K.Guid, Q(h.Offer.ToString())),
-            new("noticeServedOn", K.Date, Day(-10)), new("startsOn", K.Date, Day(-5)), new("hoursPerWeek", K.Int, "5"),
+            new("noticeServedOn", K.OptDate, Day(-10)), new("startsOn", K.Date, Day(-5)), new("hoursPerWeek", K.Int, "5"),
         ], none);
         yield return new("log hours", "/api/placements/{placement}/hours", cw,
             [new("date", K.Date, Day(-3)), new("minutes", K.Int, "15")], [("{placement}", h.Placement, f.Placement, 404)]);

@@ -203,4 +203,42 @@ public sealed class NoticeRouteTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Refuse(Today.AddDays(-3), "explicit"), 422, "refusal-before-notification");
         await Ok(await Refuse(Today.AddDays(-2), "no-show"), HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task An_assignment_without_noticeServedOn_issues_the_Heranziehungsbescheid_today_undispatched_and_nothing_can_be_refused_until_it_is_notified()
+    {
+        var cw = await Caseworker();
+        var offer = await NewOffer(cw);
+        var person = await NewPerson(cw);
+        await Rejected(() => Post(cw, "/api/placements", new { personId = person, offerId = offer, startsOn = D(Today.AddDays(-1)), hoursPerWeek = 10 }),
+            422, "start-before-notice");
+
+        var created = await Ok(await Post(cw, "/api/placements", new { personId = person, offerId = offer, startsOn = D(Today), hoursPerWeek = 10 }),
+            HttpStatusCode.Created);
+        var placement = IdOf(created);
+        var notice = IdOf(created, "noticeId");
+        notice.Should().Be(NoticeIssuing.IdFor(placement, NoticeKind.Heranziehungsbescheid, 0));
+
+        var issued = await GetOk(cw, $"/api/notices/{notice}");
+        issued["origin"]!.GetValue<string>().Should().Be("service");
+        issued["issuedOn"]!.GetValue<string>().Should().Be(D(Today));
+        issued["issuedBy"]!["name"]!.GetValue<string>().Should().Be("Test caseworker-bad-iburg");
+        issued["dispatch"].Should().BeNull();
+        issued["notifiedOn"].Should().BeNull();
+        var view = await GetOk(cw, $"/api/placements/{placement}");
+        view["noticeId"]!.GetValue<string>().Should().Be(notice.ToString());
+        view["noticeServedOn"].Should().BeNull();
+
+        await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today), kind = "explicit", statedReason = "nein" }),
+            422, "refusal-before-notification");
+
+        var sent = await Ok(await Dispatch(cw, notice, new { method = "handed-over", on = D(Today) }));
+        sent["notifiedOn"]!.GetValue<string>().Should().Be(D(Today));
+        (await GetOk(cw, $"/api/placements/{placement}"))["noticeServedOn"]!.GetValue<string>().Should().Be(D(Today));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today), kind = "explicit", statedReason = "nein" }), HttpStatusCode.Created);
+
+        var pdf = await cw.GetAsync($"/api/notices/{notice}/pdf");
+        pdf.StatusCode.Should().Be(HttpStatusCode.OK);
+        Unit.PdfText.Of(await pdf.Content.ReadAsByteArrayAsync()).Should().Contain("Datum: " + Today.ToString("dd.MM.yyyy"));
+    }
 }

@@ -77,7 +77,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var assignPerson, var problemDetails2) = AGH.Api.Placements.AssignPersonEndpoint.Validate(body);
+            (var assignPerson, var problemDetails2) = AGH.Api.Placements.AssignPersonEndpoint.Validate(body, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
