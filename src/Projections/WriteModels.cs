@@ -1,4 +1,5 @@
 using AGH.Domain.Common;
+using AGH.Domain.Notices;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
@@ -55,6 +56,30 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
     {
         PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true, a.StartsOn),
         PlacementEnded when snapshot is not null => snapshot with { Active = false },
+        _ => snapshot,
+    };
+}
+
+/// <summary>
+/// Finds the person stream behind a notice id. A placement recorded before notices were resources has its notice
+/// inferred by the person's fold; it is indexed from the assignment under the id that fold gives it.
+/// </summary>
+public sealed record NoticeIndex(Guid Id, Guid PersonId);
+
+public partial class NoticeIndexProjection : MultiStreamProjection<NoticeIndex, Guid>
+{
+    public NoticeIndexProjection()
+    {
+        Identity<NoticeIssued>(e => e.NoticeId);
+        Identity<PersonAssigned>(e => e.NoticeId ?? NoticeIssuing.IdFor(e.PlacementId, NoticeKind.Heranziehungsbescheid, 0));
+        IncludeType<NoticeIssued>();
+        IncludeType<PersonAssigned>();
+    }
+
+    public override NoticeIndex? Evolve(NoticeIndex? snapshot, Guid id, IEvent e) => e.Data switch
+    {
+        NoticeIssued n => new NoticeIndex(n.NoticeId, n.PersonId),
+        PersonAssigned a => snapshot ?? new NoticeIndex(id, a.PersonId),
         _ => snapshot,
     };
 }

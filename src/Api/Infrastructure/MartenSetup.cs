@@ -32,6 +32,7 @@ public static class MartenSetup
                 opts.Projections.Add<WeekHoursProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<NoticeIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
 
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.

@@ -24,7 +24,8 @@ public sealed class OpenApiHeaders : IOperationFilter
             });
         }
         // Payout runs carry no ETag (contract: offers, persons, placements and proposals do): no If-Match, no 412.
-        if (path.Contains("{id") && !path.StartsWith("/api/payout-runs/"))
+        // Nor do the resources new in v3, such as notices.
+        if (path.Contains("{id") && !path.StartsWith("/api/payout-runs/") && !path.StartsWith("/api/notices/"))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

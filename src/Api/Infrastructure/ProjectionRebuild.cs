@@ -12,7 +12,7 @@ public static class ProjectionRebuild
     public static readonly Type[] All =
     [
         typeof(OfferProjection), typeof(PersonProjection), typeof(WeekHoursProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
-        typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection),
+        typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection), typeof(NoticeIndexProjection),
     ];
 
     public static bool IsCommand(string[] args) => args is ["projections", "rebuild", ..];

@@ -88,9 +88,19 @@ public static class StreamSteps
     /// <summary>A decision on no loaded stream: it starts its streams.</summary>
     public static void Append(IDocumentSession session, Decision decision) => Streams.Append(session, decision);
 
+    public static Task<AGH.Api.Notices.NoticeStream?> LoadNotice(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.Notices.NoticeStream.Load(session, id, http, ct);
+
+    // New resources carry no ETag (contract v3): no If-Match on a notice.
+    public static ProblemDetails Found(AGH.Api.Notices.NoticeStream? stream) => stream is null ? Problems.NotFound("notice") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.Notices.NoticeStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
     private static ProblemDetails Current(object? stream, string what, HttpContext http, long? revision) =>
         stream is null ? Problems.NotFound(what) : Preconditions.Check(http, revision!.Value) ?? WolverineContinue.NoProblems;
 }
 
 /// <summary>The offer and the person of an assignment, both locked for the transaction; null where not found or not visible.</summary>
 public sealed record AssignmentParties(IEventStream<Offer>? Offer, IEventStream<Person>? Person);
+

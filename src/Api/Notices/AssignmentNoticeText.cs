@@ -4,8 +4,11 @@ using AGH.Domain.Placements;
 
 namespace AGH.Api.Notices;
 
-/// <summary>What the Heranziehungsbescheid names, gathered from the person's and the offer's streams.</summary>
-public sealed record AssignmentNoticeData(Person Person, Placement Placement, Offer Offer, string MunicipalityName, int RateCents);
+/// <summary>
+/// What the Heranziehungsbescheid names, gathered from the person's and the offer's streams; <paramref name="IssuedOn"/> is
+/// the printed "Datum" (the notice's issuedOn; without it the day the notice was served).
+/// </summary>
+public sealed record AssignmentNoticeData(Person Person, Placement Placement, Offer Offer, string MunicipalityName, int RateCents, DateOnly? IssuedOn = null);
 
 /// <summary>
 /// The Heranziehungsbescheid (§ 5 Abs. 1 to 5 AsylbLG) with its Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 and 3 with
@@ -45,7 +48,7 @@ public static class AssignmentNoticeText
         w.Field("Geburtsdatum:", D(person.DateOfBirth));
         w.Field("Aktenzeichen:", person.FileReference ?? "–");
         w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(placement.NoticeServedOn));
+        w.Field("Datum:", D(data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn));
 
         w.Title("Heranziehungsbescheid: Heranziehung zu einer Arbeitsgelegenheit nach § 5 AsylbLG");
         w.Paragraph($"Guten Tag {name},");

@@ -53,7 +53,7 @@ public static class RestrictionNoticeText
     private static void Facts(NoticeWriter w, RestrictionNoticeData data)
     {
         var (placement, offer, refusal) = (data.Placement, data.Offer, data.Refusal);
-        w.Paragraph($"Mit Heranziehungsbescheid vom {D(placement.NoticeServedOn)} wurden Sie zur Arbeitsgelegenheit „{offer.Title}“ bei "
+        w.Paragraph($"Mit Heranziehungsbescheid vom {D(data.Person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn)} wurden Sie zur Arbeitsgelegenheit „{offer.Title}“ bei "
             + $"{offer.ProviderName} ab {D(placement.StartsOn)} mit {placement.HoursPerWeek} Stunden pro Woche herangezogen und dabei über "
             + "die Rechtsfolgen einer Ablehnung belehrt (§ 5 Abs. 4 S. 3 AsylbLG).");
         w.Paragraph($"Am {D(refusal.Date)} {Refused(refusal.Kind)}. Als Grund haben Sie angegeben: "

@@ -1,7 +1,5 @@
 using AGH.Api.Notices;
 using AGH.Api.Payouts;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
 using Marten;
 
 namespace AGH.Api.Placements;
@@ -22,12 +20,6 @@ public static class AssignmentNoticeEndpoint
     {
         if (await PlacementQueries.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } placement))
             return Problems.NotFound("placement").Answer();
-        var offer = await session.LoadAsync<Offer>(placement.OfferId, http.RequestAborted);
-        if (offer is null) return Problems.NotFound("placement").Answer();
-
-        var version = AssignmentNoticeText.VersionFor(placement);
-        var data = new AssignmentNoticeData(person, placement, offer, NoticeResults.Office(placement.Municipality),
-            payouts.RateTable.CentsOn(placement.StartsOn));
-        return NoticeResults.Pdf(http, AssignmentNoticeText.Render(version, data, notices), version, id);
+        return await AssignmentNoticePdf.Answer(http, session, person, placement, notices, payouts);
     }
 }

@@ -30,7 +30,8 @@ public sealed record PlacementDto(
     Guid OfferId,
     string Municipality,
     PlacementStatus Status,
-    DateOnly NoticeServedOn,
+    [property: Description("The day the Heranziehungsbescheid was notified (notifiedOn); null until it is dispatched.")]
+    DateOnly? NoticeServedOn,
     DateOnly StartsOn,
     int HoursPerWeek,
     int MinutesLogged,
@@ -43,7 +44,9 @@ public sealed record PlacementDto(
     [property: Description("The most minutes a person may work on one day, across all placements (the deployment's policy); more is refused with daily-limit.")]
     int DailyLimitMinutes,
     [property: Description("The most minutes a person may work in one ISO week, across all placements (the deployment's policy); the placement's hoursPerWeek applies as well.")]
-    int WeeklyLimitMinutes)
+    int WeeklyLimitMinutes,
+    [property: Description("The placement's Heranziehungsbescheid (GET /api/notices/{id}).")]
+    Guid NoticeId)
 {
     /// <summary>The Widerspruch against the Heranziehungsbescheid, once one is recorded (contract v3a).</summary>
     public PlacementObjectionDto? Objection { get; init; }
@@ -67,13 +70,13 @@ public sealed record PlacementDto(
     private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, DateOnly today, Policy policy) =>
         new(
             p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
-            p.NoticeServedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
+            person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
                 r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(x, today)).ToList(),
-            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes)
+            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes, p.NoticeId)
         {
             Objection = PlacementObjectionDto.From(person, p),
         };

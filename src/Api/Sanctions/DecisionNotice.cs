@@ -1,7 +1,4 @@
 using AGH.Api.Notices;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Sanctions;
 using Marten;
 
 namespace AGH.Api.Sanctions;
@@ -24,20 +21,6 @@ public static class DecisionNoticeEndpoint
     {
         if (await SanctionAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } proposal))
             return Problems.NotFound("sanction proposal").Answer();
-        if (proposal.Decision is null)
-            return Problems.Create(409, "not-decided", "Conflict", "The proposal has not been decided yet; the notice exists once an official has decided.");
-        if (!person.Placements.TryGetValue(proposal.PlacementId, out var placement) || !placement.Refusals.TryGetValue(proposal.RefusalId, out var refusal))
-            return Problems.NotFound("sanction proposal").Answer();
-        var offer = await session.LoadAsync<Offer>(placement.OfferId, http.RequestAborted);
-        // The decision as it was recorded: its period may since have been shortened or continued, the notice stays as served.
-        var events = await session.Events.FetchStreamAsync(person.Id, token: http.RequestAborted);
-        var decided = events.LastOrDefault(e => e.Data is SanctionDecided d && d.ProposalId == id);
-        if (offer is null || decided is null) return Problems.NotFound("sanction proposal").Answer();
-
-        var recorded = (SanctionDecided)decided.Data;
-        var version = RestrictionNoticeText.VersionFor(recorded);
-        var data = new RestrictionNoticeData(person, placement, offer, refusal, recorded,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(decided.Timestamp, Clock.Berlin).DateTime), NoticeResults.Office(person.Municipality));
-        return NoticeResults.Pdf(http, RestrictionNoticeText.Render(version, data, notices), version, id);
+        return await DecisionNoticePdf.Answer(http, session, person, proposal, notices);
     }
 }

@@ -128,8 +128,9 @@ public static class EventCatalog
         Entry<PersonDataErased>(EventStream.Person, _ => LegalBasis.Erasure,
             x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht"),
         Entry<PersonAssigned>(EventStream.Person, _ => LegalBasis.Assignment,
-            x => $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(x.NoticeServedOn)}; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
-            occurredOn: x => x.NoticeServedOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)]),
+            x => (x.NoticeServedOn is { } served ? $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(served)}" : "Heranziehungsbescheid mit Rechtsfolgenbelehrung erlassen")
+                + $"; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
+            occurredOn: x => x.NoticeServedOn ?? x.StartsOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)]),
         Entry<HoursLogged>(EventStream.Person, _ => LegalBasis.Allowance, x => $"{H(x.Minutes)} am {D(x.Date)} erfasst", occurredOn: x => x.Date),
         Entry<HoursCorrected>(EventStream.Person, _ => LegalBasis.Allowance,
             x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",

@@ -186,12 +186,12 @@ public sealed record Person(
     {
         var placement = Placement.Start(e);
         var person = this with { Placements = Placements.Add(e.PlacementId, placement) };
-        if (e.NoticeId is not null) return person;
+        if (e.NoticeId is not null || e.NoticeServedOn is not { } servedOn) return person;
         // Recorded before notices were resources: the notice served on noticeServedOn, handed over that day (contract v3,
         // "data recorded before v3"); who issued it is in the event's header, not here.
-        var served = new NoticeDispatch(DispatchMethod.HandedOver, e.NoticeServedOn, "");
-        var notice = new Notice(placement.NoticeId, NoticeKind.Heranziehungsbescheid, e.PlacementId, e.NoticeVersion, e.NoticeServedOn,
-            "", "", "", e.Municipality, NoticeOrigin.Service, served, e.NoticeServedOn);
+        var served = new NoticeDispatch(DispatchMethod.HandedOver, servedOn, "");
+        var notice = new Notice(placement.NoticeId, NoticeKind.Heranziehungsbescheid, e.PlacementId, e.NoticeVersion, servedOn,
+            "", "", "", e.Municipality, NoticeOrigin.Service, served, servedOn);
         return person with { Notices = Notices.SetItem(notice.NoticeId, notice) };
     }
 
@@ -377,7 +377,7 @@ public static class PersonDecisions
         if (person.ActivePlacement is { } active)
         {
             // The same bounds as ending the placement directly: not before its start once begun, else not before the notice.
-            var earliest = active.EarliestEnd(today);
+            var earliest = active.EarliestEnd(today, person.AssignmentNotice(active.PlacementId)?.IssuedOn ?? active.StartsOn);
             var lastDay = c.Date < earliest ? earliest : c.Date;
             events.Add(new(person.Id, new PlacementEnded(active.PlacementId, person.Id, active.OfferId, lastDay, EndReason.EntitlementEnded, c.Reason)));
             events.Add(new(active.OfferId, new Offers.PlaceReleased(active.OfferId, active.PlacementId)));

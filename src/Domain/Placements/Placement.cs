@@ -29,14 +29,15 @@ public enum RefusalKind
 /// The assignment notice (Heranziehungsbescheid) was served and the person is placed. <paramref name="NoticeVersion"/>
 /// names the wording served (<see cref="Common.NoticeVersions"/>); null on events stored before notices were versioned.
 /// <paramref name="NoticeId"/> names the notice recorded with it (contract v3a); null on events stored before notices were
-/// resources: the fold then infers that notice, handed over and notified on <paramref name="NoticeServedOn"/>.
+/// resources: the fold then infers that notice, handed over and notified on <paramref name="NoticeServedOn"/>. Null
+/// <paramref name="NoticeServedOn"/>: the assignment issued its notice in the service (contract v3a).
 /// </summary>
 public sealed record PersonAssigned(
     Guid PlacementId,
     Guid PersonId,
     Guid OfferId,
     string Municipality,
-    DateOnly NoticeServedOn,
+    DateOnly? NoticeServedOn,
     DateOnly StartsOn,
     int HoursPerWeek,
     bool NoticeOfLegalConsequences,
@@ -121,7 +122,7 @@ public sealed partial record Placement(
     Guid PersonId,
     Guid OfferId,
     string Municipality,
-    DateOnly NoticeServedOn,
+    DateOnly? NoticeServedOn,
     DateOnly StartsOn,
     int HoursPerWeek,
     DateOnly? EndedOn,
@@ -140,7 +141,8 @@ public sealed partial record Placement(
     public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended);
 
     /// <summary>The earliest last day of work: the start once it has begun, else the notice day (work taken up before it began).</summary>
-    public DateOnly EarliestEnd(DateOnly today) => StartsOn > today ? NoticeServedOn : StartsOn;
+    /// <summary>A placement not yet begun may end from the day its Heranziehungsbescheid was issued (contract v3).</summary>
+    public DateOnly EarliestEnd(DateOnly today, DateOnly noticeIssuedOn) => StartsOn > today ? noticeIssuedOn : StartsOn;
 
     public static Placement Start(PersonAssigned e) => new(
         e.PlacementId, e.PersonId, e.OfferId, e.Municipality, e.NoticeServedOn, e.StartsOn, e.HoursPerWeek, null, null,

@@ -4,7 +4,12 @@ using AGH.Domain.Persons;
 
 namespace AGH.Domain.Placements;
 
-public sealed record AssignPerson(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly NoticeServedOn, DateOnly StartsOn, int HoursPerWeek);
+/// <summary>
+/// Without <paramref name="NoticeServedOn"/> (the normal way since v3a) the assignment issues its Heranziehungsbescheid
+/// today, signed by <paramref name="Issuer"/>; with it, the notice was served outside the service on that day.
+/// </summary>
+public sealed record AssignPerson(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly? NoticeServedOn, DateOnly StartsOn, int HoursPerWeek,
+    Actor? Issuer = null);
 
 public sealed record LogHours(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes);
 
@@ -29,8 +34,10 @@ public static class PlacementDecisions
             return Rejection.Conflict("offer-not-open", $"The offer is not open on {c.StartsOn:yyyy-MM-dd}.");
         if (c.NoticeServedOn > today)
             return Rejection.Unprocessable("notice-in-future", "noticeServedOn lies in the future: work starts only after the notice has been served.");
-        if (c.StartsOn < c.NoticeServedOn)
-            return Rejection.Unprocessable("start-before-notice", "startsOn lies before the notice was served.");
+        if (c.StartsOn < (c.NoticeServedOn ?? today))
+            return Rejection.Unprocessable("start-before-notice", c.NoticeServedOn is null
+                ? "startsOn lies before today, the day the Heranziehungsbescheid is issued."
+                : "startsOn lies before the notice was served.");
         if (c.HoursPerWeek > offer.HoursPerWeek)
             return Rejection.Unprocessable("hours-exceed-offer", $"The offer plans {offer.HoursPerWeek} hours a week.");
         if (IneligibilityReason(person, c.StartsOn, policy) is { } why)
@@ -38,9 +45,18 @@ public static class PlacementDecisions
         if (offer.Free <= 0)
             return Rejection.Conflict("no-free-place", $"All {offer.Places} places of the offer are taken.");
 
+        // Served outside the service: recorded as before v3a (its notice inferred from the assignment).
+        if (c.NoticeServedOn is not null || c.Issuer is null)
+            return Decision.Accept(
+                new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
+                    c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
+                new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
+        var notice = Notices.NoticeIssuing.Issue(person, Notices.NoticeKind.Heranziehungsbescheid, c.PlacementId, NoticeVersions.AssignmentNotice, c.Issuer, today);
         return Decision.Accept(
             new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
-                c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
+                null, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice,
+                ((Notices.NoticeIssued)notice.Event).NoticeId)),
+            notice,
             new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
     }
 
@@ -137,10 +153,9 @@ public static class PlacementDecisions
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
-        if (c.Date < placement.NoticeServedOn)
-            return Rejection.Unprocessable("refusal-before-notice", "The refusal date lies before the notice was served.");
         if (placement.EndedOn is { } ended && c.Date > ended)
             return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
+        if (RefusalNotification.Check(person, placement, c.Kind, c.Date) is { } waiting) return waiting;
         // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
         if (person.IsDutySuspendedOn(placement.PlacementId, c.Date))
             return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
@@ -187,9 +202,10 @@ public static class PlacementDecisions
             return Rejection.Conflict("placement-ended", $"The placement already ended on {placement.EndedOn:yyyy-MM-dd}.");
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The last day of work lies in the future.");
-        if (c.Date < placement.EarliestEnd(today))
+        var issuedOn = person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn;
+        if (c.Date < placement.EarliestEnd(today, issuedOn))
             return Rejection.Unprocessable("end-before-start", placement.StartsOn > today
-                ? $"The placement has not begun; its end lies before the notice was served on {placement.NoticeServedOn:yyyy-MM-dd}."
+                ? $"The placement has not begun; its end lies before the notice was issued on {issuedOn:yyyy-MM-dd}."
                 : "The last day of work lies before the start.");
         if (HoursAfter(hoursAfter.EffectiveOf(placement.PlacementId), c.Date) is { } hours)
             return hours;

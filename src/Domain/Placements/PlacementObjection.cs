@@ -199,7 +199,7 @@ public static class PlacementObjectionDecisions
     private static IEnumerable<StreamEvent> EndSetAside(Person person, Placement placement, DateOnly today)
     {
         if (!placement.IsActive) yield break;
-        var earliest = placement.EarliestEnd(today);
+        var earliest = placement.EarliestEnd(today, person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn);
         var lastDay = today < earliest ? earliest : today;
         yield return new(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, lastDay, EndReason.ObjectionUpheld, null));
         yield return new(placement.OfferId, new Offers.PlaceReleased(placement.OfferId, placement.PlacementId));

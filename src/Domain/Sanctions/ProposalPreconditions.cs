@@ -17,7 +17,8 @@ public static class ProposalPreconditions
     public static List<string> Missing(Person person, Placement placement, Refusal refusal, DateOnly today)
     {
         var missing = new List<string>();
-        if (!(placement.NoticeServedOn < refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not served before the refusal");
+        // A refusal on or after the notification may ground a proposal: one at the hand-over counts (contract v3a).
+        if (!RefusalNotification.Notified(person, placement, refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not notified by the refusal day");
         if (person.NotObligedReason(refusal.Date) is { } notObliged) missing.Add($"the person had no duty to work on the refusal date ({notObliged}), a good reason by law");
         if (person.SanctionBar(placement.PlacementId, refusal.Date) is { } barred) missing.Add(barred);
         if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");

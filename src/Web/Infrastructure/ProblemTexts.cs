@@ -19,6 +19,8 @@ public static class ProblemTexts
         ["placement-ended"] = "Die Arbeitsgelegenheit ist bereits beendet.",
         ["entry-not-found"] = "Der Stundeneintrag wurde nicht gefunden.",
         ["refusal-before-notice"] = "Die Weigerung kann nicht vor der Bekanntgabe des Bescheids liegen.",
+        ["refusal-before-notification"] = "Die Weigerung kann nicht vor der Bekanntgabe des Heranziehungsbescheids liegen.",
+        ["refusal-before-start"] = "Nichterscheinen oder Abbruch kann erst ab Beginn des Einsatzes vorliegen.",
         ["refusal-not-found"] = "Die Weigerung wurde nicht gefunden.",
         ["already-assessed"] = "Diese Weigerung ist bereits bewertet.",
         ["already-heard"] = "Zu dieser Weigerung wurde bereits angehört.",

@@ -154,6 +154,7 @@ public class EventCatalogTests
         new OfferProjection().IncludedEventTypes.Should().BeEquivalentTo(EventCatalog.TypesOf(EventStream.Offer));
         new PayoutRunProjection().IncludedEventTypes.Should().BeEquivalentTo(EventCatalog.TypesOf(EventStream.PayoutLedger));
         new PlacementIndexProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
+        new NoticeIndexProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
         new ProposalIndexProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
         new QuotaOfferProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Offer));
         new QuotaPersonProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));

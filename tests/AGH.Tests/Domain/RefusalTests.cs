@@ -30,7 +30,7 @@ public class RecordRefusalTests
     [Fact]
     public void RecordRefusal_before_the_notice_is_rejected()
     {
-        Record(A.PlacedPerson(), T.D(2026, 9, 30)).ShouldReject("refusal-before-notice", RejectionKind.Unprocessable);
+        Record(A.PlacedPerson(), T.D(2026, 9, 30)).ShouldReject("refusal-before-notification", RejectionKind.Unprocessable);
     }
 
     [Fact]

@@ -30,19 +30,20 @@ public class ProposeSanctionTests
     }
 
     [Fact]
-    public void ProposeSanction_with_the_notice_served_on_the_day_of_the_refusal_is_rejected()
+    public void ProposeSanction_with_the_notice_served_on_the_day_of_the_refusal_is_accepted_and_one_notified_after_it_is_rejected()
     {
-        // The notice must be served BEFORE the refusal; the same day is not before.
-        object[] history =
+        // Contract v3 (exact rules): a refusal on or after notifiedOn may ground a proposal; a refusal at the hand-over counts.
+        object[] SameDay(DateOnly served) =>
         [
             A.PersonRegistered(),
-            A.PersonAssigned(noticeServedOn: T.D(2026, 11, 2), startsOn: T.D(2026, 11, 2)),
+            A.PersonAssigned(noticeServedOn: served, startsOn: T.D(2026, 11, 2)),
             A.RefusalRecorded(T.D(2026, 11, 2)),
             A.RefusalAssessed(goodCause: false),
             A.HearingHeld(T.D(2026, 11, 10)),
         ];
 
-        Propose(history).ShouldReject("sanction-preconditions", RejectionKind.Unprocessable).Detail.Should().Contain("notice");
+        Propose(SameDay(T.D(2026, 11, 2))).ShouldAccept();
+        Propose(SameDay(T.D(2026, 11, 3))).ShouldReject("sanction-preconditions", RejectionKind.Unprocessable).Detail.Should().Contain("notice");
     }
 
     [Fact]
@@ -87,7 +88,8 @@ public class ProposeSanctionTests
         object[] history =
         [
             A.PersonRegistered(),
-            A.PersonAssigned(noticeServedOn: T.D(2026, 11, 2), startsOn: T.D(2026, 11, 2)),
+            // Notified the day after the refusal (contract v3: a refusal on the notification day would count).
+            A.PersonAssigned(noticeServedOn: T.D(2026, 11, 3), startsOn: T.D(2026, 11, 2)),
             A.RefusalRecorded(T.D(2026, 11, 2)),
         ];
 

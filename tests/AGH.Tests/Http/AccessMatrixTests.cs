@@ -68,6 +68,11 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/suspension/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review-request", "payroll" },
         { "POST", $"/api/sanction-proposals/{X}/review-request/decision", "caseworker" },
+        { "GET", $"/api/notices?personId={X}", "coordinator" },
+        { "GET", $"/api/notices/{X}", "payroll" },
+        { "GET", $"/api/notices/{X}/pdf", "coordinator" },
+        { "POST", $"/api/notices/{X}/dispatch", "auditor" },
+        { "POST", $"/api/notices/{X}/receipt", "payroll" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

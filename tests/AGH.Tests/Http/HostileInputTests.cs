@@ -210,7 +210,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("assign", "/api/placements", cw,
         [
             new("personId", K.Guid, Q(h.FreePerson.ToString())), new("offerId", K.Guid, Q(h.Offer.ToString())),
-            new("noticeServedOn", K.Date, Day(-10)), new("startsOn", K.Date, Day(-5)), new("hoursPerWeek", K.Int, "5"),
+            new("noticeServedOn", K.OptDate, Day(-10)), new("startsOn", K.Date, Day(-5)), new("hoursPerWeek", K.Int, "5"),
         ], none);
         yield return new("log hours", "/api/placements/{placement}/hours", cw,
             [new("date", K.Date, Day(-3)), new("minutes", K.Int, "15")], [("{placement}", h.Placement, f.Placement, 404)]);
@@ -314,7 +314,17 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             [new("date", K.Date, Day(0)), new("reason", K.Str, Q("Wegzug"))], [("{person}", d.Person, f.Person, 404)]);
         yield return new("withdraw offer", "/api/offers/{offer}/withdrawal", cw,
             [new("date", K.Date, Day(0)), new("reason", K.Str, Q("Träger zieht zurück"))], [("{offer}", d.Offer, f.Offer, 403)]);
+        // Contract v3a: the home placement's notice was handed over; a receipt may move its notification, so these come last.
+        var notice = (Own: NoticeOf(h.Placement), Foreign: NoticeOf(f.Placement));
+        yield return new("record notice receipt", "/api/notices/{notice}/receipt", cw,
+            [new("outcome", K.Enum, Q("received-later")), new("on", K.OptDate, Day(0)), new("note", K.Str, Q("Brief kam später"))],
+            [("{notice}", notice.Own, notice.Foreign, 404)]);
+        yield return new("dispatch notice", "/api/notices/{notice}/dispatch", cw,
+            [new("method", K.Enum, Q("post")), new("on", K.Date, Day(0))],
+            [("{notice}", notice.Own, notice.Foreign, 404)]);
     }
+
+    private static Guid NoticeOf(Guid placement) => AGH.Domain.Notices.NoticeIssuing.IdFor(placement, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0);
 
     // ---------------------------------------------------------------- value mutations
 
@@ -549,6 +559,9 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("decision notice", "/api/sanction-proposals/{}/notice", h.Restricted, cw, f.Restricted, 404),
             ("decision notice (official)", "/api/sanction-proposals/{}/notice", h.Restricted, official, f.Restricted, 404),
             ("assignment notice", "/api/placements/{}/notice", h.Placement, cw, f.Placement, 404),
+            ("get notice", "/api/notices/{}", NoticeOf(h.Placement), cw, NoticeOf(f.Placement), 404),
+            ("get notice (official)", "/api/notices/{}", NoticeOf(h.Placement), official, NoticeOf(f.Placement), 404),
+            ("notice pdf", "/api/notices/{}/pdf", NoticeOf(h.Placement), cw, NoticeOf(f.Placement), 404),
             ("person export", "/api/persons/{}/export", h.Person, cw, f.Person, 404),
             ("get payout run", "/api/payout-runs/{}", run, auditor, Guid.NewGuid(), 404),
             ("export payout run", "/api/payout-runs/{}/export", run, auditor, Guid.NewGuid(), 404),
@@ -592,6 +605,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("get person asOf", $"/api/persons/{h.Person}", ["asOf"], auditor),
             ("person history asOf", $"/api/persons/{h.Person}/history", ["asOf"], auditor),
             ("list placements", "/api/placements", ["personId", "offerId", "status"], cw),
+            ("list notices", "/api/notices", ["personId", "page", "pageSize"], cw),
             ("quota", "/api/quota", ["asOf"], auditor),
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),

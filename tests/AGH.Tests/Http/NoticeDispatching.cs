@@ -1,21 +1,18 @@
-using AGH.Api.Infrastructure;
-using AGH.Domain.Common;
+using System.Net.Http.Json;
 using AGH.Domain.Notices;
-using Marten;
 
 namespace AGH.Tests.Http;
 
-/// <summary>
-/// Records that a notice went out, for tests of what waits for notification. Stored as a caseworker's command stores it
-/// (actor, legal basis, inline views); to be replaced by <c>POST /api/notices/{id}/dispatch</c> once that route exists.
-/// </summary>
+/// <summary>Records that a notice went out, through <c>POST /api/notices/{id}/dispatch</c> as a district official.</summary>
 public static class NoticeDispatching
 {
     public static async Task DispatchAsync(AghFactory factory, Guid personId, Guid noticeId, DispatchMethod method, DateOnly on)
     {
-        await using var session = factory.Store.LightweightSession();
-        CommandActor.Set(session, new Actor("test-dispatch", "Test Versand", Roles.Caseworker, null));
-        session.Events.Append(personId, new NoticeDispatched(noticeId, personId, method, on, NoticeCalendar.NotifiedOn(method, on), "test-dispatch"));
-        await session.SaveChangesAsync();
+        _ = personId;
+        var official = await factory.ClientFor("official", null, "test-dispatch");
+        var response = await official.PostAsJsonAsync($"/api/notices/{noticeId}/dispatch",
+            new { method = AGH.Api.Infrastructure.Json.EnumValue(method), on = on.ToString("yyyy-MM-dd"), accessOpened = method == DispatchMethod.Electronic });
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"the dispatch of notice {noticeId} is recorded: {text}");
     }
 }

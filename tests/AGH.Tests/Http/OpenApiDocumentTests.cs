@@ -114,7 +114,8 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
             schema["required"]!.AsArray().Should().NotBeEmpty($"{method} {path} has required fields");
         }
         string[] Required(string schema) => schemas[schema]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-        Required("AssignPersonRequest").Should().BeEquivalentTo(["personId", "offerId", "noticeServedOn", "startsOn", "hoursPerWeek"]);
+        // Contract v3a: noticeServedOn only for a notice served outside the service.
+        Required("AssignPersonRequest").Should().BeEquivalentTo(["personId", "offerId", "startsOn", "hoursPerWeek"]);
         Required("RegisterOfferRequest").Should().NotContain("endsOn").And.Contain(["title", "servesPublicBenefit"]);
         Nullable(doc, "RegisterOfferRequest", "endsOn").Should().BeTrue();
         foreach (var name in new[] { "RegisterOfferRequest", "RegisterPersonRequest", "AssignPersonRequest", "LogHoursRequest", "RecordRefusalRequest", "PreparePayoutRunRequest" })

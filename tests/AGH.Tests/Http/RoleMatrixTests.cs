@@ -85,6 +85,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         return person["exemptions"]!.AsArray().Select(e => Guid.Parse(e!["exemptionId"]!.GetValue<string>())).FirstOrDefault(Guid.NewGuid());
     }
 
+    /// <summary>The placement's Heranziehungsbescheid (its id is derived from the placement's, contract v3a).</summary>
+    private static Guid NoticeOf(Guid placement) => AGH.Domain.Notices.NoticeIssuing.IdFor(placement, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0);
+
     private static readonly Route[] Routes =
     [
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
@@ -150,6 +153,18 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("GET /api/placements/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
         // Contract v3a: notices (and their PDFs) are read as the person is: caseworker, official, auditor.
         new("GET /api/placements/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}/notice")),
+        // Contract v3a, roles of the new routes: notices are read as the person is; dispatch and receipt by caseworker or official.
+        new("GET /api/notices", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices?personId={x.W.Person}")),
+        new("GET /api/notices/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Placement)}")),
+        new("GET /api/notices/{id}/pdf", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Placement)}/pdf")),
+        // The world's notice was handed over: the person says it never arrived, so it can go out again.
+        new("POST /api/notices/{id}/dispatch", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/dispatch",
+            new { method = "post", on = D(x.Today) }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/notices/{NoticeOf(x.W.Placement)}/receipt", new { outcome = "not-received", note = "nie erhalten" })),
+        },
+        new("POST /api/notices/{id}/receipt", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/receipt",
+            new { outcome = "returned", note = "Brief kam zurück" })),
         new("POST /api/placements", [Cw], true, (x, c) => Post(c, "/api/placements", new
         {
             personId = x.W.FreePerson, offerId = x.W.Offer, noticeServedOn = D(x.Today.AddDays(-3)), startsOn = D(x.Today.AddDays(-2)), hoursPerWeek = 5,
@@ -425,6 +440,17 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         })),
         ("GET /api/placements/{id}", OtherCaseworker, "placement", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}")),
         ("GET /api/placements/{id}", OtherOfficial, "placement", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}")),
+        ("GET /api/notices", OtherCaseworker, "notices of a foreign person", (x, c) => c.GetAsync($"/api/notices?personId={x.Theirs.Person}")),
+        ("GET /api/notices", OtherOfficial, "notices of a foreign person", (x, c) => c.GetAsync($"/api/notices?personId={x.Theirs.Person}")),
+        ("GET /api/notices/{id}", OtherCaseworker, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
+        ("GET /api/notices/{id}", OtherOfficial, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
+        ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}/pdf")),
+        ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}/pdf")),
+        // The notice was handed over: a leak would answer 409 already-dispatched.
+        ("POST /api/notices/{id}/dispatch", OtherCaseworker, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
+        ("POST /api/notices/{id}/dispatch", OtherOfficial, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
+        ("POST /api/notices/{id}/receipt", OtherCaseworker, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
+        ("POST /api/notices/{id}/receipt", OtherOfficial, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
         ("GET /api/placements/{id}/notice", OtherCaseworker, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/notice")),
         ("GET /api/placements/{id}/notice", OtherOfficial, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/notice")),
         ("POST /api/placements/{id}/hours", OtherCaseworker, "hours", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/hours", new { date = D(x.Today.AddDays(-1)), minutes = 30 })),

@@ -45,7 +45,7 @@ public sealed class ViewRebuildTests(PayoutFactory factory) : HttpTest(factory),
         ];
         var before = await Views();
 
-        foreach (var view in new[] { typeof(QuotaOffer), typeof(QuotaPerson), typeof(PayoutRun), typeof(Offer), typeof(Person), typeof(WeekHours), typeof(PlacementIndex), typeof(ProposalIndex) })
+        foreach (var view in new[] { typeof(QuotaOffer), typeof(QuotaPerson), typeof(PayoutRun), typeof(Offer), typeof(Person), typeof(WeekHours), typeof(PlacementIndex), typeof(ProposalIndex), typeof(NoticeIndex) })
             await Factory.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(view);
         await ShouldBeProblem(await pay.GetAsync($"/api/payout-runs/{run}"), 404);
         (await GetOk(coordinator, "/api/offers")).AsArray().Should().BeEmpty();

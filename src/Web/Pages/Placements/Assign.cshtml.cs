@@ -35,7 +35,7 @@ public sealed class AssignModel : CommandPage
     {
         await Load();
         if (!ModelState.IsValid) return Page();
-        CreatedId? created = null;
+        AssignPersonAssigned? created = null;
         var ok = await Try(async c => created = await c.AssignPersonAsync(IdempotencyKey("assign"), new AssignPersonRequest
         {
             PersonId = Id,

@@ -32,7 +32,7 @@ public class ContractCheckTests
             ["municipality"] = "belm", ["status"] = "active", ["noticeServedOn"] = "2026-11-01", ["startsOn"] = "2026-11-02",
             ["hoursPerWeek"] = 10, ["minutesLogged"] = 0, ["hours"] = new JsonArray(), ["refusals"] = new JsonArray(),
             ["sanctionProposals"] = new JsonArray(), ["endedOn"] = null, ["endReason"] = null, ["noticeVersion"] = null,
-            ["dailyLimitMinutes"] = 480, ["weeklyLimitMinutes"] = 1200, ["objection"] = null,
+            ["dailyLimitMinutes"] = 480, ["weeklyLimitMinutes"] = 1200, ["objection"] = null, ["noticeId"] = Guid.NewGuid().ToString(),
         };
         ContractCheck.Check("get", $"/api/placements/{Guid.NewGuid()}", 200, "application/json", placement.ToJsonString()).Should().BeEmpty();
         placement["municipality"] = null;

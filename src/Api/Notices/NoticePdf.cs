@@ -1,0 +1,37 @@
+using AGH.Api.Payouts;
+using AGH.Domain.Notices;
+using Marten;
+
+namespace AGH.Api.Notices;
+
+/// <summary>A notice as PDF, in the wording recorded with it; visible as its person is. External notices have none.</summary>
+[CaseReader]
+public static class NoticePdfEndpoint
+{
+    [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
+    [EndpointSummary("Der Bescheid als PDF")]
+    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid or Mitteilung as served, its \"Datum\" the notice's issuedOn. "
+        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet.")]
+    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
+    {
+        if (await NoticeAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } notice))
+            return Problems.NotFound("notice").Answer();
+        if (notice.Origin == NoticeOrigin.External) return NoticePdfProblems.External();
+        // Every kind named: a new kind fails the build (CS8509) until it has a renderer or is listed as not yet rendered.
+#pragma warning disable CS8524
+        return notice.Kind switch
+        {
+            NoticeKind.Heranziehungsbescheid => person.Placements.TryGetValue(notice.SubjectId, out var placement)
+                ? await AssignmentNoticePdf.Answer(http, session, person, placement, notices, payouts)
+                : Problems.NotFound("notice").Answer(),
+            NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung => person.Proposals.TryGetValue(notice.SubjectId, out var proposal)
+                ? await DecisionNoticePdf.Answer(http, session, person, proposal, notices, notice.IssuedOn)
+                : Problems.NotFound("notice").Answer(),
+            NoticeKind.Fortsetzungsbescheid or NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid or NoticeKind.AnordnungSofortigeVollziehung
+                or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid =>
+                NoticePdfProblems.NotRenderable(Json.EnumValue(notice.Kind)),
+        };
+#pragma warning restore CS8524
+    }
+}
