@@ -67,7 +67,8 @@ public static class Labels
         (Api.EndReason.EntitlementEnded, "Leistungsanspruch beendet", ""),
         (Api.EndReason.OfferEnded, "Angebot beendet", ""),
         (Api.EndReason.MovedAway, "Weggezogen", ""),
-        (Api.EndReason.Other, "Sonstiger Grund", ""));
+        (Api.EndReason.Other, "Sonstiger Grund", ""),
+        (Api.EndReason.ObjectionUpheld, "Heranziehungsbescheid aufgehoben (Widerspruch oder Klage)", ""));
 
     public static readonly LabelTable<PlacementStatus> PlacementStatus = new(
         (Api.PlacementStatus.Active, "läuft", "ok"),
@@ -116,4 +117,99 @@ public static class Labels
         (Api.PayoutRunStatus.Reviewed, "geprüft", "warn"),
         (Api.PayoutRunStatus.Released, "freigegeben", "ok"),
         (Api.PayoutRunStatus.Rejected, "zurückgewiesen", "bad"));
+
+    public static readonly LabelTable<NoticeKind> NoticeKind = new(
+        (Api.NoticeKind.Heranziehungsbescheid, "Heranziehungsbescheid (Heranziehung zur Arbeitsgelegenheit)", ""),
+        (Api.NoticeKind.Einschraenkungsbescheid, "Einschränkungsbescheid", ""),
+        (Api.NoticeKind.Mitteilung, "Mitteilung (keine Einschränkung)", ""),
+        (Api.NoticeKind.Fortsetzungsbescheid, "Fortsetzungsbescheid (§ 14 Abs. 2 AsylbLG)", ""),
+        (Api.NoticeKind.Abhilfebescheid, "Abhilfebescheid (§ 85 Abs. 1 SGG)", ""),
+        (Api.NoticeKind.Widerspruchsbescheid, "Widerspruchsbescheid (§ 85 Abs. 2 SGG)", ""),
+        (Api.NoticeKind.AnordnungSofortigeVollziehung, "Anordnung der sofortigen Vollziehung", ""),
+        (Api.NoticeKind.Aufhebungsbescheid, "Aufhebungsbescheid (§ 44 SGB X)", ""),
+        (Api.NoticeKind.Ablehnung, "Ablehnung des Überprüfungsantrags", ""),
+        (Api.NoticeKind.Erstattungsbescheid, "Erstattungsbescheid (§ 50 SGB X)", ""));
+
+    public static readonly LabelTable<NoticeOrigin> NoticeOrigin = new(
+        (Api.NoticeOrigin.Service, "im Dienst erstellt", ""),
+        (Api.NoticeOrigin.External, "außerhalb des Dienstes zugestellt", ""));
+
+    public static readonly LabelTable<DispatchMethod> DispatchMethod = new(
+        (Api.DispatchMethod.HandedOver, "persönlich ausgehändigt", ""),
+        (Api.DispatchMethod.Post, "mit einfacher Post", ""),
+        (Api.DispatchMethod.Pzu, "Postzustellungsurkunde (PZU)", ""),
+        (Api.DispatchMethod.Electronic, "elektronisch (Zugang eröffnet)", ""));
+
+    public static readonly LabelTable<ReceiptOutcome> ReceiptOutcome = new(
+        (Api.ReceiptOutcome.ReceivedLater, "später erhalten", ""),
+        (Api.ReceiptOutcome.NotReceived, "nicht erhalten", ""),
+        (Api.ReceiptOutcome.Returned, "als unzustellbar zurückgekommen", ""));
+
+    public static readonly LabelTable<EvidenceKind> EvidenceKind = new(
+        (Api.EvidenceKind.AuCertificate, "Arbeitsunfähigkeitsbescheinigung", ""),
+        (Api.EvidenceKind.DoctorLetter, "ärztliches Schreiben", ""),
+        (Api.EvidenceKind.Declaration, "Erklärung der Person", ""),
+        (Api.EvidenceKind.None, "kein Nachweis", ""));
+
+    public static readonly LabelTable<LegalStatus> LegalStatus = new(
+        (Api.LegalStatus.Applicant, "Asylbewerberin oder Asylbewerber (Aufenthaltsgestattung)", ""),
+        (Api.LegalStatus.Tolerated, "geduldet", ""),
+        (Api.LegalStatus.DepartureObliged, "vollziehbar ausreisepflichtig", ""),
+        (Api.LegalStatus.ResidencePermit, "Aufenthaltserlaubnis", ""),
+        (Api.LegalStatus.Excluded, "vom Leistungsbezug ausgeschlossen (§ 1 Abs. 4 AsylbLG)", "bad"));
+
+    public static readonly LabelTable<HearingForm> HearingForm = new(
+        (Api.HearingForm.Written, "schriftlich", ""),
+        (Api.HearingForm.Oral, "mündlich", ""));
+
+    public static readonly LabelTable<HearingDelivery> HearingDelivery = new(
+        (Api.HearingDelivery.HandedOver, "persönlich ausgehändigt", ""),
+        (Api.HearingDelivery.Post, "mit der Post", ""));
+
+    public static readonly LabelTable<PlacementObjectionStatus> PlacementObjectionStatus = new(
+        (Api.PlacementObjectionStatus.Pending, "offen (aufschiebende Wirkung)", "warn"),
+        (Api.PlacementObjectionStatus.Upheld, "stattgegeben", "ok"),
+        (Api.PlacementObjectionStatus.Dismissed, "zurückgewiesen", "neutral"));
+
+    public static readonly LabelTable<PlacementObjectionOutcome> PlacementObjectionOutcome = new(
+        (Api.PlacementObjectionOutcome.Upheld, "stattgeben (Abhilfe)", ""),
+        (Api.PlacementObjectionOutcome.Dismissed, "zurückweisen (Widerspruchsbescheid)", ""));
+
+    public static readonly LabelTable<PlacementObjectionCosts> PlacementObjectionCosts = new(
+        (Api.PlacementObjectionCosts.None, "keine Kostenerstattung", ""),
+        (Api.PlacementObjectionCosts.Full, "Kosten voll erstattet", ""),
+        (Api.PlacementObjectionCosts.Partial, "Kosten teilweise erstattet", ""));
+
+    public static readonly LabelTable<LawsuitOutcome> LawsuitOutcome = new(
+        (Api.LawsuitOutcome.Dismissed, "Klage abgewiesen", ""),
+        (Api.LawsuitOutcome.Upheld, "Klage stattgegeben", ""),
+        (Api.LawsuitOutcome.Withdrawn, "Klage zurückgenommen", ""));
+
+    public static readonly LabelTable<SuspensionKind> SuspensionKind = new(
+        (Api.SuspensionKind.CourtOrder, "Anordnung der aufschiebenden Wirkung durch das Gericht", ""),
+        (Api.SuspensionKind.InterimOrder, "einstweilige Anordnung des Gerichts", ""),
+        (Api.SuspensionKind.Authority, "Aussetzung der Vollziehung durch die Behörde", ""));
+
+    public static readonly LabelTable<SuspensionScope> SuspensionScope = new(
+        (Api.SuspensionScope.Full, "vollständig", ""),
+        (Api.SuspensionScope.Partial, "teilweise", ""));
+
+    public static readonly LabelTable<SuspensionOutcome> SuspensionOutcome = new(
+        (Api.SuspensionOutcome.Reinstated, "wieder in Kraft", ""),
+        (Api.SuspensionOutcome.Withdrawn, "aufgehoben", ""));
+
+    public static readonly LabelTable<ReviewRequestOutcome> ReviewRequestOutcome = new(
+        (Api.ReviewRequestOutcome.Withdrawn, "Einschränkung aufgehoben (Aufhebungsbescheid)", ""),
+        (Api.ReviewRequestOutcome.Refused, "Antrag abgelehnt", ""));
+
+    public static readonly LabelTable<ReviewReason> ReviewReason = new(
+        (Api.ReviewReason.ExemptOnRefusalDay, "am Tag der Weigerung befreit", "bad"),
+        (Api.ReviewReason.EntitlementEnded, "Leistungsanspruch beendet", "warn"),
+        (Api.ReviewReason.Excluded, "vom Leistungsbezug ausgeschlossen", "warn"),
+        (Api.ReviewReason.RetirementAge, "Altersgrenze erreicht", "warn"),
+        (Api.ReviewReason.PlacementEnded, "Arbeitsgelegenheit beendet", "warn"),
+        (Api.ReviewReason.Exempt, "derzeit befreit", "warn"),
+        (Api.ReviewReason.DutyFulfilled, "arbeitet wieder", "warn"),
+        (Api.ReviewReason.Willing, "Bereitschaft erklärt", "warn"),
+        (Api.ReviewReason.PeriodEnding, "Zeitraum endet", "neutral"));
 }

@@ -46,6 +46,7 @@ public class LegalTextTests
         [EndReason.OfferEnded] = "Ende der Arbeitsgelegenheit",
         [EndReason.MovedAway] = "Wegzug",
         [EndReason.Other] = "sonstiger Grund",
+        [EndReason.ObjectionUpheld] = "Heranziehungsbescheid auf Widerspruch oder Klage aufgehoben",
     };
 
     private static readonly Dictionary<RestrictionEndReason, string> RestrictionEndReasons = new()
