@@ -1,6 +1,8 @@
+using AGH.Domain.Notices;
 using AGH.Domain.Offers;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
+using AGH.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 
@@ -10,7 +12,9 @@ namespace AGH.Api.Demo;
 /// With <c>Demo:Seed=true</c> and an empty event store, loads demo data at start: offers, persons, placements with hours,
 /// an exemption and a refusal. Every event comes from the pure domain decisions, so the data obeys the same rules as the
 /// API, and carries the same headers (actor, legalBasis, recordedAt) as <see cref="EventStamping"/> gives every command. One transaction:
-/// either everything is seeded or nothing. Dates of placements and hours are relative to today.
+/// either everything is seeded or nothing. Dates of placements and hours are relative to today. Beyond that, a case at every
+/// stage (<see cref="SeedCases"/>), so each role has something to do: a notice awaiting dispatch, a pending objection, a
+/// pending proposal, a restriction due for review and a suspended one.
 /// </summary>
 public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy, IConfiguration config, ILogger<DemoSeeder> log)
     : IHostedService
@@ -18,6 +22,9 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     private static readonly Actor Coordinator = new("demo-seed", "Demo-Daten", Roles.Coordinator, null);
 
     private static Actor Caseworker(string municipality) => new("demo-seed", "Demo-Daten", Roles.Caseworker, municipality);
+
+    // Another user than the proposer: an approval obeys the Vier-Augen-Prinzip.
+    private static Actor Official(string municipality) => new("demo-seed-official", "Demo-Daten (Amt)", Roles.Official, municipality);
 
     private readonly List<(Guid Stream, object Event, Actor Actor)> _pending = [];
     private readonly Dictionary<Guid, Offer> _offers = new();
@@ -38,6 +45,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         var offers = SeedOffers();
         var persons = SeedPersons(today);
         var (placements, hours) = SeedPlacements(offers, persons, today);
+        SeedCases(offers, persons, today);
 
         session.LastModifiedBy = Coordinator.UserId;
         var now = clock.Now;
@@ -49,7 +57,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         }
         await session.SaveChangesAsync(ct);
         log.LogInformation(
-            "Demo seed: {Offers} offers in {Municipalities} municipalities, {Persons} persons, {Placements} placements with {Hours} hour entries, 1 exemption, 1 refusal ({Events} events)",
+            "Demo seed: {Offers} offers in {Municipalities} municipalities, {Persons} persons, {Placements} placements with {Hours} hour entries, 1 exemption, 1 refusal, 5 cases at later stages ({Events} events)",
             offers.Count, offers.Select(o => o.Municipality).Distinct().Count(), persons.Count, placements, hours, _pending.Count);
     }
 
@@ -181,5 +189,90 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             }
         }
         return (plan.Length, hours);
+    }
+
+    /// <summary>
+    /// A case at every later stage, each of another person (an approval is refused while another restriction of the same
+    /// person runs). Each step is decided on the day it happened, so notices carry realistic issue and notification days.
+    /// </summary>
+    private void SeedCases(List<Offer> offers, List<Person> persons, DateOnly today)
+    {
+        Person P(string family) => _persons[persons.Single(p => p.FamilyName == family).Id];
+        Offer O(string municipality, string title) => offers.Single(o => o.Municipality == municipality && o.Title.StartsWith(title));
+
+        // Lina Mansour: assigned today; her Heranziehungsbescheid waits for dispatch.
+        Assign(P("Mansour"), O("melle", "Bauhof"), issuedOn: today, startsOn: today.AddDays(7), dispatch: null);
+
+        // Omid Ahmadi: the notice went by post (notified on the fourth day); his Widerspruch awaits a decision.
+        var ahmadi = P("Ahmadi");
+        var objected = Assign(ahmadi, O("bad-iburg", "Grünflächenpflege"), today.AddDays(-12), today.AddDays(-5), DispatchMethod.Post);
+        Apply(PlacementObjectionDecisions.File(_persons[ahmadi.Id], _persons[ahmadi.Id].Placements[objected], new FilePlacementObjection(objected,
+            today.AddDays(-2), "Ich halte die Heranziehung wegen meiner Rückenbeschwerden für unzumutbar.", Caseworker(ahmadi.Municipality)), today),
+            Caseworker(ahmadi.Municipality));
+
+        // Abdullahi Warsame: refused, assessed and heard; the proposal awaits an official's decision.
+        var warsame = P("Warsame");
+        Propose(warsame, Assign(warsame, O("bramsche", "Hausmeisterhilfe"), today.AddDays(-30), today.AddDays(-27), DispatchMethod.HandedOver),
+            refusedOn: today.AddDays(-10), heardOn: today.AddDays(-5));
+
+        // Dawit Tesfamariam: the restriction is in force; he has since declared he is willing to work, so it is due for review.
+        var dawit = P("Tesfamariam");
+        var dawitProposal = Propose(dawit, Assign(dawit, O("georgsmarienhuette", "Grünflächenpflege"), today.AddDays(-50), today.AddDays(-47),
+            DispatchMethod.HandedOver), today.AddDays(-40), today.AddDays(-36));
+        Approve(dawit, dawitProposal, today.AddDays(-30));
+        Apply(WillingnessDecisions.Declare(_persons[dawit.Id], new DeclareWillingness(dawit.Id, today.AddDays(-3),
+            "Erklärt im Gespräch, ab sofort arbeiten zu wollen."), today), Caseworker(dawit.Municipality));
+
+        // Rezan Kaya: the social court ordered the suspensive effect; the restriction is suspended.
+        var kaya = P("Kaya");
+        var kayaProposal = Propose(kaya, Assign(kaya, O("georgsmarienhuette", "Hilfe in der Kreisverwaltung"), today.AddDays(-45), today.AddDays(-42),
+            DispatchMethod.HandedOver), today.AddDays(-35), today.AddDays(-31));
+        Approve(kaya, kayaProposal, today.AddDays(-25));
+        Apply(RestrictionSuspensions.Suspend(_persons[kaya.Id], new SuspendRestriction(kayaProposal, SuspensionKind.CourtOrder, null,
+            "Sozialgericht Osnabrück", "S 44 AY 17/26 ER", today.AddDays(-2), today.AddDays(-2),
+            "Aufschiebende Wirkung der Klage angeordnet (§ 86b Abs. 1 S. 1 Nr. 2 SGG).", Official(kaya.Municipality).UserId), today),
+            Official(kaya.Municipality));
+    }
+
+    /// <summary>Assigns with a Heranziehungsbescheid issued on <paramref name="issuedOn"/> and, unless null, dispatched that day.</summary>
+    private Guid Assign(Person person, Offer offer, DateOnly issuedOn, DateOnly startsOn, DispatchMethod? dispatch)
+    {
+        var actor = Caseworker(person.Municipality);
+        var placementId = Guid.CreateVersion7();
+        Apply(PlacementDecisions.Assign(_offers[offer.Id], _persons[person.Id],
+            new AssignPerson(placementId, person.Id, offer.Id, null, startsOn, offer.HoursPerWeek, actor), policy, issuedOn), actor);
+        if (dispatch is { } method) Dispatch(person, _persons[person.Id].Placements[placementId].NoticeId, method, issuedOn, actor);
+        return placementId;
+    }
+
+    private void Dispatch(Person person, Guid noticeId, DispatchMethod method, DateOnly on, Actor actor) =>
+        Apply(NoticeDecisions.Dispatch(person.Id, _persons[person.Id].Notices[noticeId], new DispatchNotice(noticeId, method, on, false, actor.UserId), on), actor);
+
+    /// <summary>A no-show, assessed without good cause, a hearing, and the caseworker's proposal the day after it.</summary>
+    private Guid Propose(Person person, Guid placementId, DateOnly refusedOn, DateOnly heardOn)
+    {
+        var actor = Caseworker(person.Municipality);
+        var refusalId = Guid.CreateVersion7();
+        Placement Current() => _persons[person.Id].Placements[placementId];
+        Apply(PlacementDecisions.RecordRefusal(_persons[person.Id], Current(), new RecordRefusal(placementId, refusalId, refusedOn,
+            RefusalKind.NoShow, "Keine Angabe"), refusedOn), actor);
+        Apply(PlacementDecisions.AssessRefusal(_persons[person.Id], Current(), new AssessRefusal(placementId, refusalId, false, null,
+            "Kein wichtiger Grund vorgetragen oder ersichtlich.")), actor);
+        Apply(PlacementDecisions.HoldHearing(_persons[person.Id], Current(), new HoldHearing(placementId, refusalId, heardOn,
+            "Die Person äußert sich nicht zu den Gründen."), heardOn), actor);
+        var proposalId = Guid.CreateVersion7();
+        Apply(SanctionDecisions.Propose(_persons[person.Id], Current(), new ProposeSanction(placementId, proposalId, refusalId,
+            "Unentschuldigtes Fernbleiben trotz Belehrung über die Rechtsfolgen.", actor.UserId), heardOn.AddDays(1)), actor);
+        return proposalId;
+    }
+
+    /// <summary>An official approves from the day of the decision; the Einschränkungsbescheid is handed over that day.</summary>
+    private void Approve(Person person, Guid proposalId, DateOnly decidedOn)
+    {
+        var official = Official(person.Municipality);
+        Apply(SanctionDecisions.Decide(_persons[person.Id], new DecideSanction(proposalId, true,
+            "Fernbleiben ohne wichtigen Grund nach Anhörung; die Rechtsfolgen waren bekannt.", decidedOn, official.UserId, official),
+            HourLog.Empty, policy, decidedOn), official);
+        Dispatch(person, _persons[person.Id].Proposals[proposalId].Decision!.NoticeId!.Value, DispatchMethod.HandedOver, decidedOn, official);
     }
 }

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using AGH.Domain.Notices;
+
+namespace AGH.Tests.Http;
+
+/// <summary>The service as `make run` starts it: the demo seed on an empty store.</summary>
+public sealed class DemoSeedFactory : AghFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoSeedCollection : ICollectionFixture<DemoSeedFactory>
+{
+    public const string Name = "demo-seed";
+}
+
+/// <summary>After seeding, every role finds a case waiting at its stage, read through the API as the staff app reads it.</summary>
+[Collection(DemoSeedCollection.Name)]
+public sealed class DemoSeedTests(DemoSeedFactory factory) : HttpTest(factory)
+{
+    private async Task<HttpClient> Auditor() => await As("auditor", null, "demo-auditor");
+
+    private async Task<JsonNode> PersonNamed(string familyName)
+    {
+        var found = (await GetOk(await Auditor(), $"/api/persons?q={familyName}")).AsArray();
+        return found.Single(p => p!["familyName"]!.GetValue<string>() == familyName)!;
+    }
+
+    private async Task<JsonArray> NoticesOf(JsonNode person) =>
+        (await GetOk(await Auditor(), $"/api/notices?personId={person["id"]}")).AsArray();
+
+    private async Task<JsonNode> OnlyPlacementOf(JsonNode person) =>
+        (await GetOk(await Auditor(), $"/api/placements?personId={person["id"]}")).AsArray().Single()!;
+
+    private async Task<JsonNode> OnlyProposalOf(JsonNode person, string status)
+    {
+        var all = (await GetOk(await Auditor(), $"/api/sanction-proposals?status={status}&pageSize=500")).AsArray();
+        return all.Single(p => p!["personId"]!.GetValue<string>() == person["id"]!.GetValue<string>())!;
+    }
+
+    [Fact]
+    public async Task A_caseworker_finds_a_Heranziehungsbescheid_issued_today_and_not_yet_dispatched()
+    {
+        var mansour = await PersonNamed("Mansour");
+        var notice = (await NoticesOf(mansour)).Single()!;
+        notice["kind"]!.GetValue<string>().Should().Be("heranziehungsbescheid");
+        notice["issuedOn"]!.GetValue<string>().Should().Be(D(Today));
+        notice["dispatch"].Should().BeNull("the notice waits for dispatch");
+        notice["notifiedOn"].Should().BeNull();
+        var placement = await OnlyPlacementOf(mansour);
+        placement["noticeId"]!.GetValue<string>().Should().Be(notice["id"]!.GetValue<string>());
+        placement["noticeServedOn"].Should().BeNull("the placement's notice is not notified yet");
+    }
+
+    [Fact]
+    public async Task A_posted_notice_is_notified_on_the_fourth_day_and_its_Widerspruch_awaits_a_decision()
+    {
+        var ahmadi = await PersonNamed("Ahmadi");
+        var notice = (await NoticesOf(ahmadi)).Single()!;
+        var postedOn = Today.AddDays(-12);
+        notice["dispatch"]!["method"]!.GetValue<string>().Should().Be("post");
+        notice["dispatch"]!["on"]!.GetValue<string>().Should().Be(D(postedOn));
+        notice["notifiedOn"]!.GetValue<string>().Should().Be(D(NoticeCalendar.NotifiedOn(DispatchMethod.Post, postedOn)));
+        var objection = (await OnlyPlacementOf(ahmadi))["objection"]!;
+        objection["status"]!.GetValue<string>().Should().Be("pending");
+        objection["receivedOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(-2)));
+        objection["timely"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_official_finds_a_pending_proposal_of_another_user()
+    {
+        var proposal = await OnlyProposalOf(await PersonNamed("Warsame"), "pending");
+        proposal["status"]!.GetValue<string>().Should().Be("pending");
+        proposal["restriction"].Should().BeNull();
+        var official = await As("official", "bramsche", "demo-official-bramsche");
+        var detail = await GetOk(official, $"/api/sanction-proposals/{proposal["id"]}");
+        detail["status"]!.GetValue<string>().Should().Be("pending");
+    }
+
+    [Fact]
+    public async Task A_restriction_in_force_is_due_for_review_because_the_person_declared_willingness()
+    {
+        var dawit = await PersonNamed("Tesfamariam");
+        var proposal = await OnlyProposalOf(dawit, "approved");
+        proposal["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
+        proposal["restriction"]!["startsOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(-30)));
+        var notices = await NoticesOf(dawit);
+        notices.Should().HaveCount(2, "the Heranziehungsbescheid and the Einschränkungsbescheid");
+        notices.Should().OnlyContain(n => n!["notifiedOn"] != null, "both notices were handed over");
+        var due = (await GetOk(await Auditor(), "/api/restrictions/due-for-review")).AsArray();
+        var row = due.Single(d => d!["proposalId"]!.GetValue<string>() == proposal["id"]!.GetValue<string>())!;
+        row["reason"]!.GetValue<string>().Should().Be("willing");
+        row["personId"]!.GetValue<string>().Should().Be(dawit["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_restriction_is_suspended_by_a_court_order()
+    {
+        var proposal = await OnlyProposalOf(await PersonNamed("Kaya"), "approved");
+        proposal["restriction"]!["status"]!.GetValue<string>().Should().Be("suspended");
+        var due = (await GetOk(await Auditor(), "/api/restrictions/due-for-review")).AsArray();
+        due.Should().NotContain(d => d!["proposalId"]!.GetValue<string>() == proposal["id"]!.GetValue<string>(),
+            "a suspended restriction is not in force");
+    }
+}
