@@ -58,6 +58,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
 
         // Into the continuation window: an objection against period 1 now comes after its month (§ 84 SGG) and is late.
         Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
+        cw = await Caseworker("hagen", Unique("cw")); // tokens do not outlive the months the clock moved
         var first = await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen den Bescheid" }), HttpStatusCode.Created);
         (first["objection"]!["period"]!.GetValue<int>(), first["objection"]!["timely"]!.GetValue<bool>()).Should().Be((1, false));
         await Ok(await Post(await Official(), $"{url}/objection/decision", new { upheld = false, reasoning = "verfristet" }));
