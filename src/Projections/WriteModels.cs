@@ -116,6 +116,8 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
         (_, SanctionProposed p) => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId, null, "pending", "none"),
         (not null, SanctionDecided d) => snapshot with { RestrictionEndsOn = d.Approved ? d.EndsOn : null, Status = d.Approved ? "approved" : "rejected" },
         (not null, ObjectionFiled) => snapshot with { ObjectionStatus = "pending" },
+        // A withdrawn continuation leaves the period before it: a later end is a safe bound for the review shortlist.
+        (not null, ObjectionDecided { Upheld: true, Period: > 1 }) => snapshot with { ObjectionStatus = "upheld" },
         (not null, ObjectionDecided { Upheld: true }) => snapshot with { RestrictionEndsOn = null, ObjectionStatus = "upheld" },
         (not null, ObjectionDecided { Upheld: false }) => snapshot with { ObjectionStatus = "dismissed" },
         (not null, RestrictionEndedEarly) => snapshot with { RestrictionEndsOn = null },

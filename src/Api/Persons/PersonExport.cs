@@ -23,7 +23,7 @@ public sealed record PersonExportDto(
 
 public sealed record ExportRestrictionDto(Guid ProposalId, DateOnly StartsOn, DateOnly EndsOn, RestrictionStatus Status, DateOnly? ContinuedOn);
 
-public sealed record ExportObjectionDto(Guid ProposalId, DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning);
+public sealed record ExportObjectionDto(Guid ProposalId, DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning, int Period);
 
 /// <summary>One line of a payout run that paid the person (also of a rejected run: it is stored about them).</summary>
 public sealed record ExportPayoutLineDto(Guid RunId, string Month, PayoutRunStatus RunStatus, int Minutes, int RateCents, long AmountCents, bool Arrears);
@@ -59,7 +59,7 @@ public static class PersonExportEndpoint
         var log = (await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted))
             .Select(e => ExportAccessEntryDto.From(e, showWho)).ToList();
         var today = clock.Today;
-        var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(p, today)).ToList();
+        var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(person, p, today)).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
         var hours = await WeekHoursReads.OfPerson(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,
@@ -67,9 +67,8 @@ public static class PersonExportEndpoint
             proposals,
             proposals.Where(p => p.Restriction is not null)
                 .Select(p => new ExportRestrictionDto(p.Id, p.Restriction!.StartsOn, p.Restriction.EndsOn, p.Restriction.Status, p.Restriction.ContinuedOn)).ToList(),
-            proposals.Where(p => p.Objection is not null)
-                .Select(p => new ExportObjectionDto(p.Id, p.Objection!.ReceivedOn, p.Objection.Statement, p.Objection.Status, p.Objection.DecidedBy,
-                    p.Objection.DecisionReasoning)).ToList(),
+            proposals.SelectMany(p => p.Objections.Select(o => new ExportObjectionDto(p.Id, o.ReceivedOn, o.Statement, o.Status, o.DecidedBy,
+                o.DecisionReasoning, o.Period))).ToList(),
             runs.OrderBy(r => r.Month).ThenBy(r => r.Id).SelectMany(r => r.Lines.Where(l => l.PersonId == id)
                 .Select(l => new ExportPayoutLineDto(r.Id, r.Month, r.Status, l.Minutes, l.RateCents, l.AmountCents, l.Arrears))).ToList(),
             history, log);

@@ -6,17 +6,20 @@ namespace AGH.Api.Sanctions;
 [CaseworkerOrOfficial]
 public static class FileObjectionEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
+    // period: the restriction period objected to; by default the latest notified one.
+    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement, int? Period = null);
 
     public static (FileObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FileObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId));
+        new FileObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId,
+            b.Period is null ? null : v.Range(b.Period, "period", 1, 1000)));
 
     public static Decision Decide(FileObjection command, ProposalStream stream, Clock clock) => SanctionDecisions.FileObjection(stream.Person, command, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/objection", OperationId = "fileObjection"), Tags("Refusals and sanctions")]
     [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
     [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
-        + "422 not-approved when nothing was approved; 409 objection-exists; 422 date-in-future.")]
+        + "Optional period (default: the latest notified one): 404 period-not-found when the restriction has no such period. "
+        + "422 not-approved when nothing was approved; 409 objection-exists when that period already has one; 422 date-in-future.")]
     [ProducesResponseType<SanctionProposalDto>(201)]
     public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
 }

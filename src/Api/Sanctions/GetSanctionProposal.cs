@@ -15,6 +15,6 @@ public static class GetSanctionProposalEndpoint
         if (await SanctionAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } proposal))
             return Problems.NotFound("sanction proposal").Answer();
         Preconditions.SetETag(http, person.Revision);
-        return Results.Ok(SanctionProposalDto.From(proposal, clock.Today));
+        return Results.Ok(SanctionProposalDto.From(person, proposal, clock.Today));
     }
 }

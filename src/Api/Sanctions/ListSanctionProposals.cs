@@ -57,7 +57,7 @@ public static class ListSanctionProposalsEndpoint
             + $"p.data ->> 'givenName' collate \"C\", x.id limit {paging.PageSize} offset {paging.Skip}", ct, parameters.ToArray()))
             .Select(row => row.Split(' ')).Select(ids => (Proposal: Guid.Parse(ids[0]), Person: Guid.Parse(ids[1]))).ToList();
         var persons = (await session.LoadManyAsync<Person>(ct, rows.Select(r => r.Person).Distinct())).ToDictionary(p => p.Id);
-        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person].Proposals[r.Proposal], today)).ToList());
+        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person], persons[r.Person].Proposals[r.Proposal], today)).ToList());
     }
 
     private static async Task<IResult> ListFromPersons(HttpContext http, IQuerySession session, Actor actor, string? status,
@@ -71,7 +71,7 @@ public static class ListSanctionProposalsEndpoint
             .Where(p => actor.MaySee(p.Municipality)).ToDictionary(p => p.Id);
         var matching = rows
             .Where(r => persons.ContainsKey(r.PersonId) && persons[r.PersonId].Proposals.ContainsKey(r.Id))
-            .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId].Proposals[r.Id], today)))
+            .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId], persons[r.PersonId].Proposals[r.Id], today)))
             .Where(x => status is null || Json.EnumValue(x.Proposal.Status) == status)
             .Where(x => objection is null || (x.Proposal.Objection is { } o && Json.EnumValue(o.Status) == objection))
             .OrderBy(x => x.Person.FamilyName, StringComparer.Ordinal).ThenBy(x => x.Person.GivenName, StringComparer.Ordinal)

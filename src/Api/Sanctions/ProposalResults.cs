@@ -11,7 +11,7 @@ public static class ProposalResults
         var after = decision.Events.Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
         // A command that issues a notice answers with its id (contract v3, "exact rules": top-level noticeId).
         var issued = decision.Events.Select(e => e.Event).OfType<NoticeIssued>().LastOrDefault()?.NoticeId;
-        return SanctionProposalDto.From(after.Proposals[stream.ProposalId], today, issued);
+        return SanctionProposalDto.From(after, after.Proposals[stream.ProposalId], today, issued);
     }
 
     public static IResult Ok(ProposalStream stream, Decision decision, DateOnly today) => Results.Ok(After(stream, decision, today));

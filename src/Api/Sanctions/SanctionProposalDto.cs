@@ -1,3 +1,4 @@
+using AGH.Domain.Persons;
 using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
@@ -46,8 +47,12 @@ public sealed record SuspensionDto(SuspensionKind Kind, SuspensionScope? Scope, 
 /// <summary>The person's application for review under § 44 SGB X.</summary>
 public sealed record ReviewRequestDto(DateOnly ReceivedOn, string Statement, ReviewRequestOutcome? Outcome, string? DecidedBy, string? Reasoning, Guid? NoticeId);
 
-/// <summary>The Widerspruch against the restriction.</summary>
-public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning);
+/// <summary>The Widerspruch against one period of the restriction; timely: received by that period's notice's objection deadline.</summary>
+public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning, int Period, bool Timely)
+{
+    public static ObjectionDto From(Person person, SanctionProposal p, Objection o) =>
+        new(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning, o.Period, ObjectionPeriods.IsTimely(person, p, o));
+}
 
 public sealed record SanctionProposalDto(
     Guid Id,
@@ -65,15 +70,17 @@ public sealed record SanctionProposalDto(
     RestrictionDto? Restriction,
     ObjectionDto? Objection,
     string? NoticeVersion,
-    Guid? NoticeId)
+    Guid? NoticeId,
+    IReadOnlyList<ObjectionDto> Objections)
 {
     // noticeId: the notice the answering command issued; by default the decision's (Einschränkungsbescheid or Mitteilung).
-    public static SanctionProposalDto From(SanctionProposal p, DateOnly today, Guid? noticeId = null) => new(
+    public static SanctionProposalDto From(Person person, SanctionProposal p, DateOnly today, Guid? noticeId = null) => new(
         p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
         p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
         p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Restriction?.StartsOn, p.Restriction?.EndsOn,
         RestrictionDto.From(p.Restriction, today),
-        p.Objection is { } o ? new ObjectionDto(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning) : null,
+        p.Objection is { } o ? ObjectionDto.From(person, p, o) : null,
         p.Decision?.NoticeVersion,
-        noticeId ?? p.Decision?.NoticeId);
+        noticeId ?? p.Decision?.NoticeId,
+        p.Objections.Select(x => ObjectionDto.From(person, p, x)).ToList());
 }

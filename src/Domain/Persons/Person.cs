@@ -328,7 +328,7 @@ public static class PersonDecisions
         if (person.Proposals.Values.Any(p => p.Restriction?.Suspension is { IsCourtOrder: true, EndedOn: null }))
             return Rejection.Conflict("legal-hold-active", "A court order on a restriction is in effect; the record is held until it ended.");
         // An undecided Widerspruch is a pending remedy like any other: the record stays until it is decided.
-        if (person.Proposals.Values.Any(p => p.Objection?.Status == ObjectionStatus.Pending))
+        if (person.Proposals.Values.Any(p => p.Objections.Any(o => o.Status == ObjectionStatus.Pending)))
             return Rejection.Conflict("objection-pending", "An objection against a restriction is still undecided.");
         if (person.Placements.Values.Any(p => p.Objection?.Status == PlacementObjectionStatus.Pending))
             return Rejection.Conflict("objection-pending", "An objection against a Heranziehungsbescheid is still undecided.");

@@ -13,9 +13,9 @@ public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reaso
     public Actor Decider => By ?? new Actor(DecidedBy, DecidedBy, Roles.Official, null);
 }
 
-public sealed record FileObjection(Guid ProposalId, DateOnly ReceivedOn, string Statement, string FiledBy);
+public sealed record FileObjection(Guid ProposalId, DateOnly ReceivedOn, string Statement, string FiledBy, int? Period = null);
 
-public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reasoning, string DecidedBy);
+public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reasoning, string DecidedBy, int? Period = null);
 
 public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionEndReason Reason, string Reasoning, string EndedBy);
 
@@ -125,13 +125,16 @@ public static class SanctionDecisions
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
-        if (proposal.Restriction is null)
+        if (c.Period is { } asked && proposal.Restriction?.Periods.Any(p => p.N == asked) != true)
+            return Rejection.NotFound("period-not-found", $"The restriction has no period {asked}.");
+        if (proposal.Restriction is not { } restriction)
             return Rejection.Unprocessable("not-approved", "No restriction was approved on this proposal; there is nothing to object to.");
-        if (proposal.Objection is not null)
-            return Rejection.Conflict("objection-exists", $"An objection received on {proposal.Objection.ReceivedOn:yyyy-MM-dd} is already on record.");
+        var period = c.Period ?? ObjectionPeriods.LatestNotified(restriction);
+        if (proposal.ObjectionFor(period) is { } existing)
+            return Rejection.Conflict("objection-exists", $"An objection against period {period} received on {existing.ReceivedOn:yyyy-MM-dd} is already on record.");
         if (c.ReceivedOn > today)
             return Rejection.Unprocessable("date-in-future", "receivedOn lies in the future.");
-        return Decision.Accept(new StreamEvent(person.Id, new ObjectionFiled(proposal.ProposalId, person.Id, c.ReceivedOn, c.Statement, c.FiledBy)));
+        return Decision.Accept(new StreamEvent(person.Id, new ObjectionFiled(proposal.ProposalId, person.Id, c.ReceivedOn, c.Statement, c.FiledBy, period)));
     }
 
     /// <summary>Decided by another official than the one who approved the restriction; upheld withdraws it from its start.</summary>
@@ -139,13 +142,18 @@ public static class SanctionDecisions
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
-        if (proposal.Objection is null)
-            return Rejection.Conflict("no-objection", "No objection has been filed against this restriction.");
+        if (c.Period is { } asked && proposal.Restriction?.Periods.Any(p => p.N == asked) != true)
+            return Rejection.NotFound("period-not-found", $"The restriction has no period {asked}.");
+        if (ObjectionPeriods.ToDecide(proposal, c.Period) is not { } objection)
+            return Rejection.Conflict("no-objection", c.Period is { } p
+                ? $"No objection has been filed against period {p} of this restriction."
+                : "No objection has been filed against this restriction.");
         if (proposal.Decision?.DecidedBy == c.DecidedBy)
             return Rejection.Forbidden("four-eyes", "The official who approved the restriction cannot decide the objection against it.");
-        if (proposal.Objection.Status != ObjectionStatus.Pending)
+        if (objection.Status != ObjectionStatus.Pending)
             return Rejection.Conflict("already-decided", "The objection has already been decided.");
-        return Decision.Accept(new StreamEvent(person.Id, new ObjectionDecided(proposal.ProposalId, person.Id, c.Upheld, c.Reasoning, c.DecidedBy)));
+        return Decision.Accept(new StreamEvent(person.Id,
+            new ObjectionDecided(proposal.ProposalId, person.Id, c.Upheld, c.Reasoning, c.DecidedBy, objection.Period)));
     }
 
     /// <summary>

@@ -26,11 +26,18 @@ public sealed record SanctionDecided(
     string? NoticeVersion = null,
     Guid? NoticeId = null) : IDomainEvent;
 
-/// <summary>The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG).</summary>
-public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy) : IDomainEvent;
+/// <summary>
+/// The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG). <paramref name="Period"/> is the
+/// restriction period it attacks (its notice: Einschränkungs- or Fortsetzungsbescheid); null on events stored before
+/// objections were per period: those attack period 1 and count as timely.
+/// </summary>
+public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly ReceivedOn, string Statement, string FiledBy, int? Period = null) : IDomainEvent;
 
-/// <summary>Upheld: Abhilfe (§ 85 Abs. 1 SGG), the restriction is withdrawn from its start. Dismissed: it stays.</summary>
-public sealed record ObjectionDecided(Guid ProposalId, Guid PersonId, bool Upheld, string Reasoning, string DecidedBy) : IDomainEvent;
+/// <summary>
+/// Upheld: Abhilfe (§ 85 Abs. 1 SGG), the period is withdrawn from its start (period 1: the whole restriction). Dismissed:
+/// it stays. <paramref name="Period"/> as on <see cref="ObjectionFiled"/> (null: period 1).
+/// </summary>
+public sealed record ObjectionDecided(Guid ProposalId, Guid PersonId, bool Upheld, string Reasoning, string DecidedBy, int? Period = null) : IDomainEvent;
 
 /// <summary>The restriction ends before its planned end (§ 9 Abs. 4 AsylbLG with § 48 SGB X); LastDay becomes its end.</summary>
 public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateOnly LastDay, RestrictionEndReason Reason, string Reasoning, string EndedBy) : IDomainEvent;
@@ -162,7 +169,7 @@ public sealed record Restriction(
         : NotifiedOn is not { } notified ? RestrictionStatus.AwaitingNotification
         : notified > EndsOn ? RestrictionStatus.Expired
         // A continuation whose Fortsetzungsbescheid is not notified yet: it waits once the period before has run out.
-        : EndsOn < today && Periods is [.., { N: > 1, NotifiedOn: null }] ? RestrictionStatus.AwaitingNotification
+        : EndsOn < today && Periods is [.., { N: > 1, NotifiedOn: null, Withdrawn: false }] ? RestrictionStatus.AwaitingNotification
         : EndsOn < today ? RestrictionStatus.Expired
         : RestrictionStatus.InForce;
 
@@ -192,8 +199,10 @@ public sealed record Restriction(
     /// </summary>
     public RestrictionStatus PeriodStatusOn(RestrictionPeriod p, DateOnly today)
     {
+        // Withdrawn from its start, the restriction takes every period with it.
+        if (p.Withdrawn || Withdrawn) return RestrictionStatus.Withdrawn;
         if (p.N > 1 && p.NotifiedOn is null) return Withdrawn ? RestrictionStatus.Withdrawn : RestrictionStatus.AwaitingNotification;
-        var latestNotified = Periods.LastOrDefault(x => x.N == 1 || x.NotifiedOn is not null);
+        var latestNotified = Periods.LastOrDefault(x => !x.Withdrawn && (x.N == 1 || x.NotifiedOn is not null));
         if (latestNotified is null || p.N != latestNotified.N) return RestrictionStatus.Expired;
         var status = StatusOn(today);
         return status == RestrictionStatus.AwaitingNotification && p.NotifiedOn is not null ? RestrictionStatus.Expired : status;
@@ -206,13 +215,29 @@ public sealed record Restriction(
     public Restriction PeriodNotified(Guid noticeId, DateOnly? notifiedOn)
     {
         var i = Periods.FindIndex(p => p.NoticeId == noticeId);
-        if (i < 1) return this;
+        if (i < 1 || Periods[i].Withdrawn) return this;
         var previousEnd = Periods[i - 1].EndsOn;
         if (notifiedOn is not { } notified)
             return this with { EndsOn = previousEnd, Periods = Periods.SetItem(i, Periods[i] with { NotifiedOn = null }) };
         var from = notified > previousEnd.AddDays(1) ? notified : previousEnd.AddDays(1);
         var end = Dates.EndOfMonthsPeriod(from, 6);
         return this with { EndsOn = end, Periods = Periods.SetItem(i, new RestrictionPeriod(Periods[i].N, from, end, noticeId, notified)) };
+    }
+
+    /// <summary>
+    /// An upheld objection against period <paramref name="n"/>: period 1 withdraws the whole restriction; a continued period
+    /// is withdrawn with the periods that continue it, and the restriction ends where the period before it ended.
+    /// </summary>
+    public Restriction WithdrawPeriod(int n)
+    {
+        if (n <= 1 || Periods.FindIndex(p => p.N == n) is var i && i < 1) return Withdraw();
+        var inForce = Periods.Skip(i).Any(p => p.NotifiedOn is { } notified && notified <= p.EndsOn);
+        return this with
+        {
+            EndsOn = Periods[i - 1].EndsOn,
+            BackPaymentDue = BackPaymentDue || inForce,
+            Periods = Periods.Select(p => p.N >= n ? p with { Withdrawn = true } : p).ToImmutableList(),
+        };
     }
 
     public bool Overlaps(DateOnly from, DateOnly to) => StartsOn <= to && from <= EndsOn;
@@ -225,7 +250,11 @@ public sealed record Restriction(
 }
 
 /// <summary>One period of a restriction: the first from the decision, each further one from a continuation (§ 14 Abs. 2 AsylbLG).</summary>
-public sealed record RestrictionPeriod(int N, DateOnly StartsOn, DateOnly EndsOn, Guid NoticeId, DateOnly? NotifiedOn);
+public sealed record RestrictionPeriod(int N, DateOnly StartsOn, DateOnly EndsOn, Guid NoticeId, DateOnly? NotifiedOn)
+{
+    /// <summary>Withdrawn on an upheld objection against it (or against a period it continued).</summary>
+    public bool Withdrawn { get; init; }
+}
 
 /// <summary>The restriction suspended by a court (§ 86b SGG) or the authority (§ 86a Abs. 3 SGG); ended by reinstatement or withdrawal.</summary>
 public sealed record Suspension(
@@ -275,7 +304,14 @@ public enum ReviewRequestOutcome
 
 public sealed record ReviewRequest(DateOnly ReceivedOn, string Statement, string FiledBy, ReviewRequestOutcome? Outcome, string? DecidedBy, string? Reasoning, Guid? NoticeId);
 
-public sealed record Objection(DateOnly ReceivedOn, string Statement, string FiledBy, ObjectionStatus Status, string? DecidedBy, string? Reasoning);
+public sealed record Objection(DateOnly ReceivedOn, string Statement, string FiledBy, ObjectionStatus Status, string? DecidedBy, string? Reasoning)
+{
+    /// <summary>The restriction period it attacks.</summary>
+    public int Period { get; init; } = 1;
+
+    /// <summary>Filed before objections were per period: it counts as timely (contract v3, "data recorded before v3").</summary>
+    public bool RecordedBeforePeriods { get; init; }
+}
 
 public sealed record SanctionProposal(
     Guid ProposalId,
@@ -288,6 +324,9 @@ public sealed record SanctionProposal(
     Restriction? Restriction,
     Objection? Objection)
 {
+    /// <summary>Every period's objection, by period; <see cref="Objection"/> is the latest period's.</summary>
+    public ImmutableList<Objection> Objections { get; init; } = [];
+
     public static SanctionProposal Start(SanctionProposed e) =>
         new(e.ProposalId, e.PersonId, e.PlacementId, e.RefusalId, e.Reasoning, e.ProposedBy, null, null, null);
 
@@ -342,17 +381,29 @@ public sealed record SanctionProposal(
         };
     }
 
-    public SanctionProposal When(ObjectionFiled e) =>
-        this with { Objection = new Objection(e.ReceivedOn, e.Statement, e.FiledBy, ObjectionStatus.Pending, null, null) };
+    public SanctionProposal When(ObjectionFiled e) => WithObjections(Objections.Add(
+        new Objection(e.ReceivedOn, e.Statement, e.FiledBy, ObjectionStatus.Pending, null, null)
+        {
+            Period = e.Period ?? 1, RecordedBeforePeriods = e.Period is null,
+        }).Sort((a, b) => a.Period.CompareTo(b.Period)));
 
-    public SanctionProposal When(ObjectionDecided e) => this with
+    public SanctionProposal When(ObjectionDecided e)
     {
-        Objection = Objection is null ? null : Objection with
+        var period = e.Period ?? 1;
+        var i = Objections.FindIndex(o => o.Period == period);
+        if (i < 0) return this;
+        var decided = Objections.SetItem(i, Objections[i] with
         {
             Status = e.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed, DecidedBy = e.DecidedBy, Reasoning = e.Reasoning,
-        },
-        Restriction = e.Upheld && Restriction is not null ? Restriction.Withdraw() : Restriction,
-    };
+        });
+        return WithObjections(decided) with { Restriction = e.Upheld && Restriction is not null ? Restriction.WithdrawPeriod(period) : Restriction };
+    }
+
+    private SanctionProposal WithObjections(ImmutableList<Objection> objections) =>
+        this with { Objections = objections, Objection = objections.IsEmpty ? null : objections[^1] };
+
+    /// <summary>The period's objection, if one was filed.</summary>
+    public Objection? ObjectionFor(int period) => Objections.FirstOrDefault(o => o.Period == period);
 
     public SanctionProposal When(RestrictionEndedEarly e) =>
         this with { Restriction = Restriction is null ? null : Restriction with { EndsOn = e.LastDay, EndedEarly = true, Periods = EndLastPeriod(Restriction.Periods, e.LastDay) } };

@@ -71,7 +71,7 @@ public class ContractCheckTests
         {
             ["id"] = Guid.NewGuid().ToString(), ["personId"] = Guid.NewGuid().ToString(), ["placementId"] = Guid.NewGuid().ToString(),
             ["refusalId"] = Guid.NewGuid().ToString(), ["reasoning"] = "r", ["proposedBy"] = "cw", ["status"] = "pending",
-            ["decision"] = null, ["restriction"] = null, ["objection"] = null,
+            ["decision"] = null, ["restriction"] = null, ["objection"] = null, ["objections"] = new JsonArray(),
         };
         var url = $"/api/sanction-proposals/{Guid.NewGuid()}";
         ContractCheck.Check("get", url, 200, "application/json", proposal.ToJsonString())
