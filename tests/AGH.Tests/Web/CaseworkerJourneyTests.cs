@@ -87,6 +87,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("Grund", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Krankheit (Arbeitsunfähigkeit)" });
         await page.GetByLabel("Von", new() { Exact = true }).FillAsync(Iso(today.AddDays(-40)));
         await page.GetByLabel("Bis (optional)").FillAsync(Iso(today.AddDays(-20)));
+        await page.GetByLabel("Nachweis (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Arbeitsunfähigkeitsbescheinigung" });
         await page.GetByLabel("Vermerk (optional)").FillAsync("Arbeitsunfähigkeitsbescheinigung liegt vor");
         await Assertions.Expect(page.GetByText("keine Diagnose")).ToBeVisibleAsync();
         await StaffAppFixture.Check(page, "13-befreiung");

@@ -13,6 +13,9 @@ public sealed class NewExemptionModel : CommandPage
         [Required(ErrorMessage = "Bitte einen Grund wählen.")] public ExemptionReason? Reason { get; set; }
         [Required(ErrorMessage = "Bitte den Beginn angeben.")] public DateOnly? From { get; set; }
         public DateOnly? Until { get; set; }
+        public DateOnly? ReviewOn { get; set; }
+        public EvidenceKind? Evidence { get; set; }
+        public DateOnly? EvidenceReceivedOn { get; set; }
         [StringLength(500, ErrorMessage = "Bitte höchstens 500 Zeichen.")] public string? Note { get; set; }
     }
 
@@ -37,6 +40,8 @@ public sealed class NewExemptionModel : CommandPage
             Reason = Input.Reason!.Value,
             From = Input.From!.Value,
             Until = Input.Until,
+            ReviewOn = Input.ReviewOn,
+            Evidence = Input.Evidence is { } kind ? new RecordExemptionEvidence { Kind = kind, ReceivedOn = Input.EvidenceReceivedOn } : null,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
         }), codeFields: new Dictionary<string, string>
         {
