@@ -40,7 +40,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestShape
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new Clock(sp.GetRequiredService<TimeProvider>(), Clock.FixedToday(builder.Environment, builder.Configuration)));
-builder.Services.AddSingleton(builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default);
+// Notices:DefectiveVersions sits with the notices' settings; the rules read it from the policy, where every deadline counts.
+builder.Services.AddSingleton((builder.Configuration.GetSection("Policy").Get<Policy>() ?? Policy.Default) with
+{
+    DefectiveNoticeVersions = builder.Configuration.GetSection("Notices:DefectiveVersions").Get<string[]>() ?? [],
+});
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAghCors(builder.Configuration);
 builder.Services.AddAghRateLimiting(builder.Configuration);

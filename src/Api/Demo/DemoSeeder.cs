@@ -179,7 +179,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
                 var current = _persons[person.Id];
                 if (d == noShow)
                     Apply(PlacementDecisions.RecordRefusal(current, current.Placements[placementId], new RecordRefusal(placementId,
-                        Guid.CreateVersion7(), d, RefusalKind.NoShow, "Keine Angabe, telefonisch nicht erreichbar"), today), actor);
+                        Guid.CreateVersion7(), d, RefusalKind.NoShow, "Keine Angabe, telefonisch nicht erreichbar"), policy, today), actor);
                 else if (days.Contains(d.DayOfWeek))
                 {
                     Apply(PlacementDecisions.LogHours(current, current.Placements[placementId], HourLog.From(_hourEvents.GetValueOrDefault(person.Id) ?? []),
@@ -255,14 +255,14 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         var refusalId = Guid.CreateVersion7();
         Placement Current() => _persons[person.Id].Placements[placementId];
         Apply(PlacementDecisions.RecordRefusal(_persons[person.Id], Current(), new RecordRefusal(placementId, refusalId, refusedOn,
-            RefusalKind.NoShow, "Keine Angabe"), refusedOn), actor);
+            RefusalKind.NoShow, "Keine Angabe"), policy, refusedOn), actor);
         Apply(PlacementDecisions.AssessRefusal(_persons[person.Id], Current(), new AssessRefusal(placementId, refusalId, false, null,
             "Kein wichtiger Grund vorgetragen oder ersichtlich.")), actor);
         Apply(PlacementDecisions.HoldHearing(_persons[person.Id], Current(), new HoldHearing(placementId, refusalId, heardOn,
             "Die Person äußert sich nicht zu den Gründen."), heardOn), actor);
         var proposalId = Guid.CreateVersion7();
         Apply(SanctionDecisions.Propose(_persons[person.Id], Current(), new ProposeSanction(placementId, proposalId, refusalId,
-            "Unentschuldigtes Fernbleiben trotz Belehrung über die Rechtsfolgen.", actor.UserId), heardOn.AddDays(1)), actor);
+            "Unentschuldigtes Fernbleiben trotz Belehrung über die Rechtsfolgen.", actor.UserId), policy, heardOn.AddDays(1)), actor);
         return proposalId;
     }
 

@@ -24,7 +24,7 @@ public static class DispatchNoticeEndpoint
         + "Lower Saxony holidays. 409 already-dispatched; 422 date-in-future, dispatch-before-issue; electronic needs accessOpened "
         + "(§ 3a VwVfG): else 422 electronic-not-opened.")]
     [ProducesResponseType<NoticeDto>(200)]
-    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings,
+    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings, Policy policy,
         HttpContext http) =>
-        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, http.RequestAborted));
+        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, policy, http.RequestAborted));
 }

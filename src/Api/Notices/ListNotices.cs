@@ -20,7 +20,7 @@ public static class ListNoticesEndpoint
     [WolverineGet("/api/notices", OperationId = "listNotices"), Tags("Notices")]
     [EndpointSummary("The notices of a person; paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<NoticeDto>>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, NoticeSettings settings, Guid personId, string? page, string? pageSize)
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, NoticeSettings settings, Policy policy, Guid personId, string? page, string? pageSize)
     {
         var paging = Paging.Read(page, pageSize, new Checks());
         var person = await VersionedPerson.LoadCurrent(session, personId, http.RequestAborted);
@@ -29,6 +29,6 @@ public static class ListNoticesEndpoint
         var shown = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
         var issuers = await NoticeAccess.LegacyIssuers(session, person.Id, shown, http.RequestAborted);
         paging.Announce(http, all.Count);
-        return Results.Ok(shown.Select(n => NoticeDto.From(person.Id, n, settings, issuers.GetValueOrDefault(n.NoticeId))).ToList());
+        return Results.Ok(shown.Select(n => NoticeDto.From(person.Id, n, settings, policy, issuers.GetValueOrDefault(n.NoticeId))).ToList());
     }
 }

@@ -38,6 +38,6 @@ public static class NoticeAccess
         return issuers;
     }
 
-    public static async Task<NoticeDto> Dto(IQuerySession session, Guid personId, Notice notice, NoticeSettings settings, CancellationToken ct) =>
-        NoticeDto.From(personId, notice, settings, (await LegacyIssuers(session, personId, [notice], ct)).GetValueOrDefault(notice.NoticeId));
+    public static async Task<NoticeDto> Dto(IQuerySession session, Guid personId, Notice notice, NoticeSettings settings, Policy policy, CancellationToken ct) =>
+        NoticeDto.From(personId, notice, settings, policy, (await LegacyIssuers(session, personId, [notice], ct)).GetValueOrDefault(notice.NoticeId));
 }

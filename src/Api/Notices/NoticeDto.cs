@@ -32,15 +32,14 @@ public sealed record NoticeDto(
     IReadOnlyList<NoticeAnnexDto> Annexes)
 {
     /// <summary>The notice; <paramref name="issuer"/> names who issued one the fold inferred for a placement recorded before v3 (its event's header).</summary>
-    public static NoticeDto From(Guid personId, Notice n, NoticeSettings settings, Actor? issuer = null)
+    public static NoticeDto From(Guid personId, Notice n, NoticeSettings settings, Policy policy, Actor? issuer = null)
     {
-        var defective = settings.IsDefective(n.Version);
         var issuedBy = n.IssuedBy.Length > 0 ? new NoticeIssuerDto(n.IssuedByName, n.IssuedByRole)
             : new NoticeIssuerDto(issuer?.Name ?? "", issuer?.Role ?? "");
         return new NoticeDto(n.NoticeId, n.Kind, n.Version, personId, n.SubjectId, n.IssuedOn, issuedBy,
             new NoticeAuthorityDto(n.Authority, settings.AuthorityName(n.Authority)),
             n.Dispatch is { } d ? new NoticeDispatchDto(d.Method, d.On, d.RecordedBy) : null,
-            n.NotifiedOn, n.ObjectionDeadline(defective), RemedyName(n.Remedy), n.RemedyDeadline(defective), n.Origin, []);
+            n.NotifiedOn, n.ObjectionDeadline(policy), RemedyName(n.Remedy), n.RemedyDeadline(policy), n.Origin, []);
     }
 
     // Written out: the enum's kebab-case would read "antrag86b".

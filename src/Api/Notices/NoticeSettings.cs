@@ -11,14 +11,9 @@ public sealed class NoticeSettings
     /// <summary>"Notices:Authorities:{municipality}": a municipality that issues notices in its own name (contract v3a).</summary>
     public Dictionary<string, MunicipalAuthority> Authorities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Wording versions whose Rechtsbehelfsbelehrung is known to be wrong: their remedy runs a year (§ 66 Abs. 2 SGG).</summary>
-    public List<string> DefectiveVersions { get; set; } = [];
-
     /// <summary>The name a notice of <paramref name="municipality"/> is issued in; the district's letterhead where none is configured.</summary>
     public string AuthorityName(string municipality) =>
         Authorities.TryGetValue(municipality, out var own) && !string.IsNullOrWhiteSpace(own.Name) ? own.Name : Authority.Name;
-
-    public bool IsDefective(string? version) => version is not null && DefectiveVersions.Contains(version, StringComparer.Ordinal);
 
     public sealed class MunicipalAuthority
     {

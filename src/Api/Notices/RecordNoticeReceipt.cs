@@ -24,7 +24,7 @@ public static class RecordNoticeReceiptEndpoint
     [EndpointDescription("received-later needs on (not before the dispatch, not in the future) and sets notifiedOn to it; not-received "
         + "and returned clear the dispatch and notifiedOn. 409 not-dispatched; 422 receipt-date-required, receipt-before-dispatch, date-in-future.")]
     [ProducesResponseType<NoticeDto>(200)]
-    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings,
+    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings, Policy policy,
         HttpContext http) =>
-        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, http.RequestAborted));
+        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, policy, http.RequestAborted));
 }

@@ -59,7 +59,7 @@ public static class PersonExportEndpoint
         var log = (await PersonHistoryEndpoint.AccessEntries(session, id, http.RequestAborted))
             .Select(e => ExportAccessEntryDto.From(e, showWho)).ToList();
         var today = clock.Today;
-        var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(person, p, today)).ToList();
+        var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(person, p, today, policy)).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
         var hours = await WeekHoursReads.OfPerson(session, id, http.RequestAborted);
         var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,

@@ -33,5 +33,5 @@ public static class DecidePlacementObjectionEndpoint
     [EndpointDescription("Upheld: an abhilfebescheid notice; the placement ends today with reason objection-upheld and no refusal of it can "
         + "be sanctioned. Dismissed: a widerspruchsbescheid notice (remedy klage). 409 no-pending-objection; 409 already-decided.")]
     [ProducesResponseType<PlacementObjectionNoticeAnswer>(200)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => Results.Ok(PlacementObjectionResults.WithNotice(stream, decision));
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => PlacementObjectionResults.OkWithNotice(stream, decision);
 }

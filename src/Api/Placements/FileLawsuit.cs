@@ -20,5 +20,5 @@ public static class FileLawsuitEndpoint
         + "422 lawsuit-before-notice (filedOn before the Widerspruchsbescheid's issuedOn). A pending lawsuit holds the record against erasure.")]
     [ProducesResponseType<PlacementObjectionAnswer>(201)]
     public static IResult Handle(Request body, PlacementStream stream, Decision decision) =>
-        Results.Created($"/api/placements/{stream.Placement.PlacementId}", PlacementObjectionResults.Answer(stream, decision));
+        PlacementObjectionResults.Created(stream, decision);
 }

@@ -21,5 +21,5 @@ public static class FilePlacementObjectionEndpoint
         + "422 date-in-future; 422 objection-before-issue (receivedOn before the notice's issuedOn).")]
     [ProducesResponseType<PlacementObjectionAnswer>(201)]
     public static IResult Handle(Request body, PlacementStream stream, Decision decision) =>
-        Results.Created($"/api/placements/{stream.Placement.PlacementId}", PlacementObjectionResults.Answer(stream, decision));
+        PlacementObjectionResults.Created(stream, decision);
 }

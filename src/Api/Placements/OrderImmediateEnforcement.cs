@@ -15,17 +15,13 @@ public static class OrderImmediateEnforcementEndpoint
     public static (OrderImmediateEnforcement?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new OrderImmediateEnforcement(id, WrittenReasons.Parse(v, b.Reasoning, "reasoning"), Access.Actor(http)));
 
-    public static Decision Decide(OrderImmediateEnforcement command, PlacementStream stream, Clock clock) =>
-        PlacementObjectionDecisions.OrderEnforcement(stream.Person, stream.Placement, command, clock.Today);
+    public static Decision Decide(OrderImmediateEnforcement command, PlacementStream stream, Policy policy, Clock clock) =>
+        PlacementObjectionDecisions.OrderEnforcement(stream.Person, stream.Placement, command, policy, clock.Today);
 
     [WolverinePost("/api/placements/{id}/immediate-enforcement", OperationId = "orderImmediateEnforcement"), Tags("Placements")]
     [EndpointSummary("Order immediate enforcement of the Heranziehungsbescheid (Anordnung der sofortigen Vollziehung)")]
     [EndpointDescription("Issues an anordnung-sofortige-vollziehung notice (noticeId); the duty applies again from its notifiedOn. "
         + "409 no-pending-objection without a pending objection or Klage; 409 already-enforced.")]
     [ProducesResponseType<PlacementObjectionNoticeAnswer>(201)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision)
-    {
-        var answer = PlacementObjectionResults.WithNotice(stream, decision);
-        return Results.Created($"/api/notices/{answer.NoticeId}", answer);
-    }
+    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => PlacementObjectionResults.CreatedNotice(stream, decision);
 }

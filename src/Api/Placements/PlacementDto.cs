@@ -75,9 +75,9 @@ public sealed record PlacementDto(
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
                 r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null)).ToList(),
-            person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today)).ToList(),
+            person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today, policy)).ToList(),
             p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes, p.NoticeId)
         {
-            Objection = PlacementObjectionDto.From(person, p),
+            Objection = PlacementObjectionDto.From(person, p, policy),
         };
 }

@@ -8,8 +8,8 @@ public sealed record LawsuitDto(DateOnly FiledOn, string Court, string FileNumbe
 /// <summary>The Widerspruch against the placement's Heranziehungsbescheid (contract v3a); <c>lawsuit</c> once a Klage is recorded.</summary>
 public sealed record PlacementObjectionDto(DateOnly ReceivedOn, bool Timely, PlacementObjectionStatus Status, DateOnly? DecidedOn, LawsuitDto? Lawsuit)
 {
-    public static PlacementObjectionDto? From(Person person, Placement placement) => placement.Objection is not { } o ? null
-        : new PlacementObjectionDto(o.ReceivedOn, DutySuspension.IsTimely(person, placement), o.Status, o.DecidedOn,
+    public static PlacementObjectionDto? From(Person person, Placement placement, Policy policy) => placement.Objection is not { } o ? null
+        : new PlacementObjectionDto(o.ReceivedOn, DutySuspension.IsTimely(person, placement, policy), o.Status, o.DecidedOn,
             o.Lawsuit is { } l ? new LawsuitDto(l.FiledOn, l.Court, l.FileNumber, l.Outcome, l.EndedOn) : null);
 }
 
@@ -21,17 +21,34 @@ public sealed record PlacementObjectionNoticeAnswer(Guid Id, Guid NoticeId, Plac
 
 public static class PlacementObjectionResults
 {
-    public static PlacementObjectionAnswer Answer(PlacementStream stream, Decision decision)
+    public static IResult Ok(PlacementStream stream, Decision decision) =>
+        new DeferredAnswer(http => Results.Ok(Answer(stream, decision, DeferredAnswer.PolicyOf(http))));
+
+    /// <summary>201 with the placement as Location: the command added a part of it (the objection, a lawsuit).</summary>
+    public static IResult Created(PlacementStream stream, Decision decision) =>
+        new DeferredAnswer(http => Results.Created($"/api/placements/{stream.Placement.PlacementId}", Answer(stream, decision, DeferredAnswer.PolicyOf(http))));
+
+    public static IResult OkWithNotice(PlacementStream stream, Decision decision) =>
+        new DeferredAnswer(http => Results.Ok(WithNotice(stream, decision, DeferredAnswer.PolicyOf(http))));
+
+    /// <summary>201 with the issued notice as Location.</summary>
+    public static IResult CreatedNotice(PlacementStream stream, Decision decision) => new DeferredAnswer(http =>
+    {
+        var answer = WithNotice(stream, decision, DeferredAnswer.PolicyOf(http));
+        return Results.Created($"/api/notices/{answer.NoticeId}", answer);
+    });
+
+    private static PlacementObjectionAnswer Answer(PlacementStream stream, Decision decision, Policy policy)
     {
         var (person, placement) = After(stream, decision);
-        return new PlacementObjectionAnswer(placement.PlacementId, PlacementObjectionDto.From(person, placement)!);
+        return new PlacementObjectionAnswer(placement.PlacementId, PlacementObjectionDto.From(person, placement, policy)!);
     }
 
-    public static PlacementObjectionNoticeAnswer WithNotice(PlacementStream stream, Decision decision)
+    private static PlacementObjectionNoticeAnswer WithNotice(PlacementStream stream, Decision decision, Policy policy)
     {
         var (person, placement) = After(stream, decision);
         var noticeId = decision.Events.Select(e => e.Event).OfType<Domain.Notices.NoticeIssued>().Single().NoticeId;
-        return new PlacementObjectionNoticeAnswer(placement.PlacementId, noticeId, PlacementObjectionDto.From(person, placement)!);
+        return new PlacementObjectionNoticeAnswer(placement.PlacementId, noticeId, PlacementObjectionDto.From(person, placement, policy)!);
     }
 
     private static (Person, Placement) After(PlacementStream stream, Decision decision)

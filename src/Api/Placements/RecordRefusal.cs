@@ -13,8 +13,8 @@ public static class RecordRefusalEndpoint
     public static (RecordRefusal?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
         new RecordRefusal(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), v.Required(b.Kind, "kind"), v.Text(b.StatedReason, "statedReason", 4000, required: false)));
 
-    public static Decision Decide(RecordRefusal command, PlacementStream stream, Clock clock) =>
-        PlacementDecisions.RecordRefusal(stream.Person, stream.Placement, command, clock.Today);
+    public static Decision Decide(RecordRefusal command, PlacementStream stream, Policy policy, Clock clock) =>
+        PlacementDecisions.RecordRefusal(stream.Person, stream.Placement, command, policy, clock.Today);
 
     [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
     [ProducesResponseType<Created>(201)]

@@ -17,7 +17,7 @@ public static class ListSanctionProposalsEndpoint
         + "dismissed (pending: a Widerspruch to be decided). Ordered by the person's name. Visible as the proposal itself: "
         + "officials and caseworkers of the person's municipality (officials without one: all), auditors all.")]
     [ProducesResponseType<IReadOnlyList<SanctionProposalDto>>(200), AnswersProblems(400, 403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? status, string? objection,
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, Policy policy, string? status, string? objection,
         string? page, string? pageSize)
     {
         var actor = Access.Actor(http);
@@ -32,7 +32,7 @@ public static class ListSanctionProposalsEndpoint
         var today = clock.Today;
         // A store whose index documents predate their status fields (until `projections rebuild`) is answered the old way.
         if (await session.Query<ProposalIndex>().AnyAsync(x => x.Status == null || x.ObjectionStatus == null, ct))
-            return await ListFromPersons(http, session, actor, status, objection, paging, today);
+            return await ListFromPersons(http, session, actor, status, objection, paging, today, policy);
 
         // The index filters by status, the person's document by municipality and orders by name ("C": ordinal, as before);
         // only the page's persons are loaded.
@@ -57,11 +57,11 @@ public static class ListSanctionProposalsEndpoint
             + $"p.data ->> 'givenName' collate \"C\", x.id limit {paging.PageSize} offset {paging.Skip}", ct, parameters.ToArray()))
             .Select(row => row.Split(' ')).Select(ids => (Proposal: Guid.Parse(ids[0]), Person: Guid.Parse(ids[1]))).ToList();
         var persons = (await session.LoadManyAsync<Person>(ct, rows.Select(r => r.Person).Distinct())).ToDictionary(p => p.Id);
-        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person], persons[r.Person].Proposals[r.Proposal], today)).ToList());
+        return Results.Ok(rows.Select(r => SanctionProposalDto.From(persons[r.Person], persons[r.Person].Proposals[r.Proposal], today, policy)).ToList());
     }
 
     private static async Task<IResult> ListFromPersons(HttpContext http, IQuerySession session, Actor actor, string? status,
-        string? objection, Paging paging, DateOnly today)
+        string? objection, Paging paging, DateOnly today, Policy policy)
     {
         var candidates = session.Query<ProposalIndex>().AsQueryable();
         if (status is not null) candidates = candidates.Where(x => x.Status == status || x.Status == null);
@@ -71,7 +71,7 @@ public static class ListSanctionProposalsEndpoint
             .Where(p => actor.MaySee(p.Municipality)).ToDictionary(p => p.Id);
         var matching = rows
             .Where(r => persons.ContainsKey(r.PersonId) && persons[r.PersonId].Proposals.ContainsKey(r.Id))
-            .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId], persons[r.PersonId].Proposals[r.Id], today)))
+            .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId], persons[r.PersonId].Proposals[r.Id], today, policy)))
             .Where(x => status is null || Json.EnumValue(x.Proposal.Status) == status)
             .Where(x => objection is null || (x.Proposal.Objection is { } o && Json.EnumValue(o.Status) == objection))
             .OrderBy(x => x.Person.FamilyName, StringComparer.Ordinal).ThenBy(x => x.Person.GivenName, StringComparer.Ordinal)

@@ -12,8 +12,8 @@ public static class ProposeSanctionEndpoint
     public static (ProposeSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new ProposeSanction(id, Guid.CreateVersion7(), v.Id(b.RefusalId, "refusalId"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http).UserId));
 
-    public static Decision Decide(ProposeSanction command, PlacementStream stream, Clock clock) =>
-        SanctionDecisions.Propose(stream.Person, stream.Placement, command, clock.Today);
+    public static Decision Decide(ProposeSanction command, PlacementStream stream, Policy policy, Clock clock) =>
+        SanctionDecisions.Propose(stream.Person, stream.Placement, command, policy, clock.Today);
 
     [WolverinePost("/api/placements/{id}/sanction-proposals", OperationId = "proposeSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]

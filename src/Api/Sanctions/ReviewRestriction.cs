@@ -14,7 +14,7 @@ public static class ReviewRestrictionEndpoint
 
     public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new ReviewRestriction(id, v.Required(b.ContinueRestriction, "continueRestriction"), v.Text(b.Reasoning, "reasoning", 8000),
-            b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http).UserId, Access.Actor(http)));
+            b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http)));
 
     // The hours after the refusal are read once locked: the breach persists only while the person does not work.
     public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>

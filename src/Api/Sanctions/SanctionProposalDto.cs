@@ -50,8 +50,8 @@ public sealed record ReviewRequestDto(DateOnly ReceivedOn, string Statement, Rev
 /// <summary>The Widerspruch against one period of the restriction; timely: received by that period's notice's objection deadline.</summary>
 public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning, int Period, bool Timely)
 {
-    public static ObjectionDto From(Person person, SanctionProposal p, Objection o) =>
-        new(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning, o.Period, ObjectionPeriods.IsTimely(person, p, o));
+    public static ObjectionDto From(Person person, SanctionProposal p, Objection o, Policy policy) =>
+        new(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning, o.Period, ObjectionPeriods.IsTimely(person, p, o, policy));
 }
 
 public sealed record SanctionProposalDto(
@@ -74,13 +74,13 @@ public sealed record SanctionProposalDto(
     IReadOnlyList<ObjectionDto> Objections)
 {
     // noticeId: the notice the answering command issued; by default the decision's (Einschränkungsbescheid or Mitteilung).
-    public static SanctionProposalDto From(Person person, SanctionProposal p, DateOnly today, Guid? noticeId = null) => new(
+    public static SanctionProposalDto From(Person person, SanctionProposal p, DateOnly today, Policy policy, Guid? noticeId = null) => new(
         p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,
         p.Decision is null ? ProposalStatus.Pending : p.Decision.Approved ? ProposalStatus.Approved : ProposalStatus.Rejected,
         p.Decision?.Approved, p.Decision?.Reasoning, p.Decision?.DecidedBy, p.Restriction?.StartsOn, p.Restriction?.EndsOn,
         RestrictionDto.From(p.Restriction, today),
-        p.Objection is { } o ? ObjectionDto.From(person, p, o) : null,
+        p.Objection is { } o ? ObjectionDto.From(person, p, o, policy) : null,
         p.Decision?.NoticeVersion,
         noticeId ?? p.Decision?.NoticeId,
-        p.Objections.Select(x => ObjectionDto.From(person, p, x)).ToList());
+        p.Objections.Select(x => ObjectionDto.From(person, p, x, policy)).ToList());
 }

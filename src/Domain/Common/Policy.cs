@@ -13,5 +13,13 @@ public sealed record Policy
     /// <summary>A restriction may be continued only within this many last days of its period (§ 14 Abs. 2 AsylbLG).</summary>
     public int ContinuationWindowDays { get; init; } = 45;
 
+    /// <summary>
+    /// Notice wording versions whose Rechtsbehelfsbelehrung is known to be wrong ("Notices:DefectiveVersions"): their
+    /// remedy runs a year (§ 66 Abs. 2 SGG) wherever a deadline counts, in the notice and in the suspension it decides.
+    /// </summary>
+    public IReadOnlyList<string> DefectiveNoticeVersions { get; init; } = [];
+
+    public bool WordingDefective(string? version) => version is not null && DefectiveNoticeVersions.Contains(version, StringComparer.Ordinal);
+
     public static readonly Policy Default = new();
 }

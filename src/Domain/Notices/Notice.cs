@@ -104,13 +104,13 @@ public sealed record Notice(
     /// The end of the period for the remedy: a month from notification (§§ 84, 87 SGG, counted by § 64 SGG), a year
     /// where the notice's wording is marked defective (§ 66 Abs. 2 SGG); none before notification or without a deadline.
     /// </summary>
-    public DateOnly? RemedyDeadline(bool defectiveWording) =>
+    public DateOnly? RemedyDeadline(Policy policy) =>
         NotifiedOn is not { } notified || Remedy is Remedy.Antrag86b or Remedy.None ? null
-        : defectiveWording ? NoticeCalendar.YearDeadline(notified)
+        : policy.WordingDefective(Version) ? NoticeCalendar.YearDeadline(notified)
         : NoticeCalendar.MonthDeadline(notified);
 
     /// <summary>The Widerspruch deadline: the remedy deadline of a notice open to a Widerspruch, else none.</summary>
-    public DateOnly? ObjectionDeadline(bool defectiveWording) => Remedy == Remedy.Widerspruch ? RemedyDeadline(defectiveWording) : null;
+    public DateOnly? ObjectionDeadline(Policy policy) => Remedy == Remedy.Widerspruch ? RemedyDeadline(policy) : null;
 }
 
 /// <summary>The remedy of each kind of notice (contract v3 "legal corrections"); every kind is named, with no fallback.</summary>

@@ -149,7 +149,7 @@ public static class PlacementDecisions
         return null;
     }
 
-    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, DateOnly today)
+    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, Policy policy, DateOnly today)
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
@@ -157,7 +157,7 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
         if (RefusalNotification.Check(person, placement, c.Kind, c.Date) is { } waiting) return waiting;
         // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
-        if (person.IsDutySuspendedOn(placement.PlacementId, c.Date))
+        if (person.IsDutySuspendedOn(placement.PlacementId, c.Date, policy))
             return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason)));

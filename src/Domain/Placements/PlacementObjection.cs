@@ -135,9 +135,9 @@ public static class PlacementObjectionDecisions
     }
 
     /// <summary>§ 86a Abs. 2 Nr. 5 SGG: while the objection or the Klage after it suspends the duty; once.</summary>
-    public static Decision OrderEnforcement(Person person, Placement placement, OrderImmediateEnforcement c, DateOnly today)
+    public static Decision OrderEnforcement(Person person, Placement placement, OrderImmediateEnforcement c, Policy policy, DateOnly today)
     {
-        if (!DutySuspension.ProceedingRunning(person, placement, today))
+        if (!DutySuspension.ProceedingRunning(person, placement, today, policy))
             return Rejection.Conflict("no-pending-objection", "No objection or lawsuit against the Heranziehungsbescheid is pending.");
         if (placement.Objection!.EnforcementNoticeId is not null)
             return Rejection.Conflict("already-enforced", "Immediate enforcement has already been ordered.");

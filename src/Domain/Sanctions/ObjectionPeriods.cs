@@ -1,3 +1,4 @@
+using AGH.Domain.Common;
 using AGH.Domain.Persons;
 
 namespace AGH.Domain.Sanctions;
@@ -21,10 +22,10 @@ public static class ObjectionPeriods
     /// Received by the period's notice's objection deadline (§ 84 SGG); before notification there is no deadline yet.
     /// Objections recorded before periods existed count as timely.
     /// </summary>
-    public static bool IsTimely(Person person, SanctionProposal proposal, Objection objection) =>
+    public static bool IsTimely(Person person, SanctionProposal proposal, Objection objection, Policy policy) =>
         objection.RecordedBeforePeriods
         || proposal.Restriction?.Periods.FirstOrDefault(p => p.N == objection.Period) is not { } period
         || !person.Notices.TryGetValue(period.NoticeId, out var notice)
-        || notice.ObjectionDeadline(defectiveWording: false) is not { } deadline
+        || notice.ObjectionDeadline(policy) is not { } deadline
         || objection.ReceivedOn <= deadline;
 }

@@ -1,3 +1,4 @@
+using AGH.Domain.Common;
 using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 
@@ -14,13 +15,13 @@ public static class ProposalPreconditions
     /// the person was obliged to work and no pending Widerspruch suspended the duty, and the person was heard (§ 28 VwVfG)
     /// after the refusal or let the invitation's deadline pass.
     /// </summary>
-    public static List<string> Missing(Person person, Placement placement, Refusal refusal, DateOnly today)
+    public static List<string> Missing(Person person, Placement placement, Refusal refusal, Policy policy, DateOnly today)
     {
         var missing = new List<string>();
         // A refusal on or after the notification may ground a proposal: one at the hand-over counts (contract v3a).
         if (!RefusalNotification.Notified(person, placement, refusal.Date)) missing.Add("the notice with Rechtsfolgenbelehrung was not notified by the refusal day");
         if (person.NotObligedReason(refusal.Date) is { } notObliged) missing.Add($"the person had no duty to work on the refusal date ({notObliged}), a good reason by law");
-        if (person.SanctionBar(placement.PlacementId, refusal.Date) is { } barred) missing.Add(barred);
+        if (person.SanctionBar(placement.PlacementId, refusal.Date, policy) is { } barred) missing.Add(barred);
         if (refusal.Assessment is null) missing.Add("the refusal has not been assessed");
         else if (refusal.Assessment.GoodCause) missing.Add("a good cause was recognised");
         if (HearingDecisions.StateOf(refusal, today) != HearingState.Satisfied)

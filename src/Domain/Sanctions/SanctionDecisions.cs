@@ -20,10 +20,7 @@ public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reason
 public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionEndReason Reason, string Reasoning, string EndedBy);
 
 /// <param name="By">The reviewing official, who signs a Fortsetzungsbescheid; null only where a test names the user alone.</param>
-public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, string ReviewedBy, Actor? By = null)
-{
-    public Actor Reviewer => By ?? new Actor(ReviewedBy, ReviewedBy, Roles.Official, null);
-}
+public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, Actor By);
 
 /// <summary>A restriction the § 14 Abs. 2 review list shows, and why it is due.</summary>
 public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
@@ -51,7 +48,7 @@ public static class SanctionDecisions
     /// Only when the notice with Rechtsfolgenbelehrung preceded the refusal, the refusal was assessed without good cause
     /// on a day the person was obliged to work, and the person was heard (§ 28 VwVfG) after the refusal.
     /// </summary>
-    public static Decision Propose(Person person, Placement placement, ProposeSanction c, DateOnly today)
+    public static Decision Propose(Person person, Placement placement, ProposeSanction c, Policy policy, DateOnly today)
     {
         if (!placement.Refusals.TryGetValue(c.RefusalId, out var refusal))
             return Rejection.NotFound("refusal-not-found", "No such refusal in this placement.");
@@ -62,7 +59,7 @@ public static class SanctionDecisions
         if (HearingDecisions.StateOf(refusal, today) == HearingState.DeadlineRunning)
             return Rejection.Unprocessable("hearing-deadline-running",
                 $"The person was invited to the hearing and may answer until {refusal.Invitation!.Deadline:yyyy-MM-dd}; no hearing was held yet.");
-        var missing = ProposalPreconditions.Missing(person, placement, refusal, today);
+        var missing = ProposalPreconditions.Missing(person, placement, refusal, policy, today);
         if (missing.Count > 0)
             return Rejection.Unprocessable("sanction-preconditions", "A sanction cannot be proposed: " + string.Join("; ", missing) + ".");
         if (person.Proposals.Values.Any(p => p.RefusalId == c.RefusalId && (p.Decision is null || p.Decision.Approved)))
@@ -70,9 +67,6 @@ public static class SanctionDecisions
         return Decision.Accept(new StreamEvent(person.Id,
             new SanctionProposed(c.ProposalId, person.Id, placement.PlacementId, c.RefusalId, c.Reasoning, c.ProposedBy)));
     }
-
-    /// <summary>Decided on today's facts with an empty hour log and the default policy (for callers without hours).</summary>
-    public static Decision Decide(Person person, DecideSanction c, DateOnly today) => Decide(person, c, HourLog.Empty, Policy.Default, today);
 
     /// <summary>
     /// Vier-Augen-Prinzip; a restriction starts no earlier than the day it is decided (it is announced before it takes
@@ -102,7 +96,7 @@ public static class SanctionDecisions
                 $"startsOn {startsOn:yyyy-MM-dd} lies before the day of the decision ({today:yyyy-MM-dd}); a restriction never applies backwards.");
         var placement = person.Placements[proposal.PlacementId];
         var refusal = placement.Refusals[proposal.RefusalId];
-        var missing = ProposalPreconditions.Missing(person, placement, refusal, today);
+        var missing = ProposalPreconditions.Missing(person, placement, refusal, policy, today);
         missing.AddRange(ProposalPreconditions.MissingToday(person, placement, refusal, hoursAfterRefusal, today));
         if (missing.Count > 0)
             return Rejection.Unprocessable("sanction-preconditions", "The sanction cannot be approved on today's facts: " + string.Join("; ", missing) + ".");
@@ -178,11 +172,6 @@ public static class SanctionDecisions
     /// § 14 Abs. 2 AsylbLG: after six months the restriction may be continued for six more only after a new hearing
     /// and while the breach persists; otherwise it ends as planned. <paramref name="hoursAfterRefusal"/> holds at least
     /// the person's hours of the weeks after the refusal's day (<see cref="RefusalDate"/>).
-    /// </summary>
-    public static Decision Review(Person person, ReviewRestriction c, HourLog hoursAfterRefusal, DateOnly today) =>
-        Review(person, c, hoursAfterRefusal, Policy.Default, today);
-
-    /// <summary>
     /// A continuation is decided only within the last <see cref="Policy.ContinuationWindowDays"/> days of the period, after
     /// a hearing inside that window, and issues its Fortsetzungsbescheid: the new period waits for its notification.
     /// </summary>
@@ -196,7 +185,7 @@ public static class SanctionDecisions
             return Rejection.Conflict("already-reviewed", $"The period up to {restriction.ReviewedUpTo:yyyy-MM-dd} has already been reviewed.");
         if (!c.ContinueRestriction)
             return Decision.Accept(new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
-                restriction.EndsOn, false, null, null, c.Reasoning, c.ReviewedBy)));
+                restriction.EndsOn, false, null, null, c.Reasoning, c.By.UserId)));
 
         if (c.HearingHeldOn is { } future && future > today)
             return Rejection.Unprocessable("date-in-future", "hearingHeldOn lies in the future.");
@@ -211,9 +200,9 @@ public static class SanctionDecisions
             return Rejection.Unprocessable("breach-ended", $"The breach no longer persists: {ended}.");
         // Planned for a timely notification; the period starts on the later of the day after endsOn and the notification.
         var newEnd = Dates.EndOfMonthsPeriod(restriction.EndsOn.AddDays(1), RestrictionMonths);
-        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, NoticeVersions.ContinuationNotice, c.Reviewer, today);
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, NoticeVersions.ContinuationNotice, c.By, today);
         return new Decision([notice, new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
-            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.ReviewedBy, ((NoticeIssued)notice.Event).NoticeId))], null);
+            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.By.UserId, ((NoticeIssued)notice.Event).NoticeId))], null);
     }
 
     /// <summary>The breach has ended when the person worked after the refusal, has no active placement, or has no duty today.</summary>

@@ -23,7 +23,7 @@ public class HearingProcedureTests
     private static Decision Propose(object[] history, DateOnly? today = null)
     {
         var (person, placement) = Given.Placed(history);
-        return SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "r", T.Caseworker), today ?? T.Today);
+        return SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "r", T.Caseworker), Policy.Default, today ?? T.Today);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class NoticeTests
         var notice = NoticeOf(WithNotice());
 
         notice.Should().BeEquivalentTo(new { Kind = NoticeKind.Heranziehungsbescheid, IssuedOn, Dispatch = (NoticeDispatch?)null, NotifiedOn = (DateOnly?)null });
-        notice.ObjectionDeadline(defectiveWording: false).Should().BeNull();
+        notice.ObjectionDeadline(Policy.Default).Should().BeNull();
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public class NoticeTests
             new NoticeDispatched(NoticeId, T.PersonId, DispatchMethod.Post, IssuedOn, T.D(2026, 11, 23), T.Caseworker)));
         var notice = NoticeOf(person.Then(decision));
         notice.NotifiedOn.Should().Be(T.D(2026, 11, 23)); // Thursday + 4 = Monday
-        notice.ObjectionDeadline(defectiveWording: false).Should().Be(T.D(2026, 12, 23));
-        notice.ObjectionDeadline(defectiveWording: true).Should().Be(T.D(2027, 11, 23));
+        notice.ObjectionDeadline(Policy.Default).Should().Be(T.D(2026, 12, 23));
+        notice.ObjectionDeadline(Policy.Default with { DefectiveNoticeVersions = [notice.Version!] }).Should().Be(T.D(2027, 11, 23));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class NoticeTests
 
         var notice = NoticeOf(person.Then(decision));
         notice.NotifiedOn.Should().Be(T.D(2026, 11, 24));
-        notice.ObjectionDeadline(defectiveWording: false).Should().Be(T.D(2026, 12, 24));
+        notice.ObjectionDeadline(Policy.Default).Should().Be(T.D(2026, 12, 24));
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public class NoticeTests
         person = person.Then(NoticeDecisions.RecordReceipt(T.PersonId, NoticeOf(person), new RecordReceipt(NoticeId, outcome, null, "zurück", T.Caseworker), T.Today));
 
         NoticeOf(person).NotifiedOn.Should().BeNull();
-        NoticeOf(person).ObjectionDeadline(defectiveWording: false).Should().BeNull();
+        NoticeOf(person).ObjectionDeadline(Policy.Default).Should().BeNull();
         var again = NoticeOf(person.Then(NoticeDecisions.Dispatch(T.PersonId, NoticeOf(person), Dispatch(DispatchMethod.Pzu, T.Today), T.Today)));
         again.NotifiedOn.Should().Be(T.Today);
     }
@@ -134,8 +134,8 @@ public class NoticeTests
 
         notified.Remedy.Should().Be(remedy);
         var monthLater = T.D(2027, 3, 1); // 28 February 2027 is a Sunday
-        notified.RemedyDeadline(defectiveWording: false).Should().Be(remedy is Remedy.Widerspruch or Remedy.Klage ? monthLater : null);
-        notified.ObjectionDeadline(defectiveWording: false).Should().Be(remedy == Remedy.Widerspruch ? monthLater : null);
+        notified.RemedyDeadline(Policy.Default).Should().Be(remedy is Remedy.Widerspruch or Remedy.Klage ? monthLater : null);
+        notified.ObjectionDeadline(Policy.Default).Should().Be(remedy == Remedy.Widerspruch ? monthLater : null);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class NoticeVersionTests
     private static readonly object[] Proposed = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
 
     private static Decision DecideSanction(bool approved) =>
-        SanctionDecisions.Decide(Given.Person(Proposed), new DecideSanction(T.ProposalId, approved, "Entscheidung", approved ? T.Today : null, T.OfficialA), T.Today);
+        SanctionDecisions.Decide(Given.Person(Proposed), new DecideSanction(T.ProposalId, approved, "Entscheidung", approved ? T.Today : null, T.OfficialA), HourLog.Empty, Policy.Default, T.Today);
 
     [Fact]
     public void A_served_Heranziehungsbescheid_records_the_wording_it_was_served_in()

@@ -9,6 +9,8 @@ namespace AGH.Tests.Domain;
 /// <summary>Objections per restriction period (contract v3a continuation, v3 "exact rules"; today 2026-11-25).</summary>
 public class ObjectionPeriodTests
 {
+    private static readonly Actor Reviewer = new(T.OfficialA, "Olga Amt", Roles.Official, T.Municipality);
+
     private static readonly object[] Proposed = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
 
     private static readonly Guid FirstNotice = NoticeIssuing.IdFor(T.ProposalId, NoticeKind.Einschraenkungsbescheid, 0);
@@ -20,7 +22,7 @@ public class ObjectionPeriodTests
 
     private static object[] Approved()
     {
-        var decided = SanctionDecisions.Decide(Given.Person(Proposed), new DecideSanction(T.ProposalId, true, "Entscheidung", T.Today, T.OfficialA), T.Today)
+        var decided = SanctionDecisions.Decide(Given.Person(Proposed), new DecideSanction(T.ProposalId, true, "Entscheidung", T.Today, T.OfficialA), HourLog.Empty, Policy.Default, T.Today)
             .ShouldAccept().Select(e => e.Event);
         return [.. Proposed, .. decided, Dispatched(FirstNotice, T.Today)];
     }
@@ -30,7 +32,7 @@ public class ObjectionPeriodTests
     {
         var approved = Approved();
         var review = SanctionDecisions.Review(Given.Person(approved),
-            new ReviewRestriction(T.ProposalId, true, "Pflichtverletzung dauert an", ReviewDay, T.OfficialA), HourLog.Empty, ReviewDay).ShouldAccept();
+            new ReviewRestriction(T.ProposalId, true, "Pflichtverletzung dauert an", ReviewDay, Reviewer), HourLog.Empty, Policy.Default, ReviewDay).ShouldAccept();
         return [.. approved, .. review.Select(e => e.Event), Dispatched(SecondNotice, ReviewDay)];
     }
 
@@ -62,7 +64,7 @@ public class ObjectionPeriodTests
     {
         var approved = Approved();
         var review = SanctionDecisions.Review(Given.Person(approved),
-            new ReviewRestriction(T.ProposalId, true, "r", ReviewDay, T.OfficialA), HourLog.Empty, ReviewDay).ShouldAccept();
+            new ReviewRestriction(T.ProposalId, true, "r", ReviewDay, Reviewer), HourLog.Empty, Policy.Default, ReviewDay).ShouldAccept();
         ((ObjectionFiled)File([.. approved, .. review.Select(e => e.Event)], ReviewDay).ShouldAccept().Single().Event).Period.Should().Be(1);
     }
 
@@ -72,12 +74,12 @@ public class ObjectionPeriodTests
         var continued = Continued();
         var person = Given.Person(Filed(Filed(continued, ReviewDay), ReviewDay, period: 1));
         var proposal = person.Proposals[T.ProposalId];
-        ObjectionPeriods.IsTimely(person, proposal, proposal.ObjectionFor(1)!).Should().BeFalse("period 1's notice was notified months ago");
-        ObjectionPeriods.IsTimely(person, proposal, proposal.ObjectionFor(2)!).Should().BeTrue();
+        ObjectionPeriods.IsTimely(person, proposal, proposal.ObjectionFor(1)!, Policy.Default).Should().BeFalse("period 1's notice was notified months ago");
+        ObjectionPeriods.IsTimely(person, proposal, proposal.ObjectionFor(2)!, Policy.Default).Should().BeTrue();
 
         var old = Given.Person([.. Approved(), A.ObjectionFiled(EndsOn)]);
         var oldObjection = old.Proposals[T.ProposalId].Objection!;
-        (oldObjection.Period, ObjectionPeriods.IsTimely(old, old.Proposals[T.ProposalId], oldObjection)).Should().Be((1, true));
+        (oldObjection.Period, ObjectionPeriods.IsTimely(old, old.Proposals[T.ProposalId], oldObjection, Policy.Default)).Should().Be((1, true));
     }
 
     [Fact]

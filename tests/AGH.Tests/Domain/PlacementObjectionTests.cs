@@ -24,7 +24,7 @@ public class PlacementObjectionTests
     {
         var (person, placement) = Given.Placed(history);
         return PlacementObjectionDecisions.OrderEnforcement(person, placement,
-            new OrderImmediateEnforcement(T.PlacementId, "Öffentliches Interesse an sofortiger Arbeit", Official), today ?? T.Today);
+            new OrderImmediateEnforcement(T.PlacementId, "Öffentliches Interesse an sofortiger Arbeit", Official), Policy.Default, today ?? T.Today);
     }
 
     private static Decision Decide(object[] history, PlacementObjectionOutcome outcome, DateOnly? today = null)
@@ -62,10 +62,10 @@ public class PlacementObjectionTests
         var placement = person.Placements[T.PlacementId];
 
         placement.Objection!.Status.Should().Be(PlacementObjectionStatus.Pending);
-        DutySuspension.IsTimely(person, placement).Should().BeTrue();
-        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 10, 1)).Should().BeTrue("the suspension reaches back to the notification");
-        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 9, 30)).Should().BeFalse();
-        person.IsDutySuspendedOn(T.PlacementId, T.Today).Should().BeTrue();
+        DutySuspension.IsTimely(person, placement, Policy.Default).Should().BeTrue();
+        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 10, 1), Policy.Default).Should().BeTrue("the suspension reaches back to the notification");
+        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 9, 30), Policy.Default).Should().BeFalse();
+        person.IsDutySuspendedOn(T.PlacementId, T.Today, Policy.Default).Should().BeTrue();
     }
 
     [Fact]
@@ -74,8 +74,22 @@ public class PlacementObjectionTests
         var history = A.PlacedPerson().With(File(A.PlacedPerson(), T.D(2026, 11, 3)));
         var person = PersonOf(history);
 
-        DutySuspension.IsTimely(person, person.Placements[T.PlacementId]).Should().BeFalse();
-        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 4)).Should().BeFalse();
+        DutySuspension.IsTimely(person, person.Placements[T.PlacementId], Policy.Default).Should().BeFalse();
+        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 4), Policy.Default).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_defective_wording_gives_a_year_so_the_same_late_objection_is_timely_and_suspends_the_duty()
+    {
+        object[] placed = [A.PersonRegistered(), A.PersonAssigned() with { NoticeVersion = "heranziehung-2025-01" }];
+        var person = PersonOf(placed.With(File(placed, T.D(2026, 11, 3))));
+        var defective = Policy.Default with { DefectiveNoticeVersions = ["heranziehung-2025-01"] };
+
+        DutySuspension.IsTimely(person, person.Placements[T.PlacementId], defective).Should().BeTrue("§ 66 Abs. 2 SGG: a year from the notification");
+        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 4), defective).Should().BeTrue();
+        person.SanctionBar(T.PlacementId, T.D(2026, 11, 4), defective).Should().Contain("§ 86a Abs. 1 SGG");
+        person.IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 4), Policy.Default with { DefectiveNoticeVersions = ["another-version"] })
+            .Should().BeFalse("only the listed wording runs a year");
     }
 
     [Fact]
@@ -96,11 +110,11 @@ public class PlacementObjectionTests
         var history = A.RefusalReadyForSanction().With(File(A.RefusalReadyForSanction(), T.D(2026, 11, 2)));
         var (person, placement) = Given.Placed(history);
 
-        PlacementDecisions.RecordRefusal(person, placement, new RecordRefusal(T.PlacementId, Guid.NewGuid(), T.D(2026, 11, 20), RefusalKind.NoShow, ""), T.Today)
+        PlacementDecisions.RecordRefusal(person, placement, new RecordRefusal(T.PlacementId, Guid.NewGuid(), T.D(2026, 11, 20), RefusalKind.NoShow, ""), Policy.Default, T.Today)
             .ShouldReject("duty-suspended", RejectionKind.Unprocessable);
-        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "Ohne Grund", T.Caseworker), T.Today)
+        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "Ohne Grund", T.Caseworker), Policy.Default, T.Today)
             .ShouldReject("sanction-preconditions").Detail.Should().Contain("suspended");
-        person.SanctionBar(T.PlacementId, T.D(2026, 11, 2)).Should().Contain("§ 86a Abs. 1 SGG");
+        person.SanctionBar(T.PlacementId, T.D(2026, 11, 2), Policy.Default).Should().Contain("§ 86a Abs. 1 SGG");
     }
 
     [Fact]
@@ -114,12 +128,12 @@ public class PlacementObjectionTests
         issued.SubjectId.Should().Be(T.PlacementId);
         var enforced = filed.With(enforce);
 
-        PersonOf(enforced).IsDutySuspendedOn(T.PlacementId, T.Today).Should().BeTrue("an Anordnung not yet notified changes nothing");
+        PersonOf(enforced).IsDutySuspendedOn(T.PlacementId, T.Today, Policy.Default).Should().BeTrue("an Anordnung not yet notified changes nothing");
         Enforce(enforced).ShouldReject("already-enforced", RejectionKind.Conflict);
 
         var notified = Dispatched(enforced, issued.NoticeId, T.D(2026, 11, 20));
-        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 19)).Should().BeTrue();
-        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 20)).Should().BeFalse();
+        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 19), Policy.Default).Should().BeTrue();
+        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 20), Policy.Default).Should().BeFalse();
     }
 
     [Fact]
@@ -138,7 +152,7 @@ public class PlacementObjectionTests
         var after = Given.Person(filed).Then(decision);
         after.Proposals[T.ProposalId].Restriction!.Withdrawn.Should().BeTrue();
         after.Placements[T.PlacementId].Objection!.DecidedOn.Should().Be(T.Today);
-        after.SanctionBar(T.PlacementId, T.D(2026, 11, 2)).Should().Contain("set aside");
+        after.SanctionBar(T.PlacementId, T.D(2026, 11, 2), Policy.Default).Should().Contain("set aside");
         Decide(filed.With(decision), PlacementObjectionOutcome.Dismissed).ShouldReject("already-decided", RejectionKind.Conflict);
     }
 
@@ -165,12 +179,12 @@ public class PlacementObjectionTests
         ((NoticeIssued)decision.ShouldAccept()[0].Event).Kind.Should().Be(NoticeKind.Widerspruchsbescheid);
         decision.Events.Should().HaveCount(2, "a dismissal leaves the placement running");
         var dismissed = filed.With(decision);
-        PersonOf(dismissed).IsDutySuspendedOn(T.PlacementId, T.D(2027, 3, 1)).Should().BeTrue("not notified: the Klage deadline has not begun");
+        PersonOf(dismissed).IsDutySuspendedOn(T.PlacementId, T.D(2027, 3, 1), Policy.Default).Should().BeTrue("not notified: the Klage deadline has not begun");
 
         // Handed over on 2026-11-25: one month ends on 2026-12-25, a holiday; 26th holiday, 27th Sunday: Monday 2026-12-28.
         var notified = Dispatched(dismissed, NoticeOf(decision), T.Today);
-        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 12, 28)).Should().BeTrue();
-        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 12, 29)).Should().BeFalse();
+        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 12, 28), Policy.Default).Should().BeTrue();
+        PersonOf(notified).IsDutySuspendedOn(T.PlacementId, T.D(2026, 12, 29), Policy.Default).Should().BeFalse();
         Enforce(notified, today: T.D(2026, 12, 28)).ShouldAccept();
         Enforce(notified, today: T.D(2026, 12, 29)).ShouldReject("no-pending-objection", RejectionKind.Conflict);
     }
@@ -188,13 +202,13 @@ public class PlacementObjectionTests
         EndSuit(notified, LawsuitOutcome.Dismissed, T.Today).ShouldReject("no-pending-lawsuit", RejectionKind.Conflict);
         var sued = notified.With(Sue(notified, T.D(2026, 11, 20)));
         Sue(sued, T.Today).ShouldReject("lawsuit-exists", RejectionKind.Conflict);
-        PersonOf(sued).IsDutySuspendedOn(T.PlacementId, T.D(2027, 1, 10)).Should().BeTrue("the Klage suspends past its deadline");
+        PersonOf(sued).IsDutySuspendedOn(T.PlacementId, T.D(2027, 1, 10), Policy.Default).Should().BeTrue("the Klage suspends past its deadline");
         PersonDecisions.Erase(PersonOf(sued), 0, T.Today).ShouldReject("legal-hold-active", RejectionKind.Conflict);
         EndSuit(sued, LawsuitOutcome.Withdrawn, T.D(2026, 11, 19)).ShouldReject("end-before-start", RejectionKind.Unprocessable);
 
         var withdrawn = sued.With(EndSuit(sued, LawsuitOutcome.Withdrawn, T.D(2026, 11, 24)));
-        PersonOf(withdrawn).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 23)).Should().BeTrue();
-        PersonOf(withdrawn).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 24)).Should().BeFalse();
+        PersonOf(withdrawn).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 23), Policy.Default).Should().BeTrue();
+        PersonOf(withdrawn).IsDutySuspendedOn(T.PlacementId, T.D(2026, 11, 24), Policy.Default).Should().BeFalse();
         EndSuit(withdrawn, LawsuitOutcome.Upheld, T.Today).ShouldReject("already-decided", RejectionKind.Conflict);
 
         var upheld = EndSuit(sued, LawsuitOutcome.Upheld, T.Today).ShouldAccept();

@@ -28,7 +28,7 @@ public class RefusalNotificationTests
     private static Decision Record(object[] history, DateOnly date, RefusalKind kind)
     {
         var (person, placement) = Given.Placed(history);
-        return PlacementDecisions.RecordRefusal(person, placement, new RecordRefusal(T.PlacementId, T.RefusalId, date, kind, "nein"), T.Today);
+        return PlacementDecisions.RecordRefusal(person, placement, new RecordRefusal(T.PlacementId, T.RefusalId, date, kind, "nein"), Policy.Default, T.Today);
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public class RefusalNotificationTests
             new RefusalAssessed(T.PlacementId, T.PersonId, T.RefusalId, false, null, "kein Grund"),
             new HearingHeld(T.PlacementId, T.PersonId, T.RefusalId, T.D(2026, 11, 11), "nichts")));
 
-        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "r", T.Caseworker), T.Today).ShouldAccept();
+        SanctionDecisions.Propose(person, placement, new ProposeSanction(T.PlacementId, T.ProposalId, T.RefusalId, "r", T.Caseworker), Policy.Default, T.Today).ShouldAccept();
     }
 }

@@ -11,7 +11,7 @@ public class RecordRefusalTests
     {
         var (person, placement) = Given.Placed(history);
         return PlacementDecisions.RecordRefusal(person, placement,
-            new RecordRefusal(T.PlacementId, T.RefusalId, date, RefusalKind.Explicit, "Keine Lust"), T.Today);
+            new RecordRefusal(T.PlacementId, T.RefusalId, date, RefusalKind.Explicit, "Keine Lust"), Policy.Default, T.Today);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class RestrictionV3Tests
     /// <summary>Approved under v3 from <paramref name="startsOn"/>: the decision's events, with its notice not yet dispatched.</summary>
     private static object[] Approved(DateOnly startsOn) =>
         [.. Proposed, .. SanctionDecisions.Decide(Given.Person(Proposed),
-            new DecideSanction(T.ProposalId, true, "Entscheidung", startsOn, T.OfficialA), T.Today).ShouldAccept().Select(e => e.Event)];
+            new DecideSanction(T.ProposalId, true, "Entscheidung", startsOn, T.OfficialA), HourLog.Empty, Policy.Default, T.Today).ShouldAccept().Select(e => e.Event)];
 
     private static readonly Guid NoticeId = NoticeIssuing.IdFor(T.ProposalId, NoticeKind.Einschraenkungsbescheid, 0);
 

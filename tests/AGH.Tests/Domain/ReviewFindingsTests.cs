@@ -53,7 +53,7 @@ public class ReviewFindingsTests
     public void An_approval_needs_a_start_day()
     {
         var history = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
-        SanctionDecisions.Decide(Given.Person(history), new DecideSanction(T.ProposalId, true, "ok", null, T.OfficialA), T.Today)
+        SanctionDecisions.Decide(Given.Person(history), new DecideSanction(T.ProposalId, true, "ok", null, T.OfficialA), HourLog.Empty, Policy.Default, T.Today)
             .ShouldReject("starts-on-required", RejectionKind.Unprocessable);
     }
 }

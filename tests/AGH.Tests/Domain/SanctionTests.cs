@@ -13,7 +13,7 @@ public class ProposeSanctionTests
     {
         var (person, placement) = Given.Placed(history);
         return SanctionDecisions.Propose(person, placement,
-            new ProposeSanction(T.PlacementId, proposalId ?? T.ProposalId, refusalId ?? T.RefusalId, "Ohne wichtigen Grund", T.Caseworker), T.Today);
+            new ProposeSanction(T.PlacementId, proposalId ?? T.ProposalId, refusalId ?? T.RefusalId, "Ohne wichtigen Grund", T.Caseworker), Policy.Default, T.Today);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class DecideSanctionTests
     private static Decision Decide(object[] history, bool approved, DateOnly? startsOn, string decidedBy = T.OfficialA, Guid? proposalId = null,
         DateOnly? today = null) =>
         SanctionDecisions.Decide(Given.Person(history),
-            new DecideSanction(proposalId ?? T.ProposalId, approved, "Entscheidung", startsOn, decidedBy), today ?? T.Today);
+            new DecideSanction(proposalId ?? T.ProposalId, approved, "Entscheidung", startsOn, decidedBy), HourLog.Empty, Policy.Default, today ?? T.Today);
 
     private static readonly object[] Proposed = A.RefusalReadyForSanction(A.SanctionProposed(proposedBy: T.Caseworker));
 
@@ -438,8 +438,8 @@ public class ReviewTests
         A.RefusalReadyForSanction([A.SanctionProposed(), A.SanctionDecided(true, T.D(2026, 11, 16)), .. more]);
 
     private static Decision Review(object[] history, bool continues, DateOnly? hearing = null, DateOnly? today = null) =>
-        SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, "official-b"),
-            Given.Hours(history), today ?? ReviewDay);
+        SanctionDecisions.Review(Given.Person(history), new ReviewRestriction(T.ProposalId, continues, "Überprüfung", hearing, new Actor("official-b", "Olaf Beck", Roles.Official, T.Municipality)),
+            Given.Hours(history), Policy.Default, today ?? ReviewDay);
 
     // Contract v3a: a continuation issues its Fortsetzungsbescheid beside the review; here it is handed over on the review day.
     private static RestrictionReviewed Reviewed(Decision d) => d.ShouldAccept().Select(e => e.Event).OfType<RestrictionReviewed>().Single();

@@ -2,6 +2,7 @@
 #pragma warning disable
 using AGH.Api.Infrastructure;
 using AGH.Api.Notices;
+using AGH.Domain.Common;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
@@ -20,16 +21,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly AGH.Api.Infrastructure.Clock _clock;
         private readonly AGH.Api.Notices.NoticeSettings _noticeSettings;
+        private readonly AGH.Domain.Common.Policy _policy;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notices_id_dispatch(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, AGH.Api.Infrastructure.Clock clock, AGH.Api.Notices.NoticeSettings noticeSettings, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notices_id_dispatch(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, AGH.Api.Infrastructure.Clock clock, AGH.Api.Notices.NoticeSettings noticeSettings, AGH.Domain.Common.Policy policy, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _clock = clock;
             _noticeSettings = noticeSettings;
+            _policy = policy;
             _deduplicatedResponses = deduplicatedResponses;
             _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -118,7 +121,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, noticeStream);
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Notices.DispatchNoticeEndpoint.Handle(body, noticeStream, decision, documentSession, _noticeSettings, httpContext).ConfigureAwait(false);
+            var result = await AGH.Api.Notices.DispatchNoticeEndpoint.Handle(body, noticeStream, decision, documentSession, _noticeSettings, _policy, httpContext).ConfigureAwait(false);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);
