@@ -89,9 +89,16 @@ public partial class NoticeIndexProjection : MultiStreamProjection<NoticeIndex, 
 /// review list reads only those persons. RestrictionEndsOn is null unless an approved restriction was neither withdrawn
 /// nor ended early. Status (pending, approved, rejected) and ObjectionStatus (none, pending, upheld, dismissed) let the
 /// proposal list find the official's work without reading every person; null on documents written before they existed.
+/// With an objection per restriction period, ObjectionStatus is pending while any period's objection waits
+/// (PendingObjections counts them), else the latest decision's.
 /// </summary>
 public sealed record ProposalIndex(Guid Id, Guid PersonId, Guid PlacementId, DateOnly? RestrictionEndsOn = null,
-    string? Status = null, string? ObjectionStatus = null);
+    string? Status = null, string? ObjectionStatus = null, int PendingObjections = 0)
+{
+    public ProposalIndex Decided(string status) => PendingObjections > 1
+        ? this with { PendingObjections = PendingObjections - 1 }
+        : this with { PendingObjections = 0, ObjectionStatus = status };
+}
 
 public partial class ProposalIndexProjection : MultiStreamProjection<ProposalIndex, Guid>
 {
@@ -115,11 +122,11 @@ public partial class ProposalIndexProjection : MultiStreamProjection<ProposalInd
     {
         (_, SanctionProposed p) => new ProposalIndex(p.ProposalId, p.PersonId, p.PlacementId, null, "pending", "none"),
         (not null, SanctionDecided d) => snapshot with { RestrictionEndsOn = d.Approved ? d.EndsOn : null, Status = d.Approved ? "approved" : "rejected" },
-        (not null, ObjectionFiled) => snapshot with { ObjectionStatus = "pending" },
+        (not null, ObjectionFiled) => snapshot with { ObjectionStatus = "pending", PendingObjections = snapshot.PendingObjections + 1 },
         // A withdrawn continuation leaves the period before it: a later end is a safe bound for the review shortlist.
-        (not null, ObjectionDecided { Upheld: true, Period: > 1 }) => snapshot with { ObjectionStatus = "upheld" },
-        (not null, ObjectionDecided { Upheld: true }) => snapshot with { RestrictionEndsOn = null, ObjectionStatus = "upheld" },
-        (not null, ObjectionDecided { Upheld: false }) => snapshot with { ObjectionStatus = "dismissed" },
+        (not null, ObjectionDecided { Upheld: true, Period: > 1 }) => snapshot.Decided("upheld"),
+        (not null, ObjectionDecided { Upheld: true }) => snapshot.Decided("upheld") with { RestrictionEndsOn = null },
+        (not null, ObjectionDecided { Upheld: false }) => snapshot.Decided("dismissed"),
         (not null, RestrictionEndedEarly) => snapshot with { RestrictionEndsOn = null },
         (not null, RestrictionReviewed { Continued: true } r) => snapshot with { RestrictionEndsOn = r.NewEndsOn },
         _ => snapshot,

@@ -73,11 +73,16 @@ public static class ListSanctionProposalsEndpoint
             .Where(r => persons.ContainsKey(r.PersonId) && persons[r.PersonId].Proposals.ContainsKey(r.Id))
             .Select(r => (Person: persons[r.PersonId], Proposal: SanctionProposalDto.From(persons[r.PersonId], persons[r.PersonId].Proposals[r.Id], today, policy)))
             .Where(x => status is null || Json.EnumValue(x.Proposal.Status) == status)
-            .Where(x => objection is null || (x.Proposal.Objection is { } o && Json.EnumValue(o.Status) == objection))
+            .Where(x => objection is null || ObjectionStatusOf(x.Proposal) == objection)
             .OrderBy(x => x.Person.FamilyName, StringComparer.Ordinal).ThenBy(x => x.Person.GivenName, StringComparer.Ordinal)
             .ThenBy(x => x.Proposal.Id)
             .Select(x => x.Proposal).ToList();
         paging.Announce(http, matching.Count);
         return Results.Ok(matching.Skip(paging.Skip).Take(paging.PageSize).ToList());
     }
+
+    // As the index counts it: pending while any period's objection waits, else the latest period's.
+    private static string? ObjectionStatusOf(SanctionProposalDto proposal) =>
+        proposal.Objections.Any(o => o.Status == Domain.Sanctions.ObjectionStatus.Pending) ? "pending"
+        : proposal.Objection is { } latest ? Json.EnumValue(latest.Status) : null;
 }

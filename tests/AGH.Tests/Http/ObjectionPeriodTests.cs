@@ -105,4 +105,28 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
         var upheld = await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/objection/decision", new { upheld = true, reasoning = "Abhilfe" }));
         (S(upheld["restriction"]!["status"]), upheld["restriction"]!["backPaymentDue"]!.GetValue<bool>()).Should().Be(("withdrawn", true));
     }
+    [Fact]
+    public async Task A_pending_objection_against_one_period_stays_in_the_officials_work_when_another_periods_objection_is_decided()
+    {
+        var (cw, person, proposal) = await Restricted();
+        var url = $"/api/sanction-proposals/{proposal}";
+        Factory.Time.Advance(TimeSpan.FromDays(Dates.EndOfMonthsPeriod(Today, 6).DayNumber - Today.DayNumber - 20));
+        cw = await Caseworker("hagen", Unique("cw"));
+        await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen den Bescheid" }), HttpStatusCode.Created);
+        var continued = await Ok(await Post(await Official(), $"{url}/review",
+            new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        await NoticeDispatching.DispatchAsync(Factory, person, IdOf(continued, "noticeId"), DispatchMethod.HandedOver, Today);
+        await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen die Fortsetzung", period = 2 }), HttpStatusCode.Created);
+
+        await Ok(await Post(await Official(), $"{url}/objection/decision", new { upheld = false, reasoning = "unbegründet", period = 2 }));
+
+        async Task<IEnumerable<string>> Listed(string objection) =>
+            (await GetOk(await Official(), $"/api/sanction-proposals?objection={objection}&pageSize=500")).AsArray().Select(p => S(p!["id"]));
+        (await Listed("pending")).Should().Contain(proposal.ToString(), "period 1's Widerspruch still waits for its decision");
+        (await Listed("dismissed")).Should().NotContain(proposal.ToString());
+
+        await Ok(await Post(await Official(), $"{url}/objection/decision", new { upheld = false, reasoning = "verfristet", period = 1 }));
+        (await Listed("pending")).Should().NotContain(proposal.ToString());
+        (await Listed("dismissed")).Should().Contain(proposal.ToString());
+    }
 }
