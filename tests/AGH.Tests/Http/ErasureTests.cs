@@ -132,6 +132,42 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
     }
 
     [Fact]
+    public async Task A_court_order_on_a_restriction_holds_the_record_against_erasure_until_it_ended()
+    {
+        var cw = await Caseworker("melle", "sb-melle-court");
+        var person = await NewPerson(cw, "melle");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "melle"), person, Today.AddDays(-20), Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-8)), statement = "keine Äußerung" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
+            new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
+        await NotifyDecision(person, await Ok(await Post(await As("official", "melle", "amt-melle-1"), $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) })));
+        await Ok(await Post(await As("official", "melle", "amt-melle-2"), $"/api/sanction-proposals/{proposal}/suspension", new
+        {
+            kind = "court-order", court = "SG Osnabrück", fileNumber = "S 44 AY 7/26 ER", decidedOn = D(Today), from = D(Today),
+            note = "aufschiebende Wirkung angeordnet",
+        }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "moved-away" }));
+        await Ok(await Post(cw, $"/api/persons/{person}/entitlement-end", new { date = D(Today), reason = "Wegzug" }));
+
+        Factory.Time.Advance(TimeSpan.FromDays(7 * 366));
+        await Factory.Erase();
+        var kept = await GetOk(await As("auditor", null, "aud-court"), $"/api/persons/{person}");
+        kept["erasedOn"].Should().BeNull("the court proceeding on the restriction has not ended");
+        kept["givenName"]!.GetValue<string>().Should().NotBe("***");
+
+        await Ok(await Post(await As("official", "melle", "amt-melle-3"), $"/api/sanction-proposals/{proposal}/suspension/end",
+            new { outcome = "withdrawn", on = D(Today), note = "Verfahren beendet" }));
+        await Factory.Erase();
+        var erased = await GetOk(await As("auditor", null, "aud-court"), $"/api/persons/{person}");
+        erased["erasedOn"].Should().NotBeNull("the retention period has run out and nothing holds the record any more");
+        erased["givenName"]!.GetValue<string>().Should().Be("***");
+    }
+
+    [Fact]
     public async Task The_export_holds_everything_about_the_person_and_is_logged()
     {
         var cw = await Caseworker("hilter", "sb-hilter");
