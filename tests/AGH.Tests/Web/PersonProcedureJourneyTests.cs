@@ -224,6 +224,14 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(auditor.GetByTestId("procedure-actions")).ToHaveCountAsync(0);
         await StaffAppFixture.End(auditor);
 
+        // An official of the municipality may end and withdraw (roles table): the actions are there.
+        var official = await app.SignIn("official", "Dr. Jonas Amt", Unique("melle-off-x"), Municipality);
+        await official.GotoAsync($"/app/persons/{person}");
+        await Assertions.Expect(official.GetByRole(AriaRole.Link, new() { Name = "Befreiung beenden" })).ToHaveCountAsync(2);
+        await Assertions.Expect(official.GetByRole(AriaRole.Link, new() { Name = "Befreiung zurücknehmen" })).ToHaveCountAsync(2);
+        await Assertions.Expect(official.GetByTestId("procedure-actions")).ToContainTextAsync("Aufenthaltsstatus erfassen");
+        await StaffAppFixture.End(official);
+
         var page = await app.SignIn("caseworker", "Lea Verfahren", "melle-cw-verfahren", Municipality);
         await page.GotoAsync($"/app/persons/{person}");
         var illnessRow = page.Locator("tr", new() { HasText = "Krankheit (Arbeitsunfähigkeit)" });
