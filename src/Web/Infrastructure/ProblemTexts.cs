@@ -66,6 +66,14 @@ public static class ProblemTexts
         ["precondition-failed"] = "Jemand anderes hat den Datensatz gerade geändert. Bitte die Seite neu laden und erneut versuchen.",
         ["idempotency-key-reused"] = "Diese Anfrage wurde bereits mit anderen Angaben gesendet.",
         ["database-unavailable"] = "Der Dienst ist gerade nicht erreichbar. Bitte in einer Minute erneut versuchen.",
+        // Contract v3a, the person side: hearing invitation, reassessment, exemptions.
+        ["deadline-too-short"] = "Die Frist ist zu kurz: Die Person muss mindestens 14 Tage nach Zugang der Einladung Zeit haben, sich zu äußern (mit der Post gilt der vierte Tag nach dem Versand als Zugang).",
+        ["already-invited"] = "Zu dieser Weigerung wurde die Person bereits zur Anhörung eingeladen.",
+        ["invitation-before-refusal"] = "Die Einladung zur Anhörung kann nicht vor der Weigerung liegen.",
+        ["hearing-deadline-running"] = "Die Frist zur Äußerung läuft noch: Ein Vorschlag ist erst nach ihrem Ablauf möglich, oder wenn die Anhörung erfasst ist.",
+        ["not-assessed"] = "Die Weigerung ist noch nicht bewertet: zuerst die Bewertung speichern.",
+        ["exemption-ended"] = "Die Befreiung endet bereits an diesem Tag oder früher. Ein späteres Ende ist nur als neue Befreiung möglich.",
+        ["exemption-withdrawn"] = "Die Befreiung wurde bereits zurückgenommen und kann nicht mehr geändert werden.",
     };
 
     public static string For(ApiProblem problem) =>

@@ -29,9 +29,48 @@ public sealed class DetailsModel : CommandPage
         public string? Reasoning { get; set; }
     }
 
+    public sealed class InviteInput
+    {
+        public DateOnly? InvitedOn { get; set; }
+        public HearingForm? Form { get; set; }
+        public HearingDelivery? Delivery { get; set; }
+        public DateOnly? Deadline { get; set; }
+        public string? Language { get; set; }
+        public bool Interpreter { get; set; }
+    }
+
+    public sealed class ReassessInput
+    {
+        /// <summary>"no" or "yes": the radio buttons' values.</summary>
+        public string? GoodCause { get; set; }
+        public string? Reason { get; set; }
+        public string? Reasoning { get; set; }
+    }
+
     [BindProperty] public AssessInput Assess { get; set; } = new();
     [BindProperty] public HearingInput Hearing { get; set; } = new();
     [BindProperty] public ProposeInput Propose { get; set; } = new();
+    [BindProperty] public InviteInput Invite { get; set; } = new();
+    [BindProperty] public ReassessInput Reassess { get; set; } = new();
+
+    /// <summary>The refusal's own entries of the person's history (null where the role reads no history).</summary>
+    public IReadOnlyList<HistoryEntryDto>? History { get; private set; }
+
+    /// <summary>Invitation, hearing and reassessment are for caseworkers and officials (contract v3a, roles table).</summary>
+    public bool MayAct => User.Is(Roles.Caseworker, Roles.Official);
+
+    /// <summary>An approved restriction closes the refusal to a new assessment (the objection's business then).</summary>
+    public bool Approved => Proposal?.Status is ProposalStatus.Approved;
+
+    public bool CanInvite => MayAct && Refusal.Assessment is { GoodCause: false } && Refusal.HearingInvitation is null && Refusal.Hearing is null
+        && Proposal is null;
+
+    /// <summary>A statement is recorded whenever it comes, also after the deadline, until the decision.</summary>
+    public bool CanRecordHearing => Refusal.Assessment is { GoodCause: false } && Refusal.Hearing is null
+        && (Proposal is null || Proposal.Status == ProposalStatus.Pending);
+
+    public bool CanReassess => MayAct && Refusal.Assessment is not null && (Refusal.Hearing is not null || Refusal.HearingInvitation is not null)
+        && !Approved;
 
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
@@ -45,6 +84,9 @@ public sealed class DetailsModel : CommandPage
     {
         if (!await Load(id, refusalId)) return NotFound();
         Hearing.HeldOn = Today;
+        Invite.InvitedOn = Today;
+        Invite.Delivery = HearingDelivery.Post;
+        Invite.Language = "de";
         return Page();
     }
 
@@ -90,12 +132,58 @@ public sealed class DetailsModel : CommandPage
         var ok = await Try(c => c.ProposeSanctionAsync(id, IdempotencyKey("proposal", refusalId, reasoning), ETag,
             new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = reasoning }), "Propose", new Dictionary<string, string>
         {
-            ["sanction-preconditions"] = "Reasoning", ["already-proposed"] = "Reasoning", ["refusal-not-found"] = "Reasoning",
+            ["sanction-preconditions"] = "Reasoning", ["hearing-deadline-running"] = "Reasoning", ["already-proposed"] = "Reasoning", ["refusal-not-found"] = "Reasoning",
         });
         if (!ok) return Page();
         return BackTo("/Placements/Refusals/Details", new { id, refusalId }, "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
     }
 
+    public async Task<IActionResult> OnPostInvite(Guid id, Guid refusalId)
+    {
+        if (!await Load(id, refusalId)) return NotFound();
+        if (Invite.InvitedOn is null) ModelState.AddModelError("Invite.InvitedOn", "Bitte den Tag der Einladung angeben.");
+        if (Invite.Form is null) ModelState.AddModelError("Invite.Form", "Bitte wählen: schriftlich oder mündlich.");
+        if (Invite.Deadline is null) ModelState.AddModelError("Invite.Deadline", "Bitte die Frist zur Äußerung angeben.");
+        if (string.IsNullOrEmpty(Invite.Language)) ModelState.AddModelError("Invite.Language", "Bitte die Sprache der Einladung wählen.");
+        if (!ModelState.IsValid) return Page();
+        var delivery = Invite.Delivery ?? HearingDelivery.Post;
+        var ok = await Try(c => c.InviteToHearingAsync(id, refusalId,
+            IdempotencyKey("invitation", Invite.InvitedOn!.Value, Invite.Form!.Value, Invite.Deadline!.Value, Invite.Language!, Invite.Interpreter, delivery), ETag,
+            new InviteToHearingRequest
+            {
+                InvitedOn = Invite.InvitedOn!.Value, Form = Invite.Form!.Value, Deadline = Invite.Deadline!.Value, Language = Invite.Language!,
+                Interpreter = Invite.Interpreter, Delivery = delivery,
+            }), "Invite", new Dictionary<string, string>
+        {
+            ["deadline-too-short"] = "Deadline", ["already-invited"] = "InvitedOn", ["date-in-future"] = "InvitedOn",
+            ["invitation-before-refusal"] = "InvitedOn",
+        });
+        if (!ok) return Page();
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId },
+            $"Die Einladung zur Anhörung ist gespeichert. Die Person kann sich bis zum {Format.Date(Invite.Deadline!.Value)} äußern.");
+    }
+
+    public async Task<IActionResult> OnPostReassess(Guid id, Guid refusalId)
+    {
+        if (!await Load(id, refusalId)) return NotFound();
+        if (Reassess.GoodCause is not ("yes" or "no"))
+            ModelState.AddModelError("Reassess.GoodCause", "Bitte wählen: liegt nach der Anhörung ein wichtiger Grund vor?");
+        if (!ModelState.IsValid) return Page();
+        var goodCause = Reassess.GoodCause == "yes";
+        var reason = goodCause && !string.IsNullOrEmpty(Reassess.Reason) ? Reassess.Reason : null;
+        var reasoning = Reassess.Reasoning?.Trim() ?? "";
+        var ok = await Try(c => c.ReassessRefusalAsync(id, refusalId, IdempotencyKey("reassessment", goodCause, reason ?? "", reasoning), ETag,
+            new ReassessRefusalRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Reassess",
+            new Dictionary<string, string>
+            {
+                ["not-obliged-on-refusal-date"] = "GoodCause", ["not-assessed"] = "GoodCause", ["hearing-required"] = "GoodCause",
+                ["already-decided"] = "GoodCause",
+            });
+        if (!ok) return Page();
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, goodCause
+            ? "Die neue Bewertung ist gespeichert: Nach der Anhörung liegt ein wichtiger Grund vor. Eine Leistungseinschränkung ist nicht möglich."
+            : "Die neue Bewertung ist gespeichert: Auch nach der Anhörung liegt kein wichtiger Grund vor.");
+    }
 
     private async Task<bool> Load(Guid id, Guid refusalId)
     {
@@ -108,7 +196,16 @@ public sealed class DetailsModel : CommandPage
         Refusal = refusal;
         Proposal = Placement.SanctionProposals.FirstOrDefault(p => p.RefusalId == refusalId);
         Steps = new RefusalStepsModel(0, refusal.Assessment is not null, refusal.Hearing is not null, Proposal is not null,
-            refusal.Assessment?.GoodCause == true);
+            refusal.Assessment?.GoodCause == true, refusal.HearingInvitation?.Deadline, Today);
+        try
+        {
+            History = HistoryFacts.AboutRefusal((await api.GetPersonHistoryAsync(Placement.PersonId, null, null, null)).Entries, refusalId);
+        }
+        catch (AghApiException e) when (e.StatusCode == 403)
+        {
+            // Officials read the placement but not the person's history: the page works without the refusal's log.
+            History = null;
+        }
         return true;
     }
 }
