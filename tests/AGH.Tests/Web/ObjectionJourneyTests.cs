@@ -69,6 +69,11 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Sofortige Vollziehung anordnen" })).ToHaveCountAsync(0);
         await Assertions.Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(caseworker, "86-widerspruch-heranziehung");
+        // The Heranziehungsbescheid is streamed through the app.
+        var assignment = caseworker.Locator("tr[data-notice='Heranziehungsbescheid']");
+        var assignmentPdf = await caseworker.Context.APIRequest.GetAsync(await assignment.GetByRole(AriaRole.Link).GetAttributeAsync("href") ?? "");
+        assignmentPdf.Status.Should().Be(200);
+        assignmentPdf.Headers["content-type"].Should().StartWith("application/pdf");
         var filed = (await Placement(c.Placement))["objection"]!;
         filed["status"]!.GetValue<string>().Should().Be("pending");
         filed["timely"]!.GetValue<bool>().Should().BeTrue();
@@ -187,5 +192,119 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         ended["outcome"]!.GetValue<string>().Should().Be("withdrawn");
         ended["endedOn"]!.GetValue<string>().Should().Be(Iso(app.Today));
         await StaffAppFixture.End(page);
+    }
+
+    [Fact]
+    public async Task An_official_records_a_court_order_suspending_a_restriction_and_reinstates_it()
+    {
+        var (c, _) = await InForce("aussetzung");
+        var official = await app.SignIn("official", "Uwe Gericht", Official(), "melle");
+        await official.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await Assertions.Expect(official.GetByTestId("restriction-proceedings")).ToContainTextAsync("Keine Aussetzung, kein Überprüfungsantrag.");
+        await official.GetByTestId("suspension-link").ClickAsync();
+
+        // A court order without the court and its file number: the API refuses, the note stays.
+        await official.GetByLabel("Anordnung der aufschiebenden Wirkung durch das Gericht").CheckAsync();
+        await official.GetByLabel("Vermerk zur Aussetzung").FillAsync("Beschluss ging per Fax ein.");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung aussetzen" }).ClickAsync();
+        await Assertions.Expect(official.Locator("[data-valmsg-for='Suspend.Court']")).ToContainTextAsync("Angabe fehlt");
+        await Assertions.Expect(official.Locator("[data-valmsg-for='Suspend.FileNumber']")).ToContainTextAsync("Angabe fehlt");
+        await Assertions.Expect(official.GetByLabel("Vermerk zur Aussetzung")).ToHaveValueAsync("Beschluss ging per Fax ein.");
+        await Assertions.Expect(official.GetByLabel("Anordnung der aufschiebenden Wirkung durch das Gericht")).ToBeCheckedAsync();
+        await StaffAppFixture.Check(official, "91-aussetzung-fehler");
+        (await ProposedCase.Read(app, c.Proposal))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force", "a refused suspension stores nothing");
+
+        await official.GetByLabel("Gericht", new() { Exact = true }).FillAsync("Sozialgericht Osnabrück");
+        await official.GetByLabel("Aktenzeichen des Gerichts").FillAsync("S 44 AY 5/26 ER");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung aussetzen" }).ClickAsync();
+        await Assertions.Expect(official.Locator(".flash")).ToContainTextAsync("Die Einschränkung ist ausgesetzt.");
+        await Assertions.Expect(official.GetByTestId("restriction-status")).ToHaveTextAsync("ausgesetzt");
+        await Assertions.Expect(official.GetByTestId("suspension")).ToContainTextAsync("Sozialgericht Osnabrück, Aktenzeichen S 44 AY 5/26 ER");
+        await Assertions.Expect(official.GetByTestId("suspension")).ToContainTextAsync($"ausgesetzt ab {German(app.Today)}");
+        await Assertions.Expect(official.GetByTestId("legal-hold")).ToContainTextAsync("gegen Löschung gesperrt");
+        await Assertions.Expect(official.GetByTestId("back-payment")).ToContainTextAsync("Nachzahlung fällig");
+        await StaffAppFixture.Check(official, "92-aussetzung-gericht");
+        var suspended = await ProposedCase.Read(app, c.Proposal);
+        suspended["restriction"]!["status"]!.GetValue<string>().Should().Be("suspended");
+        suspended["restriction"]!["backPaymentDue"]!.GetValue<bool>().Should().BeTrue();
+        suspended["restriction"]!["suspension"]!["kind"]!.GetValue<string>().Should().Be("court-order");
+        suspended["restriction"]!["suspension"]!["fileNumber"]!.GetValue<string>().Should().Be("S 44 AY 5/26 ER");
+        (await WebApi.Get(await app.Service.ClientFor("auditor", null, "auditor-objection"), $"/api/persons/{c.Person}"))["restriction"]
+            .Should().BeNull("a suspended restriction is not the person's restriction");
+
+        // The court lifts its order: the restriction applies again.
+        await official.GetByTestId("suspension-link").ClickAsync();
+        await official.GetByLabel("Wieder in Kraft").CheckAsync();
+        await official.GetByLabel("Vermerk zum Ende der Aussetzung").FillAsync("Beschwerde des Landkreises erfolgreich.");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Aussetzung beenden" }).ClickAsync();
+        await Assertions.Expect(official.Locator(".flash")).ToContainTextAsync("wieder in Kraft");
+        await Assertions.Expect(official.GetByTestId("restriction-status")).ToHaveTextAsync("in Kraft");
+        await Assertions.Expect(official.GetByTestId("suspension")).ToContainTextAsync($"Aussetzung beendet am {German(app.Today)}: wieder in Kraft.");
+        await Assertions.Expect(official.GetByTestId("legal-hold")).ToHaveCountAsync(0);
+        var reinstated = (await ProposedCase.Read(app, c.Proposal))["restriction"]!;
+        reinstated["status"]!.GetValue<string>().Should().Be("in-force");
+        reinstated["suspension"]!["outcome"]!.GetValue<string>().Should().Be("reinstated");
+        await StaffAppFixture.End(official);
+    }
+
+    [Fact]
+    public async Task A_caseworker_files_a_review_request_and_a_second_official_withdraws_the_restriction_under_four_eyes()
+    {
+        var (c, approver) = await InForce("pruefung");
+        var caseworker = await app.SignIn("caseworker", "Lena Sozialamt", $"melle-cw-p-{Guid.NewGuid():N}"[..24], "melle");
+        await caseworker.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await Assertions.Expect(caseworker.GetByTestId("suspension-link")).ToHaveCountAsync(0);
+        await caseworker.GetByTestId("review-request-link").ClickAsync();
+        await caseworker.GetByLabel("Antrag eingegangen am").FillAsync(Iso(app.Today.AddDays(1)));
+        await caseworker.GetByLabel("Inhalt des Antrags").FillAsync("Ich war am Tag der Weigerung krankgeschrieben.");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Überprüfungsantrag erfassen" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("[data-valmsg-for='Filing.ReceivedOn']")).ToContainTextAsync("nicht in der Zukunft");
+        await Assertions.Expect(caseworker.GetByLabel("Inhalt des Antrags")).ToHaveValueAsync("Ich war am Tag der Weigerung krankgeschrieben.");
+        await StaffAppFixture.Check(caseworker, "93-ueberpruefungsantrag-fehler");
+        (await ProposedCase.Read(app, c.Proposal))["restriction"]!["reviewRequest"].Should().BeNull("a refused request stores nothing");
+
+        await caseworker.GetByLabel("Antrag eingegangen am").FillAsync(Iso(app.Today));
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Überprüfungsantrag erfassen" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator(".flash")).ToContainTextAsync("Der Überprüfungsantrag ist erfasst.");
+        await Assertions.Expect(caseworker.GetByTestId("review-request")).ToContainTextAsync($"eingegangen am {German(app.Today)}");
+        await Assertions.Expect(caseworker.GetByTestId("review-request")).ToContainTextAsync("Noch nicht entschieden.");
+        await Assertions.Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Überprüfung entscheiden" })).ToHaveCountAsync(0);
+        await StaffAppFixture.Check(caseworker, "94-ueberpruefungsantrag");
+        (await ProposedCase.Read(app, c.Proposal))["restriction"]!["reviewRequest"]!["receivedOn"]!.GetValue<string>().Should().Be(Iso(app.Today));
+        await StaffAppFixture.End(caseworker);
+
+        // The official who approved the restriction may not decide the review (four-eyes).
+        var own = await app.SignIn("official", "Dr. Jonas Amt", approver, "melle");
+        await own.GotoAsync($"/app/sanction-proposals/{c.Proposal}/review-request");
+        await Assertions.Expect(own.GetByTestId("own-approval")).ToContainTextAsync("Vier-Augen-Prinzip");
+        await own.GetByLabel("Aufheben").CheckAsync();
+        await own.GetByLabel("Begründung der Überprüfung").FillAsync("Krankschreibung für den Tag liegt vor.");
+        await own.GetByRole(AriaRole.Button, new() { Name = "Überprüfung entscheiden" }).ClickAsync();
+        await Assertions.Expect(own.Locator(".validation-summary-errors")).ToContainTextAsync("Vier-Augen-Prinzip");
+        await Assertions.Expect(own.GetByLabel("Begründung der Überprüfung")).ToHaveValueAsync("Krankschreibung für den Tag liegt vor.");
+        await StaffAppFixture.Check(own, "95-ueberpruefung-vier-augen");
+        (await ProposedCase.Read(app, c.Proposal))["restriction"]!["reviewRequest"]!["outcome"].Should().BeNull();
+        await StaffAppFixture.End(own);
+
+        // A second official withdraws the restriction: back payment from its first effective day.
+        var second = await app.SignIn("official", "Maria Zweitprüfung", Official(), "melle");
+        await second.GotoAsync($"/app/sanction-proposals/{c.Proposal}/review-request");
+        await Assertions.Expect(second.GetByTestId("own-approval")).ToHaveCountAsync(0);
+        await second.GetByLabel("Aufheben").CheckAsync();
+        await second.GetByLabel("Begründung der Überprüfung").FillAsync("Krankschreibung für den Tag liegt vor.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Überprüfung entscheiden" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".flash")).ToContainTextAsync("Die Einschränkung ist aufgehoben (Aufhebungsbescheid)");
+        await Assertions.Expect(second.GetByTestId("review-request")).ToContainTextAsync("Einschränkung aufgehoben (Aufhebungsbescheid)");
+        await Assertions.Expect(second.GetByTestId("back-payment")).ToContainTextAsync($"ab {German(app.Today)} (höchstens ein Jahr zurück, § 9 Abs. 4 S. 2 AsylbLG)");
+        await Assertions.Expect(second.GetByTestId("restriction-status")).ToHaveTextAsync("aufgehoben");
+        await StaffAppFixture.Check(second, "96-ueberpruefung-aufgehoben");
+        var withdrawn = (await ProposedCase.Read(app, c.Proposal))["restriction"]!;
+        withdrawn["status"]!.GetValue<string>().Should().Be("withdrawn");
+        withdrawn["backPaymentDue"]!.GetValue<bool>().Should().BeTrue();
+        withdrawn["backPaymentFrom"]!.GetValue<string>().Should().Be(Iso(app.Today));
+        withdrawn["reviewRequest"]!["outcome"]!.GetValue<string>().Should().Be("withdrawn");
+        withdrawn["reviewRequest"]!["decidedBy"]!.GetValue<string>().Should().NotBe(approver);
+        (await Notices(c.Person)).Should().Contain(n => n!["kind"]!.GetValue<string>() == "aufhebungsbescheid");
+        await StaffAppFixture.End(second);
     }
 }
