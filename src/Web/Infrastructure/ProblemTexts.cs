@@ -80,6 +80,7 @@ public static class ProblemTexts
         ["review-request-exists"] = "Über einen früheren Überprüfungsantrag ist noch nicht entschieden.",
         ["no-pending-review-request"] = "Es liegt kein offener Überprüfungsantrag vor.",
         ["already-withdrawn"] = "Die Einschränkung ist bereits aufgehoben.",
+        ["period-not-found"] = "Diesen Zeitraum der Einschränkung gibt es nicht (oder er ist noch nicht bekannt gegeben).",
     };
 
     public static string For(ApiProblem problem) =>

@@ -307,4 +307,41 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         (await Notices(c.Person)).Should().Contain(n => n!["kind"]!.GetValue<string>() == "aufhebungsbescheid");
         await StaffAppFixture.End(second);
     }
+
+    [Fact]
+    public async Task A_caseworker_files_an_objection_against_the_continued_period_of_a_restriction()
+    {
+        var c = await ContinuedCase.Create(app);
+        var before = (await ProposedCase.Read(app, c.Proposal))["restriction"]!;
+        before["periods"]!.AsArray().Should().HaveCount(2);
+        before["status"]!.GetValue<string>().Should().Be("in-force");
+
+        var caseworker = await app.SignIn("caseworker", "Lena Sozialamt", $"melle-cw-z-{Guid.NewGuid():N}"[..24], "melle");
+        await caseworker.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        var period = caseworker.GetByLabel("Gegen den Zeitraum");
+        await Assertions.Expect(period.Locator("option[value='2']")).ToContainTextAsync($"Zeitraum 2: {German(c.SecondStartsOn)}");
+        await period.SelectOptionAsync("2");
+        await caseworker.GetByLabel("Widerspruch eingegangen am").FillAsync(Iso(app.Today.AddDays(1)));
+        await caseworker.GetByLabel("Inhalt des Widerspruchs").FillAsync("Die Fortsetzung ist nicht begründet.");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Widerspruch erfassen" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator("[data-valmsg-for='Objection.ReceivedOn']")).ToContainTextAsync("nicht in der Zukunft");
+        await Assertions.Expect(caseworker.GetByLabel("Gegen den Zeitraum")).ToHaveValueAsync("2");
+        await Assertions.Expect(caseworker.GetByLabel("Inhalt des Widerspruchs")).ToHaveValueAsync("Die Fortsetzung ist nicht begründet.");
+        await StaffAppFixture.Check(caseworker);
+        (await ProposedCase.Read(app, c.Proposal))["objections"]!.AsArray().Should().BeEmpty("a refused objection stores nothing");
+
+        await caseworker.GetByLabel("Widerspruch eingegangen am").FillAsync(Iso(app.Today));
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Widerspruch erfassen" }).ClickAsync();
+        await Assertions.Expect(caseworker.Locator(".flash")).ToContainTextAsync("Der Widerspruch ist erfasst");
+        await Assertions.Expect(caseworker.GetByTestId("objection-status")).ToHaveTextAsync("offen");
+        await Assertions.Expect(caseworker.GetByTestId("objections-per-period")).ToContainTextAsync($"Zeitraum 2: eingegangen am {German(app.Today)}, offen");
+        // The first period can still be contested on its own; the second is no longer offered.
+        await Assertions.Expect(caseworker.GetByLabel("Gegen den Zeitraum").Locator("option[value='1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(caseworker.GetByLabel("Gegen den Zeitraum").Locator("option[value='2']")).ToHaveCountAsync(0);
+        var objection = (await ProposedCase.Read(app, c.Proposal))["objections"]!.AsArray().Single()!;
+        objection["period"]!.GetValue<int>().Should().Be(2);
+        objection["status"]!.GetValue<string>().Should().Be("pending");
+        objection["receivedOn"]!.GetValue<string>().Should().Be(Iso(app.Today));
+        await StaffAppFixture.End(caseworker);
+    }
 }
