@@ -87,7 +87,7 @@ public static class Labels
     public static readonly LabelTable<RestrictionStatus> RestrictionStatus = new(
         (Api.RestrictionStatus.InForce, "in Kraft", "bad"),
         (Api.RestrictionStatus.EndedEarly, "vorzeitig beendet", "neutral"),
-        (Api.RestrictionStatus.Withdrawn, "aufgehoben (Abhilfe)", "neutral"),
+        (Api.RestrictionStatus.Withdrawn, "aufgehoben", "neutral"),
         (Api.RestrictionStatus.Expired, "abgelaufen", "neutral"),
         (Api.RestrictionStatus.AwaitingNotification, "wartet auf Bekanntgabe", "warn"),
         (Api.RestrictionStatus.Suspended, "ausgesetzt", "neutral"));

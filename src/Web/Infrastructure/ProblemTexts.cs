@@ -74,6 +74,21 @@ public static class ProblemTexts
         ["not-assessed"] = "Die Weigerung ist noch nicht bewertet: zuerst die Bewertung speichern.",
         ["exemption-ended"] = "Die Befreiung endet bereits an diesem Tag oder früher. Ein späteres Ende ist nur als neue Befreiung möglich.",
         ["exemption-withdrawn"] = "Die Befreiung wurde bereits zurückgenommen und kann nicht mehr geändert werden.",
+        // Contract v3a: the Widerspruch against the Heranziehungsbescheid, suspensions and review on application.
+        ["objection-before-issue"] = "Der Widerspruch kann nicht vor dem Tag eingegangen sein, an dem der Bescheid erstellt wurde.",
+        ["no-pending-objection"] = "Es ist kein offener Widerspruch und keine laufende Klage gegen den Heranziehungsbescheid erfasst.",
+        ["already-enforced"] = "Die sofortige Vollziehung ist bereits angeordnet.",
+        ["duty-suspended"] = "Die Pflicht zur Arbeit ist an diesem Tag ausgesetzt: der Widerspruch oder die Klage gegen den Heranziehungsbescheid hat aufschiebende Wirkung (§ 86a Abs. 1 SGG).",
+        ["no-dismissed-objection"] = "Eine Klage setzt einen Widerspruchsbescheid voraus: der Widerspruch ist noch nicht zurückgewiesen.",
+        ["lawsuit-exists"] = "Eine Klage ist bereits erfasst.",
+        ["lawsuit-before-notice"] = "Die Klage kann nicht vor dem Widerspruchsbescheid erhoben worden sein.",
+        ["no-pending-lawsuit"] = "Es ist keine laufende Klage erfasst.",
+        ["already-suspended"] = "Die Einschränkung ist bereits ausgesetzt.",
+        ["not-suspended"] = "Die Einschränkung ist nicht ausgesetzt.",
+        ["review-request-exists"] = "Über einen früheren Überprüfungsantrag ist noch nicht entschieden.",
+        ["no-pending-review-request"] = "Es liegt kein offener Überprüfungsantrag vor.",
+        ["already-withdrawn"] = "Die Einschränkung ist bereits aufgehoben.",
+        ["period-not-found"] = "Diesen Zeitraum der Einschränkung gibt es nicht (oder er ist noch nicht bekannt gegeben).",
     };
 
     public static string For(ApiProblem problem) =>
@@ -103,6 +118,7 @@ public static class ProblemTexts
         var m when m.Contains("between", StringComparison.OrdinalIgnoreCase) => "Wert außerhalb des erlaubten Bereichs.",
         var m when m.Contains("must be one of", StringComparison.OrdinalIgnoreCase) => "bitte einen der angebotenen Werte wählen.",
         var m when m.Contains("date", StringComparison.OrdinalIgnoreCase) => "bitte ein gültiges Datum angeben.",
+        var m when m.Contains("written reasons", StringComparison.OrdinalIgnoreCase) => "zu kurz: die Begründung steht im Bescheid und braucht mindestens 20 Zeichen.",
         _ => "ungültiger Wert.",
     };
 }

@@ -9,6 +9,7 @@ public sealed class DetailsModel : StaffPage
     public PlacementDto Placement { get; private set; } = null!;
     public PersonDto Person { get; private set; } = null!;
     public OfferDto Offer { get; private set; } = null!;
+    public PlacementObjectionView Objection { get; private set; } = null!;
 
     public async Task OnGet(Guid id)
     {
@@ -16,6 +17,7 @@ public sealed class DetailsModel : StaffPage
         Placement = await api.GetPlacementAsync(id);
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         Offer = await api.GetOfferAsync(Placement.OfferId);
+        Objection = await PlacementObjectionView.Load(api, Placement, Today);
     }
 
     public string PersonName => $"{Person.GivenName} {Person.FamilyName}";

@@ -22,6 +22,7 @@ public sealed class DetailModel : CommandPage
     {
         public DateOnly? ReceivedOn { get; set; }
         public string? Statement { get; set; }
+        public int? Period { get; set; }
     }
 
     public sealed class ObjectionDecisionInput
@@ -62,7 +63,16 @@ public sealed class DetailModel : CommandPage
     public bool IsOfficial => User.Is(Roles.Official);
     public bool Mine => Proposal.ProposedBy == User.UserId();
     public bool CanDecide => IsOfficial && Proposal.Status == ProposalStatus.Pending;
-    public bool CanFileObjection => User.Is(Roles.Official, Roles.Caseworker) && Proposal.Status == ProposalStatus.Approved && Proposal.Objection is null;
+    public bool CanFileObjection => User.Is(Roles.Official, Roles.Caseworker) && Proposal.Status == ProposalStatus.Approved
+        && (Proposal.Objection is null || OpenPeriods.Count > 0);
+
+    /// <summary>A continued restriction's periods (contract v3a): an objection may be filed against each one.</summary>
+    public bool HasPeriods => Proposal.Restriction?.Periods.Count > 1;
+
+    /// <summary>The periods without an objection yet, when the restriction has more than one.</summary>
+    public IReadOnlyList<RestrictionPeriodDto> OpenPeriods => HasPeriods
+        ? Proposal.Restriction!.Periods.Where(p => Proposal.Objections.All(o => o.Period != p.N)).ToList()
+        : [];
     public bool CanDecideObjection => IsOfficial && Proposal.Objection?.Status == ObjectionStatus.Pending;
     public bool CanEndOrReview => IsOfficial && Proposal.Restriction?.Status == RestrictionStatus.InForce;
     public string PersonName => Person is { } p ? $"{p.GivenName} {p.FamilyName}" : "(Person nicht lesbar)";
@@ -104,7 +114,10 @@ public sealed class DetailModel : CommandPage
             {
                 ReceivedOn = Objection.ReceivedOn!.Value,
                 Statement = Objection.Statement?.Trim() ?? "",
-            }), "Objection", new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
+                Period = Objection.Period,
+            }), "Objection", Objection.Period is not null
+                ? new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn", ["objection-exists"] = "Period", ["period-not-found"] = "Period" }
+                : new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
             return BackTo("/SanctionProposals/Detail", new { id = Id }, "Der Widerspruch ist erfasst. Die Einschränkung bleibt in Kraft (§ 11 Abs. 4 AsylbLG).");
         return await Again();
     }
