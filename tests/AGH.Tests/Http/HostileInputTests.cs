@@ -606,6 +606,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("person history asOf", $"/api/persons/{h.Person}/history", ["asOf"], auditor),
             ("list placements", "/api/placements", ["personId", "offerId", "status"], cw),
             ("list notices", "/api/notices", ["personId", "page", "pageSize"], cw),
+            ("list notices awaiting dispatch", "/api/notices", ["awaitingDispatch"], cw),
             ("quota", "/api/quota", ["asOf"], auditor),
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),
