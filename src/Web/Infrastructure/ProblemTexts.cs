@@ -65,6 +65,14 @@ public static class ProblemTexts
         ["concurrency-conflict"] = "Jemand anderes hat den Datensatz gerade geändert. Bitte die Seite neu laden und erneut versuchen.",
         ["precondition-failed"] = "Jemand anderes hat den Datensatz gerade geändert. Bitte die Seite neu laden und erneut versuchen.",
         ["idempotency-key-reused"] = "Diese Anfrage wurde bereits mit anderen Angaben gesendet.",
+        ["dispatch-before-issue"] = "Der Versand kann nicht vor dem Erlass des Bescheids liegen.",
+        ["already-dispatched"] = "Der Versand dieses Bescheids ist bereits erfasst.",
+        ["electronic-not-opened"] = "Elektronisch gilt nur, wenn die Person den Zugang eröffnet hat (§ 3a VwVfG). Bitte bestätigen oder einen anderen Weg wählen.",
+        ["notice-external"] = "Dieser Bescheid wurde außerhalb des Dienstes bekanntgegeben; der Dienst hat dazu kein PDF.",
+        ["notice-not-renderable"] = "Für diese Art von Bescheid erstellt der Dienst noch kein PDF.",
+        ["not-dispatched"] = "Der Bescheid ist noch nicht versandt.",
+        ["receipt-date-required"] = "Bitte angeben, wann die Person den Bescheid erhalten hat.",
+        ["receipt-before-dispatch"] = "Der Zugang kann nicht vor dem Versand liegen.",
         ["database-unavailable"] = "Der Dienst ist gerade nicht erreichbar. Bitte in einer Minute erneut versuchen.",
     };
 
