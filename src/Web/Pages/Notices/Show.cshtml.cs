@@ -38,7 +38,7 @@ public sealed class ShowModel : CommandPage
     public bool MayRecord => User.Is(Roles.Caseworker, Roles.Official);
 
     public bool CanDispatch => MayRecord && Notice.Dispatch is null;
-    public bool CanRecordReceipt => MayRecord && Notice.Dispatch is not null && Notice.Origin == NoticeOrigin.Service;
+    public bool CanRecordReceipt => MayRecord && Notice.Dispatch is not null;
 
     /// <summary>
     /// Only a notice the service wrote has a PDF (one served outside it is only recorded: 409 notice-external), and the
