@@ -63,8 +63,10 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
 /// <summary>
 /// Finds the person stream behind a notice id. A placement recorded before notices were resources has its notice
 /// inferred by the person's fold; it is indexed from the assignment under the id that fold gives it.
+/// AwaitingDispatch lets the list of notices to dispatch find them without reading every person; null on documents
+/// written before it existed (the list then reads those persons to decide).
 /// </summary>
-public sealed record NoticeIndex(Guid Id, Guid PersonId);
+public sealed record NoticeIndex(Guid Id, Guid PersonId, bool? AwaitingDispatch = null);
 
 public partial class NoticeIndexProjection : MultiStreamProjection<NoticeIndex, Guid>
 {
@@ -72,14 +74,23 @@ public partial class NoticeIndexProjection : MultiStreamProjection<NoticeIndex, 
     {
         Identity<NoticeIssued>(e => e.NoticeId);
         Identity<PersonAssigned>(e => e.NoticeId ?? NoticeIssuing.IdFor(e.PlacementId, NoticeKind.Heranziehungsbescheid, 0));
+        Identity<NoticeDispatched>(e => e.NoticeId);
+        Identity<NoticeReceiptRecorded>(e => e.NoticeId);
         IncludeType<NoticeIssued>();
         IncludeType<PersonAssigned>();
+        IncludeType<NoticeDispatched>();
+        IncludeType<NoticeReceiptRecorded>();
     }
 
     public override NoticeIndex? Evolve(NoticeIndex? snapshot, Guid id, IEvent e) => e.Data switch
     {
-        NoticeIssued n => new NoticeIndex(n.NoticeId, n.PersonId),
-        PersonAssigned a => snapshot ?? new NoticeIndex(id, a.PersonId),
+        NoticeIssued n => new NoticeIndex(n.NoticeId, n.PersonId, AwaitingDispatch: true),
+        // The notice the fold infers for a placement recorded before v3 counts as handed over on noticeServedOn.
+        PersonAssigned a => snapshot ?? new NoticeIndex(id, a.PersonId, AwaitingDispatch: a.NoticeId is not null),
+        NoticeDispatched when snapshot is not null => snapshot with { AwaitingDispatch = false },
+        // Not received or returned: the notice must be dispatched again (§ 41 Abs. 2 S. 3 VwVfG).
+        NoticeReceiptRecorded { Outcome: ReceiptOutcome.NotReceived or ReceiptOutcome.Returned } when snapshot is not null =>
+            snapshot with { AwaitingDispatch = true },
         _ => snapshot,
     };
 }

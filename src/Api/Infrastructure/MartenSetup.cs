@@ -60,6 +60,7 @@ public static class MartenSetup
                 // Commands read one week by id; ends, reviews and views read a person's weeks from a Monday on.
                 opts.Schema.For<WeekHours>().Index([x => x.PersonId, x => x.Monday]);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
+                opts.Schema.For<NoticeIndex>().Index(x => x.AwaitingDispatch);
                 return opts;
             })
             .UseLightweightSessions()

@@ -14,8 +14,9 @@ public static class AssignmentNoticeEndpoint
     [WolverineGet("/api/placements/{id}/notice", OperationId = "getAssignmentNotice"), Tags("Placements")]
     [EndpointSummary("Der Heranziehungsbescheid des Einsatzes als PDF")]
     [EndpointDescription("The assignment notice (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 and 3, § 1a Abs. 1, "
-        + "§ 14 AsylbLG) and Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG, § 84 SGG), in the wording the placement records as noticeVersion.")]
-    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404)]
+        + "§ 14 AsylbLG) and Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG, § 84 SGG), in the wording the placement records as noticeVersion; "
+        + "409 notice-external for a notice served outside the service (assigned with noticeServedOn).")]
+    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {
         if (await PlacementQueries.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } placement))

@@ -18,4 +18,18 @@ public static class NoticeIssuing
         return new StreamEvent(person.Id, new NoticeIssued(IdFor(subjectId, kind, ordinal), person.Id, kind, subjectId, version, today,
             issuer.UserId, issuer.Name, issuer.Role, person.Municipality, NoticeOrigin.Service));
     }
+
+    /// <summary>
+    /// A notice served outside the service on <paramref name="servedOn"/> (v1's noticeServedOn): only recorded, so no
+    /// wording and no PDF; handed over and so notified that day (contract v3, "Notices").
+    /// </summary>
+    public static (StreamEvent Issued, StreamEvent Dispatched) RecordExternal(Person person, NoticeKind kind, Guid subjectId, DateOnly servedOn, Actor recorder)
+    {
+        var ordinal = person.Notices.Values.Count(n => n.SubjectId == subjectId && n.Kind == kind);
+        var id = IdFor(subjectId, kind, ordinal);
+        return (new StreamEvent(person.Id, new NoticeIssued(id, person.Id, kind, subjectId, null, servedOn,
+                recorder.UserId, recorder.Name, recorder.Role, person.Municipality, NoticeOrigin.External)),
+            new StreamEvent(person.Id, new NoticeDispatched(id, person.Id, DispatchMethod.HandedOver, servedOn,
+                NoticeCalendar.NotifiedOn(DispatchMethod.HandedOver, servedOn), recorder.UserId)));
+    }
 }

@@ -45,12 +45,23 @@ public static class PlacementDecisions
         if (offer.Free <= 0)
             return Rejection.Conflict("no-free-place", $"All {offer.Places} places of the offer are taken.");
 
-        // Served outside the service: recorded as before v3a (its notice inferred from the assignment).
-        if (c.NoticeServedOn is not null || c.Issuer is null)
+        // Without a recording user (the demo seeder, old domain tests): recorded as before v3a, its notice inferred.
+        if (c.Issuer is null)
             return Decision.Accept(
                 new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
                     c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
                 new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
+        if (c.NoticeServedOn is { } servedOn)
+        {
+            var (issued, dispatched) = Notices.NoticeIssuing.RecordExternal(person, Notices.NoticeKind.Heranziehungsbescheid, c.PlacementId, servedOn, c.Issuer);
+            return Decision.Accept(
+                new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
+                    servedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice,
+                    ((Notices.NoticeIssued)issued.Event).NoticeId)),
+                issued,
+                dispatched,
+                new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
+        }
         var notice = Notices.NoticeIssuing.Issue(person, Notices.NoticeKind.Heranziehungsbescheid, c.PlacementId, NoticeVersions.AssignmentNotice, c.Issuer, today);
         return Decision.Accept(
             new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,

@@ -179,7 +179,7 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         export["person"]!["id"]!.GetValue<string>().Should().Be(person.ToString());
         export["person"]!["givenName"]!.GetValue<string>().Should().Be("Amina");
         export["placements"]!.AsArray().Single()!["minutesLogged"]!.GetValue<int>().Should().Be(60);
-        export["history"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged");
+        export["history"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "NoticeIssued", "NoticeDispatched", "HoursLogged");
         export["legalHold"]!.GetValue<bool>().Should().BeFalse();
 
         var log = (await GetOk(await As("auditor"), $"/api/persons/{person}/access-log")).AsArray();

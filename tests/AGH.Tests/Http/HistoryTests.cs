@@ -32,10 +32,10 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         var history = await GetOk(auditor, $"/api/persons/{person}/history");
         history["personId"]!.GetValue<string>().Should().Be(person.ToString());
         var entries = history["entries"]!.AsArray();
-        entries.Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged",
+        entries.Select(e => e!["type"]!.GetValue<string>()).Should().Equal("PersonRegistered", "PersonAssigned", "NoticeIssued", "NoticeDispatched", "HoursLogged",
             "RefusalRecorded", "RefusalAssessed", "HearingHeld", "SanctionProposed", "NoticeIssued", "SanctionDecided", "NoticeDispatched", "PlacementEnded");
         entries.Select(e => e!["sequence"]!.GetValue<long>()).Should().BeInAscendingOrder();
-        entries.Select(e => e!["version"]!.GetValue<long>()).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        entries.Select(e => e!["version"]!.GetValue<long>()).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
         entries.Should().OnlyContain(e => e!["streamId"]!.GetValue<string>() == person.ToString());
         entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["legalBasis"]!.GetValue<string>()));
         entries.Should().OnlyContain(e => !string.IsNullOrWhiteSpace(e!["summary"]!.GetValue<string>()));
@@ -92,7 +92,8 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker("bissendorf", "sb-bissendorf");
         var person = await NewPerson(cw, "bissendorf");
         var placement = await NewPlacement(cw, await NewOffer(cw, "bissendorf"), person, Today.AddDays(-20), Today.AddDays(-14));
-        for (var day = 13; day >= 9; day--)
+        // Assigned with noticeServedOn: two entries for its external notice, so three hour entries make the 7.
+        for (var day = 13; day >= 11; day--)
             await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-day)), minutes = 60 }), HttpStatusCode.Created);
         var auditor = await As("auditor", userId: "rpa-2");
         var whole = (await GetOk(auditor, $"/api/persons/{person}/history"))["entries"]!.AsArray();

@@ -119,7 +119,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var documented = await DocumentedRoutes.Of(Factory.CreateClient());
         // The generator only builds requests here; ids that exist nowhere are as good as any for naming the routes it reaches.
         World Fake(string municipality) => new(municipality, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
-            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var (home, foreign) = (Fake("bad-iburg"), Fake("melle"));
         var client = Factory.CreateClient();
         var reached = PostRoutes(home, home, foreign, Guid.NewGuid(), Guid.NewGuid(), client, client, client, client, client, client)
@@ -558,10 +558,10 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("get proposal (official)", "/api/sanction-proposals/{}", h.Proposal, official, f.Proposal, 404),
             ("decision notice", "/api/sanction-proposals/{}/notice", h.Restricted, cw, f.Restricted, 404),
             ("decision notice (official)", "/api/sanction-proposals/{}/notice", h.Restricted, official, f.Restricted, 404),
-            ("assignment notice", "/api/placements/{}/notice", h.Placement, cw, f.Placement, 404),
+            ("assignment notice", "/api/placements/{}/notice", h.Printed, cw, f.Printed, 404),
             ("get notice", "/api/notices/{}", NoticeOf(h.Placement), cw, NoticeOf(f.Placement), 404),
             ("get notice (official)", "/api/notices/{}", NoticeOf(h.Placement), official, NoticeOf(f.Placement), 404),
-            ("notice pdf", "/api/notices/{}/pdf", NoticeOf(h.Placement), cw, NoticeOf(f.Placement), 404),
+            ("notice pdf", "/api/notices/{}/pdf", NoticeOf(h.Printed), cw, NoticeOf(f.Printed), 404),
             ("person export", "/api/persons/{}/export", h.Person, cw, f.Person, 404),
             ("get payout run", "/api/payout-runs/{}", run, auditor, Guid.NewGuid(), 404),
             ("export payout run", "/api/payout-runs/{}/export", run, auditor, Guid.NewGuid(), 404),
@@ -606,6 +606,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("person history asOf", $"/api/persons/{h.Person}/history", ["asOf"], auditor),
             ("list placements", "/api/placements", ["personId", "offerId", "status"], cw),
             ("list notices", "/api/notices", ["personId", "page", "pageSize"], cw),
+            ("list notices awaiting dispatch", "/api/notices", ["awaitingDispatch"], cw),
             ("quota", "/api/quota", ["asOf"], auditor),
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),

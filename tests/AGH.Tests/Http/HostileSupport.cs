@@ -36,6 +36,8 @@ public sealed class HostileCollection : ICollectionFixture<HostileFactory>
 /// <summary>
 /// Real resources of one municipality, from offer to a pending sanction proposal, plus a free person, an offer without
 /// placements, and a second placed person whose proposal was approved: a restriction in force from today.
+/// <paramref name="Printed"/> is a placement from today whose Heranziehungsbescheid the service issued and handed over, so
+/// it prints (the others' notices were served outside the service: no PDF).
 /// </summary>
 public sealed record World(
     string Municipality,
@@ -49,7 +51,8 @@ public sealed record World(
     Guid OpenRefusal,
     Guid Proposal,
     Guid RestrictedPerson,
-    Guid Restricted);
+    Guid Restricted,
+    Guid Printed);
 
 /// <summary>
 /// The routes the service publishes, read from its own OpenAPI document (<c>paths</c> only, which stays the same
@@ -135,7 +138,11 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
         var decided = await Ok(await Post(await As("official", municipality, $"official-approver-{municipality}"), $"/api/sanction-proposals/{restricted}/decision",
             new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
         await NotifyDecision(restrictedPerson, decided);
-        return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal, restrictedPerson, restricted);
+        var printedPerson = await NewPerson(cw, municipality);
+        var printed = await NewIssuedPlacement(cw, offer, printedPerson);
+        await NoticeDispatching.DispatchAsync(Factory, printedPerson,
+            AGH.Domain.Notices.NoticeIssuing.IdFor(printed, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0), AGH.Domain.Notices.DispatchMethod.HandedOver, Today);
+        return new World(municipality, offer, spare, person, free, placement, entry, refusal, open, proposal, restrictedPerson, restricted, printed);
     }
 
     /// <summary>

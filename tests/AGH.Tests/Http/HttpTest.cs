@@ -127,4 +127,13 @@ public abstract class HttpTest(AghFactory factory)
         var response = await Post(client, "/api/placements", AssignBody(person, offer, notice, startsOn, hoursPerWeek));
         return IdOf(await Ok(response, HttpStatusCode.Created));
     }
+
+    /// <summary>An assignment without noticeServedOn: the service issues its Heranziehungsbescheid today (not yet dispatched).</summary>
+    protected async Task<Guid> NewIssuedPlacement(HttpClient client, Guid? offerId = null, Guid? personId = null, DateOnly? startsOn = null, int hoursPerWeek = 15)
+    {
+        var offer = offerId ?? await NewOffer(client);
+        var person = personId ?? await NewPerson(client);
+        var response = await Post(client, "/api/placements", new { personId = person, offerId = offer, startsOn = D(startsOn ?? Today), hoursPerWeek });
+        return IdOf(await Ok(response, HttpStatusCode.Created));
+    }
 }

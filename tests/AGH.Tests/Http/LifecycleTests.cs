@@ -40,7 +40,8 @@ public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
         (await GetOk(coordinator, $"/api/offers/{offer}"))["free"]!.GetValue<int>().Should().Be(2);
 
         var types = (await Factory.Stream(person)).Select(e => e.Data.GetType().Name);
-        types.Should().Equal("PersonRegistered", "PersonAssigned", "HoursLogged", "RefusalRecorded", "RefusalAssessed", "HearingHeld",
+        // Assigned with noticeServedOn: its Heranziehungsbescheid recorded as served outside the service, handed over that day.
+        types.Should().Equal("PersonRegistered", "PersonAssigned", "NoticeIssued", "NoticeDispatched", "HoursLogged", "RefusalRecorded", "RefusalAssessed", "HearingHeld",
             "SanctionProposed", "NoticeIssued", "SanctionDecided", "NoticeDispatched", "PlacementEnded");
         (await Factory.Stream(offer)).Select(e => e.Data.GetType().Name).Should().Equal("OfferRegistered", "PlaceOccupied", "PlaceReleased");
 

@@ -241,4 +241,54 @@ public sealed class NoticeRouteTests(AghFactory factory) : HttpTest(factory)
         pdf.StatusCode.Should().Be(HttpStatusCode.OK);
         Unit.PdfText.Of(await pdf.Content.ReadAsByteArrayAsync()).Should().Contain("Datum: " + Today.ToString("dd.MM.yyyy"));
     }
+
+    [Fact]
+    public async Task An_assignment_with_noticeServedOn_records_an_external_notice_handed_over_that_day_without_a_pdf_while_an_old_placement_keeps_its_pdf()
+    {
+        var served = Today.AddDays(-20);
+        var cw = await Caseworker(userId: "cw-external");
+        var offer = await NewOffer(cw);
+        var person = await NewPerson(cw);
+
+        var created = await Ok(await Post(cw, "/api/placements",
+            new { personId = person, offerId = offer, noticeServedOn = D(served), startsOn = D(Today.AddDays(-14)), hoursPerWeek = 10 }), HttpStatusCode.Created);
+        var placement = IdOf(created);
+        var notice = IdOf(created, "noticeId");
+        notice.Should().Be(NoticeIssuing.IdFor(placement, NoticeKind.Heranziehungsbescheid, 0));
+
+        var body = await GetOk(cw, $"/api/notices/{notice}");
+        body["kind"]!.GetValue<string>().Should().Be("heranziehungsbescheid");
+        body["origin"]!.GetValue<string>().Should().Be("external");
+        body["version"].Should().BeNull();
+        body["issuedOn"]!.GetValue<string>().Should().Be(D(served));
+        body["issuedBy"]!["name"]!.GetValue<string>().Should().Be("Test cw-external");
+        body["issuedBy"]!["role"]!.GetValue<string>().Should().Be("caseworker");
+        body["dispatch"]!["method"]!.GetValue<string>().Should().Be("handed-over");
+        body["dispatch"]!["on"]!.GetValue<string>().Should().Be(D(served));
+        body["notifiedOn"]!.GetValue<string>().Should().Be(D(served));
+        body["objectionDeadline"]!.GetValue<string>().Should().Be(D(NoticeCalendar.MonthDeadline(served)));
+        var view = await GetOk(cw, $"/api/placements/{placement}");
+        view["noticeId"]!.GetValue<string>().Should().Be(notice.ToString());
+        view["noticeServedOn"]!.GetValue<string>().Should().Be(D(served));
+
+        var stored = (await Factory.Stream(person)).Select(e => e.Data).ToList();
+        stored.OfType<PersonAssigned>().Single().NoticeId.Should().Be(notice);
+        stored.OfType<NoticeIssued>().Single().Should().Match<NoticeIssued>(e =>
+            e.NoticeId == notice && e.Origin == NoticeOrigin.External && e.Version == null && e.IssuedOn == served && e.IssuedBy == "cw-external");
+        stored.OfType<NoticeDispatched>().Single().Should().Match<NoticeDispatched>(e =>
+            e.NoticeId == notice && e.Method == DispatchMethod.HandedOver && e.On == served && e.NotifiedOn == served && e.RecordedBy == "cw-external");
+
+        await ShouldBeProblem(await cw.GetAsync($"/api/notices/{notice}/pdf"), 409, "notice-external");
+        await ShouldBeProblem(await cw.GetAsync($"/api/placements/{placement}/notice"), 409, "notice-external");
+
+        // Recorded before v3 (no notice id on the event): the inferred service notice still prints.
+        var (oldCw, _, oldPlacement, oldNotice) = await LegacyPlacement(served: served);
+        (await GetOk(oldCw, $"/api/notices/{oldNotice}"))["origin"]!.GetValue<string>().Should().Be("service");
+        foreach (var url in new[] { $"/api/notices/{oldNotice}/pdf", $"/api/placements/{oldPlacement}/notice" })
+        {
+            var pdf = await oldCw.GetAsync(url);
+            pdf.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        }
+    }
 }

@@ -42,8 +42,8 @@ public sealed class NoticeTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker(userId: "cw-notice-1");
         var person = await NewPerson(cw);
         var fileReference = (await GetOk(cw, $"/api/persons/{person}"))["fileReference"]!.GetValue<string>();
-        var startsOn = Today.AddDays(-50);
-        var placement = await NewPlacement(cw, personId: person, notice: Today.AddDays(-60), startsOn: startsOn, hoursPerWeek: 15);
+        var startsOn = Today.AddDays(7);
+        var placement = await NewIssuedPlacement(cw, personId: person, startsOn: startsOn, hoursPerWeek: 15);
 
         var response = await cw.GetAsync($"/api/placements/{placement}/notice");
         var text = await PdfText(response);
@@ -71,7 +71,7 @@ public sealed class NoticeTests(AghFactory factory) : HttpTest(factory)
     public async Task The_Heranziehungsbescheid_is_read_as_the_placement_is()
     {
         var cw = await Caseworker(userId: "cw-notice-2");
-        var placement = await NewPlacement(cw);
+        var placement = await NewIssuedPlacement(cw);
         var url = $"/api/placements/{placement}/notice";
 
         await PdfText(await (await As("official", "bad-iburg", "off-notice")).GetAsync(url));

@@ -152,11 +152,11 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("GET /api/placements", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements?personId={x.W.Person}")),
         new("GET /api/placements/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
         // Contract v3a: notices (and their PDFs) are read as the person is: caseworker, official, auditor.
-        new("GET /api/placements/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}/notice")),
+        new("GET /api/placements/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Printed}/notice")),
         // Contract v3a, roles of the new routes: notices are read as the person is; dispatch and receipt by caseworker or official.
         new("GET /api/notices", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices?personId={x.W.Person}")),
         new("GET /api/notices/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Placement)}")),
-        new("GET /api/notices/{id}/pdf", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Placement)}/pdf")),
+        new("GET /api/notices/{id}/pdf", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/pdf")),
         // The world's notice was handed over: the person says it never arrived, so it can go out again.
         new("POST /api/notices/{id}/dispatch", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/dispatch",
             new { method = "post", on = D(x.Today) }))
@@ -444,15 +444,15 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/notices", OtherOfficial, "notices of a foreign person", (x, c) => c.GetAsync($"/api/notices?personId={x.Theirs.Person}")),
         ("GET /api/notices/{id}", OtherCaseworker, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
         ("GET /api/notices/{id}", OtherOfficial, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
-        ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}/pdf")),
-        ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}/pdf")),
+        ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
+        ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
         // The notice was handed over: a leak would answer 409 already-dispatched.
         ("POST /api/notices/{id}/dispatch", OtherCaseworker, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
         ("POST /api/notices/{id}/dispatch", OtherOfficial, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
         ("POST /api/notices/{id}/receipt", OtherCaseworker, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
         ("POST /api/notices/{id}/receipt", OtherOfficial, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
-        ("GET /api/placements/{id}/notice", OtherCaseworker, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/notice")),
-        ("GET /api/placements/{id}/notice", OtherOfficial, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/notice")),
+        ("GET /api/placements/{id}/notice", OtherCaseworker, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Printed}/notice")),
+        ("GET /api/placements/{id}/notice", OtherOfficial, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Printed}/notice")),
         ("POST /api/placements/{id}/hours", OtherCaseworker, "hours", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/hours", new { date = D(x.Today.AddDays(-1)), minutes = 30 })),
         ("POST /api/placements/{id}/hours/{entryId}/correction", OtherCaseworker, "correction", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/hours/{x.Theirs.Entry}/correction", new { minutes = 0, reason = "Storno" })),
         ("POST /api/placements/{id}/hours/{entryId}/correction", OtherCaseworker, "correction of a foreign entry in an own placement",
@@ -598,7 +598,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // And the resources are all there for their own municipality.
         var theirCw = ownStaff["caseworker bissendorf"];
         foreach (var url in new[] { $"/api/persons/{worlds.Theirs.Person}", $"/api/placements/{worlds.Theirs.Placement}", OfProposal(worlds.Theirs.Proposal),
-                     $"{OfProposal(worlds.Theirs.Restricted)}/notice", $"/api/placements/{worlds.Theirs.Placement}/notice" })
+                     $"{OfProposal(worlds.Theirs.Restricted)}/notice", $"/api/placements/{worlds.Theirs.Printed}/notice" })
             (await theirCw.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK, url);
 
         failures.Should().BeEmpty("another municipality finds nothing; all failures:\n" + string.Join("\n", failures));

@@ -12,6 +12,14 @@ public sealed class IndexModel : StaffPage
     [BindProperty(SupportsGet = true)] public int Within { get; set; } = 30;
     [BindProperty(SupportsGet = true)] public int Pp { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int Po { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int Pn { get; set; } = 1;
+
+    /// <summary>Notices of the municipality that wait for dispatch (GET /api/notices?awaitingDispatch=true), oldest first.</summary>
+    public IReadOnlyList<NoticeDto> NoticesToDispatch { get; private set; } = [];
+    public int NoticeTotal { get; private set; }
+
+    /// <summary>Proposals and objections are the official's to decide; caseworkers come here for the notices to dispatch.</summary>
+    public bool IsOfficial => User.Is(Roles.Official);
 
     public IReadOnlyList<SanctionProposalDto> Proposals { get; private set; } = [];
     public int ProposalTotal { get; private set; }
@@ -30,15 +38,24 @@ public sealed class IndexModel : StaffPage
     {
         if (Pp < 1) Pp = 1;
         if (Po < 1) Po = 1;
+        if (Pn < 1) Pn = 1;
         if (!SanctionTexts.Within.Any(w => w.Days == Within)) Within = 30;
         var api = await Api();
-        Proposals = (await api.ListSanctionProposalsAsync("pending", null, Pp, PageSize)).ToList();
-        ProposalTotal = api.LastTotalCount ?? Proposals.Count;
-        Objections = (await api.ListSanctionProposalsAsync(null, "pending", Po, PageSize)).ToList();
-        ObjectionTotal = api.LastTotalCount ?? Objections.Count;
+        NoticesToDispatch = (await api.ListNoticesAsync(null, true, Pn, PageSize)).ToList();
+        NoticeTotal = api.LastTotalCount ?? NoticesToDispatch.Count;
+        if (IsOfficial)
+        {
+            Proposals = (await api.ListSanctionProposalsAsync("pending", null, Pp, PageSize)).ToList();
+            ProposalTotal = api.LastTotalCount ?? Proposals.Count;
+            Objections = (await api.ListSanctionProposalsAsync(null, "pending", Po, PageSize)).ToList();
+            ObjectionTotal = api.LastTotalCount ?? Objections.Count;
+        }
         Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
-        Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId)));
+        Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId))
+            .Concat(NoticesToDispatch.Select(n => n.PersonId)));
     }
 
-    public string Link(int pp, int po) => Url.Page("/Inbox/Index", new { within = Within, pp, po })!;
+    public string Link(int pp, int po) => Url.Page("/Inbox/Index", new { within = Within, pp, po, pn = Pn })!;
+
+    public string NoticeLink(int pn) => Url.Page("/Inbox/Index", new { within = Within, pp = Pp, po = Po, pn })!;
 }

@@ -18,6 +18,12 @@ public sealed class ShowModel : StaffPage
 
     public bool TimelineHidden { get; private set; }
 
+    /// <summary>The person's notices, those waiting for dispatch first, then newest first.</summary>
+    public IReadOnlyList<NoticeDto> Notices { get; private set; } = [];
+
+    /// <summary>Only a notice the service wrote has a PDF (one served outside it answers 409 notice-external).</summary>
+    public bool HasPdf(PlacementDto p) => Notices.FirstOrDefault(n => n.Id == p.NoticeId) is not { Origin: NoticeOrigin.External };
+
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
 
     public async Task OnGet()
@@ -29,6 +35,21 @@ public sealed class ShowModel : StaffPage
         foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
             offers[offerId] = await api.GetOfferAsync(offerId);
         Offers = offers;
+        var notices = new List<NoticeDto>();
+        try
+        {
+            for (var page = 1; ; page++)
+            {
+                var batch = (await api.ListNoticesAsync(Id, null, page, 500)).ToList();
+                notices.AddRange(batch);
+                if (batch.Count < 500 || notices.Count >= (api.LastTotalCount ?? notices.Count)) break;
+            }
+        }
+        catch (AghApiException e) when (e.StatusCode == 403)
+        {
+            // Roles that read the person but not the notices: the rest of the page still helps.
+        }
+        Notices = notices.OrderBy(n => n.Dispatch is null ? 0 : 1).ThenByDescending(n => n.IssuedOn).ThenBy(n => n.Id).ToList();
         try
         {
             var history = await api.GetPersonHistoryAsync(Id, null, null, null);

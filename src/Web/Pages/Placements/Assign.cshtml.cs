@@ -11,7 +11,8 @@ public sealed class AssignModel : CommandPage
     public sealed class AssignInput
     {
         [Required(ErrorMessage = "Bitte ein Angebot wählen.")] public Guid? OfferId { get; set; }
-        [Required(ErrorMessage = "Bitte das Datum der Bekanntgabe angeben.")] public DateOnly? NoticeServedOn { get; set; }
+        /// <summary>Only for a notice served outside the service; empty (the normal way) lets the service issue it today.</summary>
+        public DateOnly? NoticeServedOn { get; set; }
         [Required(ErrorMessage = "Bitte den Beginn angeben.")] public DateOnly? StartsOn { get; set; }
         [Required(ErrorMessage = "Bitte die Wochenstunden angeben.")] public int? HoursPerWeek { get; set; }
     }
@@ -27,7 +28,6 @@ public sealed class AssignModel : CommandPage
     public async Task OnGet()
     {
         await Load();
-        Input.NoticeServedOn = Today;
         Input.StartsOn = Today;
     }
 
@@ -40,7 +40,7 @@ public sealed class AssignModel : CommandPage
         {
             PersonId = Id,
             OfferId = Input.OfferId!.Value,
-            NoticeServedOn = Input.NoticeServedOn!.Value,
+            NoticeServedOn = Input.NoticeServedOn,
             StartsOn = Input.StartsOn!.Value,
             HoursPerWeek = Input.HoursPerWeek!.Value,
         }), codeFields: new Dictionary<string, string>

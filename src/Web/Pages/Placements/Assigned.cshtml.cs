@@ -13,11 +13,15 @@ public sealed class AssignedModel : StaffPage
     public PersonDto Person { get; private set; } = null!;
     public OfferDto Offer { get; private set; } = null!;
 
+    /// <summary>The Heranziehungsbescheid: issued by the service (to print and dispatch) or served outside it (no PDF).</summary>
+    public NoticeDto Notice { get; private set; } = null!;
+
     public async Task OnGet()
     {
         var api = await Api();
         Placement = await api.GetPlacementAsync(Id);
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         Offer = await api.GetOfferAsync(Placement.OfferId);
+        Notice = await api.GetNoticeAsync(Placement.NoticeId);
     }
 }

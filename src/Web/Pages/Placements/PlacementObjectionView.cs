@@ -23,7 +23,7 @@ public sealed class PlacementObjectionView
         ICollection<NoticeDto> notices;
         try
         {
-            notices = await api.ListNoticesAsync(placement.PersonId, null, 500);
+            notices = await api.ListNoticesAsync(placement.PersonId, null, null, 500);
         }
         catch (AghApiException e) when (e.StatusCode is 403 or 404)
         {

@@ -37,10 +37,19 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Notices.ListNoticesEndpoint").SetTag("http.route", "/api/notices").SetTag("http.request.method", "GET");
             string personId_rawValue = httpContext.Request.Query["personId"];
-            System.Guid personId = default;
+            System.Nullable<System.Guid> personId = default;
 
-            if (personId_rawValue != null && System.Guid.TryParse(personId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out personId))
+            if (personId_rawValue != null && System.Guid.TryParse(personId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var personId_parsed))
             {
+                personId = personId_parsed;
+            }
+
+            string awaitingDispatch_rawValue = httpContext.Request.Query["awaitingDispatch"];
+            System.Nullable<bool> awaitingDispatch = default;
+
+            if (bool.TryParse(awaitingDispatch_rawValue, out var awaitingDispatch_parsed))
+            {
+                awaitingDispatch = awaitingDispatch_parsed;
             }
 
             var page = httpContext.Request.Query["page"];
@@ -63,7 +72,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Notices.ListNoticesEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _noticeSettings, _policy, personId, page, pageSize).ConfigureAwait(false);
+            var result = await AGH.Api.Notices.ListNoticesEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _noticeSettings, _policy, personId, awaitingDispatch, page, pageSize).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
