@@ -181,14 +181,23 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             StartsOn = lastMonth,
             HoursPerWeek = 15,
         })).Id;
-        using (var notice = await caseworker.GetAssignmentNoticeAsync(placementId))
+        // Served outside the service (v3a): recorded, with no PDF of ours.
+        await Refused(() => caseworker.GetAssignmentNoticeAsync(placementId), 409, "notice-external");
+        (await coordinator.GetOfferAsync(offerId)).Occupied.Should().Be(1);
+
+        // Without a served date the service issues the Heranziehungsbescheid, printed before its dispatch.
+        var issuedTo = (await caseworker.RegisterPersonAsync(null, new RegisterPersonRequest
+        {
+            Municipality = "bad-iburg", GivenName = "Samir", FamilyName = "Haddad", DateOfBirth = Today.AddYears(-25), EntitledSince = Today.AddYears(-1),
+        })).Id;
+        var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest { PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10 });
+        using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId))
         {
             notice.StatusCode.Should().Be(200);
             var head = new byte[5];
             await notice.Stream.ReadExactlyAsync(head);
             Encoding.ASCII.GetString(head).Should().Be("%PDF-", "the Heranziehungsbescheid as PDF");
         }
-        (await coordinator.GetOfferAsync(offerId)).Occupied.Should().Be(1);
 
         await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(1), Minutes = 240 });
         var second = await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(2), Minutes = 120 });

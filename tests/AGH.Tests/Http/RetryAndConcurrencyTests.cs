@@ -154,7 +154,7 @@ public sealed class RetryAndConcurrencyTests(RetryFactory factory) : HttpTest(fa
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Created, string.Join("\n", bodies));
         bodies.Distinct().Should().ContainSingle();
-        (await Factory.EventCount()).Should().Be(events + 2, "one PersonAssigned and one PlaceOccupied");
+        (await Factory.EventCount()).Should().Be(events + 4, "one PersonAssigned, one PlaceOccupied and the served notice's NoticeIssued and NoticeDispatched");
         (await GetOk(cw, $"/api/offers/{offer}"))["occupied"]!.GetValue<int>().Should().Be(1);
     }
 
