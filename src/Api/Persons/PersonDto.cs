@@ -24,7 +24,9 @@ public sealed record PersonDto(
     bool LegalHold,
     DateOnly? ErasedOn,
     [property: System.ComponentModel.Description("The residence status in force today: the latest recorded by since, not in the future.")]
-    LegalStatusDto? LegalStatus = null)
+    LegalStatusDto? LegalStatus = null,
+    [property: System.ComponentModel.Description("The day of the latest declared willingness to work (POST /api/persons/{id}/willingness), if any.")]
+    DateOnly? WillingnessDeclaredOn = null)
 {
     public static PersonDto From(Person p, DateOnly today) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
@@ -32,7 +34,8 @@ public sealed record PersonDto(
         p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note, x.Evidence, x.ReviewOn, x.Withdrawn)).ToList(),
         RestrictionDto.From(p.RestrictionInForceOn(today)?.Restriction, today),
         p.LegalHold, p.ErasedOn,
-        p.LegalStatusOn(today) is { } status ? new LegalStatusDto(status.Status, status.Since) : null);
+        p.LegalStatusOn(today) is { } status ? new LegalStatusDto(status.Status, status.Since) : null,
+        p.WillingnessDeclaredOn.IsEmpty ? null : p.WillingnessDeclaredOn.Max());
 }
 
 public static class PersonAccess

@@ -160,13 +160,19 @@ public sealed class PersonSideRouteTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker(userId: Unique("cw"));
         var person = await NewPerson(cw);
         var url = $"/api/persons/{person}/willingness";
+        (await GetOk(cw, $"/api/persons/{person}"))["willingnessDeclaredOn"].Should().BeNull();
         await Rejected(() => Post(cw, url, new { on = D(Today.AddDays(1)), note = "morgen" }), 422, "date-in-future");
         await Rejected(() => Post(cw, url, new { on = D(Today) }), 400);
         await Rejected(async () => await Post(await As("coordinator", null, "coord"), url, new { on = D(Today), note = "n" }), 403);
+        using var earlier = await Post(cw, url, new { on = D(Today.AddDays(-3)), note = "telefonisch" });
+        (await GetOk(cw, $"/api/persons/{person}"))["willingnessDeclaredOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(-3)));
         using var created = await Post(cw, url, new { on = D(Today), note = "will wieder arbeiten" });
         (await Ok(created, HttpStatusCode.Created))["id"]!.GetValue<string>().Should().Be(person.ToString());
         await Ok(await Post(await As("official", "bad-iburg", Unique("off")), url, new { on = D(Today), note = "bestätigt" }), HttpStatusCode.Created);
-        (await Factory.Stream(person)).Count(e => e.Data is AGH.Domain.Persons.WillingnessDeclared).Should().Be(2);
+        (await Factory.Stream(person)).Count(e => e.Data is AGH.Domain.Persons.WillingnessDeclared).Should().Be(3);
+        // Shown on the person to everyone who reads it, officials included (they do not read the history).
+        (await GetOk(await As("official", "bad-iburg", Unique("off")), $"/api/persons/{person}"))["willingnessDeclaredOn"]!.GetValue<string>()
+            .Should().Be(D(Today));
         (await Summaries(cw, person)).Should().Contain($"Ernsthafte Bereitschaft zur Arbeit erklärt am {Today:dd.MM.yyyy}");
     }
 

@@ -202,6 +202,12 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         due["reason"]!.GetValue<string>().Should().Be("willing");
         due["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain("willing");
         await StaffAppFixture.End(page);
+
+        // The official who decides on the restriction sees the declaration on the person too (officials read no history).
+        var officialPage = await app.SignIn("official", "Dr. Jonas Amt", Unique("melle-off-w"), Municipality);
+        await officialPage.GotoAsync($"/app/persons/{c.Person}");
+        await Assertions.Expect(officialPage.GetByTestId("willingness")).ToHaveTextAsync($"am {De(Today)}");
+        await StaffAppFixture.End(officialPage);
     }
 
     [Fact]

@@ -65,9 +65,6 @@ public sealed class ShowModel : StaffPage
     /// <summary>Willingness, legal status and changes to exemptions: caseworkers and officials (contract v3a, roles table).</summary>
     public bool MayRecordProcedure => User.Is(Roles.Caseworker, Roles.Official);
 
-    /// <summary>The latest declared willingness to work, from the history (the person's document does not carry it).</summary>
-    public HistoryEntryDto? Willingness => Timeline.FirstOrDefault(e => HistoryFacts.Is(e, "WillingnessDeclared"));
-
     /// <summary>The last day an exemption was ended on (not its first recorded end), from the history.</summary>
     public DateOnly? EndedOn(ExemptionDto e) =>
         Timeline.Where(h => HistoryFacts.Is(h, "ExemptionEnded") && HistoryFacts.Field(h, "exemptionId") is { } id
