@@ -20,16 +20,8 @@ public sealed class PlacementObjectionView
     /// <summary>The view with the person's notices; a role that may not read notices sees the objection without them.</summary>
     public static async Task<PlacementObjectionView> Load(AghClient api, PlacementDto placement, DateOnly today)
     {
-        ICollection<NoticeDto> notices;
-        try
-        {
-            notices = await api.ListNoticesAsync(placement.PersonId, null, null, 500);
-        }
-        catch (AghApiException e) when (e.StatusCode is 403 or 404)
-        {
-            notices = [];
-        }
-        return new PlacementObjectionView(placement, notices.ToList(), today);
+        var notices = await OptionalRead.Of(() => api.ListNoticesAsync(placement.PersonId, null, null, 500));
+        return new PlacementObjectionView(placement, notices?.ToList() ?? [], today);
     }
 
     public PlacementDto Placement { get; }

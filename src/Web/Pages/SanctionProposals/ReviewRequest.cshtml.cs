@@ -79,13 +79,6 @@ public sealed class ReviewRequestModel : CommandPage
     {
         var api = await Api();
         Proposal = Shown(await api.Tagged(c => c.GetSanctionProposalAsync(Id)));
-        try
-        {
-            Person = await api.GetPersonAsync(Proposal.PersonId, null);
-        }
-        catch (AghApiException e) when (e.StatusCode is 403 or 404)
-        {
-            // The proposal is readable; the page shows it without the person.
-        }
+        Person = await OptionalRead.Of(() => api.GetPersonAsync(Proposal.PersonId, null));
     }
 }
