@@ -58,7 +58,7 @@ builder.AddAghProxy();
 MartenStaffSessionStore.AddStaffSessions(builder.Services);
 MartenXmlRepository.AddAghDataProtection(builder.Services, builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-builder.Services.AddHostedService<WeekHoursBackfill>();
+builder.Services.AddHostedService<HourRowsBackfill>();
 builder.Services.AddHostedService<DemoSeeder>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").Get<QuotaTargets>() ?? new QuotaTargets());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutSettings>() ?? new PayoutSettings());

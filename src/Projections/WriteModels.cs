@@ -24,7 +24,7 @@ public partial class OfferProjection : SingleStreamProjection<Offer, Guid>
 
 /// <summary>
 /// The person's case (placements, refusals, sanctions) as the domain folds it. Hour events are not read: their entries
-/// live in <see cref="WeekHours"/>, and the ETag and expected version are the stream's version (mt_streams), so the
+/// live in <see cref="HourRows"/>, and the ETag and expected version are the stream's version (mt_streams), so the
 /// view's Revision is the stream version of its last change. A rebuild thus reads a few events per person, not a year of hours.
 /// </summary>
 public partial class PersonProjection : SingleStreamProjection<Person, Guid>
@@ -158,46 +158,4 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
 
     public override AGH.Domain.Payouts.PayoutRun? Evolve(AGH.Domain.Payouts.PayoutRun? snapshot, Guid id, IEvent e) =>
         AGH.Domain.Payouts.PayoutRun.Evolve(snapshot, e.Data);
-}
-
-/// <summary>
-/// A person's hour entries of one ISO week, across their placements, in the order they were recorded. The rules read
-/// the week of a day (daily cap across placements, weekly limits) and the views read the weeks of a placement's period,
-/// so neither loads the whole case. A correction carries the date of the entry it corrects, so it lands in that week.
-/// </summary>
-public sealed record WeekHours(Guid Id, Guid PersonId, DateOnly Monday, IReadOnlyList<HourEntry> Entries)
-{
-    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-
-    /// <summary>Deterministic, so the week document of a day is loaded by id, and the same in every rebuild.</summary>
-    public static Guid IdFor(Guid personId, DateOnly date)
-    {
-        var (year, week) = Dates.IsoWeek(date);
-        return DeterministicId.From($"agh:week-hours:{personId}:{year}-W{week:00}");
-    }
-
-    public static HourLog Log(IEnumerable<WeekHours> weeks) => new(weeks.SelectMany(w => w.Entries).OrderBy(e => e.Version));
-}
-
-public partial class WeekHoursProjection : MultiStreamProjection<WeekHours, Guid>
-{
-    public WeekHoursProjection()
-    {
-        Identity<HoursLogged>(e => WeekHours.IdFor(e.PersonId, e.Date));
-        Identity<HoursCorrected>(e => WeekHours.IdFor(e.PersonId, e.Date));
-        IncludeType<HoursLogged>();
-        IncludeType<HoursCorrected>();
-        Options.BatchSize = 20000;
-        Options.CacheLimitPerTenant = 20000;
-    }
-
-    public override WeekHours? Evolve(WeekHours? snapshot, Guid id, IEvent e) => e.Data switch
-    {
-        HoursLogged l => Add(snapshot, id, l.PersonId, l.Date, HourEntry.From(l, e.Version)),
-        HoursCorrected c => Add(snapshot, id, c.PersonId, c.Date, HourEntry.From(c, e.Version)),
-        _ => snapshot,
-    };
-
-    private static WeekHours Add(WeekHours? week, Guid id, Guid personId, DateOnly date, HourEntry entry) =>
-        week is null ? new WeekHours(id, personId, WeekHours.MondayOf(date), [entry]) : week with { Entries = [.. week.Entries, entry] };
 }

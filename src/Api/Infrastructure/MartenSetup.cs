@@ -29,7 +29,8 @@ public static class MartenSetup
                 // Inline: every write updates these in the same transaction, so reads and rule checks are never stale.
                 opts.Projections.Add<OfferProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PersonProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<WeekHoursProjection>(ProjectionLifecycle.Inline);
+                // One row per hour event, in a table of its own (HourRows): a command reads a week, a view a placement, by index.
+                opts.Projections.Add(new HourRowsProjection(Schema), ProjectionLifecycle.Inline);
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<NoticeIndexProjection>(ProjectionLifecycle.Inline);
@@ -57,8 +58,6 @@ public static class MartenSetup
                 opts.Schema.For<DataProtectionKey>();
                 opts.Schema.For<DevelopmentSigningKeyDocument>();
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn).Index(x => x.Status).Index(x => x.ObjectionStatus);
-                // Commands read one week by id; ends, reviews and views read a person's weeks from a Monday on.
-                opts.Schema.For<WeekHours>().Index([x => x.PersonId, x => x.Monday]);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 opts.Schema.For<NoticeIndex>().Index(x => x.AwaitingDispatch);
                 return opts;

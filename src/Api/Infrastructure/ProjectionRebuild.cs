@@ -11,7 +11,7 @@ public static class ProjectionRebuild
 {
     public static readonly Type[] All =
     [
-        typeof(OfferProjection), typeof(PersonProjection), typeof(WeekHoursProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
+        typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
         typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection), typeof(NoticeIndexProjection),
     ];
 
@@ -24,12 +24,18 @@ public static class ProjectionRebuild
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var daemon = await store.BuildProjectionDaemonAsync();
         // In parallel: each rebuild reads the event table on its own, so while one waits for PostgreSQL another folds.
+        // The hour rows are rebuilt set-based by PostgreSQL (HourRowsRebuild), the documents by Marten's daemon.
         await Task.WhenAll(All.Select(async projection =>
         {
             var started = DateTimeOffset.UtcNow;
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), ct);
             log.LogInformation("Rebuilt {Projection} in {Seconds:0.0} s", projection.Name, (DateTimeOffset.UtcNow - started).TotalSeconds);
-        }));
+        }).Append(Task.Run(async () =>
+        {
+            var started = DateTimeOffset.UtcNow;
+            await HourRowsRebuild.Run(store, ct);
+            log.LogInformation("Rebuilt {Projection} in {Seconds:0.0} s", nameof(HourRowsProjection), (DateTimeOffset.UtcNow - started).TotalSeconds);
+        }, ct)));
         log.LogInformation("Rebuilt all views in {Seconds:0.0} s, CPU {Cpu:0.0} s",
             clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }

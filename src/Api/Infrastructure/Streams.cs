@@ -85,7 +85,7 @@ public static class CommandStreams
         if (Placed(await Streams.Person(session, index.PersonId, ct), placementId) is not { } found) return null;
         return found with
         {
-            HoursAfter = hoursAfter is { } day ? await WeekHoursReads.After(session, index.PersonId, day, ct) : HourLog.Empty,
+            HoursAfter = hoursAfter is { } day ? await HourReads.After(session, index.PersonId, day, ct) : HourLog.Empty,
         };
     }
 
@@ -111,7 +111,7 @@ public static class CommandStreams
         return new ProposalStream(stream, proposalId)
         {
             HoursAfterRefusal = hoursAfterRefusal
-                ? await WeekHoursReads.After(session, index.PersonId, SanctionDecisions.RefusalDate(stream.Aggregate, proposalId), ct)
+                ? await HourReads.After(session, index.PersonId, SanctionDecisions.RefusalDate(stream.Aggregate, proposalId), ct)
                 : HourLog.Empty,
         };
     }
@@ -132,6 +132,6 @@ public static class CommandStreams
     public static async Task<PersonStream?> Person(IDocumentSession session, Guid personId, DateOnly hoursAfter, HttpContext http, CancellationToken ct,
         bool writesActiveOffer = false) =>
         await Person(session, personId, http, ct, writesActiveOffer) is { } stream
-            ? new PersonStream(stream, await WeekHoursReads.After(session, personId, hoursAfter, ct))
+            ? new PersonStream(stream, await HourReads.After(session, personId, hoursAfter, ct))
             : null;
 }

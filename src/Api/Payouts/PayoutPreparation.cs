@@ -32,7 +32,7 @@ public static class PayoutPreparation
         var earlier = await session.Query<PayoutRun>().ToListAsync(ct);
         if (PayoutDecisions.Current(month, earlier) is { } existing) return new(existing, false, null);
         if (!afterRejection && earlier.LastOrDefault(r => r.Month == month.ToString()) is { } rejected) return new(rejected, false, null);
-        var hours = await AGH.Api.Placements.WeekHoursReads.UpTo(session, month.Last, ct);
+        var hours = await AGH.Api.Placements.HourReads.UpTo(session, month.Last, ct);
         var persons = (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty)
             .Select(p => (p, hours.GetValueOrDefault(p.Id, AGH.Domain.Placements.HourLog.Empty))).ToList();
         var decision = PayoutDecisions.Prepare(month, persons, earlier, rates, actor.UserId, today);

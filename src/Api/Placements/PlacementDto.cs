@@ -52,7 +52,7 @@ public sealed record PlacementDto(
     public PlacementObjectionDto? Objection { get; init; }
 
     /// <summary>
-    /// <paramref name="hours"/> holds at least the placement's entries (<see cref="WeekHoursReads.OfPerson"/>). The caps
+    /// <paramref name="hours"/> holds at least the placement's entries (<see cref="HourReads.OfPerson"/>). The caps
     /// come from the deployment's policy, so a client shows the limits the API enforces, not a copy of them.
     /// </summary>
     public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today, Policy policy)

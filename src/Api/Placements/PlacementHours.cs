@@ -13,9 +13,9 @@ using NpgsqlTypes;
 namespace AGH.Api.Placements;
 
 /// <summary>
-/// A placement's <c>hours</c> and <c>minutesLogged</c>, read as plain rows that PostgreSQL takes out of the week
-/// documents (<see cref="WeekHours"/>) and written by the answer's serializer straight from those rows. The answer
-/// carries every entry (2,000 after a year), so no week document, entry or DTO object is made per entry, and nothing
+/// A placement's <c>hours</c> and <c>minutesLogged</c>, read as plain rows of the placement's hour rows
+/// (<see cref="HourRows"/>, by the (placement_id, version) index) and written by the answer's serializer straight from
+/// those rows. The answer carries every entry (2,000 after a year), so no entry or DTO object is made per entry, and nothing
 /// the size of the answer is allocated. The JSON is the serializer's for <see cref="HourEntryDto"/> (names, order,
 /// formats, escaping); superseded is decided as <see cref="HourLog.Effective"/> decides it: the latest entry per
 /// original, in recorded order, counts.
@@ -47,24 +47,17 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         if (Interlocked.Exchange(ref _rows, null) is { } rows) ArrayPool<Row>.Shared.Return(rows, clearArray: true);
     }
 
-    /// <summary>Ids and the date as the documents hold them: the serializer's own text for a Guid and a DateOnly.</summary>
-    private readonly record struct Row(string EntryId, string Date, int Minutes, string? CorrectsEntryId, string? Reason, long Version, bool Superseded)
+    private readonly record struct Row(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version, bool Superseded)
     {
-        public HourEntryDto Dto() => new(Guid.Parse(EntryId), DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Minutes,
-            CorrectsEntryId is null ? null : Guid.Parse(CorrectsEntryId), Reason, Superseded);
+        public HourEntryDto Dto() => new(EntryId, Date, Minutes, CorrectsEntryId, Reason, Superseded);
     }
 
-    // jsonb_array_elements and ->> as text cost PostgreSQL far less than jsonb_to_recordset, casts to uuid or date, or
-    // a sort (half the time at 2,000 entries); the entries are put in recorded order here.
+    // Rows of several placements may come interleaved; they are put in recorded order here.
     private static readonly string Sql =
-        "select e ->> 'placementId', e ->> 'entryId', e ->> 'date', (e ->> 'minutes')::int, " +
-        "e ->> 'correctsEntryId', e ->> 'reason', (e ->> 'version')::bigint " +
-        $"from {MartenSetup.Schema}.mt_doc_weekhours d, jsonb_array_elements(d.data -> 'entries') e " +
-        // The expressions of the (personId, monday) index.
-        $"where (d.data ->> 'personId')::uuid = any(@persons) and {MartenSetup.Schema}.mt_immutable_date(d.data ->> 'monday') >= @monday " +
-        "and e ->> 'placementId' = any(@placements)";
+        "select placement_id, entry_id, date, minutes, corrects_entry_id, reason, version " +
+        $"from {HourRows.Qualified(MartenSetup.Schema)} where placement_id = any(@placements)";
 
-    /// <summary>The hours of one placement: its person's weeks from the one it starts in (no entry lies before its start).</summary>
+    /// <summary>The hours of one placement.</summary>
     public static async Task<PlacementHours> Of(IQuerySession session, Placement placement, CancellationToken ct) =>
         (await Of(session, [placement], ct)).GetValueOrDefault(placement.PlacementId, Empty);
 
@@ -74,18 +67,14 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         var result = new Dictionary<Guid, PlacementHours>();
         if (placements.Count == 0) return result;
         await using var command = new NpgsqlCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter("persons", NpgsqlDbType.Array | NpgsqlDbType.Uuid)
-            { Value = placements.Select(p => p.PersonId).Distinct().ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("monday", NpgsqlDbType.Date) { Value = WeekHours.MondayOf(placements.Min(p => p.StartsOn)) });
-        // Text as the documents hold it, so the filter needs no cast per entry.
-        command.Parameters.Add(new NpgsqlParameter("placements", NpgsqlDbType.Array | NpgsqlDbType.Text)
-            { Value = placements.Select(p => p.PlacementId.ToString()).ToArray() });
-        var rows = new Dictionary<string, (Row[] Rows, int Count)>();
+        command.Parameters.Add(new NpgsqlParameter("placements", NpgsqlDbType.Array | NpgsqlDbType.Uuid)
+            { Value = placements.Select(p => p.PlacementId).ToArray() });
+        var rows = new Dictionary<Guid, (Row[] Rows, int Count)>();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var placementId = reader.GetString(0);
+                var placementId = reader.GetGuid(0);
                 var (list, count) = rows.GetValueOrDefault(placementId);
                 if (list is null || count == list.Length)
                 {
@@ -97,12 +86,12 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
                     }
                     list = larger;
                 }
-                list[count] = new Row(reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false);
+                list[count] = new Row(reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false);
                 rows[placementId] = (list, count + 1);
             }
         }
-        foreach (var (placementId, (list, count)) in rows) result[Guid.Parse(placementId)] = Effective(list, count);
+        foreach (var (placementId, (list, count)) in rows) result[placementId] = Effective(list, count);
         return result;
     }
 
@@ -111,7 +100,7 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         // Recorded order (the person's stream version), as HourLog keeps it; a placement's entries are one person's.
         Array.Sort(rows, 0, count, ByVersion.Instance);
         // A correction names its original and is recorded after it: an entry is superseded by a later one of its original.
-        Dictionary<string, int>? lastCorrection = null;
+        Dictionary<Guid, int>? lastCorrection = null;
         for (var i = 0; i < count; i++)
             if (rows[i].CorrectsEntryId is { } original) (lastCorrection ??= [])[original] = i;
         var minutes = 0;
@@ -143,13 +132,16 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     /// <summary>What the serializer writes for the entries as <see cref="HourEntryDto"/> objects, without making them.</summary>
     private void Write(Utf8JsonWriter writer)
     {
+        // The serializer's text for a DateOnly, formatted without a string per row.
+        Span<char> date = stackalloc char[10];
         writer.WriteStartArray();
         for (var i = 0; i < Count; i++)
         {
             var row = _rows![i];
             writer.WriteStartObject();
             writer.WriteString(EntryIdName, row.EntryId);
-            writer.WriteString(DateName, row.Date);
+            row.Date.TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            writer.WriteString(DateName, date);
             writer.WriteNumber(MinutesName, row.Minutes);
             if (row.CorrectsEntryId is { } corrects) writer.WriteString(CorrectsEntryIdName, corrects);
             else writer.WriteNull(CorrectsEntryIdName);

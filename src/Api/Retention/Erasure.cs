@@ -73,20 +73,14 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
         await store.Advanced.ApplyEventDataMasking(m => m.IncludeStream(personId), ct);
         await StoredAnswers.Forget(store, personId, ct);
 
-        // The views were folded from the unmasked events: fold them again from what is stored now (the week documents
-        // hold the reasons given for corrections).
+        // The views were folded from the unmasked events: fold them again from what is stored now (the hour rows hold
+        // the reasons given for corrections).
         await using (var session = store.LightweightSession())
         {
             var events = await session.Events.FetchStreamAsync(personId, token: ct);
             session.Store(Person.Fold(events.Select(e => e.Data))!);
-            var projection = new WeekHoursProjection();
-            foreach (var week in events.Where(e => e.Data is HoursLogged or HoursCorrected).GroupBy(e => e.Data switch
-                     {
-                         HoursLogged l => WeekHours.IdFor(l.PersonId, l.Date),
-                         HoursCorrected c => WeekHours.IdFor(c.PersonId, c.Date),
-                         _ => Guid.Empty,
-                     }))
-                session.Store(week.Aggregate((WeekHours?)null, (w, e) => projection.Evolve(w, week.Key, e))!);
+            session.QueueSqlCommand($"delete from {HourRows.Qualified(Infrastructure.MartenSetup.Schema)} where person_id = ?", personId);
+            foreach (var e in events) HourRows.Queue(session, Infrastructure.MartenSetup.Schema, e);
             await session.SaveChangesAsync(ct);
         }
         return true;

@@ -52,7 +52,7 @@ public static class RestrictionsDueForReviewEndpoint
             visible is null ? [today] : [today, visible]);
         var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, personIds)).Where(p => actor.MaySee(p.Municipality)).ToList();
         // duty-fulfilled reads the hours after each refusal: one query for all candidates' weeks from the earliest refusal on.
-        var hours = await WeekHoursReads.AfterRefusals(session, persons, http.RequestAborted);
+        var hours = await HourReads.AfterRefusals(session, persons, http.RequestAborted);
         var due = persons
             .SelectMany(p => SanctionDecisions.DueForReview(p, today, days, hours.GetValueOrDefault(p.Id)))
             .OrderBy(d => d.Reasons.DueAtOnce || d.DutyLapsed ? 0 : 1).ThenBy(d => d.EndsOn).ThenBy(d => d.ProposalId)

@@ -243,7 +243,7 @@ public sealed record Person(
         (not null, LegalStatusRecorded e) => state with { LegalStatuses = state.LegalStatuses.Add(new LegalStatusEntry(e.Status, e.Since)) },
         (not null, WillingnessDeclared e) => state with { WillingnessDeclaredOn = state.WillingnessDeclaredOn.Add(e.On) },
         (not null, PersonAssigned e) => state.When(e),
-        // Hours live in the week documents (WeekHoursProjection); here they only count towards the Revision.
+        // Hours live in the hour rows (HourRowsProjection); here they only count towards the Revision.
         (not null, HoursLogged) => state,
         (not null, HoursCorrected) => state,
         (not null, RefusalRecorded e) => state.WithPlacement(e.PlacementId, p => p.When(e)),

@@ -147,9 +147,9 @@ public class EventCatalogTests
     [Fact]
     public void The_projections_filter_exactly_their_streams_events()
     {
-        // The person's view skips the hour events (the week documents fold them; the ETag is the stream's version).
+        // The person's view skips the hour events (the hour rows hold them; the ETag is the stream's version).
         new PersonProjection().IncludedEventTypes.Should().BeEquivalentTo(EventCatalog.TypesOf(EventStream.Person).Except(EventTypes.Hours));
-        new WeekHoursProjection().IncludedEventTypes.Should().BeEquivalentTo(EventTypes.Hours);
+        new HourRowsProjection(AGH.Api.Infrastructure.MartenSetup.Schema).IncludedEventTypes.Should().BeEquivalentTo(EventTypes.Hours);
         EventTypes.Hours.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
         new OfferProjection().IncludedEventTypes.Should().BeEquivalentTo(EventCatalog.TypesOf(EventStream.Offer));
         new PayoutRunProjection().IncludedEventTypes.Should().BeEquivalentTo(EventCatalog.TypesOf(EventStream.PayoutLedger));

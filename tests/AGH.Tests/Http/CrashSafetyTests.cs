@@ -203,7 +203,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             logged.Should().Contain(hours.Select(h => h.EntryId));
 
             // No view is half-written: each inline document has folded exactly the events of its stream up to the last
-            // one it reads (the person's view skips hour events, which the week documents hold: its revision is the
+            // one it reads (the person's view skips hour events, which the hour rows hold: its revision is the
             // version of its last other event; an offer's is its stream version). Marten's tombstone stream, which fills
             // the sequence numbers of failed appends such as lost write races, has none...
             var mismatched = await Rows(conn, """
@@ -219,9 +219,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 where d.revision is distinct from x.expected and s.id not in (select stream_id from agh.mt_events where type = 'tombstone')
                 """);
             mismatched.Should().BeEmpty("every person document has folded its stream up to its last event other than hours, every offer document its whole stream");
-            var weekEntries = await Count(conn, "select count(*) from agh.mt_doc_weekhours w, jsonb_array_elements(w.data->'entries') e");
+            var hourRows = await Count(conn, "select count(*) from agh.hour_entries");
             var hourEvents = await Count(conn, "select count(*) from agh.mt_events where type in ('hours_logged', 'hours_corrected')");
-            weekEntries.Should().Be(hourEvents, "every stored hour event is in exactly one week document");
+            var unmatched = await Count(conn, """
+                select count(*) from agh.mt_events e where e.type in ('hours_logged', 'hours_corrected')
+                  and (select count(*) from agh.hour_entries h where h.person_id = e.stream_id and h.version = e.version
+                       and h.entry_id = (e.data->>'entryId')::uuid) <> 1
+                """);
+            unmatched.Should().Be(0, "every stored hour event is in exactly one hour row");
+            hourRows.Should().Be(hourEvents, "every hour row is a stored hour event");
             var documents = await Count(conn, "select (select count(*) from agh.mt_doc_person) + (select count(*) from agh.mt_doc_offer)");
             var streams = await Count(conn, "select count(*) from agh.mt_streams where id not in (select stream_id from agh.mt_events where type = 'tombstone')");
             documents.Should().Be(streams, "every stream is a person or an offer here, each with its document");

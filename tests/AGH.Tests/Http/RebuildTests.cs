@@ -15,7 +15,7 @@ namespace AGH.Tests.Http;
 public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
 {
     [Fact]
-    public async Task A_database_from_before_the_week_documents_reads_and_rebuilds_to_the_same_placement_view()
+    public async Task A_database_from_before_the_hour_rows_reads_and_rebuilds_to_the_same_placement_view()
     {
         var cw = await Caseworker("hagen");
         var monday = Today.AddDays(-21 - ((int)Today.DayOfWeek + 6) % 7);
@@ -31,7 +31,7 @@ public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
         var hours = (await GetOk(auditor, $"/api/placements/{placement}"))["hours"]!.AsArray();
         hours.Should().HaveCount(3);
 
-        // As the database stood before: the events unchanged, the person's document with its entries, no week documents.
+        // As the database stood before: the events unchanged, the person's document with its entries, no hour rows.
         var legacyEntries = new System.Text.Json.Nodes.JsonArray(hours.Select(h => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
         {
             ["entryId"] = h!["entryId"]!.GetValue<string>(), ["date"] = h["date"]!.GetValue<string>(), ["minutes"] = h["minutes"]!.GetValue<int>(),
@@ -46,23 +46,23 @@ public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
             update.Parameters.AddWithValue("entries", legacyEntries.ToJsonString());
             update.Parameters.AddWithValue("id", person);
             (await update.ExecuteNonQueryAsync()).Should().Be(1);
-            await using var delete = new Npgsql.NpgsqlCommand($"delete from {MartenSetup.Schema}.mt_doc_weekhours where data ->> 'personId' = @p", conn);
-            delete.Parameters.AddWithValue("p", person.ToString());
-            (await delete.ExecuteNonQueryAsync()).Should().Be(2, "the entries lie in two ISO weeks");
+            await using var delete = new Npgsql.NpgsqlCommand($"delete from {HourRows.Qualified(MartenSetup.Schema)} where person_id = @p", conn);
+            delete.Parameters.AddWithValue("p", person);
+            (await delete.ExecuteNonQueryAsync()).Should().Be(3, "one row per hour event: two entries and a correction");
         }
         (await GetOk(auditor, $"/api/persons/{person}")).ToJsonString().Should().Be(personView, "a stored person with entries still reads");
-        (await GetOk(auditor, $"/api/placements/{placement}"))["hours"]!.AsArray().Should().BeEmpty("the week documents are not there yet");
+        (await GetOk(auditor, $"/api/placements/{placement}"))["hours"]!.AsArray().Should().BeEmpty("the hour rows are not there yet");
 
         await ProjectionRebuild.RunAll(Factory.Store, NullLogger.Instance, CancellationToken.None);
 
         (await GetOk(auditor, $"/api/placements/{placement}")).ToJsonString().Should().Be(placementView);
         (await GetOk(auditor, $"/api/persons/{person}")).ToJsonString().Should().Be(personView);
-        // The rules read the rebuilt weeks: the corrected Wednesday holds 120 minutes.
+        // The rules read the rebuilt rows: the corrected Wednesday holds 120 minutes.
         await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(2)), minutes = 375 }), 422, "daily-limit");
     }
 
     [Fact]
-    public async Task A_database_without_any_week_documents_gets_them_built_at_start_up()
+    public async Task A_database_without_any_hour_rows_gets_them_built_at_start_up()
     {
         var cw = await Caseworker("hagen");
         var monday = Today.AddDays(-21 - ((int)Today.DayOfWeek + 6) % 7);
@@ -73,20 +73,65 @@ public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
         var auditor = await As("auditor");
         var placementView = (await GetOk(auditor, $"/api/placements/{placement}")).ToJsonString();
 
-        // As a database written before the week documents existed: hour events, no weeks at all.
+        // As a database written before the hour rows existed: hour events, no rows at all.
         await using (var conn = new Npgsql.NpgsqlConnection(Factory.ConnectionString))
         {
             await conn.OpenAsync();
-            await using var delete = new Npgsql.NpgsqlCommand($"delete from {MartenSetup.Schema}.mt_doc_weekhours", conn);
+            await using var delete = new Npgsql.NpgsqlCommand($"delete from {HourRows.Qualified(MartenSetup.Schema)}", conn);
             (await delete.ExecuteNonQueryAsync()).Should().BeGreaterThan(0);
         }
         (await GetOk(auditor, $"/api/placements/{placement}"))["hours"]!.AsArray().Should().BeEmpty();
 
-        var backfill = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<WeekHoursBackfill>().Single();
+        var backfill = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<HourRowsBackfill>().Single();
         await backfill.StartAsync(CancellationToken.None);
 
         (await GetOk(auditor, $"/api/placements/{placement}")).ToJsonString().Should().Be(placementView);
         await Rejected(() => Post(cw, url, new { date = D(monday.AddDays(1)), minutes = 195 }), 422, "daily-limit");
+    }
+
+    /// <summary>
+    /// The rebuild maps the stored events' JSON to rows in SQL (HourRowsRebuild), the append path writes them from the
+    /// events in C# (HourRowsProjection): both must give the very same rows, corrections, a cancelling 0, a correction
+    /// of a correction, two placements in one week and a reason with quotes, markup and umlauts included.
+    /// </summary>
+    [Fact]
+    public async Task The_rebuilt_hour_rows_equal_the_rows_written_with_the_events()
+    {
+        var cw = await Caseworker("hagen");
+        var monday = Today.AddDays(-21 - ((int)Today.DayOfWeek + 6) % 7);
+        var person = await NewPerson(cw, "hagen");
+        var first = await NewPlacement(cw, await NewOffer(cw, "hagen"), person, monday.AddDays(-7), monday, hoursPerWeek: 20);
+        var url = $"/api/placements/{first}/hours";
+        var a = IdOf(await Ok(await Post(cw, url, new { date = D(monday), minutes = 240 }), HttpStatusCode.Created), "entryId");
+        var b = IdOf(await Ok(await Post(cw, url, new { date = D(monday.AddDays(1)), minutes = 120 }), HttpStatusCode.Created), "entryId");
+        var c = IdOf(await Ok(await Post(cw, $"{url}/{a}/correction", new { minutes = 180, reason = "Stundenzettel <nachgereicht> & \"geprüft\" – ü 'x' \\ 🙂" }),
+            HttpStatusCode.Created), "entryId");
+        await Ok(await Post(cw, $"{url}/{c}/correction", new { minutes = 150, reason = "nochmals" }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"{url}/{b}/correction", new { minutes = 0, reason = "doppelt" }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{first}/end", new { date = D(monday.AddDays(2)), reason = "other" }));
+        var second = await NewPlacement(cw, await NewOffer(cw, "hagen"), person, monday.AddDays(2), monday.AddDays(3), hoursPerWeek: 20);
+        await Ok(await Post(cw, $"/api/placements/{second}/hours", new { date = D(monday.AddDays(3)), minutes = 60 }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{second}/hours", new { date = D(monday.AddDays(8)), minutes = 30 }), HttpStatusCode.Created);
+
+        async Task<List<string>> Rows()
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(Factory.ConnectionString);
+            await conn.OpenAsync();
+            await using var select = new Npgsql.NpgsqlCommand(
+                $"select h::text from {HourRows.Qualified(MartenSetup.Schema)} h where person_id = @p order by version", conn);
+            select.Parameters.AddWithValue("p", person);
+            var rows = new List<string>();
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            return rows;
+        }
+        var written = await Rows();
+        written.Should().HaveCount(7, "one row per hour event");
+        written.Should().Contain(r => r.Contains("🙂") && r.Contains("geprüft"));
+
+        await HourRowsRebuild.Run(Factory.Store, CancellationToken.None);
+
+        (await Rows()).Should().Equal(written);
     }
 
     internal static string QuotaWithoutTimestamp(System.Text.Json.Nodes.JsonNode quota)

@@ -45,8 +45,14 @@ public sealed class ViewRebuildTests(PayoutFactory factory) : HttpTest(factory),
         ];
         var before = await Views();
 
-        foreach (var view in new[] { typeof(QuotaOffer), typeof(QuotaPerson), typeof(PayoutRun), typeof(Offer), typeof(Person), typeof(WeekHours), typeof(PlacementIndex), typeof(ProposalIndex), typeof(NoticeIndex) })
+        foreach (var view in new[] { typeof(QuotaOffer), typeof(QuotaPerson), typeof(PayoutRun), typeof(Offer), typeof(Person), typeof(PlacementIndex), typeof(ProposalIndex), typeof(NoticeIndex) })
             await Factory.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(view);
+        await using (var conn = new Npgsql.NpgsqlConnection(Factory.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var delete = new Npgsql.NpgsqlCommand($"delete from {HourRows.Qualified(MartenSetup.Schema)}", conn);
+            (await delete.ExecuteNonQueryAsync()).Should().BeGreaterThan(0);
+        }
         await ShouldBeProblem(await pay.GetAsync($"/api/payout-runs/{run}"), 404);
         (await GetOk(coordinator, "/api/offers")).AsArray().Should().BeEmpty();
 

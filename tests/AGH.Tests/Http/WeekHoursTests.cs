@@ -3,6 +3,7 @@ using System.Text.Json;
 using AGH.Api.Placements;
 using AGH.Domain.Persons;
 using AGH.Domain.Common;
+using AGH.Domain.Placements;
 using AGH.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,8 +70,8 @@ public sealed class WeekHoursTests(AghFactory factory) : HttpTest(factory)
     }
 
     /// <summary>
-    /// The answers write the hours from rows of the week documents (PlacementHours); they must be the very bytes the
-    /// serializer writes for the entries folded the old way (HourLog over all the person's weeks), corrections,
+    /// The answers write the hours from the hour rows (PlacementHours); they must be the very bytes the serializer
+    /// writes for the entries folded from the person's stored events (HourLog over the whole stream), corrections,
     /// cancellations, escaped reasons and another placement of the same weeks included.
     /// </summary>
     [Fact]
@@ -93,7 +94,7 @@ public sealed class WeekHoursTests(AghFactory factory) : HttpTest(factory)
         var policy = Factory.Services.GetRequiredService<Policy>();
         await using var session = Factory.Store.QuerySession();
         var person = (await session.LoadAsync<Person>(personId))!;
-        var log = WeekHours.Log(await session.Query<WeekHours>().Where(w => w.PersonId == personId).ToListAsync());
+        var log = HourLog.From((await session.Events.FetchStreamAsync(personId)).Select(e => e.Data));
         string Expected(Guid id) => JsonSerializer.Serialize(PlacementDto.From(person, person.Placements[id], log, Today, policy), options);
 
         foreach (var id in new[] { first, second })

@@ -1,0 +1,95 @@
+using AGH.Domain.Common;
+using AGH.Domain.Placements;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace AGH.Projections;
+
+/// <summary>
+/// One row per hour event (<see cref="HoursLogged"/>, <see cref="HoursCorrected"/>) with typed columns, keyed by the
+/// person's stream and the event's version in it. Commands read the rows of one ISO week, views the rows of a
+/// placement, each by index, so neither reads more as a case grows, and appending an entry writes one row.
+/// </summary>
+public static class HourRows
+{
+    public const string TableName = "hour_entries";
+
+    public static string Qualified(string schema) => $"{schema}.{TableName}";
+
+    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    /// <summary>Created and migrated by Marten's schema management, as every document table is.</summary>
+    public static Table Table(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("person_id").NotNull().AsPrimaryKey();
+        // The event's version in the person's stream: the order the entries were recorded in.
+        table.AddColumn<long>("version").NotNull().AsPrimaryKey();
+        table.AddColumn<Guid>("placement_id").NotNull();
+        table.AddColumn<Guid>("entry_id").NotNull();
+        table.AddColumn("date", "date").NotNull();
+        table.AddColumn<int>("minutes").NotNull();
+        table.AddColumn<Guid>("corrects_entry_id").AllowNulls();
+        table.AddColumn<string>("reason").AllowNulls();
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_placement") { Columns = ["placement_id", "version"] });
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_person_date") { Columns = ["person_id", "date"] });
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_entry") { Columns = ["entry_id"] });
+        return table;
+    }
+
+    private const string Columns = "person_id, version, placement_id, entry_id, date, minutes, corrects_entry_id, reason";
+
+    /// <summary>Queues the row of an hour event into the unit of work, so it commits with the event; other events are skipped.</summary>
+    public static void Queue(IDocumentOperations operations, string schema, IEvent e)
+    {
+        switch (e.Data)
+        {
+            case HoursLogged l:
+                operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) values (?, ?, ?, ?, ?, ?, null, null)",
+                    e.StreamId, e.Version, l.PlacementId, l.EntryId, l.Date, l.Minutes);
+                break;
+            case HoursCorrected c:
+                operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.StreamId, e.Version, c.PlacementId, c.EntryId, c.Date, c.Minutes, c.CorrectsEntryId, c.Reason);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The rows built from the stored events in one statement: the same columns <see cref="Queue"/> writes, taken from
+    /// the events' JSON (HourRowsTests proves both equal). Run inside a transaction after emptying the table.
+    /// </summary>
+    public static string InsertFromEvents(string schema, string where = "true") =>
+        $"insert into {Qualified(schema)} ({Columns}) " +
+        "select e.stream_id, e.version, (e.data ->> 'placementId')::uuid, (e.data ->> 'entryId')::uuid, (e.data ->> 'date')::date, " +
+        "(e.data ->> 'minutes')::int, " +
+        $"case when e.type = '{CorrectedType}' then (e.data ->> 'correctsEntryId')::uuid end, " +
+        $"case when e.type = '{CorrectedType}' then e.data ->> 'reason' end " +
+        $"from {schema}.mt_events e where e.type in ('{LoggedType}', '{CorrectedType}') and ({where})";
+
+    // Marten's stored type names (snake case of the class name).
+    public const string LoggedType = "hours_logged";
+    public const string CorrectedType = "hours_corrected";
+}
+
+/// <summary>Writes <see cref="HourRows"/> inline, in the transaction that appends the hour events.</summary>
+public sealed class HourRowsProjection : EventProjection
+{
+    private readonly string _schema;
+
+    public HourRowsProjection(string schema)
+    {
+        _schema = schema;
+        SchemaObjects.Add(HourRows.Table(schema));
+        foreach (var type in EventTypes.Hours) IncludeType(type);
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        HourRows.Queue(operations, _schema, e);
+        return ValueTask.CompletedTask;
+    }
+}
