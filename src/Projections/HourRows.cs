@@ -42,20 +42,42 @@ public static class HourRows
 
     private const string Columns = "person_id, version, placement_id, entry_id, date, minutes, corrects_entry_id, reason";
 
-    /// <summary>Queues the row of an hour event into the unit of work, so it commits with the event; other events are skipped.</summary>
-    public static void Queue(IDocumentOperations operations, string schema, IEvent e)
+    /// <summary>
+    /// Queues the rows of the hour events among <paramref name="events"/> into the unit of work as one statement (arrays
+    /// unnested by PostgreSQL), so they commit with the events and a bulk append writes them in one go; other events are skipped.
+    /// </summary>
+    public static void Queue(IDocumentOperations operations, string schema, IEnumerable<IEvent> events)
     {
-        switch (e.Data)
+        List<IEvent>? hours = null;
+        foreach (var e in events)
+            if (e.Data is HoursLogged or HoursCorrected) (hours ??= []).Add(e);
+        if (hours is null) return;
+        var persons = new Guid[hours.Count];
+        var versions = new long[hours.Count];
+        var placements = new Guid[hours.Count];
+        var entries = new Guid[hours.Count];
+        var dates = new DateOnly[hours.Count];
+        var minutes = new int[hours.Count];
+        var corrects = new Guid?[hours.Count];
+        var reasons = new string?[hours.Count];
+        for (var i = 0; i < hours.Count; i++)
         {
-            case HoursLogged l:
-                operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) values (?, ?, ?, ?, ?, ?, null, null)",
-                    e.StreamId, e.Version, l.PlacementId, l.EntryId, l.Date, l.Minutes);
-                break;
-            case HoursCorrected c:
-                operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    e.StreamId, e.Version, c.PlacementId, c.EntryId, c.Date, c.Minutes, c.CorrectsEntryId, c.Reason);
-                break;
+            var e = hours[i];
+            (persons[i], versions[i]) = (e.StreamId, e.Version);
+            switch (e.Data)
+            {
+                case HoursLogged l:
+                    (placements[i], entries[i], dates[i], minutes[i]) = (l.PlacementId, l.EntryId, l.Date, l.Minutes);
+                    break;
+                case HoursCorrected c:
+                    (placements[i], entries[i], dates[i], minutes[i], corrects[i], reasons[i]) =
+                        (c.PlacementId, c.EntryId, c.Date, c.Minutes, c.CorrectsEntryId, c.Reason);
+                    break;
+            }
         }
+        operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) " +
+            "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::uuid[], ?::text[])",
+            persons, versions, placements, entries, dates, minutes, corrects, reasons);
     }
 
     /// <summary>
@@ -75,21 +97,19 @@ public static class HourRows
     public const string CorrectedType = "hours_corrected";
 }
 
-/// <summary>Writes <see cref="HourRows"/> inline, in the transaction that appends the hour events.</summary>
-public sealed class HourRowsProjection : EventProjection
+/// <summary>
+/// Writes <see cref="HourRows"/> inline, in the transaction that appends the hour events: one statement per unit of
+/// work, however many hour events it appends. Rebuilt set-based (HourRowsRebuild), not by the daemon. The table is
+/// registered with Marten's schema objects (MartenSetup), so its migration creates and updates it.
+/// </summary>
+public sealed class HourRowsProjection(string schema) : IProjection
 {
-    private readonly string _schema;
+    /// <summary>The events it writes rows for; every other event is skipped.</summary>
+    public static IReadOnlyList<Type> IncludedEventTypes => EventTypes.Hours;
 
-    public HourRowsProjection(string schema)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        _schema = schema;
-        SchemaObjects.Add(HourRows.Table(schema));
-        foreach (var type in EventTypes.Hours) IncludeType(type);
-    }
-
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        HourRows.Queue(operations, _schema, e);
-        return ValueTask.CompletedTask;
+        HourRows.Queue(operations, schema, events);
+        return Task.CompletedTask;
     }
 }
