@@ -27,18 +27,29 @@ public static class HourRowsRebuild
             truncate.CommandText = $"truncate {HourRows.Qualified(Schema)}";
             await truncate.ExecuteNonQueryAsync(ct);
         }
-        // The secondary indexes are dropped and made again afterwards: building an index from a million rows at once
-        // costs PostgreSQL a fraction of updating it row by row. Their definitions are read back as Marten made them.
-        var indexes = new List<(string Name, string Definition)>();
+        // The indexes and the primary key are dropped and made again afterwards: building an index from a million rows
+        // at once costs PostgreSQL a fraction of updating it row by row. Their definitions are read back as Marten made
+        // them, so the schema stays what its migration expects.
+        var table = HourRows.Qualified(Schema);
+        var drop = new List<string>();
+        var make = new List<string>();
         await using (var read = conn.CreateCommand())
         {
-            read.CommandText = "select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i " +
-                "where i.indrelid = @table::regclass and not i.indisprimary";
-            read.Parameters.AddWithValue("table", HourRows.Qualified(Schema));
+            read.CommandText =
+                "select 'alter table ' || @table || ' drop constraint ' || quote_ident(c.conname), " +
+                "'alter table ' || @table || ' add constraint ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid) " +
+                "from pg_constraint c where c.conrelid = @table::regclass and c.contype = 'p' " +
+                "union all select 'drop index ' || i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) " +
+                "from pg_index i where i.indrelid = @table::regclass and not i.indisprimary";
+            read.Parameters.AddWithValue("table", table);
             await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+            while (await reader.ReadAsync(ct))
+            {
+                drop.Add(reader.GetString(0));
+                make.Add(reader.GetString(1));
+            }
         }
-        await Execute(conn, string.Concat(indexes.Select(i => $"drop index {i.Name};")), ct);
+        await Execute(conn, string.Concat(drop.Select(d => d + ";")), ct);
         long rows;
         await using (var insert = conn.CreateCommand())
         {
@@ -46,7 +57,7 @@ public static class HourRowsRebuild
             insert.CommandTimeout = 0;
             rows = await insert.ExecuteNonQueryAsync(ct);
         }
-        await Execute(conn, "set local maintenance_work_mem = '256MB';" + string.Concat(indexes.Select(i => i.Definition + ";")), ct);
+        await Execute(conn, "set local maintenance_work_mem = '256MB';" + string.Concat(make.Select(m => m + ";")), ct);
         await using (var progression = conn.CreateCommand())
         {
             progression.CommandText = $"insert into {Schema}.mt_event_progression (name, last_seq_id, last_updated) " +

@@ -36,7 +36,7 @@ public static class HourReads
     /// <summary>The week of the entry named (an original or a correction; a correction carries its original's date); empty when it does not exist.</summary>
     public static Task<HourLog> WeekOfEntry(IQuerySession session, Guid personId, Guid entryId, CancellationToken ct) =>
         One(session, ct,
-            $"with target as (select date_trunc('week', date)::date as monday from {Table} where person_id = @person and entry_id = @entry limit 1) " +
+            $"with target as (select date - (extract(isodow from date)::int - 1) as monday from {Table} where person_id = @person and entry_id = @entry limit 1) " +
             $"{Select}, target t where h.person_id = @person and h.date between t.monday and t.monday + 6",
             ("person", personId), ("entry", entryId));
 
