@@ -8,13 +8,11 @@ namespace AGH.Api.Retention;
 [CaseworkerOrOfficial]
 public static class LiftLegalHoldEndpoint
 {
-    public sealed record Request([property: Required] string? Reason);
-
-    public static (LiftLegalHold?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) => new LiftLegalHold(id, v.Text(b.Reason, "reason", 2000)));
+    public static (LiftLegalHold?, ProblemDetails) Validate(LegalHoldRequest? body, Guid id) => LegalHoldRequest.Parse(body, reason => new LiftLegalHold(id, reason));
 
     public static Decision Decide(LiftLegalHold command, IEventStream<Person> stream) => PersonDecisions.LiftLegalHold(stream.Aggregate!, command);
 
     [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Handle(LegalHoldRequest body, IEventStream<Person> stream, Decision decision, Clock clock) => LegalHoldRequest.Answer(stream, decision, clock);
 }

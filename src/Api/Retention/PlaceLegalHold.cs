@@ -8,13 +8,11 @@ namespace AGH.Api.Retention;
 [CaseworkerOrOfficial]
 public static class PlaceLegalHoldEndpoint
 {
-    public sealed record Request([property: Required] string? Reason);
-
-    public static (PlaceLegalHold?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) => new PlaceLegalHold(id, v.Text(b.Reason, "reason", 2000)));
+    public static (PlaceLegalHold?, ProblemDetails) Validate(LegalHoldRequest? body, Guid id) => LegalHoldRequest.Parse(body, reason => new PlaceLegalHold(id, reason));
 
     public static Decision Decide(PlaceLegalHold command, IEventStream<Person> stream) => PersonDecisions.PlaceLegalHold(stream.Aggregate!, command);
 
     [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Handle(LegalHoldRequest body, IEventStream<Person> stream, Decision decision, Clock clock) => LegalHoldRequest.Answer(stream, decision, clock);
 }
