@@ -57,6 +57,11 @@ public sealed class Checks
         return value.Value;
     }
 
+    /// <summary>A day the body may leave out: null then, else checked as <see cref="Date"/>.</summary>
+    public DateOnly? OptionalDate(DateOnly? value, string field) => value is null ? null : Date(value, field);
+
+    public int? OptionalRange(int? value, string field, int min, int max) => value is null ? null : Range(value, field, min, max);
+
     public Guid Id(Guid? value, string field)
     {
         if (value is null || value == Guid.Empty) Add(field, "is required.");

@@ -7,7 +7,7 @@ namespace AGH.Api.Infrastructure;
 
 /// <summary>
 /// The one procedure of every command endpoint, applied by convention to each endpoint class with a static
-/// <c>Decide</c> method. The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
+/// <c>Decide</c> method (or, for a class with several routes, <c>Decide</c> + the route method's name). The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
 /// (<c>Handle</c>); the role comes first from its access attribute. After the endpoint's own steps this adds, in order:
 /// loading the stream the decision names by parameter type, with its lock (<see cref="StreamSteps"/>); 404 and
 /// If-Match → 412; the decision, run once and handed to <c>Handle</c>; its rejection as the problem with its code;
@@ -25,13 +25,14 @@ public sealed class CommandPipeline : IHttpPolicy
     {
         foreach (var chain in chains)
         {
-            if (chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static) is not { } decide) continue;
-            var stream = decide.GetParameters().Select(p => p.ParameterType).FirstOrDefault(t => Step(nameof(StreamSteps.Found), t) is not null);
-            if (stream is not null)
+            if (DecisionOf(chain) is not { } decide) continue;
+            var streamParameter = decide.GetParameters().FirstOrDefault(p => Step(nameof(StreamSteps.Found), p.ParameterType) is not null);
+            var stream = streamParameter?.ParameterType;
+            if (streamParameter is not null)
             {
-                // An endpoint whose stream needs more locks (ending frees the offer's place) loads it itself.
-                if (!chain.Middleware.SelectMany(f => f.Creates).Any(v => v.VariableType == stream)) Add(chain, rules, Loader(stream, decide));
-                Add(chain, rules, Step(nameof(StreamSteps.Found), stream)!);
+                // An endpoint whose stream needs more than its decision's attribute says loads it itself.
+                if (!chain.Middleware.SelectMany(f => f.Creates).Any(v => v.VariableType == stream)) Add(chain, rules, Loader(streamParameter, decide));
+                Add(chain, rules, Step(nameof(StreamSteps.Found), stream!)!);
             }
             chain.AddMiddleware(rules, new MethodCall(chain.Method.HandlerType, decide));
             Add(chain, rules, typeof(CommandPipeline).GetMethod(nameof(Reject))!);
@@ -41,6 +42,12 @@ public sealed class CommandPipeline : IHttpPolicy
         }
     }
 
+    // Two verbs on one thing with one body share a class, its Validate and its load; each route names its decision
+    // after itself (DecidePlace for the route method Place).
+    private static MethodInfo? DecisionOf(HttpChain chain) =>
+        chain.Method.HandlerType.GetMethod(DecideMethod + chain.Method.Method.Name, BindingFlags.Public | BindingFlags.Static)
+        ?? chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
+
     /// <summary>The decision's rejection as the answered problem, or go on.</summary>
     public static ProblemDetails Reject(Decision decision) => decision.Rejection is { } r ? Problems.Details(r) : WolverineContinue.NoProblems;
 
@@ -49,10 +56,13 @@ public sealed class CommandPipeline : IHttpPolicy
     private static MethodInfo? Step(string name, Type stream) => typeof(StreamSteps).GetMethods()
         .FirstOrDefault(m => m.Name == name && m.GetParameters().FirstOrDefault()?.ParameterType == stream);
 
-    // A loader takes the route id, or the command when it needs more of it (the week of the hours it logs).
-    private static MethodInfo Loader(Type stream, MethodInfo decide) => typeof(StreamSteps).GetMethods()
-        .Where(m => m.Name.StartsWith("Load") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0] == stream)
-        .Single(m => m.GetParameters()[0].ParameterType == typeof(Guid) || m.GetParameters()[0].ParameterType == decide.GetParameters()[0].ParameterType);
+    // A loader takes the route id, or the command when it needs more of it (the week of the hours it logs); the decision's
+    // stream parameter may name one that locks or reads more (LoadedWithAttribute).
+    private static MethodInfo Loader(ParameterInfo stream, MethodInfo decide) => stream.GetCustomAttribute<LoadedWithAttribute>() is { } with
+        ? typeof(StreamSteps).GetMethod(with.Loader)!
+        : typeof(StreamSteps).GetMethods()
+            .Where(m => m.Name.StartsWith("Load") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0] == stream.ParameterType)
+            .Single(m => m.GetParameters()[0].ParameterType == typeof(Guid) || m.GetParameters()[0].ParameterType == decide.GetParameters()[0].ParameterType);
 
     private static MethodInfo Appender(Type? stream) => typeof(StreamSteps).GetMethods().Single(m => m.Name == nameof(StreamSteps.Append)
         && (stream is null ? m.GetParameters().Length == 2 : m.GetParameters().Length == 3 && m.GetParameters()[2].ParameterType == stream));
@@ -64,3 +74,16 @@ public sealed class CommandPipeline : IHttpPolicy
             chain.Metadata.ProducesProblem(status, "application/problem+json");
     }
 }
+
+/// <summary>On a decision's stream parameter: the pipeline loads the stream with the named <see cref="StreamSteps"/> loader.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public abstract class LoadedWithAttribute(string loader) : Attribute
+{
+    public string Loader { get; } = loader;
+}
+
+/// <summary>The decision may free the placement's place: the offer is locked first, as ending a placement does.</summary>
+public sealed class FreesPlaceAttribute() : LoadedWithAttribute(nameof(StreamSteps.PlacementFreeingPlace));
+
+/// <summary>The decision reads the person's hours after the refusal, read once locked (has the person worked again?).</summary>
+public sealed class HoursAfterRefusalAttribute() : LoadedWithAttribute(nameof(StreamSteps.ProposalWithHoursAfterRefusal));

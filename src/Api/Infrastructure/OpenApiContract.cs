@@ -134,7 +134,7 @@ public static class OpenApiContract
                 """,
             [typeof(LogHoursEndpoint.Request)] = """{"date":"2026-03-02","minutes":240}""",
             [typeof(RecordRefusalEndpoint.Request)] = """{"date":"2026-03-09","kind":"no-show","statedReason":null}""",
-            [typeof(AssessRefusalEndpoint.Request)] = """{"goodCause":false,"reasoning":"Kein wichtiger Grund vorgetragen oder ersichtlich."}""",
+            [typeof(RefusalAssessmentRequest)] = """{"goodCause":false,"reasoning":"Kein wichtiger Grund vorgetragen oder ersichtlich."}""",
             [typeof(HoldHearingEndpoint.Request)] = """{"heldOn":"2026-03-16","statement":"Die Person gibt an, den Termin vergessen zu haben."}""",
             [typeof(ProposeSanctionEndpoint.Request)] = """{"refusalId":"0195d3a4-9c8b-7a6d-8e5f-4a3b2c1d0e9f","reasoning":"Unbegründetes Nichterscheinen nach Belehrung über die Rechtsfolgen."}""",
             [typeof(DecideSanctionEndpoint.Request)] = """{"approved":true,"reasoning":"Die Voraussetzungen des § 5 Abs. 4 S. 2 AsylbLG liegen vor.","startsOn":"2026-04-01"}""",

@@ -97,6 +97,13 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, AGH.Api.Notices.NoticeStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
+    // Loaders a decision names with an attribute on its stream parameter (LoadedWithAttribute), for what it locks or reads beyond the stream.
+    public static Task<PlacementStream?> PlacementFreeingPlace(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Placement(session, id, http, ct, writesOffer: true);
+
+    public static Task<ProposalStream?> ProposalWithHoursAfterRefusal(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
+
     private static ProblemDetails Current(object? stream, string what, HttpContext http, long? revision) =>
         stream is null ? Problems.NotFound(what) : Preconditions.Check(http, revision!.Value) ?? WolverineContinue.NoProblems;
 }

@@ -9,10 +9,7 @@ public static class GetNoticeEndpoint
     [WolverineGet("/api/notices/{id}", OperationId = "getNotice"), Tags("Notices")]
     [EndpointSummary("One notice (Bescheid) with its dispatch, notification and remedy")]
     [ProducesResponseType<NoticeDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings settings, Policy policy)
-    {
-        if (await NoticeAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } notice))
-            return Problems.NotFound("notice").Answer();
-        return Results.Ok(await NoticeAccess.Dto(session, person.Id, notice, settings, policy, http.RequestAborted));
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings settings, Policy policy) =>
+        VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session,
+            async found => Results.Ok(await NoticeAccess.Dto(session, found.Person.Id, found.Notice, settings, policy, http.RequestAborted)));
 }

@@ -1,5 +1,6 @@
 using AGH.Api.Payouts;
 using AGH.Domain.Notices;
+using AGH.Domain.Persons;
 using Marten;
 
 namespace AGH.Api.Notices;
@@ -13,10 +14,11 @@ public static class NoticePdfEndpoint
     [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid or Mitteilung as served, its \"Datum\" the notice's issuedOn. "
         + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet.")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts) =>
+        VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session, found => Pdf(found.Person, found.Notice, http, session, notices, payouts));
+
+    private static async Task<IResult> Pdf(Person person, Notice notice, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {
-        if (await NoticeAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } notice))
-            return Problems.NotFound("notice").Answer();
         if (notice.Origin == NoticeOrigin.External) return NoticePdfProblems.External();
         // Every kind named: a new kind fails the build (CS8509) until it has a renderer or is listed as not yet rendered.
 #pragma warning disable CS8524

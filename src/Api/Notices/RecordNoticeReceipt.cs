@@ -13,7 +13,7 @@ public static class RecordNoticeReceiptEndpoint
     public sealed record Request([property: Required] ReceiptOutcome? Outcome, DateOnly? On, [property: Required] string? Note);
 
     public static (RecordReceipt?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new RecordReceipt(id, v.Required(b.Outcome, "outcome"), b.On is null ? null : v.Date(b.On, "on"), v.Text(b.Note, "note", 2000),
+        new RecordReceipt(id, v.Required(b.Outcome, "outcome"), v.OptionalDate(b.On, "on"), v.Text(b.Note, "note", 2000),
             Access.Actor(http).UserId));
 
     public static Decision Decide(RecordReceipt command, NoticeStream stream, Clock clock) =>

@@ -24,5 +24,3 @@ public sealed record OfferDto(
     /// <summary>The offer as a decision's events leave it.</summary>
     public static OfferDto After(Offer offer, Decision decision) => From(decision.Events.Aggregate(offer, (o, e) => Offer.Evolve(o, e.Event)!));
 }
-
-public sealed record CreatedId(Guid Id);

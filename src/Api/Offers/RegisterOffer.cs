@@ -25,7 +25,7 @@ public static class RegisterOfferEndpoint
         var command = new RegisterOffer(Guid.CreateVersion7(), v.Required(b.ProviderType, "providerType"), v.Text(b.ProviderName, "providerName", 200),
             MunicipalityCatalog.Check(v, b.Municipality, "municipality"), v.Text(b.Title, "title", 200), v.Text(b.Activity, "activity", 2000),
             v.Range(b.Places, "places", 1, 100), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 30), v.Date(b.StartsOn, "startsOn"),
-            b.EndsOn is null ? null : v.Date(b.EndsOn, "endsOn"), v.Text(b.ReportTo, "reportTo", 500));
+            v.OptionalDate(b.EndsOn, "endsOn"), v.Text(b.ReportTo, "reportTo", 500));
         if (b.ServesPublicBenefit is not true)
             v.Add("servesPublicBenefit", "must be true: the result of the work must serve the public (§ 5 Abs. 1 AsylbLG).");
         return command;
@@ -38,5 +38,5 @@ public static class RegisterOfferEndpoint
 
     [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
     [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, RegisterOffer command) => Results.Created($"/api/offers/{command.OfferId}", new CreatedId(command.OfferId));
+    public static IResult Handle(Request body, RegisterOffer command) => CreatedId.At("/api/offers", command.OfferId);
 }

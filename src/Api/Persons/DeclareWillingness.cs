@@ -20,6 +20,5 @@ public static class DeclareWillingnessEndpoint
     [EndpointDescription("A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.")]
     [ProducesResponseType<PersonDto>(201)]
     public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
-        Results.Created($"/api/persons/{stream.Aggregate!.Id}",
-            PersonDto.From(decision.Events.Aggregate(stream.Aggregate!, (p, e) => Person.Evolve(p, e.Event)!), clock.Today));
+        PersonResults.Created(stream.Aggregate!, decision, clock.Today);
 }

@@ -8,10 +8,8 @@ namespace AGH.Api.Persons;
 [Caseworker]
 public static class EndEntitlementEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? Date, [property: Required] string? Reason);
-
-    public static (EndEntitlement?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
-        new EndEntitlement(id, v.Date(b.Date, "date"), v.Text(b.Reason, "reason", 1000)));
+    public static (EndEntitlement?, ProblemDetails) Validate(DatedReasonRequest? body, Guid id) =>
+        DatedReasonRequest.Parse(body, (date, reason) => new EndEntitlement(id, date, reason));
 
     // Ending the entitlement frees the active placement's place: its offer is locked too.
     public static Task<PersonStream?> LoadAsync(EndEntitlement command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
@@ -22,6 +20,6 @@ public static class EndEntitlementEndpoint
 
     [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, PersonStream stream, Decision decision, Clock clock) =>
+    public static IResult Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock) =>
         PersonResults.Ok(stream.Person, decision, clock.Today);
 }

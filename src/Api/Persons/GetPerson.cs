@@ -1,4 +1,3 @@
-using AGH.Domain.Persons;
 using Marten;
 
 namespace AGH.Api.Persons;
@@ -14,10 +13,8 @@ public static class GetPersonEndpoint
     {
         if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
             return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
-        // asOf replays the stream as it was recorded up to that instant; without it the inline view answers.
         var person = at is { } until
-            ? Person.Fold((await session.Events.FetchStreamAsync(id, token: http.RequestAborted))
-                .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data))
+            ? await VersionedPerson.AsRecorded(session, id, until, http.RequestAborted)
             : await VersionedPerson.LoadCurrent(session, id, http.RequestAborted);
         if (!PersonAccess.Visible(Access.Actor(http), person)) return Problems.NotFound("person").Answer();
         if (at is null) Preconditions.SetETag(http, person!.Revision);

@@ -5,6 +5,11 @@ namespace AGH.Api.Persons;
 /// <summary>The answer of a command on a person: the person as its decision's events leave them.</summary>
 public static class PersonResults
 {
-    public static IResult Ok(Person person, Decision decision, DateOnly today) =>
-        Results.Ok(PersonDto.From(decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!), today));
+    public static IResult Ok(Person person, Decision decision, DateOnly today) => Results.Ok(After(person, decision, today));
+
+    /// <summary>201 for a command that records something new on the person, answered at the person's address.</summary>
+    public static IResult Created(Person person, Decision decision, DateOnly today) => Results.Created($"/api/persons/{person.Id}", After(person, decision, today));
+
+    private static PersonDto After(Person person, Decision decision, DateOnly today) =>
+        PersonDto.From(decision.Events.Where(e => e.StreamId == person.Id).Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!), today);
 }

@@ -22,9 +22,9 @@ public static class RecordExemptionEndpoint
         if (b.Reason == ExemptionReason.Illness && b.Until is null && b.ReviewOn is null)
             v.Add("reviewOn", "is required for an illness exemption without until.");
         var evidence = b.Evidence is null ? null
-            : new ExemptionEvidence(v.Required(b.Evidence.Kind, "evidence.kind"), b.Evidence.ReceivedOn is null ? null : v.Date(b.Evidence.ReceivedOn, "evidence.receivedOn"));
-        return new RecordExemption(id, Guid.CreateVersion7(), reason, v.Date(b.From, "from"), b.Until is null ? null : v.Date(b.Until, "until"),
-            v.OptionalText(b.Note, "note", 500), evidence, b.ReviewOn is null ? null : v.Date(b.ReviewOn, "reviewOn"));
+            : new ExemptionEvidence(v.Required(b.Evidence.Kind, "evidence.kind"), v.OptionalDate(b.Evidence.ReceivedOn, "evidence.receivedOn"));
+        return new RecordExemption(id, Guid.CreateVersion7(), reason, v.Date(b.From, "from"), v.OptionalDate(b.Until, "until"),
+            v.OptionalText(b.Note, "note", 500), evidence, v.OptionalDate(b.ReviewOn, "reviewOn"));
     });
 
     public static Decision Decide(RecordExemption command, IEventStream<Person> stream) => PersonDecisions.RecordExemption(stream.Aggregate!, command);

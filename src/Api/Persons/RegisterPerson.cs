@@ -1,5 +1,4 @@
 using AGH.Api.Municipalities;
-using AGH.Api.Offers;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
@@ -27,5 +26,5 @@ public static class RegisterPersonEndpoint
 
     [WolverinePost("/api/persons", OperationId = "registerPerson"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
     [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, RegisterPerson command) => Results.Created($"/api/persons/{command.PersonId}", new CreatedId(command.PersonId));
+    public static IResult Handle(Request body, RegisterPerson command) => CreatedId.At("/api/persons", command.PersonId);
 }

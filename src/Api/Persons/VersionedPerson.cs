@@ -25,4 +25,8 @@ public static class VersionedPerson
         var (person, version) = await Load(session, personId, ct);
         return person is null ? null : person with { Revision = version };
     }
+
+    /// <summary>The person as recorded up to an instant: the stream replayed, not the inline view (which only knows now).</summary>
+    public static async Task<Person?> AsRecorded(IQuerySession session, Guid personId, DateTimeOffset until, CancellationToken ct) =>
+        Person.Fold((await session.Events.FetchStreamAsync(personId, token: ct)).Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data));
 }

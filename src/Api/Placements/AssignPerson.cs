@@ -17,7 +17,7 @@ public static class AssignPersonEndpoint
     public sealed record Assigned(Guid Id, Guid NoticeId);
 
     public static (AssignPerson?, ProblemDetails) Validate(Request? body, HttpContext http) => Parse.Body(body, (b, v) => new AssignPerson(Guid.CreateVersion7(),
-        v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), b.NoticeServedOn is null ? null : v.Date(b.NoticeServedOn, "noticeServedOn"),
+        v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), v.OptionalDate(b.NoticeServedOn, "noticeServedOn"),
         v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), Access.Actor(http)));
 
     public static Decision Decide(AssignPerson command, AssignmentParties parties, Policy policy, Clock clock) =>

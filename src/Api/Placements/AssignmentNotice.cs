@@ -17,10 +17,7 @@ public static class AssignmentNoticeEndpoint
         + "§ 14 AsylbLG) and Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG, § 84 SGG), in the wording the placement records as noticeVersion; "
         + "409 notice-external for a notice served outside the service (assigned with noticeServedOn).")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
-    {
-        if (await PlacementQueries.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } placement))
-            return Problems.NotFound("placement").Answer();
-        return await AssignmentNoticePdf.Answer(http, session, person, placement, notices, payouts);
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts) =>
+        VisibleRead.Answer(PlacementQueries.Visible, "placement", id, http, session,
+            found => AssignmentNoticePdf.Answer(http, session, found.Person, found.Placement, notices, payouts));
 }

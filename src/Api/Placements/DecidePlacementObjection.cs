@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using AGH.Domain.Placements;
-using Marten;
 
 namespace AGH.Api.Placements;
 
@@ -21,11 +20,8 @@ public static class DecidePlacementObjectionEndpoint
         new DecidePlacementObjection(id, v.Required(b.Outcome, "outcome"), WrittenReasons.Parse(v, b.Reasoning, "reasoning"),
             b.Costs ?? PlacementObjectionCosts.None, Access.Actor(http)));
 
-    // Upholding frees the place: the offer is locked first, as ending a placement does.
-    public static Task<PlacementStream?> LoadAsync(DecidePlacementObjection command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true);
-
-    public static Decision Decide(DecidePlacementObjection command, PlacementStream stream, Clock clock) =>
+    // Upholding frees the place.
+    public static Decision Decide(DecidePlacementObjection command, [FreesPlace] PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.Decide(stream.Person, stream.Placement, command, clock.Today);
 
     [WolverinePost("/api/placements/{id}/objection/decision", OperationId = "decidePlacementObjection"), Tags("Placements")]

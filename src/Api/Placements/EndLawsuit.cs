@@ -1,5 +1,4 @@
 using AGH.Domain.Placements;
-using Marten;
 
 namespace AGH.Api.Placements;
 
@@ -12,11 +11,8 @@ public static class EndLawsuitEndpoint
     public static (EndLawsuit?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new EndLawsuit(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), Access.Actor(http)));
 
-    // Upheld frees the place: the offer is locked first, as ending a placement does.
-    public static Task<PlacementStream?> LoadAsync(EndLawsuit command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Placement(session, command.PlacementId, http, ct, writesOffer: true);
-
-    public static Decision Decide(EndLawsuit command, PlacementStream stream, Clock clock) =>
+    // Upheld frees the place.
+    public static Decision Decide(EndLawsuit command, [FreesPlace] PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.EndLawsuit(stream.Person, stream.Placement, command, clock.Today);
 
     [WolverinePost("/api/placements/{id}/lawsuit/end", OperationId = "endLawsuit"), Tags("Placements")]

@@ -6,10 +6,8 @@ namespace AGH.Api.Placements;
 [CaseworkerOrOfficial]
 public static class FilePlacementObjectionEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
-
-    public static (FilePlacementObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FilePlacementObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http)));
+    public static (FilePlacementObjection?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, HttpContext http) =>
+        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FilePlacementObjection(id, receivedOn, statement, Access.Actor(http)));
 
     public static Decision Decide(FilePlacementObjection command, PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.File(stream.Person, stream.Placement, command, clock.Today);
@@ -20,6 +18,6 @@ public static class FilePlacementObjectionEndpoint
         + "refusals dated while suspended: 422 duty-suspended, and none can be sanctioned. 409 objection-exists (one per notice); "
         + "422 date-in-future; 422 objection-before-issue (receivedOn before the notice's issuedOn).")]
     [ProducesResponseType<PlacementObjectionAnswer>(201)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) =>
+    public static IResult Handle(ReceivedStatementRequest body, PlacementStream stream, Decision decision) =>
         PlacementObjectionResults.Created(stream, decision);
 }

@@ -42,13 +42,13 @@ public static class PlacementQueries
         return PlacementHours.Answer(http, result, hours.Values);
     }
 
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
-    {
-        if (await Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } placement)) return Problems.NotFound("placement").Answer();
-        Preconditions.SetETag(http, person.Revision);
-        var hours = await PlacementHours.Of(session, placement, http.RequestAborted);
-        return PlacementHours.Answer(http, PlacementDto.From(person, placement, hours, clock.Today, policy), [hours]);
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy) =>
+        VisibleRead.Answer(Visible, "placement", id, http, session, async found =>
+        {
+            Preconditions.SetETag(http, found.Person.Revision);
+            var hours = await PlacementHours.Of(session, found.Placement, http.RequestAborted);
+            return PlacementHours.Answer(http, PlacementDto.From(found.Person, found.Placement, hours, clock.Today, policy), [hours]);
+        });
 
     /// <summary>The placement and its person, or null where it does not exist or belongs to a municipality the caller does not see.</summary>
     public static async Task<(Person Person, Placement Placement)?> Visible(IQuerySession session, Actor actor, Guid id, CancellationToken ct)

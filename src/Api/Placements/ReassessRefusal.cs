@@ -1,4 +1,3 @@
-using AGH.Domain.Persons;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -7,14 +6,8 @@ namespace AGH.Api.Placements;
 [CaseworkerOrOfficial]
 public static class ReassessRefusalEndpoint
 {
-    public sealed record Request([property: Required] bool? GoodCause, ExemptionReason? Reason, [property: Required] string? Reasoning);
-
-    public static (ReassessRefusal?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
-    {
-        var goodCause = v.Required(b.GoodCause, "goodCause");
-        if (goodCause && b.Reason is null) v.Add("reason", "is required when goodCause is true.");
-        return new ReassessRefusal(id, refusalId, goodCause, b.Reason, v.Text(b.Reasoning, "reasoning", 4000));
-    });
+    public static (ReassessRefusal?, ProblemDetails) Validate(RefusalAssessmentRequest? body, Guid id, Guid refusalId) =>
+        RefusalAssessmentRequest.Parse(body, (goodCause, reason, reasoning) => new ReassessRefusal(id, refusalId, goodCause, reason, reasoning));
 
     public static Decision Decide(ReassessRefusal command, PlacementStream stream) => HearingDecisions.Reassess(stream.Person, stream.Placement, command);
 
@@ -24,5 +17,5 @@ public static class ReassessRefusalEndpoint
         + "was approved on the refusal; 409 not-assessed before the first assessment; 422 hearing-required without a hearing held or an "
         + "invitation to it; 422 not-obliged-on-refusal-date for goodCause false on a day without a duty to work.")]
     [ProducesResponseType<PlacementDto>(200)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
+    public static IResult Handle(RefusalAssessmentRequest body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
 }

@@ -15,7 +15,7 @@ public static class DecideObjectionEndpoint
 
     public static (DecideObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new DecideObjection(id, v.Required(b.Upheld, "upheld"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http).UserId,
-            b.Period is null ? null : v.Range(b.Period, "period", 1, 1000)));
+            v.OptionalRange(b.Period, "period", 1, 1000)));
 
     public static Decision Decide(DecideObjection command, ProposalStream stream) => SanctionDecisions.DecideObjection(stream.Person, command);
 

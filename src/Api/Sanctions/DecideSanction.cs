@@ -1,5 +1,4 @@
 using AGH.Domain.Sanctions;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 
@@ -16,17 +15,14 @@ public static class DecideSanctionEndpoint
     {
         var approved = v.Required(b.Approved, "approved");
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
-        DateOnly? startsOn = b.StartsOn is null ? null : v.Date(b.StartsOn, "startsOn");
+        var startsOn = v.OptionalDate(b.StartsOn, "startsOn");
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
         var actor = Access.Actor(http);
         return new DecideSanction(id, approved, reasoning, startsOn, actor.UserId, actor);
     });
 
-    // The hours after the refusal are read once locked: an approval is refused once the person worked again.
-    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
-
-    public static Decision Decide(DecideSanction command, ProposalStream stream, Policy policy, Clock clock) =>
+    // An approval is refused once the person worked again after the refusal.
+    public static Decision Decide(DecideSanction command, [HoursAfterRefusal] ProposalStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Decide(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]

@@ -17,10 +17,7 @@ public static class DecisionNoticeEndpoint
         + "Nr. 1 AsylbLG with § 48 SGB X) with hearing, reasons (§ 39 VwVfG), no suspensive effect (§ 11 Abs. 4 AsylbLG) and "
         + "Rechtsbehelfsbelehrung. Rejected: a Mitteilung that no restriction is imposed. 409 not-decided while the proposal is pending.")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices)
-    {
-        if (await SanctionAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } proposal))
-            return Problems.NotFound("sanction proposal").Answer();
-        return await DecisionNoticePdf.Answer(http, session, person, proposal, notices);
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices) =>
+        VisibleRead.Answer(SanctionAccess.Visible, "sanction proposal", id, http, session,
+            found => DecisionNoticePdf.Answer(http, session, found.Person, found.Proposal, notices));
 }

@@ -11,7 +11,7 @@ public static class FileObjectionEndpoint
 
     public static (FileObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new FileObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId,
-            b.Period is null ? null : v.Range(b.Period, "period", 1, 1000)));
+            v.OptionalRange(b.Period, "period", 1, 1000)));
 
     public static Decision Decide(FileObjection command, ProposalStream stream, Clock clock) => SanctionDecisions.FileObjection(stream.Person, command, clock.Today);
 

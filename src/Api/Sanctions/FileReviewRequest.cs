@@ -6,10 +6,8 @@ namespace AGH.Api.Sanctions;
 [CaseworkerOrOfficial]
 public static class FileReviewRequestEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
-
-    public static (FileReviewRequest?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FileReviewRequest(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId));
+    public static (FileReviewRequest?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, HttpContext http) =>
+        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FileReviewRequest(id, receivedOn, statement, Access.Actor(http).UserId));
 
     public static Decision Decide(FileReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.File(stream.Person, command, clock.Today);
 
@@ -18,5 +16,5 @@ public static class FileReviewRequestEndpoint
     [EndpointDescription("Also for an expired or unappealable restriction. 422 not-approved when nothing was approved; 409 review-request-exists "
         + "while one is undecided; 409 already-withdrawn; 422 date-in-future.")]
     [ProducesResponseType<SanctionProposalDto>(201)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
+    public static IResult Handle(ReceivedStatementRequest body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
 }

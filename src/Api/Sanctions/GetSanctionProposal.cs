@@ -10,11 +10,10 @@ public static class GetSanctionProposalEndpoint
     [WolverineGet("/api/sanction-proposals/{id}", OperationId = "getSanctionProposal"), Tags("Refusals and sanctions")]
     [EndpointSummary("One sanction proposal with its decision, restriction and objection")]
     [ProducesResponseType<SanctionProposalDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy)
-    {
-        if (await SanctionAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } proposal))
-            return Problems.NotFound("sanction proposal").Answer();
-        Preconditions.SetETag(http, person.Revision);
-        return Results.Ok(SanctionProposalDto.From(person, proposal, clock.Today, policy));
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy) =>
+        VisibleRead.Answer(SanctionAccess.Visible, "sanction proposal", id, http, session, found =>
+        {
+            Preconditions.SetETag(http, found.Person.Revision);
+            return Task.FromResult(Results.Ok(SanctionProposalDto.From(found.Person, found.Proposal, clock.Today, policy)));
+        });
 }

@@ -1,4 +1,3 @@
-using AGH.Api.Offers;
 using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
@@ -22,6 +21,5 @@ public static class ProposeSanctionEndpoint
         + "An invitation to the hearing whose deadline has passed without a hearing counts as heard; while its deadline runs and no hearing "
         + "was held: 422 hearing-deadline-running.")]
     [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, ProposeSanction command) =>
-        Results.Created($"/api/sanction-proposals/{command.ProposalId}", new CreatedId(command.ProposalId));
+    public static IResult Handle(Request body, ProposeSanction command) => CreatedId.At("/api/sanction-proposals", command.ProposalId);
 }

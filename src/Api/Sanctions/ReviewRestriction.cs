@@ -1,5 +1,4 @@
 using AGH.Domain.Sanctions;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 
@@ -14,13 +13,10 @@ public static class ReviewRestrictionEndpoint
 
     public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new ReviewRestriction(id, v.Required(b.ContinueRestriction, "continueRestriction"), v.Text(b.Reasoning, "reasoning", 8000),
-            b.HearingHeldOn is null ? null : v.Date(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http)));
+            v.OptionalDate(b.HearingHeldOn, "hearingHeldOn"), Access.Actor(http)));
 
-    // The hours after the refusal are read once locked: the breach persists only while the person does not work.
-    public static Task<ProposalStream?> LoadAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        CommandStreams.Proposal(session, id, http, ct, hoursAfterRefusal: true);
-
-    public static Decision Decide(ReviewRestriction command, ProposalStream stream, Policy policy, Clock clock) =>
+    // The breach persists only while the person does not work.
+    public static Decision Decide(ReviewRestriction command, [HoursAfterRefusal] ProposalStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
     [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]

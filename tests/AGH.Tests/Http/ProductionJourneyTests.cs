@@ -210,7 +210,7 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         var refusalId = (await caseworker.RecordRefusalAsync(placementId, null, null,
             new RecordRefusalRequest { Date = Today.AddDays(-3), Kind = RefusalKind.NoShow, StatedReason = "keine Angabe" })).RefusalId;
         await caseworker.AssessRefusalAsync(placementId, refusalId, null, null,
-            new AssessRefusalRequest { GoodCause = false, Reasoning = "Kein wichtiger Grund vorgetragen" });
+            new RefusalAssessmentRequest { GoodCause = false, Reasoning = "Kein wichtiger Grund vorgetragen" });
         await caseworker.HoldHearingAsync(placementId, refusalId, null, null,
             new HoldHearingRequest { HeldOn = Today.AddDays(-1), Statement = "Person äußert sich nicht" });
         var proposalId = (await caseworker.ProposeSanctionAsync(placementId, null, null,
@@ -222,9 +222,9 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         decided.Status.Should().Be(ProposalStatus.Approved);
         decided.DecidedBy.Should().Be("prod-official");
 
-        (await official.PlaceLegalHoldAsync(personId, null, null, new PlaceLegalHoldRequest { Reason = "Klage beim SG Osnabrück anhängig" }))
+        (await official.PlaceLegalHoldAsync(personId, null, null, new LegalHoldRequest { Reason = "Klage beim SG Osnabrück anhängig" }))
             .LegalHold.Should().BeTrue();
-        (await official.LiftLegalHoldAsync(personId, null, null, new LiftLegalHoldRequest { Reason = "Verfahren abgeschlossen" }))
+        (await official.LiftLegalHoldAsync(personId, null, null, new LegalHoldRequest { Reason = "Verfahren abgeschlossen" }))
             .LegalHold.Should().BeFalse();
 
         // Four eyes: prepared by one payroll clerk, reviewed by a second, released by a third.

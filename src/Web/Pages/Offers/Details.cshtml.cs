@@ -53,7 +53,7 @@ public sealed class DetailsModel : CommandPage
         if (Withdraw.Date is null) ModelState.AddModelError("Withdraw.Date", "Bitte das Datum angeben.");
         else
         {
-            var ok = await Try(c => c.WithdrawOfferAsync(Id, IdempotencyKey("withdraw"), ETag, new WithdrawOfferRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
+            var ok = await Try(c => c.WithdrawOfferAsync(Id, IdempotencyKey("withdraw"), ETag, new DatedReasonRequest { Date = Withdraw.Date.Value, Reason = Withdraw.Reason?.Trim() ?? "" }),
                 prefix: nameof(Withdraw));
             if (ok) return BackTo("/Offers/Details", new { id = Id }, "Das Angebot wurde zurückgezogen.");
         }

@@ -84,7 +84,7 @@ public sealed class ObjectionModel : CommandPage
         if (Record.ReceivedOn is null) ModelState.AddModelError("Record.ReceivedOn", "Bitte das Eingangsdatum angeben.");
         if (string.IsNullOrWhiteSpace(Record.Statement)) ModelState.AddModelError("Record.Statement", "Bitte den Inhalt des Widerspruchs angeben.");
         if (ModelState.IsValid && await Try(c => c.FilePlacementObjectionAsync(Id, IdempotencyKey("objection", Record.ReceivedOn, Record.Statement), ETag,
-                new FilePlacementObjectionRequest { ReceivedOn = Record.ReceivedOn!.Value, Statement = Record.Statement!.Trim() }), "Record",
+                new ReceivedStatementRequest { ReceivedOn = Record.ReceivedOn!.Value, Statement = Record.Statement!.Trim() }), "Record",
                 new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn", ["objection-before-issue"] = "ReceivedOn" }))
             return BackTo("/Placements/Objection", new { id = Id }, "Der Widerspruch gegen den Heranziehungsbescheid ist erfasst.");
         return await Again();

@@ -50,7 +50,7 @@ public sealed class ReviewRequestModel : CommandPage
         if (Filing.ReceivedOn is null) ModelState.AddModelError("Filing.ReceivedOn", "Bitte das Eingangsdatum angeben.");
         if (string.IsNullOrWhiteSpace(Filing.Statement)) ModelState.AddModelError("Filing.Statement", "Bitte den Inhalt des Antrags angeben.");
         if (ModelState.IsValid && await Try(c => c.FileReviewRequestAsync(Id, IdempotencyKey("review-request", Filing.ReceivedOn, Filing.Statement), ETag,
-                new FileReviewRequestRequest { ReceivedOn = Filing.ReceivedOn!.Value, Statement = Filing.Statement!.Trim() }), "Filing",
+                new ReceivedStatementRequest { ReceivedOn = Filing.ReceivedOn!.Value, Statement = Filing.Statement!.Trim() }), "Filing",
                 new Dictionary<string, string> { ["date-in-future"] = "ReceivedOn" }))
             return BackTo("/SanctionProposals/ReviewRequest", new { id = Id }, "Der Überprüfungsantrag ist erfasst.");
         return await Again();

@@ -76,7 +76,7 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
         var refusalId = (await (caseworker.RecordRefusalAsync(placementId, null, null,
             new RecordRefusalRequest { Date = Today.AddDays(-3), Kind = RefusalKind.NoShow, StatedReason = "keine Angabe" }))).RefusalId;
         await caseworker.AssessRefusalAsync(placementId, refusalId, null, null,
-            new AssessRefusalRequest { GoodCause = false, Reasoning = "Kein wichtiger Grund vorgetragen" });
+            new RefusalAssessmentRequest { GoodCause = false, Reasoning = "Kein wichtiger Grund vorgetragen" });
         var heard = await caseworker.HoldHearingAsync(placementId, refusalId, null, null,
             new HoldHearingRequest { HeldOn = Today.AddDays(-1), Statement = "Person äußert sich nicht" });
         heard.Refusals.Should().ContainSingle().Which.Assessment!.GoodCause.Should().BeFalse();

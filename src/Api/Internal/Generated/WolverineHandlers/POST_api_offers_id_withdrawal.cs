@@ -61,7 +61,7 @@ namespace Internal.Generated.WolverineHandlers
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Offers.WithdrawOfferEndpoint").SetTag("http.route", "/api/offers/{id}/withdrawal").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Offers.WithdrawOfferEndpoint.Request>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Infrastructure.DatedReasonRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.CoordinatorOrCaseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems

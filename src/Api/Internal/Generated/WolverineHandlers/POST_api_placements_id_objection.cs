@@ -64,7 +64,7 @@ namespace Internal.Generated.WolverineHandlers
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Placements.FilePlacementObjectionEndpoint").SetTag("http.route", "/api/placements/{id}/objection").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Placements.FilePlacementObjectionEndpoint.Request>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Infrastructure.ReceivedStatementRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.CaseworkerOrOfficial(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems

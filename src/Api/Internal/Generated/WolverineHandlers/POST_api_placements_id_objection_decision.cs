@@ -94,7 +94,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var placementStream = await AGH.Api.Placements.DecidePlacementObjectionEndpoint.LoadAsync(decidePlacementObjection, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var placementStream = await AGH.Api.Infrastructure.StreamSteps.PlacementFreeingPlace(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(placementStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))

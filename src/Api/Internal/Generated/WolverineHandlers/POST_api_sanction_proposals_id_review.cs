@@ -97,7 +97,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var proposalStream = await AGH.Api.Sanctions.ReviewRestrictionEndpoint.LoadAsync(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var proposalStream = await AGH.Api.Infrastructure.StreamSteps.ProposalWithHoursAfterRefusal(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(proposalStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -100,7 +100,7 @@ public sealed class DetailsModel : CommandPage
         var reason = goodCause && !string.IsNullOrEmpty(Assess.Reason) ? Assess.Reason : null;
         var reasoning = Assess.Reasoning?.Trim() ?? "";
         var ok = await Try(c => c.AssessRefusalAsync(id, refusalId, IdempotencyKey("assessment", goodCause, reason ?? "", reasoning), ETag,
-            new AssessRefusalRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Assess", new Dictionary<string, string>
+            new RefusalAssessmentRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Assess", new Dictionary<string, string>
         {
             ["not-obliged-on-refusal-date"] = "GoodCause", ["already-assessed"] = "GoodCause",
         });
@@ -173,7 +173,7 @@ public sealed class DetailsModel : CommandPage
         var reason = goodCause && !string.IsNullOrEmpty(Reassess.Reason) ? Reassess.Reason : null;
         var reasoning = Reassess.Reasoning?.Trim() ?? "";
         var ok = await Try(c => c.ReassessRefusalAsync(id, refusalId, IdempotencyKey("reassessment", goodCause, reason ?? "", reasoning), ETag,
-            new ReassessRefusalRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Reassess",
+            new RefusalAssessmentRequest { GoodCause = goodCause, Reason = Labels.ExemptionReason.Parse(reason), Reasoning = reasoning }), "Reassess",
             new Dictionary<string, string>
             {
                 ["not-obliged-on-refusal-date"] = "GoodCause", ["not-assessed"] = "GoodCause", ["hearing-required"] = "GoodCause",
