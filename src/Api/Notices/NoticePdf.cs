@@ -1,6 +1,7 @@
 using AGH.Api.Payouts;
 using AGH.Domain.Notices;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AGH.Api.Notices;
 
@@ -11,9 +12,25 @@ public static class NoticePdfEndpoint
     [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
     [EndpointSummary("Der Bescheid als PDF")]
     [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid or Mitteilung as served, its \"Datum\" the notice's issuedOn. "
-        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet.")]
-    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
+        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet. "
+        + "annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked "
+        + "\"Übersetzung – nicht rechtsverbindlich\", and records it on the notice's annexes; any other value, de and an empty one "
+        + "included, is 422 annex-not-available, after the 404s and 409s of the notice.")]
+    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409, 422)]
+    public static async Task<IResult> Get(Guid id, string? annex, HttpContext http, IQuerySession session, IDocumentStore store, NoticeSettings notices,
+        PayoutSettings payouts)
+    {
+        var answer = await Plain(id, http, session, notices, payouts);
+        // Without annex the notice as served; with one, the notice's own 404s and 409s answer first (exact rules' order).
+        if (!http.Request.Query.ContainsKey("annex") || answer is not FileContentHttpResult file) return answer;
+        if (AnnexTranslations.For(annex) is not { } translation) return TranslatedAnnex.NotAvailable(annex);
+        var (person, notice) = (await NoticeAccess.Visible(session, Access.Actor(http), id, http.RequestAborted))!.Value;
+        var pdf = TranslatedAnnex.Append(file.FileContents.ToArray(), translation, notice.Kind, notices);
+        await TranslatedAnnex.Record(store, Access.Actor(http), person.Id, notice.NoticeId, translation, http.RequestAborted);
+        return NoticeResults.Pdf(http, pdf, $"{notice.Version}-{translation.Version}", notice.NoticeId);
+    }
+
+    private static async Task<IResult> Plain(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {
         if (await NoticeAccess.Visible(session, Access.Actor(http), id, http.RequestAborted) is not ({ } person, { } notice))
             return Problems.NotFound("notice").Answer();

@@ -191,7 +191,7 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             Municipality = "bad-iburg", GivenName = "Samir", FamilyName = "Haddad", DateOfBirth = Today.AddYears(-25), EntitledSince = Today.AddYears(-1),
         })).Id;
         var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest { PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10 });
-        using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId))
+        using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId, null))
         {
             notice.StatusCode.Should().Be(200);
             var head = new byte[5];
