@@ -39,7 +39,8 @@ public sealed record NoticeDto(
         return new NoticeDto(n.NoticeId, n.Kind, n.Version, personId, n.SubjectId, n.IssuedOn, issuedBy,
             new NoticeAuthorityDto(n.Authority, settings.AuthorityName(n.Authority)),
             n.Dispatch is { } d ? new NoticeDispatchDto(d.Method, d.On, d.RecordedBy) : null,
-            n.NotifiedOn, n.ObjectionDeadline(policy), RemedyName(n.Remedy), n.RemedyDeadline(policy), n.Origin, []);
+            n.NotifiedOn, n.ObjectionDeadline(policy), RemedyName(n.Remedy), n.RemedyDeadline(policy), n.Origin,
+            (n.Annexes ?? []).Select(a => new NoticeAnnexDto(a.Language, a.Version)).ToList());
     }
 
     // Written out: the enum's kebab-case would read "antrag86b".

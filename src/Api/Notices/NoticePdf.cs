@@ -2,6 +2,7 @@ using AGH.Api.Payouts;
 using AGH.Domain.Notices;
 using AGH.Domain.Persons;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AGH.Api.Notices;
 
@@ -12,10 +13,23 @@ public static class NoticePdfEndpoint
     [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
     [EndpointSummary("Der Bescheid als PDF")]
     [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid or Mitteilung as served, its \"Datum\" the notice's issuedOn. "
-        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet.")]
-    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
-    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts) =>
-        VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session, found => Pdf(found.Person, found.Notice, http, session, notices, payouts));
+        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet. "
+        + "annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked "
+        + "\"Übersetzung – nicht rechtsverbindlich\", and records it on the notice's annexes; any other value, de and an empty one "
+        + "included, is 422 annex-not-available, after the 404s and 409s of the notice.")]
+    [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409, 422)]
+    public static Task<IResult> Get(Guid id, string? annex, HttpContext http, IQuerySession session, IDocumentStore store, NoticeSettings notices,
+        PayoutSettings payouts) =>
+        VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session, async found =>
+        {
+            var answer = await Pdf(found.Person, found.Notice, http, session, notices, payouts);
+            // Without annex the notice as served; with one, the notice's own 404s and 409s answer first (exact rules' order).
+            if (!http.Request.Query.ContainsKey("annex") || answer is not FileContentHttpResult file) return answer;
+            if (AnnexTranslations.For(annex) is not { } translation) return TranslatedAnnex.NotAvailable(annex);
+            var pdf = TranslatedAnnex.Append(file.FileContents.ToArray(), translation, found.Notice.Kind, notices);
+            await TranslatedAnnex.Record(store, Access.Actor(http), found.Person.Id, found.Notice.NoticeId, translation, http.RequestAborted);
+            return NoticeResults.Pdf(http, pdf, $"{found.Notice.Version}-{translation.Version}", found.Notice.NoticeId);
+        });
 
     private static async Task<IResult> Pdf(Person person, Notice notice, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {

@@ -229,6 +229,9 @@ public static class EventCatalog
                 ? $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}) am {D(on)}, erfasst von {x.RecordedBy}"
                 : $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
             occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(NoticeReceiptRecorded.RecordedBy)]),
+        Entry<NoticeAnnexRendered>(EventStream.Person, _ => LegalBasis.NoticeTranslation,
+            x => $"Übersetzung der Belehrungen ({x.Language}, Fassung {x.Version}, nicht rechtsverbindlich) erstellt für {x.RenderedBy}",
+            notPersonal: [nameof(NoticeAnnexRendered.Language), nameof(NoticeAnnexRendered.Version), nameof(NoticeAnnexRendered.RenderedBy)]),
 
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.

@@ -28,6 +28,8 @@ public static class LegalBasis
     public const string ReviewRequest = "§ 44 SGB X i. V. m. § 9 Abs. 4 AsylbLG";
     public const string NoticeIssued = "§§ 35, 37, 39 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string Notification = "§§ 41, 43 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
+    /// <summary>German is the official language; a translated annex helps the person understand the notice and binds no one.</summary>
+    public const string NoticeTranslation = "§ 23 Abs. 1 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string NotificationRebutted = "§ 41 Abs. 2 S. 3 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Exclusion = "§ 1 Abs. 4 AsylbLG";

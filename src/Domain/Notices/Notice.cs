@@ -68,7 +68,17 @@ public sealed record NoticeDispatched(Guid NoticeId, Guid PersonId, DispatchMeth
 /// <summary>The presumption of notification rebutted: received later on <paramref name="On"/>, or not at all.</summary>
 public sealed record NoticeReceiptRecorded(Guid NoticeId, Guid PersonId, ReceiptOutcome Outcome, DateOnly? On, string Note, string RecordedBy) : IDomainEvent;
 
+/// <summary>
+/// A translated annex of the notice's Belehrungen (<paramref name="Language"/>, wording <paramref name="Version"/>, e.g.
+/// <c>rfb-ar-v1</c>) was rendered for <paramref name="RenderedBy"/>: the notice lists it from then on. The German notice
+/// alone is binding (§ 23 Abs. 1 VwVfG); the annex is an aid to understanding it.
+/// </summary>
+public sealed record NoticeAnnexRendered(Guid NoticeId, Guid PersonId, string Language, string Version, string RenderedBy) : IDomainEvent;
+
 public sealed record NoticeDispatch(DispatchMethod Method, DateOnly On, string RecordedBy);
+
+/// <summary>A translated annex rendered for the notice: its language and the translation's own version.</summary>
+public sealed record NoticeAnnex(string Language, string Version);
 
 public sealed record Notice(
     Guid NoticeId,
@@ -84,8 +94,16 @@ public sealed record Notice(
     NoticeDispatch? Dispatch,
     DateOnly? NotifiedOn)
 {
+    /// <summary>Rendered annexes, each once; a view stored before annexes existed reads none.</summary>
+    public IReadOnlyList<NoticeAnnex> Annexes { get; init; } = [];
+
     public static Notice Start(NoticeIssued e) => new(
         e.NoticeId, e.Kind, e.SubjectId, e.Version, e.IssuedOn, e.IssuedBy, e.IssuedByName, e.IssuedByRole, e.Authority, e.Origin, null, null);
+
+    // Rendering the same annex again (or twice at once) leaves one entry.
+    public Notice When(NoticeAnnexRendered e) => (Annexes ?? []).Contains(new NoticeAnnex(e.Language, e.Version))
+        ? this
+        : this with { Annexes = [.. Annexes ?? [], new NoticeAnnex(e.Language, e.Version)] };
 
     public Notice When(NoticeDispatched e) => this with { Dispatch = new NoticeDispatch(e.Method, e.On, e.RecordedBy), NotifiedOn = e.NotifiedOn };
 

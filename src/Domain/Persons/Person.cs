@@ -270,6 +270,7 @@ public sealed record Person(
         (not null, NoticeIssued e) => state with { Notices = state.Notices.SetItem(e.NoticeId, Notice.Start(e)) },
         (not null, NoticeDispatched e) => state.WithNotice(e.NoticeId, n => n.When(e)).WithNoticeNotified(e.NoticeId),
         (not null, NoticeReceiptRecorded e) => state.WithNotice(e.NoticeId, n => n.When(e)).WithNoticeNotified(e.NoticeId),
+        (not null, NoticeAnnexRendered e) => state.WithNotice(e.NoticeId, n => n.When(e)),
         (not null, RestrictionSuspended e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, RestrictionSuspensionEnded e) => state.WithProposal(e.ProposalId, p => p.When(e)),
         (not null, ReviewRequestFiled e) => state.WithProposal(e.ProposalId, p => p.When(e)),

@@ -607,6 +607,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list placements", "/api/placements", ["personId", "offerId", "status"], cw),
             ("list notices", "/api/notices", ["personId", "page", "pageSize"], cw),
             ("list notices awaiting dispatch", "/api/notices", ["awaitingDispatch"], cw),
+            ("notice pdf annex", $"/api/notices/{NoticeOf(h.Printed)}/pdf", ["annex"], cw),
             ("quota", "/api/quota", ["asOf"], auditor),
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),

@@ -191,13 +191,22 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             Municipality = "bad-iburg", GivenName = "Samir", FamilyName = "Haddad", DateOfBirth = Today.AddYears(-25), EntitledSince = Today.AddYears(-1),
         })).Id;
         var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest { PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10 });
-        using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId))
+        using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId, null))
         {
             notice.StatusCode.Should().Be(200);
             var head = new byte[5];
             await notice.Stream.ReadExactlyAsync(head);
             Encoding.ASCII.GetString(head).Should().Be("%PDF-", "the Heranziehungsbescheid as PDF");
         }
+        // The Arabic annex: Skia's and HarfBuzz's native libraries load in the published service.
+        using (var annexed = await caseworker.GetNoticePdfAsync(issued.NoticeId, "ar"))
+        {
+            annexed.StatusCode.Should().Be(200);
+            using var copy = new MemoryStream();
+            await annexed.Stream.CopyToAsync(copy);
+            Unit.PdfText.Of(copy.ToArray()).Should().Contain("Übersetzung – nicht rechtsverbindlich").And.Contain("rfb-ar-v1");
+        }
+        (await caseworker.GetNoticeAsync(issued.NoticeId)).Annexes.Select(a => a.Version).Should().Equal("rfb-ar-v1");
 
         await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(1), Minutes = 240 });
         var second = await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(2), Minutes = 120 });

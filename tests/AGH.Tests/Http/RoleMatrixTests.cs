@@ -156,7 +156,15 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // Contract v3a, roles of the new routes: notices are read as the person is; dispatch and receipt by caseworker or official.
         new("GET /api/notices", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices?personId={x.W.Person}")),
         new("GET /api/notices/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Placement)}")),
-        new("GET /api/notices/{id}/pdf", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/pdf")),
+        // Contract v3b: the translated annex is read as the PDF is (rendering it lists it on the notice once); an allowed
+        // role gets both, the annex first, a refused one is refused the annex.
+        new("GET /api/notices/{id}/pdf", [Cw, Of, Au], false, async (x, c) =>
+        {
+            var annexed = await c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/pdf?annex=ar");
+            if (annexed.StatusCode != HttpStatusCode.OK) return annexed;
+            annexed.Dispose();
+            return await c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/pdf");
+        }),
         // The world's notice was handed over: the person says it never arrived, so it can go out again.
         new("POST /api/notices/{id}/dispatch", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/dispatch",
             new { method = "post", on = D(x.Today) }))
@@ -446,6 +454,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/notices/{id}", OtherOfficial, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
         ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
         ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
+        ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF with an annex", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf?annex=fa")),
+        ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF with an annex", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf?annex=fa")),
         // The notice was handed over: a leak would answer 409 already-dispatched.
         ("POST /api/notices/{id}/dispatch", OtherCaseworker, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
         ("POST /api/notices/{id}/dispatch", OtherOfficial, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),

@@ -2,6 +2,7 @@
 #pragma warning disable
 using AGH.Api.Notices;
 using AGH.Api.Payouts;
+using Marten;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
@@ -18,14 +19,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly AGH.Api.Notices.NoticeSettings _noticeSettings;
         private readonly AGH.Api.Payouts.PayoutSettings _payoutSettings;
+        private readonly Marten.IDocumentStore _documentStore;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_notices_id_pdf(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, AGH.Api.Notices.NoticeSettings noticeSettings, AGH.Api.Payouts.PayoutSettings payoutSettings, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_notices_id_pdf(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, AGH.Api.Notices.NoticeSettings noticeSettings, AGH.Api.Payouts.PayoutSettings payoutSettings, Marten.IDocumentStore documentStore, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _noticeSettings = noticeSettings;
             _payoutSettings = payoutSettings;
+            _documentStore = documentStore;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -48,6 +51,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var annex = httpContext.Request.Query["annex"];
             var problemDetails1 = AGH.Api.Infrastructure.Access.CaseReader(httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -58,7 +62,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Notices.NoticePdfEndpoint.Get(id, httpContext, ((Marten.IQuerySession)documentSession), _noticeSettings, _payoutSettings).ConfigureAwait(false);
+            var result = await AGH.Api.Notices.NoticePdfEndpoint.Get(id, annex, httpContext, ((Marten.IQuerySession)documentSession), _documentStore, _noticeSettings, _payoutSettings).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
