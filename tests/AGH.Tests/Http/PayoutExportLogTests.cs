@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AGH.Domain.Payouts;
+using Npgsql;
 
 namespace AGH.Tests.Http;
 
@@ -145,6 +146,24 @@ public sealed class PayoutExportLogTests(PayoutExportLogFactory factory) : HttpT
         await Rejected(() => pay.GetAsync($"/api/payout-runs/{Guid.NewGuid()}/export"), 404);
         await Rejected(() => cw.GetAsync($"/api/payout-runs/{run}/export"), 403);
         (await ExportsOf(run)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_run_stored_before_exports_were_recorded_shows_none_and_its_first_export_is_sequence_1()
+    {
+        var (run, month) = await Released(6, "xl5");
+        await using (var conn = new NpgsqlConnection(Factory.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var strip = new NpgsqlCommand("update agh.mt_doc_payoutrun set data = data - 'exports' - 'Exports' where id = @id", conn);
+            strip.Parameters.AddWithValue("id", run);
+            (await strip.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+        (await ExportsOf(run)).Should().BeEmpty();
+        var first = await Exported(await (await As("payroll", userId: "xl5-pay")).GetAsync($"/api/payout-runs/{run}/export"));
+        first.Sequence.Should().Be(1);
+        first.FileName.Should().Be($"aufwandsentschaedigung-{month}.csv");
+        (await ExportsOf(run)).Should().ContainSingle();
     }
 
     [Fact]
