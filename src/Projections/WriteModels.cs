@@ -153,6 +153,7 @@ public partial class PayoutRunProjection : MultiStreamProjection<AGH.Domain.Payo
         Identity<AGH.Domain.Payouts.PayoutRunReleased>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunReviewed>(e => e.RunId);
         Identity<AGH.Domain.Payouts.PayoutRunRejected>(e => e.RunId);
+        Identity<AGH.Domain.Payouts.PayoutRunExported>(e => e.RunId);
         foreach (var type in EventTypes.PayoutLedger) IncludeType(type);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
@@ -6,24 +7,75 @@ using Marten;
 
 namespace AGH.Api.Payouts;
 
-/// <summary>The released run as the cash office's CSV; 409 before the second clerk released it.</summary>
+/// <summary>
+/// The released run as the cash office's CSV. Payroll's export is recorded on the ledger (a second one only as a
+/// duplicate); an auditor reads the latest recorded copy and records nothing.
+/// </summary>
+/// <remarks>
+/// Amounts and months come from the run and never change after release; names and file references are read from the
+/// persons when the file is built, so a corrected or erased name changes a later copy's bytes (and its SHA-256).
+/// </remarks>
 [PayoutReader]
 public static class ExportPayoutRunEndpoint
 {
     public const string CsvHeader = "fileReference;familyName;givenName;month;minutes;amountCents;amountEuro";
 
-    [WolverineGet("/api/payout-runs/{id}/export", OperationId = "exportPayoutRun"), Tags("Payouts")]
-    [EndpointSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")]
-    [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(403, 404, 409)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static ProblemDetails Validate(HttpContext http)
     {
-        var run = await session.LoadAsync<PayoutRun>(id, http.RequestAborted);
+        var checks = new Checks();
+        var values = http.Request.Query["duplicate"];
+        if (values.Count > 1) checks.Add("duplicate", "must be given once.");
+        else if (values.Count == 1 && values[0] is not ("true" or "false")) checks.Add("duplicate", "must be true or false.");
+        return checks.Details();
+    }
+
+    [WolverineGet("/api/payout-runs/{id}/export", OperationId = "exportPayoutRun"), Tags("Payouts")]
+    [EndpointSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma; payroll's export is recorded")]
+    [EndpointDescription("Payroll: the first export records sequence 1 (aufwandsentschaedigung-YYYY-MM.csv); a later one needs duplicate=true "
+        + "(else 409 already-exported) and is named …-DUPLIKAT-<sequence>.csv; duplicate=true before the first: 409 not-exported. Auditor: "
+        + "the latest recorded copy, recording nothing (409 not-exported before the first). Headers X-Export-Sequence, X-Line-Count, "
+        + "X-Control-Total-Cents, X-Content-SHA256 (lower-case hex SHA-256 of the bytes sent, BOM included).")]
+    [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(400, 403, 404, 409)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IDocumentSession session, Clock clock)
+    {
+        var ct = http.RequestAborted;
+        var actor = Access.Actor(http);
+        var recording = actor.Role == Roles.Payroll;
+        // Two payroll exports at once: the ledger's lock makes them sequences n and n+1, or one of them 409.
+        if (recording) await PayoutPreparation.LockLedger(session, ct);
+        var run = await session.LoadAsync<PayoutRun>(id, ct);
         if (run is null) return Problems.NotFound("payout run").Answer();
-        // The cash office pays what two people released, nothing else.
-        if (run.Status != PayoutRunStatus.Released)
-            return Problems.Create(409, "run-not-released", "Conflict", $"The run is {run.Status.ToString().ToLowerInvariant()}; only a released run is exported.");
-        var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, run.Lines.Select(l => l.PersonId).Distinct()))
-            .ToDictionary(x => x.Id);
+        if (!recording)
+        {
+            if (PayoutDecisions.Readable(run) is { } unreadable) return Problems.Details(unreadable).Answer();
+            var latest = run.Exports[^1];
+            return Answer(http, await Build(run, session, ct), latest.Sequence, run.FileName(latest.Sequence));
+        }
+        var file = run.Status == PayoutRunStatus.Released ? await Build(run, session, ct) : null;
+        var decision = PayoutDecisions.Export(run, actor.UserId, http.Request.Query["duplicate"] == "true",
+            file?.Recorded ?? new PayoutFile("", 0, 0), clock.Now);
+        if (decision.Rejection is { } rejection) return Problems.Details(rejection).Answer();
+        var exported = (PayoutRunExported)decision.Events[0].Event;
+        CommandActor.Set(session, actor);
+        PayoutPreparation.AppendToLedger(session, decision);
+        return Answer(http, file!, exported.Sequence, run.FileName(exported.Sequence));
+    }
+
+    private sealed record Csv(byte[] Bytes, PayoutFile Recorded);
+
+    private static IResult Answer(HttpContext http, Csv csv, int sequence, string fileName)
+    {
+        var headers = http.Response.Headers;
+        headers["X-Export-Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
+        headers["X-Line-Count"] = csv.Recorded.LineCount.ToString(CultureInfo.InvariantCulture);
+        headers["X-Control-Total-Cents"] = csv.Recorded.ControlTotalCents.ToString(CultureInfo.InvariantCulture);
+        headers["X-Content-SHA256"] = csv.Recorded.Sha256;
+        return Results.File(csv.Bytes, "text/csv; charset=utf-8", fileName);
+    }
+
+    private static async Task<Csv> Build(PayoutRun run, IQuerySession session, CancellationToken ct)
+    {
+        var persons = (await session.LoadManyAsync<Person>(ct, run.Lines.Select(l => l.PersonId).Distinct())).ToDictionary(x => x.Id);
         var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
         foreach (var line in run.Lines)
         {
@@ -33,6 +85,6 @@ public static class ExportPayoutRunEndpoint
                 .Append("\r\n");
         }
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"aufwandsentschaedigung-{run.Month}.csv");
+        return new Csv(bytes, new PayoutFile(Convert.ToHexStringLower(SHA256.HashData(bytes)), run.Lines.Count, run.Lines.Sum(l => l.AmountCents)));
     }
 }

@@ -4,6 +4,9 @@ namespace AGH.Api.Payouts;
 
 public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears);
 
+/// <summary>One recorded export: which copy, by whom, when, and the SHA-256 of the bytes sent.</summary>
+public sealed record PayoutExportDto(int Sequence, string ExportedBy, DateTimeOffset At, string Sha256);
+
 public sealed record PayoutRunDto(
     Guid Id,
     string Month,
@@ -14,11 +17,13 @@ public sealed record PayoutRunDto(
     long TotalCents,
     string? ReviewedBy,
     string? RejectedBy,
-    string? RejectionReason)
+    string? RejectionReason,
+    IReadOnlyList<PayoutExportDto> Exports)
 {
     public static PayoutRunDto From(PayoutRun run) => new(run.Id, run.Month, run.Status, run.PreparedBy, run.ReleasedBy,
         run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears)).ToList(), run.TotalCents,
-        run.ReviewedBy, run.RejectedBy, run.RejectionReason);
+        run.ReviewedBy, run.RejectedBy, run.RejectionReason,
+        run.Exports.Select(x => new PayoutExportDto(x.Sequence, x.ExportedBy, x.At, x.Sha256)).ToList());
 }
 
 /// <summary>Configuration "Payouts:Rates": the dated rate table; defaults to the statutory rates.</summary>

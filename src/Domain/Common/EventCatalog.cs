@@ -245,6 +245,12 @@ public static class EventCatalog
         Entry<PayoutRunRejected>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
             x => $"Auszahlungslauf {x.Month} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
             notPersonal: [nameof(PayoutRunRejected.Month), nameof(PayoutRunRejected.RejectedBy), nameof(PayoutRunRejected.Reason)]),
+        // The file goes to the Kreiskasse, which pays out (cash-office basis of every payout event); it names no person itself.
+        Entry<PayoutRunExported>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
+            x => x.Sequence == 1
+                ? $"Auszahlungslauf {x.Month} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} Zeilen, {Eur(x.ControlTotalCents)})"
+                : $"Auszahlungslauf {x.Month} als Duplikat {x.Sequence} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} Zeilen, {Eur(x.ControlTotalCents)})",
+            notPersonal: [nameof(PayoutRunExported.Month), nameof(PayoutRunExported.ExportedBy), nameof(PayoutRunExported.Sha256)]),
 
         Entry<PersonHistoryRead>(EventStream.AccessLog, _ => LegalBasis.DataAccess, x => $"Akte eingesehen ({x.Purpose})",
             notPersonal: [nameof(PersonHistoryRead.Purpose)]),

@@ -75,6 +75,18 @@ public sealed record PayoutRunReviewed(Guid RunId, string Month, string Reviewed
 /// <summary>The run was not released: its lines count as unpaid again and a new run of the month may be prepared.</summary>
 public sealed record PayoutRunRejected(Guid RunId, string Month, string RejectedBy, string Reason) : IDomainEvent;
 
+/// <summary>
+/// Payroll sent the released run's file to the cash office (Kreiskasse): which copy (sequence from 1), by whom, when,
+/// and what was sent (SHA-256 of the bytes, data rows, sum of the amounts), so a second payment file is never unnoticed.
+/// </summary>
+public sealed record PayoutRunExported(Guid RunId, string Month, int Sequence, string ExportedBy, DateTimeOffset At, string Sha256, int LineCount,
+    long ControlTotalCents) : IDomainEvent;
+
+public sealed record PayoutExport(int Sequence, string ExportedBy, DateTimeOffset At, string Sha256, int LineCount, long ControlTotalCents);
+
+/// <summary>The run's CSV as built for an export: what the decision records about it.</summary>
+public sealed record PayoutFile(string Sha256, int LineCount, long ControlTotalCents);
+
 public enum PayoutRunStatus
 {
     Prepared,
@@ -103,6 +115,13 @@ public sealed record PayoutRun(
 
     public string? RejectionReason { get; init; }
 
+    /// <summary>Every export payroll made, oldest first; runs released before exports were recorded start with none.</summary>
+    public IReadOnlyList<PayoutExport> Exports { get; init; } = [];
+
+    /// <summary>The cash office's file name: the first copy plain, every later one marked as a duplicate.</summary>
+    public string FileName(int sequence) =>
+        sequence <= 1 ? $"aufwandsentschaedigung-{Month}.csv" : $"aufwandsentschaedigung-{Month}-DUPLIKAT-{sequence}.csv";
+
     public bool IsScheduled => PreparedBy == Schedule;
 
     /// <summary>
@@ -118,6 +137,10 @@ public sealed record PayoutRun(
         (not null, PayoutRunReviewed e) => state with { Status = PayoutRunStatus.Reviewed, ReviewedBy = e.ReviewedBy },
         (not null, PayoutRunReleased e) => state with { Status = PayoutRunStatus.Released, ReleasedBy = e.ReleasedBy },
         (not null, PayoutRunRejected e) => state with { Status = PayoutRunStatus.Rejected, RejectedBy = e.RejectedBy, RejectionReason = e.Reason },
+        (not null, PayoutRunExported e) => state with
+        {
+            Exports = [.. state.Exports, new PayoutExport(e.Sequence, e.ExportedBy, e.At, e.Sha256, e.LineCount, e.ControlTotalCents)],
+        },
         _ => state,
     };
 
@@ -232,6 +255,31 @@ public static class PayoutDecisions
         if (Closed(run) is { } closed) return closed;
         return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunRejected(run.Id, run.Month, rejectedBy, reason)));
     }
+
+    /// <summary>
+    /// Payroll's export is recorded: the first copy plainly; every later one only when asked for as a duplicate, so a
+    /// second payment file for the cash office is always deliberate. Only a released run is exported (checked first).
+    /// </summary>
+    public static Decision Export(PayoutRun run, string exportedBy, bool duplicate, PayoutFile file, DateTimeOffset at)
+    {
+        if (NotReleased(run) is { } notReleased) return notReleased;
+        if (duplicate && run.Exports.Count == 0)
+            return Rejection.Conflict("not-exported", "The run was never exported; the first export is not a duplicate.");
+        if (!duplicate && run.Exports.Count > 0)
+            return Rejection.Conflict("already-exported",
+                $"The run was exported {run.Exports.Count} time(s), last by {run.Exports[^1].ExportedBy}; ask for a duplicate (duplicate=true) to export it again.");
+        return Decision.Accept(new StreamEvent(PayoutRun.LedgerId, new PayoutRunExported(run.Id, run.Month, run.Exports.Count + 1, exportedBy, at,
+            file.Sha256, file.LineCount, file.ControlTotalCents)));
+    }
+
+    /// <summary>An auditor reads the latest recorded export and records nothing; before the first there is none to read.</summary>
+    public static Rejection? Readable(PayoutRun run) =>
+        NotReleased(run) ?? (run.Exports.Count == 0 ? Rejection.Conflict("not-exported", "Payroll has not exported the run yet.") : null);
+
+    // The cash office pays what two people released, nothing else.
+    private static Rejection? NotReleased(PayoutRun run) => run.Status == PayoutRunStatus.Released
+        ? null
+        : Rejection.Conflict("run-not-released", $"The run is {run.Status.ToString().ToLowerInvariant()}; only a released run is exported.");
 
     private static Rejection? Closed(PayoutRun run) => run.Status switch
     {

@@ -12,7 +12,11 @@ namespace AGH.Web.Infrastructure;
 /// </summary>
 public static class ApiFiles
 {
-    public static async Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, string fileName, bool inline)
+    public static Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, string fileName, bool inline) =>
+        Relay(page, apiPath, contentType, _ => fileName, inline);
+
+    /// <summary>The file name from the API's answer, e.g. the copy's number a recorded export names only once it is made.</summary>
+    public static async Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, Func<HttpResponseMessage, string> fileName, bool inline)
     {
         var http = page.HttpContext;
         var client = await http.RequestServices.GetRequiredService<ApiClients>().Raw();
@@ -32,7 +36,7 @@ public static class ApiFiles
         }
         if (!response.IsSuccessStatusCode) return new LocalRedirectResult($"{StaffApp.Base}/problem?status={(int)response.StatusCode}");
 
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = fileName }.ToString();
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileNameStar = fileName(response) }.ToString();
         http.Response.Headers.CacheControl = "private, no-store";
         return new FileStreamResult(await response.Content.ReadAsStreamAsync(http.RequestAborted), contentType);
     }

@@ -66,6 +66,8 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(month.First.AddDays(3)), statement = "Anhoerungsaussage-7781" }));
         var run = IdOf(await Ok(await Post(await As("payroll", userId: "pay-e"), "/api/payout-runs", new { month = month.ToString() }), HttpStatusCode.Created));
         await Ok(await Post(await As("payroll", userId: "pay-e2"), $"/api/payout-runs/{run}/release", new { }));
+        // Payroll sent the file before the erasure; an auditor reads the recorded export afterwards (v3b: none before it).
+        (await (await As("payroll", userId: "pay-e2")).GetAsync($"/api/payout-runs/{run}/export")).StatusCode.Should().Be(HttpStatusCode.OK);
         await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "moved-away", note = "Umzug nach Vandersmoot-Hof" }));
         await Ok(await Post(cw, $"/api/persons/{person}/entitlement-end", new { date = D(Today), reason = "Wegzug Vandersmoot" }));
         var official = await As("official", "glandorf", "amt-glandorf");

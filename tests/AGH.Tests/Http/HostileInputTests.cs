@@ -49,6 +49,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var requests = new List<Req>();
         foreach (var route in PostRoutes(home, doomed, foreign, run, doomedRun, cw, coordinator, official, payroll, reviewer, anonymous))
             requests.AddRange(PostMutations(route));
+        // Payroll's first export of the released run is recorded (contract v3b), so the auditor's reads below find a copy.
+        requests.Add(new("export payout run (payroll)", "first export", HttpMethod.Get, $"/api/payout-runs/{run}/export", payroll, null, null, [200]));
         requests.AddRange(GetMutations(home, foreign, run, auditor, cw, official));
 
         var offenders = new List<string>();
@@ -612,7 +614,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),
             ("list payout runs", "/api/payout-runs", ["month"], auditor),
-            ("export payout run", $"/api/payout-runs/{run}/export", ["format"], auditor),
+            ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),
         };

@@ -283,7 +283,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("POST /api/payout-runs/{id}/release", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/release", new { })),
         new("POST /api/payout-runs/{id}/review", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/review", new { })),
         new("POST /api/payout-runs/{id}/reject", [Pa], true, (x, c) => Post(c, $"/api/payout-runs/{x.Run}/reject", new { reason = "Stunden fehlen" })),
-        new("GET /api/payout-runs/{id}/export", [Pa, Au], false, (x, c) => c.GetAsync($"/api/payout-runs/{x.Run}/export")),
+        new("GET /api/payout-runs/{id}/export", [Pa, Au], false, (x, c) => c.GetAsync($"/api/payout-runs/{x.Run}/export?duplicate=true")),
         // Contract: history for the auditor, or a caseworker of the person's municipality; the access log for the auditor;
         // the Art. 15 export for a caseworker of the person's municipality or the auditor.
         new("GET /api/persons/{id}/history", [Au, Cw], false, (x, c) => c.GetAsync($"/api/persons/{x.W.Person}/history")),
@@ -332,6 +332,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         var sharedRun = await PreparedRun("payroll-a", runMonths++);
         // Only a released run is exported (contract v2), so the shared run is released by a second clerk.
         (await Post(await As("payroll", null, "payroll-b"), $"/api/payout-runs/{sharedRun}/release", new { })).EnsureSuccessStatusCode();
+        // Payroll's first export is recorded (contract v3b); the matrix then asks for duplicates, which payroll records and an auditor reads.
+        (await (await As("payroll", null, "payroll-b")).GetAsync($"/api/payout-runs/{sharedRun}/export")).EnsureSuccessStatusCode();
         var failures = new List<string>();
         var table = new List<string>();
 

@@ -139,6 +139,20 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         csv.Should().StartWith("fileReference;familyName;givenName;month;minutes;amountCents;amountEuro");
         csv.Should().Contain($"\n{fileReference};{family};Samir;{month};150;", "the person's line, found by the file reference");
 
+        // The export is recorded (contract v3b); a further copy is only made once confirmed, as a duplicate.
+        await schmidt.ReloadAsync();
+        await Expect(schmidt.Locator("#run-exports tbody tr")).ToHaveCountAsync(1);
+        await Expect(schmidt.Locator("#run-exports")).ToContainTextAsync("k.schmidt");
+        await Expect(schmidt.GetByRole(AriaRole.Link, new() { Name = "CSV für die Kreiskasse herunterladen" })).ToHaveCountAsync(0);
+        await Expect(schmidt.Locator("#duplicate-question")).ToContainTextAsync("Duplikat erzeugen?");
+        var duplicate = await schmidt.RunAndWaitForDownloadAsync(() =>
+            schmidt.GetByRole(AriaRole.Link, new() { Name = "Duplikat erzeugen" }).ClickAsync());
+        duplicate.SuggestedFilename.Should().Be($"auszahlung-{month}-DUPLIKAT-2.csv");
+        (await File.ReadAllBytesAsync((await duplicate.PathAsync())!)).Should().Equal(bytes, "a duplicate is the same file");
+        var exports = (await Get(auditor, $"/api/payout-runs/{runId}"))["exports"]!.AsArray();
+        exports.Select(x => x!["sequence"]!.GetValue<int>()).Should().Equal(1, 2);
+        exports.Select(x => x!["exportedBy"]!.GetValue<string>()).Should().Equal("k.schmidt", "k.schmidt");
+
         await StaffAppFixture.End(meyer);
         await StaffAppFixture.End(schmidt);
     }

@@ -8,9 +8,15 @@ public sealed class ExportModel : StaffPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
+    /// <summary>The clerk confirmed a further copy ("Duplikat erzeugen?"): the API records it as a duplicate.</summary>
+    [BindProperty(SupportsGet = true)] public bool Duplicate { get; set; }
+
     public async Task<IActionResult> OnGet()
     {
         var run = await (await Api()).GetPayoutRunAsync(Id);
-        return await ApiFiles.Relay(this, $"api/payout-runs/{Id}/export", "text/csv; charset=utf-8", $"auszahlung-{run.Month}.csv", inline: false);
+        return await ApiFiles.Relay(this, $"api/payout-runs/{Id}/export" + (Duplicate ? "?duplicate=true" : ""), "text/csv; charset=utf-8",
+            response => response.Headers.TryGetValues("X-Export-Sequence", out var sequence) && sequence.Single() is var n && n != "1"
+                ? $"auszahlung-{run.Month}-DUPLIKAT-{n}.csv"
+                : $"auszahlung-{run.Month}.csv", inline: false);
     }
 }
