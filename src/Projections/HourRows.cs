@@ -82,15 +82,15 @@ public static class HourRows
 
     /// <summary>
     /// The rows built from the stored events in one statement: the same columns <see cref="Queue"/> writes, taken from
-    /// the events' JSON (HourRowsTests proves both equal). Run inside a transaction after emptying the table.
+    /// the events' JSON (RebuildTests.The_rebuilt_hour_rows_equal_the_rows_written_with_the_events proves both equal). Run inside a transaction after emptying the table.
     /// </summary>
-    public static string InsertFromEvents(string schema, string where = "true") =>
+    public static string InsertFromEvents(string schema) =>
         $"insert into {Qualified(schema)} ({Columns}) " +
         "select e.stream_id, e.version, (e.data ->> 'placementId')::uuid, (e.data ->> 'entryId')::uuid, (e.data ->> 'date')::date, " +
         "(e.data ->> 'minutes')::int, " +
         $"case when e.type = '{CorrectedType}' then (e.data ->> 'correctsEntryId')::uuid end, " +
         $"case when e.type = '{CorrectedType}' then e.data ->> 'reason' end " +
-        $"from {schema}.mt_events e where e.type in ('{LoggedType}', '{CorrectedType}') and ({where})";
+        $"from {schema}.mt_events e where e.type in ('{LoggedType}', '{CorrectedType}')";
 
     // Marten's stored type names (snake case of the class name).
     public const string LoggedType = "hours_logged";

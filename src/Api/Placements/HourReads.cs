@@ -40,12 +40,8 @@ public static class HourReads
             $"{Select}, target t where h.person_id = @person and h.date between t.monday and t.monday + 6",
             ("person", personId), ("entry", entryId));
 
-    /// <summary>Every week holding a day after <paramref name="day"/> (an end, a refusal): at least all hours dated after it.</summary>
+    /// <summary>The person's weeks from the one holding <paramref name="day"/> on (an end, a refusal): at least all hours dated after it.</summary>
     public static Task<HourLog> After(IQuerySession session, Guid personId, DateOnly day, CancellationToken ct) =>
-        From(session, personId, day, ct);
-
-    /// <summary>The person's weeks from the one holding <paramref name="day"/> on (a placement's period from its start).</summary>
-    public static Task<HourLog> From(IQuerySession session, Guid personId, DateOnly day, CancellationToken ct) =>
         One(session, ct, $"{Select}where h.person_id = @person and h.date >= @monday", ("person", personId), ("monday", HourRows.MondayOf(day)));
 
     /// <summary>
