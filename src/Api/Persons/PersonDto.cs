@@ -3,7 +3,8 @@ using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
 
-public sealed record ExemptionDto(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note,
+public sealed record ExemptionDto(Guid ExemptionId,
+    [property: System.ComponentModel.Description("Null once the person's data was erased (health data, Art. 9 DSGVO).")] ExemptionReason? Reason, DateOnly From, DateOnly? Until, string? Note,
     ExemptionEvidence? Evidence = null, DateOnly? ReviewOn = null,
     [property: System.ComponentModel.Description("Recorded in error and withdrawn: it counts nowhere (status, eligibility, quota).")] bool Withdrawn = false);
 

@@ -19,7 +19,13 @@ public sealed record PersonExportDto(
     IReadOnlyList<ExportObjectionDto> Objections,
     IReadOnlyList<ExportPayoutLineDto> PayoutLines,
     IReadOnlyList<HistoryEntryDto> History,
-    IReadOnlyList<ExportAccessEntryDto> AccessLog);
+    IReadOnlyList<ExportAccessEntryDto> AccessLog,
+    IReadOnlyList<ExportPurposeDto> Purposes,
+    IReadOnlyList<ExportLegalBasisDto> LegalBases,
+    IReadOnlyList<ExportRecipientDto> Recipients,
+    IReadOnlyList<ExportRetentionDto> Retention,
+    IReadOnlyList<ExportRightDto> Rights,
+    IReadOnlyList<ExportSourceDto> Sources);
 
 public sealed record ExportRestrictionDto(Guid ProposalId, DateOnly StartsOn, DateOnly EndsOn, RestrictionStatus Status, DateOnly? ContinuedOn);
 
@@ -45,8 +51,11 @@ public static class PersonExportEndpoint
 {
     [WolverineGet("/api/persons/{id}/export", OperationId = "exportPersonData"), Tags("Data protection")]
     [EndpointSummary("All data about the person as JSON (Auskunft nach Art. 15 DSGVO)")]
+    [EndpointDescription("Besides the data: purposes, legalBases, recipients (categories, and each cash-office export that named the person), "
+        + "retention per record class, rights (incl. the complaint to the Landesbeauftragte für den Datenschutz Niedersachsen) and sources.")]
     [ProducesResponseType<PersonExportDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock, Policy policy)
+    public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock, Policy policy,
+        Retention.RetentionSettings retention)
     {
         var actor = Access.Actor(http);
         var person = await session.LoadAsync<Person>(id, http.RequestAborted);
@@ -71,7 +80,8 @@ public static class PersonExportEndpoint
                 o.DecisionReasoning, o.Period))).ToList(),
             runs.OrderBy(r => r.Month).ThenBy(r => r.Id).SelectMany(r => r.Lines.Where(l => l.PersonId == id)
                 .Select(l => new ExportPayoutLineDto(r.Id, r.Month, r.Status, l.Minutes, l.RateCents, l.AmountCents, l.Arrears))).ToList(),
-            history, log);
+            history, log, PrivacyInformation.Purposes, PrivacyInformation.LegalBases, PrivacyInformation.Recipients(id, runs),
+            PrivacyInformation.Retention(retention), PrivacyInformation.Rights, PrivacyInformation.Sources(person));
         return Results.Ok(export);
     }
 }

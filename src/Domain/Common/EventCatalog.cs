@@ -108,8 +108,8 @@ public static class EventCatalog
             mask: e => e with { GivenName = X, FamilyName = X, FileReference = X, DateOfBirth = DateOnly.MinValue },
             notPersonal: [nameof(PersonRegistered.Municipality)]),
         Entry<ExemptionRecorded>(EventStream.Person, _ => LegalBasis.GoodCause,
-            x => $"Wichtiger Grund erfasst ({HistoryWording.Of(x.Reason)}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
-            occurredOn: x => x.From, mask: e => e with { Note = null, Evidence = null }),
+            x => $"Wichtiger Grund erfasst ({(x.Reason is { } r ? HistoryWording.Of(r) : "Grund gelöscht")}) vom {D(x.From)} bis {(x.Until is { } u ? D(u) : "auf Weiteres")}",
+            occurredOn: x => x.From, mask: e => e with { Reason = null, Note = null, Evidence = null }),
         Entry<ExemptionEnded>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Wichtiger Grund endet mit dem {D(x.Until)}", occurredOn: x => x.Until),
         Entry<ExemptionWithdrawn>(EventStream.Person, _ => LegalBasis.GoodCause, x => $"Erfassung eines wichtigen Grundes als Irrtum zurückgenommen: {x.Reason}",
             mask: e => e with { Reason = X }),
@@ -145,7 +145,7 @@ public static class EventCatalog
             x => x.GoodCause
                 ? $"Wichtiger Grund anerkannt ({(x.Reason is { } r ? HistoryWording.Of(r) : "ohne Angabe")}): {x.Reasoning}"
                 : $"Kein wichtiger Grund anerkannt: {x.Reasoning}",
-            mask: e => e with { Reasoning = X }),
+            mask: e => e with { Reason = null, Reasoning = X }),
         Entry<HearingHeld>(EventStream.Person, _ => LegalBasis.Hearing, x => $"Anhörung nach § 28 VwVfG am {D(x.HeldOn)} durchgeführt",
             occurredOn: x => x.HeldOn, mask: e => e with { Statement = X }),
         Entry<HearingInvited>(EventStream.Person, _ => LegalBasis.HearingProcedure,
@@ -155,7 +155,7 @@ public static class EventCatalog
             x => x.GoodCause
                 ? $"Nach Anhörung neu bewertet: wichtiger Grund anerkannt ({(x.Reason is { } r ? HistoryWording.Of(r) : "ohne Angabe")}): {x.Reasoning}"
                 : $"Nach Anhörung neu bewertet: kein wichtiger Grund anerkannt: {x.Reasoning}",
-            mask: e => e with { Reasoning = X }),
+            mask: e => e with { Reason = null, Reasoning = X }),
         Entry<SanctionProposed>(EventStream.Person, _ => LegalBasis.Restriction,
             x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionProposed.ProposedBy)]),

@@ -40,7 +40,8 @@ public sealed record PersonRegistered(
 public sealed record ExemptionRecorded(
     Guid PersonId,
     Guid ExemptionId,
-    ExemptionReason Reason,
+    // Null only once erased: the reason is health data (Art. 9 DSGVO) and is masked with the rest.
+    ExemptionReason? Reason,
     DateOnly From,
     DateOnly? Until,
     string? Note,
@@ -63,7 +64,7 @@ public sealed record PersonHistoryRead(Guid PersonId, DateTimeOffset? AsOf, stri
     public static Guid StreamFor(Guid personId) => DeterministicId.From("agh:access-log:" + personId);
 }
 
-public sealed record Exemption(Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note)
+public sealed record Exemption(Guid ExemptionId, ExemptionReason? Reason, DateOnly From, DateOnly? Until, string? Note)
 {
     public ExemptionEvidence? Evidence { get; init; }
 

@@ -64,6 +64,13 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
             new { date = D(month.First.AddDays(2)), kind = "explicit", statedReason = "Schwarzwaldreise-Geheimnis" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(month.First.AddDays(3)), statement = "Anhoerungsaussage-7781" }));
+        // Health is Art. 9 data: the reason class and the evidence go with the erasure, not only the note.
+        await Ok(await Post(cw, $"/api/persons/{person}/exemptions", new
+        {
+            reason = "illness", from = D(month.First.AddDays(4)), until = D(month.First.AddDays(5)), note = "Attest-Notiz-4471",
+            evidence = new { kind = "au-certificate", receivedOn = D(month.First.AddDays(4)) },
+        }), HttpStatusCode.Created);
+        (await GetOk(cw, $"/api/persons/{person}"))["exemptions"]![0]!["reason"]!.GetValue<string>().Should().Be("illness");
         var run = IdOf(await Ok(await Post(await As("payroll", userId: "pay-e"), "/api/payout-runs", new { month = month.ToString() }), HttpStatusCode.Created));
         await Ok(await Post(await As("payroll", userId: "pay-e2"), $"/api/payout-runs/{run}/release", new { }));
         // Payroll sent the file before the erasure; an auditor reads the recorded export afterwards (v3b: none before it).
@@ -90,13 +97,20 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         view["givenName"]!.GetValue<string>().Should().Be("***");
         view["familyName"]!.GetValue<string>().Should().Be("***");
         view["erasedOn"].Should().NotBeNull();
+        var exemption = view["exemptions"]!.AsArray().Single()!;
+        exemption["reason"].Should().BeNull("the reason class is health data (Art. 9 DSGVO)");
+        exemption["evidence"].Should().BeNull();
+        exemption["note"].Should().BeNull();
+        exemption["from"]!.GetValue<string>().Should().Be(D(month.First.AddDays(4)), "dates stay for the record");
         (await GetOk(auditor, $"/api/persons/{keep}"))["givenName"]!.GetValue<string>().Should().Be("Amina");
 
         var history = (await GetOk(auditor, $"/api/persons/{person}/history"))["entries"]!.AsArray();
         history.Last()!["type"]!.GetValue<string>().Should().Be("PersonDataErased");
         history.First()!["data"]!["familyName"]!.GetValue<string>().Should().Be("***");
         history.ToJsonString().Should().NotContain("Vandersmoot").And.NotContain("Quirinella").And.NotContain("Anhoerungsaussage")
-            .And.NotContain("Schwarzwaldreise").And.NotContain("1987-03-17").And.NotContain("AZ-GL-778899");
+            .And.NotContain("Schwarzwaldreise").And.NotContain("1987-03-17").And.NotContain("AZ-GL-778899")
+            .And.NotContain("Krankheit").And.NotContain("illness").And.NotContain("au-certificate").And.NotContain("Attest-Notiz");
+        history.Single(e => e!["type"]!.GetValue<string>() == "ExemptionRecorded")!["summary"]!.GetValue<string>().Should().Contain("Grund gelöscht");
 
         var payout = await GetOk(auditor, $"/api/payout-runs/{run}");
         payout["totalCents"]!.GetValue<long>().Should().Be(60);
@@ -104,9 +118,9 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         csv.Should().Contain("***;***;***;" + month + ";45;60;0,60").And.NotContain("Vandersmoot");
 
         var export = await GetOk(auditor, $"/api/persons/{person}/export");
-        export.ToJsonString().Should().NotContain("Vandersmoot");
+        export.ToJsonString().Should().NotContain("Vandersmoot").And.NotContain("illness").And.NotContain("au-certificate");
 
-        foreach (var secret in new[] { "Vandersmoot", "Quirinella", "Anhoerungsaussage-7781", "Schwarzwaldreise-Geheimnis", "AZ-GL-778899", "1987-03-17" })
+        foreach (var secret in new[] { "Vandersmoot", "Quirinella", "Anhoerungsaussage-7781", "Schwarzwaldreise-Geheimnis", "AZ-GL-778899", "1987-03-17", "Attest-Notiz-4471", "au-certificate" })
             (await Factory.RowsContaining(secret)).Should().Be(0, $"'{secret}' must be gone from every table");
     }
 

@@ -183,4 +183,49 @@ public sealed class PayoutExportLogTests(PayoutExportLogFactory factory) : HttpT
         (await Recorded(run)).Select(e => e.Sequence).Should().Equal(1, 2, 3, 4, 5);
         (await ExportsOf(run)).Select(x => x!["sequence"]!.GetValue<int>()).Should().Equal(1, 2, 3, 4, 5);
     }
+
+    [Fact]
+    public async Task The_persons_Art_15_export_names_each_cash_office_file_that_named_them_and_no_staff()
+    {
+        var cw = await Caseworker();
+        var month = M(7);
+        var person = await NewPerson(cw);
+        var unpaid = await NewPerson(cw);
+        var placement = await NewPlacement(cw, personId: person, notice: month.First.AddDays(-7), startsOn: month.First);
+        await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(month.First.AddDays(3)), minutes = 90 }), HttpStatusCode.Created);
+        var run = IdOf(await Ok(await Post(await As("payroll", userId: "xl7-prep"), "/api/payout-runs", new { month = month.ToString() }),
+            HttpStatusCode.Created));
+        await Ok(await Post(await As("payroll", userId: "xl7-rel"), $"/api/payout-runs/{run}/release", new { }));
+        var payroll = await As("payroll", userId: "xl7-exp");
+        await Exported(await payroll.GetAsync($"/api/payout-runs/{run}/export"));
+        Factory.Time.Advance(TimeSpan.FromMinutes(5));
+        await Exported(await payroll.GetAsync($"/api/payout-runs/{run}/export?duplicate=true"));
+        var exports = (await GetOk(payroll, $"/api/payout-runs/{run}"))["exports"]!.AsArray();
+
+        var export = await GetOk(cw, $"/api/persons/{person}/export");
+
+        var disclosures = export["recipients"]!.AsArray().Where(r => r!["kind"]!.GetValue<string>() == "disclosure").ToList();
+        disclosures.Should().HaveCount(2, "the file was sent twice, the second time as a duplicate");
+        disclosures.Select(r => r!["recipient"]!.GetValue<string>()).Should().AllBe("Kreiskasse");
+        disclosures.Select(r => r!["runId"]!.GetValue<Guid>()).Should().AllBeEquivalentTo(run);
+        disclosures.Select(r => r!["month"]!.GetValue<string>()).Should().AllBe(month.ToString());
+        disclosures.Select(r => r!["at"]!.GetValue<DateTimeOffset>()).Should()
+            .Equal(exports.Select(x => x!["at"]!.GetValue<DateTimeOffset>()), "each recorded export is one disclosure");
+        export["recipients"]!.ToJsonString().Should().NotContain("xl7-", "recipients are organisations, never staff");
+
+        foreach (var field in new[] { "purposes", "legalBases", "recipients", "retention", "rights", "sources" })
+            export[field]!.AsArray().Should().NotBeEmpty(field).And.AllSatisfy(x => x.Should().BeOfType<JsonObject>());
+        export["sources"]!.AsArray().Select(x => (x!["kind"]!.GetValue<string>(), x["municipality"]!.GetValue<string>()))
+            .Should().Equal(("office", "bad-iburg"));
+        export["rights"]!.AsArray().Single(r => r!["basis"]!.GetValue<string>() == "Art. 77 DSGVO")!["how"]!.GetValue<string>()
+            .Should().Contain("Landesbeauftragte für den Datenschutz Niedersachsen");
+        export["retention"]!.AsArray().Single(r => r!["recordClass"]!.GetValue<string>() == "fallakte")!["years"]!.GetValue<int>()
+            .Should().Be(6, "the configured Retention:PersonYears");
+        export["legalBases"]!.AsArray().Select(b => b!["basis"]!.GetValue<string>()).Should().Contain("§ 5 AsylbLG")
+            .And.Contain(b => b.StartsWith("Art. 9 Abs. 2 lit. b"), "health data needs an Art. 9 basis");
+
+        var other = await GetOk(cw, $"/api/persons/{unpaid}/export");
+        other["recipients"]!.AsArray().Should().NotBeEmpty("the categories the data will go to are named before any transfer")
+            .And.OnlyContain(r => r!["kind"]!.GetValue<string>() == "category");
+    }
 }
