@@ -122,6 +122,22 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         pdf.Status.Should().Be(200);
         System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5).Should().Be("%PDF-");
 
+        // The translated annex: one link per language; the download is the notice with the marked translation appended.
+        var annexes = page.GetByTestId("annexes");
+        await Assertions.Expect(annexes.GetByRole(AriaRole.Link)).ToHaveCountAsync(6);
+        var arabic = annexes.GetByRole(AriaRole.Link, new() { Name = "Bescheid mit Übersetzung: Arabisch (PDF)" });
+        await Assertions.Expect(arabic).ToHaveAttributeAsync("href", $"/app/notices/{noticeId}/Annex?language=ar");
+        var annexed = await page.APIRequest.GetAsync($"/app/notices/{noticeId}/Annex?language=ar");
+        annexed.Status.Should().Be(200);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await annexed.BodyAsync()))
+        {
+            document.NumberOfPages.Should().BeGreaterThan(1, "the translation is appended to the German notice");
+            string.Concat(document.GetPages().Select(p => p.Text)).Should().Contain("rechtsverbindlich", "the annex is marked as a translation");
+        }
+        (await page.APIRequest.GetAsync($"/app/notices/{noticeId}/Annex?language=de")).Status.Should().Be(404, "only the translated languages are offered");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("annexes-rendered")).ToContainTextAsync("Arabisch (Fassung rfb-ar-v");
+
         // Posted today: notified on the fourth day, off weekends and Lower Saxony's holidays; the deadline a month on.
         await Assertions.Expect(page.GetByLabel("Versandt bzw. ausgehändigt am")).ToHaveValueAsync(Iso(today));
         await page.GetByLabel("mit einfacher Post").CheckAsync();

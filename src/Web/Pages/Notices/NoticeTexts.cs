@@ -20,6 +20,12 @@ public static class NoticeTexts
     public static bool HasPdf(NoticeDto n) => n.Origin == NoticeOrigin.Service
         && n.Kind is NoticeKind.Heranziehungsbescheid or NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung;
 
+    /// <summary>The notices whose Belehrungen the API translates (GET /api/notices/{id}/pdf?annex=): those with a PDF.</summary>
+    public static bool HasAnnex(NoticeDto n) => HasPdf(n);
+
+    /// <summary>The languages with a translated annex (the API answers 422 annex-not-available for the others).</summary>
+    public static readonly IReadOnlyList<string> AnnexLanguages = ["ar", "fa", "uk", "ru", "tr", "en"];
+
     public static bool AwaitingDispatch(NoticeDto n) => n.Dispatch is null;
 
     /// <summary>The state in words (never colour only): waiting for dispatch, dispatched but not notified, or notified on a day.</summary>

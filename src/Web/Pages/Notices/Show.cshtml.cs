@@ -58,6 +58,12 @@ public sealed class ShowModel : CommandPage
     public Task<IActionResult> OnGetPdf() =>
         ApiFiles.Relay(this, $"api/notices/{Id}/pdf", "application/pdf", $"Bescheid-{Id:N}.pdf", inline: true);
 
+    /// <summary>The notice with the translation of its Belehrungen appended; the API records which version was handed out.</summary>
+    public Task<IActionResult> OnGetAnnex(string? language) =>
+        language is not null && NoticeTexts.AnnexLanguages.Contains(language)
+            ? ApiFiles.Relay(this, $"api/notices/{Id}/pdf?annex={language}", "application/pdf", $"Bescheid-{Id:N}-{language}.pdf", inline: true)
+            : Task.FromResult<IActionResult>(NotFound());
+
     public async Task<IActionResult> OnPostDispatch()
     {
         Active = "dispatch";
