@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AGH.Domain.Common;
 
 namespace AGH.Domain.Sanctions;
@@ -15,9 +16,11 @@ public sealed record SpecialCircumstances(bool Considered, IReadOnlyList<string>
 public enum RevocationBasis
 {
     /// <summary>§ 48 SGB X: a lawful approval whose circumstances changed.</summary>
+    [JsonStringEnumMemberName("section-48")]
     Section48,
 
     /// <summary>§ 45 SGB X: an approval unlawful from the start; needs discretion.</summary>
+    [JsonStringEnumMemberName("section-45")]
     Section45,
 }
 

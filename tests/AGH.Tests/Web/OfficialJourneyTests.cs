@@ -158,7 +158,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         var c = await ProposedCase.Create(app, "ende");
         var approver = await app.Service.ClientFor("official", "melle", $"melle-off-e-{Guid.NewGuid():N}"[..24]);
         var decided = await ProposedCase.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(approver,
-            $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd") }));
+            $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd"), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         // Contract v3a: in force once its notice is notified; handed over on the decision day.
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
