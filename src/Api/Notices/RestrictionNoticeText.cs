@@ -18,7 +18,7 @@ public sealed record ContinuationNoticeData(
 
 /// <summary>
 /// The Bescheid on a decided sanction proposal. An approval: the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1
-/// AsylbLG), the partial revocation of the running approval (§ 9 Abs. 4 S. 1 Nr. 1 AsylbLG with § 48 SGB X), the hearing and
+/// AsylbLG), the partial revocation of the running approval (v1: § 48 SGB X always; v2: § 48 or § 45 SGB X as decided), the hearing and
 /// the reasons (§ 39 VwVfG), no suspensive effect (§ 11 Abs. 4 AsylbLG) and the Rechtsbehelfsbelehrung. A rejection: a short
 /// Mitteilung that the proceeding ends without a restriction (it burdens no one, so no Rechtsbehelfsbelehrung).
 /// </summary>
