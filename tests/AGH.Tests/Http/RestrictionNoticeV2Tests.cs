@@ -6,8 +6,13 @@ using AGH.Domain.Sanctions;
 
 namespace AGH.Tests.Http;
 
-/// <summary>A clock of its own: a continuation is decided months after the approval.</summary>
-public sealed class RestrictionNoticeV2Factory : AghFactory;
+/// <summary>A clock of its own (a continuation is decided months after the approval); the operator set the court's address.</summary>
+public sealed class RestrictionNoticeV2Factory : AghFactory
+{
+    public const string CourtAddress = "Hakenstraße 15, 49074 Osnabrück";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Notices:Court:Address", CourtAddress)];
+}
 
 [CollectionDefinition(Name)]
 public sealed class RestrictionNoticeV2Collection : ICollectionFixture<RestrictionNoticeV2Factory>
@@ -185,7 +190,7 @@ public sealed class RestrictionNoticeV2Tests(RestrictionNoticeV2Factory factory)
         relief.Should().NotContain("Rechtsmittelbelehrung");
         var rest = await NoticePdf(ids[1]);
         rest.Should().ContainAll("Widerspruchsbescheid (§ 85 Abs. 2 SGG)", "zurückgewiesen, soweit ihm nicht", "Rechtsmittelbelehrung",
-            "Klage", "Sozialgericht Osnabrück", "innerhalb eines Monats nach seiner Bekanntgabe", "§ 87 SGG",
+            "Klage", $"Sozialgericht Osnabrück, {RestrictionNoticeV2Factory.CourtAddress}", "innerhalb eines Monats nach seiner Bekanntgabe", "§ 87 SGG",
             "Drei Monate genügen", "§ 80 VwVfG i. V. m. § 1 NVwVfG", "Textfassung widerspruchsbescheid-einschraenkung-v1");
         await Rejected(() => Post(official, decide, new { outcome = "dismissed", costs = "none", reasoning = "r" }), 409, "already-decided");
     }
