@@ -271,7 +271,11 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     {
         var official = Official(person.Municipality);
         Apply(SanctionDecisions.Decide(_persons[person.Id], new DecideSanction(proposalId, true,
-            "Fernbleiben ohne wichtigen Grund nach Anhörung; die Rechtsfolgen waren bekannt.", decidedOn, official.UserId, official),
+            "Fernbleiben ohne wichtigen Grund nach Anhörung; die Rechtsfolgen waren bekannt.", decidedOn, official.UserId, official,
+            // The Einschränkungsbescheid v2's terms (contract v3b): the standard rates of a single adult, no hardship found.
+            new RestrictionTerms(new RestrictionAmounts(44100, 22050),
+                new SpecialCircumstances(true, [], "Besondere Umstände wurden geprüft; es wurden keine vorgetragen und keine sind ersichtlich."),
+                new ApprovalNoticeRef(decidedOn.AddMonths(-3), RevocationBasis.Section48, null))),
             HourLog.Empty, policy, decidedOn), official);
         Dispatch(person, _persons[person.Id].Proposals[proposalId].Decision!.NoticeId!.Value, DispatchMethod.HandedOver, decidedOn, official);
     }

@@ -27,8 +27,11 @@ public static class DecisionNoticePdf
 
         var recorded = (SanctionDecided)decided.Data;
         var version = RestrictionNoticeText.VersionFor(recorded);
+        // Signed with the name the notice recorded (v2 prints it; v1 keeps its recorded wording).
+        var signedBy = recorded.NoticeId is { } noticeId && person.Notices.TryGetValue(noticeId, out var notice) ? notice.IssuedByName : null;
         var data = new RestrictionNoticeData(person, placement, offer, refusal, recorded,
-            issuedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(decided.Timestamp, Clock.Berlin).DateTime), NoticeResults.Office(person.Municipality));
+            issuedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(decided.Timestamp, Clock.Berlin).DateTime), NoticeResults.Office(person.Municipality),
+            signedBy);
         return NoticeResults.Pdf(http, RestrictionNoticeText.Render(version, data, notices), version, proposal.ProposalId);
     }
 }

@@ -12,7 +12,7 @@ public static class NoticePdfEndpoint
 {
     [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
     [EndpointSummary("Der Bescheid als PDF")]
-    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid or Mitteilung as served, its \"Datum\" the notice's issuedOn. "
+    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid, Mitteilung, Fortsetzungsbescheid (v2), Abhilfebescheid or Widerspruchsbescheid as served, its \"Datum\" the notice's issuedOn. "
         + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet. "
         + "annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked "
         + "\"Übersetzung – nicht rechtsverbindlich\", and records it on the notice's annexes; any other value, de and an empty one "
@@ -44,8 +44,9 @@ public static class NoticePdfEndpoint
             NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung => person.Proposals.TryGetValue(notice.SubjectId, out var proposal)
                 ? await DecisionNoticePdf.Answer(http, session, person, proposal, notices, notice.IssuedOn)
                 : Problems.NotFound("notice").Answer(),
-            NoticeKind.Fortsetzungsbescheid or NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid or NoticeKind.AnordnungSofortigeVollziehung
-                or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid =>
+            NoticeKind.Fortsetzungsbescheid => await RemedyNoticePdf.Continuation(http, session, person, notice, notices),
+            NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => await RemedyNoticePdf.Objection(http, session, person, notice, notices),
+            NoticeKind.AnordnungSofortigeVollziehung or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid =>
                 NoticePdfProblems.NotRenderable(Json.EnumValue(notice.Kind)),
         };
 #pragma warning restore CS8524

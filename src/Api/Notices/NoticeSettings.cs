@@ -8,6 +8,9 @@ public sealed class NoticeSettings
 {
     public AuthoritySettings Authority { get; set; } = new();
 
+    /// <summary>"Notices:Court": the Sozialgericht a Klage against a Widerspruchsbescheid goes to (§§ 57, 87 SGG); the operator sets its address.</summary>
+    public CourtSettings Court { get; set; } = new();
+
     /// <summary>"Notices:Authorities:{municipality}": a municipality that issues notices in its own name (contract v3a).</summary>
     public Dictionary<string, MunicipalAuthority> Authorities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -43,5 +46,16 @@ public sealed class NoticeSettings
 
         public string ObjectionTo => $"{(string.IsNullOrWhiteSpace(ObjectionAuthority) ? Name : ObjectionAuthority)}, "
             + (string.IsNullOrWhiteSpace(ObjectionAddress) ? Address : ObjectionAddress);
+    }
+
+    public sealed class CourtSettings
+    {
+        public string Name { get; set; } = "Sozialgericht Osnabrück";
+
+        /// <summary>Its postal address in one line; none by default (the operator sets it before go-live).</summary>
+        public string? Address { get; set; }
+
+        /// <summary>The court as printed: its name, and its address where configured.</summary>
+        public string Named => string.IsNullOrWhiteSpace(Address) ? Name : $"{Name}, {Address}";
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
@@ -9,7 +10,13 @@ namespace AGH.Api.Sanctions;
 [Official]
 public static class DecideSanctionEndpoint
 {
-    public sealed record Request([property: Required] bool? Approved, [property: Required] string? Reasoning, DateOnly? StartsOn);
+    public sealed record Request(
+        [property: Required] bool? Approved,
+        [property: Required, Description("Appears in the notice.")] string? Reasoning,
+        DateOnly? StartsOn,
+        [property: Description("Required when approved (400): the monthly amounts before and under the restriction.")] AmountsBody? Amounts = null,
+        [property: Description("Required when approved (400): the hardship decision, § 1a Abs. 1 S. 3 AsylbLG; considered must be true.")] SpecialCircumstancesBody? SpecialCircumstances = null,
+        [property: Description("Required when approved (400): the Bewilligungsbescheid the restriction changes and its revocation basis.")] ApprovalNoticeBody? ApprovalNotice = null);
 
     public static (DecideSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
     {
@@ -17,8 +24,10 @@ public static class DecideSanctionEndpoint
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
         var startsOn = v.OptionalDate(b.StartsOn, "startsOn");
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
+        // A rejection restricts nothing, so it needs no amounts, hardship decision or basis (they are ignored).
+        var terms = approved ? RestrictionTermsBody.Parse(v, b.Amounts, b.SpecialCircumstances, b.ApprovalNotice) : null;
         var actor = Access.Actor(http);
-        return new DecideSanction(id, approved, reasoning, startsOn, actor.UserId, actor);
+        return new DecideSanction(id, approved, reasoning, startsOn, actor.UserId, actor, terms);
     });
 
     // An approval is refused once the person worked again after the refusal.
@@ -27,7 +36,9 @@ public static class DecideSanctionEndpoint
 
     [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]
     [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
-    [EndpointDescription("Issues the notice (Einschränkungsbescheid or Mitteilung; answer noticeId); the restriction awaits its notification. "
+    [EndpointDescription("Issues the notice (Einschränkungsbescheid einschraenkungsbescheid-v2 or Mitteilung; answer noticeId); the restriction awaits its notification. "
+        + "An approval requires amounts, specialCircumstances (considered true) and approvalNotice (section-45 needs discretionReasoning): else 400; "
+        + "422 amount-not-reduced when monthlyAfterCents is not below monthlyBeforeCents (checked after starts-on-in-past, before sanction-preconditions). "
         + "403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
         + "422 sanction-preconditions when a precondition fails on today's facts (exemption covering the refusal day, good cause, "
         + "hours logged after the refusal, entitlement ended, excluded); 422 refusal-too-old (Policy:MaxDaysRefusalToDecision days); "

@@ -10,8 +10,9 @@ public static class ProposalResults
     {
         var after = decision.Events.Aggregate(stream.Person, (p, e) => Person.Evolve(p, e.Event)!);
         // A command that issues a notice answers with its id (contract v3, "exact rules": top-level noticeId).
-        var issued = decision.Events.Select(e => e.Event).OfType<NoticeIssued>().LastOrDefault()?.NoticeId;
-        return SanctionProposalDto.From(after, after.Proposals[stream.ProposalId], today, policy, issued);
+        var all = decision.Events.Select(e => e.Event).OfType<NoticeIssued>().Select(n => n.NoticeId).ToList();
+        var issued = all.Count == 0 ? (Guid?)null : all[^1];
+        return SanctionProposalDto.From(after, after.Proposals[stream.ProposalId], today, policy, issued) with { NoticeIds = all.Count == 0 ? null : all };
     }
 
     public static IResult Ok(ProposalStream stream, Decision decision, DateOnly today) =>

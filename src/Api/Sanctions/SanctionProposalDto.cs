@@ -1,4 +1,5 @@
 using AGH.Domain.Persons;
+using AGH.Domain.Placements;
 using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
@@ -48,10 +49,17 @@ public sealed record SuspensionDto(SuspensionKind Kind, SuspensionScope? Scope, 
 public sealed record ReviewRequestDto(DateOnly ReceivedOn, string Statement, ReviewRequestOutcome? Outcome, string? DecidedBy, string? Reasoning, Guid? NoticeId);
 
 /// <summary>The Widerspruch against one period of the restriction; timely: received by that period's notice's objection deadline.</summary>
-public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning, int Period, bool Timely)
+/// <summary>
+/// The Widerspruch against one period of the restriction; timely: received by that period's notice's objection deadline.
+/// costs: null while pending and for objections decided before v3b; noticeId: the Widerspruchsbescheid, or the Abhilfebescheid
+/// when wholly upheld; reliefNoticeId: the Abhilfebescheid for the upheld part of a partly upheld one.
+/// </summary>
+public sealed record ObjectionDto(DateOnly ReceivedOn, string Statement, ObjectionStatus Status, string? DecidedBy, string? DecisionReasoning, int Period, bool Timely,
+    PlacementObjectionCosts? Costs, Guid? NoticeId, Guid? ReliefNoticeId)
 {
     public static ObjectionDto From(Person person, SanctionProposal p, Objection o, Policy policy) =>
-        new(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning, o.Period, ObjectionPeriods.IsTimely(person, p, o, policy));
+        new(o.ReceivedOn, o.Statement, o.Status, o.DecidedBy, o.Reasoning, o.Period, ObjectionPeriods.IsTimely(person, p, o, policy),
+            o.Costs, o.NoticeId, o.ReliefNoticeId);
 }
 
 public sealed record SanctionProposalDto(
@@ -73,6 +81,9 @@ public sealed record SanctionProposalDto(
     Guid? NoticeId,
     IReadOnlyList<ObjectionDto> Objections)
 {
+    /// <summary>Every notice the answering command issued (a partly upheld objection: the Abhilfebescheid and the Widerspruchsbescheid); null otherwise.</summary>
+    public IReadOnlyList<Guid>? NoticeIds { get; init; }
+
     // noticeId: the notice the answering command issued; by default the decision's (Einschränkungsbescheid or Mitteilung).
     public static SanctionProposalDto From(Person person, SanctionProposal p, DateOnly today, Policy policy, Guid? noticeId = null) => new(
         p.ProposalId, p.PersonId, p.PlacementId, p.RefusalId, p.Reasoning, p.ProposedBy,

@@ -163,15 +163,32 @@ public static class EventCatalog
             x => x.Approved
                 ? $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}{Wording(x.NoticeVersion)}"
                 : $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}{Wording(x.NoticeVersion)}",
-            mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionDecided.DecidedBy), nameof(SanctionDecided.NoticeVersion)]),
+            mask: e => e with
+            {
+                Reasoning = X, HardshipReasoning = e.HardshipReasoning is null ? null : X, DiscretionReasoning = e.DiscretionReasoning is null ? null : X,
+                HardshipGranted = e.HardshipGranted?.Select(_ => X).ToList(),
+            },
+            notPersonal: [nameof(SanctionDecided.DecidedBy), nameof(SanctionDecided.NoticeVersion)]),
         Entry<ObjectionFiled>(EventStream.Person, _ => LegalBasis.Objection,
             x => $"Widerspruch gegen die Anspruchseinschränkung eingegangen am {D(x.ReceivedOn)} (keine aufschiebende Wirkung, § 11 Abs. 4 AsylbLG)",
             occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(ObjectionFiled.FiledBy)]),
-        Entry<ObjectionDecided>(EventStream.Person, x => x.Upheld ? LegalBasis.ObjectionUpheld : LegalBasis.ObjectionDismissed,
-            x => x.Upheld
-                ? $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben"
-                : $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
+#pragma warning disable CS8524
+        Entry<ObjectionDecided>(EventStream.Person, x => x.Decided switch
+            {
+                ObjectionOutcome.Upheld => LegalBasis.ObjectionUpheld,
+                ObjectionOutcome.PartlyUpheld => LegalBasis.ObjectionPartlyUpheld,
+                ObjectionOutcome.Dismissed => LegalBasis.ObjectionDismissed,
+            },
+            x => x.Decided switch
+            {
+                ObjectionOutcome.Upheld => $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben",
+                ObjectionOutcome.PartlyUpheld => $"Dem Widerspruch teilweise abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 und 2 SGG): Zeitraum "
+                    + $"{(x.NewStartsOn is { } from ? "ab " + D(from) : "")}{(x.NewStartsOn is not null && x.NewEndsOn is not null ? " " : "")}"
+                    + $"{(x.NewEndsOn is { } to ? "bis " + D(to) : "")}, im Übrigen zurückgewiesen: {x.Reasoning}",
+                ObjectionOutcome.Dismissed => $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
+            } + (x.Costs is { } costs ? $"; Kostenerstattung: {HistoryWording.Of(costs)}" : ""),
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ObjectionDecided.DecidedBy)]),
+#pragma warning restore CS8524
         Entry<RestrictionEndedEarly>(EventStream.Person, _ => LegalBasis.RestrictionEnd,
             x => $"Anspruchseinschränkung vorzeitig beendet zum {D(x.LastDay)} ({HistoryWording.Of(x.Reason)}), von {x.EndedBy}",
             occurredOn: x => x.LastDay, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionEndedEarly.EndedBy)]),
@@ -179,7 +196,13 @@ public static class EventCatalog
             x => x.Continued
                 ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
                 : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
-            occurredOn: x => x.ReviewedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionReviewed.ReviewedBy)]),
+            occurredOn: x => x.ReviewedOn,
+            mask: e => e with
+            {
+                Reasoning = X, HardshipReasoning = e.HardshipReasoning is null ? null : X, DiscretionReasoning = e.DiscretionReasoning is null ? null : X,
+                HardshipGranted = e.HardshipGranted?.Select(_ => X).ToList(),
+            },
+            notPersonal: [nameof(RestrictionReviewed.ReviewedBy), nameof(RestrictionReviewed.NoticeVersion)]),
         Entry<PlacementObjectionFiled>(EventStream.Person, _ => LegalBasis.PlacementObjection,
             x => $"Widerspruch gegen den Heranziehungsbescheid eingegangen am {D(x.ReceivedOn)} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {x.FiledBy}",
             occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(PlacementObjectionFiled.FiledBy)]),

@@ -15,6 +15,9 @@ public static class LegalBasis
     public const string Objection = "§§ 83, 84 SGG, § 11 Abs. 4 AsylbLG";
     public const string ObjectionUpheld = "§ 85 Abs. 1 SGG";
     public const string ObjectionDismissed = "§ 85 Abs. 2 SGG";
+
+    /// <summary>Partly upheld: Abhilfe for one part, Widerspruchsbescheid for the rest.</summary>
+    public const string ObjectionPartlyUpheld = "§ 85 Abs. 1 und 2 SGG";
     public const string PlacementObjection = "§§ 83, 84, 86a Abs. 1 SGG";
     public const string ImmediateEnforcement = "§ 86a Abs. 2 Nr. 5 SGG";
     public const string Lawsuit = "§§ 54, 86a Abs. 1, 87 SGG";

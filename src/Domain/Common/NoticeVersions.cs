@@ -13,6 +13,9 @@ public static class NoticeVersions
     /// <summary>Bescheid über die Anspruchseinschränkung (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 AsylbLG).</summary>
     public const string RestrictionNotice = "einschraenkungsbescheid-v1";
 
+    /// <summary>v3b: also the amounts, the hardship decision (§ 1a Abs. 1 S. 3 AsylbLG), the changed Bewilligungsbescheid with its basis (§ 48 or § 45 SGB X) and the official's name.</summary>
+    public const string RestrictionNoticeV2 = "einschraenkungsbescheid-v2";
+
     /// <summary>Mitteilung that the proceeding ends without a restriction (a rejected proposal): it burdens no one, so it needs no Rechtsbehelfsbelehrung.</summary>
     public const string NoRestrictionNotice = "keine-einschraenkung-v1";
 
@@ -26,6 +29,15 @@ public static class NoticeVersions
     public const string ImmediateEnforcement = "anordnung-sofortige-vollziehung-v1";
     /// <summary>Fortsetzungsbescheid (§ 14 Abs. 2 AsylbLG): the restriction continues for a further six months.</summary>
     public const string ContinuationNotice = "fortsetzungsbescheid-v1";
+
+    /// <summary>Fortsetzungsbescheid with the content of an Einschränkungsbescheid v2 (amounts, hardship, basis).</summary>
+    public const string ContinuationNoticeV2 = "fortsetzungsbescheid-v2";
+
+    /// <summary>Abhilfebescheid on a Widerspruch against a restriction (§ 85 Abs. 1 SGG), wholly or for the upheld part.</summary>
+    public const string RestrictionObjectionUpheld = "abhilfebescheid-einschraenkung-v1";
+
+    /// <summary>Widerspruchsbescheid on a Widerspruch against a restriction (§ 85 Abs. 2 SGG), with its Klage Belehrung (§ 87 SGG).</summary>
+    public const string RestrictionObjectionDismissed = "widerspruchsbescheid-einschraenkung-v1";
 
     /// <summary>Aufhebungsbescheid on a § 44 SGB X review (through § 9 Abs. 4 AsylbLG): the restriction is withdrawn.</summary>
     public const string ReviewWithdrawalNotice = "aufhebungsbescheid-v1";

@@ -8,19 +8,31 @@ namespace AGH.Domain.Sanctions;
 public sealed record ProposeSanction(Guid PlacementId, Guid ProposalId, Guid RefusalId, string Reasoning, string ProposedBy);
 
 /// <param name="By">The deciding official, who signs the notice; null only where a test names the user alone.</param>
-public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy, Actor? By = null)
+/// <param name="Terms">Amounts, hardship decision and the changed Bewilligungsbescheid (contract v3b); required for an approval by the API, null for a rejection.</param>
+public sealed record DecideSanction(Guid ProposalId, bool Approved, string Reasoning, DateOnly? StartsOn, string DecidedBy, Actor? By = null,
+    RestrictionTerms? Terms = null)
 {
     public Actor Decider => By ?? new Actor(DecidedBy, DecidedBy, Roles.Official, null);
 }
 
 public sealed record FileObjection(Guid ProposalId, DateOnly ReceivedOn, string Statement, string FiledBy, int? Period = null);
 
-public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reasoning, string DecidedBy, int? Period = null);
+/// <param name="Outcome">upheld, partly-upheld or dismissed (§ 85 SGG); v2's upheld bool maps to upheld or dismissed with costs none.</param>
+/// <param name="By">The deciding official, who signs the Abhilfe- and Widerspruchsbescheid; null only where a test names the user alone.</param>
+public sealed record DecideObjection(Guid ProposalId, bool Upheld, string Reasoning, string DecidedBy, int? Period = null,
+    ObjectionOutcome? Outcome = null, PlacementObjectionCosts Costs = PlacementObjectionCosts.None, DateOnly? NewStartsOn = null, DateOnly? NewEndsOn = null, Actor? By = null)
+{
+    public ObjectionOutcome Decided => Outcome ?? (Upheld ? ObjectionOutcome.Upheld : ObjectionOutcome.Dismissed);
+
+    public Actor Decider => By ?? new Actor(DecidedBy, DecidedBy, Roles.Official, null);
+}
 
 public sealed record EndRestriction(Guid ProposalId, DateOnly Date, RestrictionEndReason Reason, string Reasoning, string EndedBy);
 
 /// <param name="By">The reviewing official, who signs a Fortsetzungsbescheid; null only where a test names the user alone.</param>
-public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, Actor By);
+/// <param name="Terms">The content of the Fortsetzungsbescheid (contract v3: as an Einschränkungsbescheid); required to continue.</param>
+public sealed record ReviewRestriction(Guid ProposalId, bool ContinueRestriction, string Reasoning, DateOnly? HearingHeldOn, Actor By,
+    RestrictionTerms? Terms = null);
 
 /// <summary>A restriction the § 14 Abs. 2 review list shows, and why it is due.</summary>
 public sealed record DueReview(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
@@ -94,6 +106,7 @@ public static class SanctionDecisions
         if (startsOn < today)
             return Rejection.Unprocessable("starts-on-in-past",
                 $"startsOn {startsOn:yyyy-MM-dd} lies before the day of the decision ({today:yyyy-MM-dd}); a restriction never applies backwards.");
+        if (RestrictionTerms.NotReduced(c.Terms) is { } notReduced) return notReduced;
         var placement = person.Placements[proposal.PlacementId];
         var refusal = placement.Refusals[proposal.RefusalId];
         var missing = ProposalPreconditions.Missing(person, placement, refusal, policy, today);
@@ -109,9 +122,13 @@ public static class SanctionDecisions
                 $"The person's restriction from {other.StartsOn:yyyy-MM-dd} to {other.EndsOn:yyyy-MM-dd} is in force, awaiting notification or suspended; "
                 + "a persisting breach is the § 14 Abs. 2 review's business.");
         var endsOn = Dates.EndOfMonthsPeriod(startsOn, RestrictionMonths);
-        var notice = NoticeIssuing.Issue(person, NoticeKind.Einschraenkungsbescheid, proposal.ProposalId, NoticeVersions.RestrictionNotice, c.Decider, today);
+        // Without terms (a test naming the decision alone) the first wording, which prints none of them.
+        var version = c.Terms is null ? NoticeVersions.RestrictionNotice : NoticeVersions.RestrictionNoticeV2;
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Einschraenkungsbescheid, proposal.ProposalId, version, c.Decider, today);
         return new Decision([notice, new StreamEvent(person.Id, new SanctionDecided(proposal.ProposalId, person.Id, proposal.PlacementId, true,
-            c.Reasoning, startsOn, endsOn, c.DecidedBy, NoticeVersions.RestrictionNotice, ((NoticeIssued)notice.Event).NoticeId))], null);
+            c.Reasoning, startsOn, endsOn, c.DecidedBy, version, ((NoticeIssued)notice.Event).NoticeId,
+            c.Terms?.Amounts, c.Terms?.SpecialCircumstances.Granted, c.Terms?.SpecialCircumstances.Reasoning, c.Terms?.ApprovalNotice.Date,
+            c.Terms?.ApprovalNotice.Basis, c.Terms?.ApprovalNotice.DiscretionReasoning))], null);
     }
 
     /// <summary>The Widerspruch is recorded; the restriction stays in force meanwhile (§ 11 Abs. 4 AsylbLG).</summary>
@@ -128,11 +145,19 @@ public static class SanctionDecisions
             return Rejection.Conflict("objection-exists", $"An objection against period {period} received on {existing.ReceivedOn:yyyy-MM-dd} is already on record.");
         if (c.ReceivedOn > today)
             return Rejection.Unprocessable("date-in-future", "receivedOn lies in the future.");
+        // A Widerspruch is valid once the period's notice exists, even before its notification (contract v3b).
+        if (restriction.Periods.FirstOrDefault(p => p.N == period) is { } attacked && person.Notices.TryGetValue(attacked.NoticeId, out var notice)
+            && c.ReceivedOn < notice.IssuedOn)
+            return Rejection.Unprocessable("objection-before-issue", $"receivedOn lies before the notice was issued ({notice.IssuedOn:yyyy-MM-dd}).");
         return Decision.Accept(new StreamEvent(person.Id, new ObjectionFiled(proposal.ProposalId, person.Id, c.ReceivedOn, c.Statement, c.FiledBy, period)));
     }
 
-    /// <summary>Decided by another official than the one who approved the restriction; upheld withdraws it from its start.</summary>
-    public static Decision DecideObjection(Person person, DecideObjection c)
+    /// <summary>
+    /// Decided by another official than the one who approved the restriction (§ 85 SGG): upheld withdraws the period from its
+    /// start (Abhilfebescheid); partly upheld shortens it (Abhilfebescheid for that part, Widerspruchsbescheid for the rest);
+    /// dismissed leaves it (Widerspruchsbescheid, open to a Klage).
+    /// </summary>
+    public static Decision DecideObjection(Person person, DecideObjection c, DateOnly today)
     {
         if (!person.Proposals.TryGetValue(c.ProposalId, out var proposal))
             return Rejection.NotFound("proposal-not-found", "No such sanction proposal.");
@@ -146,8 +171,34 @@ public static class SanctionDecisions
             return Rejection.Forbidden("four-eyes", "The official who approved the restriction cannot decide the objection against it.");
         if (objection.Status != ObjectionStatus.Pending)
             return Rejection.Conflict("already-decided", "The objection has already been decided.");
-        return Decision.Accept(new StreamEvent(person.Id,
-            new ObjectionDecided(proposal.ProposalId, person.Id, c.Upheld, c.Reasoning, c.DecidedBy, objection.Period)));
+        var outcome = c.Decided;
+        if (outcome == ObjectionOutcome.PartlyUpheld
+            && NotAReduction(proposal.Restriction!.Periods.First(p => p.N == objection.Period), c.NewStartsOn, c.NewEndsOn) is { } notReduced)
+            return notReduced;
+        var events = new List<StreamEvent>();
+        Guid Issue(NoticeKind kind, string version)
+        {
+            var issued = NoticeIssuing.Issue(events.Aggregate(person, (p, e) => Person.Evolve(p, e.Event)!), kind, proposal.ProposalId, version, c.Decider, today);
+            events.Add(issued);
+            return ((NoticeIssued)issued.Event).NoticeId;
+        }
+        Guid? relief = outcome != ObjectionOutcome.Dismissed ? Issue(NoticeKind.Abhilfebescheid, NoticeVersions.RestrictionObjectionUpheld) : null;
+        var noticeId = outcome != ObjectionOutcome.Upheld ? Issue(NoticeKind.Widerspruchsbescheid, NoticeVersions.RestrictionObjectionDismissed) : relief!.Value;
+        events.Add(new StreamEvent(person.Id, new ObjectionDecided(proposal.ProposalId, person.Id, outcome == ObjectionOutcome.Upheld, c.Reasoning,
+            c.DecidedBy, objection.Period, outcome, c.Costs, c.NewStartsOn, c.NewEndsOn, noticeId,
+            outcome == ObjectionOutcome.PartlyUpheld ? relief : null)));
+        return new Decision(events, null);
+    }
+
+    // Partly upheld must shorten the period and stay inside it (contract v3, "exact rules").
+    private static Rejection? NotAReduction(RestrictionPeriod period, DateOnly? newStartsOn, DateOnly? newEndsOn)
+    {
+        var from = newStartsOn ?? period.StartsOn;
+        var to = newEndsOn ?? period.EndsOn;
+        if (from < period.StartsOn || to > period.EndsOn || from > to || (from == period.StartsOn && to == period.EndsOn))
+            return Rejection.Unprocessable("not-a-reduction",
+                $"The new period {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is not a shorter part of period {period.N} ({period.StartsOn:yyyy-MM-dd} to {period.EndsOn:yyyy-MM-dd}).");
+        return null;
     }
 
     /// <summary>
@@ -189,6 +240,7 @@ public static class SanctionDecisions
 
         if (c.HearingHeldOn is { } future && future > today)
             return Rejection.Unprocessable("date-in-future", "hearingHeldOn lies in the future.");
+        if (RestrictionTerms.NotReduced(c.Terms) is { } notReduced) return notReduced;
         var windowOpens = restriction.EndsOn.AddDays(-(policy.ContinuationWindowDays - 1));
         if (today < windowOpens)
             return Rejection.Unprocessable("review-too-early",
@@ -200,9 +252,12 @@ public static class SanctionDecisions
             return Rejection.Unprocessable("breach-ended", $"The breach no longer persists: {ended}.");
         // Planned for a timely notification; the period starts on the later of the day after endsOn and the notification.
         var newEnd = Dates.EndOfMonthsPeriod(restriction.EndsOn.AddDays(1), RestrictionMonths);
-        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, NoticeVersions.ContinuationNotice, c.By, today);
+        var version = c.Terms is null ? NoticeVersions.ContinuationNotice : NoticeVersions.ContinuationNoticeV2;
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Fortsetzungsbescheid, proposal.ProposalId, version, c.By, today);
         return new Decision([notice, new StreamEvent(person.Id, new RestrictionReviewed(proposal.ProposalId, person.Id, today,
-            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.By.UserId, ((NoticeIssued)notice.Event).NoticeId))], null);
+            restriction.EndsOn, true, newEnd, heard, c.Reasoning, c.By.UserId, ((NoticeIssued)notice.Event).NoticeId,
+            c.Terms?.Amounts, c.Terms?.SpecialCircumstances.Granted, c.Terms?.SpecialCircumstances.Reasoning, c.Terms?.ApprovalNotice.Date,
+            c.Terms?.ApprovalNotice.Basis, c.Terms?.ApprovalNotice.DiscretionReasoning, version))], null);
     }
 
     /// <summary>The breach has ended when the person worked after the refusal, has no active placement, or has no duty today.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AGH.Domain.Common;
 using AGH.Domain.Notices;
+using AGH.Domain.Placements;
 
 namespace AGH.Domain.Sanctions;
 
@@ -13,6 +14,10 @@ public sealed record SanctionProposed(Guid ProposalId, Guid PersonId, Guid Place
 /// <paramref name="NoticeVersion"/> names the wording of the notice on the decision (<see cref="Common.NoticeVersions"/>);
 /// null on events stored before notices were versioned. <paramref name="NoticeId"/> names the notice issued with it
 /// (Einschränkungsbescheid or Mitteilung, contract v3a); null on events stored before notices were resources.
+/// <paramref name="Amounts"/>, the hardship decision (<paramref name="HardshipGranted"/>, <paramref name="HardshipReasoning"/>; considered)
+/// and the changed Bewilligungsbescheid (<paramref name="ApprovalNoticeDate"/>, <paramref name="RevocationBasis"/>,
+/// <paramref name="DiscretionReasoning"/>) are what the Einschränkungsbescheid v2 decides besides the period (contract v3b); flat,
+/// so erasure masks their texts; null on rejections and on approvals stored before.
 /// </summary>
 public sealed record SanctionDecided(
     Guid ProposalId,
@@ -24,7 +29,17 @@ public sealed record SanctionDecided(
     DateOnly? EndsOn,
     string DecidedBy,
     string? NoticeVersion = null,
-    Guid? NoticeId = null) : IDomainEvent;
+    Guid? NoticeId = null,
+    RestrictionAmounts? Amounts = null,
+    IReadOnlyList<string>? HardshipGranted = null,
+    string? HardshipReasoning = null,
+    DateOnly? ApprovalNoticeDate = null,
+    RevocationBasis? RevocationBasis = null,
+    string? DiscretionReasoning = null) : IDomainEvent
+{
+    /// <summary>The terms as one, where the approval recorded them.</summary>
+    public RestrictionTerms? Terms => RestrictionTerms.From(Amounts, HardshipGranted, HardshipReasoning, ApprovalNoticeDate, RevocationBasis, DiscretionReasoning);
+}
 
 /// <summary>
 /// The person's Widerspruch (§ 84 SGG); it has no suspensive effect (§ 11 Abs. 4 AsylbLG). <paramref name="Period"/> is the
@@ -35,9 +50,28 @@ public sealed record ObjectionFiled(Guid ProposalId, Guid PersonId, DateOnly Rec
 
 /// <summary>
 /// Upheld: Abhilfe (§ 85 Abs. 1 SGG), the period is withdrawn from its start (period 1: the whole restriction). Dismissed:
-/// it stays. <paramref name="Period"/> as on <see cref="ObjectionFiled"/> (null: period 1).
+/// it stays. <paramref name="Period"/> as on <see cref="ObjectionFiled"/> (null: period 1). Since v3b:
+/// <paramref name="Outcome"/> (partly upheld shortens the period to <paramref name="NewStartsOn"/>..<paramref name="NewEndsOn"/>),
+/// <paramref name="Costs"/> (§ 80 VwVfG i. V. m. § 1 NVwVfG), <paramref name="NoticeId"/> (the Abhilfebescheid when upheld, else the
+/// Widerspruchsbescheid) and <paramref name="ReliefNoticeId"/> (the Abhilfebescheid for the upheld part when partly upheld);
+/// all null on events stored before, which read as upheld or dismissed by <paramref name="Upheld"/>, costs unknown.
 /// </summary>
-public sealed record ObjectionDecided(Guid ProposalId, Guid PersonId, bool Upheld, string Reasoning, string DecidedBy, int? Period = null) : IDomainEvent;
+public sealed record ObjectionDecided(
+    Guid ProposalId,
+    Guid PersonId,
+    bool Upheld,
+    string Reasoning,
+    string DecidedBy,
+    int? Period = null,
+    ObjectionOutcome? Outcome = null,
+    PlacementObjectionCosts? Costs = null,
+    DateOnly? NewStartsOn = null,
+    DateOnly? NewEndsOn = null,
+    Guid? NoticeId = null,
+    Guid? ReliefNoticeId = null) : IDomainEvent
+{
+    public ObjectionOutcome Decided => Outcome ?? (Upheld ? ObjectionOutcome.Upheld : ObjectionOutcome.Dismissed);
+}
 
 /// <summary>The restriction ends before its planned end (§ 9 Abs. 4 AsylbLG with § 48 SGB X); LastDay becomes its end.</summary>
 public sealed record RestrictionEndedEarly(Guid ProposalId, Guid PersonId, DateOnly LastDay, RestrictionEndReason Reason, string Reasoning, string EndedBy) : IDomainEvent;
@@ -59,7 +93,18 @@ public sealed record RestrictionReviewed(
     DateOnly? HearingHeldOn,
     string Reasoning,
     string ReviewedBy,
-    Guid? NoticeId = null) : IDomainEvent;
+    Guid? NoticeId = null,
+    RestrictionAmounts? Amounts = null,
+    IReadOnlyList<string>? HardshipGranted = null,
+    string? HardshipReasoning = null,
+    DateOnly? ApprovalNoticeDate = null,
+    RevocationBasis? RevocationBasis = null,
+    string? DiscretionReasoning = null,
+    string? NoticeVersion = null) : IDomainEvent
+{
+    /// <summary>The Fortsetzungsbescheid's terms (contract v3: the content of an Einschränkungsbescheid), where recorded.</summary>
+    public RestrictionTerms? Terms => RestrictionTerms.From(Amounts, HardshipGranted, HardshipReasoning, ApprovalNoticeDate, RevocationBasis, DiscretionReasoning);
+}
 
 /// <summary>A court order or the authority suspends the restriction from <paramref name="From"/> (§§ 86a Abs. 3, 86b SGG).</summary>
 public sealed record RestrictionSuspended(
@@ -121,6 +166,15 @@ public enum ObjectionStatus
 {
     Pending,
     Upheld,
+    PartlyUpheld,
+    Dismissed,
+}
+
+/// <summary>The decision on a Widerspruch against a restriction (§ 85 SGG).</summary>
+public enum ObjectionOutcome
+{
+    Upheld,
+    PartlyUpheld,
     Dismissed,
 }
 
@@ -240,6 +294,26 @@ public sealed record Restriction(
         };
     }
 
+    /// <summary>
+    /// A partly upheld objection against period <paramref name="n"/> (§ 85 Abs. 1 and 2 SGG): the period runs only from
+    /// <paramref name="from"/> to <paramref name="to"/> (each where given); the restriction's start and end follow its first and
+    /// last period, so effectiveFrom becomes max(effectiveFrom, from).
+    /// </summary>
+    public Restriction ShortenPeriod(int n, DateOnly? from, DateOnly? to)
+    {
+        var i = Periods.FindIndex(p => p.N == n);
+        if (i < 0) return this;
+        var p = Periods[i];
+        var shortened = p with { StartsOn = from ?? p.StartsOn, EndsOn = to ?? p.EndsOn };
+        var periods = Periods.SetItem(i, shortened);
+        return this with
+        {
+            StartsOn = i == 0 ? shortened.StartsOn : StartsOn,
+            EndsOn = i == Periods.Count - 1 ? shortened.EndsOn : EndsOn,
+            Periods = periods,
+        };
+    }
+
     public bool Overlaps(DateOnly from, DateOnly to) => StartsOn <= to && from <= EndsOn;
 
     /// <summary>
@@ -306,6 +380,15 @@ public sealed record ReviewRequest(DateOnly ReceivedOn, string Statement, string
 
 public sealed record Objection(DateOnly ReceivedOn, string Statement, string FiledBy, ObjectionStatus Status, string? DecidedBy, string? Reasoning)
 {
+    /// <summary>The costs decision (§ 80 VwVfG i. V. m. § 1 NVwVfG); null where decided before v3b or pending.</summary>
+    public PlacementObjectionCosts? Costs { get; init; }
+
+    /// <summary>The notice of the decision: the Widerspruchsbescheid, or the Abhilfebescheid when wholly upheld.</summary>
+    public Guid? NoticeId { get; init; }
+
+    /// <summary>The Abhilfebescheid for the upheld part of a partly upheld objection.</summary>
+    public Guid? ReliefNoticeId { get; init; }
+
     /// <summary>The restriction period it attacks.</summary>
     public int Period { get; init; } = 1;
 
@@ -392,11 +475,26 @@ public sealed record SanctionProposal(
         var period = e.Period ?? 1;
         var i = Objections.FindIndex(o => o.Period == period);
         if (i < 0) return this;
+#pragma warning disable CS8524
+        var outcome = e.Decided;
         var decided = Objections.SetItem(i, Objections[i] with
         {
-            Status = e.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed, DecidedBy = e.DecidedBy, Reasoning = e.Reasoning,
+            Status = outcome switch
+            {
+                ObjectionOutcome.Upheld => ObjectionStatus.Upheld,
+                ObjectionOutcome.PartlyUpheld => ObjectionStatus.PartlyUpheld,
+                ObjectionOutcome.Dismissed => ObjectionStatus.Dismissed,
+            },
+            DecidedBy = e.DecidedBy, Reasoning = e.Reasoning, Costs = e.Costs, NoticeId = e.NoticeId, ReliefNoticeId = e.ReliefNoticeId,
         });
-        return WithObjections(decided) with { Restriction = e.Upheld && Restriction is not null ? Restriction.WithdrawPeriod(period) : Restriction };
+        var restriction = Restriction is null ? null : outcome switch
+        {
+            ObjectionOutcome.Upheld => Restriction.WithdrawPeriod(period),
+            ObjectionOutcome.PartlyUpheld => Restriction.ShortenPeriod(period, e.NewStartsOn, e.NewEndsOn),
+            ObjectionOutcome.Dismissed => Restriction,
+        };
+#pragma warning restore CS8524
+        return WithObjections(decided) with { Restriction = restriction };
     }
 
     private SanctionProposal WithObjections(ImmutableList<Objection> objections) =>

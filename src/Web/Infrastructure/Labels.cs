@@ -101,6 +101,7 @@ public static class Labels
     public static readonly LabelTable<ObjectionStatus> ObjectionStatus = new(
         (Api.ObjectionStatus.Pending, "offen", "warn"),
         (Api.ObjectionStatus.Upheld, "stattgegeben (Abhilfe)", "ok"),
+        (Api.ObjectionStatus.PartlyUpheld, "teilweise stattgegeben", "ok"),
         (Api.ObjectionStatus.Dismissed, "zurückgewiesen", "neutral"));
 
     public static readonly LabelTable<ProviderType> ProviderType = new(

@@ -43,7 +43,7 @@ public class ObjectionPeriodTests
         [.. history, .. File(history, receivedOn, period).ShouldAccept().Select(e => e.Event)];
 
     private static Decision DecideIt(object[] history, bool upheld, int? period = null) =>
-        SanctionDecisions.DecideObjection(Given.Person(history), new DecideObjection(T.ProposalId, upheld, "Abhilfe", "official-b", period));
+        SanctionDecisions.DecideObjection(Given.Person(history), new DecideObjection(T.ProposalId, upheld, "Abhilfe", "official-b", period), T.Today);
 
     [Fact]
     public void An_objection_is_filed_against_the_latest_notified_period_and_once_per_period()
@@ -87,13 +87,15 @@ public class ObjectionPeriodTests
     {
         var filed = Filed(Filed(Continued(), ReviewDay, period: 1), ReviewDay, period: 2);
         var dismissed = DecideIt(filed, upheld: false, period: 1).ShouldAccept().Select(e => e.Event).ToArray();
-        ((ObjectionDecided)dismissed.Single()).Period.Should().Be(1);
+        dismissed.OfType<ObjectionDecided>().Single().Period.Should().Be(1);
+        dismissed.OfType<NoticeIssued>().Single().Kind.Should().Be(NoticeKind.Widerspruchsbescheid);
         object[] afterFirst = [.. filed, .. dismissed];
         DecideIt(afterFirst, upheld: true, period: 1).ShouldReject("already-decided", RejectionKind.Conflict);
         DecideIt(afterFirst, upheld: true, period: 4).ShouldReject("period-not-found", RejectionKind.NotFound);
 
         var upheld = DecideIt(afterFirst, upheld: true).ShouldAccept().Select(e => e.Event).ToArray();
-        ((ObjectionDecided)upheld.Single()).Period.Should().Be(2, "the pending one");
+        upheld.OfType<ObjectionDecided>().Single().Period.Should().Be(2, "the pending one");
+        upheld.OfType<NoticeIssued>().Single().Kind.Should().Be(NoticeKind.Abhilfebescheid);
         var restriction = Given.Person([.. afterFirst, .. upheld]).Proposals[T.ProposalId].Restriction!;
         (restriction.Withdrawn, restriction.EndsOn, restriction.StatusOn(ReviewDay)).Should().Be((false, EndsOn, RestrictionStatus.InForce));
         restriction.Periods.Select(p => restriction.PeriodStatusOn(p, ReviewDay)).Should().Equal(RestrictionStatus.InForce, RestrictionStatus.Withdrawn);

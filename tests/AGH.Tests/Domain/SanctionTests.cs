@@ -319,7 +319,7 @@ public class RemedyTests
         SanctionDecisions.FileObjection(Given.Person(history), new FileObjection(T.ProposalId, receivedOn ?? T.D(2026, 11, 20), "Ich war krank", T.Caseworker), T.Today);
 
     private static Decision DecideObjection(object[] history, bool upheld, string by = "official-b") =>
-        SanctionDecisions.DecideObjection(Given.Person(history), new DecideObjection(T.ProposalId, upheld, "Begründung", by));
+        SanctionDecisions.DecideObjection(Given.Person(history), new DecideObjection(T.ProposalId, upheld, "Begründung", by), T.Today);
 
     private static Decision End(object[] history, DateOnly date, DateOnly? today = null) =>
         SanctionDecisions.EndRestriction(Given.Person(history),

@@ -160,7 +160,7 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
         await NotifyDecision(person, await Ok(await Post(await As("official", "melle", "amt-melle-1"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) })));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })));
         await Ok(await Post(await As("official", "melle", "amt-melle-2"), $"/api/sanction-proposals/{proposal}/suspension", new
         {
             kind = "court-order", court = "SG Osnabrück", fileNumber = "S 44 AY 7/26 ER", decidedOn = D(Today), from = D(Today),

@@ -143,7 +143,7 @@ public sealed class HearingRouteTests(AghFactory factory) : HttpTest(factory)
         var official = await As("official", "bad-iburg", Unique("off"));
         await Ok(await Post(official, url, new { goodCause = false, reasoning = "Attest betrifft einen anderen Zeitraum" }));
         var proposal = IdOf(await Ok(await Propose(r), HttpStatusCode.Created));
-        var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "§ 1a", startsOn = D(Today) }));
+        var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "§ 1a", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         if (decided["noticeId"] is { } notice)
             await NoticeDispatching.DispatchAsync(Factory, r.Person, Guid.Parse(notice.GetValue<string>()), DispatchMethod.HandedOver, Today);
         await Rejected(() => Post(r.Cw, url, new { goodCause = true, reason = "illness", reasoning = "zu spät" }), 409, "already-decided");

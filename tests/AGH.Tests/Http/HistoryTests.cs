@@ -25,7 +25,7 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
         var beforeDecision = Factory.Time.GetUtcNow();
         Factory.Time.Advance(TimeSpan.FromMinutes(1));
         // Contract v3a: the decision issues its notice; the restriction takes effect once it is notified.
-        await NotifyDecision(person, await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) })));
+        await NotifyDecision(person, await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })));
         await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "regular-employment" }));
 
         var auditor = await As("auditor", userId: "rpa-1");

@@ -14,7 +14,7 @@ namespace AGH.Tests.Http;
 [Collection(HostileCollection.Name)]
 public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper output) : HostileTest(factory)
 {
-    private enum K { Str, OptStr, Int, OptInt, Date, OptDate, Enum, Bool, Guid, Month }
+    private enum K { Str, OptStr, Int, OptInt, Date, OptDate, Enum, Bool, Guid, Month, Obj }
 
     private sealed record Field(string Name, K Kind, string Raw);
 
@@ -255,7 +255,12 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             new("municipality", K.Str, Q("bad-iburg")), new("lifetimeSeconds", K.OptInt, "600"),
         ], none);
         yield return new("decide sanction", "/api/sanction-proposals/{proposal}/decision", official,
-            [new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("§ 1a")), new("startsOn", K.Date, Day(0))],
+            [
+                new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("§ 1a")), new("startsOn", K.Date, Day(0)),
+                new("amounts", K.Obj, """{"monthlyBeforeCents":44100,"monthlyAfterCents":22050}"""),
+                new("specialCircumstances", K.Obj, """{"considered":true,"granted":["Schulbedarf"],"reasoning":"geprüft"}"""),
+                new("approvalNotice", K.Obj, $$"""{"date":{{Day(-90)}},"basis":"section-45","discretionReasoning":"Ermessen ausgeübt"}"""),
+            ],
             [("{proposal}", h.Proposal, f.Proposal, 404)]);
         // The restriction in force: objection, its decision, then the review and the early end (after which it is no longer in force).
         yield return new("file objection", "/api/sanction-proposals/{proposal}/objection", cw,
@@ -396,6 +401,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var typeMismatch = (field.Kind, json) switch
         {
             (_, "object" or "array") => true,
+            // A required nested object (contract v3b's amounts, specialCircumstances, approvalNotice): anything else is a 400.
+            (K.Obj, _) => true,
             (K.Str or K.OptStr or K.Month, "int" or "huge" or "bool") => true,
             // The service reads JSON with the Web defaults, which take numbers written as strings ("1"): lenient, not wrong.
             (K.Int or K.OptInt, not ("int" or "null" or "numeric-string")) => true,

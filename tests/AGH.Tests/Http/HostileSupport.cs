@@ -136,7 +136,7 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
             new { refusalId = restrictedRefusal, reasoning = "ohne wichtigen Grund" }), HttpStatusCode.Created));
         // Approved by an official of its own, so the officials of the tests may decide objections against it (four eyes).
         var decided = await Ok(await Post(await As("official", municipality, $"official-approver-{municipality}"), $"/api/sanction-proposals/{restricted}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await NotifyDecision(restrictedPerson, decided);
         var printedPerson = await NewPerson(cw, municipality);
         var printed = await NewIssuedPlacement(cw, offer, printedPerson);

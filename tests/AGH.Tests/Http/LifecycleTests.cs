@@ -26,7 +26,7 @@ public sealed class LifecycleTests(AghFactory factory) : HttpTest(factory)
             new { refusalId = refusal, reasoning = "Ablehnung ohne wichtigen Grund nach Belehrung" }), HttpStatusCode.Created));
         // Contract v3a: the decision issues its notice; the restriction takes effect once it is notified.
         await NotifyDecision(person, await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 5 Abs. 4 i. V. m. § 1a Abs. 1 AsylbLG", startsOn = D(Today) })));
+            new { approved = true, reasoning = "§ 5 Abs. 4 i. V. m. § 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })));
         var ended = await Ok(await Post(cw, $"/api/placements/{placement}/end",
             new { date = D(Today), reason = "regular-employment", note = "Arbeitsvertrag Spedition" }));
 

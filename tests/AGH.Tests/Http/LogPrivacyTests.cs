@@ -125,7 +125,7 @@ public sealed class LogPrivacyTests(LogCaptureFactory factory, ITestOutputHelper
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-10)), statement = Statement }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = Reasoning }),
             HttpStatusCode.Created));
-        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = Reasoning, startsOn = D(Today) }));
+        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = Reasoning, startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await GetOk(cw, $"/api/persons/{person}");
         await GetOk(cw, $"/api/placements/{placement}");
         await GetOk(auditor, $"/api/persons/{person}/history");

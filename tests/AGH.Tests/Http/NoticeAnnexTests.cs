@@ -169,7 +169,7 @@ public sealed class NoticeAnnexTests(AghFactory factory) : HttpTest(factory)
             var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
                 new { refusalId = refusal, reasoning = "Fernbleiben trotz Belehrung" }), HttpStatusCode.Created));
             var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
-                approved ? new { approved, reasoning = "Die Voraussetzungen liegen vor", startsOn = D(Today.AddDays(3)) }
+                approved ? new { approved, reasoning = "Die Voraussetzungen liegen vor", startsOn = D(Today.AddDays(3)), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }
                     : (object)new { approved, reasoning = "Im Zweifel keine Einschränkung" }));
             notices.Add(Guid.Parse(decided["noticeId"]!.GetValue<string>()));
         }

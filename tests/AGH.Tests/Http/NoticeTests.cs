@@ -95,13 +95,13 @@ public sealed class NoticeTests(AghFactory factory) : HttpTest(factory)
         var startsOn = Today.AddDays(3);
         var endsOn = Dates.EndOfMonthsPeriod(startsOn, 6);
         var decided = await Ok(await Post(await As("official", "bad-iburg", "off-notice-3"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "Die Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = D(startsOn) }));
-        decided["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.RestrictionNotice);
+            new { approved = true, reasoning = "Die Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = D(startsOn), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
+        decided["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.RestrictionNoticeV2);
 
         var response = await cw.GetAsync(url);
         var text = await PdfText(response);
 
-        response.Content.Headers.ContentDisposition!.ToString().Should().Contain("einschraenkungsbescheid-v1");
+        response.Content.Headers.ContentDisposition!.ToString().Should().Contain("einschraenkungsbescheid-v2");
         text.Should().ContainAll(
             "Amina Yusuf", fileReference, $"Datum: {Dd(Today)}",
             "Bescheid über die Einschränkung Ihrer Leistungen nach § 5 Abs. 4 S. 2 in Verbindung mit § 1a Abs. 1 AsylbLG",
@@ -112,17 +112,17 @@ public sealed class NoticeTests(AghFactory factory) : HttpTest(factory)
             $"Am {Dd(Today.AddDays(-10))} sind Sie zur Arbeit nicht erschienen", "Bus verpasst",
             "Ein verpasster Bus entschuldigt kein Fernbleiben",
             $"Sie wurden am {Dd(Today.AddDays(-5))} nach § 28 VwVfG", "Ich hatte keine Fahrkarte",
-            "Die Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", "off-notice-3", "Textfassung einschraenkungsbescheid-v1");
+            "Die Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", "Test off-notice-3", "441,00 EUR", "220,50 EUR", "Textfassung einschraenkungsbescheid-v2");
         text.Should().ContainAll(Rechtsbehelfsbelehrung);
 
-        (await GetOk(cw, $"/api/sanction-proposals/{proposal}"))["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.RestrictionNotice);
+        (await GetOk(cw, $"/api/sanction-proposals/{proposal}"))["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.RestrictionNoticeV2);
         await PdfText(await (await As("auditor", userId: "rpa-notice-3")).GetAsync(url));
         await ShouldBeProblem(await (await Caseworker("melle")).GetAsync(url), 404, "not-found");
         await ShouldBeProblem(await (await As("official", "melle", "off-melle")).GetAsync(url), 404, "not-found");
         await ShouldBeProblem(await cw.GetAsync($"/api/sanction-proposals/{Guid.NewGuid()}/notice"), 404);
         var history = await GetOk(await As("auditor", userId: "rpa-notice-3"), $"/api/persons/{person}/history");
         history["entries"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "SanctionDecided")!["summary"]!.GetValue<string>()
-            .Should().Contain("einschraenkungsbescheid-v1");
+            .Should().Contain("einschraenkungsbescheid-v2");
     }
 
     [Fact]

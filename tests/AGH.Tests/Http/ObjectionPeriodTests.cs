@@ -40,7 +40,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
         var approved = await Ok(await Post(await As("official", "hagen", "approver-periods"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await NotifyDecision(person, approved);
         return (cw, person, proposal);
     }
@@ -64,7 +64,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
         await Ok(await Post(await Official(), $"{url}/objection/decision", new { upheld = false, reasoning = "verfristet" }));
 
         var continued = await Ok(await Post(await Official(), $"{url}/review",
-            new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+            new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await NoticeDispatching.DispatchAsync(Factory, person, IdOf(continued, "noticeId"), DispatchMethod.HandedOver, Today);
 
         // The default is the latest notified period: the Fortsetzungsbescheid's, a period of its own.
@@ -114,7 +114,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
         cw = await Caseworker("hagen", Unique("cw"));
         await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen den Bescheid" }), HttpStatusCode.Created);
         var continued = await Ok(await Post(await Official(), $"{url}/review",
-            new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+            new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await NoticeDispatching.DispatchAsync(Factory, person, IdOf(continued, "noticeId"), DispatchMethod.HandedOver, Today);
         await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen die Fortsetzung", period = 2 }), HttpStatusCode.Created);
 

@@ -192,7 +192,7 @@ public sealed class PersonSideRouteTests(AghFactory factory) : HttpTest(factory)
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
         var decided = await Ok(await Post(await As("official", municipality, Unique("off")), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 1a", startsOn = D(Today) }));
+            new { approved = true, reasoning = "§ 1a", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         if (decided["noticeId"] is { } notice)
             await NoticeDispatching.DispatchAsync(Factory, person, Guid.Parse(notice.GetValue<string>()), DispatchMethod.HandedOver, Today);
         return new Restriction(cw, person, placement, proposal, refusalDay);

@@ -147,7 +147,7 @@ public sealed class PlacementObjectionTests(PlacementObjectionFactory factory) :
         var refusal = await HeardRefusal(c, Today.AddDays(-10));
         var proposal = IdOf(await Ok(await Propose(c, refusal), HttpStatusCode.Created));
         await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today) }));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         var freeBefore = (await GetOk(c.Cw, $"/api/offers/{c.Offer}"))["free"]!.GetValue<int>();
         await Ok(await Object(c, Today), HttpStatusCode.Created);
 
@@ -212,6 +212,12 @@ public sealed class PlacementObjectionTests(PlacementObjectionFactory factory) :
         await Rejected(() => Post(c.Cw, $"{c.Url}/lawsuit", lawsuit), 409, "no-dismissed-objection");
         var dismissed = await Decide(c, "dismissed");
         (await IssuedNotice(c, IdOf(dismissed, "noticeId"))).Kind.Should().Be(NoticeKind.Widerspruchsbescheid);
+        // Its Rechtsmittelbelehrung names the court of Notices:Court (default Sozialgericht Osnabrück) and the month (§ 87 SGG).
+        var pdf = await c.Cw.GetAsync($"/api/notices/{IdOf(dismissed, "noticeId")}/pdf");
+        pdf.StatusCode.Should().Be(HttpStatusCode.OK, await pdf.Content.ReadAsStringAsync());
+        Unit.PdfText.Of(await pdf.Content.ReadAsByteArrayAsync()).Should().ContainAll("Widerspruchsbescheid (§ 85 Abs. 2 SGG)", "Heranziehungsbescheid",
+            "Rechtsmittelbelehrung", "Klage", "Sozialgericht Osnabrück", "innerhalb eines Monats nach seiner Bekanntgabe", "§ 80 VwVfG i. V. m. § 1 NVwVfG",
+            "Gebühren werden", Reasons, "Textfassung widerspruchsbescheid-heranziehung-v1");
         (await Placement(c))["status"]!.GetValue<string>().Should().Be("active");
         await Rejected(() => Refuse(c, Today), 422, "duty-suspended");
 

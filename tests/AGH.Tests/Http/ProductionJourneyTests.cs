@@ -225,9 +225,21 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         var proposalId = (await caseworker.ProposeSanctionAsync(placementId, null, null,
             new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" })).Id;
         await Refused(() => caseworker.DecideSanctionAsync(proposalId, null, null,
-            new DecideSanctionRequest { Approved = true, Reasoning = "Selbst entschieden", StartsOn = Today }), 403, "forbidden");
+            new DecideSanctionRequest
+            {
+                Approved = true, Reasoning = "Selbst entschieden", StartsOn = Today,
+                Amounts = new AmountsBody { MonthlyBeforeCents = 44100, MonthlyAfterCents = 22050 },
+                SpecialCircumstances = new SpecialCircumstancesBody { Considered = true, Granted = [], Reasoning = "Keine besonderen Umstände ersichtlich." },
+                ApprovalNotice = new ApprovalNoticeBody { Date = Today.AddMonths(-3), Basis = RevocationBasis.Section48 },
+            }), 403, "forbidden");
         var decided = await official.DecideSanctionAsync(proposalId, null, null,
-            new DecideSanctionRequest { Approved = true, Reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", StartsOn = Today });
+            new DecideSanctionRequest
+            {
+                Approved = true, Reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", StartsOn = Today,
+                Amounts = new AmountsBody { MonthlyBeforeCents = 44100, MonthlyAfterCents = 22050 },
+                SpecialCircumstances = new SpecialCircumstancesBody { Considered = true, Granted = [], Reasoning = "Keine besonderen Umstände ersichtlich." },
+                ApprovalNotice = new ApprovalNoticeBody { Date = Today.AddMonths(-3), Basis = RevocationBasis.Section48 },
+            });
         decided.Status.Should().Be(ProposalStatus.Approved);
         decided.DecidedBy.Should().Be("prod-official");
 

@@ -42,7 +42,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
     {
         var c = await Proposed(municipality);
         var decided = await Ok(await Post(await As("official", municipality, c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today) }));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         // Contract v3a: in force once its notice is notified; handed over on the decision day.
         await NotifyDecision(c.Person, decided);
         return c;
@@ -108,18 +108,18 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var second = await ProposeAgain(first);
 
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(-1)) }), 422, "starts-on-in-past");
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(-1)), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "starts-on-in-past");
         // Contract v3a: restriction-in-force replaces restriction-overlaps, also for a start after the running one ends.
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)) }), 409, "restriction-in-force");
+            new { approved = true, reasoning = "r", startsOn = D(Today.AddDays(30)), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 409, "restriction-in-force");
         var endsOn = DateOnly.Parse((await Proposal(first))["restriction"]!["endsOn"]!.GetValue<string>());
         await Rejected(() => Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }), 409, "restriction-in-force");
+            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 409, "restriction-in-force");
         (await PersonRestriction(first))!["startsOn"]!.GetValue<string>().Should().Be(D(Today), "the running restriction is the one shown");
         await Ok(await Post(official, $"/api/sanction-proposals/{first.Proposal}/restriction/end",
             new { date = D(Today), reason = "other", reasoning = "beendet" }));
         var decided = await Ok(await Post(official, $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)) }));
+            new { approved = true, reasoning = "r", startsOn = D(endsOn.AddDays(1)), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         decided["restriction"]!["status"]!.GetValue<string>().Should().Be("awaiting-notification");
         await NotifyDecision(first.Person, decided);
         (await GetOk(await As("auditor", null, "aud-1"), $"/api/sanction-proposals/{second}"))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
@@ -233,8 +233,8 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         (await GetOk(await As("official", null, "off-district"), list)).AsArray().Should().Contain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
 
         var review = $"/api/sanction-proposals/{c.Proposal}/review";
-        await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "weiter" }), 422, "hearing-required");
-        var reviewed = await Ok(await Post(official, review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "weiter", amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "hearing-required");
+        var reviewed = await Ok(await Post(official, review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         (await Factory.Stream(c.Person)).Last().Headers!["legalBasis"].ToString().Should().Contain("§ 14 Abs. 2 AsylbLG");
         // Contract v3a: the continued period waits for its Fortsetzungsbescheid; notified today, it follows on at once.
         reviewed["restriction"]!["periods"]!.AsArray().Select(p => p!["status"]!.GetValue<string>()).Should().Equal("in-force", "awaiting-notification");
@@ -287,7 +287,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
 
         var rejected = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
-            new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today) }), 422, "breach-ended");
+            new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "breach-ended");
         rejected["detail"]!.GetValue<string>().Should().Contain("hours");
         var planned = await Ok(await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
             new { continueRestriction = false, reasoning = "Endet wie vorgesehen" }));
@@ -335,7 +335,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
         await NotifyDecision(person, await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) })));
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })));
         await Ok(await Post(cw, $"/api/sanction-proposals/{proposal}/objection", new { receivedOn = D(Today), statement = "Widerspruch der Person" }),
             HttpStatusCode.Created);
         var run = IdOf(await Ok(await Post(await As("payroll", null, "pay-export"), "/api/payout-runs",

@@ -44,7 +44,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
 
     private async Task<JsonNode> Approve(Case c, DateOnly? startsOn = null) =>
         await Ok(await Post(await As("official", "hagen", c.Approver), $"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today) }));
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(startsOn ?? Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
 
     /// <summary>Approved and its Einschränkungsbescheid handed over today: in force.</summary>
     private async Task<Case> Restricted()
@@ -71,7 +71,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
             new { reason = "illness", from = D(Today.AddDays(-11)), until = D(Today.AddDays(-9)) }), HttpStatusCode.Created);
 
         var problem = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 422, "sanction-preconditions");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "sanction-preconditions");
         S(problem["detail"]).Should().Contain("no duty to work");
         // A rejection stays possible: the proceeding ends with a Mitteilung.
         var rejected = await Ok(await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = false, reasoning = "Attest" }));
@@ -85,12 +85,12 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
         var worked = await Proposed();
         await Ok(await Post(worked.Cw, $"/api/placements/{worked.Placement}/hours", new { date = D(Today.AddDays(-1)), minutes = 60 }), HttpStatusCode.Created);
         S((await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{worked.Proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 422, "sanction-preconditions"))["detail"]).Should().Contain("duty was fulfilled");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "sanction-preconditions"))["detail"]).Should().Contain("duty was fulfilled");
 
         var ended = await Proposed();
         await Ok(await Post(ended.Cw, $"/api/persons/{ended.Person}/entitlement-end", new { date = D(Today), reason = "Wegzug" }));
         S((await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{ended.Proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 422, "sanction-preconditions"))["detail"]).Should().Contain("entitlement ended");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "sanction-preconditions"))["detail"]).Should().Contain("entitlement ended");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
     {
         var old = await Proposed(refusalDaysAgo: 91);
         await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{old.Proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 422, "refusal-too-old");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "refusal-too-old");
 
         var timely = await Proposed(refusalDaysAgo: 90);
         S((await Approve(timely))["status"]).Should().Be("approved");
@@ -134,7 +134,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
         // Another restriction of the person awaiting notification blocks a second approval.
         var second = await ProposeAgain(c);
         await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 409, "restriction-in-force");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 409, "restriction-in-force");
 
         // Posted today: notified on the fourth day (or the next working day); it starts then, not on startsOn.
         await NoticeDispatching.DispatchAsync(Factory, c.Person, noticeId, DispatchMethod.Post, Today);
@@ -180,7 +180,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
         await Rejected(() => Post(official, url, new { kind = "authority", decidedOn = D(Today), from = D(Today), note = "n" }), 409, "already-suspended");
         var second = await ProposeAgain(c);
         await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{second}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(Today) }), 409, "restriction-in-force");
+            new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 409, "restriction-in-force");
 
         var reinstated = await Ok(await Post(official, $"{url}/end", new { outcome = "reinstated", on = D(Today), note = "Beschluss aufgehoben" }));
         S(reinstated["restriction"]!["status"]).Should().Be("in-force");
@@ -247,15 +247,15 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
         var c = await Restricted();
         var review = $"/api/sanction-proposals/{c.Proposal}/review";
         var endsOn = Dates.EndOfMonthsPeriod(Today, 6);
-        await Rejected(async () => await Post(await Official(), review, new { continueRestriction = true, reasoning = "zu früh", hearingHeldOn = D(Today) }),
+        await Rejected(async () => await Post(await Official(), review, new { continueRestriction = true, reasoning = "zu früh", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }),
             422, "review-too-early");
 
         // 45 days before endsOn the window opens (endsOn − 44 to endsOn).
         Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 44));
         var hearingBefore = Today.AddDays(-1);
-        await Rejected(async () => await Post(await Official(), review, new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(hearingBefore) }),
+        await Rejected(async () => await Post(await Official(), review, new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(hearingBefore), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }),
             422, "hearing-required");
-        var continued = await Ok(await Post(await Official(), review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today) }));
+        var continued = await Ok(await Post(await Official(), review, new { continueRestriction = true, reasoning = "Pflichtverletzung dauert an", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
 
         var noticeId = IdOf(continued, "noticeId");
         noticeId.Should().Be(NoticeIssuing.IdFor(c.Proposal, NoticeKind.Fortsetzungsbescheid, 0));

@@ -240,7 +240,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("GET /api/sanction-proposals/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync(OfProposal(x.W.Proposal))),
         new("GET /api/sanction-proposals/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"{OfProposal(x.W.Restricted)}/notice")),
         new("POST /api/sanction-proposals/{id}/decision", [Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Proposal)}/decision",
-            new { approved = true, reasoning = "§ 1a", startsOn = D(x.Today) })) { ETagOf = x => OfProposal(x.W.Proposal) },
+            new { approved = true, reasoning = "§ 1a", startsOn = D(x.Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })) { ETagOf = x => OfProposal(x.W.Proposal) },
         // Contract v2: the objection is filed by a caseworker of the person's municipality or an official; decided by an
         // official; the restriction ended early and reviewed by an official.
         new("POST /api/sanction-proposals/{id}/objection", [Cw, Of], true, (x, c) => Post(c, $"{OfProposal(x.W.Restricted)}/objection",
@@ -494,7 +494,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/sanction-proposals/{id}", OtherOfficial, "proposal", (x, c) => c.GetAsync(OfProposal(x.Theirs.Proposal))),
         ("GET /api/sanction-proposals/{id}/notice", OtherCaseworker, "decision notice", (x, c) => c.GetAsync($"{OfProposal(x.Theirs.Restricted)}/notice")),
         ("GET /api/sanction-proposals/{id}/notice", OtherOfficial, "decision notice", (x, c) => c.GetAsync($"{OfProposal(x.Theirs.Restricted)}/notice")),
-        ("POST /api/sanction-proposals/{id}/decision", OtherOfficial, "decision", (x, c) => Post(c, $"{OfProposal(x.Theirs.Proposal)}/decision", new { approved = true, reasoning = "§ 1a", startsOn = D(x.Today) })),
+        ("POST /api/sanction-proposals/{id}/decision", OtherOfficial, "decision", (x, c) => Post(c, $"{OfProposal(x.Theirs.Proposal)}/decision", new { approved = true, reasoning = "§ 1a", startsOn = D(x.Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice })),
         ("POST /api/sanction-proposals/{id}/objection", OtherCaseworker, "objection", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/objection", new { receivedOn = D(x.Today), statement = "Widerspruch" })),
         ("POST /api/sanction-proposals/{id}/objection", OtherOfficial, "objection", (x, c) => Post(c, $"{OfProposal(x.Theirs.Restricted)}/objection", new { receivedOn = D(x.Today), statement = "Widerspruch" })),
         // No objection is filed: a leak would answer 409 no-objection.

@@ -42,7 +42,7 @@ public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
         var elsewhere = await Proposed("bramsche");
         var official = await As("official", "bad-essen", Unique("off"));
         await Ok(await Post(official, $"/api/sanction-proposals/{approved}/decision",
-            new { approved = true, reasoning = "Voraussetzungen liegen vor", startsOn = D(Today) }));
+            new { approved = true, reasoning = "Voraussetzungen liegen vor", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
 
         var toDecide = await List(official, "?status=pending&pageSize=500");
         toDecide.Ids.Should().Contain(pending).And.NotContain(approved).And.NotContain(elsewhere, "another municipality's proposal stays hidden");
@@ -66,7 +66,7 @@ public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
         var approver = await As("official", "bad-essen", Unique("off"));
         foreach (var id in new[] { objected, decided })
         {
-            await Ok(await Post(approver, $"/api/sanction-proposals/{id}/decision", new { approved = true, reasoning = "r", startsOn = D(Today) }));
+            await Ok(await Post(approver, $"/api/sanction-proposals/{id}/decision", new { approved = true, reasoning = "r", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
             await Ok(await Post(approver, $"/api/sanction-proposals/{id}/objection", new { receivedOn = D(Today), statement = "Ich widerspreche" }),
                 HttpStatusCode.Created);
         }

@@ -36,15 +36,15 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
         (await GetOk(cw, $"/api/placements/{placement}"))["sanctionProposals"]!.AsArray().Should().ContainSingle();
 
         await Rejected(async () => await Post(await As("official", "bad-iburg", "cw-anna"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "x", startsOn = "2026-03-01" }), 403, "four-eyes");
+            new { approved = true, reasoning = "x", startsOn = "2026-03-01", amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 403, "four-eyes");
         await Rejected(async () => await Post(await As("official", "melle", "off-melle"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "x", startsOn = "2026-03-01" }), 404);
-        await Rejected(() => Post(cw, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "x", startsOn = "2026-03-01" }), 403);
+            new { approved = true, reasoning = "x", startsOn = "2026-03-01", amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 404);
+        await Rejected(() => Post(cw, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "x", startsOn = "2026-03-01", amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 403);
         var official = await As("official", "bad-iburg", "off-bernd");
-        await Rejected(() => Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "ohne Datum" }), 400);
+        await Rejected(() => Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = true, reasoning = "ohne Datum", amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 400);
 
         var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = D(Today) }));
+            new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         decided["status"]!.GetValue<string>().Should().Be("approved");
         decided["endsOn"]!.GetValue<string>().Should().Be(D(AGH.Domain.Common.Dates.EndOfMonthsPeriod(Today, 6)));
         // Contract v3a: the restriction takes effect once its notice is notified.
@@ -75,7 +75,7 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
         var leapDay = new DateOnly(year + 1, 2, 29);
 
         var decided = await Ok(await Post(await As("official", null, "off-dora"), $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "r", startsOn = D(startsOn) }));
+            new { approved = true, reasoning = "r", startsOn = D(startsOn), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         decided["startsOn"]!.GetValue<string>().Should().Be(D(startsOn));
         decided["endsOn"]!.GetValue<string>().Should().Be(D(leapDay));
         await NotifyDecision(person, decided);

@@ -19,7 +19,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         var officialId = $"melle-off-aud-{Guid.NewGuid():N}"[..26];
         var official = await app.Service.ClientFor("official", "melle", officialId);
         var decided = await ProposedCase.Ok(await official.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = app.Today.AddDays(1).ToString("yyyy-MM-dd") }));
+            new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = app.Today.AddDays(1).ToString("yyyy-MM-dd"), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         // Contract v3a: in force once its notice is notified; handed over on the decision day.
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);

@@ -23,7 +23,7 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         var approver = Official();
         var client = await app.Service.ClientFor("official", "melle", approver);
         var decided = await ProposedCase.Ok(await client.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "Fernbleiben ohne wichtigen Grund", startsOn = Iso(app.Today) }));
+            new { approved = true, reasoning = "Fernbleiben ohne wichtigen Grund", startsOn = Iso(app.Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
         (await ProposedCase.Read(app, c.Proposal))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");

@@ -26,7 +26,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
     /// <summary>Presses Tab until the control has the focus (a date input may hold a stop for its calendar button).</summary>
     private static async Task TabTo(IPage page, ILocator control)
     {
-        for (var i = 0; i < 4 && !await control.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        for (var i = 0; i < 24 && !await control.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
             await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(control).ToBeFocusedAsync();
     }
@@ -51,7 +51,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(proposer, "31-vorschlag");
         await StaffAppFixture.End(proposer);
 
-        // A second official decides with the keyboard only: first a start in the past, which the API refuses.
+        // A second official decides with the keyboard only (the terms of v3b filled in too): first a start in the past, which the API refuses.
         var decider = await app.SignIn("official", "Dr. Jonas Amt", $"melle-off-{Guid.NewGuid():N}"[..24], "melle");
         await decider.GotoAsync("/app/inbox");
         await Assertions.Expect(decider.Locator("#h-proposals ~ table " + row)).ToContainTextAsync("Entscheiden");
@@ -63,6 +63,8 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await decider.Keyboard.TypeAsync("Fernbleiben ohne wichtigen Grund nach Belehrung");
         await decider.Keyboard.PressAsync("Tab");
         await TypeDate(decider, app.Today.AddDays(-1));
+        // Contract v3b: the amounts (typed in EUR), the hardship decision and the approval notice it changes.
+        await RestrictionTermsForm.Fill(decider, app.Today.AddMonths(-3));
         await TabTo(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }));
         await decider.Keyboard.PressAsync("Enter");
 
@@ -71,6 +73,8 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(startsOn).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(decider.GetByLabel("Begründung der Entscheidung")).ToHaveValueAsync("Fernbleiben ohne wichtigen Grund nach Belehrung");
         await Assertions.Expect(decider.GetByLabel("Bewilligen")).ToBeCheckedAsync();
+        await Assertions.Expect(decider.GetByLabel("Monatliche Leistungen bisher (EUR)")).ToHaveValueAsync("441,00");
+        await Assertions.Expect(decider.GetByLabel("Zusätzlich gewährte Leistungen")).ToHaveValueAsync("Schulbedarf des Kindes");
         await Assertions.Expect(startsOn).ToBeFocusedAsync();
         await StaffAppFixture.Check(decider, "32-entscheidung-fehler");
         (await Current(c))["status"]!.GetValue<string>().Should().Be("pending", "a refused decision stores nothing");
@@ -91,6 +95,11 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         approved["status"]!.GetValue<string>().Should().Be("approved");
         approved["startsOn"]!.GetValue<string>().Should().Be(start.ToString("yyyy-MM-dd"));
         approved["restriction"]!["status"]!.GetValue<string>().Should().Be("awaiting-notification");
+        approved["noticeVersion"]!.GetValue<string>().Should().Be("einschraenkungsbescheid-v2");
+        var stored = (AGH.Domain.Sanctions.SanctionDecided)(await app.Service.Stream(c.Person)).Single(e => e.Data is AGH.Domain.Sanctions.SanctionDecided).Data;
+        (stored.Amounts, stored.HardshipGranted, stored.RevocationBasis).Should().BeEquivalentTo(
+            (new AGH.Domain.Sanctions.RestrictionAmounts(44100, 22050), new[] { "Schulbedarf des Kindes" }, AGH.Domain.Sanctions.RevocationBasis.Section48),
+            "EUR typed in the form arrive as cents, each line of the granted list as one item");
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(approved["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
         (await Current(c))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
@@ -109,6 +118,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await decider.GetByRole(AriaRole.Button, new() { Name = "Widerspruch erfassen" }).ClickAsync();
         await Assertions.Expect(decider.GetByTestId("objection-status")).ToHaveTextAsync("offen");
         await decider.GetByLabel("Zurückweisen").CheckAsync();
+        await decider.GetByLabel("Keine Erstattung der notwendigen Aufwendungen").CheckAsync();
         await decider.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Keine Bescheinigung vorgelegt.");
         await decider.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
         await Assertions.Expect(decider.Locator(".validation-summary-errors")).ToContainTextAsync("Vier-Augen-Prinzip");
@@ -123,7 +133,11 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(objectionRow).ToContainTextAsync(c.FamilyName);
         await StaffAppFixture.Check(third, "35-posteingang-widerspruch");
         await objectionRow.GetByRole(AriaRole.Link, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        // Contract v3b: no outcome is preselected; the costs are decided with it.
+        await Assertions.Expect(third.GetByLabel("Teilweise abhelfen")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(third.GetByLabel("Zurückweisen")).Not.ToBeCheckedAsync();
         await third.GetByLabel("Zurückweisen").CheckAsync();
+        await third.GetByLabel("Keine Erstattung der notwendigen Aufwendungen").CheckAsync();
         await third.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Keine Bescheinigung vorgelegt; die Einschränkung bleibt.");
         await third.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
         await Assertions.Expect(third.GetByTestId("objection-status")).ToHaveTextAsync("zurückgewiesen");
@@ -131,6 +145,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(third, "36-widerspruch-entschieden");
         var dismissed = await Current(c);
         dismissed["objection"]!["status"]!.GetValue<string>().Should().Be("dismissed");
+        dismissed["objection"]!["costs"]!.GetValue<string>().Should().Be("none");
         dismissed["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force");
 
         await third.GotoAsync("/app/inbox");
@@ -158,7 +173,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         var c = await ProposedCase.Create(app, "ende");
         var approver = await app.Service.ClientFor("official", "melle", $"melle-off-e-{Guid.NewGuid():N}"[..24]);
         var decided = await ProposedCase.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(approver,
-            $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd") }));
+            $"/api/sanction-proposals/{c.Proposal}/decision", new { approved = true, reasoning = "liegt vor", startsOn = app.Today.ToString("yyyy-MM-dd"), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         // Contract v3a: in force once its notice is notified; handed over on the decision day.
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
@@ -167,6 +182,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await official.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
         await official.GetByLabel("Fortsetzen für weitere sechs Monate").CheckAsync();
         await official.GetByLabel("Begründung der Überprüfung").FillAsync("Die Weigerung dauert an.");
+        await RestrictionTermsForm.Fill(official, app.Today.AddMonths(-3));
         await official.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
         // Contract v3a: a continuation is refused before its window opens, before the hearing is looked at.
         await Assertions.Expect(official.Locator("[data-valmsg-for='Review.Continue']")).ToContainTextAsync("letzten Wochen");

@@ -163,7 +163,7 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         var c = await ProposedCase.Create(app, "bereit");
         var official = await app.Service.ClientFor("official", Municipality, Unique("melle-off-b"));
         var decided = await Send(official, $"/api/sanction-proposals/{c.Proposal}/decision",
-            new { approved = true, reasoning = "Fernbleiben ohne wichtigen Grund nach Anhörung", startsOn = D(Today) });
+            new { approved = true, reasoning = "Fernbleiben ohne wichtigen Grund nach Anhörung", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice });
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, Today);
         async Task<JsonNode?> DueRow() => (await Get(await Caseworker(), "/api/restrictions/due-for-review?within=30")).AsArray()

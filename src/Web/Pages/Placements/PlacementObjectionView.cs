@@ -30,8 +30,10 @@ public sealed class PlacementObjectionView
 #pragma warning disable CS8524 // every named kind is listed: a new kind fails the build until it is placed
     public static bool Renderable(NoticeKind kind) => kind switch
     {
-        NoticeKind.Heranziehungsbescheid or NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung => true,
-        NoticeKind.Fortsetzungsbescheid or NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid or NoticeKind.AnordnungSofortigeVollziehung
+        NoticeKind.Heranziehungsbescheid or NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung
+            or NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => true,
+        // A Fortsetzungsbescheid renders from its v2 wording only; it never concerns a placement's objection.
+        NoticeKind.Fortsetzungsbescheid or NoticeKind.AnordnungSofortigeVollziehung
             or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid => false,
     };
 #pragma warning restore CS8524

@@ -11,11 +11,26 @@ namespace AGH.Web.Pages.SanctionProposals;
 /// </summary>
 public sealed class DetailModel : CommandPage
 {
-    public sealed class DecideInput
+    public sealed class DecideInput : TermsInput
     {
         public bool? Approved { get; set; }
         public string? Reasoning { get; set; }
         public DateOnly? StartsOn { get; set; }
+    }
+
+    /// <summary>What an approval and a continuation decide besides the period (contract v3b): amounts in EUR, hardship, approval notice.</summary>
+    public class TermsInput
+    {
+        public string? MonthlyBefore { get; set; }
+        public string? MonthlyAfter { get; set; }
+        public bool Considered { get; set; }
+
+        /// <summary>One granted benefit per line.</summary>
+        public string? Granted { get; set; }
+        public string? HardshipReasoning { get; set; }
+        public DateOnly? ApprovalNoticeDate { get; set; }
+        public RevocationBasis? Basis { get; set; }
+        public string? DiscretionReasoning { get; set; }
     }
 
     public sealed class ObjectionInput
@@ -27,7 +42,10 @@ public sealed class DetailModel : CommandPage
 
     public sealed class ObjectionDecisionInput
     {
-        public bool? Upheld { get; set; }
+        public ObjectionOutcome? Outcome { get; set; }
+        public PlacementObjectionCosts? Costs { get; set; }
+        public DateOnly? NewStartsOn { get; set; }
+        public DateOnly? NewEndsOn { get; set; }
         public string? Reasoning { get; set; }
     }
 
@@ -38,7 +56,7 @@ public sealed class DetailModel : CommandPage
         public string? Reasoning { get; set; }
     }
 
-    public sealed class ReviewInput
+    public sealed class ReviewInput : TermsInput
     {
         public bool? Continue { get; set; }
         public string? Reasoning { get; set; }
@@ -93,15 +111,20 @@ public sealed class DetailModel : CommandPage
     {
         Active = "decide";
         if (Decide.Approved is null) ModelState.AddModelError("Decide.Approved", "Bitte wählen Sie: bewilligen oder ablehnen.");
+        var approving = Decide.Approved == true;
+        var (amounts, special, notice) = approving ? Terms(Decide, "Decide") : (null, null, null);
         if (ModelState.IsValid && await Try(c => c.DecideSanctionAsync(Id, IdempotencyKey("decide"), ETag, new DecideSanctionRequest
             {
                 Approved = Decide.Approved!.Value,
                 Reasoning = Decide.Reasoning?.Trim() ?? "",
-                StartsOn = Decide.Approved == true ? Decide.StartsOn : null,
-            }), "Decide", new Dictionary<string, string>
+                StartsOn = approving ? Decide.StartsOn : null,
+                Amounts = amounts,
+                SpecialCircumstances = special,
+                ApprovalNotice = notice,
+            }), "Decide", TermFields(new Dictionary<string, string>
             {
                 ["starts-on-in-past"] = "StartsOn", ["starts-on-required"] = "StartsOn", ["restriction-overlaps"] = "StartsOn",
-            }))
+            })))
             return BackTo("/SanctionProposals/Detail", new { id = Id }, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
         return await Again();
     }
@@ -125,13 +148,21 @@ public sealed class DetailModel : CommandPage
     public async Task<IActionResult> OnPostObjectionDecision()
     {
         Active = "objection-decision";
-        if (ObjectionDecision.Upheld is null) ModelState.AddModelError("ObjectionDecision.Upheld", "Bitte wählen Sie: abhelfen oder zurückweisen.");
+        if (ObjectionDecision.Outcome is null)
+            ModelState.AddModelError("ObjectionDecision.Outcome", "Bitte wählen Sie: abhelfen, teilweise abhelfen oder zurückweisen.");
+        if (ObjectionDecision.Costs is null) ModelState.AddModelError("ObjectionDecision.Costs", "Bitte über die Kosten entscheiden.");
+        var partly = ObjectionDecision.Outcome == ObjectionOutcome.PartlyUpheld;
+        if (partly && ObjectionDecision.NewStartsOn is null && ObjectionDecision.NewEndsOn is null)
+            ModelState.AddModelError("ObjectionDecision.NewEndsOn", "Bei teilweiser Abhilfe bitte den neuen Beginn oder das neue Ende angeben.");
         if (ModelState.IsValid && await Try(c => c.DecideObjectionAsync(Id, IdempotencyKey("objection-decision"), ETag, new DecideObjectionRequest
             {
-                Upheld = ObjectionDecision.Upheld!.Value,
+                Outcome = ObjectionDecision.Outcome!.Value,
+                Costs = ObjectionDecision.Costs!.Value,
+                NewStartsOn = partly ? ObjectionDecision.NewStartsOn : null,
+                NewEndsOn = partly ? ObjectionDecision.NewEndsOn : null,
                 Reasoning = ObjectionDecision.Reasoning?.Trim() ?? "",
-            }), "ObjectionDecision"))
-            return BackTo("/SanctionProposals/Detail", new { id = Id }, ObjectionDecision.Upheld == true ? "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben." : "Der Widerspruch ist zurückgewiesen.");
+            }), "ObjectionDecision", new Dictionary<string, string> { ["not-a-reduction"] = "NewEndsOn" }))
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Decided(ObjectionDecision.Outcome!.Value));
         return await Again();
     }
 
@@ -154,16 +185,55 @@ public sealed class DetailModel : CommandPage
     {
         Active = "review";
         if (Review.Continue is null) ModelState.AddModelError("Review.Continue", "Bitte wählen Sie: fortsetzen oder nicht fortsetzen.");
+        var (amounts, special, notice) = Review.Continue == true ? Terms(Review, "Review") : (null, null, null);
         if (ModelState.IsValid && await Try(c => c.ReviewRestrictionAsync(Id, IdempotencyKey("review"), ETag, new ReviewRestrictionRequest
             {
                 ContinueRestriction = Review.Continue!.Value,
                 Reasoning = Review.Reasoning?.Trim() ?? "",
                 HearingHeldOn = Review.HearingHeldOn,
-            }), "Review", new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue", ["review-too-early"] = "Continue" }))
+                Amounts = amounts,
+                SpecialCircumstances = special,
+                ApprovalNotice = notice,
+            }), "Review", TermFields(new Dictionary<string, string> { ["hearing-required"] = "HearingHeldOn", ["date-in-future"] = "HearingHeldOn", ["breach-ended"] = "Continue", ["review-too-early"] = "Continue" })))
             return BackTo("/SanctionProposals/Detail", new { id = Id }, Review.Continue == true ? "Die Einschränkung wird fortgesetzt." : "Die Überprüfung ist gespeichert; die Einschränkung endet wie geplant.");
         return await Again();
     }
 
+
+#pragma warning disable CS8524
+    private static string Decided(ObjectionOutcome outcome) => outcome switch
+    {
+        ObjectionOutcome.Upheld => "Dem Widerspruch ist abgeholfen; die Einschränkung ist aufgehoben.",
+        ObjectionOutcome.PartlyUpheld => "Dem Widerspruch ist teilweise abgeholfen; Abhilfe- und Widerspruchsbescheid sind erstellt.",
+        ObjectionOutcome.Dismissed => "Der Widerspruch ist zurückgewiesen.",
+    };
+#pragma warning restore CS8524
+
+    // 422 amount-not-reduced appears at the restricted amount (the form checks the rest before sending).
+    private static Dictionary<string, string> TermFields(Dictionary<string, string> map)
+    {
+        map["amount-not-reduced"] = "MonthlyAfter";
+        return map;
+    }
+
+    /// <summary>The terms as the API takes them: EUR typed as "441,00" become cents; each line of the granted list one item.</summary>
+    private (AmountsBody?, SpecialCircumstancesBody?, ApprovalNoticeBody?) Terms(TermsInput input, string prefix)
+    {
+        var before = Money.ParseCents(input.MonthlyBefore);
+        var after = Money.ParseCents(input.MonthlyAfter);
+        if (before is null) ModelState.AddModelError($"{prefix}.MonthlyBefore", "Bitte den bisherigen Monatsbetrag in Euro angeben, z. B. 441,00.");
+        if (after is null) ModelState.AddModelError($"{prefix}.MonthlyAfter", "Bitte den eingeschränkten Monatsbetrag in Euro angeben, z. B. 220,50.");
+        if (!input.Considered) ModelState.AddModelError($"{prefix}.Considered", "Besondere Umstände müssen geprüft werden (§ 1a Abs. 1 S. 3 AsylbLG).");
+        if (string.IsNullOrWhiteSpace(input.HardshipReasoning)) ModelState.AddModelError($"{prefix}.HardshipReasoning", "Bitte die Prüfung begründen.");
+        if (input.ApprovalNoticeDate is null) ModelState.AddModelError($"{prefix}.ApprovalNoticeDate", "Bitte das Datum des Bewilligungsbescheids angeben.");
+        if (input.Basis is null) ModelState.AddModelError($"{prefix}.Basis", "Bitte die Rechtsgrundlage wählen: § 48 oder § 45 SGB X.");
+        if (input.Basis == RevocationBasis.Section45 && string.IsNullOrWhiteSpace(input.DiscretionReasoning))
+            ModelState.AddModelError($"{prefix}.DiscretionReasoning", "Bei § 45 SGB X bitte die Ermessenserwägungen angeben.");
+        var granted = (input.Granted ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        return (new AmountsBody { MonthlyBeforeCents = before ?? 0, MonthlyAfterCents = after ?? 0 },
+            new SpecialCircumstancesBody { Considered = input.Considered, Granted = granted, Reasoning = input.HardshipReasoning?.Trim() ?? "" },
+            new ApprovalNoticeBody { Date = input.ApprovalNoticeDate ?? default, Basis = input.Basis ?? RevocationBasis.Section48, DiscretionReasoning = input.DiscretionReasoning?.Trim() });
+    }
 
     /// <summary>A refused form: the page again with what was typed, the proposal as it stands now, the ETag that was sent.</summary>
     private async Task<IActionResult> Again()

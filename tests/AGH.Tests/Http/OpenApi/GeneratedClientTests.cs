@@ -83,7 +83,13 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
         var proposalId = (await (caseworker.ProposeSanctionAsync(placementId, null, null,
             new ProposeSanctionRequest { RefusalId = refusalId, Reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" }))).Id;
         var decided = await official.DecideSanctionAsync(proposalId, null, null,
-            new DecideSanctionRequest { Approved = true, Reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", StartsOn = Today });
+            new DecideSanctionRequest
+            {
+                Approved = true, Reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", StartsOn = Today,
+                Amounts = new AmountsBody { MonthlyBeforeCents = 44100, MonthlyAfterCents = 22050 },
+                SpecialCircumstances = new SpecialCircumstancesBody { Considered = true, Granted = [], Reasoning = "Keine besonderen Umstände ersichtlich." },
+                ApprovalNotice = new ApprovalNoticeBody { Date = Today.AddMonths(-3), Basis = RevocationBasis.Section48 },
+            });
         decided.Status.Should().Be(ProposalStatus.Approved);
         decided.DecidedBy.Should().Be("gc-official");
         decided.StartsOn.Should().Be(Today);

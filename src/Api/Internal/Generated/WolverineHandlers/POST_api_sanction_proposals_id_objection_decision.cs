@@ -103,7 +103,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Sanctions.DecideObjectionEndpoint.Decide(decideObjection, proposalStream);
+            var decision = AGH.Api.Sanctions.DecideObjectionEndpoint.Decide(decideObjection, proposalStream, _clock);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
