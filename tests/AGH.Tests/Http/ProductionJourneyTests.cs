@@ -190,7 +190,12 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         {
             Municipality = "bad-iburg", GivenName = "Samir", FamilyName = "Haddad", DateOfBirth = Today.AddYears(-25), EntitledSince = Today.AddYears(-1),
         })).Id;
-        var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest { PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10 });
+        var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest
+        {
+            PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10,
+            Schedule = [new() { Weekday = Weekday.Monday, From = "08:00", To = "13:00" }, new() { Weekday = Weekday.Wednesday, From = "08:00", To = "13:00" }],
+            Until = Today.AddMonths(2), Reasoning = AssignmentFields.Reasoning, InformationLanguage = "uk",
+        });
         using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId, null))
         {
             notice.StatusCode.Should().Be(200);
