@@ -169,7 +169,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             var startsOn = today.AddDays(-daysAgo) < offer.StartsOn ? offer.StartsOn : today.AddDays(-daysAgo);
             var placementId = Guid.CreateVersion7();
             var blockMinutes = hoursPerWeek * 60 / days.Length;
-            var schedule = days.Select(d => new ScheduleBlock(DemoWeekday(d), "08:00", Hhmm(8 * 60 + blockMinutes))).ToList();
+            var schedule = days.Select(d => new ScheduleBlock(DemoWeekday(d), 8 * 60, 8 * 60 + blockMinutes)).ToList();
             Apply(PlacementDecisions.Assign(_offers[offer.Id], person,
                 new AssignPerson(placementId, person.Id, offer.Id, startsOn.AddDays(-10), startsOn, hoursPerWeek, null, schedule,
                     Dates.EndOfMonthsPeriod(startsOn, 6), DemoReasoning, DemoLanguage(family)), policy, today), actor);
@@ -259,8 +259,6 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
 
     private static Weekday DemoWeekday(DayOfWeek day) => day == DayOfWeek.Sunday ? Weekday.Sunday : (Weekday)((int)day - 1);
 
-    private static string Hhmm(int minutes) => $"{minutes / 60:D2}:{minutes % 60:D2}";
-
     /// <summary>Mornings from Monday, at most five hours a day, adding up to the hours of the week.</summary>
     private static List<ScheduleBlock> DemoSchedule(int hoursPerWeek)
     {
@@ -269,7 +267,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         for (var day = 0; left > 0 && day < 7; day++)
         {
             var minutes = Math.Min(left, day < 5 ? 300 : 16 * 60);
-            blocks.Add(new ScheduleBlock((Weekday)day, "08:00", Hhmm(8 * 60 + minutes)));
+            blocks.Add(new ScheduleBlock((Weekday)day, 8 * 60, 8 * 60 + minutes));
             left -= minutes;
         }
         return blocks;

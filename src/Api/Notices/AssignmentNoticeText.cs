@@ -121,7 +121,7 @@ public static class AssignmentNoticeText
 
     /// <summary>"Montag 08:00–12:00 Uhr", one line per block, Monday first.</summary>
     public static IEnumerable<string> ScheduleLines(IEnumerable<ScheduleBlock> blocks) =>
-        blocks.OrderBy(b => b.Weekday).ThenBy(b => b.FromMinutes()).Select(b => $"{Weekday(b.Weekday)} {b.From}–{b.To} Uhr");
+        blocks.OrderBy(b => b.Weekday).ThenBy(b => b.FromMinute).Select(b => $"{Weekday(b.Weekday)} {b.From()}–{b.To()} Uhr");
 
     /// <summary>
     /// The corrected Rechtsfolgenbelehrung of heranziehungsbescheid-v2 (contract v3b and its legal corrections): what a

@@ -64,7 +64,7 @@ public static class AssignPersonEndpoint
             if (from is null) v.Add($"schedule[{i}].from", "must be HH:MM on a quarter hour.");
             if (to is null) v.Add($"schedule[{i}].to", "must be HH:MM on a quarter hour.");
             if (from is not null && to is not null && from >= to) v.Add($"schedule[{i}].to", "must lie after from.");
-            if (b.Weekday is { } day && from is not null && to is not null) parsed.Add(new ScheduleBlock(day, b.From!, b.To!));
+            if (b.Weekday is { } day && from is not null && to is not null) parsed.Add(new ScheduleBlock(day, from.Value, to.Value));
         }
         return parsed;
     }

@@ -12,6 +12,9 @@ public enum PlacementStatus
     Ended,
 }
 
+/// <summary>A block of the placement's working times, from and to as HH:MM.</summary>
+public sealed record ScheduleBlockDto(Weekday Weekday, string From, string To);
+
 public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
 
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
@@ -52,7 +55,7 @@ public sealed record PlacementDto(
     public DateOnly? Until { get; init; }
 
     [Description("When the work is done (contract v3b); null for placements from before.")]
-    public IReadOnlyList<ScheduleBlock>? Schedule { get; init; }
+    public IReadOnlyList<ScheduleBlockDto>? Schedule { get; init; }
 
     [Description("The notice's Begründung: why this place, why reasonable (contract v3b).")]
     public string? Reasoning { get; init; }
@@ -92,7 +95,7 @@ public sealed record PlacementDto(
         {
             Objection = PlacementObjectionDto.From(person, p, policy),
             Until = p.Until,
-            Schedule = p.Schedule,
+            Schedule = p.Schedule?.Select(b => new ScheduleBlockDto(b.Weekday, b.From(), b.To())).ToList(),
             Reasoning = p.Reasoning,
             InformationLanguage = p.InformationLanguage,
         };

@@ -15,15 +15,17 @@ public enum Weekday
 }
 
 /// <summary>
-/// One block of working time on a weekday, <paramref name="From"/> to <paramref name="To"/> as "HH:MM" in quarter hours
-/// (§ 5 Abs. 3 AsylbLG: the notice must say when the work is to be done, so it is reasonable "nach Zeit").
+/// One block of working time on a weekday, <paramref name="FromMinute"/> to <paramref name="ToMinute"/> in minutes after
+/// midnight, on quarter hours (§ 5 Abs. 3 AsylbLG: the notice must say when the work is to be done, so it is reasonable
+/// "nach Zeit"). Numbers, not text: nothing in it is personal, so erasure has nothing to mask.
 /// </summary>
-public sealed record ScheduleBlock(Weekday Weekday, string From, string To)
+public sealed record ScheduleBlock(Weekday Weekday, int FromMinute, int ToMinute)
 {
-    // Methods, not properties: the record is stored in events and answered as JSON, minutes are not part of it.
-    public int FromMinutes() => Schedule.Minutes(From) ?? 0;
-    public int ToMinutes() => Schedule.Minutes(To) ?? 0;
-    public int Length() => ToMinutes() - FromMinutes();
+    public int Length() => ToMinute - FromMinute;
+
+    public string From() => Schedule.Text(FromMinute);
+
+    public string To() => Schedule.Text(ToMinute);
 }
 
 public static class Schedule
@@ -39,14 +41,16 @@ public static class Schedule
         return h * 60 + m;
     }
 
+    public static string Text(int minutes) => $"{minutes / 60:D2}:{minutes % 60:D2}";
+
     /// <summary>Why the blocks do not make up the week of <paramref name="hoursPerWeek"/> hours (blocks overlapping on a day, another total), or null.</summary>
     public static string? Mismatch(IReadOnlyList<ScheduleBlock> blocks, int hoursPerWeek)
     {
         foreach (var day in blocks.GroupBy(b => b.Weekday))
         {
-            var sorted = day.OrderBy(b => b.FromMinutes()).ToList();
+            var sorted = day.OrderBy(b => b.FromMinute).ToList();
             for (var i = 1; i < sorted.Count; i++)
-                if (sorted[i].FromMinutes() < sorted[i - 1].ToMinutes())
+                if (sorted[i].FromMinute < sorted[i - 1].ToMinute)
                     return $"The blocks on {day.Key.ToString().ToLowerInvariant()} overlap.";
         }
         var total = blocks.Sum(b => b.Length());

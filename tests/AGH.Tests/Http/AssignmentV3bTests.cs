@@ -136,7 +136,7 @@ public sealed class AssignmentV3bTests(AghFactory factory) : HttpTest(factory)
         assigned.Until.Should().Be(until);
         assigned.Reasoning.Should().Be(reasoning);
         assigned.InformationLanguage.Should().Be("fa");
-        assigned.Schedule.Should().HaveCount(4).And.Contain(new ScheduleBlock(Weekday.Friday, "09:00", "11:00"));
+        assigned.Schedule.Should().HaveCount(4).And.Contain(new ScheduleBlock(Weekday.Friday, 9 * 60, 11 * 60));
         var notice = await GetOk(client, $"/api/notices/{IdOf(created, "noticeId")}");
         notice["version"]!.GetValue<string>().Should().Be(NoticeVersions.AssignmentNoticeV2);
 

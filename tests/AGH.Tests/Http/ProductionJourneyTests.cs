@@ -209,9 +209,9 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             annexed.StatusCode.Should().Be(200);
             using var copy = new MemoryStream();
             await annexed.Stream.CopyToAsync(copy);
-            Unit.PdfText.Of(copy.ToArray()).Should().Contain("Übersetzung – nicht rechtsverbindlich").And.Contain("rfb-ar-v1");
+            Unit.PdfText.Of(copy.ToArray()).Should().Contain("Übersetzung – nicht rechtsverbindlich").And.Contain("rfb-ar-v2");
         }
-        (await caseworker.GetNoticeAsync(issued.NoticeId)).Annexes.Select(a => a.Version).Should().Equal("rfb-ar-v1");
+        (await caseworker.GetNoticeAsync(issued.NoticeId)).Annexes.Select(a => a.Version).Should().Equal("rfb-ar-v2");
 
         await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(1), Minutes = 240 });
         var second = await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(2), Minutes = 120 });
