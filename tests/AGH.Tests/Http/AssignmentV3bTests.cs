@@ -204,6 +204,7 @@ public sealed class AssignmentV3bTests(AghFactory factory) : HttpTest(factory)
             422, "outside-placement");
 
         // Its period over, the person is free for another assignment.
+        (await GetOk(cw, $"/api/persons/{person}"))["status"]!.GetValue<string>().Should().Be("available");
         await Ok(await Post(cw, "/api/placements", Body(person, await NewOffer(cw))), HttpStatusCode.Created);
     }
 
