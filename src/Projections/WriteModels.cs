@@ -38,8 +38,11 @@ public partial class PersonProjection : SingleStreamProjection<Person, Guid>
         Person.Evolve(snapshot, e.Data) is { } next ? next with { Revision = e.Version } : null;
 }
 
-/// <summary>Finds the person stream behind a placement id, and filters, orders and pages placement lists.</summary>
-public sealed record PlacementIndex(Guid Id, Guid PersonId, Guid OfferId, string Municipality, bool Active, DateOnly StartsOn);
+/// <summary>
+/// Finds the person stream behind a placement id, and filters, orders and pages placement lists. <paramref name="Until"/>
+/// (contract v3b; null on older documents): after it the placement reads ended although <paramref name="Active"/> stays true.
+/// </summary>
+public sealed record PlacementIndex(Guid Id, Guid PersonId, Guid OfferId, string Municipality, bool Active, DateOnly StartsOn, DateOnly? Until = null);
 
 public partial class PlacementIndexProjection : MultiStreamProjection<PlacementIndex, Guid>
 {
@@ -54,7 +57,7 @@ public partial class PlacementIndexProjection : MultiStreamProjection<PlacementI
 
     public override PlacementIndex? Evolve(PlacementIndex? snapshot, Guid id, IEvent e) => e.Data switch
     {
-        PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true, a.StartsOn),
+        PersonAssigned a => new PlacementIndex(a.PlacementId, a.PersonId, a.OfferId, a.Municipality, true, a.StartsOn, a.Until),
         PlacementEnded when snapshot is not null => snapshot with { Active = false },
         _ => snapshot,
     };

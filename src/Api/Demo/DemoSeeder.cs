@@ -168,8 +168,11 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             var actor = Caseworker(person.Municipality);
             var startsOn = today.AddDays(-daysAgo) < offer.StartsOn ? offer.StartsOn : today.AddDays(-daysAgo);
             var placementId = Guid.CreateVersion7();
+            var blockMinutes = hoursPerWeek * 60 / days.Length;
+            var schedule = days.Select(d => new ScheduleBlock(DemoWeekday(d), 8 * 60, 8 * 60 + blockMinutes)).ToList();
             Apply(PlacementDecisions.Assign(_offers[offer.Id], person,
-                new AssignPerson(placementId, person.Id, offer.Id, startsOn.AddDays(-10), startsOn, hoursPerWeek), policy, today), actor);
+                new AssignPerson(placementId, person.Id, offer.Id, startsOn.AddDays(-10), startsOn, hoursPerWeek, null, schedule,
+                    Dates.EndOfMonthsPeriod(startsOn, 6), DemoReasoning, DemoLanguage(family)), policy, today), actor);
 
             // Nour Haddad did not turn up a week ago: the refusal is recorded and awaits assessment.
             DateOnly? noShow = family == "Haddad" ? today.AddDays(-7) : null;
@@ -240,9 +243,34 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         var actor = Caseworker(person.Municipality);
         var placementId = Guid.CreateVersion7();
         Apply(PlacementDecisions.Assign(_offers[offer.Id], _persons[person.Id],
-            new AssignPerson(placementId, person.Id, offer.Id, null, startsOn, offer.HoursPerWeek, actor), policy, issuedOn), actor);
+            new AssignPerson(placementId, person.Id, offer.Id, null, startsOn, offer.HoursPerWeek, actor, DemoSchedule(offer.HoursPerWeek),
+                startsOn.AddMonths(4), DemoReasoning, DemoLanguage(person.FamilyName)), policy, issuedOn), actor);
         if (dispatch is { } method) Dispatch(person, _persons[person.Id].Placements[placementId].NoticeId, method, issuedOn, actor);
         return placementId;
+    }
+
+    private const string DemoReasoning = "Die Einsatzstelle liegt im Wohnort und ist zu Fuß oder mit dem Bus in höchstens 20 Minuten "
+        + "erreichbar. Kinder unter drei Jahren oder pflegebedürftige Angehörige sind nicht zu betreuen; gesundheitliche Einschränkungen "
+        + "sind nicht bekannt. Die Arbeit am Vormittag lässt den Besuch des Sprachkurses am Nachmittag zu.";
+
+    private static readonly string[] DemoLanguages = ["ar", "fa", "uk", "tr", "ru", "en", "ti", "so"];
+
+    private static string DemoLanguage(string familyName) => DemoLanguages[familyName.Sum(c => c) % DemoLanguages.Length];
+
+    private static Weekday DemoWeekday(DayOfWeek day) => day == DayOfWeek.Sunday ? Weekday.Sunday : (Weekday)((int)day - 1);
+
+    /// <summary>Mornings from Monday, at most five hours a day, adding up to the hours of the week.</summary>
+    private static List<ScheduleBlock> DemoSchedule(int hoursPerWeek)
+    {
+        var blocks = new List<ScheduleBlock>();
+        var left = hoursPerWeek * 60;
+        for (var day = 0; left > 0 && day < 7; day++)
+        {
+            var minutes = Math.Min(left, day < 5 ? 300 : 16 * 60);
+            blocks.Add(new ScheduleBlock((Weekday)day, 8 * 60, 8 * 60 + minutes));
+            left -= minutes;
+        }
+        return blocks;
     }
 
     private void Dispatch(Person person, Guid noticeId, DispatchMethod method, DateOnly on, Actor actor) =>

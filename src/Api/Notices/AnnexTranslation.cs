@@ -32,5 +32,13 @@ public static class AnnexTranslations
     public static readonly IReadOnlyList<AnnexTranslation> All =
         [ArabicAnnex.V1, PersianAnnex.V1, UkrainianAnnex.V1, RussianAnnex.V1, TurkishAnnex.V1, EnglishAnnex.V1];
 
+    /// <summary>The v2 translations, of heranziehungsbescheid-v2's corrected Rechtsfolgenbelehrung (contract v3b).</summary>
+    public static readonly IReadOnlyList<AnnexTranslation> AllV2 =
+        [ArabicAnnex.V2, PersianAnnex.V2, UkrainianAnnex.V2, RussianAnnex.V2, TurkishAnnex.V2, EnglishAnnex.V2];
+
     public static AnnexTranslation? For(string? language) => All.FirstOrDefault(t => t.Language == language);
+
+    /// <summary>The translation of the wording <paramref name="noticeVersion"/> was served in: v2 for heranziehungsbescheid-v2, else v1.</summary>
+    public static AnnexTranslation? For(string? language, string? noticeVersion) =>
+        (noticeVersion == Domain.Common.NoticeVersions.AssignmentNoticeV2 ? AllV2 : All).FirstOrDefault(t => t.Language == language);
 }

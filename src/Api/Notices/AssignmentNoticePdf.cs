@@ -20,8 +20,8 @@ public static class AssignmentNoticePdf
         if (notice.Origin == Domain.Notices.NoticeOrigin.External) return NoticePdfProblems.External();
         var version = AssignmentNoticeText.VersionFor(placement);
         var data = new AssignmentNoticeData(person, placement, offer, NoticeResults.Office(placement.Municipality),
-            payouts.RateTable.CentsOn(placement.StartsOn), notice.IssuedOn);
-        return NoticeResults.Pdf(http, AssignmentNoticeText.Render(version, data, notices), version, placement.PlacementId);
+            payouts.RateTable.CentsOn(placement.StartsOn), notice.IssuedOn, notice.IssuedByName);
+        return NoticeResults.Pdf(http, AssignmentNoticeText.Render(version, data, notices.For(notice.Authority)), version, placement.PlacementId);
     }
 }
 

@@ -32,6 +32,8 @@ public static class DecisionNoticePdf
         var data = new RestrictionNoticeData(person, placement, offer, refusal, recorded,
             issuedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(decided.Timestamp, Clock.Berlin).DateTime), NoticeResults.Office(person.Municipality),
             signedBy);
-        return NoticeResults.Pdf(http, RestrictionNoticeText.Render(version, data, notices), version, proposal.ProposalId);
+        // The letterhead and objection address of the authority that issued it (contract v3b), else the person's municipality's.
+        var authority = person.Notices.Values.FirstOrDefault(n => n.SubjectId == proposal.ProposalId)?.Authority ?? person.Municipality;
+        return NoticeResults.Pdf(http, RestrictionNoticeText.Render(version, data, notices.For(authority)), version, proposal.ProposalId);
     }
 }

@@ -25,8 +25,8 @@ public static class NoticePdfEndpoint
             var answer = await Pdf(found.Person, found.Notice, http, session, notices, payouts);
             // Without annex the notice as served; with one, the notice's own 404s and 409s answer first (exact rules' order).
             if (!http.Request.Query.ContainsKey("annex") || answer is not FileContentHttpResult file) return answer;
-            if (AnnexTranslations.For(annex) is not { } translation) return TranslatedAnnex.NotAvailable(annex);
-            var pdf = TranslatedAnnex.Append(file.FileContents.ToArray(), translation, found.Notice.Kind, notices);
+            if (AnnexTranslations.For(annex, found.Notice.Version) is not { } translation) return TranslatedAnnex.NotAvailable(annex);
+            var pdf = TranslatedAnnex.Append(file.FileContents.ToArray(), translation, found.Notice.Kind, notices.For(found.Notice.Authority));
             await TranslatedAnnex.Record(store, Access.Actor(http), found.Person.Id, found.Notice.NoticeId, translation, http.RequestAborted);
             return NoticeResults.Pdf(http, pdf, $"{found.Notice.Version}-{translation.Version}", found.Notice.NoticeId);
         });
@@ -44,8 +44,8 @@ public static class NoticePdfEndpoint
             NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung => person.Proposals.TryGetValue(notice.SubjectId, out var proposal)
                 ? await DecisionNoticePdf.Answer(http, session, person, proposal, notices, notice.IssuedOn)
                 : Problems.NotFound("notice").Answer(),
-            NoticeKind.Fortsetzungsbescheid => await RemedyNoticePdf.Continuation(http, session, person, notice, notices),
-            NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => await RemedyNoticePdf.Objection(http, session, person, notice, notices),
+            NoticeKind.Fortsetzungsbescheid => await RemedyNoticePdf.Continuation(http, session, person, notice, notices.For(notice.Authority)),
+            NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => await RemedyNoticePdf.Objection(http, session, person, notice, notices.For(notice.Authority)),
             NoticeKind.AnordnungSofortigeVollziehung or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid =>
                 NoticePdfProblems.NotRenderable(Json.EnumValue(notice.Kind)),
         };

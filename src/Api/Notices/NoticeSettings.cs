@@ -18,6 +18,31 @@ public sealed class NoticeSettings
     public string AuthorityName(string municipality) =>
         Authorities.TryGetValue(municipality, out var own) && !string.IsNullOrWhiteSpace(own.Name) ? own.Name : Authority.Name;
 
+    /// <summary>
+    /// These settings as the authority <paramref name="authorityKey"/> (a notice's <c>Authority</c>) issues: its letterhead and
+    /// objection address where it is configured (contract v3b), else the district's. Every renderer reads
+    /// <see cref="Authority"/>, so passing the result on is all a notice needs.
+    /// </summary>
+    public NoticeSettings For(string? authorityKey)
+    {
+        if (authorityKey is null || !Authorities.TryGetValue(authorityKey, out var own) || string.IsNullOrWhiteSpace(own.Name)) return this;
+        var address = string.IsNullOrWhiteSpace(own.Address) ? "" : own.Address.Trim();
+        return new NoticeSettings
+        {
+            Authorities = Authorities,
+            Authority = new AuthoritySettings
+            {
+                Name = own.Name.Trim(),
+                Department = "",
+                AddressLine = address,
+                Phone = "",
+                Email = own.Email?.Trim() ?? "",
+                ObjectionAuthority = own.Name.Trim(),
+                ObjectionAddress = string.IsNullOrWhiteSpace(own.ObjectionAddress) ? address : own.ObjectionAddress.Trim(),
+            },
+        };
+    }
+
     public sealed class MunicipalAuthority
     {
         public string? Name { get; set; }
@@ -42,10 +67,13 @@ public sealed class NoticeSettings
         /// <summary>Its postal address in one line; defaults to the letterhead's address.</summary>
         public string? ObjectionAddress { get; set; }
 
-        public string Address => $"{Street}, {PostalCode} {City}";
+        /// <summary>A municipality's address as configured, in one line; null for the district's (street, postal code, city).</summary>
+        public string? AddressLine { get; set; }
 
-        public string ObjectionTo => $"{(string.IsNullOrWhiteSpace(ObjectionAuthority) ? Name : ObjectionAuthority)}, "
-            + (string.IsNullOrWhiteSpace(ObjectionAddress) ? Address : ObjectionAddress);
+        public string Address => AddressLine ?? $"{Street}, {PostalCode} {City}";
+
+        public string ObjectionTo => $"{(string.IsNullOrWhiteSpace(ObjectionAuthority) ? Name : ObjectionAuthority)}"
+            + (string.IsNullOrWhiteSpace(ObjectionAddress) ? (Address.Length > 0 ? ", " + Address : "") : ", " + ObjectionAddress);
     }
 
     public sealed class CourtSettings

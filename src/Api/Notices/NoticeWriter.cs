@@ -91,7 +91,8 @@ public sealed class NoticeWriter : IDisposable
             using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var y = page.Height.Point - Bottom + 22;
             gfx.DrawLine(XPens.Gray, Left, y - 4, page.Width.Point - Right, y - 4);
-            gfx.DrawString($"{_authority.Name} · {_authority.Address} · Textfassung {_version} · Seite {i + 1} von {count}",
+            var address = string.IsNullOrWhiteSpace(_authority.Address) ? "" : $" · {_authority.Address}";
+            gfx.DrawString($"{_authority.Name}{address} · Textfassung {_version} · Seite {i + 1} von {count}",
                 _small, XBrushes.Gray, new XPoint(Left, y), XStringFormats.TopLeft);
         }
         using var stream = new MemoryStream();
@@ -103,10 +104,13 @@ public sealed class NoticeWriter : IDisposable
 
     private void Letterhead()
     {
+        // A municipality's letterhead has only what it configured (name, address, e-mail): no empty lines for the rest.
         Line(_authority.Name, _letterhead, Left);
-        Line(_authority.Department, _body, Left);
-        Line(_authority.Address, _body, Left);
-        Line($"Telefon {_authority.Phone} · E-Mail {_authority.Email}", _body, Left);
+        if (!string.IsNullOrWhiteSpace(_authority.Department)) Line(_authority.Department, _body, Left);
+        if (!string.IsNullOrWhiteSpace(_authority.Address)) Line(_authority.Address, _body, Left);
+        var contact = string.Join(" · ", new[] { string.IsNullOrWhiteSpace(_authority.Phone) ? null : $"Telefon {_authority.Phone}",
+            string.IsNullOrWhiteSpace(_authority.Email) ? null : $"E-Mail {_authority.Email}" }.OfType<string>());
+        if (contact.Length > 0) Line(contact, _body, Left);
         Space(4);
         _gfx.DrawLine(XPens.Black, Left, _y, _page.Width.Point - Right, _y);
         Space(12);

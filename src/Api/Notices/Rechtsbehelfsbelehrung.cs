@@ -12,9 +12,10 @@ public static class Rechtsbehelfsbelehrung
         w.Heading("Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG)");
         w.Paragraph("Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Widerspruch erhoben werden (§ 84 Abs. 1 SGG). "
             + $"Der Widerspruch ist schriftlich, in elektronischer Form nach § 36a Abs. 2 SGB I oder zur Niederschrift bei folgender Stelle einzulegen: {a.ObjectionTo}.");
+        // The e-mail only where the issuing authority configured one (contract v3b): no address is better than another authority's.
         w.Paragraph("In elektronischer Form nach § 36a Abs. 2 SGB I ist der Widerspruch mit einer qualifizierten elektronischen Signatur oder "
-            + $"auf einem anderen dort zugelassenen sicheren Übermittlungsweg einzureichen (E-Mail-Adresse der Behörde: {a.Email}); "
-            + "eine einfache E-Mail genügt nicht.");
+            + "auf einem anderen dort zugelassenen sicheren Übermittlungsweg einzureichen"
+            + (string.IsNullOrWhiteSpace(a.Email) ? "" : $" (E-Mail-Adresse der Behörde: {a.Email})") + "; eine einfache E-Mail genügt nicht.");
         w.Paragraph("Die Frist ist auch gewahrt, wenn der Widerspruch innerhalb der Frist bei einer anderen inländischen Behörde "
             + "oder bei einem Versicherungsträger eingeht (§ 84 Abs. 2 SGG).");
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AGH.Api.Offers;
+using AGH.Domain.Common;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -11,19 +12,70 @@ namespace AGH.Api.Placements;
 [Caseworker]
 public static class AssignPersonEndpoint
 {
-    public sealed record Request([property: Required] Guid? PersonId, [property: Required] Guid? OfferId, [property: Description("Only for a notice served outside the service; without it the assignment issues the Heranziehungsbescheid today.")] DateOnly? NoticeServedOn, [property: Required] DateOnly? StartsOn, [property: Required] int? HoursPerWeek);
+    public sealed record Request(
+        [property: Required] Guid? PersonId,
+        [property: Required] Guid? OfferId,
+        [property: Description("Only for a notice served outside the service; without it the assignment issues the Heranziehungsbescheid today.")] DateOnly? NoticeServedOn,
+        [property: Required] DateOnly? StartsOn,
+        [property: Required] int? HoursPerWeek,
+        [property: Description("When the work is done: blocks of HH:MM in quarter hours, from before to (else 400); they must not overlap on a day "
+            + "and must add up to hoursPerWeek (else 422 schedule-mismatch). Required without noticeServedOn.")] IReadOnlyList<ScheduleBlockRequest>? Schedule = null,
+        [property: Description("The placement's last day: after startsOn and at most the end of Policy:MaxPlacementMonths (6) months from it, "
+            + "§ 188 Abs. 2 BGB (else 422 period-too-long). Required without noticeServedOn.")] DateOnly? Until = null,
+        [property: Description("Why this place and why it is reasonable (distance, travel, care duties): printed as the notice's Begründung. "
+            + "Required without noticeServedOn (1-4000 characters).")] string? Reasoning = null,
+        [property: Description("ISO 639-1 language the person is informed in: de, en, ar, fa, ps, ku, ti, so, tr, ru, uk, fr (else 400). "
+            + "Required without noticeServedOn.")] string? InformationLanguage = null);
+
+    public sealed record ScheduleBlockRequest([property: Required] Weekday? Weekday,
+        [property: Required, Description("HH:MM, a quarter hour")] string? From, [property: Required, Description("HH:MM, a quarter hour, after from")] string? To);
 
     /// <summary>The answer: the placement and its Heranziehungsbescheid.</summary>
     public sealed record Assigned(Guid Id, Guid NoticeId);
 
-    public static (AssignPerson?, ProblemDetails) Validate(Request? body, HttpContext http) => Parse.Body(body, (b, v) => new AssignPerson(Guid.CreateVersion7(),
-        v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), v.OptionalDate(b.NoticeServedOn, "noticeServedOn"),
-        v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), Access.Actor(http)));
+    public static (AssignPerson?, ProblemDetails) Validate(Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    {
+        // A notice the service issues must say when, how long and why (contract v3b); one served outside it is only recorded.
+        var issued = b.NoticeServedOn is null;
+        var schedule = ParseSchedule(b.Schedule, v, issued);
+        if (issued && b.Until is null) v.Add("until", "is required.");
+        var reasoning = issued ? v.Text(b.Reasoning, "reasoning", 4000) : v.OptionalText(b.Reasoning, "reasoning", 4000);
+        if (b.InformationLanguage is null) { if (issued) v.Add("informationLanguage", "is required."); }
+        else if (!InformationLanguages.Contains(b.InformationLanguage))
+            v.Add("informationLanguage", "must be one of " + string.Join(", ", InformationLanguages.All) + ".");
+        return new AssignPerson(Guid.CreateVersion7(),
+            v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), v.OptionalDate(b.NoticeServedOn, "noticeServedOn"),
+            v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), Access.Actor(http),
+            schedule, v.OptionalDate(b.Until, "until"), reasoning, b.InformationLanguage);
+    });
+
+    private static IReadOnlyList<ScheduleBlock>? ParseSchedule(IReadOnlyList<ScheduleBlockRequest>? blocks, Checks v, bool required)
+    {
+        if (blocks is null) { if (required) v.Add("schedule", "is required."); return null; }
+        if (blocks.Count is 0 or > 50) { v.Add("schedule", "must hold 1 to 50 blocks."); return null; }
+        var parsed = new List<ScheduleBlock>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b is null) { v.Add($"schedule[{i}]", "is required."); continue; }
+            if (b.Weekday is null) v.Add($"schedule[{i}].weekday", "is required.");
+            var from = Schedule.Minutes(b.From);
+            var to = Schedule.Minutes(b.To);
+            if (from is null) v.Add($"schedule[{i}].from", "must be HH:MM on a quarter hour.");
+            if (to is null) v.Add($"schedule[{i}].to", "must be HH:MM on a quarter hour.");
+            if (from is not null && to is not null && from >= to) v.Add($"schedule[{i}].to", "must lie after from.");
+            if (b.Weekday is { } day && from is not null && to is not null) parsed.Add(new ScheduleBlock(day, from.Value, to.Value));
+        }
+        return parsed;
+    }
 
     public static Decision Decide(AssignPerson command, AssignmentParties parties, Policy policy, Clock clock) =>
         PlacementDecisions.Assign(parties.Offer!.Aggregate!, parties.Person!.Aggregate!, command, policy, clock.Today);
 
     [WolverinePost("/api/placements", OperationId = "assignPerson"), Tags("Placements"), EndpointSummary("Assign a person to an offer after the Heranziehungsbescheid was served")]
+    [EndpointDescription("Without noticeServedOn the service issues the Heranziehungsbescheid (wording heranziehungsbescheid-v2) today and "
+        + "schedule, until, reasoning and informationLanguage are required (400); with it they are optional and checked when given. "
+        + "After until the placement reads ended (endReason period-ended, endedOn = until).")]
     [ProducesResponseType<Assigned>(201)]
     public static IResult Handle(Request body, AssignPerson command) => Results.Created($"/api/placements/{command.PlacementId}",
         new Assigned(command.PlacementId, AGH.Domain.Notices.NoticeIssuing.IdFor(command.PlacementId, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0)));

@@ -13,6 +13,7 @@ public static class EndPlacementEndpoint
     {
         // Only the decision on the objection or lawsuit sets the notice aside (contract v3: never accepted from clients).
         if (b.Reason == EndReason.ObjectionUpheld) v.Add("reason", "objection-upheld is recorded by the decision on the objection or lawsuit, never sent.");
+        if (b.Reason == EndReason.PeriodEnded) v.Add("reason", "period-ended follows from the placement's until, never sent.");
         return new EndPlacement(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.OptionalText(b.Note, "note", 2000));
     });
 

@@ -12,6 +12,9 @@ public enum PlacementStatus
     Ended,
 }
 
+/// <summary>A block of the placement's working times, from and to as HH:MM.</summary>
+public sealed record ScheduleBlockDto(Weekday Weekday, string From, string To);
+
 public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
 
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
@@ -48,6 +51,18 @@ public sealed record PlacementDto(
     [property: Description("The placement's Heranziehungsbescheid (GET /api/notices/{id}).")]
     Guid NoticeId)
 {
+    [Description("The placement's last day as the Heranziehungsbescheid names it (contract v3b); after it the placement reads ended, endReason period-ended. Null for placements from before.")]
+    public DateOnly? Until { get; init; }
+
+    [Description("When the work is done (contract v3b); null for placements from before.")]
+    public IReadOnlyList<ScheduleBlockDto>? Schedule { get; init; }
+
+    [Description("The notice's Begründung: why this place, why reasonable (contract v3b).")]
+    public string? Reasoning { get; init; }
+
+    [Description("ISO 639-1 language the person is informed in (contract v3b).")]
+    public string? InformationLanguage { get; init; }
+
     /// <summary>The Widerspruch against the Heranziehungsbescheid, once one is recorded (contract v3a).</summary>
     public PlacementObjectionDto? Objection { get; init; }
 
@@ -69,15 +84,19 @@ public sealed record PlacementDto(
 
     private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, DateOnly today, Policy policy) =>
         new(
-            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.IsActive ? PlacementStatus.Active : PlacementStatus.Ended,
+            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.EndedBy(today) ? PlacementStatus.Ended : PlacementStatus.Active,
             person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
                 r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today, policy)).ToList(),
-            p.EndedOn, p.EndReason, p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes, p.NoticeId)
+            p.EndedOnAsOf(today), p.EndReasonAsOf(today), p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes, p.NoticeId)
         {
             Objection = PlacementObjectionDto.From(person, p, policy),
+            Until = p.Until,
+            Schedule = p.Schedule?.Select(b => new ScheduleBlockDto(b.Weekday, b.From(), b.To())).ToList(),
+            Reasoning = p.Reasoning,
+            InformationLanguage = p.InformationLanguage,
         };
 }

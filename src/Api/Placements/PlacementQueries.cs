@@ -28,7 +28,10 @@ public static class PlacementQueries
         var query = session.Query<PlacementIndex>().AsQueryable();
         if (personId is { } pid) query = query.Where(p => p.PersonId == pid);
         if (offerId is { } oid) query = query.Where(p => p.OfferId == oid);
-        if (active is { } a) query = query.Where(p => p.Active == a);
+        var today = clock.Today;
+        // A placement whose until has passed reads ended (contract v3b) though no event ended it.
+        if (active == true) query = query.Where(p => p.Active && (p.Until == null || p.Until >= today));
+        if (active == false) query = query.Where(p => !p.Active || (p.Until != null && p.Until < today));
         if (actor.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
         var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());

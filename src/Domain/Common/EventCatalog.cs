@@ -129,8 +129,10 @@ public static class EventCatalog
             x => $"Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist ({x.RetentionYears} Jahre ab {D(x.ClosedOn)}) gelöscht"),
         Entry<PersonAssigned>(EventStream.Person, _ => LegalBasis.Assignment,
             x => (x.NoticeServedOn is { } served ? $"Heranziehungsbescheid mit Rechtsfolgenbelehrung zugestellt am {D(served)}" : "Heranziehungsbescheid mit Rechtsfolgenbelehrung erlassen")
-                + $"; Einsatz ab {D(x.StartsOn)}, {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
-            occurredOn: x => x.NoticeServedOn ?? x.StartsOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)]),
+                + $"; Einsatz ab {D(x.StartsOn)}" + (x.Until is { } until ? $" bis {D(until)}" : "") + $", {x.HoursPerWeek} Std./Woche{Wording(x.NoticeVersion)}",
+            occurredOn: x => x.NoticeServedOn ?? x.StartsOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)],
+            // The reasoning may name care duties or health (Art. 9 DSGVO), the language hints at origin: erased with the person.
+            mask: e => e with { Reasoning = e.Reasoning is null ? null : X, InformationLanguage = e.InformationLanguage is null ? null : X }),
         Entry<HoursLogged>(EventStream.Person, _ => LegalBasis.Allowance, x => $"{H(x.Minutes)} am {D(x.Date)} erfasst", occurredOn: x => x.Date),
         Entry<HoursCorrected>(EventStream.Person, _ => LegalBasis.Allowance,
             x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
@@ -352,6 +354,7 @@ public static class HistoryWording
         EndReason.MovedAway => "Wegzug",
         EndReason.Other => "sonstiger Grund",
         EndReason.ObjectionUpheld => "Heranziehungsbescheid auf Widerspruch oder Klage aufgehoben",
+        EndReason.PeriodEnded => "Ende der im Heranziehungsbescheid bestimmten Dauer",
     };
 
     public static string BasisOf(SuspensionKind kind) => kind switch

@@ -10,6 +10,12 @@ public static class NoticeVersions
     /// <summary>Heranziehungsbescheid (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung.</summary>
     public const string AssignmentNotice = "heranziehungsbescheid-v1";
 
+    /// <summary>
+    /// Heranziehungsbescheid of contract v3b: working times, end date, Begründung, the deciding staff member and the issuing
+    /// authority; its Rechtsfolgenbelehrung corrected (§ 4 care continues, § 1a Abs. 1 S. 3 AsylbLG, how to avoid a restriction).
+    /// </summary>
+    public const string AssignmentNoticeV2 = "heranziehungsbescheid-v2";
+
     /// <summary>Bescheid über die Anspruchseinschränkung (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 AsylbLG).</summary>
     public const string RestrictionNotice = "einschraenkungsbescheid-v1";
 

@@ -13,6 +13,9 @@ public sealed record Policy
     /// <summary>A restriction may be continued only within this many last days of its period (§ 14 Abs. 2 AsylbLG).</summary>
     public int ContinuationWindowDays { get; init; } = 45;
 
+    /// <summary>A Heranziehungsbescheid's <c>until</c> lies at most this many months (counted by § 188 Abs. 2 BGB) after its start (contract v3b).</summary>
+    public int MaxPlacementMonths { get; init; } = 6;
+
     /// <summary>
     /// Notice wording versions whose Rechtsbehelfsbelehrung is known to be wrong ("Notices:DefectiveVersions"): their
     /// remedy runs a year (§ 66 Abs. 2 SGG) wherever a deadline counts, in the notice and in the suspension it decides.

@@ -161,7 +161,8 @@ public sealed record Person(
 
     public PersonStatus StatusOn(DateOnly today) =>
         !IsEntitled ? PersonStatus.NotEntitled
-        : ActivePlacement is not null ? PersonStatus.Placed
+        // A placement past its until (contract v3b) no longer places the person.
+        : Placements.Values.Any(p => !p.EndedBy(today)) ? PersonStatus.Placed
         : IsExemptOn(today) ? PersonStatus.Exempt
         : PersonStatus.Available;
 

@@ -16,6 +16,9 @@ public enum EndReason
 
     /// <summary>The Heranziehungsbescheid was set aside on the objection or lawsuit against it; never sent by a client.</summary>
     ObjectionUpheld,
+
+    /// <summary>The period the Heranziehungsbescheid names ended (its <c>until</c> passed); never recorded, never sent by a client.</summary>
+    PeriodEnded,
 }
 
 public enum RefusalKind
@@ -31,6 +34,8 @@ public enum RefusalKind
 /// <paramref name="NoticeId"/> names the notice recorded with it (contract v3a); null on events stored before notices were
 /// resources: the fold then infers that notice, handed over and notified on <paramref name="NoticeServedOn"/>. Null
 /// <paramref name="NoticeServedOn"/>: the assignment issued its notice in the service (contract v3a).
+/// <paramref name="Until"/>, <paramref name="Schedule"/>, <paramref name="Reasoning"/> and <paramref name="InformationLanguage"/>
+/// (contract v3b) are null on events stored before them and may be null for notices served outside the service.
 /// </summary>
 public sealed record PersonAssigned(
     Guid PlacementId,
@@ -42,7 +47,11 @@ public sealed record PersonAssigned(
     int HoursPerWeek,
     bool NoticeOfLegalConsequences,
     string? NoticeVersion = null,
-    Guid? NoticeId = null) : IDomainEvent;
+    Guid? NoticeId = null,
+    DateOnly? Until = null,
+    IReadOnlyList<ScheduleBlock>? Schedule = null,
+    string? Reasoning = null,
+    string? InformationLanguage = null) : IDomainEvent;
 
 public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes) : IDomainEvent;
 
@@ -134,11 +143,31 @@ public sealed partial record Placement(
     /// <summary>The wording of the Heranziehungsbescheid served; null for placements recorded before notices were versioned.</summary>
     public string? NoticeVersion { get; init; }
 
+    /// <summary>The last day of the placement the Heranziehungsbescheid names (contract v3b); null for placements from before it.</summary>
+    public DateOnly? Until { get; init; }
+
+    public IReadOnlyList<ScheduleBlock>? Schedule { get; init; }
+
+    public string? Reasoning { get; init; }
+
+    public string? InformationLanguage { get; init; }
+
+    /// <summary>
+    /// Ended on <paramref name="today"/>: ended by an event, or its <see cref="Until"/> has passed (then it ended on
+    /// <see cref="Until"/>, period-ended). Nothing is recorded for the latter: the period's end is part of the notice.
+    /// </summary>
+    public bool EndedBy(DateOnly today) => EndedOn is not null || Until is { } u && u < today;
+
+    /// <summary>The day it ended as of <paramref name="today"/> (see <see cref="EndedBy"/>), or null.</summary>
+    public DateOnly? EndedOnAsOf(DateOnly today) => EndedOn ?? (Until is { } u && u < today ? u : null);
+
+    public EndReason? EndReasonAsOf(DateOnly today) => EndReason ?? (Until is { } u && u < today ? Placements.EndReason.PeriodEnded : null);
+
     /// <summary>The Heranziehungsbescheid in the person's <see cref="Persons.Person.Notices"/> (see <see cref="Persons.Person.AssignmentNotice"/>).</summary>
     public Guid NoticeId { get; init; }
 
     /// <summary>The placement's period, startsOn to endedOn: hours count, and are paid, only inside it.</summary>
-    public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended);
+    public bool Covers(DateOnly day) => day >= StartsOn && (EndedOn is not { } ended || day <= ended) && (Until is not { } until || day <= until);
 
     /// <summary>The earliest last day of work: the start once it has begun, else the notice day (work taken up before it began).</summary>
     /// <summary>A placement not yet begun may end from the day its Heranziehungsbescheid was issued (contract v3).</summary>
@@ -150,6 +179,10 @@ public sealed partial record Placement(
     {
         NoticeVersion = e.NoticeVersion,
         NoticeId = e.NoticeId ?? Notices.NoticeIssuing.IdFor(e.PlacementId, Notices.NoticeKind.Heranziehungsbescheid, 0),
+        Until = e.Until,
+        Schedule = e.Schedule,
+        Reasoning = e.Reasoning,
+        InformationLanguage = e.InformationLanguage,
     };
 
     public Placement When(RefusalRecorded e) =>

@@ -8,8 +8,11 @@ namespace AGH.Domain.Placements;
 /// Without <paramref name="NoticeServedOn"/> (the normal way since v3a) the assignment issues its Heranziehungsbescheid
 /// today, signed by <paramref name="Issuer"/>; with it, the notice was served outside the service on that day.
 /// </summary>
+/// <paramref name="Schedule"/>, <paramref name="Until"/>, <paramref name="Reasoning"/> and <paramref name="InformationLanguage"/>
+/// (contract v3b) are what the Heranziehungsbescheid states; required for a notice the service issues, optional for an external one.
 public sealed record AssignPerson(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly? NoticeServedOn, DateOnly StartsOn, int HoursPerWeek,
-    Actor? Issuer = null);
+    Actor? Issuer = null, IReadOnlyList<ScheduleBlock>? Schedule = null, DateOnly? Until = null, string? Reasoning = null,
+    string? InformationLanguage = null);
 
 public sealed record LogHours(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes);
 
@@ -38,8 +41,14 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("start-before-notice", c.NoticeServedOn is null
                 ? "startsOn lies before today, the day the Heranziehungsbescheid is issued."
                 : "startsOn lies before the notice was served.");
+        if (c.Until is { } until && (until <= c.StartsOn || until > Dates.EndOfMonthsPeriod(c.StartsOn, policy.MaxPlacementMonths)))
+            return Rejection.Unprocessable("period-too-long", until <= c.StartsOn
+                ? "until must lie after startsOn."
+                : $"until lies after {Dates.EndOfMonthsPeriod(c.StartsOn, policy.MaxPlacementMonths):yyyy-MM-dd}, the end of {policy.MaxPlacementMonths} months from startsOn (§ 188 Abs. 2 BGB).");
         if (c.HoursPerWeek > offer.HoursPerWeek)
             return Rejection.Unprocessable("hours-exceed-offer", $"The offer plans {offer.HoursPerWeek} hours a week.");
+        if (c.Schedule is { } schedule && Schedule.Mismatch(schedule, c.HoursPerWeek) is { } mismatch)
+            return Rejection.Unprocessable("schedule-mismatch", mismatch);
         if (IneligibilityReason(person, c.StartsOn, policy) is { } why)
             return Rejection.Unprocessable("person-not-eligible", why);
         if (offer.Free <= 0)
@@ -49,7 +58,8 @@ public static class PlacementDecisions
         if (c.Issuer is null)
             return Decision.Accept(
                 new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
-                    c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice)),
+                    c.NoticeServedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice,
+                    Until: c.Until, Schedule: c.Schedule, Reasoning: c.Reasoning, InformationLanguage: c.InformationLanguage)),
                 new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
         if (c.NoticeServedOn is { } servedOn)
         {
@@ -57,16 +67,18 @@ public static class PlacementDecisions
             return Decision.Accept(
                 new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
                     servedOn, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice,
-                    ((Notices.NoticeIssued)issued.Event).NoticeId)),
+                    ((Notices.NoticeIssued)issued.Event).NoticeId, c.Until, c.Schedule, c.Reasoning, c.InformationLanguage)),
                 issued,
                 dispatched,
                 new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
         }
-        var notice = Notices.NoticeIssuing.Issue(person, Notices.NoticeKind.Heranziehungsbescheid, c.PlacementId, NoticeVersions.AssignmentNotice, c.Issuer, today);
+        // Issued in the service: the v3b wording, which prints the schedule, the period and the reasoning.
+        var version = c.Schedule is null ? NoticeVersions.AssignmentNotice : NoticeVersions.AssignmentNoticeV2;
+        var notice = Notices.NoticeIssuing.Issue(person, Notices.NoticeKind.Heranziehungsbescheid, c.PlacementId, version, c.Issuer, today);
         return Decision.Accept(
             new StreamEvent(person.Id, new PersonAssigned(c.PlacementId, person.Id, offer.Id, person.Municipality,
-                null, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, NoticeVersions.AssignmentNotice,
-                ((Notices.NoticeIssued)notice.Event).NoticeId)),
+                null, c.StartsOn, c.HoursPerWeek, NoticeOfLegalConsequences: true, version,
+                ((Notices.NoticeIssued)notice.Event).NoticeId, c.Until, c.Schedule, c.Reasoning, c.InformationLanguage)),
             notice,
             new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
     }
@@ -81,7 +93,8 @@ public static class PlacementDecisions
         if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
             return $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.";
         if (person.IsExemptOn(on)) return "A good reason (exemption) covers the start date.";
-        if (person.ActivePlacement is not null) return "The person already has an active placement.";
+        // A placement whose period (until) has passed no longer binds the person (contract v3b: it reads ended).
+        if (person.Placements.Values.Any(p => !p.EndedBy(on))) return "The person already has an active placement.";
         return null;
     }
 
@@ -166,6 +179,8 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
         if (placement.EndedOn is { } ended && c.Date > ended)
             return Rejection.Unprocessable("outside-placement", "The refusal date lies after the placement ended.");
+        if (placement.Until is { } until && c.Date > until)
+            return Rejection.Unprocessable("outside-placement", $"The refusal date lies after the placement's period ended on {until:yyyy-MM-dd}.");
         if (RefusalNotification.Check(person, placement, c.Kind, c.Date) is { } waiting) return waiting;
         // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
         if (person.IsDutySuspendedOn(placement.PlacementId, c.Date, policy))

@@ -68,7 +68,20 @@ public static class Labels
         (Api.EndReason.OfferEnded, "Angebot beendet", ""),
         (Api.EndReason.MovedAway, "Weggezogen", ""),
         (Api.EndReason.Other, "Sonstiger Grund", ""),
-        (Api.EndReason.ObjectionUpheld, "Heranziehungsbescheid aufgehoben (Widerspruch oder Klage)", ""));
+        (Api.EndReason.ObjectionUpheld, "Heranziehungsbescheid aufgehoben (Widerspruch oder Klage)", ""),
+        (Api.EndReason.PeriodEnded, "Dauer der Heranziehung abgelaufen", ""));
+
+    /// <summary>End reasons the service records itself; a caseworker never chooses them (the API answers 400).</summary>
+    public static bool ChosenByService(EndReason reason) => reason is Api.EndReason.ObjectionUpheld or Api.EndReason.PeriodEnded;
+
+    public static readonly LabelTable<Weekday> Weekday = new(
+        (Api.Weekday.Monday, "Montag", ""),
+        (Api.Weekday.Tuesday, "Dienstag", ""),
+        (Api.Weekday.Wednesday, "Mittwoch", ""),
+        (Api.Weekday.Thursday, "Donnerstag", ""),
+        (Api.Weekday.Friday, "Freitag", ""),
+        (Api.Weekday.Saturday, "Samstag", ""),
+        (Api.Weekday.Sunday, "Sonntag", ""));
 
     public static readonly LabelTable<PlacementStatus> PlacementStatus = new(
         (Api.PlacementStatus.Active, "läuft", "ok"),

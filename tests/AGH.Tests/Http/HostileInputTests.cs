@@ -213,6 +213,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         [
             new("personId", K.Guid, Q(h.FreePerson.ToString())), new("offerId", K.Guid, Q(h.Offer.ToString())),
             new("noticeServedOn", K.OptDate, Day(-10)), new("startsOn", K.Date, Day(-5)), new("hoursPerWeek", K.Int, "5"),
+            new("until", K.OptDate, Day(60)), new("reasoning", K.OptStr, Q("Wohnortnah, keine Betreuungspflichten")),
         ], none);
         yield return new("log hours", "/api/placements/{placement}/hours", cw,
             [new("date", K.Date, Day(-3)), new("minutes", K.Int, "15")], [("{placement}", h.Placement, f.Placement, 404)]);

@@ -133,7 +133,7 @@ public abstract class HttpTest(AghFactory factory)
     {
         var offer = offerId ?? await NewOffer(client);
         var person = personId ?? await NewPerson(client);
-        var response = await Post(client, "/api/placements", new { personId = person, offerId = offer, startsOn = D(startsOn ?? Today), hoursPerWeek });
+        var response = await Post(client, "/api/placements", AssignmentFields.Body(person, offer, startsOn ?? Today, hoursPerWeek));
         return IdOf(await Ok(response, HttpStatusCode.Created));
     }
 }

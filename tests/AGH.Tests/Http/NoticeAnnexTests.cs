@@ -58,7 +58,10 @@ public sealed class NoticeAnnexTests(AghFactory factory) : HttpTest(factory)
     public async Task The_annex_is_appended_marked_not_binding_reads_back_as_its_source_and_is_listed_on_the_notice_once(string language)
     {
         var (cw, person, notice) = await IssuedNotice($"cw-annex-{language}");
-        var translation = AnnexTranslations.For(language)!;
+        // A notice issued since v3b: heranziehungsbescheid-v2, so the v2 translation of its corrected Rechtsfolgenbelehrung.
+        var translation = AnnexTranslations.For(language, AGH.Domain.Common.NoticeVersions.AssignmentNoticeV2)!;
+        translation.Version.Should().Be($"rfb-{language}-v2");
+        translation.Consequences.Should().HaveCount(AssignmentNoticeText.ConsequencesV2.Length, "paragraph by paragraph as the German text");
         var plain = await Pdf(await cw.GetAsync($"/api/notices/{notice}/pdf"));
         Unit.PdfText.Of(plain).Should().NotContain("Übersetzung").And.NotContain(translation.Version);
 

@@ -19,7 +19,18 @@ public sealed class NoticeConfigurationFactory : AghFactory
     [
         new("Notices:DefectiveVersions:0", NoticeVersions.AssignmentNotice),
         new("Notices:Authorities:glandorf:Name", GlandorfName),
+        new("Notices:Authorities:glandorf:Address", GlandorfAddress),
+        new("Notices:Authorities:glandorf:ObjectionAddress", GlandorfObjectionAddress),
+        new("Notices:Authorities:glandorf:Email", GlandorfEmail),
+        // Melle decides in its own name but has no e-mail for qualified electronic submissions.
+        new("Notices:Authorities:melle:Name", MelleName),
+        new("Notices:Authorities:melle:Address", "Markt 22, 49324 Melle"),
     ];
+
+    public const string GlandorfAddress = "Münsterstraße 10, 49219 Glandorf";
+    public const string GlandorfObjectionAddress = "Rathaus Zimmer 12, Münsterstraße 10, 49219 Glandorf";
+    public const string GlandorfEmail = "widerspruch@glandorf.example";
+    public const string MelleName = "Stadt Melle – Die Bürgermeisterin, Fachdienst Soziales";
 }
 
 [CollectionDefinition(Name)]
@@ -82,5 +93,71 @@ public sealed class NoticeConfigurationTests(NoticeConfigurationFactory factory)
         var districtNotice = await GetOk(iburg, $"/api/notices/{district}");
         districtNotice["authority"]!["key"]!.GetValue<string>().Should().Be("bad-iburg");
         districtNotice["authority"]!["name"]!.GetValue<string>().Should().Be("Landkreis Osnabrück");
+    }
+
+    private async Task<string> PdfText(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return Unit.PdfText.Of(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Every_notice_prints_the_letterhead_of_the_authority_that_issued_it_and_takes_objections_at_its_objection_address()
+    {
+        var glandorf = await Caseworker("glandorf", "cw-glandorf-letterhead");
+        var placement = await NewIssuedPlacement(glandorf, await NewOffer(glandorf, "glandorf"), await NewPerson(glandorf, "glandorf"));
+        var notice = (await GetOk(glandorf, $"/api/placements/{placement}"))["noticeId"]!.GetValue<string>();
+
+        var own = await PdfText(glandorf, $"/api/notices/{notice}/pdf");
+        own.Should().StartWith(NoticeConfigurationFactory.GlandorfName, "the letterhead comes first")
+            .And.Contain(NoticeConfigurationFactory.GlandorfAddress)
+            .And.Contain($"bei folgender Stelle einzulegen: {NoticeConfigurationFactory.GlandorfName}, {NoticeConfigurationFactory.GlandorfObjectionAddress}.")
+            // (the paragraph may break over a page, so the label and the address are found apart)
+            .And.Contain("E-Mail-Adresse der Behörde:").And.Contain($"{NoticeConfigurationFactory.GlandorfEmail}); eine einfache E-Mail genügt nicht")
+            .And.NotContain("Landkreis Osnabrück").And.NotContain("Am Schölerberg").And.NotContain("info@lkos.de");
+        // The translated annex takes objections at the same office.
+        var annexed = await PdfText(glandorf, $"/api/notices/{notice}/pdf?annex=en");
+        var annex = annexed[annexed.LastIndexOf("Translation – not legally binding", StringComparison.Ordinal)..];
+        annex.Should().Contain("Rathaus Zimmer 12").And.Contain(NoticeConfigurationFactory.GlandorfEmail).And.NotContain("Am Schölerberg");
+
+        // Its restriction notice too (the letterhead part every notice shares).
+        var decision = await DecidedRestriction(glandorf, "glandorf");
+        (await PdfText(glandorf, $"/api/notices/{decision}/pdf")).Should().StartWith(NoticeConfigurationFactory.GlandorfName)
+            .And.Contain($"{NoticeConfigurationFactory.GlandorfName}, {NoticeConfigurationFactory.GlandorfObjectionAddress}")
+            .And.NotContain("Am Schölerberg");
+
+        // Without an e-mail configured no address is named for electronic submission; the district's is not borrowed.
+        var melle = await Caseworker("melle", "cw-melle-letterhead");
+        var mellePlacement = await NewIssuedPlacement(melle, await NewOffer(melle, "melle"), await NewPerson(melle, "melle"));
+        var melleText = await PdfText(melle, $"/api/placements/{mellePlacement}/notice");
+        melleText.Should().StartWith(NoticeConfigurationFactory.MelleName).And.Contain($"{NoticeConfigurationFactory.MelleName}, Markt 22, 49324 Melle.")
+            .And.Contain("sicheren Übermittlungsweg einzureichen; eine einfache E-Mail genügt nicht").And.NotContain("info@lkos.de");
+
+        // A municipality not configured keeps the district's letterhead and objection address.
+        var iburg = await Caseworker("bad-iburg", "cw-iburg-letterhead");
+        var districtPlacement = await NewIssuedPlacement(iburg);
+        var district = await PdfText(iburg, $"/api/placements/{districtPlacement}/notice");
+        district.Should().StartWith("Landkreis Osnabrück").And.Contain("Am Schölerberg 1, 49082 Osnabrück")
+            .And.Contain("bei folgender Stelle einzulegen: Landkreis Osnabrück, Am Schölerberg 1, 49082 Osnabrück.")
+            .And.Contain("E-Mail-Adresse der Behörde: info@lkos.de").And.NotContain("Glandorf");
+    }
+
+    /// <summary>An approved restriction of a person of <paramref name="municipality"/>; its Einschränkungsbescheid's id.</summary>
+    private async Task<Guid> DecidedRestriction(HttpClient cw, string municipality)
+    {
+        var official = await As("official", municipality, "off-letterhead-" + municipality);
+        var person = await NewPerson(cw, municipality);
+        var placement = await NewPlacement(cw, await NewOffer(cw, municipality), person, notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "no-show", statedReason = "Bus verpasst" }), HttpStatusCode.Created), "refusalId");
+        var baseUrl = $"/api/placements/{placement}/refusals/{refusal}";
+        await Ok(await Post(cw, $"{baseUrl}/assessment", new { goodCause = false, reasoning = "Kein wichtiger Grund" }));
+        await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "Keine Äußerung" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
+            new { refusalId = refusal, reasoning = "Fernbleiben trotz Belehrung" }), HttpStatusCode.Created));
+        var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "Die Voraussetzungen liegen vor", startsOn = D(Today.AddDays(3)) }));
+        return Guid.Parse(decided["noticeId"]!.GetValue<string>());
     }
 }

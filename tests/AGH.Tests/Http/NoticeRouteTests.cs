@@ -210,10 +210,10 @@ public sealed class NoticeRouteTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker();
         var offer = await NewOffer(cw);
         var person = await NewPerson(cw);
-        await Rejected(() => Post(cw, "/api/placements", new { personId = person, offerId = offer, startsOn = D(Today.AddDays(-1)), hoursPerWeek = 10 }),
+        await Rejected(() => Post(cw, "/api/placements", AssignmentFields.Body(person, offer, Today.AddDays(-1), 10)),
             422, "start-before-notice");
 
-        var created = await Ok(await Post(cw, "/api/placements", new { personId = person, offerId = offer, startsOn = D(Today), hoursPerWeek = 10 }),
+        var created = await Ok(await Post(cw, "/api/placements", AssignmentFields.Body(person, offer, Today, 10)),
             HttpStatusCode.Created);
         var placement = IdOf(created);
         var notice = IdOf(created, "noticeId");

@@ -48,23 +48,23 @@ public sealed class NoticeTests(AghFactory factory) : HttpTest(factory)
         var response = await cw.GetAsync($"/api/placements/{placement}/notice");
         var text = await PdfText(response);
 
-        response.Content.Headers.ContentDisposition!.ToString().Should().Contain("heranziehungsbescheid-v1");
+        response.Content.Headers.ContentDisposition!.ToString().Should().Contain("heranziehungsbescheid-v2");
         text.Should().ContainAll(
             "Heranziehungsbescheid", "Amina Yusuf", fileReference, "Gemeinde Bauhof", "Grünflächenpflege", "Pflege öffentlicher Grünflächen",
             "Melden Sie sich bei: Bauhof, Am Markt 1", $"Beginn: {Dd(startsOn)}", "15 Stunden pro Woche",
             "0,80 EUR", "§ 5 Abs. 2 AsylbLG", "§ 5 Abs. 1 AsylbLG", "§ 5 Abs. 3 AsylbLG", "§ 5 Abs. 5 AsylbLG", "§ 5 Abs. 4 S. 1 AsylbLG",
-            "Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 und 3 AsylbLG)", "ohne wichtigen Grund", "§ 1a Abs. 1 AsylbLG",
+            "Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 und 3 AsylbLG)", "ohne wichtigen Grund", "§ 1a Abs. 1 S. 2 AsylbLG", "§ 1a Abs. 1 S. 3 AsylbLG", "§ 4 AsylbLG",
             "Ernährung und Unterkunft einschließlich Heizung sowie Körper- und Gesundheitspflege",
             "§ 14 Abs. 1 AsylbLG auf sechs Monate befristet", "§ 14 Abs. 2 AsylbLG", "fortgesetzt", "endet mit Ablauf der sechs Monate",
-            "vorzeitig", "Textfassung heranziehungsbescheid-v1",
+            "vorzeitig", "Textfassung heranziehungsbescheid-v2",
             // The letterhead, from configuration (here its defaults).
             "Telefon 0541 501-0", "info@lkos.de");
         text.Should().ContainAll(Rechtsbehelfsbelehrung);
 
-        (await GetOk(cw, $"/api/placements/{placement}"))["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.AssignmentNotice);
+        (await GetOk(cw, $"/api/placements/{placement}"))["noticeVersion"]!.GetValue<string>().Should().Be(NoticeVersions.AssignmentNoticeV2);
         var history = await GetOk(await As("auditor", userId: "rpa-notice"), $"/api/persons/{person}/history");
         history["entries"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "PersonAssigned")!["summary"]!.GetValue<string>()
-            .Should().Contain("heranziehungsbescheid-v1");
+            .Should().Contain("heranziehungsbescheid-v2");
     }
 
     [Fact]

@@ -190,7 +190,12 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         {
             Municipality = "bad-iburg", GivenName = "Samir", FamilyName = "Haddad", DateOfBirth = Today.AddYears(-25), EntitledSince = Today.AddYears(-1),
         })).Id;
-        var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest { PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10 });
+        var issued = await caseworker.AssignPersonAsync(null, new AssignPersonRequest
+        {
+            PersonId = issuedTo, OfferId = offerId, StartsOn = Today, HoursPerWeek = 10,
+            Schedule = [new() { Weekday = Weekday.Monday, From = "08:00", To = "13:00" }, new() { Weekday = Weekday.Wednesday, From = "08:00", To = "13:00" }],
+            Until = Today.AddMonths(2), Reasoning = AssignmentFields.Reasoning, InformationLanguage = "uk",
+        });
         using (var notice = await caseworker.GetNoticePdfAsync(issued.NoticeId, null))
         {
             notice.StatusCode.Should().Be(200);
@@ -204,9 +209,9 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
             annexed.StatusCode.Should().Be(200);
             using var copy = new MemoryStream();
             await annexed.Stream.CopyToAsync(copy);
-            Unit.PdfText.Of(copy.ToArray()).Should().Contain("Übersetzung – nicht rechtsverbindlich").And.Contain("rfb-ar-v1");
+            Unit.PdfText.Of(copy.ToArray()).Should().Contain("Übersetzung – nicht rechtsverbindlich").And.Contain("rfb-ar-v2");
         }
-        (await caseworker.GetNoticeAsync(issued.NoticeId)).Annexes.Select(a => a.Version).Should().Equal("rfb-ar-v1");
+        (await caseworker.GetNoticeAsync(issued.NoticeId)).Annexes.Select(a => a.Version).Should().Equal("rfb-ar-v2");
 
         await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(1), Minutes = 240 });
         var second = await caseworker.LogHoursAsync(placementId, null, null, new LogHoursRequest { Date = lastMonth.AddDays(2), Minutes = 120 });

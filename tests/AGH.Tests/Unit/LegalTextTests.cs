@@ -47,6 +47,7 @@ public class LegalTextTests
         [EndReason.MovedAway] = "Wegzug",
         [EndReason.Other] = "sonstiger Grund",
         [EndReason.ObjectionUpheld] = "Heranziehungsbescheid auf Widerspruch oder Klage aufgehoben",
+        [EndReason.PeriodEnded] = "Ende der im Heranziehungsbescheid bestimmten Dauer",
     };
 
     private static readonly Dictionary<RestrictionEndReason, string> RestrictionEndReasons = new()

@@ -108,6 +108,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(noticeDate).ToHaveAccessibleDescriptionAsync(new Regex("Normalerweise leer lassen: Der Dienst erlässt den Heranziehungsbescheid heute, danach muss er versandt"));
         await page.GetByLabel("Beginn des Einsatzes").FillAsync(Iso(today.AddDays(-8)));
         await page.GetByLabel("Stunden pro Woche").FillAsync("15");
+        await AssignForm.FillV3b(page, 15, today.AddMonths(3));
         await StaffAppFixture.Check(page, "14-zuweisen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
 
@@ -118,6 +119,8 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(noticeDate).ToHaveValueAsync("");
         await Assertions.Expect(page.GetByLabel("Stunden pro Woche")).ToHaveValueAsync("15");
         await Assertions.Expect(OfferRadio(page)).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Ende, Zeile 3")).ToHaveValueAsync("13:00");
+        await Assertions.Expect(page.GetByLabel("Begründung", new() { Exact = false })).ToHaveValueAsync(AssignmentFields.Reasoning);
         await StaffAppFixture.Check(page, "15-zuweisen-fehler");
         (await caseworkerApi.GetFromJsonAsync<JsonNode>($"/api/placements?personId={personId}"))!.AsArray().Should().BeEmpty("a refused assignment stores nothing");
 
@@ -138,6 +141,11 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Zugewiesen: Leyla {familyName}");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(offerTitle);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(German(today));
+        var assigned = (await caseworkerApi.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!;
+        assigned["until"]!.GetValue<string>().Should().Be(Iso(today.AddMonths(3)));
+        assigned["schedule"]!.AsArray().Should().HaveCount(3);
+        assigned["informationLanguage"]!.GetValue<string>().Should().Be("ar");
+        assigned["reasoning"]!.GetValue<string>().Should().Be(AssignmentFields.Reasoning);
         await Assertions.Expect(page.GetByTestId("notice-state")).ToContainTextAsync("Der Heranziehungsbescheid wartet auf den Versand");
         var noticeId = (await caseworkerApi.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!["noticeId"]!.GetValue<string>();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Versand erfassen" })).ToHaveAttributeAsync("href", $"/app/notices/{noticeId}");

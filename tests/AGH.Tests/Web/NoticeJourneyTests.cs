@@ -78,6 +78,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(page.GetByLabel("Bescheid außerhalb des Dienstes bekanntgegeben am (optional)")).ToHaveValueAsync("");
         await page.GetByLabel("Beginn des Einsatzes").FillAsync(Iso(today));
         await page.GetByLabel("Stunden pro Woche").FillAsync("10");
+        await AssignForm.FillV3b(page, 10, today.AddMonths(4));
         await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/app/placements/[0-9a-f-]{36}/assigned$"));
         var placementId = Guid.Parse(new Regex("placements/([0-9a-f-]{36})/").Match(page.Url).Groups[1].Value);
@@ -184,6 +185,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("Bescheid außerhalb des Dienstes bekanntgegeben am (optional)").FillAsync(Iso(today.AddDays(-7)));
         await page.GetByLabel("Beginn des Einsatzes").FillAsync(Iso(today.AddDays(-6)));
         await page.GetByLabel("Stunden pro Woche").FillAsync("10");
+        await AssignForm.FillV3b(page, 10, today.AddMonths(4));
         await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/app/placements/[0-9a-f-]{36}/assigned$"));
         var placementId = Guid.Parse(new Regex("placements/([0-9a-f-]{36})/").Match(page.Url).Groups[1].Value);
@@ -234,7 +236,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
     {
         var today = app.Today;
         var (api, offerId, personId, _, _) = await Person("Sultani", "n.koch");
-        var placementId = WebApi.Id(await WebApi.Send(api, "/api/placements", new { personId, offerId, startsOn = Iso(today), hoursPerWeek = 10 }));
+        var placementId = WebApi.Id(await WebApi.Send(api, "/api/placements", AssignmentFields.Body(personId, offerId, today, 10)));
         var noticeId = (await api.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!["noticeId"]!.GetValue<string>();
         var page = await app.SignIn("caseworker", "Nina Koch", "n.koch", Municipality);
         await page.GotoAsync($"/app/notices/{noticeId}");

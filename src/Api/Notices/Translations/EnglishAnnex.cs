@@ -39,4 +39,32 @@ public static class EnglishAnnex
             "The deadline is also met if the objection reaches another German authority or a social insurance institution within the "
                 + "deadline (§ 84 Abs. 2 SGG).",
         ]);
+
+    /// <summary>
+    /// rfb-en-v2: the corrected Rechtsfolgenbelehrung of heranziehungsbescheid-v2 (§ 4 AsylbLG care continues, § 1a Abs. 1
+    /// S. 3 AsylbLG, how to avoid a restriction), paragraph by paragraph as <see cref="AssignmentNoticeText.ConsequencesV2"/>.
+    /// </summary>
+    public static readonly AnnexTranslation V2 = V1 with
+    {
+        Version = "rfb-en-v2",
+        Consequences =
+        [
+            "If you refuse this work opportunity without an important reason – expressly, by not appearing or by stopping "
+                + "the work –, under § 5 Abs. 4 S. 2 AsylbLG in conjunction with § 1a Abs. 1 S. 2 AsylbLG you are then only "
+                + "entitled to benefits covering your needs for food and accommodation, including heating, as well as personal "
+                + "hygiene and health care.",
+            V1.Consequences[1],
+            "Benefits in case of illness, pregnancy and birth under § 4 AsylbLG are not restricted by such a restriction of "
+                + "benefits; you continue to receive them. The restriction of benefits concerns only you, not your family "
+                + "members.",
+            "Where special circumstances exist in the individual case, other benefits within the meaning of § 3 Abs. 1 S. 1 "
+                + "AsylbLG may also be granted to you (§ 1a Abs. 1 S. 3 AsylbLG). Please tell us about such circumstances; we "
+                + "examine them before every decision.",
+            "How to avoid a restriction of benefits: take up the work at the working times stated above and continue it. If "
+                + "you cannot take up the work or cannot work on a particular day, tell us and the place of work the reason at "
+                + "once, if possible before work starts, and prove it, for example with a medical certificate of incapacity for "
+                + "work. If there is an important reason, your benefits will not be restricted.",
+            V1.Consequences[2],
+        ],
+    };
 }

@@ -37,4 +37,29 @@ public static class TurkishAnnex
                 + $"güvenli iletim yoluyla yapılmalıdır (makamın e-posta adresi: {email}); basit bir e-posta yeterli değildir.",
             "İtiraz süre içinde Almanya’daki başka bir makama veya bir sigorta kurumuna ulaşırsa da süreye uyulmuş olur (§ 84 Abs. 2 SGG).",
         ]);
+
+    /// <summary>
+    /// rfb-tr-v2: the corrected Rechtsfolgenbelehrung of heranziehungsbescheid-v2 (§ 4 AsylbLG care continues, § 1a Abs. 1
+    /// S. 3 AsylbLG, how to avoid a restriction), paragraph by paragraph as <see cref="AssignmentNoticeText.ConsequencesV2"/>.
+    /// </summary>
+    public static readonly AnnexTranslation V2 = V1 with
+    {
+        Version = "rfb-tr-v2",
+        Consequences =
+        [
+            "Bu çalışma fırsatını önemli bir neden olmaksızın – açıkça, gelmeyerek veya işi bırakarak – reddederseniz, § 5 "
+                + "Abs. 4 S. 2 AsylbLG ile bağlantılı olarak § 1a Abs. 1 S. 2 AsylbLG uyarınca yalnızca beslenme ve ısınma dahil "
+                + "barınma ile vücut ve sağlık bakımı ihtiyaçlarınızı karşılayan yardımlara hakkınız olur.",
+            V1.Consequences[1],
+            "§ 4 AsylbLG uyarınca hastalık, hamilelik ve doğum hâlindeki yardımlar böyle bir kısıtlamadan etkilenmez; "
+                + "bunları almaya devam edersiniz. Yardımların kısıtlanması yalnızca sizi etkiler, aile üyelerinizi etkilemez.",
+            "Somut durumda özel koşullar varsa, size § 3 Abs. 1 S. 1 AsylbLG anlamında başka yardımlar da verilebilir (§ 1a "
+                + "Abs. 1 S. 3 AsylbLG). Lütfen bu tür koşulları bize bildirin; her karardan önce bunları inceleriz.",
+            "Yardımların kısıtlanmasını şöyle önleyebilirsiniz: İşe yukarıda belirtilen çalışma saatlerinde başlayın ve "
+                + "devam edin. İşe başlayamıyorsanız veya bir gün çalışamıyorsanız, nedenini bize ve çalışma yerine derhal, "
+                + "mümkünse iş başlamadan önce bildirin ve belgeleyin, örneğin çalışamazlığa ilişkin bir doktor raporu ile. "
+                + "Önemli bir neden varsa yardımlarınız kısıtlanmaz.",
+            V1.Consequences[2],
+        ],
+    };
 }

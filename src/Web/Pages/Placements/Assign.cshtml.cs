@@ -15,7 +15,30 @@ public sealed class AssignModel : CommandPage
         public DateOnly? NoticeServedOn { get; set; }
         [Required(ErrorMessage = "Bitte den Beginn angeben.")] public DateOnly? StartsOn { get; set; }
         [Required(ErrorMessage = "Bitte die Wochenstunden angeben.")] public int? HoursPerWeek { get; set; }
+
+        /// <summary>Rows of the working times; rows left empty are not sent.</summary>
+        public List<ScheduleRow> Schedule { get; set; } = [];
+
+        /// <summary>The last day of the placement (at most six months after the start).</summary>
+        public DateOnly? Until { get; set; }
+
+        public string? Reasoning { get; set; }
+
+        public string? InformationLanguage { get; set; }
     }
+
+    public sealed class ScheduleRow
+    {
+        public Weekday? Weekday { get; set; }
+        public string? From { get; set; }
+        public string? To { get; set; }
+
+        public bool IsEmpty => Weekday is null && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To);
+    }
+
+    /// <summary>Rows the form offers for the working times.</summary>
+    public const int ScheduleRows = 7;
+
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public AssignInput Input { get; set; } = new();
@@ -29,12 +52,39 @@ public sealed class AssignModel : CommandPage
     {
         await Load();
         Input.StartsOn = Today;
+        Pad();
+    }
+
+    // Browsers send time inputs as HH:MM, some with seconds: the API takes HH:MM.
+    private static string HhMm(string value) => value.Length > 5 ? value[..5] : value;
+
+    /// <summary>Always as many rows as the form shows, the typed ones first.</summary>
+    private void Pad()
+    {
+        while (Input.Schedule.Count < ScheduleRows) Input.Schedule.Add(new ScheduleRow());
     }
 
     public async Task<IActionResult> OnPost()
     {
         await Load();
-        if (!ModelState.IsValid) return Page();
+        // A notice the service issues must name the working times, the end, the reasons and the language (contract v3b);
+        // one served outside the service is only recorded, so these may stay empty then.
+        var rows = Input.Schedule.Where(r => !r.IsEmpty).ToList();
+        for (var i = 0; i < Input.Schedule.Count; i++)
+        {
+            var r = Input.Schedule[i];
+            if (r.IsEmpty) continue;
+            if (r.Weekday is null || string.IsNullOrWhiteSpace(r.From) || string.IsNullOrWhiteSpace(r.To))
+                ModelState.AddModelError($"Input.Schedule[{i}]", $"Zeile {i + 1}: bitte Wochentag, Beginn und Ende angeben.");
+        }
+        if (Input.NoticeServedOn is null)
+        {
+            if (rows.Count == 0) ModelState.AddModelError("Input.Schedule", "Bitte die Arbeitszeiten angeben.");
+            if (Input.Until is null) ModelState.AddModelError("Input.Until", "Bitte das Ende der Heranziehung angeben.");
+            if (string.IsNullOrWhiteSpace(Input.Reasoning)) ModelState.AddModelError("Input.Reasoning", "Bitte die Begründung angeben.");
+            if (string.IsNullOrWhiteSpace(Input.InformationLanguage)) ModelState.AddModelError("Input.InformationLanguage", "Bitte die Sprache wählen.");
+        }
+        if (!ModelState.IsValid) { Pad(); return Page(); }
         AssignPersonAssigned? created = null;
         var ok = await Try(async c => created = await c.AssignPersonAsync(IdempotencyKey("assign"), new AssignPersonRequest
         {
@@ -43,8 +93,14 @@ public sealed class AssignModel : CommandPage
             NoticeServedOn = Input.NoticeServedOn,
             StartsOn = Input.StartsOn!.Value,
             HoursPerWeek = Input.HoursPerWeek!.Value,
+            Schedule = rows.Count == 0 ? null : rows.Select(r => new AssignPersonScheduleBlockRequest { Weekday = r.Weekday!.Value, From = HhMm(r.From!), To = HhMm(r.To!) }).ToList(),
+            Until = Input.Until,
+            Reasoning = string.IsNullOrWhiteSpace(Input.Reasoning) ? null : Input.Reasoning,
+            InformationLanguage = string.IsNullOrWhiteSpace(Input.InformationLanguage) ? null : Input.InformationLanguage,
         }), codeFields: new Dictionary<string, string>
         {
+            ["schedule-mismatch"] = "Schedule",
+            ["period-too-long"] = "Until",
             ["no-free-place"] = "OfferId",
             ["offer-not-open"] = "OfferId",
             ["hours-exceed-offer"] = "HoursPerWeek",
@@ -53,7 +109,7 @@ public sealed class AssignModel : CommandPage
             ["person-not-eligible"] = "StartsOn",
         });
         // The API claims a key only with a success: the corrected input is sent again under the same key.
-        if (!ok) return Page();
+        if (!ok) { Pad(); return Page(); }
         TempData["Flash"] = $"{Person.GivenName} {Person.FamilyName} ist zugewiesen.";
         return RedirectToPage("/Placements/Assigned", new { id = created!.Id });
     }
