@@ -25,3 +25,19 @@ public partial class ExpenseProjection : MultiStreamProjection<Expense, Guid>
         _ => snapshot,
     };
 }
+
+/// <summary>One document per recovery from the person streams, inline: the list and the payout run (recovered minutes are not netted) read it.</summary>
+public partial class RecoveryProjection : MultiStreamProjection<Recovery, Guid>
+{
+    public RecoveryProjection()
+    {
+        Identity<RecoveryOpened>(e => e.RecoveryId);
+        IncludeType<RecoveryOpened>();
+    }
+
+    public override Recovery? Evolve(Recovery? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    {
+        (_, RecoveryOpened o) => Recovery.Start(o),
+        _ => snapshot,
+    };
+}

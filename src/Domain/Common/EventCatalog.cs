@@ -242,6 +242,11 @@ public static class EventCatalog
             x => $"Höhere notwendige Aufwendungen {(x.Approved ? "anerkannt" : "abgelehnt")} von {x.DecidedBy}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ExpenseDecided.DecidedBy)]),
 
+        // A correction below what a released run paid: the person owes the difference (never a negative payment).
+        Entry<RecoveryOpened>(EventStream.Person, _ => LegalBasis.Recovery,
+            x => $"Erstattungsverfahren eröffnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)} wurden nach Berichtigung zu viel gezahlt",
+            notPersonal: [nameof(RecoveryOpened.Municipality)]),
+
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
         Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} vorbereitet von {x.PreparedBy}",

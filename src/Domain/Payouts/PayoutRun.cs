@@ -162,18 +162,23 @@ public static class PayoutDecisions
 {
     /// <summary>
     /// Pays every hour entry dated in or before the month that no earlier run paid: per person one line for the month's
-    /// entries and one arrears line for older unpaid entries and corrections of paid ones (negative when reduced).
+    /// entries and one arrears line for older unpaid entries and corrections of paid ones. A line is never negative:
+    /// a reduction of a released payment is a recovery (not netted); one of a payment only prepared is netted where the
+    /// line stays at or above 0.
     /// The run gets the id of the month's next attempt; rejected runs paid nothing. Each person comes with their hours
     /// dated in or before the month.
     /// </summary>
     /// <remarks><paramref name="approvedExpenses"/>: the approved expenses of months up to the run's month (any persons).</remarks>
     public static Decision Prepare(Month month, IEnumerable<(Person Person, HourLog Hours)> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
-        string preparedBy, DateOnly today, IEnumerable<Expense>? approvedExpenses = null)
+        string preparedBy, DateOnly today, IEnumerable<Expense>? approvedExpenses = null, IEnumerable<Recovery>? recoveries = null)
     {
         if (month.Last >= today)
             return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet.");
         var runs = earlierRuns.ToList();
         var paid = Paid(runs);
+        // Minutes under recovery are settled by the Erstattungsbescheid (or waived), never by netting against a payment.
+        foreach (var r in recoveries ?? [])
+            if (paid.ContainsKey(r.EntryId)) paid[r.EntryId] -= r.Minutes;
         var topUpsPaid = TopUpsPaid(runs);
         var expenses = (approvedExpenses ?? []).Where(e => e.Status == ExpenseStatus.Approved)
             .ToLookup(e => e.PersonId);
@@ -288,14 +293,19 @@ public static class PayoutDecisions
             .Where(x => x.Delta != 0)
             .Select(x => (x.Chain, x.Delta, Rate: rates.CentsOn(x.Date), Arrears: x.Date < month.First || x.WasPaid));
 
+        // No negative payment (contract v3b): a reduction the line cannot absorb is left unpaid-back, so a later run with
+        // something to pay settles it; reductions of released payments never get here (they are recovered, see Prepare).
         return due
             .GroupBy(x => (x.Arrears, x.Rate))
             .OrderBy(g => g.Key.Arrears).ThenByDescending(g => g.Key.Rate)
-            .Select(g =>
+            .Select(g => g.Sum(x => x.Delta) >= 0 ? g.ToList() : g.Where(x => x.Delta > 0).ToList())
+            .Where(items => items.Count > 0)
+            .Select(items =>
             {
-                var minutes = g.Sum(x => x.Delta);
-                return new PayoutLine(person.Id, minutes, g.Key.Rate, RateTable.Amount(minutes, g.Key.Rate), g.Key.Arrears,
-                    g.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
+                var (arrears, rate) = (items[0].Arrears, items[0].Rate);
+                var minutes = items.Sum(x => x.Delta);
+                return new PayoutLine(person.Id, minutes, rate, RateTable.Amount(minutes, rate), arrears,
+                    items.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
             });
     }
 
