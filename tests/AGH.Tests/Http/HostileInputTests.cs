@@ -635,6 +635,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list payout runs", "/api/payout-runs", ["month"], auditor),
             ("list expenses", "/api/expenses", ["status", "personId", "month", "page", "pageSize"], cw),
             ("list recoveries", "/api/recoveries", ["status", "personId", "page", "pageSize"], cw),
+            ("get expense", $"/api/expenses/{_expenses.Own}", ["x"], cw),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),

@@ -95,3 +95,4 @@ public sealed class RecoveryTests(RecoveryFactory factory) : HttpTest(factory)
         .Where(l => l!["personId"]!.GetValue<string>() == person.ToString())
         .Select(l => (l!["minutes"]!.GetValue<int>(), l["arrears"]!.GetValue<bool>(), l["amountCents"]!.GetValue<long>())).ToList();
 }
+

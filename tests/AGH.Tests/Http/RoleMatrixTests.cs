@@ -100,6 +100,14 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         return list.AsArray().Select(e => Guid.Parse(e!["id"]!.GetValue<string>())).FirstOrDefault(Guid.NewGuid());
     }
 
+    private static async Task<Guid> ExpenseOf(Ctx x)
+    {
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync($"/api/expenses?personId={x.W.Person}"))!.AsArray();
+        if (list.Count > 0) return Guid.Parse(list[0]!["id"]!.GetValue<string>());
+        await Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x)));
+        return await ExpenseOf(x);
+    }
+
     private static readonly Route[] Routes =
     [
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
@@ -187,7 +195,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             new { outcome = "returned", note = "Brief kam zurück" })),
         // Contract v3 roles table: expenses are recorded by caseworkers and officials, decided by payroll or an official
         // (not the recorder: the world's caseworker records, so every allowed role decides); read by payroll, the office and auditors.
-        new("POST /api/placements/{id}/expenses", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x))),
+        new("POST /api/placements/{id}/expenses", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x)))
+            { ETagOf = x => $"/api/placements/{x.W.Placement}" },
         new("POST /api/expenses/{id}/decision", [Pa, Of], true, async (x, c) =>
             await Post(c, $"/api/expenses/{await PendingExpenseOf(x)}/decision", new { approved = true, reasoning = "Belege geprüft" }))
         {
@@ -195,10 +204,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         },
         new("GET /api/recoveries", [Pa, Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/recoveries?personId={x.W.Person}")),
         new("GET /api/expenses", [Pa, Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/expenses?personId={x.W.Person}")),
-        new("GET /api/expenses/{id}", [Pa, Cw, Of, Au], false, async (x, c) => await c.GetAsync($"/api/expenses/{await PendingExpenseOf(x)}"))
-        {
-            Prepare = x => Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x))),
-        },
+        // A read shares the world: the first caller (the caseworker, allowed) finds the expense its world's caseworker records once.
+        new("GET /api/expenses/{id}", [Pa, Cw, Of, Au], false, async (x, c) => await c.GetAsync($"/api/expenses/{await ExpenseOf(x)}")),
         new("POST /api/placements", [Cw], true, (x, c) => Post(c, "/api/placements", new
         {
             personId = x.W.FreePerson, offerId = x.W.Offer, noticeServedOn = D(x.Today.AddDays(-3)), startsOn = D(x.Today.AddDays(-2)), hoursPerWeek = 5,
@@ -568,6 +575,11 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/offers/{id}/withdrawal"] = "an offer, not a person; another municipality's is refused by role (403, hostile generator)",
         ["POST /api/persons"] = "creates a person; the municipality is in the body",
         ["GET /api/quota"] = "aggregates only",
+        // The worlds hold no expense or recovery (building one needs a released run); their checks are in their own tests.
+        ["GET /api/expenses/{id}"] = "an expense id; another municipality's expense is 404 (ExpenseTests)",
+        ["POST /api/expenses/{id}/decision"] = "an expense id; another municipality's official gets 404 (ExpenseTests); payroll decides for the district",
+        ["GET /api/expenses"] = "filtered to the caller's municipality; another municipality's caseworker lists none (ExpenseTests)",
+        ["GET /api/recoveries"] = "filtered to the caller's municipality; another municipality's caseworker lists none (RecoveryTests)",
         ["GET /api/persons/{id}/access-log"] = "auditors only, who see every municipality",
         ["POST /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
         ["GET /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
