@@ -15,6 +15,7 @@ public static class Access
     public static ProblemDetails Payroll(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Payroll);
     public static ProblemDetails CaseworkerOrOfficial(HttpContext http, IDocumentSession session) =>
         Require(http, session, Roles.Caseworker, Roles.Official);
+    public static ProblemDetails PayrollOrOfficial(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Payroll, Roles.Official);
     public static ProblemDetails CoordinatorOrCaseworker(HttpContext http, IDocumentSession session) =>
         Require(http, session, Roles.Coordinator, Roles.Caseworker);
 
@@ -22,6 +23,7 @@ public static class Access
     public static ProblemDetails CaseReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Auditor);
     public static ProblemDetails HistoryReader(HttpContext http) => Read(http, Roles.Auditor, Roles.Caseworker);
     public static ProblemDetails PayoutReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Auditor);
+    public static ProblemDetails MoneyReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Caseworker, Roles.Official, Roles.Auditor);
     public static ProblemDetails QuotaReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Auditor);
     public static ProblemDetails Auditor(HttpContext http) => Read(http, Roles.Auditor);
 
@@ -64,5 +66,8 @@ public sealed class EveryoneAttribute() : AccessAttribute(nameof(Access.Everyone
 public sealed class CaseReaderAttribute() : AccessAttribute(nameof(Access.CaseReader));
 public sealed class HistoryReaderAttribute() : AccessAttribute(nameof(Access.HistoryReader));
 public sealed class PayoutReaderAttribute() : AccessAttribute(nameof(Access.PayoutReader));
+public sealed class PayrollOrOfficialAttribute() : AccessAttribute(nameof(Access.PayrollOrOfficial));
+/// <summary>Expenses and recoveries: payroll and auditors all; caseworkers and officials within their municipality.</summary>
+public sealed class MoneyReaderAttribute() : AccessAttribute(nameof(Access.MoneyReader));
 public sealed class QuotaReaderAttribute() : AccessAttribute(nameof(Access.QuotaReader));
 public sealed class AuditorAttribute() : AccessAttribute(nameof(Access.Auditor));

@@ -36,6 +36,8 @@ public static class MartenSetup
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<NoticeIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ExpenseProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<RecoveryProjection>(ProjectionLifecycle.Inline);
 
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
                 opts.Projections.Add<QuotaOfferProjection>(ProjectionLifecycle.Async);
@@ -61,6 +63,8 @@ public static class MartenSetup
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn).Index(x => x.Status).Index(x => x.ObjectionStatus);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 opts.Schema.For<NoticeIndex>().Index(x => x.AwaitingDispatch);
+                opts.Schema.For<AGH.Domain.Payouts.Recovery>().Index(x => x.PersonId).Index(x => x.EntryId);
+                opts.Schema.For<AGH.Domain.Payouts.Expense>().Index(x => x.PersonId).Index(x => x.Municipality).Index(x => x.Month);
                 return opts;
             })
             .UseLightweightSessions()

@@ -97,6 +97,15 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, AGH.Api.Notices.NoticeStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
+    public static Task<AGH.Api.Expenses.ExpenseStream?> LoadExpense(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.Expenses.ExpenseStream.Load(session, id, http, ct);
+
+    // Expenses are new resources (contract v3): no ETag, no If-Match.
+    public static ProblemDetails Found(AGH.Api.Expenses.ExpenseStream? stream) => stream is null ? Problems.NotFound("expense") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.Expenses.ExpenseStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
     // Loaders a decision names with an attribute on its stream parameter (LoadedWithAttribute), for what it locks or reads beyond the stream.
     public static Task<PlacementStream?> PlacementFreeingPlace(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Placement(session, id, http, ct, writesOffer: true);

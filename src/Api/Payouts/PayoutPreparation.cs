@@ -35,7 +35,12 @@ public static class PayoutPreparation
         var hours = await AGH.Api.Placements.HourReads.UpTo(session, month.Last, ct);
         var persons = (await session.Query<Person>().ToListAsync(ct)).Where(p => !p.Placements.IsEmpty)
             .Select(p => (p, hours.GetValueOrDefault(p.Id, AGH.Domain.Placements.HourLog.Empty))).ToList();
-        var decision = PayoutDecisions.Prepare(month, persons, earlier, rates, actor.UserId, today);
+        var last = month.ToString();
+        // Months compare as text (YYYY-MM); an expense approved after this read is paid by the next run as a difference.
+        var expenses = await session.Query<Expense>().Where(e => e.Status == ExpenseStatus.Approved).ToListAsync(ct);
+        var recoveries = await session.Query<Recovery>().ToListAsync(ct);
+        var decision = PayoutDecisions.Prepare(month, persons, earlier, rates, actor.UserId, today,
+            expenses.Where(e => string.CompareOrdinal(e.Month, last) <= 0), recoveries);
         if (decision.Rejection is { } rejection) return new(null, false, rejection);
         CommandActor.Set(session, actor);
         AppendToLedger(session, decision);

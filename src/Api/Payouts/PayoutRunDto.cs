@@ -2,7 +2,8 @@ using AGH.Domain.Payouts;
 
 namespace AGH.Api.Payouts;
 
-public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears);
+/// <summary>amountCents is what is paid: the larger of the hourly allowance and expensesCents (the month's approved expenses).</summary>
+public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, long ExpensesCents);
 
 /// <summary>One recorded export: which copy, by whom, when, and the SHA-256 of the bytes sent.</summary>
 public sealed record PayoutExportDto(int Sequence, string ExportedBy, DateTimeOffset At, string Sha256);
@@ -21,7 +22,7 @@ public sealed record PayoutRunDto(
     IReadOnlyList<PayoutExportDto> Exports)
 {
     public static PayoutRunDto From(PayoutRun run) => new(run.Id, run.Month, run.Status, run.PreparedBy, run.ReleasedBy,
-        run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears)).ToList(), run.TotalCents,
+        run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears, l.ExpensesCents)).ToList(), run.TotalCents,
         run.ReviewedBy, run.RejectedBy, run.RejectionReason,
         run.Exports.Select(x => new PayoutExportDto(x.Sequence, x.ExportedBy, x.At, x.Sha256)).ToList());
 }

@@ -1,3 +1,4 @@
+using Marten;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -15,7 +16,14 @@ public static class CorrectHoursEndpoint
         PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, stream.OfferEndsOn);
 
     [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
+    [EndpointDescription("A correction below what a released payout run paid for the entry is never netted against a later payment: it opens "
+        + "a recovery (GET /api/recoveries) in the same transaction, one per correction. A reduction of an entry only in a prepared run is "
+        + "settled by the next run, never below 0.")]
     [ProducesResponseType<LogHoursEndpoint.Created>(201)]
-    public static IResult Handle(Request body, CorrectHours command) =>
-        Results.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
+    public static async Task<IResult> Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session,
+        AGH.Api.Payouts.PayoutSettings settings, CancellationToken ct)
+    {
+        await RecoveryOpening.Open(session, stream, command, settings.RateTable, ct);
+        return Results.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
+    }
 }

@@ -258,6 +258,20 @@ public static class EventCatalog
             x => $"Übersetzung der Belehrungen ({x.Language}, Fassung {x.Version}, nicht rechtsverbindlich) erstellt für {x.RenderedBy}",
             notPersonal: [nameof(NoticeAnnexRendered.Language), nameof(NoticeAnnexRendered.Version), nameof(NoticeAnnexRendered.RenderedBy)]),
 
+        // Higher necessary expenses (§ 5 Abs. 2 AsylbLG): description, evidence and reasoning may tell about the person.
+        Entry<ExpenseRecorded>(EventStream.Person, _ => LegalBasis.Allowance,
+            x => $"Höhere notwendige Aufwendungen für {x.Month} erfasst von {x.RecordedBy}: {Eur(x.AmountCents)} ({x.Description})",
+            mask: e => e with { Description = X, Evidence = X },
+            notPersonal: [nameof(ExpenseRecorded.Municipality), nameof(ExpenseRecorded.Month), nameof(ExpenseRecorded.RecordedBy)]),
+        Entry<ExpenseDecided>(EventStream.Person, _ => LegalBasis.Allowance,
+            x => $"Höhere notwendige Aufwendungen {(x.Approved ? "anerkannt" : "abgelehnt")} von {x.DecidedBy}: {x.Reasoning}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(ExpenseDecided.DecidedBy)]),
+
+        // A correction below what a released run paid: the person owes the difference (never a negative payment).
+        Entry<RecoveryOpened>(EventStream.Person, _ => LegalBasis.Recovery,
+            x => $"Erstattungsverfahren eröffnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)} wurden nach Berichtigung zu viel gezahlt",
+            notPersonal: [nameof(RecoveryOpened.Municipality)]),
+
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
         Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} vorbereitet von {x.PreparedBy}",

@@ -59,7 +59,17 @@ public sealed record AllowanceComputed(
     bool Arrears,
     IReadOnlyList<EntryPayment> Entries) : IDomainEvent;
 
-public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, IReadOnlyList<EntryPayment> Entries);
+/// <summary>
+/// One line of a run. <paramref name="ExpensesCents"/>: the approved expenses of the month the line pays (the month line) or of
+/// the earlier months whose difference it pays (an arrears line); <paramref name="TopUps"/>: what the line pays above the
+/// hourly allowance per month because the expenses were larger (§ 5 Abs. 2 AsylbLG), so a later run pays only the difference.
+/// Lines stored before expenses existed read 0 and none.
+/// </summary>
+public sealed record PayoutLine(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, IReadOnlyList<EntryPayment> Entries,
+    long ExpensesCents = 0, IReadOnlyList<ExpenseTopUp>? TopUps = null);
+
+/// <summary>The part of a line paid because the month's approved expenses exceeded its hourly allowance.</summary>
+public sealed record ExpenseTopUp(string Month, long Cents);
 
 /// <summary>
 /// Every run is an event on one payout ledger stream. Appending against the ledger's version serializes runs, so two
@@ -152,18 +162,28 @@ public static class PayoutDecisions
 {
     /// <summary>
     /// Pays every hour entry dated in or before the month that no earlier run paid: per person one line for the month's
-    /// entries and one arrears line for older unpaid entries and corrections of paid ones (negative when reduced).
+    /// entries and one arrears line for older unpaid entries and corrections of paid ones. A line is never negative:
+    /// a reduction of a released payment is a recovery (not netted); one of a payment only prepared is netted where the
+    /// line stays at or above 0.
     /// The run gets the id of the month's next attempt; rejected runs paid nothing. Each person comes with their hours
     /// dated in or before the month.
     /// </summary>
+    /// <remarks><paramref name="approvedExpenses"/>: the approved expenses of months up to the run's month (any persons).</remarks>
     public static Decision Prepare(Month month, IEnumerable<(Person Person, HourLog Hours)> persons, IEnumerable<PayoutRun> earlierRuns, RateTable rates,
-        string preparedBy, DateOnly today)
+        string preparedBy, DateOnly today, IEnumerable<Expense>? approvedExpenses = null, IEnumerable<Recovery>? recoveries = null)
     {
         if (month.Last >= today)
             return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet.");
         var runs = earlierRuns.ToList();
         var paid = Paid(runs);
-        var lines = persons.OrderBy(p => p.Person.Id).SelectMany(p => Lines(p.Person, p.Hours, paid, month, rates)).ToList();
+        // Minutes under recovery are settled by the Erstattungsbescheid (or waived), never by netting against a payment.
+        foreach (var r in recoveries ?? [])
+            if (paid.ContainsKey(r.EntryId)) paid[r.EntryId] -= r.Minutes;
+        var topUpsPaid = TopUpsPaid(runs);
+        var expenses = (approvedExpenses ?? []).Where(e => e.Status == ExpenseStatus.Approved)
+            .ToLookup(e => e.PersonId);
+        var lines = persons.OrderBy(p => p.Person.Id)
+            .SelectMany(p => Lines(p.Person, p.Hours, paid, month, rates, expenses[p.Person.Id].ToList(), topUpsPaid)).ToList();
         var runId = PayoutRun.IdFor(month, Attempt(month, runs));
         return Decision.Accept(new StreamEvent(PayoutRun.LedgerId,
             new PayoutRunPrepared(runId, month.ToString(), preparedBy, lines, lines.Sum(l => l.AmountCents))));
@@ -192,7 +212,77 @@ public static class PayoutDecisions
         return paid;
     }
 
-    public static IEnumerable<PayoutLine> Lines(Person person, HourLog hours, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
+    /// <summary>What earlier runs not rejected paid above the hourly allowance, per person and month.</summary>
+    public static Dictionary<(Guid PersonId, string Month), long> TopUpsPaid(IEnumerable<PayoutRun> runs)
+    {
+        var paid = new Dictionary<(Guid, string), long>();
+        foreach (var line in runs.Where(r => r.Status != PayoutRunStatus.Rejected).SelectMany(r => r.Lines))
+            foreach (var topUp in line.TopUps ?? [])
+                paid[(line.PersonId, topUp.Month)] = paid.GetValueOrDefault((line.PersonId, topUp.Month)) + topUp.Cents;
+        return paid;
+    }
+
+    public static IEnumerable<PayoutLine> Lines(Person person, HourLog hours, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates,
+        IReadOnlyList<Expense>? expenses = null, IReadOnlyDictionary<(Guid PersonId, string Month), long>? topUpsPaid = null)
+    {
+        var lines = HourlyLines(person, hours, paid, month, rates).ToList();
+        if (expenses is not { Count: > 0 }) return lines;
+        return WithExpenses(person, hours, month, rates, lines, expenses, topUpsPaid ?? new Dictionary<(Guid, string), long>());
+    }
+
+    /// <summary>
+    /// § 5 Abs. 2 AsylbLG: a month pays the larger of its hourly allowance and its approved expenses. The part above the
+    /// allowance (the top-up) goes on the month's line; a top-up of an earlier month that changed since it was paid (expenses
+    /// approved after its run, hours corrected since) goes, as the difference, on the arrears line. A month with expenses
+    /// and no line gets one with 0 minutes; a line never falls below 0.
+    /// </summary>
+    private static List<PayoutLine> WithExpenses(Person person, HourLog hours, Month month, RateTable rates, List<PayoutLine> lines,
+        IReadOnlyList<Expense> expenses, IReadOnlyDictionary<(Guid PersonId, string Month), long> topUpsPaid)
+    {
+        var effective = person.Placements.Values
+            .SelectMany(p => hours.EffectiveOf(p.PlacementId).Where(e => p.Covers(e.Date)))
+            .Where(e => e.Date <= month.Last).ToList();
+        var changes = expenses.Where(e => Month.TryParse(e.Month, out var m) && m.CompareTo(month) <= 0)
+            .GroupBy(e => e.Month).OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                Month.TryParse(g.Key, out var m);
+                var hourly = effective.Where(e => Month.Of(e.Date) == m).GroupBy(e => rates.CentsOn(e.Date))
+                    .Sum(r => RateTable.Amount(r.Sum(e => e.Minutes), r.Key));
+                var expensesCents = g.Sum(e => e.AmountCents);
+                var due = Math.Max(0, expensesCents - hourly);
+                return (Month: m, ExpensesCents: expensesCents, Delta: due - topUpsPaid.GetValueOrDefault((person.Id, g.Key)));
+            }).ToList();
+
+        void Apply(bool arrears, IReadOnlyList<(Month Month, long ExpensesCents, long Delta)> months)
+        {
+            if (months.Count == 0) return;
+            var index = lines.FindIndex(l => l.Arrears == arrears);
+            if (index < 0)
+            {
+                if (months.Sum(m => m.Delta) <= 0) return;
+                lines.Add(new PayoutLine(person.Id, 0, rates.CentsOn(months[^1].Month.Last), 0, arrears, []));
+                index = lines.Count - 1;
+            }
+            var line = lines[index];
+            var amount = line.AmountCents;
+            var topUps = new List<ExpenseTopUp>(line.TopUps ?? []);
+            foreach (var m in months.Where(m => m.Delta != 0))
+            {
+                var applied = Math.Max(m.Delta, -amount);
+                if (applied == 0) continue;
+                amount += applied;
+                topUps.Add(new ExpenseTopUp(m.Month.ToString(), applied));
+            }
+            lines[index] = line with { AmountCents = amount, ExpensesCents = months.Sum(m => m.ExpensesCents), TopUps = topUps.Count == 0 ? null : topUps };
+        }
+
+        Apply(false, changes.Where(c => c.Month == month).ToList());
+        Apply(true, changes.Where(c => c.Month != month && c.Delta != 0).ToList());
+        return lines.OrderBy(l => l.Arrears).ThenByDescending(l => l.RateCents).ToList();
+    }
+
+    private static IEnumerable<PayoutLine> HourlyLines(Person person, HourLog hours, IReadOnlyDictionary<Guid, int> paid, Month month, RateTable rates)
     {
         // Only hours inside their placement's period are owed; one outside it (left from before ends checked for hours)
         // is worth 0, so what a run paid for it is paid back as arrears.
@@ -203,14 +293,19 @@ public static class PayoutDecisions
             .Where(x => x.Delta != 0)
             .Select(x => (x.Chain, x.Delta, Rate: rates.CentsOn(x.Date), Arrears: x.Date < month.First || x.WasPaid));
 
+        // No negative payment (contract v3b): a reduction the line cannot absorb is left unpaid-back, so a later run with
+        // something to pay settles it; reductions of released payments never get here (they are recovered, see Prepare).
         return due
             .GroupBy(x => (x.Arrears, x.Rate))
             .OrderBy(g => g.Key.Arrears).ThenByDescending(g => g.Key.Rate)
-            .Select(g =>
+            .Select(g => g.Sum(x => x.Delta) >= 0 ? g.ToList() : g.Where(x => x.Delta > 0).ToList())
+            .Where(items => items.Count > 0)
+            .Select(items =>
             {
-                var minutes = g.Sum(x => x.Delta);
-                return new PayoutLine(person.Id, minutes, g.Key.Rate, RateTable.Amount(minutes, g.Key.Rate), g.Key.Arrears,
-                    g.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
+                var (arrears, rate) = (items[0].Arrears, items[0].Rate);
+                var minutes = items.Sum(x => x.Delta);
+                return new PayoutLine(person.Id, minutes, rate, RateTable.Amount(minutes, rate), arrears,
+                    items.Select(x => new EntryPayment(x.Chain, x.Delta)).OrderBy(x => x.EntryId).ToList());
             });
     }
 

@@ -150,15 +150,13 @@ public class PayoutPeriodTests
     }
 
     [Fact]
-    public void What_was_paid_for_an_entry_now_outside_the_period_is_paid_back()
+    public void What_was_paid_for_an_entry_now_outside_the_period_is_never_a_negative_line()
     {
         var october = new PayoutRun(T.Id(90), "2026-10", "pay-1", [new PayoutLine(T.PersonId, 120, 80, 160, false, [new EntryPayment(T.Id(2), 120)])],
             160, PayoutRunStatus.Released, "pay-2");
         var person = Given.Worker(A.PlacedPerson(A.HoursLogged(T.Id(2), T.D(2026, 10, 20), 120), A.PlacementEnded(T.D(2026, 10, 13))));
 
-        var line = Lines(person, october).Should().ContainSingle().Subject;
-        line.Arrears.Should().BeTrue();
-        line.Minutes.Should().Be(-120);
+        Lines(person, october).Should().BeEmpty("no negative payment ever (contract v3b)");
     }
 }
 

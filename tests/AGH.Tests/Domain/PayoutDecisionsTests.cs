@@ -95,16 +95,19 @@ public class PayoutDecisionsTests
     }
 
     [Fact]
-    public void A_cancelled_paid_entry_is_paid_back_as_negative_arrears()
+    public void A_cancelled_entry_of_a_prepared_run_is_never_a_negative_line_but_is_netted_against_later_arrears()
     {
         var person = Worked((1, T.D(2026, 10, 5), 60));
         var october = Prepare(October, person);
         person = person.Then(Decision.Accept(new StreamEvent(T.PersonId, A.HoursCorrected(T.Id(2), T.Id(1), T.D(2026, 10, 5), 0))));
 
+        Lines(Prepare(November, person, null, october)).Should().BeEmpty("v1's negative arrears are gone (contract v3b)");
+
+        person = person.Then(Decision.Accept(new StreamEvent(T.PersonId, A.HoursLogged(T.Id(3), T.D(2026, 10, 20), 90))));
         var line = Lines(Prepare(November, person, null, october)).Should().ContainSingle().Subject;
         line.Arrears.Should().BeTrue();
-        line.Minutes.Should().Be(-60);
-        line.AmountCents.Should().Be(-80);
+        line.Minutes.Should().Be(30);
+        line.AmountCents.Should().Be(40);
     }
 
     [Fact]

@@ -73,6 +73,11 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", $"/api/notices/{X}/pdf", "coordinator" },
         { "POST", $"/api/notices/{X}/dispatch", "auditor" },
         { "POST", $"/api/notices/{X}/receipt", "payroll" },
+        { "POST", $"/api/placements/{X}/expenses", "payroll" },
+        { "POST", $"/api/expenses/{X}/decision", "caseworker" },
+        { "GET", "/api/expenses", "coordinator" },
+        { "GET", $"/api/expenses/{X}", "coordinator" },
+        { "GET", "/api/recoveries", "coordinator" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

@@ -46,6 +46,15 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var auditor = await As("auditor", null, "auditor-1");
         var anonymous = Factory.CreateClient();
 
+        // A pending expense in each world for the decision (recorded by their caseworkers, decided by payroll).
+        var month = AGH.Domain.Payouts.Month.Of(Today).ToString();
+        async Task<Guid> PendingExpense(HttpClient recorder, Guid placement)
+        {
+            using var created = await Post(recorder, $"/api/placements/{placement}/expenses", new { month, amountCents = 1200, description = "Fahrtkosten", evidence = "Belege" });
+            return Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+        }
+        _expenses = (await PendingExpense(cw, home.Placement), await PendingExpense(await Caseworker("melle", "cw-melle-exp"), foreign.Placement));
+
         var requests = new List<Req>();
         foreach (var route in PostRoutes(home, doomed, foreign, run, doomedRun, cw, coordinator, official, payroll, reviewer, anonymous))
             requests.AddRange(PostMutations(route));
@@ -185,6 +194,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
 
     // ---------------------------------------------------------------- routes
 
+    private (Guid Own, Guid Foreign) _expenses;
+
     private IEnumerable<PostRoute> PostRoutes(World h, World d, World f, Guid run, Guid doomedRun, HttpClient cw, HttpClient coordinator,
         HttpClient official, HttpClient payroll, HttpClient reviewer, HttpClient anonymous)
     {
@@ -322,6 +333,14 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             [new("date", K.Date, Day(0)), new("reason", K.Str, Q("Wegzug"))], [("{person}", d.Person, f.Person, 404)]);
         yield return new("withdraw offer", "/api/offers/{offer}/withdrawal", cw,
             [new("date", K.Date, Day(0)), new("reason", K.Str, Q("Träger zieht zurück"))], [("{offer}", d.Offer, f.Offer, 403)]);
+        // Contract v3b, money: expenses recorded on a placement and decided by payroll (never the recorder).
+        yield return new("record expense", "/api/placements/{placement}/expenses", cw,
+            [new("month", K.Month, Q(AGH.Domain.Payouts.Month.Of(Today).ToString())), new("amountCents", K.Int, "1500"), new("description", K.Str, Q("Fahrtkosten")),
+                new("evidence", K.Str, Q("Monatskarte liegt vor"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("decide expense", "/api/expenses/{expense}/decision", payroll,
+            [new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("Belege geprüft"))],
+            [("{expense}", _expenses.Own, Guid.NewGuid(), 404)]);
         // Contract v3a: the home placement's notice was handed over; a receipt may move its notification, so these come last.
         var notice = (Own: NoticeOf(h.Placement), Foreign: NoticeOf(f.Placement));
         yield return new("record notice receipt", "/api/notices/{notice}/receipt", cw,
@@ -622,6 +641,9 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),
             ("list payout runs", "/api/payout-runs", ["month"], auditor),
+            ("list expenses", "/api/expenses", ["status", "personId", "month", "page", "pageSize"], cw),
+            ("list recoveries", "/api/recoveries", ["status", "personId", "page", "pageSize"], cw),
+            ("get expense", $"/api/expenses/{_expenses.Own}", ["x"], cw),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),

@@ -88,6 +88,26 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     /// <summary>The placement's Heranziehungsbescheid (its id is derived from the placement's, contract v3a).</summary>
     private static Guid NoticeOf(Guid placement) => AGH.Domain.Notices.NoticeIssuing.IdFor(placement, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0);
 
+    private static object ExpenseBody(Ctx x) => new
+    {
+        month = AGH.Domain.Payouts.Month.Of(x.Today).ToString(), amountCents = 1500, description = "Fahrtkosten", evidence = "Monatskarte liegt vor",
+    };
+
+    /// <summary>The world's first pending expense (recorded by the row's Prepare), or an unknown id when it has none.</summary>
+    private static async Task<Guid> PendingExpenseOf(Ctx x)
+    {
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync($"/api/expenses?personId={x.W.Person}&status=pending"))!;
+        return list.AsArray().Select(e => Guid.Parse(e!["id"]!.GetValue<string>())).FirstOrDefault(Guid.NewGuid());
+    }
+
+    private static async Task<Guid> ExpenseOf(Ctx x)
+    {
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync($"/api/expenses?personId={x.W.Person}"))!.AsArray();
+        if (list.Count > 0) return Guid.Parse(list[0]!["id"]!.GetValue<string>());
+        await Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x)));
+        return await ExpenseOf(x);
+    }
+
     private static readonly Route[] Routes =
     [
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
@@ -173,6 +193,19 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         },
         new("POST /api/notices/{id}/receipt", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/receipt",
             new { outcome = "returned", note = "Brief kam zurück" })),
+        // Contract v3 roles table: expenses are recorded by caseworkers and officials, decided by payroll or an official
+        // (not the recorder: the world's caseworker records, so every allowed role decides); read by payroll, the office and auditors.
+        new("POST /api/placements/{id}/expenses", [Cw, Of], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x)))
+            { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        new("POST /api/expenses/{id}/decision", [Pa, Of], true, async (x, c) =>
+            await Post(c, $"/api/expenses/{await PendingExpenseOf(x)}/decision", new { approved = true, reasoning = "Belege geprüft" }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/expenses", ExpenseBody(x))),
+        },
+        new("GET /api/recoveries", [Pa, Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/recoveries?personId={x.W.Person}")),
+        new("GET /api/expenses", [Pa, Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/expenses?personId={x.W.Person}")),
+        // A read shares the world: the first caller (the caseworker, allowed) finds the expense its world's caseworker records once.
+        new("GET /api/expenses/{id}", [Pa, Cw, Of, Au], false, async (x, c) => await c.GetAsync($"/api/expenses/{await ExpenseOf(x)}")),
         new("POST /api/placements", [Cw], true, (x, c) => Post(c, "/api/placements", new
         {
             personId = x.W.FreePerson, offerId = x.W.Offer, noticeServedOn = D(x.Today.AddDays(-3)), startsOn = D(x.Today.AddDays(-2)), hoursPerWeek = 5,
@@ -463,6 +496,10 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("POST /api/notices/{id}/dispatch", OtherOfficial, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
         ("POST /api/notices/{id}/receipt", OtherCaseworker, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
         ("POST /api/notices/{id}/receipt", OtherOfficial, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
+        ("POST /api/placements/{id}/expenses", OtherCaseworker, "expense", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/expenses",
+            new { month = AGH.Domain.Payouts.Month.Of(x.Today).ToString(), amountCents = 100, description = "d", evidence = "e" })),
+        ("POST /api/placements/{id}/expenses", OtherOfficial, "expense", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/expenses",
+            new { month = AGH.Domain.Payouts.Month.Of(x.Today).ToString(), amountCents = 100, description = "d", evidence = "e" })),
         ("GET /api/placements/{id}/notice", OtherCaseworker, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Printed}/notice")),
         ("GET /api/placements/{id}/notice", OtherOfficial, "assignment notice", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Printed}/notice")),
         ("POST /api/placements/{id}/hours", OtherCaseworker, "hours", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/hours", new { date = D(x.Today.AddDays(-1)), minutes = 30 })),
@@ -538,6 +575,11 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/offers/{id}/withdrawal"] = "an offer, not a person; another municipality's is refused by role (403, hostile generator)",
         ["POST /api/persons"] = "creates a person; the municipality is in the body",
         ["GET /api/quota"] = "aggregates only",
+        // The worlds hold no expense or recovery (building one needs a released run); their checks are in their own tests.
+        ["GET /api/expenses/{id}"] = "an expense id; another municipality's expense is 404 (ExpenseTests)",
+        ["POST /api/expenses/{id}/decision"] = "an expense id; another municipality's official gets 404 (ExpenseTests); payroll decides for the district",
+        ["GET /api/expenses"] = "filtered to the caller's municipality; another municipality's caseworker lists none (ExpenseTests)",
+        ["GET /api/recoveries"] = "filtered to the caller's municipality; another municipality's caseworker lists none (RecoveryTests)",
         ["GET /api/persons/{id}/access-log"] = "auditors only, who see every municipality",
         ["POST /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
         ["GET /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
