@@ -157,7 +157,11 @@ public sealed class NoticeConfigurationTests(NoticeConfigurationFactory factory)
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
             new { refusalId = refusal, reasoning = "Fernbleiben trotz Belehrung" }), HttpStatusCode.Created));
         var decided = await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision",
-            new { approved = true, reasoning = "Die Voraussetzungen liegen vor", startsOn = D(Today.AddDays(3)) }));
+            new
+            {
+                approved = true, reasoning = "Die Voraussetzungen liegen vor", startsOn = D(Today.AddDays(3)),
+                amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice,
+            }));
         return Guid.Parse(decided["noticeId"]!.GetValue<string>());
     }
 }
