@@ -33,6 +33,7 @@ public class ContractCheckTests
             ["hoursPerWeek"] = 10, ["minutesLogged"] = 0, ["hours"] = new JsonArray(), ["refusals"] = new JsonArray(),
             ["sanctionProposals"] = new JsonArray(), ["endedOn"] = null, ["endReason"] = null, ["noticeVersion"] = null,
             ["dailyLimitMinutes"] = 480, ["weeklyLimitMinutes"] = 1200, ["objection"] = null, ["noticeId"] = Guid.NewGuid().ToString(),
+            ["until"] = null, ["schedule"] = null, ["reasoning"] = null, ["informationLanguage"] = null,
         };
         ContractCheck.Check("get", $"/api/placements/{Guid.NewGuid()}", 200, "application/json", placement.ToJsonString()).Should().BeEmpty();
         placement["municipality"] = null;
