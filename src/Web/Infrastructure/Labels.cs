@@ -185,6 +185,27 @@ public static class Labels
         (Api.PlacementObjectionStatus.Upheld, "stattgegeben", "ok"),
         (Api.PlacementObjectionStatus.Dismissed, "zurückgewiesen", "neutral"));
 
+    public static readonly LabelTable<ObjectionOutcome> ObjectionOutcome = new(
+        (Api.ObjectionOutcome.Upheld, "Abhelfen (§ 85 Abs. 1 SGG): die Einschränkung wird von Beginn an aufgehoben", "ok"),
+        (Api.ObjectionOutcome.PartlyUpheld, "Teilweise abhelfen: der Zeitraum wird verkürzt (Abhilfe- und Widerspruchsbescheid)", "warn"),
+        (Api.ObjectionOutcome.Dismissed, "Zurückweisen (§ 85 Abs. 2 SGG): die Einschränkung bleibt", "neutral"));
+
+    public static readonly LabelTable<RevocationBasis> RevocationBasis = new(
+        (Api.RevocationBasis.Section48, "§ 48 SGB X (wesentliche Änderung)", ""),
+        (Api.RevocationBasis.Section45, "§ 45 SGB X (Rücknahme, mit Ermessen)", ""));
+
+    public static readonly LabelTable<ExpenseStatus> ExpenseStatus = new(
+        (Api.ExpenseStatus.Pending, "zu entscheiden", "warn"),
+        (Api.ExpenseStatus.Approved, "anerkannt", "ok"),
+        (Api.ExpenseStatus.Rejected, "abgelehnt", "bad"));
+
+    public static readonly LabelTable<RecoveryStatus> RecoveryStatus = new(
+        (Api.RecoveryStatus.Open, "offen: Anhörung nötig", "warn"),
+        (Api.RecoveryStatus.Heard, "angehört: Entscheidung nötig", "warn"),
+        (Api.RecoveryStatus.Decided, "Erstattungsbescheid erlassen, noch nicht bestandskräftig", "neutral"),
+        (Api.RecoveryStatus.Final, "bestandskräftig: an die Kreiskasse", "ok"),
+        (Api.RecoveryStatus.Waived, "verzichtet", "neutral"));
+
     public static readonly LabelTable<PlacementObjectionOutcome> PlacementObjectionOutcome = new(
         (Api.PlacementObjectionOutcome.Upheld, "stattgeben (Abhilfe)", ""),
         (Api.PlacementObjectionOutcome.Dismissed, "zurückweisen (Widerspruchsbescheid)", ""));
