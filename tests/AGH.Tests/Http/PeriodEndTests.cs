@@ -4,6 +4,7 @@ using AGH.Api.Placements;
 using AGH.Domain.Offers;
 using AGH.Domain.Placements;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AGH.Tests.Http;
@@ -23,15 +24,18 @@ public class PeriodEndFactory : AghFactory
 }
 
 /// <summary>The same database, a new process with the job switched on: as after a restart.</summary>
-public sealed class RestartedPeriodEndFactory(string connectionString, DateTimeOffset now) : PeriodEndFactory(connectionString)
+public sealed class RestartedPeriodEndFactory(string connectionString) : PeriodEndFactory(connectionString)
 {
     public override bool PeriodEndScheduleEnabled => true;
+}
 
-    public override async Task InitializeAsync()
-    {
-        Time.SetUtcNow(now);
-        await base.InitializeAsync();
-    }
+/// <summary>A database of its own for the restart: a second host on it takes over the async (quota) projections.</summary>
+public sealed class PeriodEndStartFactory : PeriodEndFactory;
+
+[CollectionDefinition(Name)]
+public sealed class PeriodEndStartCollection : ICollectionFixture<PeriodEndStartFactory>
+{
+    public const string Name = "period-end-start";
 }
 
 [CollectionDefinition(Name)]
@@ -140,6 +144,7 @@ public sealed class PeriodEndTests(PeriodEndFactory factory) : HttpTest(factory)
 
         Factory.Time.Advance(TimeSpan.FromDays(7));
         (await Factory.EndPeriods()).Should().Be(1);
+        cw = await Caseworker("hagen", "sb-hagen");
 
         (await Events(byHand)).Should().HaveCount(handEvents, "ended by hand before until, nothing is added");
         var hand = await GetOk(cw, $"/api/placements/{handPlacement}");
@@ -174,6 +179,14 @@ public sealed class PeriodEndTests(PeriodEndFactory factory) : HttpTest(factory)
         (shown["occupied"]!.GetValue<int>(), shown["free"]!.GetValue<int>()).Should().Be((0, 4));
         (await Factory.EndPeriods()).Should().Be(0);
     }
+}
+
+[Collection(PeriodEndStartCollection.Name)]
+public sealed class PeriodEndStartTests(PeriodEndStartFactory factory) : HttpTest(factory)
+{
+    private new PeriodEndFactory Factory => (PeriodEndFactory)base.Factory;
+
+    private async Task<IReadOnlyList<object>> Events(Guid stream) => (await Factory.Stream(stream)).Select(e => e.Data).ToList();
 
     [Fact]
     public async Task A_period_that_ran_out_while_no_node_ran_is_recorded_at_start()
@@ -181,9 +194,16 @@ public sealed class PeriodEndTests(PeriodEndFactory factory) : HttpTest(factory)
         var cw = await Caseworker("bissendorf", "sb-bissendorf-pe");
         var offer = await NewOffer(cw, "bissendorf", places: 1);
         var person = await NewPerson(cw, "bissendorf");
-        var placement = await Limited(cw, offer, person, Today.AddDays(-30), Today.AddDays(-3));
+        var placement = IdOf(await Ok(await Post(cw, "/api/placements", new
+        {
+            personId = person, offerId = offer, noticeServedOn = D(Today.AddDays(-35)), startsOn = D(Today.AddDays(-30)), hoursPerWeek = 10, until = D(Today.AddDays(-3)),
+        }), HttpStatusCode.Created));
 
-        await using var restarted = new RestartedPeriodEndFactory(Factory.ConnectionString, Factory.Time.GetUtcNow());
+        await using var restarted = new RestartedPeriodEndFactory(Factory.ConnectionString);
+        // Both clocks on one instant (a fake clock only goes forward), so both hosts have the same today.
+        var now = new[] { Factory.Time.GetUtcNow(), restarted.Time.GetUtcNow() }.Max();
+        Factory.Time.SetUtcNow(now);
+        restarted.Time.SetUtcNow(now);
         await restarted.InitializeAsync();
         restarted.CreateClient().Dispose();
         var deadline = DateTime.UtcNow.AddSeconds(30);
