@@ -19,8 +19,8 @@ using Wolverine;
 var builder = WebApplication.CreateBuilder(args);
 
 var authSettings = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
-// The command-line jobs (projection rebuild, erasure) serve no requests and need no identity provider.
-if (!ProjectionRebuild.IsCommand(args) && !EraseExpiredPersons.IsCommand(args)
+// The command-line jobs (projection rebuild, erasure, placement period ends) serve no requests and need no identity provider.
+if (!ProjectionRebuild.IsCommand(args) && !EraseExpiredPersons.IsCommand(args) && !EndExpiredPlacementPeriods.IsCommand(args)
     && (Auth.MissingSetting(authSettings, builder.Environment.IsDevelopment())
         ?? KeyRingEncryption.MissingSetting(builder.Configuration, builder.Environment.IsDevelopment())) is { } refusal)
 {
@@ -50,7 +50,8 @@ builder.Services.AddAghCors(builder.Configuration);
 builder.Services.AddAghRateLimiting(builder.Configuration);
 QueryStringRedaction.Register(builder.Services);
 builder.Services.AddAghMarten(connectionString);
-builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args));
+builder.Services.AddAghAuth(authSettings, builder.Environment.IsDevelopment() || ProjectionRebuild.IsCommand(args) || EraseExpiredPersons.IsCommand(args)
+    || EndExpiredPlacementPeriods.IsCommand(args));
 builder.AddAghTelemetry();
 // The staff web app at /app: one more client of this API, in the same process.
 builder.Services.AddStaffApp(builder.Configuration, builder.Environment.IsDevelopment());
@@ -67,6 +68,10 @@ builder.Services.AddSingleton<PayoutSchedule>();
 builder.Services.AddHostedService<PayoutCatchUp>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
+var periodEndSettings = builder.Configuration.GetSection("Placements").Get<PeriodEndSettings>() ?? new PeriodEndSettings();
+builder.Services.AddSingleton(periodEndSettings);
+builder.Services.AddScoped<PeriodEnds>();
+builder.Services.AddHostedService<PeriodEndsAtStart>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Notices").Get<NoticeSettings>() ?? new NoticeSettings());
 
 // Outside Development always; in Development on request (the benchmark measures what production runs).
@@ -81,6 +86,7 @@ builder.Host.UseWolverine(opts =>
     if (builder.Configuration.GetValue<int?>("Idempotency:CleanupSeconds") is { } cleanup)
         opts.Durability.DeduplicationCleanupPollingTime = TimeSpan.FromSeconds(cleanup);
     EraseExpiredPersons.Register(opts, builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
+    EndExpiredPlacementPeriods.Register(opts, periodEndSettings);
     PayoutSchedule.Register(opts, builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
     NodeFailover.Apply(opts);
     // Development and tests generate the handlers at start; Release and the container image load the checked-in ones.
@@ -124,6 +130,13 @@ var app = builder.Build();
 if (ProjectionRebuild.IsCommand(args))
 {
     await ProjectionRebuild.RunAll(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Logger, CancellationToken.None);
+    return 0;
+}
+if (EndExpiredPlacementPeriods.IsCommand(args))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var ended = await scope.ServiceProvider.GetRequiredService<PeriodEnds>().EndExpired(CancellationToken.None);
+    app.Logger.LogInformation("Placements: {Count} placement periods recorded as ended", ended);
     return 0;
 }
 if (EraseExpiredPersons.IsCommand(args))

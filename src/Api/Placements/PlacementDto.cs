@@ -51,7 +51,7 @@ public sealed record PlacementDto(
     [property: Description("The placement's Heranziehungsbescheid (GET /api/notices/{id}).")]
     Guid NoticeId)
 {
-    [Description("The placement's last day as the Heranziehungsbescheid names it (contract v3b); after it the placement reads ended, endReason period-ended. Null for placements from before.")]
+    [Description("The placement's last day as the Heranziehungsbescheid names it (contract v3b); after it the placement reads ended, endReason period-ended (recorded by the daily job, which frees the place). Null for placements from before.")]
     public DateOnly? Until { get; init; }
 
     [Description("When the work is done (contract v3b); null for placements from before.")]

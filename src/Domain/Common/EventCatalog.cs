@@ -137,8 +137,10 @@ public static class EventCatalog
         Entry<HoursCorrected>(EventStream.Person, _ => LegalBasis.Allowance,
             x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
             occurredOn: x => x.Date, mask: e => e with { Reason = X }),
-        Entry<PlacementEnded>(EventStream.Person, _ => LegalBasis.Reasonable,
-            x => $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({HistoryWording.Of(x.Reason)})",
+        Entry<PlacementEnded>(EventStream.Person, x => x.Reason == EndReason.PeriodEnded ? LegalBasis.PeriodEnded : LegalBasis.Reasonable,
+            x => x.Reason == EndReason.PeriodEnded
+                ? $"Heranziehung endete mit Ablauf der Befristung am {D(x.Date)} ({HistoryWording.Of(x.Reason)})"
+                : $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({HistoryWording.Of(x.Reason)})",
             occurredOn: x => x.Date, mask: e => e with { Note = null }),
         Entry<RefusalRecorded>(EventStream.Person, _ => LegalBasis.Duty,
             x => $"{HistoryWording.Of(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}",

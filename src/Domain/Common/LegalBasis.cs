@@ -8,6 +8,9 @@ public static class LegalBasis
     public const string Reasonable = "§ 5 Abs. 3 AsylbLG";
     public const string Duty = "§ 5 Abs. 4 AsylbLG";
     public const string Assignment = "§ 5 Abs. 4 AsylbLG, §§ 35, 37, 41 VwVfG";
+
+    /// <summary>The Heranziehungsbescheid is settled by the lapse of the period it names (Erledigung durch Zeitablauf).</summary>
+    public const string PeriodEnded = "§ 5 Abs. 4 AsylbLG, § 43 Abs. 2 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string GoodCause = "§ 5 Abs. 3 AsylbLG i. V. m. § 11 Abs. 4 SGB XII";
     public const string Hearing = "§ 28 VwVfG";
     public const string HearingProcedure = "§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";

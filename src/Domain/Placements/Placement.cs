@@ -17,7 +17,10 @@ public enum EndReason
     /// <summary>The Heranziehungsbescheid was set aside on the objection or lawsuit against it; never sent by a client.</summary>
     ObjectionUpheld,
 
-    /// <summary>The period the Heranziehungsbescheid names ended (its <c>until</c> passed); never recorded, never sent by a client.</summary>
+    /// <summary>
+    /// The period the Heranziehungsbescheid names ended (its <c>until</c> passed): read so at once, recorded by the
+    /// service's daily job (PlacementDecisions.EndPeriod); never sent by a client.
+    /// </summary>
     PeriodEnded,
 }
 
@@ -154,7 +157,7 @@ public sealed partial record Placement(
 
     /// <summary>
     /// Ended on <paramref name="today"/>: ended by an event, or its <see cref="Until"/> has passed (then it ended on
-    /// <see cref="Until"/>, period-ended). Nothing is recorded for the latter: the period's end is part of the notice.
+    /// <see cref="Until"/>, period-ended). The latter reads so before the daily job records it (PlacementDecisions.EndPeriod), with the same day and reason.
     /// </summary>
     public bool EndedBy(DateOnly today) => EndedOn is not null || Until is { } u && u < today;
 

@@ -235,8 +235,28 @@ public static class PlacementDecisions
                 : "The last day of work lies before the start.");
         if (HoursAfter(hoursAfter.EffectiveOf(placement.PlacementId), c.Date) is { } hours)
             return hours;
-        return Decision.Accept(
-            new StreamEvent(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, c.Date, c.Reason, c.Note)),
-            new StreamEvent(placement.OfferId, new PlaceReleased(placement.OfferId, placement.PlacementId)));
+        return Ended(person, placement, c.Date, c.Reason, c.Note);
     }
+
+    /// <summary>
+    /// The period the Heranziehungsbescheid names has run out (its <c>until</c> lies before <paramref name="today"/>):
+    /// recorded by the service, never by a client, as ending by hand records it, on <c>until</c> with
+    /// <see cref="EndReason.PeriodEnded"/>, and the place is freed. No hours check: hours after <c>until</c> were refused
+    /// (outside-placement) and count nowhere (<see cref="Placement.Covers"/>).
+    /// </summary>
+    public static Decision EndPeriod(Person person, Placement placement, DateOnly today)
+    {
+        if (!placement.IsActive)
+            return Rejection.Conflict("placement-ended", $"The placement already ended on {placement.EndedOn:yyyy-MM-dd}.");
+        if (placement.Until is not { } until || until >= today)
+            return Rejection.Conflict("period-running", placement.Until is { } u
+                ? $"The placement's period runs until {u:yyyy-MM-dd}."
+                : "The placement's notice names no end of its period.");
+        return Ended(person, placement, until, EndReason.PeriodEnded, null);
+    }
+
+    // What every end records: the end on the person's stream, the freed place on the offer's.
+    private static Decision Ended(Person person, Placement placement, DateOnly lastDay, EndReason reason, string? note) => Decision.Accept(
+        new StreamEvent(person.Id, new PlacementEnded(placement.PlacementId, person.Id, placement.OfferId, lastDay, reason, note)),
+        new StreamEvent(placement.OfferId, new PlaceReleased(placement.OfferId, placement.PlacementId)));
 }

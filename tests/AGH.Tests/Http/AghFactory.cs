@@ -47,6 +47,9 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The monthly payout schedule is off in tests unless a test turns it on.</summary>
     public virtual bool ScheduleEnabled => false;
 
+    /// <summary>The daily end of placement periods (and its run at start) is off in tests unless a test turns it on.</summary>
+    public virtual bool PeriodEndScheduleEnabled => false;
+
     public virtual async Task InitializeAsync()
     {
         if (_connectionString != "") return;
@@ -76,6 +79,7 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Payouts:Schedule:Enabled", ScheduleEnabled ? "true" : "false");
         builder.UseSetting("Retention:ScheduleEnabled", "false");
+        builder.UseSetting("Placements:PeriodEndScheduleEnabled", PeriodEndScheduleEnabled ? "true" : "false");
         builder.UseSetting("Auth:DevTokens", "true");
         // The suite asks for many tokens and sends many anonymous requests from one address; RateLimitTests sets low limits.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", Unlimited);

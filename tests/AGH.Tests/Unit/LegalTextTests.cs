@@ -160,9 +160,12 @@ public class LegalTextTests
         foreach (var reason in Enum.GetValues<ExemptionReason>())
             HistorySummary.Of(A.ExemptionRecorded(T.D(2026, 11, 2), null, reason))
                 .Should().Be($"Wichtiger Grund erfasst ({ExemptionReasons[reason]}) vom 02.11.2026 bis auf Weiteres");
-        foreach (var reason in Enum.GetValues<EndReason>())
+        foreach (var reason in Enum.GetValues<EndReason>().Except([EndReason.PeriodEnded]))
             HistorySummary.Of(A.PlacementEnded(T.D(2026, 11, 20), reason: reason))
                 .Should().Be($"Einsatz beendet, letzter Arbeitstag 20.11.2026 ({EndReasons[reason]})");
+        // The period's end is no end of work someone decided: the notice ran out.
+        HistorySummary.Of(A.PlacementEnded(T.D(2026, 11, 20), reason: EndReason.PeriodEnded))
+            .Should().Be($"Heranziehung endete mit Ablauf der Befristung am 20.11.2026 ({EndReasons[EndReason.PeriodEnded]})");
         foreach (var reason in Enum.GetValues<RestrictionEndReason>())
             HistorySummary.Of(A.RestrictionEndedEarly(T.D(2026, 12, 15)) with { Reason = reason, EndedBy = "official-a" })
                 .Should().Be($"Anspruchseinschränkung vorzeitig beendet zum 15.12.2026 ({RestrictionEndReasons[reason]}), von official-a");
