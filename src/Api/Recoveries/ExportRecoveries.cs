@@ -15,11 +15,15 @@ namespace AGH.Api.Recoveries;
 [Payroll]
 public static class ExportRecoveriesEndpoint
 {
-    public const string CsvHeader = "fileReference;familyName;givenName;recoveryId;amountCents;amountEuro";
+    /// <summary>
+    /// Columns: Aktenzeichen, family and given name, the recovery, the amount owed (cents, and EUR with a decimal comma), the
+    /// Erstattungsbescheid (id, issued on, notified on; dates YYYY-MM-DD) and the day it became final (the day after its remedy deadline).
+    /// </summary>
+    public const string CsvHeader = "fileReference;familyName;givenName;recoveryId;amountCents;amountEuro;noticeId;noticeIssuedOn;notifiedOn;finalOn";
 
     [WolverineGet("/api/recoveries/export", OperationId = "exportRecoveries"), Tags("Recoveries")]
     [EndpointSummary("CSV of the final recoveries for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")]
-    [EndpointDescription("Payroll. Only recoveries whose Erstattungsbescheid can no longer be contested (remedy deadline passed, no objection "
+    [EndpointDescription("Payroll. Columns: " + CsvHeader + " (dates YYYY-MM-DD). Only recoveries whose Erstattungsbescheid can no longer be contested (remedy deadline passed, no objection "
         + "recorded; evaluated against the service's today). X-Line-Count and X-Control-Total-Cents as for payout runs.")]
     [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock)
@@ -34,12 +38,17 @@ public static class ExportRecoveriesEndpoint
         foreach (var r in final)
         {
             var person = persons[r.PersonId];
+            var notice = person.Notices[r.NoticeId!.Value];
             csv.AppendJoin(';', CsvCell.Text(person.FileReference), CsvCell.Text(person.FamilyName), CsvCell.Text(person.GivenName), r.Id,
-                r.AmountCents.ToString(CultureInfo.InvariantCulture), PayoutRunQueries.Euro(r.AmountCents)).Append("\r\n");
+                r.AmountCents.ToString(CultureInfo.InvariantCulture), PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
+                Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1))).Append("\r\n");
         }
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         http.Response.Headers["X-Line-Count"] = final.Count.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Control-Total-Cents"] = final.Sum(r => r.AmountCents).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         return Results.File(bytes, "text/csv; charset=utf-8", $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
     }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using AGH.Domain.Persons;
 
 namespace AGH.Domain.Payouts;
 
-/// <summary>The person was heard before a recovery is decided (§ 24 SGB X; procedure under § 28 VwVfG i. V. m. § 1 NVwVfG).</summary>
+/// <summary>The person was heard before a recovery is decided (§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG).</summary>
 public sealed record RecoveryHeard(Guid PersonId, Guid RecoveryId, DateOnly HeldOn, string Statement, string HeardBy) : IDomainEvent;
 
 public enum RecoveryOutcome
@@ -27,9 +27,6 @@ public sealed record FileRecoveryObjection(Guid RecoveryId, DateOnly ReceivedOn,
 
 public static class RecoveryProcedure
 {
-    /// <summary>The wording of the Erstattungsbescheid (kept here, not in the shared list, while other notices change).</summary>
-    public const string NoticeVersion = "erstattungsbescheid-v1";
-
     /// <summary>Open → heard. State first (409 not-open), then the dates: not in the future, not before the recovery was opened.</summary>
     public static Decision Hear(Recovery recovery, HearRecovery c, DateOnly today)
     {
@@ -49,10 +46,10 @@ public static class RecoveryProcedure
         if (recovery.Status is RecoveryStatus.Decided or RecoveryStatus.Final or RecoveryStatus.Waived)
             return Rejection.Conflict("already-decided", $"The recovery was already decided by {recovery.DecidedBy}.");
         if (recovery.Status != RecoveryStatus.Heard)
-            return Rejection.Conflict("not-heard", "The person must be heard before the recovery is decided (§ 24 SGB X).");
+            return Rejection.Conflict("not-heard", "The person must be heard before the recovery is decided (§ 28 VwVfG).");
         if (c.Outcome == RecoveryOutcome.Waive)
             return Decision.Accept(new StreamEvent(person.Id, new RecoveryDecided(person.Id, recovery.Id, c.Outcome, c.Reasoning, official.UserId, null)));
-        var notice = NoticeIssuing.Issue(person, NoticeKind.Erstattungsbescheid, recovery.Id, NoticeVersion, official, today);
+        var notice = NoticeIssuing.Issue(person, NoticeKind.Erstattungsbescheid, recovery.Id, NoticeVersions.RecoveryNotice, official, today);
         var noticeId = ((NoticeIssued)notice.Event).NoticeId;
         return Decision.Accept(notice,
             new StreamEvent(person.Id, new RecoveryDecided(person.Id, recovery.Id, c.Outcome, c.Reasoning, official.UserId, noticeId)));
