@@ -20,8 +20,8 @@ public static class HearRecoveryEndpoint
     [EndpointDescription("Caseworkers of the person's municipality. statement required (write \"keine Äußerung\" when the person said nothing). "
         + "Not open: 409 not-open; heldOn in the future: 422 date-in-future; before the recovery was opened: 422 hearing-before-opening.")]
     [ProducesResponseType<RecoveryDto>(200)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision) =>
-        Results.Ok(RecoveryDto.From(stream.After(decision)));
+    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        Results.Ok(stream.Answer(decision, policy, clock.Today));
 }
 
 /// <summary>An official decides the heard recovery: recover (Erstattungsbescheid) or waive.</summary>
@@ -42,8 +42,8 @@ public static class DecideRecoveryEndpoint
         + "409 already-decided; not heard: 409 not-heard. recover issues the Erstattungsbescheid (kind erstattungsbescheid, subject the recovery, "
         + "remedy widerspruch; § 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG); reasoning appears in the notice.")]
     [ProducesResponseType<RecoveryDto>(200)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision) =>
-        Results.Ok(RecoveryDto.From(stream.After(decision)));
+    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        Results.Ok(stream.Answer(decision, policy, clock.Today));
 }
 
 /// <summary>A Widerspruch against the Erstattungsbescheid suspends collection (§ 86a Abs. 1 SGG): the recovery does not become final.</summary>
@@ -64,6 +64,6 @@ public static class FileRecoveryObjectionEndpoint
         + "422 date-in-future; before the Erstattungsbescheid was issued: 422 objection-before-issue. A timely objection (received by the notice's "
         + "remedyDeadline) keeps the recovery from becoming final, so it is not exported. Answers the recovery.")]
     [ProducesResponseType<RecoveryDto>(201)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision) =>
-        Results.Created($"/api/recoveries?personId={stream.Recovery.PersonId}", RecoveryDto.From(stream.After(decision)));
+    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        Results.Created($"/api/recoveries?personId={stream.Recovery.PersonId}", stream.Answer(decision, policy, clock.Today));
 }

@@ -23,6 +23,13 @@ public sealed record RecoveryStream(IEventStream<Person> Stream, Recovery Recove
 
     /// <summary>The recovery as the decision's events leave it, for the answer.</summary>
     public Recovery After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Recovery, (r, e) => r.When(e));
+
+    /// <summary>The answer: the recovery after the decision, its status as of today (decided may already be final).</summary>
+    public RecoveryDto Answer(Decision decision, Policy policy, DateOnly today)
+    {
+        var after = After(decision);
+        return RecoveryDto.From(after, RecoveryDto.StatusOf(after, Person, policy, today));
+    }
 }
 
 public static class RecoveryAccess
