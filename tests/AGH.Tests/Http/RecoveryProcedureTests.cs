@@ -133,6 +133,8 @@ public sealed class RecoveryProcedureTests(RecoveryProcedureFactory factory) : R
         Status(await Ok(filed, HttpStatusCode.Created)).Should().Be("decided");
         filed.Headers.Location.Should().NotBeNull();
         await ShouldBeProblem(await Post(cw, $"/api/recoveries/{objected}/objection", new { receivedOn = D(Today), statement = "nochmal" }), 409, "objection-exists");
+        foreach (var other in new[] { await Caseworker("dissen", "cw-dissen-o"), await As("official", "dissen", userId: "off-dissen-o") })
+            await ShouldBeProblem(await Post(other, $"/api/recoveries/{collected}/objection", new { receivedOn = D(Today), statement = "x" }), 404);
 
         // Not final yet (not even notified): nothing for the cash office; only payroll exports.
         var payroll = await As("payroll", userId: "pay-a");
