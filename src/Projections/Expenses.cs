@@ -32,12 +32,19 @@ public partial class RecoveryProjection : MultiStreamProjection<Recovery, Guid>
     public RecoveryProjection()
     {
         Identity<RecoveryOpened>(e => e.RecoveryId);
+        Identity<RecoveryHeard>(e => e.RecoveryId);
+        Identity<RecoveryDecided>(e => e.RecoveryId);
+        Identity<RecoveryObjectionFiled>(e => e.RecoveryId);
         IncludeType<RecoveryOpened>();
+        IncludeType<RecoveryHeard>();
+        IncludeType<RecoveryDecided>();
+        IncludeType<RecoveryObjectionFiled>();
     }
 
     public override Recovery? Evolve(Recovery? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
         (_, RecoveryOpened o) => Recovery.Start(o),
+        (not null, var other) => snapshot.When(other),
         _ => snapshot,
     };
 }

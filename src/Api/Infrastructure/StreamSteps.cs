@@ -106,6 +106,15 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, AGH.Api.Expenses.ExpenseStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
+    public static Task<AGH.Api.Recoveries.RecoveryStream?> LoadRecovery(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.Recoveries.RecoveryStream.Load(session, id, http, ct);
+
+    // Recoveries are new resources (contract v3): no ETag, no If-Match.
+    public static ProblemDetails Found(AGH.Api.Recoveries.RecoveryStream? stream) => stream is null ? Problems.NotFound("recovery") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.Recoveries.RecoveryStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
     // Loaders a decision names with an attribute on its stream parameter (LoadedWithAttribute), for what it locks or reads beyond the stream.
     public static Task<PlacementStream?> PlacementFreeingPlace(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Placement(session, id, http, ct, writesOffer: true);

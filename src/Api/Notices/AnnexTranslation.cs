@@ -38,7 +38,9 @@ public static class AnnexTranslations
 
     public static AnnexTranslation? For(string? language) => All.FirstOrDefault(t => t.Language == language);
 
-    /// <summary>The translation of the wording <paramref name="noticeVersion"/> was served in: v2 for heranziehungsbescheid-v2, else v1.</summary>
-    public static AnnexTranslation? For(string? language, string? noticeVersion) =>
-        (noticeVersion == Domain.Common.NoticeVersions.AssignmentNoticeV2 ? AllV2 : All).FirstOrDefault(t => t.Language == language);
+    /// <summary>The translation of the wording <paramref name="noticeVersion"/> was served in: v2 for heranziehungsbescheid-v2, else v1.
+    /// The Erstattungsbescheid has no translation yet (its Belehrungen are not the ones translated): 422 annex-not-available.</summary>
+    public static AnnexTranslation? For(string? language, string? noticeVersion) => noticeVersion == Domain.Common.NoticeVersions.RecoveryNotice
+        ? null
+        : (noticeVersion == Domain.Common.NoticeVersions.AssignmentNoticeV2 ? AllV2 : All).FirstOrDefault(t => t.Language == language);
 }

@@ -12,7 +12,7 @@ public static class NoticePdfEndpoint
 {
     [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
     [EndpointSummary("Der Bescheid als PDF")]
-    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid, Mitteilung, Fortsetzungsbescheid (v2), Abhilfebescheid or Widerspruchsbescheid as served, its \"Datum\" the notice's issuedOn. "
+    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid, Mitteilung, Fortsetzungsbescheid (v2), Abhilfebescheid, Widerspruchsbescheid or Erstattungsbescheid as served, its \"Datum\" the notice's issuedOn. "
         + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet. "
         + "annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked "
         + "\"Übersetzung – nicht rechtsverbindlich\", and records it on the notice's annexes; any other value, de and an empty one "
@@ -46,7 +46,8 @@ public static class NoticePdfEndpoint
                 : Problems.NotFound("notice").Answer(),
             NoticeKind.Fortsetzungsbescheid => await RemedyNoticePdf.Continuation(http, session, person, notice, notices.For(notice.Authority)),
             NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => await RemedyNoticePdf.Objection(http, session, person, notice, notices.For(notice.Authority)),
-            NoticeKind.AnordnungSofortigeVollziehung or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung or NoticeKind.Erstattungsbescheid =>
+            NoticeKind.Erstattungsbescheid => await RecoveryNoticeText.Answer(http, session, person, notice, notices.For(notice.Authority)),
+            NoticeKind.AnordnungSofortigeVollziehung or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung =>
                 NoticePdfProblems.NotRenderable(Json.EnumValue(notice.Kind)),
         };
 #pragma warning restore CS8524

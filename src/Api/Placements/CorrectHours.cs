@@ -21,9 +21,9 @@ public static class CorrectHoursEndpoint
         + "settled by the next run, never below 0.")]
     [ProducesResponseType<LogHoursEndpoint.Created>(201)]
     public static async Task<IResult> Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session,
-        AGH.Api.Payouts.PayoutSettings settings, CancellationToken ct)
+        AGH.Api.Payouts.PayoutSettings settings, Clock clock, CancellationToken ct)
     {
-        await RecoveryOpening.Open(session, stream, command, settings.RateTable, ct);
+        await RecoveryOpening.Open(session, stream, command, settings.RateTable, clock.Today, ct);
         return Results.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
     }
 }

@@ -10,7 +10,7 @@ namespace AGH.Api.Placements;
 /// </summary>
 public static class RecoveryOpening
 {
-    public static async Task Open(IDocumentSession session, HoursStream stream, CorrectHours command, RateTable rates, CancellationToken ct)
+    public static async Task Open(IDocumentSession session, HoursStream stream, CorrectHours command, RateTable rates, DateOnly today, CancellationToken ct)
     {
         if (stream.Week.Find(command.PlacementId, command.EntryId) is not { } entry) return;
         var person = stream.Placement.Person;
@@ -20,7 +20,7 @@ public static class RecoveryOpening
         var recovered = (await session.Query<Recovery>().Where(r => r.EntryId == chain).ToListAsync(ct)).Sum(r => r.Minutes);
         var events = RecoveryDecisions.OnCorrection(person.Id, person.Municipality, command.PlacementId, chain, command.NewEntryId, command.Minutes,
             paid, recovered, rates.CentsOn(entry.Date));
-        if (events.Count > 0) stream.Placement.Stream.AppendMany(events.Select(e => (object)e.Event).ToArray());
+        if (events.Count > 0) stream.Placement.Stream.AppendMany(events.Select(e => e.Event is RecoveryOpened o ? o with { OpenedOn = today } : e.Event).ToArray());
     }
 
     /// <summary>The minutes released runs paid for the entry chain, and the latest of them; null when none did.</summary>

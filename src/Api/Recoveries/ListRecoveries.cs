@@ -6,7 +6,12 @@ namespace AGH.Api.Recoveries;
 /// <summary>amountCents is positive: what the person owes. noticeId: the Erstattungsbescheid, once decided.</summary>
 public sealed record RecoveryDto(Guid Id, Guid PersonId, Guid PlacementId, Guid EntryId, Guid RunId, long AmountCents, RecoveryStatus Status, Guid? NoticeId)
 {
-    public static RecoveryDto From(Recovery r) => new(r.Id, r.PersonId, r.PlacementId, r.EntryId, r.RunId, r.AmountCents, r.Status, r.NoticeId);
+    public static RecoveryDto From(Recovery r, RecoveryStatus? status = null) =>
+        new(r.Id, r.PersonId, r.PlacementId, r.EntryId, r.RunId, r.AmountCents, status ?? r.Status, r.NoticeId);
+
+    /// <summary>The status as of today: decided turns final once the Erstattungsbescheid's remedy deadline passed with no objection.</summary>
+    public static RecoveryStatus StatusOf(Recovery r, AGH.Domain.Persons.Person? person, Policy policy, DateOnly today) =>
+        RecoveryProcedure.StatusOn(r, r.NoticeId is { } id && person?.Notices.TryGetValue(id, out var n) == true ? n : null, policy, today);
 }
 
 /// <summary>
@@ -45,15 +50,24 @@ public static class ListRecoveriesEndpoint
     [EndpointDescription("Opened by a correction that lowers an entry a released payout run paid (one per correction, in the same transaction); "
         + "never netted against a payment. Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all).")]
     [ProducesResponseType<IReadOnlyList<RecoveryDto>>(200), AnswersProblems(403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? status, Guid? personId, string? page, string? pageSize)
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock, string? status, Guid? personId, string? page,
+        string? pageSize)
     {
         var paging = Paging.Read(page, pageSize, new Checks());
         var actor = Access.Actor(http);
         IQueryable<Recovery> query = session.Query<Recovery>();
         if (actor.Role is Roles.Caseworker or Roles.Official && actor.Municipality is { } own) query = query.Where(x => x.Municipality == own);
-        if (status is { Length: > 0 } && Parse(status) is { } wanted) query = query.Where(x => x.Status == wanted);
         if (personId is { } pid) query = query.Where(x => x.PersonId == pid);
-        var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.PersonId).ThenBy(x => x.Id));
-        return Results.Ok(items.Select(RecoveryDto.From).ToList());
+        var wanted = status is { Length: > 0 } ? Parse(status) : null;
+        // final is decided as of today (the notice's deadline): decided and final are told apart in memory, the rest in the database.
+        if (wanted is { } w && w is not (RecoveryStatus.Decided or RecoveryStatus.Final)) query = query.Where(x => x.Status == w);
+        else if (wanted is not null) query = query.Where(x => x.Status == RecoveryStatus.Decided);
+        var all = await query.OrderBy(x => x.PersonId).ThenBy(x => x.Id).ToListAsync(http.RequestAborted);
+        var persons = (await session.LoadManyAsync<AGH.Domain.Persons.Person>(http.RequestAborted,
+            all.Where(r => r.NoticeId is not null).Select(r => r.PersonId).Distinct())).ToDictionary(p => p.Id);
+        var shown = all.Select(r => RecoveryDto.From(r, RecoveryDto.StatusOf(r, persons.GetValueOrDefault(r.PersonId), policy, clock.Today)))
+            .Where(r => wanted is null || r.Status == wanted).ToList();
+        paging.Announce(http, shown.Count);
+        return Results.Ok(shown.Skip(paging.Skip).Take(paging.PageSize).ToList());
     }
 }

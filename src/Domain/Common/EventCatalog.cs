@@ -274,6 +274,18 @@ public static class EventCatalog
             x => $"Erstattungsverfahren eröffnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)} wurden nach Berichtigung zu viel gezahlt",
             notPersonal: [nameof(RecoveryOpened.Municipality)]),
 
+        Entry<RecoveryHeard>(EventStream.Person, _ => LegalBasis.HearingProcedure,
+            x => $"Anhörung zur Erstattung am {D(x.HeldOn)}, durchgeführt von {x.HeardBy}: {x.Statement}",
+            occurredOn: x => x.HeldOn, mask: e => e with { Statement = X }, notPersonal: [nameof(RecoveryHeard.HeardBy)]),
+        Entry<RecoveryDecided>(EventStream.Person, _ => LegalBasis.Recovery,
+            x => x.Outcome == RecoveryOutcome.Recover
+                ? $"Erstattung festgesetzt (Erstattungsbescheid) von {x.DecidedBy}: {x.Reasoning}"
+                : $"Auf die Erstattung verzichtet von {x.DecidedBy}: {x.Reasoning}",
+            mask: e => e with { Reasoning = X }, notPersonal: [nameof(RecoveryDecided.DecidedBy)]),
+        Entry<RecoveryObjectionFiled>(EventStream.Person, _ => LegalBasis.RecoveryObjection,
+            x => $"Widerspruch gegen den Erstattungsbescheid eingegangen am {D(x.ReceivedOn)}; die Vollziehung ist ausgesetzt (§ 86a Abs. 1 SGG)",
+            occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(RecoveryObjectionFiled.FiledBy)]),
+
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
         Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} vorbereitet von {x.PreparedBy}",

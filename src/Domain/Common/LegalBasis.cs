@@ -41,6 +41,8 @@ public static class LegalBasis
     public const string Exclusion = "§ 1 Abs. 4 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
     public const string Recovery = "§ 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG";
+    /// <summary>A Widerspruch against the Erstattungsbescheid suspends collection.</summary>
+    public const string RecoveryObjection = "§§ 83, 84, 86a Abs. 1 SGG";
     public const string Payout = "§ 5 Abs. 2 AsylbLG, § 7 Abs. 2 Nr. 5 AsylbLG";
     public const string DataAccess = "Art. 5 Abs. 2, Art. 30 DSGVO";
     public const string Retention = "Art. 17 Abs. 3 lit. e DSGVO";

@@ -50,4 +50,7 @@ public static class NoticeVersions
 
     /// <summary>Ablehnung of a § 44 SGB X review: the restriction stands.</summary>
     public const string ReviewRefusalNotice = "ablehnung-v1";
+
+    /// <summary>Erstattungsbescheid (§ 50 Abs. 2 SGB X i. V. m. § 9 Abs. 4 AsylbLG) on an allowance paid for hours later corrected down.</summary>
+    public const string RecoveryNotice = "erstattungsbescheid-v1";
 }

@@ -18,7 +18,11 @@ public sealed record RecoveryOpened(
     string Municipality,
     int Minutes,
     int RateCents,
-    long AmountCents) : IDomainEvent;
+    long AmountCents) : IDomainEvent
+{
+    /// <summary>The service's day of the correction: a hearing cannot be held before it. Null on recoveries opened before it was recorded.</summary>
+    public DateOnly? OpenedOn { get; init; }
+}
 
 public enum RecoveryStatus
 {
@@ -42,8 +46,33 @@ public sealed record Recovery(
     RecoveryStatus Status,
     Guid? NoticeId)
 {
+    public DateOnly? OpenedOn { get; init; }
+
+    public DateOnly? HeardOn { get; init; }
+
+    public string? HeardBy { get; init; }
+
+    public string? DecidedBy { get; init; }
+
+    public DateOnly? ObjectionReceivedOn { get; init; }
+
     public static Recovery Start(RecoveryOpened e) =>
-        new(e.RecoveryId, e.PersonId, e.PlacementId, e.EntryId, e.RunId, e.Municipality, e.Minutes, e.AmountCents, RecoveryStatus.Open, null);
+        new(e.RecoveryId, e.PersonId, e.PlacementId, e.EntryId, e.RunId, e.Municipality, e.Minutes, e.AmountCents, RecoveryStatus.Open, null)
+        {
+            OpenedOn = e.OpenedOn,
+        };
+
+    /// <summary>The recovery after one of its events (others leave it as it is).</summary>
+    public Recovery When(object e) => e switch
+    {
+        RecoveryHeard h when h.RecoveryId == Id => this with { Status = RecoveryStatus.Heard, HeardOn = h.HeldOn, HeardBy = h.HeardBy },
+        RecoveryDecided d when d.RecoveryId == Id => this with
+        {
+            Status = d.Outcome == RecoveryOutcome.Recover ? RecoveryStatus.Decided : RecoveryStatus.Waived, DecidedBy = d.DecidedBy, NoticeId = d.NoticeId,
+        },
+        RecoveryObjectionFiled o when o.RecoveryId == Id => this with { ObjectionReceivedOn = o.ReceivedOn },
+        _ => this,
+    };
 }
 
 /// <summary>What released runs paid for one entry chain: the minutes, and the latest such run.</summary>

@@ -282,7 +282,8 @@ public sealed record Person(
         (not null, PersonDataErased e) => state with { ErasedOn = e.ErasedOn, GivenName = Erased, FamilyName = Erased, FileReference = Erased, DateOfBirth = DateOnly.MinValue },
         (not null, PersonRegistered) => state,
         // Expenses and recoveries live in their own views (ExpenseProjection, RecoveryProjection); here they only count towards the Revision.
-        (not null, Payouts.ExpenseRecorded or Payouts.ExpenseDecided or Payouts.RecoveryOpened) => state,
+        (not null, Payouts.ExpenseRecorded or Payouts.ExpenseDecided or Payouts.RecoveryOpened
+            or Payouts.RecoveryHeard or Payouts.RecoveryDecided or Payouts.RecoveryObjectionFiled) => state,
         // Every event of the stream counts towards the Revision; one this fold does not know must not pass silently.
         (not null, _) => throw new ArgumentException($"{@event.GetType().Name} is not an event of a person's stream.", nameof(@event)),
         _ => state,

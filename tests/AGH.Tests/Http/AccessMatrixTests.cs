@@ -78,6 +78,15 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", "/api/expenses", "coordinator" },
         { "GET", $"/api/expenses/{X}", "coordinator" },
         { "GET", "/api/recoveries", "coordinator" },
+        { "POST", $"/api/recoveries/{X}/hearing", "official" },
+        { "POST", $"/api/recoveries/{X}/hearing", "payroll" },
+        { "POST", $"/api/recoveries/{X}/decision", "caseworker" },
+        { "POST", $"/api/recoveries/{X}/decision", "payroll" },
+        { "POST", $"/api/recoveries/{X}/objection", "payroll" },
+        { "POST", $"/api/recoveries/{X}/objection", "auditor" },
+        { "GET", "/api/recoveries/export", "caseworker" },
+        { "GET", "/api/recoveries/export", "official" },
+        { "GET", "/api/recoveries/export", "auditor" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

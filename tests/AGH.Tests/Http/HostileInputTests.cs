@@ -61,6 +61,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         // Payroll's first export of the released run is recorded (contract v3b), so the auditor's reads below find a copy.
         requests.Add(new("export payout run (payroll)", "first export", HttpMethod.Get, $"/api/payout-runs/{run}/export", payroll, null, null, [200]));
         requests.AddRange(GetMutations(home, foreign, run, auditor, cw, official));
+        requests.AddRange(RecoveryExport(payroll));
 
         var offenders = new List<string>();
         var notProblem = new List<string>();
@@ -136,6 +137,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var reached = PostRoutes(home, home, foreign, Guid.NewGuid(), Guid.NewGuid(), client, client, client, client, client, client)
             .SelectMany(PostMutations)
             .Concat(GetMutations(home, foreign, Guid.NewGuid(), client, client, client))
+            .Concat(RecoveryExport(client))
             .Select(r => DocumentedRoutes.Key(r.Method, r.Url))
             .ToHashSet();
 
@@ -341,6 +343,16 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("decide expense", "/api/expenses/{expense}/decision", payroll,
             [new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("Belege geprüft"))],
             [("{expense}", _expenses.Own, Guid.NewGuid(), 404)]);
+        // Recoveries: the hostile world has none, so every well-formed call ends at 404 and a malformed one at 400 (checked first).
+        yield return new("hear recovery", "/api/recoveries/{recovery}/hearing", cw,
+            [new("heldOn", K.Date, Day(0)), new("statement", K.Str, Q("keine Äußerung"))],
+            [("{recovery}", Guid.NewGuid(), Guid.NewGuid(), 404)]);
+        yield return new("decide recovery", "/api/recoveries/{recovery}/decision", official,
+            [new("outcome", K.Enum, Q("waive")), new("reasoning", K.Str, Q("geringfügig"))],
+            [("{recovery}", Guid.NewGuid(), Guid.NewGuid(), 404)]);
+        yield return new("object to recovery", "/api/recoveries/{recovery}/objection", cw,
+            [new("receivedOn", K.Date, Day(0)), new("statement", K.Str, Q("Widerspruch"))],
+            [("{recovery}", Guid.NewGuid(), Guid.NewGuid(), 404)]);
         // Contract v3a: the home placement's notice was handed over; a receipt may move its notification, so these come last.
         var notice = (Own: NoticeOf(h.Placement), Foreign: NoticeOf(f.Placement));
         yield return new("record notice receipt", "/api/notices/{notice}/receipt", cw,
@@ -568,6 +580,11 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     ];
 
     // ---------------------------------------------------------------- GET routes
+
+    /// <summary>The cash office's recovery file takes no parameters: hostile ones are ignored and never break the CSV (payroll only).</summary>
+    private static IEnumerable<Req> RecoveryExport(HttpClient payroll) =>
+        new[] { "x=%ZZ%00", "status=' OR 1=1--", "page=-1", "duplicate=true&duplicate=false", "x=" + new string('a', 5000) }
+            .Select(q => new Req("export recoveries", $"query:{q}", HttpMethod.Get, $"/api/recoveries/export?{q}", payroll, null, null, [200]));
 
     private IEnumerable<Req> GetMutations(World h, World f, Guid run, HttpClient auditor, HttpClient cw, HttpClient official)
     {

@@ -51,6 +51,12 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     private static readonly Dictionary<string, string> NotRoleChecked = new()
     {
         ["POST /dev/token"] = "issues the development tokens themselves: anonymous by design, Development only",
+        // A recovery needs a run released for the whole district, which the shared world cannot hold: the allowed and refused
+        // roles and the other municipality's 404 are proven in RecoveryProcedureTests (own database), refusals also in AccessMatrixTests.
+        ["POST /api/recoveries/{id}/hearing"] = "roles and other municipality: RecoveryProcedureTests, AccessMatrixTests",
+        ["POST /api/recoveries/{id}/decision"] = "roles and other municipality: RecoveryProcedureTests, AccessMatrixTests",
+        ["POST /api/recoveries/{id}/objection"] = "roles: RecoveryProcedureTests, AccessMatrixTests",
+        ["GET /api/recoveries/export"] = "payroll only: RecoveryProcedureTests, AccessMatrixTests",
     };
 
     /// <summary>Documented routes that list 412 without an If-Match check, with the reason.</summary>
@@ -580,6 +586,11 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/expenses/{id}/decision"] = "an expense id; another municipality's official gets 404 (ExpenseTests); payroll decides for the district",
         ["GET /api/expenses"] = "filtered to the caller's municipality; another municipality's caseworker lists none (ExpenseTests)",
         ["GET /api/recoveries"] = "filtered to the caller's municipality; another municipality's caseworker lists none (RecoveryTests)",
+        // A recovery needs a run released for the whole district, which these worlds do not hold: its own database checks them.
+        ["POST /api/recoveries/{id}/hearing"] = "a recovery of another municipality: 404 for its caseworker (RecoveryProcedureTests)",
+        ["POST /api/recoveries/{id}/decision"] = "a recovery of another municipality: 404 for its official (RecoveryProcedureTests)",
+        ["POST /api/recoveries/{id}/objection"] = "a recovery of another municipality: 404 for its caseworker and official (RecoveryProcedureTests)",
+        ["GET /api/recoveries/export"] = "payroll's file for the whole district; no id",
         ["GET /api/persons/{id}/access-log"] = "auditors only, who see every municipality",
         ["POST /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
         ["GET /api/payout-runs"] = "payout runs belong to the district, not to a municipality",

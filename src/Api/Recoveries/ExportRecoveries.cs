@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using AGH.Api.Payouts;
+using AGH.Domain.Notices;
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using Marten;
+
+namespace AGH.Api.Recoveries;
+
+/// <summary>
+/// The recoveries the cash office may collect: only final ones (decided, the Erstattungsbescheid's remedy deadline passed,
+/// no objection recorded). Same format as the payout file: ';', UTF-8 with BOM, decimal comma, no formulas.
+/// </summary>
+[Payroll]
+public static class ExportRecoveriesEndpoint
+{
+    /// <summary>
+    /// Columns: Aktenzeichen, family and given name, the recovery, the amount owed (cents, and EUR with a decimal comma), the
+    /// Erstattungsbescheid (id, issued on, notified on; dates YYYY-MM-DD) and the day it became final (the day after its remedy deadline).
+    /// </summary>
+    public const string CsvHeader = "fileReference;familyName;givenName;recoveryId;amountCents;amountEuro;noticeId;noticeIssuedOn;notifiedOn;finalOn";
+
+    [WolverineGet("/api/recoveries/export", OperationId = "exportRecoveries"), Tags("Recoveries")]
+    [EndpointSummary("CSV of the final recoveries for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")]
+    [EndpointDescription("Payroll. Columns: " + CsvHeader + " (dates YYYY-MM-DD). Only recoveries whose Erstattungsbescheid can no longer be contested (remedy deadline passed, no objection "
+        + "recorded; evaluated against the service's today). X-Line-Count and X-Control-Total-Cents as for payout runs.")]
+    [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(403)]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock)
+    {
+        var ct = http.RequestAborted;
+        var decided = await session.Query<Recovery>().Where(r => r.Status == RecoveryStatus.Decided).ToListAsync(ct);
+        var persons = (await session.LoadManyAsync<Person>(ct, decided.Select(r => r.PersonId).Distinct())).ToDictionary(p => p.Id);
+        var final = decided.Where(r => persons.TryGetValue(r.PersonId, out var p)
+                && RecoveryDto.StatusOf(r, p, policy, clock.Today) == RecoveryStatus.Final)
+            .OrderBy(r => r.PersonId).ThenBy(r => r.Id).ToList();
+        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        foreach (var r in final)
+        {
+            var person = persons[r.PersonId];
+            var notice = person.Notices[r.NoticeId!.Value];
+            csv.AppendJoin(';', CsvCell.Text(person.FileReference), CsvCell.Text(person.FamilyName), CsvCell.Text(person.GivenName), r.Id,
+                r.AmountCents.ToString(CultureInfo.InvariantCulture), PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
+                Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1))).Append("\r\n");
+        }
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        http.Response.Headers["X-Line-Count"] = final.Count.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Control-Total-Cents"] = final.Sum(r => r.AmountCents).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        return Results.File(bytes, "text/csv; charset=utf-8", $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

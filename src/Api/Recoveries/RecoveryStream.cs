@@ -1,0 +1,39 @@
+using AGH.Domain.Payouts;
+using AGH.Domain.Persons;
+using JasperFx.Events;
+using Marten;
+
+namespace AGH.Api.Recoveries;
+
+/// <summary>A recovery's person stream, fetched for writing, and the recovery as its view stood once locked.</summary>
+public sealed record RecoveryStream(IEventStream<Person> Stream, Recovery Recovery)
+{
+    public Person Person => Stream.Aggregate!;
+
+    public static async Task<RecoveryStream?> Load(IDocumentSession session, Guid recoveryId, HttpContext http, CancellationToken ct)
+    {
+        if (recoveryId == Guid.Empty || await session.LoadAsync<Recovery>(recoveryId, ct) is not { } seen) return null;
+        if (!RecoveryAccess.Visible(Access.Actor(http), seen.Municipality)) return null;
+        var stream = await Streams.Person(session, seen.PersonId, ct);
+        if (stream is null) return null;
+        session.Eject(seen);
+        var recovery = await session.LoadAsync<Recovery>(recoveryId, ct);
+        return recovery is null ? null : new RecoveryStream(stream, recovery);
+    }
+
+    /// <summary>The recovery as the decision's events leave it, for the answer.</summary>
+    public Recovery After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Recovery, (r, e) => r.When(e));
+
+    /// <summary>The answer: the recovery after the decision, its status as of today (decided may already be final).</summary>
+    public RecoveryDto Answer(Decision decision, Policy policy, DateOnly today)
+    {
+        var after = After(decision);
+        return RecoveryDto.From(after, RecoveryDto.StatusOf(after, Person, policy, today));
+    }
+}
+
+public static class RecoveryAccess
+{
+    /// <summary>Payroll collects for every municipality; others see recoveries as they see the person.</summary>
+    public static bool Visible(Actor actor, string municipality) => actor.Role == Roles.Payroll || actor.MaySee(municipality);
+}
