@@ -62,7 +62,7 @@ public static class RecoveryNoticeText
         w.Paragraph($"Sie wurden am {D(data.Heard.HeldOn)} angehört. Ihre Äußerung: {data.Heard.Statement}");
         w.Heading("Begründung (§ 39 VwVfG)");
         w.Paragraph(data.Decided.Reasoning);
-        w.Paragraph("Rechtsgrundlage: § 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG. Soweit Leistungen ohne Verwaltungsakt "
+        w.Paragraph("Rechtsgrundlage: § 50 Abs. 2 SGB X in Verbindung mit §§ 45, 48 SGB X und § 9 Abs. 4 AsylbLG. Soweit Leistungen ohne Verwaltungsakt "
             + "zu Unrecht erbracht worden sind, sind sie zu erstatten; §§ 45 und 48 SGB X gelten entsprechend.");
         w.Paragraph("Ein Widerspruch gegen diesen Bescheid hat aufschiebende Wirkung (§ 86a Abs. 1 SGG): Bis zur Entscheidung über den Widerspruch "
             + "wird der Betrag nicht eingezogen. Über die Zahlungsweise (auch Raten) können Sie mit uns sprechen.");

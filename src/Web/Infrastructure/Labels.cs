@@ -206,6 +206,10 @@ public static class Labels
         (Api.RecoveryStatus.Final, "bestandskräftig: an die Kreiskasse", "ok"),
         (Api.RecoveryStatus.Waived, "verzichtet", "neutral"));
 
+    public static readonly LabelTable<RecoveryOutcome> RecoveryOutcome = new(
+        (Api.RecoveryOutcome.Recover, "zurückfordern (Erstattungsbescheid)", "warn"),
+        (Api.RecoveryOutcome.Waive, "auf die Erstattung verzichten", "neutral"));
+
     public static readonly LabelTable<PlacementObjectionOutcome> PlacementObjectionOutcome = new(
         (Api.PlacementObjectionOutcome.Upheld, "stattgeben (Abhilfe)", ""),
         (Api.PlacementObjectionOutcome.Dismissed, "zurückweisen (Widerspruchsbescheid)", ""));

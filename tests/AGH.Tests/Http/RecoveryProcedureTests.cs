@@ -201,7 +201,7 @@ public sealed class RecoveryNoticeTests(RecoveryNoticeFactory factory) : Recover
         var entryDay = Month.Of(Today).Previous.First.AddDays(3);
         text.Should().ContainAll("Erstattungsbescheid", "0,48 EUR", entryDay.ToString("dd.MM.yyyy"), "0:30 Stunden", "nochmals korrigiert",
             Today.ToString("dd.MM.yyyy"), "Ich wusste nichts von der Korrektur", "Die Stunden wurden nicht geleistet; Vertrauensschutz besteht nicht.",
-            "§ 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG", "Rechtsbehelfsbelehrung", "Widerspruch", "§ 86a Abs. 1 SGG",
+            "§ 50 Abs. 2 SGB X in Verbindung mit §§ 45, 48 SGB X und § 9 Abs. 4 AsylbLG", "Rechtsbehelfsbelehrung", "Widerspruch", "§ 86a Abs. 1 SGG",
             "Test off-b", "Landkreis Osnabrück");
         await ShouldBeProblem(await cw.GetAsync($"/api/notices/{noticeId}/pdf?annex=ar"), 422, "annex-not-available");
         person.Should().NotBeEmpty();
