@@ -206,11 +206,8 @@ public sealed class PeriodEndStartTests(PeriodEndStartFactory factory) : HttpTes
         restarted.Time.SetUtcNow(now);
         await restarted.InitializeAsync();
         restarted.CreateClient().Dispose();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Events(person)).OfType<PlacementEnded>().FirstOrDefault() is null && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-
-        (await Events(person)).OfType<PlacementEnded>().Should().ContainSingle().Which.Should()
+        // The start-up run is a durable message handled after the host started: nothing in this process to await.
+        (await Eventually(() => Events(person), e => e.OfType<PlacementEnded>().Any(), "the start-up run to record the period's end")).OfType<PlacementEnded>().Should().ContainSingle().Which.Should()
             .Be(new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null));
         (await GetOk(cw, $"/api/offers/{offer}"))["free"]!.GetValue<int>().Should().Be(1);
     }
