@@ -9,17 +9,9 @@ namespace AGH.Api.Expenses;
 public sealed record ExpenseStream(IEventStream<Person> Stream, Expense Expense)
 {
     /// <summary>The expense view → the person, locked; the view read again after the lock; null (404) when missing or not visible.</summary>
-    public static async Task<ExpenseStream?> Load(IDocumentSession session, Guid expenseId, HttpContext http, CancellationToken ct)
-    {
-        if (expenseId == Guid.Empty || await session.LoadAsync<Expense>(expenseId, ct) is not { } seen) return null;
-        if (!ExpenseAccess.Visible(Access.Actor(http), seen.Municipality)) return null;
-        var stream = await Streams.Person(session, seen.PersonId, ct);
-        if (stream is null) return null;
-        // Read committed: after the lock the view is as the lock holder's commit left it.
-        session.Eject(seen);
-        var expense = await session.LoadAsync<Expense>(expenseId, ct);
-        return expense is null ? null : new ExpenseStream(stream, expense);
-    }
+    public static async Task<ExpenseStream?> Load(IDocumentSession session, Guid expenseId, HttpContext http, CancellationToken ct) =>
+        await LockedView.Load<Expense>(session, expenseId, x => x.PersonId, x => ExpenseAccess.Visible(Access.Actor(http), x.Municipality), ct)
+            is { } found ? new ExpenseStream(found.Stream, found.View) : null;
 
     public Expense After(Decision decision) => decision.Events.Select(e => e.Event).OfType<ExpenseDecided>()
         .Aggregate(Expense, (x, d) => d.ExpenseId == x.Id ? x.When(d) : x);

@@ -10,16 +10,9 @@ public sealed record RecoveryStream(IEventStream<Person> Stream, Recovery Recove
 {
     public Person Person => Stream.Aggregate!;
 
-    public static async Task<RecoveryStream?> Load(IDocumentSession session, Guid recoveryId, HttpContext http, CancellationToken ct)
-    {
-        if (recoveryId == Guid.Empty || await session.LoadAsync<Recovery>(recoveryId, ct) is not { } seen) return null;
-        if (!RecoveryAccess.Visible(Access.Actor(http), seen.Municipality)) return null;
-        var stream = await Streams.Person(session, seen.PersonId, ct);
-        if (stream is null) return null;
-        session.Eject(seen);
-        var recovery = await session.LoadAsync<Recovery>(recoveryId, ct);
-        return recovery is null ? null : new RecoveryStream(stream, recovery);
-    }
+    public static async Task<RecoveryStream?> Load(IDocumentSession session, Guid recoveryId, HttpContext http, CancellationToken ct) =>
+        await LockedView.Load<Recovery>(session, recoveryId, r => r.PersonId, r => RecoveryAccess.Visible(Access.Actor(http), r.Municipality), ct)
+            is { } found ? new RecoveryStream(found.Stream, found.View) : null;
 
     /// <summary>The recovery as the decision's events leave it, for the answer.</summary>
     public Recovery After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Recovery, (r, e) => r.When(e));
