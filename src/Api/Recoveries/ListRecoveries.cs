@@ -3,11 +3,16 @@ using Marten;
 
 namespace AGH.Api.Recoveries;
 
-/// <summary>amountCents is positive: what the person owes. noticeId: the Erstattungsbescheid, once decided.</summary>
-public sealed record RecoveryDto(Guid Id, Guid PersonId, Guid PlacementId, Guid EntryId, Guid RunId, long AmountCents, RecoveryStatus Status, Guid? NoticeId)
+/// <summary>
+/// amountCents is positive: what the person owes; minutes: the paid minutes taken back. noticeId: the Erstattungsbescheid,
+/// once decided. openedOn is null on recoveries opened before the day was recorded.
+/// </summary>
+public sealed record RecoveryDto(Guid Id, Guid PersonId, Guid PlacementId, Guid EntryId, Guid RunId, int Minutes, long AmountCents, RecoveryStatus Status,
+    Guid? NoticeId, DateOnly? OpenedOn, DateOnly? HeardOn, DateOnly? ObjectionReceivedOn)
 {
     public static RecoveryDto From(Recovery r, RecoveryStatus? status = null) =>
-        new(r.Id, r.PersonId, r.PlacementId, r.EntryId, r.RunId, r.AmountCents, status ?? r.Status, r.NoticeId);
+        new(r.Id, r.PersonId, r.PlacementId, r.EntryId, r.RunId, r.Minutes, r.AmountCents, status ?? r.Status, r.NoticeId, r.OpenedOn, r.HeardOn,
+            r.ObjectionReceivedOn);
 
     /// <summary>The status as of today: decided turns final once the Erstattungsbescheid's remedy deadline passed with no objection.</summary>
     public static RecoveryStatus StatusOf(Recovery r, AGH.Domain.Persons.Person? person, Policy policy, DateOnly today) =>
@@ -69,5 +74,22 @@ public static class ListRecoveriesEndpoint
             .Where(r => wanted is null || r.Status == wanted).ToList();
         paging.Announce(http, shown.Count);
         return Results.Ok(shown.Skip(paging.Skip).Take(paging.PageSize).ToList());
+    }
+}
+
+/// <summary>One recovery, for the page that hears and decides it.</summary>
+[MoneyReader]
+public static class GetRecoveryEndpoint
+{
+    [WolverineGet("/api/recoveries/{id}", OperationId = "getRecovery"), Tags("Recoveries"), EndpointSummary("One recovery, its status as of today")]
+    [EndpointDescription("Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all); "
+        + "another municipality's or an unknown recovery: 404.")]
+    [ProducesResponseType<RecoveryDto>(200), AnswersProblems(403, 404)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Policy policy, Clock clock)
+    {
+        var recovery = await session.LoadAsync<Recovery>(id, http.RequestAborted);
+        if (recovery is null || !RecoveryAccess.Visible(Access.Actor(http), recovery.Municipality)) return Problems.NotFound("recovery").Answer();
+        var person = recovery.NoticeId is null ? null : await session.LoadAsync<AGH.Domain.Persons.Person>(recovery.PersonId, http.RequestAborted);
+        return Results.Ok(RecoveryDto.From(recovery, RecoveryDto.StatusOf(recovery, person, policy, clock.Today)));
     }
 }

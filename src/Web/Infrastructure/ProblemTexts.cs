@@ -38,7 +38,7 @@ public static class ProblemTexts
         ["not-approved"] = "Es wurde keine Einschränkung bewilligt.",
         ["no-objection"] = "Es liegt kein Widerspruch vor.",
         ["objection-pending"] = "Über den Widerspruch ist noch nicht entschieden.",
-        ["not-decided"] = "Über den Vorschlag ist noch nicht entschieden.",
+        ["not-decided"] = "Darüber ist noch nicht entschieden.",
         ["date-in-future"] = "Das Datum darf nicht in der Zukunft liegen.",
         ["end-before-start"] = "Das Ende darf nicht vor dem Beginn liegen.",
         ["hearing-required"] = "Für die Fortsetzung ist eine Anhörung nach Beginn der Einschränkung nötig.",
@@ -96,6 +96,10 @@ public static class ProblemTexts
         ["review-request-exists"] = "Über einen früheren Überprüfungsantrag ist noch nicht entschieden.",
         ["no-pending-review-request"] = "Es liegt kein offener Überprüfungsantrag vor.",
         ["already-withdrawn"] = "Die Einschränkung ist bereits aufgehoben.",
+        // Contract v3b: recoveries.
+        ["not-open"] = "Die Rückforderung ist nicht mehr offen: die Anhörung ist bereits erfasst.",
+        ["not-heard"] = "Vor der Entscheidung muss die Person angehört werden.",
+        ["hearing-before-opening"] = "Die Anhörung kann nicht vor dem Tag liegen, an dem die Rückforderung entstanden ist.",
         ["period-not-found"] = "Diesen Zeitraum der Einschränkung gibt es nicht (oder er ist noch nicht bekannt gegeben).",
     };
 

@@ -78,6 +78,7 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", "/api/expenses", "coordinator" },
         { "GET", $"/api/expenses/{X}", "coordinator" },
         { "GET", "/api/recoveries", "coordinator" },
+        { "GET", $"/api/recoveries/{X}", "coordinator" },
         { "POST", $"/api/recoveries/{X}/hearing", "official" },
         { "POST", $"/api/recoveries/{X}/hearing", "payroll" },
         { "POST", $"/api/recoveries/{X}/decision", "caseworker" },

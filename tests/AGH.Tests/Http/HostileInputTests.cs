@@ -661,6 +661,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list expenses", "/api/expenses", ["status", "personId", "month", "page", "pageSize"], cw),
             ("list recoveries", "/api/recoveries", ["status", "personId", "page", "pageSize"], cw),
             ("get expense", $"/api/expenses/{_expenses.Own}", ["x"], cw),
+            // The hostile world holds no recovery: an unknown id with hostile query parameters is still 404, never 500.
+            ("get recovery", $"/api/recoveries/{Guid.NewGuid()}", ["x"], cw),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),

@@ -83,12 +83,34 @@ public abstract class RecoveryTestBase(AghFactory factory) : HttpTest(factory)
 [Collection(RecoveryProcedureCollection.Name)]
 public sealed class RecoveryProcedureTests(RecoveryProcedureFactory factory) : RecoveryTestBase(factory)
 {
+    /// <summary>One recovery by id (the staff app's page): payroll, auditors and the person's office read it; another municipality gets 404.</summary>
+    private async Task ReadsById(HttpClient cw, Guid person, Guid recovery, long cents, int minutes)
+    {
+        foreach (var reader in new[] { cw, await As("payroll", userId: "pay-g"), await As("auditor", userId: "aud-g"),
+                     await As("official", "bad-iburg", userId: "off-g"), await As("official", userId: "off-district-g") })
+        {
+            var r = await GetOk(reader, $"/api/recoveries/{recovery}");
+            r["personId"]!.GetValue<string>().Should().Be(person.ToString());
+            r["amountCents"]!.GetValue<long>().Should().Be(cents);
+            r["minutes"]!.GetValue<int>().Should().Be(minutes);
+            r["openedOn"]!.GetValue<string>().Should().Be(D(Today));
+            Status(r).Should().Be("open");
+            r["heardOn"].Should().BeNull();
+        }
+        await ShouldBeProblem(await (await As("coordinator", userId: "co-g")).GetAsync($"/api/recoveries/{recovery}"), 403);
+        await ShouldBeProblem(await (await Caseworker("dissen")).GetAsync($"/api/recoveries/{recovery}"), 404);
+        await ShouldBeProblem(await (await As("official", "dissen", userId: "off-dg")).GetAsync($"/api/recoveries/{recovery}"), 404);
+        await ShouldBeProblem(await cw.GetAsync($"/api/recoveries/{Guid.NewGuid()}"), 404);
+    }
+
     [Fact]
     public async Task A_recovery_is_heard_decided_by_another_with_an_Erstattungsbescheid_and_exported_only_once_final()
     {
         var (cw, person, objected, collected) = await TwoRecoveries("a");
         var official = await As("official", "bad-iburg", userId: "off-a");
         var hearing = new { heldOn = D(Today), statement = "keine Äußerung" };
+        // The correction from 120 to 60 paid minutes takes back 60 (95 ct).
+        await ReadsById(cw, person, objected, 95, 60);
 
         // Order of checks: role, other municipality (404), state (409), then dates (422); bad input changes nothing.
         await ShouldBeProblem(await Post(official, $"/api/recoveries/{objected}/decision", Decide), 409, "not-heard");
@@ -106,6 +128,7 @@ public sealed class RecoveryProcedureTests(RecoveryProcedureFactory factory) : R
         foreach (var id in new[] { objected, collected })
             Status(await Ok(await Post(cw, $"/api/recoveries/{id}/hearing", hearing))).Should().Be("heard");
         await ShouldBeProblem(await Post(cw, $"/api/recoveries/{objected}/hearing", hearing), 409, "not-open");
+        (await GetOk(cw, $"/api/recoveries/{objected}"))["heardOn"]!.GetValue<string>().Should().Be(D(Today));
 
         // Four eyes: the one who held the hearing does not decide, even as an official; caseworkers never decide.
         await ShouldBeProblem(await Post(await As("official", "bad-iburg", userId: "cw-a"), $"/api/recoveries/{objected}/decision", Decide), 403, "four-eyes");

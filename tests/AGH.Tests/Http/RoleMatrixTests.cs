@@ -57,6 +57,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/recoveries/{id}/decision"] = "roles and other municipality: RecoveryProcedureTests, AccessMatrixTests",
         ["POST /api/recoveries/{id}/objection"] = "roles: RecoveryProcedureTests, AccessMatrixTests",
         ["GET /api/recoveries/export"] = "payroll only: RecoveryProcedureTests, AccessMatrixTests",
+        ["GET /api/recoveries/{id}"] = "roles and other municipality: RecoveryProcedureTests, AccessMatrixTests",
     };
 
     /// <summary>Documented routes that list 412 without an If-Match check, with the reason.</summary>
@@ -591,6 +592,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/recoveries/{id}/decision"] = "a recovery of another municipality: 404 for its official (RecoveryProcedureTests)",
         ["POST /api/recoveries/{id}/objection"] = "a recovery of another municipality: 404 for its caseworker and official (RecoveryProcedureTests)",
         ["GET /api/recoveries/export"] = "payroll's file for the whole district; no id",
+        ["GET /api/recoveries/{id}"] = "a recovery of another municipality: 404 for its caseworker and official (RecoveryProcedureTests)",
         ["GET /api/persons/{id}/access-log"] = "auditors only, who see every municipality",
         ["POST /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
         ["GET /api/payout-runs"] = "payout runs belong to the district, not to a municipality",
