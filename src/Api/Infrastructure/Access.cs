@@ -18,9 +18,17 @@ public static class Access
     public static ProblemDetails PayrollOrOfficial(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Payroll, Roles.Official);
     public static ProblemDetails CoordinatorOrCaseworker(HttpContext http, IDocumentSession session) =>
         Require(http, session, Roles.Coordinator, Roles.Caseworker);
+    public static ProblemDetails Coordinator(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Coordinator);
+    public static ProblemDetails Provider(HttpContext http, IDocumentSession session) => Require(http, session, Roles.Provider);
+    public static ProblemDetails ProviderOrCaseworker(HttpContext http, IDocumentSession session) =>
+        Require(http, session, Roles.Provider, Roles.Caseworker);
 
     public static ProblemDetails Everyone(HttpContext http) => Read(http, Caller.Everyone);
     public static ProblemDetails CaseReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Auditor);
+    /// <summary>Placements: as <see cref="CaseReader"/>, and providers the placements on their own offers (a reduced view).</summary>
+    public static ProblemDetails PlacementReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Auditor, Roles.Provider);
+    /// <summary>Timesheets and the Arbeitsnachweis (contract v3 roles table).</summary>
+    public static ProblemDetails TimesheetReader(HttpContext http) => Read(http, Roles.Provider, Roles.Caseworker, Roles.Payroll, Roles.Auditor);
     public static ProblemDetails HistoryReader(HttpContext http) => Read(http, Roles.Auditor, Roles.Caseworker);
     public static ProblemDetails PayoutReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Auditor);
     public static ProblemDetails MoneyReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Caseworker, Roles.Official, Roles.Auditor);
@@ -61,6 +69,12 @@ public sealed class OfficialAttribute() : AccessAttribute(nameof(Access.Official
 public sealed class PayrollAttribute() : AccessAttribute(nameof(Access.Payroll));
 public sealed class CaseworkerOrOfficialAttribute() : AccessAttribute(nameof(Access.CaseworkerOrOfficial));
 public sealed class CoordinatorOrCaseworkerAttribute() : AccessAttribute(nameof(Access.CoordinatorOrCaseworker));
+public sealed class CoordinatorAttribute() : AccessAttribute(nameof(Access.Coordinator));
+/// <summary>Providers only, within their own offers (ProviderScope answers 404 for another's).</summary>
+public sealed class ProviderAttribute() : AccessAttribute(nameof(Access.Provider));
+public sealed class ProviderOrCaseworkerAttribute() : AccessAttribute(nameof(Access.ProviderOrCaseworker));
+public sealed class PlacementReaderAttribute() : AccessAttribute(nameof(Access.PlacementReader));
+public sealed class TimesheetReaderAttribute() : AccessAttribute(nameof(Access.TimesheetReader));
 public sealed class EveryoneAttribute() : AccessAttribute(nameof(Access.Everyone));
 /// <summary>Persons, placements and sanction proposals: caseworkers and officials within their municipality, auditors all.</summary>
 public sealed class CaseReaderAttribute() : AccessAttribute(nameof(Access.CaseReader));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text;
 using AGH.Api.Municipalities;
@@ -176,7 +177,9 @@ public static class Auth
         }
     }
 
-    public sealed record TokenRequest([property: Required] string? UserId, string? Name, [property: Required] string? Role, string? Municipality, int? LifetimeSeconds);
+    public sealed record TokenRequest([property: Required] string? UserId, string? Name, [property: Required] string? Role, string? Municipality, int? LifetimeSeconds,
+        [property: Description("The provider's organisation id (role provider); a provider token without it is issued but refused (403) on every /api call.")]
+        string? Provider = null);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -195,6 +198,8 @@ public static class Auth
                     v.Add("municipality", "is not a member municipality.");
                 if (body.Role == Roles.Caseworker && body.Municipality is null)
                     v.Add("municipality", "is required for caseworkers.");
+                if (body.Provider is not null && !ProviderScope.IsProviderId(body.Provider))
+                    v.Add("provider", ProviderScope.ProviderIdRule);
                 var lifetime = body.LifetimeSeconds ?? 3600;
                 if (lifetime is < -2592000 or > 2592000) v.Add("lifetimeSeconds", "must be between -2592000 and 2592000 (30 days).");
                 if (v.Failed) return v.Details().Answer();
@@ -204,6 +209,7 @@ public static class Auth
                 var notBefore = lifetime > 0 ? now : expires.AddMinutes(-5);
                 var claims = new List<Claim> { new("sub", userId), new("name", string.IsNullOrEmpty(name) ? userId : name), new("role", body.Role!) };
                 if (body.Municipality is not null) claims.Add(new("municipality", body.Municipality));
+                if (body.Provider is not null) claims.Add(new("provider", body.Provider));
                 var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
                 {
                     Subject = new ClaimsIdentity(claims),

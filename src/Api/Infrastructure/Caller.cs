@@ -12,7 +12,9 @@ public static class Caller
         if (string.IsNullOrWhiteSpace(sub) || string.IsNullOrWhiteSpace(role)) return null;
         var name = user.FindFirst("name")?.Value ?? sub;
         var municipality = user.FindFirst("municipality")?.Value;
-        return new Actor(sub, name, role, string.IsNullOrWhiteSpace(municipality) ? null : municipality);
+        var provider = user.FindFirst("provider")?.Value;
+        return new Actor(sub, name, role, string.IsNullOrWhiteSpace(municipality) ? null : municipality,
+            string.IsNullOrWhiteSpace(provider) ? null : provider);
     }
 
     /// <summary>A token naming several roles gets no role at all (403), not the first one it happens to list.</summary>
@@ -23,6 +25,8 @@ public static class Caller
         actor is null ? "The token carries no user id or role."
         : !roles.Contains(actor.Role) ? $"The role '{actor.Role}' may not do this."
         : actor.Role == Roles.Caseworker && actor.Municipality is null ? "A caseworker token needs a municipality claim."
+        // Contract v3c: a provider token without its organisation names no one's offers: refused on every route.
+        : actor.Role == Roles.Provider && actor.Provider is null ? "A provider token needs a provider claim."
         : null;
 
     public static readonly string[] Everyone = Roles.All.ToArray();

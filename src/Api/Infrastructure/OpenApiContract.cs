@@ -32,6 +32,7 @@ public static class OpenApiContract
         c.OperationFilter<ProblemResponses>();
         c.OperationFilter<LegalBases>();
         c.OperationFilter<OpenApiPaging>();
+        c.OperationFilter<ProviderViewAnswers>();
         c.DocumentFilter<TagDescriptions>();
     }
 

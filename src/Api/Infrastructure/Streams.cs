@@ -90,9 +90,13 @@ public static class CommandStreams
     }
 
     /// <summary>The placement's index entry when there is one and the caller may see it; nothing is locked (commands and queries).</summary>
-    public static async Task<PlacementIndex?> VisiblePlacement(IQuerySession session, Guid placementId, Actor actor, CancellationToken ct) =>
-        placementId == Guid.Empty ? null
-            : await session.LoadAsync<PlacementIndex>(placementId, ct) is { } index && actor.MaySee(index.Municipality) ? index : null;
+    /// <remarks>A provider sees the placements on its own offers (<see cref="ProviderScope"/>), never by municipality.</remarks>
+    public static async Task<PlacementIndex?> VisiblePlacement(IQuerySession session, Guid placementId, Actor actor, CancellationToken ct)
+    {
+        if (placementId == Guid.Empty || await session.LoadAsync<PlacementIndex>(placementId, ct) is not { } index) return null;
+        if (ProviderScope.IsProvider(actor)) return await ProviderScope.OwnsPlacement(session, actor, index, ct) ? index : null;
+        return actor.MaySee(index.Municipality) ? index : null;
+    }
 
     /// <summary>The placement in its person's locked stream; null when the stream or the placement is missing.</summary>
     public static PlacementStream? Placed(IEventStream<Person>? stream, Guid placementId) =>

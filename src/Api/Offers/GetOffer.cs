@@ -3,16 +3,17 @@ using Marten;
 
 namespace AGH.Api.Offers;
 
-/// <summary>One offer with its places; its revision is the ETag a change sends back as If-Match.</summary>
+/// <summary>One offer with its places; its revision is the ETag a change sends back as If-Match. Providers: their own offers only.</summary>
 [Everyone]
 public static class GetOfferEndpoint
 {
-    [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers"), EndpointSummary("One offer with occupied and free places")]
+    [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers"), EndpointSummary("One offer with occupied and free places; a provider reads only its own (another's: 404)")]
     [ProducesResponseType<OfferDto>(200), AnswersProblems(404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
     {
         var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
-        if (offer is null) return Problems.NotFound("offer").Answer();
+        // A provider reads only its own offers (contract v3c): another's answers as an unknown one.
+        if (offer is null || !ProviderScope.MaySee(Access.Actor(http), offer)) return Problems.NotFound("offer").Answer();
         Preconditions.SetETag(http, offer.Revision);
         return Results.Ok(OfferDto.From(offer));
     }

@@ -4,12 +4,12 @@ using Marten;
 
 namespace AGH.Api.Offers;
 
-/// <summary>Offers are public within the district: every role lists them, by municipality and provider type.</summary>
+/// <summary>Offers are public within the district: every role lists them, by municipality and provider type; a provider only its own (v3c).</summary>
 [Everyone]
 public static class ListOffersEndpoint
 {
     [WolverineGet("/api/offers", OperationId = "listOffers"), Tags("Offers")]
-    [EndpointSummary("List offers, optionally by municipality and provider type; paged, total in X-Total-Count")]
+    [EndpointSummary("List offers, optionally by municipality and provider type; a provider lists only its own; paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<OfferDto>>(200), AnswersProblems]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? municipality, string? providerType,
         string? page, string? pageSize)
@@ -29,6 +29,7 @@ public static class ListOffersEndpoint
         var query = session.Query<Offer>().AsQueryable();
         if (municipality is not null) query = query.Where(o => o.Municipality == municipality);
         if (type is not null) query = query.Where(o => o.ProviderType == type);
+        if (Access.Actor(http) is { Role: Roles.Provider, Provider: var own }) query = query.Where(o => o.ProviderId == own);
         var offers = await paging.Fetch(http, query, x => x.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id));
         return Results.Ok(offers.Select(OfferDto.From));
     }

@@ -16,10 +16,12 @@ public sealed record OfferDto(
     DateOnly StartsOn,
     DateOnly? EndsOn,
     string ReportTo,
-    OfferStatus Status)
+    OfferStatus Status,
+    [property: System.ComponentModel.Description("The provider's organisation id (contract v3c); null when none is named.")] string? ProviderId,
+    [property: System.ComponentModel.Description("The Unfallversicherungsträger (§ 2 Abs. 1 Nr. 1 SGB VII); null when none is named.")] string? AccidentInsurer)
 {
     public static OfferDto From(Offer o) => new(o.Id, o.ProviderType, o.ProviderName, o.Municipality, o.Title, o.Activity,
-        o.Places, o.Occupied, o.Free, o.HoursPerWeek, o.StartsOn, o.EndsOn, o.ReportTo, o.Status);
+        o.Places, o.Occupied, o.Free, o.HoursPerWeek, o.StartsOn, o.EndsOn, o.ReportTo, o.Status, o.ProviderId, o.AccidentInsurer);
 
     /// <summary>The offer as a decision's events leave it.</summary>
     public static OfferDto After(Offer offer, Decision decision) => From(decision.Events.Aggregate(offer, (o, e) => Offer.Evolve(o, e.Event)!));

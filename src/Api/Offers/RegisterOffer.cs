@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Api.Municipalities;
 using AGH.Domain.Offers;
 
@@ -18,21 +19,29 @@ public static class RegisterOfferEndpoint
         [property: Required] DateOnly? StartsOn,
         DateOnly? EndsOn,
         [property: Required] string? ReportTo,
-        [property: Required] bool? ServesPublicBenefit);
+        [property: Required] bool? ServesPublicBenefit,
+        [property: Description("The provider's organisation id (^[a-z0-9][a-z0-9-]{1,62}$, not checked against a list); coordinators only: a caseworker sending it gets 403.")]
+        string? ProviderId = null,
+        [property: Description("The Unfallversicherungsträger (1-200 characters); participants are insured under § 2 Abs. 1 Nr. 1 SGB VII.")]
+        string? AccidentInsurer = null);
 
     public static (RegisterOffer?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) =>
     {
         var command = new RegisterOffer(Guid.CreateVersion7(), v.Required(b.ProviderType, "providerType"), v.Text(b.ProviderName, "providerName", 200),
             MunicipalityCatalog.Check(v, b.Municipality, "municipality"), v.Text(b.Title, "title", 200), v.Text(b.Activity, "activity", 2000),
             v.Range(b.Places, "places", 1, 100), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 30), v.Date(b.StartsOn, "startsOn"),
-            v.OptionalDate(b.EndsOn, "endsOn"), v.Text(b.ReportTo, "reportTo", 500));
+            v.OptionalDate(b.EndsOn, "endsOn"), v.Text(b.ReportTo, "reportTo", 500),
+            OfferChecks.ProviderId(v, b.ProviderId), OfferChecks.AccidentInsurer(v, b.AccidentInsurer));
         if (b.ServesPublicBenefit is not true)
             v.Add("servesPublicBenefit", "must be true: the result of the work must serve the public (§ 5 Abs. 1 AsylbLG).");
         return command;
     });
 
     public static ProblemDetails Validate(RegisterOffer command, HttpContext http) => Access.Actor(http) is { Role: Roles.Caseworker } actor
-        && actor.Municipality != command.Municipality ? Problems.Forbidden("A caseworker registers offers in their own municipality only.") : WolverineContinue.NoProblems;
+        ? actor.Municipality != command.Municipality ? Problems.Forbidden("A caseworker registers offers in their own municipality only.")
+            : command.ProviderId is not null ? Problems.Forbidden("Only a coordinator names an offer's provider (providerId).")
+            : WolverineContinue.NoProblems
+        : WolverineContinue.NoProblems;
 
     public static Decision Decide(RegisterOffer command) => OfferDecisions.Register(command);
 

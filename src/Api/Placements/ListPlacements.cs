@@ -1,7 +1,7 @@
 namespace AGH.Api.Placements;
 
 /// <summary>The placements of the caller's municipality (auditors: all), by person, offer or status.</summary>
-[CaseReader]
+[PlacementReader]
 public static class ListPlacementsEndpoint
 {
     // Wolverine reads an id filter that is no GUID as no filter at all; the list refuses it instead.
@@ -14,8 +14,8 @@ public static class ListPlacementsEndpoint
     }
 
     [WolverineGet("/api/placements", OperationId = "listPlacements"), Tags("Placements")]
-    [EndpointSummary("Placements the caller may see, by person, offer or status; paged, total in X-Total-Count")]
-    [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403)]
+    [EndpointSummary("Placements the caller may see, by person, offer or status; a provider those on its own offers, each as { id, offerId, person: { givenName, familyName }, startsOn, until, schedule, status }; paged, total in X-Total-Count")]
+    [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403), ProviderView(typeof(ProviderPlacementDto))]
     public static Task<IResult> Get(HttpContext http, Marten.IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId,
         string? status, string? page, string? pageSize) =>
         PlacementQueries.List(http, session, clock, policy, personId, offerId, status, page, pageSize);

@@ -32,12 +32,20 @@ public static class PlacementQueries
         // A placement whose until has passed reads ended (contract v3b) though no event ended it.
         if (active == true) query = query.Where(p => p.Active && (p.Until == null || p.Until >= today));
         if (active == false) query = query.Where(p => !p.Active || (p.Until != null && p.Until < today));
-        if (actor.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
+        var provider = ProviderScope.IsProvider(actor);
+        if (provider)
+        {
+            // A provider sees the placements on its own offers, whatever their municipality (contract v3c).
+            var offers = (await ProviderScope.OwnOfferIds(session, actor, http.RequestAborted)).ToArray();
+            query = query.Where(p => offers.Contains(p.OfferId));
+        }
+        else if (actor.Role != Roles.Auditor && actor.Municipality is { } own) query = query.Where(p => p.Municipality == own);
         var index = await paging.Fetch(http, query, x => x.OrderBy(p => p.StartsOn).ThenBy(p => p.Id));
         var persons = await session.LoadManyAsync<Person>(http.RequestAborted, index.Select(i => i.PersonId).Distinct());
         var byId = persons.ToDictionary(p => p.Id);
         var found = index.Where(i => byId.ContainsKey(i.PersonId) && byId[i.PersonId].Placements.ContainsKey(i.Id))
             .Select(i => (Person: byId[i.PersonId], Placement: byId[i.PersonId].Placements[i.Id])).ToList();
+        if (provider) return Results.Ok(found.Select(f => ProviderPlacementDto.From(f.Person, f.Placement, clock.Today)).ToList());
         var hours = await PlacementHours.Of(session, found.Select(f => f.Placement).ToList(), http.RequestAborted);
         var result = found
             .Select(f => PlacementDto.From(f.Person, f.Placement, hours.GetValueOrDefault(f.Placement.PlacementId, PlacementHours.Empty), clock.Today, policy))
@@ -49,6 +57,7 @@ public static class PlacementQueries
         VisibleRead.Answer(Visible, "placement", id, http, session, async found =>
         {
             Preconditions.SetETag(http, found.Person.Revision);
+            if (ProviderScope.IsProvider(Access.Actor(http))) return Results.Ok(ProviderPlacementDto.From(found.Person, found.Placement, clock.Today));
             var hours = await PlacementHours.Of(session, found.Placement, http.RequestAborted);
             return PlacementHours.Answer(http, PlacementDto.From(found.Person, found.Placement, hours, clock.Today, policy), [hours]);
         });

@@ -27,7 +27,13 @@ public sealed record OfferRegistered(
     int HoursPerWeek,
     DateOnly StartsOn,
     DateOnly? EndsOn,
-    string ReportTo) : IStartsStream;
+    string ReportTo,
+    // v3c: optional, so offers registered before read null.
+    string? ProviderId = null,
+    string? AccidentInsurer = null) : IStartsStream;
+
+/// <summary>The coordinator names (or changes) the organisation that runs the offer (contract v3c).</summary>
+public sealed record OfferProviderChanged(Guid OfferId, string ProviderId) : IDomainEvent;
 
 public sealed record OfferPlacesChanged(Guid OfferId, int Places) : IDomainEvent;
 
@@ -53,6 +59,12 @@ public sealed record Offer(
     OfferStatus Status,
     ImmutableHashSet<Guid> ActivePlacements)
 {
+    /// <summary>The provider's organisation id; null for offers without one (never subject to timesheet confirmation).</summary>
+    public string? ProviderId { get; init; }
+
+    /// <summary>The Unfallversicherungsträger (§ 2 Abs. 1 Nr. 1 SGB VII).</summary>
+    public string? AccidentInsurer { get; init; }
+
     /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
     public long Revision { get; init; }
 
@@ -61,7 +73,9 @@ public sealed record Offer(
 
     public static Offer Start(OfferRegistered e) => new(
         e.OfferId, e.ProviderType, e.ProviderName, e.Municipality, e.Title, e.Activity, e.Places, e.HoursPerWeek,
-        e.StartsOn, e.EndsOn, e.ReportTo, OfferStatus.Open, []);
+        e.StartsOn, e.EndsOn, e.ReportTo, OfferStatus.Open, []) { ProviderId = e.ProviderId, AccidentInsurer = e.AccidentInsurer };
+
+    public Offer When(OfferProviderChanged e) => this with { ProviderId = e.ProviderId };
 
     public Offer When(OfferPlacesChanged e) => this with { Places = e.Places };
     public Offer When(OfferWithdrawn e) => this with { Status = OfferStatus.Withdrawn };
@@ -74,6 +88,7 @@ public sealed record Offer(
         {
             (null, OfferRegistered e) => Start(e),
             (not null, OfferPlacesChanged e) => state.When(e),
+            (not null, OfferProviderChanged e) => state.When(e),
             (not null, OfferWithdrawn e) => state.When(e),
             (not null, PlaceOccupied e) => state.When(e),
             (not null, PlaceReleased e) => state.When(e),
@@ -96,7 +111,11 @@ public sealed record RegisterOffer(
     int HoursPerWeek,
     DateOnly StartsOn,
     DateOnly? EndsOn,
-    string ReportTo);
+    string ReportTo,
+    string? ProviderId = null,
+    string? AccidentInsurer = null);
+
+public sealed record ChangeProvider(Guid OfferId, string ProviderId);
 
 public sealed record ChangePlaces(Guid OfferId, int Places);
 
@@ -110,8 +129,13 @@ public static class OfferDecisions
             return Rejection.Unprocessable("offer-period-invalid", "endsOn lies before startsOn.");
         return Decision.Accept(new StreamEvent(c.OfferId, new OfferRegistered(
             c.OfferId, c.ProviderType, c.ProviderName, c.Municipality, c.Title, c.Activity, c.Places, c.HoursPerWeek,
-            c.StartsOn, c.EndsOn, c.ReportTo)));
+            c.StartsOn, c.EndsOn, c.ReportTo, c.ProviderId, c.AccidentInsurer)));
     }
+
+    /// <summary>The same provider again changes nothing; a withdrawn offer may still be re-attributed (its hours stay to confirm).</summary>
+    public static Decision ChangeProvider(Offer offer, ChangeProvider c) =>
+        c.ProviderId == offer.ProviderId ? Decision.Accept()
+            : Decision.Accept(new StreamEvent(offer.Id, new OfferProviderChanged(offer.Id, c.ProviderId)));
 
     public static Decision ChangePlaces(Offer offer, ChangePlaces c)
     {

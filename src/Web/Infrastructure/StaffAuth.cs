@@ -180,7 +180,7 @@ public static class StaffAuth
     {
         var jwt = new JsonWebTokenHandler().ReadJsonWebToken(accessToken);
         var claims = new List<Claim>();
-        foreach (var type in new[] { "sub", "name", "role", "municipality" })
+        foreach (var type in new[] { "sub", "name", "role", "municipality", "provider" })
             claims.AddRange(jwt.Claims.Where(c => c.Type == type).Select(c => new Claim(type, c.Value)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme, "name", "role"));
     }

@@ -14,6 +14,7 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", $"/api/offers/{X}", "-" },
         { "POST", "/api/offers", "auditor" },
         { "POST", $"/api/offers/{X}/places", "payroll" },
+        { "POST", $"/api/offers/{X}/provider", "caseworker" },
         { "POST", $"/api/offers/{X}/withdrawal", "official" },
         { "GET", "/api/persons", "coordinator" },
         { "GET", $"/api/persons/{X}", "payroll" },

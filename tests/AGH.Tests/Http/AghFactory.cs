@@ -108,17 +108,17 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await session.Events.FetchStreamAsync(id);
     }
 
-    public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null)
+    public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null, string? provider = null)
     {
         var client = CreateDefaultClient(new AGH.Tests.Http.OpenApi.ContractCheck());
-        var token = await Token(client, userId ?? $"{role}-{municipality ?? "all"}", role, municipality);
+        var token = await Token(client, userId ?? $"{role}-{provider ?? municipality ?? "all"}", role, municipality, provider: provider);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public static async Task<string> Token(HttpClient client, string userId, string role, string? municipality, int? lifetimeSeconds = null)
+    public static async Task<string> Token(HttpClient client, string userId, string role, string? municipality, int? lifetimeSeconds = null, string? provider = null)
     {
-        var response = await client.PostAsJsonAsync("/dev/token", new { userId, name = $"Test {userId}", role, municipality, lifetimeSeconds });
+        var response = await client.PostAsJsonAsync("/dev/token", new { userId, name = $"Test {userId}", role, municipality, lifetimeSeconds, provider });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return body!.AccessToken;

@@ -209,8 +209,10 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             new("providerType", K.Enum, Q("municipality")), new("providerName", K.Str, Q("Bauhof")), new("municipality", K.Str, Q("bad-iburg")),
             new("title", K.Str, Q("Grünpflege")), new("activity", K.Str, Q("Pflege")), new("places", K.Int, "3"), new("hoursPerWeek", K.Int, "10"),
             new("startsOn", K.Date, Day(-30)), new("endsOn", K.OptDate, Day(300)), new("reportTo", K.Str, Q("Am Markt 1")),
-            new("servesPublicBenefit", K.Bool, "true"),
+            new("servesPublicBenefit", K.Bool, "true"), new("accidentInsurer", K.OptStr, Q("Unfallkasse Niedersachsen")),
         ], none);
+        yield return new("change provider", "/api/offers/{offer}/provider", coordinator, [new("providerId", K.Str, Q("tafel-osnabruecker-land"))],
+            [("{offer}", h.Offer, Guid.NewGuid(), 404)]);
         yield return new("change places", "/api/offers/{offer}/places", coordinator, [new("places", K.Int, "12")],
             [("{offer}", h.Offer, Guid.NewGuid(), 404)]);
         yield return new("register person", "/api/persons", cw,

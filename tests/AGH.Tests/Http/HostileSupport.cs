@@ -104,10 +104,15 @@ public abstract class HostileTest(HostileFactory factory) : HttpTest(factory)
     /// Builds a complete case in one municipality: an offer, a placed person with an hour entry, an assessed and heard
     /// refusal with a pending proposal, an unassessed refusal, and a registered person without placement.
     /// </summary>
+    /// <summary>The provider running a world's main offer.</summary>
+    public static string MatrixProvider(string municipality) => $"traeger-{municipality}";
+
     protected async Task<World> BuildWorld(string municipality, string? caseworkerId = null)
     {
         var cw = await Caseworker(municipality, caseworkerId ?? $"cw-{municipality}");
         var offer = await NewOffer(cw, municipality, places: 10, hoursPerWeek: 20);
+        // Run by the matrix's provider (contract v3c), who sees this offer and its placements and no other municipality's.
+        await SetProvider(offer, MatrixProvider(municipality));
         var spare = await NewOffer(cw, municipality, places: 1, hoursPerWeek: 10);
         var person = await NewPerson(cw, municipality);
         var free = await NewPerson(cw, municipality);

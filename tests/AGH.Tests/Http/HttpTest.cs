@@ -27,6 +27,17 @@ public abstract class HttpTest(AghFactory factory)
     protected Task<HttpClient> As(string role, string? municipality = null, string? userId = null) =>
         Factory.ClientFor(role, municipality, userId);
 
+    /// <summary>A provider's client: its token names the organisation (contract v3c).</summary>
+    protected Task<HttpClient> Provider(string providerId, string? userId = null) =>
+        Factory.ClientFor("provider", null, userId ?? $"staff-{providerId}", providerId);
+
+    /// <summary>The coordinator names the offer's provider (contract v3c).</summary>
+    protected async Task SetProvider(Guid offerId, string providerId)
+    {
+        var coordinator = await As("coordinator", null, "coordinator-providers");
+        await Ok(await Post(coordinator, $"/api/offers/{offerId}/provider", new { providerId }));
+    }
+
     /// <summary>
     /// Waits for work another process or a background service does (no event to await across the process): reads
     /// <paramref name="read"/> until <paramref name="done"/> holds, and fails naming <paramref name="what"/> at the deadline.

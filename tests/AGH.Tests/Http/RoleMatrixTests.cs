@@ -13,7 +13,7 @@ namespace AGH.Tests.Http;
 [Collection(HostileCollection.Name)]
 public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper output) : HostileTest(factory)
 {
-    private sealed record RoleCase(string Label, string Role, string? Municipality, string UserId);
+    private sealed record RoleCase(string Label, string Role, string? Municipality, string UserId, string? Provider = null);
 
     private static readonly RoleCase[] Roles =
     [
@@ -23,10 +23,14 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("official (district)", "official", null, "official-district-matrix"),
         new("payroll", "payroll", null, "payroll-matrix"),
         new("auditor", "auditor", null, "auditor-matrix"),
+        // Contract v3c: the provider running the worlds' main offer (see BuildWorld).
+        new("provider", "provider", null, "provider-matrix", HostileTest.MatrixProvider("bad-iburg")),
     ];
 
-    private const string Cw = "caseworker", Co = "coordinator", Of = "official", Pa = "payroll", Au = "auditor";
-    private static readonly string[] All = [Cw, Co, Of, Pa, Au];
+    private const string Cw = "caseworker", Co = "coordinator", Of = "official", Pa = "payroll", Au = "auditor", Pr = "provider";
+    private static readonly string[] All = [Cw, Co, Of, Pa, Au, Pr];
+
+    private Task<HttpClient> ClientOf(RoleCase role) => Factory.ClientFor(role.Role, role.Municipality, role.UserId, role.Provider);
 
     /// <summary>
     /// A route as the OpenAPI document names it, the roles the contract allows (confirmed against the code's role
@@ -127,6 +131,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             providerType = "nonprofit", providerName = "Verein", municipality = "bad-iburg", title = "Kleiderladen", activity = "Sortieren",
             places = 2, hoursPerWeek = 10, startsOn = D(x.Today), reportTo = "Lager", servesPublicBenefit = true,
         })),
+        // Contract v3c: only the coordinator names an offer's provider.
+        new("POST /api/offers/{id}/provider", [Co], true, (x, c) => Post(c, $"/api/offers/{x.W.Offer}/provider", new { providerId = "tafel-neu" }))
+            { ETagOf = x => $"/api/offers/{x.W.Offer}" },
         new("POST /api/offers/{id}/places", [Co, Cw], true, (x, c) => Post(c, $"/api/offers/{x.W.Offer}/places", new { places = 11 }))
             { ETagOf = x => $"/api/offers/{x.W.Offer}" },
         // Withdrawal needs an offer without active placements: the world's spare one.
@@ -176,8 +183,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             },
             ETagOf = x => $"/api/placements/{x.W.Placement}",
         },
-        new("GET /api/placements", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements?personId={x.W.Person}")),
-        new("GET /api/placements/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
+        // Contract v3c: a provider reads the placements on its own offers, in a reduced view (ProviderTests).
+        new("GET /api/placements", [Cw, Of, Au, Pr], false, (x, c) => c.GetAsync($"/api/placements?personId={x.W.Person}")),
+        new("GET /api/placements/{id}", [Cw, Of, Au, Pr], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
         // Contract v3a: notices (and their PDFs) are read as the person is: caseworker, official, auditor.
         new("GET /api/placements/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Printed}/notice")),
         // Contract v3a, roles of the new routes: notices are read as the person is; dispatch and receipt by caseworker or official.
@@ -383,7 +391,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             var staleChecked = false;
             foreach (var role in Roles)
             {
-                var client = await As(role.Role, role.Municipality, role.UserId);
+                var client = await ClientOf(role);
                 var allowed = route.Allowed.Contains(role.Role);
                 // An allowed change gets resources of its own, so every allowed call can succeed; refusals share one world.
                 var ctx = allowed && route.Mutates
@@ -430,7 +438,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         current.StatusCode.Should().Be(HttpStatusCode.OK, resource);
         var tag = current.Headers.ETag!.Tag.Trim('"');
         var stale = $"\"{long.Parse(tag, System.Globalization.CultureInfo.InvariantCulture) - 1}\"";
-        var client = await As(role.Role, role.Municipality, role.UserId);
+        var client = await ClientOf(role);
         client.DefaultRequestHeaders.TryAddWithoutValidation("If-Match", stale).Should().BeTrue();
         var before = await Factory.EventMark();
         using var response = await route.Send(ctx, client);
@@ -575,8 +583,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     {
         ["POST /dev/token"] = "issues tokens",
         ["GET /api/municipalities"] = "reference data, readable by every role",
-        ["GET /api/offers"] = "offers are readable by every role",
-        ["GET /api/offers/{id}"] = "offers are readable by every role",
+        ["GET /api/offers"] = "offers are readable by every role (a provider's own only: ProviderTests)",
+        ["GET /api/offers/{id}"] = "offers are readable by every role (a provider's own only, another's 404: ProviderTests)",
+        ["POST /api/offers/{id}/provider"] = "an offer, not a person; coordinators act district-wide (ProviderTests)",
         ["POST /api/offers"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",
         ["POST /api/offers/{id}/places"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",
         ["POST /api/offers/{id}/withdrawal"] = "an offer, not a person; another municipality's is refused by role (403, hostile generator)",

@@ -55,7 +55,7 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var page = httpContext.Request.Query["page"];
             var pageSize = httpContext.Request.Query["pageSize"];
-            var problemDetails1 = AGH.Api.Infrastructure.Access.CaseReader(httpContext);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.PlacementReader(httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails1 = AGH.Api.Infrastructure.Access.CaseReader(httpContext);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.PlacementReader(httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
