@@ -11,7 +11,8 @@ public abstract class StaffPage : PageModel
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
-        if (!Municipalities.Known && User.Identity?.IsAuthenticated == true) await Municipalities.EnsureLoaded(await Api());
+        // Providers may not read the reference data: their pages name no municipality.
+        if (!Municipalities.Known && User.Identity?.IsAuthenticated == true && User.Role() != Roles.Provider) await Municipalities.EnsureLoaded(await Api());
         await next();
     }
 

@@ -9,6 +9,7 @@ public static class Roles
     public const string Coordinator = "coordinator";
     public const string Payroll = "payroll";
     public const string Auditor = "auditor";
+    public const string Provider = "provider";
 
     public static readonly IReadOnlyList<(string Id, string Label)> All =
     [
@@ -17,6 +18,7 @@ public static class Roles
         (Coordinator, "Koordination Landkreis"),
         (Payroll, "Abrechnung (Kreiskasse)"),
         (Auditor, "Rechnungsprüfung"),
+        (Provider, "Träger (Einsatzstelle)"),
     ];
 
     public static string Label(string? role) => All.FirstOrDefault(r => r.Id == role).Label ?? role ?? "";
@@ -28,5 +30,7 @@ public static class StaffUser
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirst("name")?.Value ?? user.UserId() ?? "";
     public static string? Role(this ClaimsPrincipal user) => user.FindFirst("role")?.Value;
     public static string? Municipality(this ClaimsPrincipal user) => user.FindFirst("municipality")?.Value;
+    /// <summary>The provider's organisation id (the Träger-Kennung), on provider accounts only.</summary>
+    public static string? Provider(this ClaimsPrincipal user) => user.FindFirst("provider")?.Value;
     public static bool Is(this ClaimsPrincipal user, params string[] roles) => roles.Contains(user.Role());
 }

@@ -13,6 +13,7 @@ public sealed class IndexModel : StaffPage
         Roles.Coordinator => RedirectToPage("/Quota/Index"),
         Roles.Payroll => RedirectToPage("/PayoutRuns/Index"),
         Roles.Auditor => RedirectToPage("/Audit/Index"),
+        Roles.Provider => RedirectToPage("/Provider/Index"),
         _ => RedirectToPage("/Problem", new { status = 403 }),
     };
 }

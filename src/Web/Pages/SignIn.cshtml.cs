@@ -17,6 +17,8 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
         [Required(ErrorMessage = "Bitte einen Namen angeben.")] public string Name { get; set; } = "Anna Schulz";
         [Required(ErrorMessage = "Bitte eine Kennung angeben.")] public string UserId { get; set; } = "a.schulz";
         public string? Municipality { get; set; } = "bad-iburg";
+        [RegularExpression("^[a-z0-9][a-z0-9-]{1,62}$", ErrorMessage = "Kleinbuchstaben, Ziffern und Bindestriche, z. B. tafel-osnabruecker-land.")]
+        public string? Provider { get; set; }
     }
 
     [BindProperty] public SignInInput Input { get; set; } = new();
@@ -34,6 +36,8 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
     {
         if (!environment.IsDevelopment()) return NotFound();
         await LoadMunicipalities();
+        if (Input.Role == Roles.Provider && string.IsNullOrWhiteSpace(Input.Provider))
+            ModelState.AddModelError("Input.Provider", "Für einen Träger bitte die Organisation angeben.");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -42,7 +46,8 @@ public sealed class SignInModel(ApiClients clients, IHostEnvironment environment
                 UserId = Input.UserId.Trim(),
                 Name = Input.Name.Trim(),
                 Role = Input.Role,
-                Municipality = string.IsNullOrEmpty(Input.Municipality) ? null : Input.Municipality,
+                Municipality = string.IsNullOrEmpty(Input.Municipality) || Input.Role == Roles.Provider ? null : Input.Municipality,
+                Provider = Input.Role == Roles.Provider ? Input.Provider!.Trim() : null,
                 LifetimeSeconds = 8 * 3600,
             });
             await StaffAuth.SignIn(HttpContext, token.AccessToken, token.ExpiresAt);
