@@ -1,4 +1,4 @@
-using AGH.Api.Payouts;
+using AGH.Api.Infrastructure;
 
 namespace AGH.Tests.Unit;
 
