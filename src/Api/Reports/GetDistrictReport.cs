@@ -4,6 +4,7 @@ using AGH.Domain.Payouts;
 using AGH.Projections;
 using Marten;
 using Marten.Events;
+using System.ComponentModel;
 using Npgsql;
 
 namespace AGH.Api.Reports;
@@ -31,12 +32,13 @@ public static class GetDistrictReportEndpoint
         + "report with a chart of places against the targets; both print counts of persons and cases of 1 or 2 as <3. No person is named.")]
     [ProducesResponseType<DistrictReportDto>(200), ProducesResponseType<string>(200, CsvType), ProducesResponseType(typeof(Stream), 200, PdfType)]
     [AnswersProblems(400, 403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock)
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock,
+        [Description("The first month, YYYY-MM")] string? from, [Description("The last month, YYYY-MM (at most 36 months from from)")] string? to)
     {
         var checks = new Checks();
-        var from = MonthParameter(http, "from", checks);
-        var to = MonthParameter(http, "to", checks);
-        if (from is { } f && to is { } t)
+        var first = MonthParameter(http, nameof(from), checks);
+        var last = MonthParameter(http, nameof(to), checks);
+        if (first is { } f && last is { } t)
         {
             if (t.CompareTo(f) < 0) checks.Add("to", "must not be before from.");
             else if ((t.Year - f.Year) * 12 + t.Number - f.Number + 1 > DistrictReport.MaxMonths)
@@ -54,12 +56,11 @@ public static class GetDistrictReportEndpoint
         var municipalities = MunicipalityCatalog.All.Select(m => m.Id).Where(m => own is null || m == own).ToList();
         var offers = await session.Query<ReportOffer>().Where(o => municipalities.Contains(o.Municipality)).ToListAsync(ct);
         var persons = await session.Query<ReportPerson>().Where(p => municipalities.Contains(p.Municipality)).ToListAsync(ct);
-        var (first, last) = (from!.Value, to!.Value);
-        var minutes = await Minutes(session, first.First, last.Last, ct);
-        var months = DistrictReport.Months(first, last).Select(m => m.ToString()).ToList();
+        var minutes = await Minutes(session, first!.Value.First, last!.Value.Last, ct);
+        var months = DistrictReport.Months(first.Value, last.Value).Select(m => m.ToString()).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Status == PayoutRunStatus.Released && months.Contains(r.Month)).ToListAsync(ct);
         var paid = runs.SelectMany(r => r.Lines.Select(l => new DistrictReport.PersonMonth(l.PersonId, r.Month, l.AmountCents))).ToList();
-        var report = DistrictReport.Build(first, last, municipalities, offers, persons, minutes, paid);
+        var report = DistrictReport.Build(first.Value, last.Value, municipalities, offers, persons, minutes, paid);
 
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase))
