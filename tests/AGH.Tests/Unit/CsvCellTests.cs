@@ -1,4 +1,5 @@
 using AGH.Api.Infrastructure;
+using AGH.Api.Payouts;
 
 namespace AGH.Tests.Unit;
 
