@@ -30,7 +30,7 @@ public static class GetDistrictReportEndpoint
         + "totals: flows summed over the rows, stocks on the last day of to. An official with a municipality sees that municipality's rows only. "
         + "Accept: text/csv gives the same fields in this order (;-separated, UTF-8 with BOM, a last row total) and application/pdf the committee's "
         + "report with a chart of places against the targets; both print counts of persons and cases of 1 or 2 as <3. No person is named.")]
-    [ProducesResponseType<DistrictReportDto>(200), ProducesResponseType<string>(200, CsvType), ProducesResponseType(typeof(Stream), 200, PdfType)]
+    [ProducesResponseType<DistrictReportDto>(200), AlsoAnswers(CsvType, PdfType)]
     [AnswersProblems(400, 403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock,
         [Description("The first month, YYYY-MM")] string? from, [Description("The last month, YYYY-MM (at most 36 months from from)")] string? to)
