@@ -13,7 +13,8 @@ public sealed record PlacesOfferedDto(int Municipality, int District, int Nonpro
 public sealed record ObjectionCountsDto(int Upheld, int PartlyUpheld, int Dismissed, int Pending);
 
 /// <summary>
-/// One month of one municipality. Stocks (places, persons) on the month's last day; the rest are flows dated in the month.
+/// One month of one municipality. Stocks (places, persons) on the month's last day (today while the month runs); the rest
+/// are flows dated in the month.
 /// Persons by their municipality, places by the offer's, amounts by the payout run's month.
 /// </summary>
 public sealed record DistrictReportRowDto(
@@ -34,7 +35,7 @@ public sealed record DistrictReportRowDto(
     int EndedTraining,
     int EndedStudies);
 
-/// <summary>The rows' sums: flows over every row; stocks (places, persons) over the municipalities on the last day of <c>to</c>.</summary>
+/// <summary>The rows' sums: flows over every row; stocks (places, persons) over the municipalities as the month <c>to</c> counts them.</summary>
 public sealed record DistrictReportTotalsDto(
     PlacesOfferedDto PlacesOffered,
     int PersonsEntitled,
@@ -70,7 +71,10 @@ public static class DistrictReport
 
     public static Month Next(Month m) => m.Number == 12 ? new(m.Year + 1, 1) : new(m.Year, m.Number + 1);
 
-    public static DistrictReportDto Build(Month from, Month to, IReadOnlyList<string> municipalities, IReadOnlyList<ReportOffer> offers,
+    /// <summary>The day a month's stocks are counted on: its last day, or today for a month not over yet (later days are not known).</summary>
+    public static DateOnly StockDay(Month month, DateOnly today) => month.Last < today ? month.Last : today;
+
+    public static DistrictReportDto Build(Month from, Month to, DateOnly today, IReadOnlyList<string> municipalities, IReadOnlyList<ReportOffer> offers,
         IReadOnlyList<ReportPerson> persons, IReadOnlyList<PersonMonth> minutes, IReadOnlyList<PersonMonth> paid)
     {
         var municipalityOf = persons.ToDictionary(p => p.Id, p => p.Municipality);
@@ -83,19 +87,20 @@ public static class DistrictReport
         {
             var key = month.ToString();
             var (first, last) = (month.First, month.Last);
+            var stock = StockDay(month, today);
             bool In(DateOnly? d) => d is { } day && day >= first && day <= last;
             foreach (var m in municipalities)
             {
                 var of = offersBy[m].ToList();
                 var ps = personsBy[m].ToList();
-                int Places(ProviderType type) => of.Where(o => o.ProviderType == type).Sum(o => o.PlacesOn(last));
+                int Places(ProviderType type) => of.Where(o => o.ProviderType == type).Sum(o => o.PlacesOn(stock));
                 int Facts(ReportFactKind kind) => ps.Sum(p => p.Facts.Count(f => f.Kind == kind && In(f.On)));
                 int Decided(ObjectionOutcome outcome) => ps.Sum(p => p.Objections.Count(o => o.Outcome == outcome && In(o.DecidedOn)));
                 int Ended(EndReason reason) => ps.Sum(p => p.Placements.Count(x => x.EndReason == reason && In(x.EndedOn)));
                 rows.Add(new DistrictReportRowDto(key, m,
                     new PlacesOfferedDto(Places(ProviderType.Municipality), Places(ProviderType.District), Places(ProviderType.Nonprofit)),
-                    ps.Count(p => p.EntitledOn(last)),
-                    ps.Count(p => p.PlacedOn(last)),
+                    ps.Count(p => p.EntitledOn(stock)),
+                    ps.Count(p => p.PlacedOn(stock)),
                     minutesBy.GetValueOrDefault((key, m)),
                     paidBy.GetValueOrDefault((key, m)),
                     Facts(ReportFactKind.Refusal),

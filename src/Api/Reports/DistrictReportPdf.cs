@@ -22,8 +22,8 @@ public static class DistrictReportPdf
 
     private static readonly string[] SecondColumns =
     [
-        "Ableh-\nnungen", "Vor-\nschläge", "Einschr.\nbewilligt", "Einschr.\naufgehoben", "Einschr.\nvorz. beendet", "Widerspr.\nstattgegeben",
-        "Widerspr.\nteilweise", "Widerspr.\nzurückgew.", "Widerspr.\noffen", "Ende:\nArbeit", "Ende:\nAusbildung", "Ende:\nStudium",
+        "Ableh-\nnungen", "Vor-\nschläge", "Einschr.\nbewilligt", "Einschr.\naufgeh.", "Einschr.\nvorz. end.", "Widerspr.\nstattgeg.",
+        "Widerspr.\nteilw.", "Widerspr.\nzurückgew.", "Widerspr.\noffen", "Ende:\nArbeit", "Ende:\nAusbildung", "Ende:\nStudium",
     ];
 
     public static byte[] Render(DistrictReportDto report, QuotaTargets targets, DateOnly today)
@@ -31,16 +31,17 @@ public static class DistrictReportPdf
         NoticeFonts.Register();
         var from = Month(report.From).First;
         var to = Month(report.To).Last;
+        var stock = DistrictReport.StockDay(Month(report.To), today);
         using var pdf = new Page();
         pdf.Document.Info.Title = "Bericht Arbeitsgelegenheiten";
         pdf.Text("Landkreis Osnabrück", pdf.Letterhead);
         pdf.Text("Bericht an den Ausschuss: Arbeitsgelegenheiten nach § 5 AsylbLG", pdf.Title);
         pdf.Text($"Zeitraum: {NoticeWriter.Date(from)} bis {NoticeWriter.Date(to)}    Stand: {NoticeWriter.Date(today)}", pdf.Body);
-        pdf.Text("Bestände (Plätze, Personen) am letzten Tag des Monats, alle anderen Zahlen im Monat. Fallzahlen von 1 oder 2 sind als „<3“ "
+        pdf.Text("Bestände (Plätze, Personen) am letzten Tag des Monats (im laufenden Monat: heute), alle anderen Zahlen im Monat. Fallzahlen von 1 oder 2 sind als „<3“ "
             + "ausgewiesen. Personen werden nicht genannt.", pdf.Small);
         pdf.Space(8);
 
-        pdf.Text($"Plätze und Zielwerte am {NoticeWriter.Date(to)}", pdf.Heading);
+        pdf.Text($"Plätze und Zielwerte am {NoticeWriter.Date(stock)}", pdf.Heading);
         var places = report.Totals.PlacesOffered;
         Chart(pdf, [("Kommunen", places.Municipality, targets.For(ProviderType.Municipality)),
             ("Landkreis", places.District, targets.For(ProviderType.District)),
@@ -56,7 +57,7 @@ public static class DistrictReportPdf
         Table(pdf, "Monat", FirstColumns, [.. months, total], First);
         pdf.Text("Monatswerte des Landkreises: Verfahren und Beendigungen", pdf.Heading);
         Table(pdf, "Monat", SecondColumns, [.. months, total], Second);
-        pdf.Text($"Gemeinden im Zeitraum (Bestände am {NoticeWriter.Date(to)}): Plätze, Personen, Aufwandsentschädigung", pdf.Heading);
+        pdf.Text($"Gemeinden im Zeitraum (Bestände am {NoticeWriter.Date(stock)}): Plätze, Personen, Aufwandsentschädigung", pdf.Heading);
         Table(pdf, "Gemeinde", FirstColumns, [.. municipalities, total], First);
         pdf.Text("Gemeinden im Zeitraum: Verfahren und Beendigungen", pdf.Heading);
         Table(pdf, "Gemeinde", SecondColumns, [.. municipalities, total], Second);

@@ -22,12 +22,12 @@ public static class GetDistrictReportEndpoint
     [WolverineGet("/api/reports/placements", OperationId = "getDistrictReport"), Tags("Views")]
     [EndpointSummary("The district's report: per month and municipality places, persons, hours, amounts, refusals, sanctions, objections, ends")]
     [EndpointDescription("from and to are months (YYYY-MM), to not before from, at most 36 months (else 400). Stocks (placesOffered by the offer's "
-        + "municipality and provider type, personsEntitled, personsPlaced) are counted on the month's last day; the rest are flows dated in the month "
+        + "municipality and provider type, personsEntitled, personsPlaced) are counted on the month's last day (today while the month runs, as later days are not known); the rest are flows dated in the month "
         + "as the person's history dates them, by the person's municipality: minutes (effective, by the entry's date), amountPaidCents (the released "
         + "runs of that month), refusals, proposals, restrictions approved, withdrawn (objection upheld, § 44 review, a court, the placement's "
         + "objection or lawsuit) and ended early, objections (restriction and placement objections: decided in the month by outcome; pending: received "
         + "in the month and undecided at its end), placements ended on regular employment, training or studies. Every municipality has a row per month. "
-        + "totals: flows summed over the rows, stocks on the last day of to. An official with a municipality sees that municipality's rows only. "
+        + "totals: flows summed over the rows, stocks as the month to counts them. An official with a municipality sees that municipality's rows only. "
         + "Accept: text/csv gives the same fields in this order (;-separated, UTF-8 with BOM, a last row total) and application/pdf the committee's "
         + "report with a chart of places against the targets; both print counts of persons and cases of 1 or 2 as <3. No person is named.")]
     [ProducesResponseType<DistrictReportDto>(200), AlsoAnswers(CsvType, PdfType)]
@@ -60,7 +60,7 @@ public static class GetDistrictReportEndpoint
         var months = DistrictReport.Months(first.Value, last.Value).Select(m => m.ToString()).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Status == PayoutRunStatus.Released && months.Contains(r.Month)).ToListAsync(ct);
         var paid = runs.SelectMany(r => r.Lines.Select(l => new DistrictReport.PersonMonth(l.PersonId, r.Month, l.AmountCents))).ToList();
-        var report = DistrictReport.Build(first.Value, last.Value, municipalities, offers, persons, minutes, paid);
+        var report = DistrictReport.Build(first.Value, last.Value, clock.Today, municipalities, offers, persons, minutes, paid);
 
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase))
