@@ -33,6 +33,7 @@ public static class Access
     public static ProblemDetails PayoutReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Auditor);
     public static ProblemDetails MoneyReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Caseworker, Roles.Official, Roles.Auditor);
     public static ProblemDetails QuotaReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Auditor);
+    public static ProblemDetails ReportReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Official, Roles.Auditor);
     public static ProblemDetails Auditor(HttpContext http) => Read(http, Roles.Auditor);
 
     private static ProblemDetails Read(HttpContext http, params string[] roles) => Require(http, roles).Problem ?? WolverineContinue.NoProblems;
@@ -84,4 +85,6 @@ public sealed class PayrollOrOfficialAttribute() : AccessAttribute(nameof(Access
 /// <summary>Expenses and recoveries: payroll and auditors all; caseworkers and officials within their municipality.</summary>
 public sealed class MoneyReaderAttribute() : AccessAttribute(nameof(Access.MoneyReader));
 public sealed class QuotaReaderAttribute() : AccessAttribute(nameof(Access.QuotaReader));
+/// <summary>The district's report (contract v3c): coordinators, officials (of their municipality's rows when they carry one), auditors.</summary>
+public sealed class ReportReaderAttribute() : AccessAttribute(nameof(Access.ReportReader));
 public sealed class AuditorAttribute() : AccessAttribute(nameof(Access.Auditor));

@@ -42,6 +42,9 @@ public static class MartenSetup
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
                 opts.Projections.Add<QuotaOfferProjection>(ProjectionLifecycle.Async);
                 opts.Projections.Add<QuotaPersonProjection>(ProjectionLifecycle.Async);
+                // The district's report (contract v3c): built by the daemon from the stored events, also on a database written before it.
+                opts.Projections.Add<ReportOfferProjection>(ProjectionLifecycle.Async);
+                opts.Projections.Add<ReportPersonProjection>(ProjectionLifecycle.Async);
                 opts.Events.AddEventTypes(AGH.Domain.Common.EventTypes.All);
                 AGH.Api.Retention.Erasure.AddMaskingRules(opts.Events);
 

@@ -33,6 +33,7 @@ public static class OpenApiContract
         c.OperationFilter<LegalBases>();
         c.OperationFilter<OpenApiPaging>();
         c.OperationFilter<ProviderViewAnswers>();
+        c.OperationFilter<AlternativeContent>();
         c.DocumentFilter<TagDescriptions>();
     }
 
@@ -50,6 +51,25 @@ public static class OpenApiContract
         + "**Fehler** sind RFC 9457 problem+json: 400 mit `errors` je Feld; 403, 404, 409 und 422 mit einem stabilen `code`. "
         + "Ein abgelehnter Aufruf speichert nichts. Jeder POST nimmt einen `Idempotency-Key` an; Befehle auf eine Ressource ein "
         + "`If-Match` mit dem ETag des letzten GET (sonst 412).";
+
+    /// <summary>
+    /// A 200 that also comes as CSV or PDF by the request's Accept (<see cref="AlsoAnswersAttribute"/>): Swashbuckle keeps one
+    /// content type per status, so the others are added here, CSV as text and PDF as binary, as the exports document them.
+    /// </summary>
+    private sealed class AlternativeContent : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.MethodInfo?.GetCustomAttribute<AlsoAnswersAttribute>() is not { } also
+                || operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse response) return;
+            response.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            foreach (var type in also.ContentTypes)
+                response.Content[type] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = type == "application/pdf" ? "binary" : null },
+                };
+        }
+    }
 
     /// <summary>The server writes every property of an answer (null included), so all of them are required.</summary>
     private sealed class AnswersAreComplete : ISchemaFilter
@@ -247,4 +267,11 @@ public static class OpenApiContract
             }
         }
     }
+}
+
+/// <summary>The operation's 200 also comes in these content types, chosen by the request's Accept header.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AlsoAnswersAttribute(params string[] contentTypes) : Attribute
+{
+    public IReadOnlyList<string> ContentTypes { get; } = contentTypes;
 }

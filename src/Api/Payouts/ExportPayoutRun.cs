@@ -61,9 +61,9 @@ public static class ExportPayoutRunEndpoint
         return Answer(http, file!, exported.Sequence, run.FileName(exported.Sequence));
     }
 
-    private sealed record Csv(byte[] Bytes, PayoutFile Recorded);
+    private sealed record CsvFile(byte[] Bytes, PayoutFile Recorded);
 
-    private static IResult Answer(HttpContext http, Csv csv, int sequence, string fileName)
+    private static IResult Answer(HttpContext http, CsvFile csv, int sequence, string fileName)
     {
         var headers = http.Response.Headers;
         headers["X-Export-Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
@@ -73,18 +73,17 @@ public static class ExportPayoutRunEndpoint
         return Results.File(csv.Bytes, "text/csv; charset=utf-8", fileName);
     }
 
-    private static async Task<Csv> Build(PayoutRun run, IQuerySession session, CancellationToken ct)
+    private static async Task<CsvFile> Build(PayoutRun run, IQuerySession session, CancellationToken ct)
     {
         var persons = (await session.LoadManyAsync<Person>(ct, run.Lines.Select(l => l.PersonId).Distinct())).ToDictionary(x => x.Id);
-        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        var csv = new Csv(CsvHeader);
         foreach (var line in run.Lines)
         {
             persons.TryGetValue(line.PersonId, out var person);
-            csv.AppendJoin(';', CsvCell.Text(person?.FileReference), CsvCell.Text(person?.FamilyName), CsvCell.Text(person?.GivenName), run.Month,
-                    line.Minutes.ToString(CultureInfo.InvariantCulture), line.AmountCents.ToString(CultureInfo.InvariantCulture), PayoutRunQueries.Euro(line.AmountCents))
-                .Append("\r\n");
+            csv.Row(CsvCell.Text(person?.FileReference), CsvCell.Text(person?.FamilyName), CsvCell.Text(person?.GivenName), run.Month,
+                line.Minutes, line.AmountCents, PayoutRunQueries.Euro(line.AmountCents));
         }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return new Csv(bytes, new PayoutFile(Convert.ToHexStringLower(SHA256.HashData(bytes)), run.Lines.Count, run.Lines.Sum(l => l.AmountCents)));
+        var bytes = csv.Utf8WithBom();
+        return new CsvFile(bytes, new PayoutFile(Convert.ToHexStringLower(SHA256.HashData(bytes)), run.Lines.Count, run.Lines.Sum(l => l.AmountCents)));
     }
 }

@@ -34,16 +34,16 @@ public static class ExportRecoveriesEndpoint
         var final = decided.Where(r => persons.TryGetValue(r.PersonId, out var p)
                 && RecoveryDto.StatusOf(r, p, policy, clock.Today) == RecoveryStatus.Final)
             .OrderBy(r => r.PersonId).ThenBy(r => r.Id).ToList();
-        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        var csv = new Csv(CsvHeader);
         foreach (var r in final)
         {
             var person = persons[r.PersonId];
             var notice = person.Notices[r.NoticeId!.Value];
-            csv.AppendJoin(';', CsvCell.Text(person.FileReference), CsvCell.Text(person.FamilyName), CsvCell.Text(person.GivenName), r.Id,
-                r.AmountCents.ToString(CultureInfo.InvariantCulture), PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
-                Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1))).Append("\r\n");
+            csv.Row(CsvCell.Text(person.FileReference), CsvCell.Text(person.FamilyName), CsvCell.Text(person.GivenName), r.Id,
+                r.AmountCents, PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
+                Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1)));
         }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = csv.Utf8WithBom();
         http.Response.Headers["X-Line-Count"] = final.Count.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Control-Total-Cents"] = final.Sum(r => r.AmountCents).ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));

@@ -158,5 +158,7 @@ public class EventCatalogTests
         new ProposalIndexProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
         new QuotaOfferProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Offer));
         new QuotaPersonProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
+        new ReportOfferProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Offer));
+        new ReportPersonProjection().IncludedEventTypes.Should().BeSubsetOf(EventCatalog.TypesOf(EventStream.Person));
     }
 }

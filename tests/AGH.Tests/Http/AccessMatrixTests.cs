@@ -89,6 +89,9 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", "/api/recoveries/export", "caseworker" },
         { "GET", "/api/recoveries/export", "official" },
         { "GET", "/api/recoveries/export", "auditor" },
+        // Contract v3c: the district report for coordinators, officials and auditors.
+        { "GET", "/api/reports/placements?from=2026-01&to=2026-02", "caseworker" },
+        { "GET", "/api/reports/placements?from=2026-01&to=2026-02", "payroll" },
     };
 
     /// <summary>Documented routes that need no token, with the reason.</summary>

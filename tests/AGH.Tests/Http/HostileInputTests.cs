@@ -62,6 +62,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         requests.Add(new("export payout run (payroll)", "first export", HttpMethod.Get, $"/api/payout-runs/{run}/export", payroll, null, null, [200]));
         requests.AddRange(GetMutations(home, foreign, run, auditor, cw, official));
         requests.AddRange(RecoveryExport(payroll));
+        requests.AddRange(DistrictReport(auditor));
 
         var offenders = new List<string>();
         var notProblem = new List<string>();
@@ -138,6 +139,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             .SelectMany(PostMutations)
             .Concat(GetMutations(home, foreign, Guid.NewGuid(), client, client, client))
             .Concat(RecoveryExport(client))
+            .Concat(DistrictReport(client))
             .Select(r => DocumentedRoutes.Key(r.Method, r.Url))
             .ToHashSet();
 
@@ -587,6 +589,23 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     private static IEnumerable<Req> RecoveryExport(HttpClient payroll) =>
         new[] { "x=%ZZ%00", "status=' OR 1=1--", "page=-1", "duplicate=true&duplicate=false", "x=" + new string('a', 5000) }
             .Select(q => new Req("export recoveries", $"query:{q}", HttpMethod.Get, $"/api/recoveries/export?{q}", payroll, null, null, [200]));
+
+    /// <summary>
+    /// The district's report (contract v3c): a hostile from or to beside a good other month is 400; hostile extra parameters
+    /// and Accept values beside good months are ignored (JSON).
+    /// </summary>
+    private IEnumerable<Req> DistrictReport(HttpClient reader)
+    {
+        var month = AGH.Domain.Payouts.Month.Of(Today).ToString();
+        var bad = new[] { "", "abc", "2026-13", "2026-1", "0001-01", "9999-12", "2026-01-01", "%00", "%ZZ", "'%20OR%201=1--", new string('9', 5000), "%E2%80%AE" };
+        foreach (var value in bad)
+        {
+            yield return new("district report", $"from:{value[..Math.Min(value.Length, 20)]}", HttpMethod.Get, $"/api/reports/placements?from={value}&to={month}", reader, null, null, [400]);
+            yield return new("district report", $"to:{value[..Math.Min(value.Length, 20)]}", HttpMethod.Get, $"/api/reports/placements?from={month}&to={value}", reader, null, null, [400]);
+        }
+        yield return new("district report", "repeated", HttpMethod.Get, $"/api/reports/placements?from={month}&from={month}&to={month}", reader, null, null, [400]);
+        yield return new("district report", "extra garbage", HttpMethod.Get, $"/api/reports/placements?from={month}&to={month}&x=%ZZ%00&page=-1", reader, null, null, [200]);
+    }
 
     private IEnumerable<Req> GetMutations(World h, World f, Guid run, HttpClient auditor, HttpClient cw, HttpClient official)
     {

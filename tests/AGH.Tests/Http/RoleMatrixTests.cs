@@ -325,6 +325,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // Contract v2 (§ 14 Abs. 2 review): for officials and caseworkers (own municipality) and auditors.
         new("GET /api/restrictions/due-for-review", [Cw, Of, Au], false, (_, c) => c.GetAsync("/api/restrictions/due-for-review?within=366")),
         new("GET /api/quota", [Co, Au], false, (_, c) => c.GetAsync("/api/quota")),
+        // Contract v3c ("exact rules", roles): the district report for coordinators, officials and auditors.
+        new("GET /api/reports/placements", [Co, Of, Au], false, (x, c) => c.GetAsync($"/api/reports/placements?from={x.Today:yyyy-MM}&to={x.Today:yyyy-MM}")),
         new("POST /api/payout-runs", [Pa], true, (x, c) => Post(c, "/api/payout-runs", new { month = $"{x.Today.AddMonths(-6):yyyy-MM}" })),
         new("GET /api/payout-runs", [Pa, Au], false, (_, c) => c.GetAsync("/api/payout-runs")),
         new("GET /api/payout-runs/{id}", [Pa, Au], false, (x, c) => c.GetAsync($"/api/payout-runs/{x.Run}")),
@@ -591,6 +593,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/offers/{id}/withdrawal"] = "an offer, not a person; another municipality's is refused by role (403, hostile generator)",
         ["POST /api/persons"] = "creates a person; the municipality is in the body",
         ["GET /api/quota"] = "aggregates only",
+        ["GET /api/reports/placements"] = "aggregates only; an official of a municipality reads its rows only (DistrictReportTests)",
         // The worlds hold no expense or recovery (building one needs a released run); their checks are in their own tests.
         ["GET /api/expenses/{id}"] = "an expense id; another municipality's expense is 404 (ExpenseTests)",
         ["POST /api/expenses/{id}/decision"] = "an expense id; another municipality's official gets 404 (ExpenseTests); payroll decides for the district",

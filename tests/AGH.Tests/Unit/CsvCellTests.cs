@@ -1,3 +1,4 @@
+using AGH.Api.Infrastructure;
 using AGH.Api.Payouts;
 
 namespace AGH.Tests.Unit;

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+
+namespace AGH.Api.Infrastructure;
+
+/// <summary>
+/// The files the service hands out as CSV (the cash office's payout and recovery files, the district's report): cells
+/// separated by <c>;</c>, lines ended by CRLF, UTF-8 with BOM so a German spreadsheet opens umlauts and the separator right.
+/// </summary>
+public sealed class Csv
+{
+    private readonly StringBuilder _text = new();
+
+    public Csv(string header) => _text.Append(header).Append("\r\n");
+
+    /// <summary>Data rows written so far (the header not counted).</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>One row; text cells go through <see cref="CsvCell.Text"/> first, numbers as they are.</summary>
+    public Csv Row(params IEnumerable<object?> cells)
+    {
+        _text.AppendJoin(';', cells.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture))).Append("\r\n");
+        Rows++;
+        return this;
+    }
+
+    public byte[] Utf8WithBom() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
+}
+
+/// <summary>
+/// One text cell of the cash office's CSV. A spreadsheet runs a cell beginning with =, +, -, @, a tab or a carriage
+/// return as a formula (CSV injection), so such text gets a leading apostrophe; a cell holding the separator, a quote
+/// or a line break is quoted as RFC 4180 does. Numbers never go through here, so negative amounts stay numbers.
+/// </summary>
+public static class CsvCell
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    private static readonly char[] NeedsQuotes = [';', '"', '\r', '\n'];
+
+    public static string Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var text = Array.IndexOf(FormulaStarts, value[0]) >= 0 ? "'" + value : value;
+        return text.IndexOfAny(NeedsQuotes) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+}
