@@ -17,6 +17,8 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/offers/{X}/provider", "caseworker" },
         { "GET", $"/api/offers/{X}/timesheets/2026-01", "coordinator" },
         { "GET", $"/api/offers/{X}/timesheets/2026-01", "official" },
+        { "GET", $"/api/offers/{X}/timesheets/2026-01/pdf", "coordinator" },
+        { "GET", $"/api/offers/{X}/timesheets/2026-01/pdf", "official" },
         { "POST", $"/api/offers/{X}/timesheets/2026-01/confirmation", "caseworker" },
         { "POST", $"/api/offers/{X}/timesheets/2026-01/confirmation", "payroll" },
         { "POST", $"/api/offers/{X}/withdrawal", "official" },

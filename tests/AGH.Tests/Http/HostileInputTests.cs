@@ -601,6 +601,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         {
             ("get offer", "/api/offers/{}", h.Offer, cw, f.Offer, 200),
             ("timesheet", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}", h.Offer, auditor, f.Offer, 200),
+            ("timesheet pdf", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}/pdf", h.Offer, auditor, f.Offer, 200),
             ("get person", "/api/persons/{}", h.Person, cw, f.Person, 404),
             ("get person (official)", "/api/persons/{}", h.Person, official, f.Person, 404),
             ("person history", "/api/persons/{}/history", h.Person, cw, f.Person, 404),

@@ -227,6 +227,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // Contract v3c: timesheets for the provider (own offer), caseworkers (their rows), payroll and auditors; confirmation by the provider.
         new("GET /api/offers/{id}/timesheets/{month}", [Pr, Cw, Pa, Au], false,
             (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}")),
+        new("GET /api/offers/{id}/timesheets/{month}/pdf", [Pr, Cw, Pa, Au], false,
+            (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}/pdf")),
         new("POST /api/offers/{id}/timesheets/{month}/confirmation", [Pr], true,
             (x, c) => Post(c, $"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}/confirmation", new { }))
             { ETagOf = x => $"/api/offers/{x.W.Offer}" },
@@ -591,6 +593,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["GET /api/offers"] = "offers are readable by every role (a provider's own only: ProviderTests)",
         ["GET /api/offers/{id}"] = "offers are readable by every role (a provider's own only, another's 404: ProviderTests)",
         ["GET /api/offers/{id}/timesheets/{month}"] = "an offer's sheet: a caseworker gets only its municipality's rows, a provider 404 for another's offer (TimesheetTests)",
+        ["GET /api/offers/{id}/timesheets/{month}/pdf"] = "as the timesheet: a caseworker's sheet holds only its municipality's persons (TimesheetPdfTests)",
         ["POST /api/offers/{id}/timesheets/{month}/confirmation"] = "providers only, by offer: another provider's offer is 404 (TimesheetTests)",
         ["POST /api/offers/{id}/provider"] = "an offer, not a person; coordinators act district-wide (ProviderTests)",
         ["POST /api/offers"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",
