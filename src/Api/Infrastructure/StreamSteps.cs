@@ -58,11 +58,11 @@ public static class StreamSteps
 
     public static Task<IEventStream<Offer>?> LoadOffer(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
 
-    /// <summary>Offers are public within the district, so a foreign offer is 403, not 404.</summary>
+    /// <summary>Offers are public within the district, so a foreign offer is 403, not 404; to a provider another's offer is unknown (404, v3c).</summary>
     public static ProblemDetails Found(IEventStream<Offer>? stream, HttpContext http) =>
         stream is not null && Access.Actor(http) is { Role: Roles.Caseworker } actor && actor.Municipality != stream.Aggregate!.Municipality
             ? Problems.Forbidden("A caseworker changes offers of their own municipality only.")
-            : Current(stream, "offer", http, stream?.Aggregate!.Revision);
+            : Current(stream is not null && ProviderScope.MaySee(Access.Actor(http), stream.Aggregate!) ? stream : null, "offer", http, stream?.Aggregate!.Revision);
 
     public static void Append(IDocumentSession session, Decision decision, IEventStream<Offer> stream) =>
         Streams.Append(session, decision, Streams.Of(stream));

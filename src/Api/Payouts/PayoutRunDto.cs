@@ -33,4 +33,11 @@ public sealed class PayoutSettings
     public List<RatePeriod> Rates { get; set; } = [];
 
     public RateTable RateTable => Rates.Count == 0 ? RateTable.Default : new RateTable(Rates);
+
+    /// <summary>
+    /// <c>Payouts:RequireConfirmation</c> (contract v3c, default false): an offer's hours of a month are paid only once its
+    /// provider confirmed that month; until then they wait, and a later run pays them as arrears. Offers without a provider
+    /// are never held back.
+    /// </summary>
+    public bool RequireConfirmation { get; set; }
 }

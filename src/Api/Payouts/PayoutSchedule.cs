@@ -56,7 +56,8 @@ public static class PrepareScheduledPayoutRunHandler
         Clock clock, ILogger<PayoutSchedule> log, CancellationToken ct)
     {
         if (schedule.DueMonth(message.At) is not { } month) return;
-        var outcome = await PayoutPreparation.Prepare(session, PayoutSchedule.System, month, settings.RateTable, clock.Today, afterRejection: false, ct);
+        var outcome = await PayoutPreparation.Prepare(session, PayoutSchedule.System, month, settings.RateTable, clock.Today, afterRejection: false, ct,
+            settings.RequireConfirmation);
         log.LogInformation("Scheduled payout run for {Month}: {Outcome}", month,
             outcome.Rejection?.Code ?? (outcome.Created ? "prepared" : "exists"));
     }

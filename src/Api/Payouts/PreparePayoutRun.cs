@@ -33,7 +33,8 @@ public static class PreparePayoutRunEndpoint
     public static async Task<IResult> Handle(Request body, ParsedMonth month, IDocumentSession session, PayoutSettings settings, Clock clock,
         HttpContext http, CancellationToken ct)
     {
-        var outcome = await PayoutPreparation.Prepare(session, Access.Actor(http), month.Value, settings.RateTable, clock.Today, afterRejection: true, ct);
+        var outcome = await PayoutPreparation.Prepare(session, Access.Actor(http), month.Value, settings.RateTable, clock.Today, afterRejection: true, ct,
+            settings.RequireConfirmation);
         if (outcome.Rejection is { } rejection) return Problems.Details(rejection).Answer();
         var dto = PayoutRunDto.From(outcome.Run!);
         return outcome.Created ? Results.Created($"/api/payout-runs/{dto.Id}", dto) : Results.Ok(dto);

@@ -81,7 +81,8 @@ public static class PersonExportEndpoint
             runs.OrderBy(r => r.Month).ThenBy(r => r.Id).SelectMany(r => r.Lines.Where(l => l.PersonId == id)
                 .Select(l => new ExportPayoutLineDto(r.Id, r.Month, r.Status, l.Minutes, l.RateCents, l.AmountCents, l.Arrears))).ToList(),
             history, log, PrivacyInformation.Purposes, PrivacyInformation.LegalBases, PrivacyInformation.Recipients(id, runs),
-            PrivacyInformation.Retention(retention), PrivacyInformation.Rights, PrivacyInformation.Sources(person));
+            PrivacyInformation.Retention(retention), PrivacyInformation.Rights,
+            PrivacyInformation.Sources(person, await PrivacyInformation.Providers(session, person, hours, http.RequestAborted)));
         return Results.Ok(export);
     }
 }

@@ -91,5 +91,29 @@ public static class PrivacyInformation
             "Art. 17 Abs. 3 lit. b DSGVO i. V. m. dem kommunalen Haushaltsrecht (KomHKVO)", null),
     ];
 
-    public static IReadOnlyList<ExportSourceDto> Sources(Person person) => [new("office", Municipality: person.Municipality)];
+    /// <summary>
+    /// The registering office, and (contract v3c) each provider that logged or confirmed the person's hours, once each, by
+    /// organisation id.
+    /// </summary>
+    public static IReadOnlyList<ExportSourceDto> Sources(Person person, IEnumerable<string>? providers = null) =>
+        [new("office", Municipality: person.Municipality),
+            .. (providers ?? []).Distinct().Order(StringComparer.Ordinal).Select(p => new ExportSourceDto("provider", ProviderId: p))];
+
+    /// <summary>The providers that logged hours of the person (the entry's actor) or confirmed a month in which the person had hours on their offer.</summary>
+    public static async Task<IReadOnlyList<string>> Providers(Marten.IQuerySession session, Person person, AGH.Domain.Placements.HourLog hours, CancellationToken ct)
+    {
+        var found = new List<string>();
+        foreach (var e in await session.Events.FetchStreamAsync(person.Id, token: ct))
+            if (e.Data is AGH.Domain.Placements.HoursLogged { Source: AGH.Domain.Placements.HourSource.Provider }
+                && EventHeaders.ActorOf(e)?.Provider is { } provider)
+                found.Add(provider);
+        foreach (var placement in person.Placements.Values)
+        {
+            var months = hours.EffectiveOf(placement.PlacementId).Where(h => h.Minutes > 0).Select(h => $"{h.Date.Year:D4}-{h.Date.Month:D2}").ToHashSet();
+            if (months.Count == 0) continue;
+            foreach (var e in await session.Events.FetchStreamAsync(placement.OfferId, token: ct))
+                if (e.Data is AGH.Domain.Offers.TimesheetConfirmed c && months.Contains(c.Month)) found.Add(c.ProviderId);
+        }
+        return found;
+    }
 }

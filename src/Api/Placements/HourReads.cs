@@ -60,6 +60,11 @@ public static class HourReads
         return rows.Where(r => r.Entry.Date >= from[r.PersonId]).GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => Log(g));
     }
 
+    /// <summary>The entries of these placements dated between two days (a timesheet's month; a correction carries its original's date).</summary>
+    public static Task<HourLog> OfPlacements(IQuerySession session, Guid[] placements, DateOnly from, DateOnly to, CancellationToken ct) =>
+        One(session, ct, $"{Select}where h.placement_id = any(@placements) and h.date between @from and @to",
+            ("placements", placements), ("from", from), ("to", to));
+
     public static Task<HourLog> OfPerson(IQuerySession session, Guid personId, CancellationToken ct) =>
         One(session, ct, $"{Select}where h.person_id = @person", ("person", personId));
 

@@ -16,6 +16,12 @@ namespace AGH.Api.Placements;
 /// </summary>
 public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsOn, HourLog Week)
 {
+    /// <summary>The placement's offer as read (its provider and confirmed months, contract v3c).</summary>
+    public Offer? Offer { get; init; }
+
+    /// <summary>Whether the provider confirmed the month of <paramref name="day"/>; offers without a provider never are.</summary>
+    public bool Confirmed(DateOnly day) => Offer is { ProviderId: not null } o && o.IsConfirmed(day);
+
     /// <remarks>
     /// The hot path: after the placement's index, one round trip with the lock first, then the person, the offer and the
     /// week. PostgreSQL runs a batch's statements in order, each with its own snapshot (read committed), so the person
@@ -32,7 +38,8 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
         var week = HourReads.Week(batch, index.PersonId, command.Date);
         await batch.Execute(ct);
         if (CommandStreams.Placed(await locked, command.PlacementId) is not { } stream) return null;
-        return new HoursStream(stream, (await offer)?.EndsOn, await week);
+        var read = await offer;
+        return new HoursStream(stream, read?.EndsOn, await week) { Offer = read };
     }
 
     /// <summary>The week of the entry named (an original or a correction); an empty week when the entry does not exist.</summary>
@@ -44,6 +51,6 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     {
         if (await CommandStreams.Placement(session, placementId, http, ct) is not { } stream) return null;
         var offer = await session.LoadAsync<Offer>(stream.Placement.OfferId, ct);
-        return new HoursStream(stream, offer?.EndsOn, await week(stream.Person.Id, ct));
+        return new HoursStream(stream, offer?.EndsOn, await week(stream.Person.Id, ct)) { Offer = offer };
     }
 }

@@ -2,8 +2,11 @@ using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
 
-/// <summary>Hours confirmed by the provider; the basis of the Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG).</summary>
-[Caseworker]
+/// <summary>
+/// Hours worked, logged by the office or (contract v3c) by the provider on a placement of its own offer; the basis of the
+/// Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG). Once the provider confirmed a month only the office logs in it.
+/// </summary>
+[ProviderOrCaseworker]
 public static class LogHoursEndpoint
 {
     public sealed record Request([property: Required] DateOnly? Date, [property: Required] int? Minutes);
@@ -13,10 +16,13 @@ public static class LogHoursEndpoint
     public static (LogHours?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
         new LogHours(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), Minutes.Check(v, b.Minutes, allowZero: false)));
 
-    public static Decision Decide(LogHours command, HoursStream stream, Policy policy, Clock clock) =>
-        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, clock.Today, stream.OfferEndsOn);
+    public static Decision Decide(LogHours command, HoursStream stream, Policy policy, Clock clock, HttpContext http) =>
+        PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, clock.Today, stream.OfferEndsOn,
+            ProviderScope.IsProvider(Access.Actor(http)) ? HourSource.Provider : HourSource.Office, stream.Confirmed(command.Date));
 
     [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
+    [EndpointDescription("Caseworkers (own municipality) and providers (placements on their own offers; another's: 404). The entry records "
+        + "source provider or office. In a month the provider confirmed: a provider gets 409 month-confirmed, the office's entry is marked afterConfirmation.")]
     [ProducesResponseType<Created>(201)]
     public static IResult Handle(Request body, LogHours command) =>
         Results.Created($"/api/placements/{command.PlacementId}", new Created(command.EntryId));

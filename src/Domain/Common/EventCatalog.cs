@@ -99,6 +99,8 @@ public static class EventCatalog
                 nameof(OfferRegistered.AccidentInsurer)]),
         Entry<OfferProviderChanged>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Träger der Arbeitsgelegenheit geändert auf {x.ProviderId}",
             notPersonal: [nameof(OfferProviderChanged.ProviderId)]),
+        Entry<TimesheetConfirmed>(EventStream.Offer, _ => LegalBasis.Allowance, x => $"Stundennachweis {x.Month} vom Träger {x.ProviderId} bestätigt",
+            notPersonal: [nameof(TimesheetConfirmed.Month), nameof(TimesheetConfirmed.ProviderId), nameof(TimesheetConfirmed.ConfirmedBy)]),
         Entry<OfferPlacesChanged>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Platzzahl der Arbeitsgelegenheit geändert auf {x.Places}"),
         Entry<OfferWithdrawn>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Arbeitsgelegenheit zurückgezogen zum {D(x.Date)}",
             notPersonal: [nameof(OfferWithdrawn.Reason)]),
@@ -136,9 +138,11 @@ public static class EventCatalog
             occurredOn: x => x.NoticeServedOn ?? x.StartsOn, notPersonal: [nameof(PersonAssigned.Municipality), nameof(PersonAssigned.NoticeVersion)],
             // The reasoning may name care duties or health (Art. 9 DSGVO), the language hints at origin: erased with the person.
             mask: e => e with { Reasoning = e.Reasoning is null ? null : X, InformationLanguage = e.InformationLanguage is null ? null : X }),
-        Entry<HoursLogged>(EventStream.Person, _ => LegalBasis.Allowance, x => $"{H(x.Minutes)} am {D(x.Date)} erfasst", occurredOn: x => x.Date),
+        Entry<HoursLogged>(EventStream.Person, _ => LegalBasis.Allowance,
+            x => $"{H(x.Minutes)} am {D(x.Date)} erfasst ({HistoryWording.Of(x.SourceOrOffice)}){(x.AfterConfirmation == true ? ", nach Bestätigung des Monats" : "")}",
+            occurredOn: x => x.Date),
         Entry<HoursCorrected>(EventStream.Person, _ => LegalBasis.Allowance,
-            x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}: {x.Reason}",
+            x => $"Stunden vom {D(x.Date)} berichtigt auf {H(x.Minutes)}{(x.AfterConfirmation == true ? " nach Bestätigung des Monats" : "")}: {x.Reason}",
             occurredOn: x => x.Date, mask: e => e with { Reason = X }),
         Entry<PlacementEnded>(EventStream.Person, x => x.Reason == EndReason.PeriodEnded ? LegalBasis.PeriodEnded : LegalBasis.Reasonable,
             x => x.Reason == EndReason.PeriodEnded
@@ -355,6 +359,12 @@ public static class EventCatalog
 public static class HistoryWording
 {
 #pragma warning disable CS8524
+    public static string Of(HourSource source) => source switch
+    {
+        HourSource.Office => "vom Sozialamt",
+        HourSource.Provider => "vom Träger",
+    };
+
     public static string Of(RefusalKind kind) => kind switch
     {
         RefusalKind.Explicit => "Ausdrückliche Ablehnung",

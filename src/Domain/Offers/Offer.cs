@@ -35,6 +35,11 @@ public sealed record OfferRegistered(
 /// <summary>The coordinator names (or changes) the organisation that runs the offer (contract v3c).</summary>
 public sealed record OfferProviderChanged(Guid OfferId, string ProviderId) : IDomainEvent;
 
+/// <summary>The provider confirms the hours of a month on its offer (contract v3c); <paramref name="Month"/> is YYYY-MM.</summary>
+public sealed record TimesheetConfirmed(Guid OfferId, string Month, string ProviderId, string ConfirmedBy, DateTimeOffset ConfirmedAt) : IDomainEvent;
+
+public sealed record TimesheetConfirmation(string By, DateTimeOffset At);
+
 public sealed record OfferPlacesChanged(Guid OfferId, int Places) : IDomainEvent;
 
 public sealed record OfferWithdrawn(Guid OfferId, DateOnly Date, string Reason) : IDomainEvent;
@@ -65,6 +70,11 @@ public sealed record Offer(
     /// <summary>The Unfallversicherungsträger (§ 2 Abs. 1 Nr. 1 SGB VII).</summary>
     public string? AccidentInsurer { get; init; }
 
+    /// <summary>Months (YYYY-MM) whose timesheet the provider confirmed.</summary>
+    public ImmutableDictionary<string, TimesheetConfirmation> Confirmations { get; init; } = ImmutableDictionary<string, TimesheetConfirmation>.Empty;
+
+    public bool IsConfirmed(DateOnly day) => Confirmations.ContainsKey($"{day.Year:D4}-{day.Month:D2}");
+
     /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
     public long Revision { get; init; }
 
@@ -76,6 +86,7 @@ public sealed record Offer(
         e.StartsOn, e.EndsOn, e.ReportTo, OfferStatus.Open, []) { ProviderId = e.ProviderId, AccidentInsurer = e.AccidentInsurer };
 
     public Offer When(OfferProviderChanged e) => this with { ProviderId = e.ProviderId };
+    public Offer When(TimesheetConfirmed e) => this with { Confirmations = Confirmations.SetItem(e.Month, new TimesheetConfirmation(e.ConfirmedBy, e.ConfirmedAt)) };
 
     public Offer When(OfferPlacesChanged e) => this with { Places = e.Places };
     public Offer When(OfferWithdrawn e) => this with { Status = OfferStatus.Withdrawn };
@@ -89,6 +100,7 @@ public sealed record Offer(
             (null, OfferRegistered e) => Start(e),
             (not null, OfferPlacesChanged e) => state.When(e),
             (not null, OfferProviderChanged e) => state.When(e),
+            (not null, TimesheetConfirmed e) => state.When(e),
             (not null, OfferWithdrawn e) => state.When(e),
             (not null, PlaceOccupied e) => state.When(e),
             (not null, PlaceReleased e) => state.When(e),
@@ -117,6 +129,8 @@ public sealed record RegisterOffer(
 
 public sealed record ChangeProvider(Guid OfferId, string ProviderId);
 
+public sealed record ConfirmTimesheet(Guid OfferId, int Year, int Month, string ProviderId, string ConfirmedBy, DateTimeOffset ConfirmedAt);
+
 public sealed record ChangePlaces(Guid OfferId, int Places);
 
 public sealed record WithdrawOffer(Guid OfferId, DateOnly Date, string Reason);
@@ -130,6 +144,20 @@ public static class OfferDecisions
         return Decision.Accept(new StreamEvent(c.OfferId, new OfferRegistered(
             c.OfferId, c.ProviderType, c.ProviderName, c.Municipality, c.Title, c.Activity, c.Places, c.HoursPerWeek,
             c.StartsOn, c.EndsOn, c.ReportTo, c.ProviderId, c.AccidentInsurer)));
+    }
+
+    /// <summary>
+    /// A provider confirms a month that has ended (422 <c>month-not-ended</c>), once (409 <c>month-confirmed</c>, which the
+    /// order of checks puts first).
+    /// </summary>
+    public static Decision ConfirmTimesheet(Offer offer, ConfirmTimesheet c, DateOnly today)
+    {
+        var month = $"{c.Year:D4}-{c.Month:D2}";
+        if (offer.Confirmations.ContainsKey(month))
+            return Rejection.Conflict("month-confirmed", $"The timesheet of {month} is confirmed already.");
+        if (new DateOnly(c.Year, c.Month, 1).AddMonths(1) > today)
+            return Rejection.Unprocessable("month-not-ended", $"{month} has not ended yet; a timesheet is confirmed once its month is over.");
+        return Decision.Accept(new StreamEvent(offer.Id, new TimesheetConfirmed(offer.Id, month, c.ProviderId, c.ConfirmedBy, c.ConfirmedAt)));
     }
 
     /// <summary>The same provider again changes nothing; a withdrawn offer may still be re-attributed (its hours stay to confirm).</summary>

@@ -56,10 +56,26 @@ public sealed record PersonAssigned(
     string? Reasoning = null,
     string? InformationLanguage = null) : IDomainEvent;
 
-public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes) : IDomainEvent;
+/// <summary>Who logged an hour entry (contract v3c): the provider itself or the office; entries recorded before read office.</summary>
+public enum HourSource
+{
+    Office,
+    Provider,
+}
 
-/// <summary>A correction is a new entry that replaces the value of an earlier one; the original stays in the history.</summary>
-public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason) : IDomainEvent;
+/// <remarks>
+/// <paramref name="Source"/> is null in entries recorded before v3c (the office's). <paramref name="AfterConfirmation"/> is
+/// true when the office logged it in a month the provider had already confirmed (null otherwise).
+/// </remarks>
+public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, DateOnly Date, int Minutes,
+    HourSource? Source = null, bool? AfterConfirmation = null) : IDomainEvent
+{
+    public HourSource SourceOrOffice => Source ?? HourSource.Office;
+}
+
+/// <summary>A correction is a new entry that replaces the value of an earlier one; the original stays in the history. Only the office corrects.</summary>
+public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason,
+    bool? AfterConfirmation = null) : IDomainEvent;
 
 public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason) : IDomainEvent;
 

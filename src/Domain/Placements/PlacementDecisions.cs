@@ -103,22 +103,33 @@ public static class PlacementDecisions
     /// the endpoint passes the offer's last day, <paramref name="offerEndsOn"/> (null when the offer is open-ended).
     /// <paramref name="week"/> holds at least the person's hours of the ISO week of <c>c.Date</c>, across placements.
     /// </summary>
-    public static Decision LogHours(Person person, Placement placement, HourLog week, LogHours c, Policy policy, DateOnly today, DateOnly? offerEndsOn = null)
+    /// <remarks>
+    /// Contract v3c: <paramref name="source"/> says who logs; once the provider confirmed the month
+    /// (<paramref name="monthConfirmed"/>) it cannot change it (409 <c>month-confirmed</c>, before the date rules), while
+    /// the office still may, its entry marked <c>afterConfirmation</c>.
+    /// </remarks>
+    public static Decision LogHours(Person person, Placement placement, HourLog week, LogHours c, Policy policy, DateOnly today, DateOnly? offerEndsOn = null,
+        HourSource source = HourSource.Office, bool monthConfirmed = false)
     {
+        if (monthConfirmed && source == HourSource.Provider)
+            return Rejection.Conflict("month-confirmed", $"The provider confirmed {c.Date:yyyy-MM} already; the office corrects it from now on.");
         if (!placement.Covers(c.Date) || c.Date > today)
             return Rejection.Unprocessable("outside-placement", $"{c.Date:yyyy-MM-dd} lies before the start, after the end or in the future.");
         if (OutsideOffer(c.Date, offerEndsOn) is { } outside)
             return outside;
         if (CheckLimits(week, placement, c.Date, c.Minutes, replacing: null, policy) is { } rejection)
             return rejection;
-        return Decision.Accept(new StreamEvent(person.Id, new HoursLogged(placement.PlacementId, person.Id, c.EntryId, c.Date, c.Minutes)));
+        return Decision.Accept(new StreamEvent(person.Id, new HoursLogged(placement.PlacementId, person.Id, c.EntryId, c.Date, c.Minutes,
+            source, monthConfirmed ? true : null)));
     }
 
     /// <summary>
     /// A correction may always cancel (0); raising or keeping hours needs a day inside the placement and the offer.
     /// <paramref name="week"/> holds at least the person's hours of the ISO week of the entry named (empty when none was found).
     /// </summary>
-    public static Decision CorrectHours(Person person, Placement placement, HourLog week, CorrectHours c, Policy policy, DateOnly? offerEndsOn = null)
+    /// <remarks><paramref name="confirmed"/> tells whether the provider confirmed the month of a day (v3c: the correction is then marked).</remarks>
+    public static Decision CorrectHours(Person person, Placement placement, HourLog week, CorrectHours c, Policy policy, DateOnly? offerEndsOn = null,
+        Func<DateOnly, bool>? confirmed = null)
     {
         var entry = week.Find(placement.PlacementId, c.EntryId);
         if (entry is null)
@@ -132,7 +143,8 @@ public static class PlacementDecisions
         if (CheckLimits(week, placement, date, c.Minutes, replacing: original, policy) is { } rejection)
             return rejection;
         return Decision.Accept(new StreamEvent(person.Id,
-            new HoursCorrected(placement.PlacementId, person.Id, c.NewEntryId, original, date, c.Minutes, c.Reason)));
+            new HoursCorrected(placement.PlacementId, person.Id, c.NewEntryId, original, date, c.Minutes, c.Reason,
+                confirmed?.Invoke(date) == true ? true : null)));
     }
 
     private static Rejection? OutsideOffer(DateOnly date, DateOnly? offerEndsOn) =>

@@ -22,7 +22,50 @@ public class LogHoursTests
     public void LogHours_emits_HoursLogged_on_the_person_stream()
     {
         Log(A.PlacedPerson(), T.D(2026, 11, 16), 240)
-            .ShouldAccept(new StreamEvent(T.PersonId, new HoursLogged(T.PlacementId, T.PersonId, Entry, T.D(2026, 11, 16), 240)));
+            .ShouldAccept(new StreamEvent(T.PersonId, new HoursLogged(T.PlacementId, T.PersonId, Entry, T.D(2026, 11, 16), 240, HourSource.Office)));
+    }
+
+    // ---- v3c: the provider's confirmation -------------------------------------------------------------------------
+
+    private static Decision LogAs(HourSource source, bool confirmed, DateOnly date)
+    {
+        var history = A.PlacedPerson();
+        var person = Given.Person(history);
+        return PlacementDecisions.LogHours(person, person.Placements[T.PlacementId], Given.Hours(history),
+            new LogHours(T.PlacementId, Entry, date, 60), Policy.Default, T.Today, source: source, monthConfirmed: confirmed);
+    }
+
+    [Fact]
+    public void A_provider_logs_with_source_provider_until_the_month_is_confirmed_then_409_before_the_date_rules()
+    {
+        LogAs(HourSource.Provider, confirmed: false, T.D(2026, 10, 20))
+            .ShouldAccept(new StreamEvent(T.PersonId, new HoursLogged(T.PlacementId, T.PersonId, Entry, T.D(2026, 10, 20), 60, HourSource.Provider)));
+        LogAs(HourSource.Provider, confirmed: true, T.D(2026, 10, 20)).ShouldReject("month-confirmed");
+        // A day before the placement's start in a confirmed month: the state conflict answers first (contract order of checks).
+        LogAs(HourSource.Provider, confirmed: true, T.D(2026, 10, 1)).ShouldReject("month-confirmed");
+    }
+
+    [Fact]
+    public void The_office_still_logs_in_a_confirmed_month_marked_after_confirmation()
+    {
+        LogAs(HourSource.Office, confirmed: true, T.D(2026, 10, 20))
+            .ShouldAccept(new StreamEvent(T.PersonId, new HoursLogged(T.PlacementId, T.PersonId, Entry, T.D(2026, 10, 20), 60, HourSource.Office, true)));
+    }
+
+    [Fact]
+    public void A_month_is_confirmed_once_and_only_after_it_ended()
+    {
+        var offer = Given.Offer(A.OfferRegistered());
+        var at = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        AGH.Domain.Offers.OfferDecisions.ConfirmTimesheet(offer, new AGH.Domain.Offers.ConfirmTimesheet(T.OfferId, 2026, 11, "tafel", "u1", at), T.Today)
+            .ShouldReject("month-not-ended");
+        AGH.Domain.Offers.OfferDecisions.ConfirmTimesheet(offer, new AGH.Domain.Offers.ConfirmTimesheet(T.OfferId, 2026, 10, "tafel", "u1", at), T.Today)
+            .ShouldAccept(new StreamEvent(T.OfferId, new AGH.Domain.Offers.TimesheetConfirmed(T.OfferId, "2026-10", "tafel", "u1", at)));
+        var confirmed = Given.Offer(A.OfferRegistered(), new AGH.Domain.Offers.TimesheetConfirmed(T.OfferId, "2026-10", "tafel", "u1", at));
+        confirmed.IsConfirmed(T.D(2026, 10, 31)).Should().BeTrue();
+        confirmed.IsConfirmed(T.D(2026, 11, 1)).Should().BeFalse();
+        AGH.Domain.Offers.OfferDecisions.ConfirmTimesheet(confirmed, new AGH.Domain.Offers.ConfirmTimesheet(T.OfferId, 2026, 10, "tafel", "u1", at), T.Today)
+            .ShouldReject("month-confirmed");
     }
 
     [Fact]

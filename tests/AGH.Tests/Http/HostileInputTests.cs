@@ -56,7 +56,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         _expenses = (await PendingExpense(cw, home.Placement), await PendingExpense(await Caseworker("melle", "cw-melle-exp"), foreign.Placement));
 
         var requests = new List<Req>();
-        foreach (var route in PostRoutes(home, doomed, foreign, run, doomedRun, cw, coordinator, official, payroll, reviewer, anonymous))
+        var provider = await Provider(MatrixProvider("bad-iburg"));
+        foreach (var route in PostRoutes(home, doomed, foreign, run, doomedRun, cw, coordinator, official, payroll, reviewer, anonymous, provider))
             requests.AddRange(PostMutations(route));
         // Payroll's first export of the released run is recorded (contract v3b), so the auditor's reads below find a copy.
         requests.Add(new("export payout run (payroll)", "first export", HttpMethod.Get, $"/api/payout-runs/{run}/export", payroll, null, null, [200]));
@@ -201,7 +202,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     private (Guid Own, Guid Foreign) _expenses;
 
     private IEnumerable<PostRoute> PostRoutes(World h, World d, World f, Guid run, Guid doomedRun, HttpClient cw, HttpClient coordinator,
-        HttpClient official, HttpClient payroll, HttpClient reviewer, HttpClient anonymous)
+        HttpClient official, HttpClient payroll, HttpClient reviewer, HttpClient anonymous, HttpClient? provider = null)
     {
         string Day(int offset) => Q(D(Today.AddDays(offset)));
         var none = Array.Empty<(string, Guid, Guid, int)>();
@@ -213,6 +214,9 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             new("startsOn", K.Date, Day(-30)), new("endsOn", K.OptDate, Day(300)), new("reportTo", K.Str, Q("Am Markt 1")),
             new("servesPublicBenefit", K.Bool, "true"), new("accidentInsurer", K.OptStr, Q("Unfallkasse Niedersachsen")),
         ], none);
+        // Contract v3c: the provider of the home world's offer confirms last month.
+        // It takes no body, and a broken one is 400 before the offer is looked at: another provider's offer is 404 in TimesheetTests.
+        yield return new("confirm timesheet", $"/api/offers/{h.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}/confirmation", provider ?? cw, [], none);
         yield return new("change provider", "/api/offers/{offer}/provider", coordinator, [new("providerId", K.Str, Q("tafel-osnabruecker-land"))],
             [("{offer}", h.Offer, Guid.NewGuid(), 404)]);
         yield return new("change places", "/api/offers/{offer}/places", coordinator, [new("places", K.Int, "12")],
@@ -615,6 +619,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         var withId = new (string Route, string Template, Guid Own, HttpClient Client, Guid Foreign, int ForeignStatus)[]
         {
             ("get offer", "/api/offers/{}", h.Offer, cw, f.Offer, 200),
+            ("timesheet", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}", h.Offer, auditor, f.Offer, 200),
+            ("timesheet pdf", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}/pdf", h.Offer, auditor, f.Offer, 200),
             ("get person", "/api/persons/{}", h.Person, cw, f.Person, 404),
             ("get person (official)", "/api/persons/{}", h.Person, official, f.Person, 404),
             ("person history", "/api/persons/{}/history", h.Person, cw, f.Person, 404),

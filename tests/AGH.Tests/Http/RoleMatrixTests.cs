@@ -225,7 +225,15 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         {
             personId = x.W.FreePerson, offerId = x.W.Offer, noticeServedOn = D(x.Today.AddDays(-3)), startsOn = D(x.Today.AddDays(-2)), hoursPerWeek = 5,
         })),
-        new("POST /api/placements/{id}/hours", [Cw], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/hours",
+        // Contract v3c: timesheets for the provider (own offer), caseworkers (their rows), payroll and auditors; confirmation by the provider.
+        new("GET /api/offers/{id}/timesheets/{month}", [Pr, Cw, Pa, Au], false,
+            (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}")),
+        new("GET /api/offers/{id}/timesheets/{month}/pdf", [Pr, Cw, Pa, Au], false,
+            (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}/pdf")),
+        new("POST /api/offers/{id}/timesheets/{month}/confirmation", [Pr], true,
+            (x, c) => Post(c, $"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}/confirmation", new { }))
+            { ETagOf = x => $"/api/offers/{x.W.Offer}" },
+        new("POST /api/placements/{id}/hours", [Cw, Pr], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/hours",
             new { date = D(x.Today.AddDays(-1)), minutes = 30 })) { ETagOf = x => $"/api/placements/{x.W.Placement}" },
         new("POST /api/placements/{id}/hours/{entryId}/correction", [Cw], true, (x, c) => Post(c,
             $"/api/placements/{x.W.Placement}/hours/{x.W.Entry}/correction", new { minutes = 45, reason = "Nachtrag" }))
@@ -587,6 +595,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["GET /api/municipalities"] = "reference data, readable by every role",
         ["GET /api/offers"] = "offers are readable by every role (a provider's own only: ProviderTests)",
         ["GET /api/offers/{id}"] = "offers are readable by every role (a provider's own only, another's 404: ProviderTests)",
+        ["GET /api/offers/{id}/timesheets/{month}"] = "an offer's sheet: a caseworker gets only its municipality's rows, a provider 404 for another's offer (TimesheetTests)",
+        ["GET /api/offers/{id}/timesheets/{month}/pdf"] = "as the timesheet: a caseworker's sheet holds only its municipality's persons (TimesheetPdfTests)",
+        ["POST /api/offers/{id}/timesheets/{month}/confirmation"] = "providers only, by offer: another provider's offer is 404 (TimesheetTests)",
         ["POST /api/offers/{id}/provider"] = "an offer, not a person; coordinators act district-wide (ProviderTests)",
         ["POST /api/offers"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",
         ["POST /api/offers/{id}/places"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",

@@ -125,6 +125,13 @@ public class LegalTextTests
     public void History_words_every_refusal_kind() => EachValueHasItsOwnText(HistoryWording.Of, RefusalKinds);
 
     [Fact]
+    public void History_words_every_source_of_hours() => EachValueHasItsOwnText(HistoryWording.Of, new Dictionary<AGH.Domain.Placements.HourSource, string>
+    {
+        [AGH.Domain.Placements.HourSource.Office] = "vom Sozialamt",
+        [AGH.Domain.Placements.HourSource.Provider] = "vom Träger",
+    });
+
+    [Fact]
     public void History_words_every_exemption_reason() => EachValueHasItsOwnText(HistoryWording.Of, ExemptionReasons);
 
     [Fact]

@@ -69,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Placements.LogHoursEndpoint.Request>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
+            var problemDetails1 = AGH.Api.Infrastructure.Access.ProviderOrCaseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -106,7 +106,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Placements.LogHoursEndpoint.Decide(logHours, hoursStream, _policy, _clock);
+            var decision = AGH.Api.Placements.LogHoursEndpoint.Decide(logHours, hoursStream, _policy, _clock, httpContext);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
