@@ -13,6 +13,7 @@ public static class ProjectionRebuild
     [
         typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
         typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection), typeof(NoticeIndexProjection),
+        typeof(AbsenceReportProjection), typeof(AccidentProjection),
     ];
 
     public static bool IsCommand(string[] args) => args is ["projections", "rebuild", ..];

@@ -61,7 +61,9 @@ public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, 
 /// <summary>A correction is a new entry that replaces the value of an earlier one; the original stays in the history.</summary>
 public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason) : IDomainEvent;
 
-public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason) : IDomainEvent;
+/// <summary><paramref name="AbsenceReportId"/> names the absence report it was recorded from (contract v3c); null otherwise and on older events.</summary>
+public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason,
+    Guid? AbsenceReportId = null) : IDomainEvent;
 
 public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning) : IDomainEvent;
 
@@ -124,6 +126,9 @@ public sealed record Refusal(
 {
     /// <summary>The written or oral invitation to the hearing (contract v3a); null when none was recorded.</summary>
     public HearingInvited? Invitation { get; init; }
+
+    /// <summary>The provider's absence report the refusal was recorded from (contract v3c); null otherwise.</summary>
+    public Guid? AbsenceReportId { get; init; }
 
     /// <summary>The reassessment after the hearing; <see cref="Assessment"/> then already holds its outcome.</summary>
     public RefusalReassessed? Reassessment { get; init; }
@@ -189,7 +194,7 @@ public sealed partial record Placement(
     };
 
     public Placement When(RefusalRecorded e) =>
-        this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };
+        this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null) { AbsenceReportId = e.AbsenceReportId }) };
 
     public Placement When(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
 
