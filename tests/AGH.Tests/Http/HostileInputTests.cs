@@ -54,6 +54,15 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             return Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
         }
         _expenses = (await PendingExpense(cw, home.Placement), await PendingExpense(await Caseworker("melle", "cw-melle-exp"), foreign.Placement));
+        // Contract v3c: an open absence report and an unreported accident on the home world's placement, made by its provider.
+        _provider = await Provider(MatrixProvider("bad-iburg"), "provider-hostile");
+        async Task<Guid> Created(HttpClient client, string url, object body)
+        {
+            using var created = await Post(client, url, body);
+            return Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+        }
+        _absenceReport = await Created(_provider, $"/api/placements/{home.Placement}/absence-reports", new { date = D(Today.AddDays(-2)), kind = "no-show", note = "fehlte" });
+        _accident = await Created(_provider, $"/api/placements/{home.Placement}/accidents", new { on = D(Today.AddDays(-1)), description = "Sturz", incapacityDays = 5 });
 
         var requests = new List<Req>();
         foreach (var route in PostRoutes(home, doomed, foreign, run, doomedRun, cw, coordinator, official, payroll, reviewer, anonymous))
@@ -197,6 +206,9 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     // ---------------------------------------------------------------- routes
 
     private (Guid Own, Guid Foreign) _expenses;
+
+    private HttpClient _provider = null!;
+    private Guid _absenceReport, _accident;
 
     private IEnumerable<PostRoute> PostRoutes(World h, World d, World f, Guid run, Guid doomedRun, HttpClient cw, HttpClient coordinator,
         HttpClient official, HttpClient payroll, HttpClient reviewer, HttpClient anonymous)
@@ -345,6 +357,19 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("decide expense", "/api/expenses/{expense}/decision", payroll,
             [new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("Belege geprüft"))],
             [("{expense}", _expenses.Own, Guid.NewGuid(), 404)]);
+        // Contract v3c: absence reports (by the home world's provider; the foreign world's placement is another provider's: 404) and accidents.
+        yield return new("report absence", "/api/placements/{placement}/absence-reports", _provider,
+            [new("date", K.Date, Day(-2)), new("kind", K.Enum, Q("no-show")), new("note", K.OptStr, Q("nicht erschienen"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("dismiss absence report", "/api/absence-reports/{report}/dismissal", cw,
+            [new("reason", K.Str, Q("rechtzeitig entschuldigt"))], [("{report}", _absenceReport, Guid.NewGuid(), 404)]);
+        yield return new("record accident", "/api/placements/{placement}/accidents", cw,
+            [new("on", K.Date, Day(-1)), new("description", K.Str, Q("Schnittwunde")), new("incapacityDays", K.OptInt, "5")],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("report accident", "/api/accidents/{accident}/report", cw,
+            [new("reportedOn", K.Date, Day(0))], [("{accident}", _accident, Guid.NewGuid(), 404)]);
+        yield return new("record accident incapacity", "/api/accidents/{accident}/incapacity", _provider,
+            [new("incapacityDays", K.Int, "6")], [("{accident}", _accident, Guid.NewGuid(), 404)]);
         // Recoveries: the hostile world has none, so every well-formed call ends at 404 and a malformed one at 400 (checked first).
         yield return new("hear recovery", "/api/recoveries/{recovery}/hearing", cw,
             [new("heldOn", K.Date, Day(0)), new("statement", K.Str, Q("keine Äußerung"))],
@@ -663,6 +688,10 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list expenses", "/api/expenses", ["status", "personId", "month", "page", "pageSize"], cw),
             ("list recoveries", "/api/recoveries", ["status", "personId", "page", "pageSize"], cw),
             ("get expense", $"/api/expenses/{_expenses.Own}", ["x"], cw),
+            ("list absence reports", "/api/absence-reports", ["status", "page", "pageSize"], cw),
+            ("list absence reports (provider)", "/api/absence-reports", ["status", "page", "pageSize"], _provider),
+            ("list accidents", "/api/accidents", ["status", "page", "pageSize"], cw),
+            ("get accident", $"/api/accidents/{_accident}", ["x"], _provider),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),
