@@ -361,6 +361,8 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("report absence", "/api/placements/{placement}/absence-reports", _provider,
             [new("date", K.Date, Day(-2)), new("kind", K.Enum, Q("no-show")), new("note", K.OptStr, Q("nicht erschienen"))],
             [("{placement}", h.Placement, f.Placement, 404)]);
+        // No body: an unknown report, so whatever the body, nothing is recorded (404, or 400 for a malformed one).
+        yield return new("record refusal from absence report", "/api/absence-reports/{report}/refusal", cw, [], [("{report}", Guid.NewGuid(), Guid.NewGuid(), 404)]);
         yield return new("dismiss absence report", "/api/absence-reports/{report}/dismissal", cw,
             [new("reason", K.Str, Q("rechtzeitig entschuldigt"))], [("{report}", _absenceReport, Guid.NewGuid(), 404)]);
         yield return new("record accident", "/api/placements/{placement}/accidents", cw,
@@ -692,6 +694,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("list absence reports (provider)", "/api/absence-reports", ["status", "page", "pageSize"], _provider),
             ("list accidents", "/api/accidents", ["status", "page", "pageSize"], cw),
             ("get accident", $"/api/accidents/{_accident}", ["x"], _provider),
+            ("get absence report", $"/api/absence-reports/{_absenceReport}", ["x"], cw),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),
