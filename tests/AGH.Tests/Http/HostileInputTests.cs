@@ -71,6 +71,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         requests.Add(new("export payout run (payroll)", "first export", HttpMethod.Get, $"/api/payout-runs/{run}/export", payroll, null, null, [200]));
         requests.AddRange(GetMutations(home, foreign, run, auditor, cw, official));
         requests.AddRange(RecoveryExport(payroll));
+        requests.AddRange(AbsenceRefusal(cw));
 
         var offenders = new List<string>();
         var notProblem = new List<string>();
@@ -147,6 +148,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             .SelectMany(PostMutations)
             .Concat(GetMutations(home, foreign, Guid.NewGuid(), client, client, client))
             .Concat(RecoveryExport(client))
+            .Concat(AbsenceRefusal(client))
             .Select(r => DocumentedRoutes.Key(r.Method, r.Url))
             .ToHashSet();
 
@@ -361,8 +363,6 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("report absence", "/api/placements/{placement}/absence-reports", _provider,
             [new("date", K.Date, Day(-2)), new("kind", K.Enum, Q("no-show")), new("note", K.OptStr, Q("nicht erschienen"))],
             [("{placement}", h.Placement, f.Placement, 404)]);
-        // No body: an unknown report, so whatever the body, nothing is recorded (404, or 400 for a malformed one).
-        yield return new("record refusal from absence report", "/api/absence-reports/{report}/refusal", cw, [], [("{report}", Guid.NewGuid(), Guid.NewGuid(), 404)]);
         yield return new("dismiss absence report", "/api/absence-reports/{report}/dismissal", cw,
             [new("reason", K.Str, Q("rechtzeitig entschuldigt"))], [("{report}", _absenceReport, Guid.NewGuid(), 404)]);
         yield return new("record accident", "/api/placements/{placement}/accidents", cw,
@@ -611,6 +611,23 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     // ---------------------------------------------------------------- GET routes
 
     /// <summary>The cash office's recovery file takes no parameters: hostile ones are ignored and never break the CSV (payroll only).</summary>
+    /// <summary>
+    /// The refusal from an absence report takes no body: hostile ids and bodies on unknown reports, so nothing can be recorded
+    /// (404; a malformed id or JSON body 400, checked first).
+    /// </summary>
+    private static IEnumerable<Req> AbsenceRefusal(HttpClient cw)
+    {
+        byte[] B(string s) => System.Text.Encoding.UTF8.GetBytes(s);
+        var unknown = $"/api/absence-reports/{Guid.NewGuid()}/refusal";
+        yield return new("absence report refusal", "unknown id", HttpMethod.Post, unknown, cw, B("{}"), "application/json", [404]);
+        // Every POST takes a JSON body (the service-wide rule), also one without fields: a missing body is 400.
+        yield return new("absence report refusal", "no body", HttpMethod.Post, unknown, cw, null, null, [400]);
+        yield return new("absence report refusal", "broken body", HttpMethod.Post, unknown, cw, B("{"), "application/json", [400]);
+        yield return new("absence report refusal", "array body", HttpMethod.Post, unknown, cw, B("[1,2]"), "application/json", [400, 404]);
+        yield return new("absence report refusal", "bad id", HttpMethod.Post, "/api/absence-reports/not-a-guid/refusal", cw, B("{}"), "application/json", [400, 404]);
+        yield return new("absence report refusal", "empty id", HttpMethod.Post, $"/api/absence-reports/{Guid.Empty}/refusal", cw, B("{}"), "application/json", [404]);
+    }
+
     private static IEnumerable<Req> RecoveryExport(HttpClient payroll) =>
         new[] { "x=%ZZ%00", "status=' OR 1=1--", "page=-1", "duplicate=true&duplicate=false", "x=" + new string('a', 5000) }
             .Select(q => new Req("export recoveries", $"query:{q}", HttpMethod.Get, $"/api/recoveries/export?{q}", payroll, null, null, [200]));
