@@ -29,6 +29,10 @@ public static class Access
     public static ProblemDetails PlacementReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Auditor, Roles.Provider);
     /// <summary>Timesheets and the Arbeitsnachweis (contract v3 roles table).</summary>
     public static ProblemDetails TimesheetReader(HttpContext http) => Read(http, Roles.Provider, Roles.Caseworker, Roles.Payroll, Roles.Auditor);
+    /// <summary>Absence reports (contract v3 roles table): providers their own reports, caseworkers and officials by municipality, auditors all.</summary>
+    public static ProblemDetails AbsenceReportReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Provider, Roles.Auditor);
+    /// <summary>Accidents: caseworkers by municipality, coordinators and auditors all, providers their own (legal corrections: the duty is theirs).</summary>
+    public static ProblemDetails AccidentReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Coordinator, Roles.Auditor, Roles.Provider);
     public static ProblemDetails HistoryReader(HttpContext http) => Read(http, Roles.Auditor, Roles.Caseworker);
     public static ProblemDetails PayoutReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Auditor);
     public static ProblemDetails MoneyReader(HttpContext http) => Read(http, Roles.Payroll, Roles.Caseworker, Roles.Official, Roles.Auditor);
@@ -79,6 +83,8 @@ public sealed class TimesheetReaderAttribute() : AccessAttribute(nameof(Access.T
 public sealed class EveryoneAttribute() : AccessAttribute(nameof(Access.Everyone));
 /// <summary>Persons, placements and sanction proposals: caseworkers and officials within their municipality, auditors all.</summary>
 public sealed class CaseReaderAttribute() : AccessAttribute(nameof(Access.CaseReader));
+public sealed class AbsenceReportReaderAttribute() : AccessAttribute(nameof(Access.AbsenceReportReader));
+public sealed class AccidentReaderAttribute() : AccessAttribute(nameof(Access.AccidentReader));
 public sealed class HistoryReaderAttribute() : AccessAttribute(nameof(Access.HistoryReader));
 public sealed class PayoutReaderAttribute() : AccessAttribute(nameof(Access.PayoutReader));
 public sealed class PayrollOrOfficialAttribute() : AccessAttribute(nameof(Access.PayrollOrOfficial));

@@ -38,6 +38,8 @@ public static class MartenSetup
                 opts.Projections.Add<PayoutRunProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ExpenseProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<RecoveryProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<AbsenceReportProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<AccidentProjection>(ProjectionLifecycle.Inline);
 
                 // Async: the quota report may trail writes by a moment; the daemon catches up after outages.
                 opts.Projections.Add<QuotaOfferProjection>(ProjectionLifecycle.Async);
@@ -67,6 +69,8 @@ public static class MartenSetup
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);
                 opts.Schema.For<NoticeIndex>().Index(x => x.AwaitingDispatch);
                 opts.Schema.For<AGH.Domain.Payouts.Recovery>().Index(x => x.PersonId).Index(x => x.EntryId);
+                opts.Schema.For<AGH.Domain.Placements.AbsenceReport>().Index(x => x.Municipality).Index(x => x.ProviderId).Index(x => x.Status);
+                opts.Schema.For<AGH.Domain.Placements.Accident>().Index(x => x.Municipality).Index(x => x.ProviderId).Index(x => x.Status);
                 opts.Schema.For<AGH.Domain.Payouts.Expense>().Index(x => x.PersonId).Index(x => x.Municipality).Index(x => x.Month);
                 return opts;
             })

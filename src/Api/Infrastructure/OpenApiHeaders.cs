@@ -24,9 +24,9 @@ public sealed class OpenApiHeaders : IOperationFilter
             });
         }
         // Payout runs carry no ETag (contract: offers, persons, placements and proposals do): no If-Match, no 412.
-        // Nor do the resources new in v3, such as notices, expenses and recoveries.
+        // Nor do the resources new in v3, such as notices, expenses, recoveries, absence reports and accidents.
         if (path.Contains("{id") && !path.StartsWith("/api/payout-runs/") && !path.StartsWith("/api/notices/") && !path.StartsWith("/api/expenses/")
-            && !path.StartsWith("/api/recoveries/"))
+            && !path.StartsWith("/api/recoveries/") && !path.StartsWith("/api/absence-reports/") && !path.StartsWith("/api/accidents/"))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

@@ -14,6 +14,7 @@ public static class ProjectionRebuild
         typeof(OfferProjection), typeof(PersonProjection), typeof(PlacementIndexProjection), typeof(ProposalIndexProjection),
         typeof(PayoutRunProjection), typeof(QuotaOfferProjection), typeof(QuotaPersonProjection), typeof(NoticeIndexProjection),
         typeof(ReportOfferProjection), typeof(ReportPersonProjection),
+        typeof(ExpenseProjection), typeof(RecoveryProjection), typeof(AbsenceReportProjection), typeof(AccidentProjection),
     ];
 
     public static bool IsCommand(string[] args) => args is ["projections", "rebuild", ..];

@@ -115,6 +115,30 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, AGH.Api.Recoveries.RecoveryStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
+    public static Task<AGH.Api.Accidents.AccidentPlacement?> LoadAccidentPlacement(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.Accidents.AccidentPlacement.Load(session, id, http, ct);
+
+    public static ProblemDetails Found(AGH.Api.Accidents.AccidentPlacement? stream, HttpContext http) => Found(stream?.Placement, http);
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.Accidents.AccidentPlacement stream) => Append(session, decision, stream.Placement);
+
+    public static Task<AGH.Api.AbsenceReports.AbsenceReportStream?> LoadAbsenceReport(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.AbsenceReports.AbsenceReportStream.Load(session, id, http, ct);
+
+    // Absence reports and accidents are new resources (contract v3): no ETag, no If-Match.
+    public static ProblemDetails Found(AGH.Api.AbsenceReports.AbsenceReportStream? stream) => stream is null ? Problems.NotFound("absence-report") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.AbsenceReports.AbsenceReportStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
+    public static Task<AGH.Api.Accidents.AccidentStream?> LoadAccident(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        AGH.Api.Accidents.AccidentStream.Load(session, id, http, ct);
+
+    public static ProblemDetails Found(AGH.Api.Accidents.AccidentStream? stream) => stream is null ? Problems.NotFound("accident") : WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, AGH.Api.Accidents.AccidentStream stream) =>
+        Streams.Append(session, decision, Streams.Of(stream.Stream));
+
     // Loaders a decision names with an attribute on its stream parameter (LoadedWithAttribute), for what it locks or reads beyond the stream.
     public static Task<PlacementStream?> PlacementFreeingPlace(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Placement(session, id, http, ct, writesOffer: true);

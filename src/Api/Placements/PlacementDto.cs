@@ -25,7 +25,9 @@ public sealed record HearingDto(DateOnly HeldOn, string Statement);
 public sealed record HearingInvitationDto(DateOnly InvitedOn, HearingForm Form, DateOnly Deadline, string Language, bool Interpreter, HearingDelivery Delivery);
 
 public sealed record RefusalDto(Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, AssessmentDto? Assessment, HearingDto? Hearing,
-    HearingInvitationDto? HearingInvitation = null);
+    HearingInvitationDto? HearingInvitation = null,
+    [property: Description("The provider's absence report this refusal was recorded from (POST /api/absence-reports/{id}/refusal); null otherwise.")]
+    Guid? AbsenceReportId = null);
 
 public sealed record PlacementDto(
     Guid Id,
@@ -89,7 +91,8 @@ public sealed record PlacementDto(
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
-                r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null)).ToList(),
+                r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null,
+                r.AbsenceReportId)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today, policy)).ToList(),
             p.EndedOnAsOf(today), p.EndReasonAsOf(today), p.NoticeVersion, policy.DailyCapMinutes, policy.WeeklyCapMinutes, p.NoticeId)
         {

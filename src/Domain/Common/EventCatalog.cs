@@ -150,8 +150,34 @@ public static class EventCatalog
                 : $"Einsatz beendet, letzter Arbeitstag {D(x.Date)} ({HistoryWording.Of(x.Reason)})",
             occurredOn: x => x.Date, mask: e => e with { Note = null }),
         Entry<RefusalRecorded>(EventStream.Person, _ => LegalBasis.Duty,
-            x => $"{HistoryWording.Of(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}",
+            x => $"{HistoryWording.Of(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}"
+                + (x.AbsenceReportId is null ? "" : " (aus der Fehlzeitenmeldung des Trägers)"),
             occurredOn: x => x.Date, mask: e => e with { StatedReason = X }),
+        // Absence reports (contract v3c): the provider's note may say the person is ill (never a diagnosis): erased with the person.
+        Entry<AbsenceReported>(EventStream.Person, _ => LegalBasis.AbsenceReport,
+            x => $"Fehlzeit vom Träger gemeldet ({HistoryWording.Of(x.Kind)}) für den {D(x.Date)}: {(string.IsNullOrWhiteSpace(x.Note) ? "ohne Bemerkung" : x.Note)}",
+            occurredOn: x => x.Date, mask: e => e with { Note = X },
+            notPersonal: [nameof(AbsenceReported.Municipality), nameof(AbsenceReported.ProviderId), nameof(AbsenceReported.ReportedBy)]),
+        Entry<AbsenceReportRecordedAsRefusal>(EventStream.Person, _ => LegalBasis.Duty,
+            x => $"Fehlzeitenmeldung des Trägers als Weigerung erfasst von {x.RecordedBy}",
+            notPersonal: [nameof(AbsenceReportRecordedAsRefusal.RecordedBy)]),
+        Entry<AbsenceReportDismissed>(EventStream.Person, _ => LegalBasis.AbsenceReport,
+            x => $"Fehlzeitenmeldung des Trägers ohne Weigerung abgeschlossen von {x.DismissedBy}: {x.Reason}",
+            mask: e => e with { Reason = X }, notPersonal: [nameof(AbsenceReportDismissed.DismissedBy)]),
+        // Accidents (contract v3c): the description and the incapacity are health data (Art. 9 DSGVO); the description is erased with the person.
+        Entry<AccidentRecorded>(EventStream.Person, _ => LegalBasis.Accident,
+            x => $"Arbeitsunfall am {D(x.On)} erfasst{(x.Fatal ? " (tödlich)" : "")}"
+                + (x.IncapacityDays is { } days ? $", arbeitsunfähig {days} Tage" : "")
+                + $"; Unfallanzeige an {x.AccidentInsurer ?? "den Unfallversicherungsträger"} fällig am {D(x.ReportDueOn)}: {x.Description}",
+            occurredOn: x => x.On, mask: e => e with { Description = X },
+            notPersonal: [nameof(AccidentRecorded.Municipality), nameof(AccidentRecorded.ProviderId), nameof(AccidentRecorded.AccidentInsurer),
+                nameof(AccidentRecorded.RecordedBy), nameof(AccidentRecorded.RecordedByProvider)]),
+        Entry<AccidentIncapacityRecorded>(EventStream.Person, _ => LegalBasis.Accident,
+            x => $"Arbeitsunfähigkeit nach Arbeitsunfall erfasst: {x.IncapacityDays} Tage",
+            notPersonal: [nameof(AccidentIncapacityRecorded.RecordedBy), nameof(AccidentIncapacityRecorded.RecordedByProvider)]),
+        Entry<AccidentReported>(EventStream.Person, _ => LegalBasis.AccidentReport,
+            x => $"Unfallanzeige an den Unfallversicherungsträger erstattet am {D(x.ReportedOn)}", occurredOn: x => x.ReportedOn,
+            notPersonal: [nameof(AccidentReported.ReportedBy)]),
         Entry<RefusalAssessed>(EventStream.Person, _ => LegalBasis.GoodCause,
             x => x.GoodCause
                 ? $"Wichtiger Grund anerkannt ({(x.Reason is { } r ? HistoryWording.Of(r) : "ohne Angabe")}): {x.Reasoning}"
@@ -370,6 +396,14 @@ public static class HistoryWording
         RefusalKind.Explicit => "Ausdrückliche Ablehnung",
         RefusalKind.NoShow => "Nichterscheinen",
         RefusalKind.DroppedOut => "Abbruch",
+    };
+
+    public static string Of(AbsenceKind kind) => kind switch
+    {
+        AbsenceKind.Explicit => "Ausdrückliche Ablehnung",
+        AbsenceKind.NoShow => "Nichterscheinen",
+        AbsenceKind.DroppedOut => "Abbruch",
+        AbsenceKind.ReportedSick => "krank gemeldet",
     };
 
     public static string Of(ExemptionReason reason) => reason switch

@@ -37,6 +37,11 @@ public static class LegalBasis
     /// <summary>German is the official language; a translated annex helps the person understand the notice and binds no one.</summary>
     public const string NoticeTranslation = "§ 23 Abs. 1 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
     public const string NotificationRebutted = "§ 41 Abs. 2 S. 3 VwVfG i. V. m. § 1 Abs. 1 NVwVfG";
+    /// <summary>A provider's absence report and the office's handling of it: the duty to work and its good reasons.</summary>
+    public const string AbsenceReport = "§ 5 Abs. 3 und 4 AsylbLG";
+    /// <summary>Participants are insured as Beschäftigte; the provider reports accidents to the insurer.</summary>
+    public const string Accident = "§ 193 Abs. 1 und 4 SGB VII, § 2 Abs. 1 Nr. 1 SGB VII";
+    public const string AccidentReport = "§ 193 Abs. 1 und 4 SGB VII";
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Exclusion = "§ 1 Abs. 4 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";

@@ -284,6 +284,9 @@ public sealed record Person(
         // Expenses and recoveries live in their own views (ExpenseProjection, RecoveryProjection); here they only count towards the Revision.
         (not null, Payouts.ExpenseRecorded or Payouts.ExpenseDecided or Payouts.RecoveryOpened
             or Payouts.RecoveryHeard or Payouts.RecoveryDecided or Payouts.RecoveryObjectionFiled) => state,
+        // Absence reports and accidents too (AbsenceReportProjection, AccidentProjection); the refusal from a report is folded as RefusalRecorded.
+        (not null, AbsenceReported or AbsenceReportRecordedAsRefusal or AbsenceReportDismissed
+            or AccidentRecorded or AccidentIncapacityRecorded or AccidentReported) => state,
         // Every event of the stream counts towards the Revision; one this fold does not know must not pass silently.
         (not null, _) => throw new ArgumentException($"{@event.GetType().Name} is not an event of a person's stream.", nameof(@event)),
         _ => state,

@@ -77,7 +77,9 @@ public sealed record HoursLogged(Guid PlacementId, Guid PersonId, Guid EntryId, 
 public sealed record HoursCorrected(Guid PlacementId, Guid PersonId, Guid EntryId, Guid CorrectsEntryId, DateOnly Date, int Minutes, string Reason,
     bool? AfterConfirmation = null) : IDomainEvent;
 
-public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason) : IDomainEvent;
+/// <summary><paramref name="AbsenceReportId"/> names the absence report it was recorded from (contract v3c); null otherwise and on older events.</summary>
+public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason,
+    Guid? AbsenceReportId = null) : IDomainEvent;
 
 public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning) : IDomainEvent;
 
@@ -140,6 +142,9 @@ public sealed record Refusal(
 {
     /// <summary>The written or oral invitation to the hearing (contract v3a); null when none was recorded.</summary>
     public HearingInvited? Invitation { get; init; }
+
+    /// <summary>The provider's absence report the refusal was recorded from (contract v3c); null otherwise.</summary>
+    public Guid? AbsenceReportId { get; init; }
 
     /// <summary>The reassessment after the hearing; <see cref="Assessment"/> then already holds its outcome.</summary>
     public RefusalReassessed? Reassessment { get; init; }
@@ -205,7 +210,7 @@ public sealed partial record Placement(
     };
 
     public Placement When(RefusalRecorded e) =>
-        this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null)) };
+        this with { Refusals = Refusals.Add(e.RefusalId, new Refusal(e.RefusalId, e.Date, e.Kind, e.StatedReason, null, null) { AbsenceReportId = e.AbsenceReportId }) };
 
     public Placement When(RefusalAssessed e) => WithRefusal(e.RefusalId, r => r with { Assessment = e });
 

@@ -18,7 +18,8 @@ public sealed record LogHours(Guid PlacementId, Guid EntryId, DateOnly Date, int
 
 public sealed record CorrectHours(Guid PlacementId, Guid EntryId, Guid NewEntryId, int Minutes, string Reason);
 
-public sealed record RecordRefusal(Guid PlacementId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason);
+/// <summary><paramref name="AbsenceReportId"/>: the provider's absence report the refusal is recorded from (contract v3c).</summary>
+public sealed record RecordRefusal(Guid PlacementId, Guid RefusalId, DateOnly Date, RefusalKind Kind, string StatedReason, Guid? AbsenceReportId = null);
 
 public sealed record AssessRefusal(Guid PlacementId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
 
@@ -198,7 +199,7 @@ public static class PlacementDecisions
         if (person.IsDutySuspendedOn(placement.PlacementId, c.Date, policy))
             return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
         return Decision.Accept(new StreamEvent(person.Id,
-            new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason)));
+            new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason, c.AbsenceReportId)));
     }
 
     public static Decision AssessRefusal(Person person, Placement placement, AssessRefusal c)

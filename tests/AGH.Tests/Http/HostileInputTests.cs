@@ -54,6 +54,15 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             return Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
         }
         _expenses = (await PendingExpense(cw, home.Placement), await PendingExpense(await Caseworker("melle", "cw-melle-exp"), foreign.Placement));
+        // Contract v3c: an open absence report and an unreported accident on the home world's placement, made by its provider.
+        _provider = await Provider(MatrixProvider("bad-iburg"), "provider-hostile");
+        async Task<Guid> Created(HttpClient client, string url, object body)
+        {
+            using var created = await Post(client, url, body);
+            return Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+        }
+        _absenceReport = await Created(_provider, $"/api/placements/{home.Placement}/absence-reports", new { date = D(Today.AddDays(-2)), kind = "no-show", note = "fehlte" });
+        _accident = await Created(_provider, $"/api/placements/{home.Placement}/accidents", new { on = D(Today.AddDays(-1)), description = "Sturz", incapacityDays = 5 });
 
         var requests = new List<Req>();
         var provider = await Provider(MatrixProvider("bad-iburg"));
@@ -64,6 +73,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         requests.AddRange(GetMutations(home, foreign, run, auditor, cw, official));
         requests.AddRange(RecoveryExport(payroll));
         requests.AddRange(DistrictReport(auditor));
+        requests.AddRange(AbsenceRefusal(cw));
 
         var offenders = new List<string>();
         var notProblem = new List<string>();
@@ -141,6 +151,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             .Concat(GetMutations(home, foreign, Guid.NewGuid(), client, client, client))
             .Concat(RecoveryExport(client))
             .Concat(DistrictReport(client))
+            .Concat(AbsenceRefusal(client))
             .Select(r => DocumentedRoutes.Key(r.Method, r.Url))
             .ToHashSet();
 
@@ -200,6 +211,9 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     // ---------------------------------------------------------------- routes
 
     private (Guid Own, Guid Foreign) _expenses;
+
+    private HttpClient _provider = null!;
+    private Guid _absenceReport, _accident;
 
     private IEnumerable<PostRoute> PostRoutes(World h, World d, World f, Guid run, Guid doomedRun, HttpClient cw, HttpClient coordinator,
         HttpClient official, HttpClient payroll, HttpClient reviewer, HttpClient anonymous, HttpClient? provider = null)
@@ -351,6 +365,19 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         yield return new("decide expense", "/api/expenses/{expense}/decision", payroll,
             [new("approved", K.Bool, "true"), new("reasoning", K.Str, Q("Belege geprüft"))],
             [("{expense}", _expenses.Own, Guid.NewGuid(), 404)]);
+        // Contract v3c: absence reports (by the home world's provider; the foreign world's placement is another provider's: 404) and accidents.
+        yield return new("report absence", "/api/placements/{placement}/absence-reports", _provider,
+            [new("date", K.Date, Day(-2)), new("kind", K.Enum, Q("no-show")), new("note", K.OptStr, Q("nicht erschienen"))],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("dismiss absence report", "/api/absence-reports/{report}/dismissal", cw,
+            [new("reason", K.Str, Q("rechtzeitig entschuldigt"))], [("{report}", _absenceReport, Guid.NewGuid(), 404)]);
+        yield return new("record accident", "/api/placements/{placement}/accidents", cw,
+            [new("on", K.Date, Day(-1)), new("description", K.Str, Q("Schnittwunde")), new("incapacityDays", K.OptInt, "5")],
+            [("{placement}", h.Placement, f.Placement, 404)]);
+        yield return new("report accident", "/api/accidents/{accident}/report", cw,
+            [new("reportedOn", K.Date, Day(0))], [("{accident}", _accident, Guid.NewGuid(), 404)]);
+        yield return new("record accident incapacity", "/api/accidents/{accident}/incapacity", _provider,
+            [new("incapacityDays", K.Int, "6")], [("{accident}", _accident, Guid.NewGuid(), 404)]);
         // Recoveries: the hostile world has none, so every well-formed call ends at 404 and a malformed one at 400 (checked first).
         yield return new("hear recovery", "/api/recoveries/{recovery}/hearing", cw,
             [new("heldOn", K.Date, Day(0)), new("statement", K.Str, Q("keine Äußerung"))],
@@ -590,6 +617,23 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
     // ---------------------------------------------------------------- GET routes
 
     /// <summary>The cash office's recovery file takes no parameters: hostile ones are ignored and never break the CSV (payroll only).</summary>
+    /// <summary>
+    /// The refusal from an absence report takes no body: hostile ids and bodies on unknown reports, so nothing can be recorded
+    /// (404; a malformed id or JSON body 400, checked first).
+    /// </summary>
+    private static IEnumerable<Req> AbsenceRefusal(HttpClient cw)
+    {
+        byte[] B(string s) => System.Text.Encoding.UTF8.GetBytes(s);
+        var unknown = $"/api/absence-reports/{Guid.NewGuid()}/refusal";
+        yield return new("absence report refusal", "unknown id", HttpMethod.Post, unknown, cw, B("{}"), "application/json", [404]);
+        // Every POST takes a JSON body (the service-wide rule), also one without fields: a missing body is 400.
+        yield return new("absence report refusal", "no body", HttpMethod.Post, unknown, cw, null, null, [400]);
+        yield return new("absence report refusal", "broken body", HttpMethod.Post, unknown, cw, B("{"), "application/json", [400]);
+        yield return new("absence report refusal", "array body", HttpMethod.Post, unknown, cw, B("[1,2]"), "application/json", [400, 404]);
+        yield return new("absence report refusal", "bad id", HttpMethod.Post, "/api/absence-reports/not-a-guid/refusal", cw, B("{}"), "application/json", [400, 404]);
+        yield return new("absence report refusal", "empty id", HttpMethod.Post, $"/api/absence-reports/{Guid.Empty}/refusal", cw, B("{}"), "application/json", [404]);
+    }
+
     private static IEnumerable<Req> RecoveryExport(HttpClient payroll) =>
         new[] { "x=%ZZ%00", "status=' OR 1=1--", "page=-1", "duplicate=true&duplicate=false", "x=" + new string('a', 5000) }
             .Select(q => new Req("export recoveries", $"query:{q}", HttpMethod.Get, $"/api/recoveries/export?{q}", payroll, null, null, [200]));
@@ -690,6 +734,11 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("get expense", $"/api/expenses/{_expenses.Own}", ["x"], cw),
             // The hostile world holds no recovery: an unknown id with hostile query parameters is still 404, never 500.
             ("get recovery", $"/api/recoveries/{Guid.NewGuid()}", ["x"], cw),
+            ("list absence reports", "/api/absence-reports", ["status", "page", "pageSize"], cw),
+            ("list absence reports (provider)", "/api/absence-reports", ["status", "page", "pageSize"], _provider),
+            ("list accidents", "/api/accidents", ["status", "page", "pageSize"], cw),
+            ("get accident", $"/api/accidents/{_accident}", ["x"], _provider),
+            ("get absence report", $"/api/absence-reports/{_absenceReport}", ["x"], cw),
             ("export payout run", $"/api/payout-runs/{run}/export", ["format", "duplicate"], auditor),
             ("health ready", "/health/ready", ["x"], auditor),
             ("health live", "/health/live", ["x"], auditor),

@@ -49,6 +49,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
     {
         /// <summary>A district official for steps a route needs first (a suspension before its end).</summary>
         public HttpClient? Official { get; init; }
+
+        /// <summary>The matrix provider (runs every bad-iburg world's main offer), for absence reports a route needs first.</summary>
+        public HttpClient? Provider { get; init; }
     }
 
     /// <summary>Documented routes without a row: not role-checked by design, with the reason.</summary>
@@ -119,8 +122,61 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         return await ExpenseOf(x);
     }
 
+    private static object AbsenceBody(Ctx x, string kind = "explicit") => new { date = D(x.Today.AddDays(-2)), kind, note = "nicht erschienen" };
+
+    private static object AccidentBody(Ctx x) => new { on = D(x.Today.AddDays(-1)), description = "Schnittwunde", incapacityDays = 5 };
+
+    /// <summary>The world's first open absence report (made by the row's Prepare or on demand), or an unknown id when it has none.</summary>
+    private static async Task<Guid> OpenAbsenceReportOf(Ctx x, bool create = false)
+    {
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync("/api/absence-reports?status=open&pageSize=500"))!.AsArray();
+        var found = list.Where(r => r!["placementId"]!.GetValue<string>() == x.W.Placement.ToString()).Select(r => Guid.Parse(r!["id"]!.GetValue<string>())).ToList();
+        if (found.Count > 0) return found[0];
+        if (!create) return Guid.NewGuid();
+        await Must(Post(x.Provider!, $"/api/placements/{x.W.Placement}/absence-reports", AbsenceBody(x)));
+        return await OpenAbsenceReportOf(x);
+    }
+
+    /// <summary>The world's first unreported accident (made by the row's Prepare or on demand), or an unknown id when it has none.</summary>
+    private static async Task<Guid> AccidentOf(Ctx x, bool create = false)
+    {
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await x.Cw.GetStringAsync("/api/accidents?status=open&pageSize=500"))!.AsArray();
+        var found = list.Where(r => r!["placementId"]!.GetValue<string>() == x.W.Placement.ToString()).Select(r => Guid.Parse(r!["id"]!.GetValue<string>())).ToList();
+        if (found.Count > 0) return found[0];
+        if (!create) return Guid.NewGuid();
+        await Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/accidents", AccidentBody(x)));
+        return await AccidentOf(x);
+    }
+
     private static readonly Route[] Routes =
     [
+        // Contract v3 roles table: absence reports are made by providers, listed by the office, its provider and auditors,
+        // turned into a refusal or dismissed by caseworkers; accidents recorded by providers and caseworkers, listed also by coordinators.
+        new("POST /api/placements/{id}/absence-reports", [Pr], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/absence-reports", AbsenceBody(x)))
+            { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        new("GET /api/absence-reports", [Cw, Of, Au, Pr], false, (_, c) => c.GetAsync("/api/absence-reports?status=open")),
+        new("GET /api/absence-reports/{id}", [Cw, Of, Au, Pr], false, async (x, c) => await c.GetAsync($"/api/absence-reports/{await OpenAbsenceReportOf(x, create: true)}")),
+        new("POST /api/absence-reports/{id}/refusal", [Cw], true, async (x, c) => await Post(c, $"/api/absence-reports/{await OpenAbsenceReportOf(x)}/refusal", new { }))
+        {
+            Prepare = x => Must(Post(x.Provider!, $"/api/placements/{x.W.Placement}/absence-reports", AbsenceBody(x))),
+        },
+        new("POST /api/absence-reports/{id}/dismissal", [Cw], true, async (x, c) =>
+            await Post(c, $"/api/absence-reports/{await OpenAbsenceReportOf(x)}/dismissal", new { reason = "rechtzeitig entschuldigt" }))
+        {
+            Prepare = x => Must(Post(x.Provider!, $"/api/placements/{x.W.Placement}/absence-reports", AbsenceBody(x, "reported-sick"))),
+        },
+        new("POST /api/placements/{id}/accidents", [Pr, Cw], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/accidents", AccidentBody(x)))
+            { ETagOf = x => $"/api/placements/{x.W.Placement}" },
+        new("GET /api/accidents", [Cw, Co, Au, Pr], false, (_, c) => c.GetAsync("/api/accidents?status=open")),
+        new("GET /api/accidents/{id}", [Cw, Co, Au, Pr], false, async (x, c) => await c.GetAsync($"/api/accidents/{await AccidentOf(x, create: true)}")),
+        new("POST /api/accidents/{id}/report", [Pr, Cw], true, async (x, c) => await Post(c, $"/api/accidents/{await AccidentOf(x)}/report", new { reportedOn = D(x.Today) }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/accidents", AccidentBody(x))),
+        },
+        new("POST /api/accidents/{id}/incapacity", [Pr, Cw], true, async (x, c) => await Post(c, $"/api/accidents/{await AccidentOf(x)}/incapacity", new { incapacityDays = 6 }))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/placements/{x.W.Placement}/accidents", AccidentBody(x))),
+        },
         new("GET /api/municipalities", All, false, (_, c) => c.GetAsync("/api/municipalities")),
         new("GET /api/offers", All, false, (_, c) => c.GetAsync("/api/offers?municipality=bad-iburg")),
         new("GET /api/offers/{id}", All, false, (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}")),
@@ -385,6 +441,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         var shared = await BuildWorld("bad-iburg", "cw-bad-iburg");
         var sharedCw = await Caseworker("bad-iburg", "cw-bad-iburg");
         var sharedOfficial = await As("official", null, "official-prepare");
+        var sharedProvider = await ClientOf(Roles.Single(r => r.Role == Pr));
         // Months of this class only (the hostile tests use the last few), so the order of the classes does not matter.
         var runMonths = 24;
         var sharedRun = await PreparedRun("payroll-a", runMonths++);
@@ -405,8 +462,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
                 var allowed = route.Allowed.Contains(role.Role);
                 // An allowed change gets resources of its own, so every allowed call can succeed; refusals share one world.
                 var ctx = allowed && route.Mutates
-                    ? new Ctx(await BuildWorld("bad-iburg", "cw-bad-iburg"), await PreparedRun("payroll-a", runMonths++), Today, sharedCw) { Official = sharedOfficial }
-                    : new Ctx(shared, sharedRun, Today, sharedCw) { Official = sharedOfficial };
+                    ? new Ctx(await BuildWorld("bad-iburg", "cw-bad-iburg"), await PreparedRun("payroll-a", runMonths++), Today, sharedCw) { Official = sharedOfficial, Provider = sharedProvider }
+                    : new Ctx(shared, sharedRun, Today, sharedCw) { Official = sharedOfficial, Provider = sharedProvider };
                 if (allowed && route.Mutates && route.Prepare is { } prepare) await prepare(ctx);
 
                 // Once per command: the same call with the ETag of the resource's state before its latest change is 412
@@ -521,6 +578,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("POST /api/notices/{id}/dispatch", OtherOfficial, "notice dispatch", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/dispatch", new { method = "post", on = D(x.Today) })),
         ("POST /api/notices/{id}/receipt", OtherCaseworker, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
         ("POST /api/notices/{id}/receipt", OtherOfficial, "notice receipt", (x, c) => Post(c, $"/api/notices/{NoticeOf(x.Theirs.Placement)}/receipt", new { outcome = "returned", note = "zurück" })),
+        ("POST /api/placements/{id}/accidents", OtherCaseworker, "accident", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/accidents",
+            new { on = D(x.Today.AddDays(-1)), description = "Sturz", incapacityDays = 4 })),
         ("POST /api/placements/{id}/expenses", OtherCaseworker, "expense", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/expenses",
             new { month = AGH.Domain.Payouts.Month.Of(x.Today).ToString(), amountCents = 100, description = "d", evidence = "e" })),
         ("POST /api/placements/{id}/expenses", OtherOfficial, "expense", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/expenses",
@@ -605,6 +664,16 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["POST /api/persons"] = "creates a person; the municipality is in the body",
         ["GET /api/quota"] = "aggregates only",
         ["GET /api/reports/placements"] = "aggregates only; an official of a municipality reads its rows only (DistrictReportTests)",
+        // The worlds hold no absence report or accident; their other-municipality and other-provider 404s are in their own tests.
+        ["POST /api/placements/{id}/absence-reports"] = "providers only (by offer, not municipality); another provider's placement is 404 (AbsenceReportTests)",
+        ["GET /api/absence-reports"] = "filtered to the caller's municipality or provider; another municipality's caseworker lists none (AbsenceReportTests)",
+        ["GET /api/absence-reports/{id}"] = "an absence report id; another municipality's or provider's is 404 (AbsenceReportTests)",
+        ["POST /api/absence-reports/{id}/refusal"] = "an absence report id; another municipality's caseworker gets 404 (AbsenceReportTests)",
+        ["POST /api/absence-reports/{id}/dismissal"] = "an absence report id; another municipality's caseworker gets 404 (AbsenceReportTests)",
+        ["GET /api/accidents"] = "filtered to the caller's municipality or provider; another municipality's caseworker lists none (AccidentTests)",
+        ["GET /api/accidents/{id}"] = "an accident id; another municipality's or provider's is 404 (AccidentTests)",
+        ["POST /api/accidents/{id}/report"] = "an accident id; another municipality's caseworker or another provider gets 404 (AccidentTests)",
+        ["POST /api/accidents/{id}/incapacity"] = "an accident id; another municipality's caseworker or another provider gets 404 (AccidentTests)",
         // The worlds hold no expense or recovery (building one needs a released run); their checks are in their own tests.
         ["GET /api/expenses/{id}"] = "an expense id; another municipality's expense is 404 (ExpenseTests)",
         ["POST /api/expenses/{id}/decision"] = "an expense id; another municipality's official gets 404 (ExpenseTests); payroll decides for the district",

@@ -1,0 +1,31 @@
+using AGH.Domain.Placements;
+
+namespace AGH.Api.AbsenceReports;
+
+/// <summary>The provider tells the office who stayed away (contract v3c); the office decides whether it is a refusal.</summary>
+[Provider]
+public static class ReportAbsenceEndpoint
+{
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] AbsenceKind? Kind, string? Note);
+
+    public static (ReportAbsence?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    {
+        var actor = Access.Actor(http);
+        return new ReportAbsence(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), v.Required(b.Kind, "kind"),
+            v.Text(b.Note, "note", 2000, required: false), actor.Provider!, actor.UserId);
+    });
+
+    public static Decision Decide(ReportAbsence command, PlacementStream stream, Clock clock) =>
+        AbsenceReportDecisions.Report(stream.Person, stream.Placement, command, clock.Today);
+
+    [WolverinePost("/api/placements/{id}/absence-reports", OperationId = "reportAbsence"), Tags("Absence reports")]
+    [EndpointSummary("Report an absence from the work (provider, its own placements)")]
+    [EndpointDescription("Providers, placements on their own offers (another provider's or an unknown placement: 404). kind: explicit, no-show, "
+        + "dropped-out (the refusal kinds) or reported-sick (the person told the provider they are ill; write no diagnosis). note up to 2000 "
+        + "characters. date in the future: 422 date-in-future; before the start or after the end of the placement: 422 outside-placement. "
+        + "The report is open until a caseworker records a refusal from it or dismisses it.")]
+    [ProducesResponseType<AbsenceReportDto>(201)]
+    public static IResult Handle(Request body, ReportAbsence command, Decision decision, HttpContext http) =>
+        Results.Created($"/api/absence-reports/{command.ReportId}",
+            AbsenceReportDto.From(AbsenceReport.Start((AbsenceReported)decision.Events[0].Event), Access.Actor(http)));
+}

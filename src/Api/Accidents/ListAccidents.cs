@@ -1,0 +1,64 @@
+using AGH.Domain.Placements;
+using Marten;
+
+namespace AGH.Api.Accidents;
+
+/// <summary>Accidents, above all the open ones whose report to the insurer is due: earliest due first.</summary>
+[AccidentReader]
+public static class ListAccidentsEndpoint
+{
+    public static ProblemDetails Validate(HttpContext http)
+    {
+        var checks = new Checks();
+        var q = http.Request.Query;
+        if (q["status"].Count > 1) checks.Add("status", "must be given once.");
+        if (StatusOf(q["status"].ToString()) is null && q["status"].ToString().Length > 0) checks.Add("status", "must be open, reported or not-reportable.");
+        Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
+        return checks.Details();
+    }
+
+    private static AccidentStatus? StatusOf(string value) => value switch
+    {
+        "open" => AccidentStatus.Open,
+        "reported" => AccidentStatus.Reported,
+        "not-reportable" => AccidentStatus.NotReportable,
+        _ => null,
+    };
+
+    [WolverineGet("/api/accidents", OperationId = "listAccidents"), Tags("Accidents")]
+    [EndpointSummary("Accidents, filtered by status; paged, total in X-Total-Count")]
+    [EndpointDescription("Caseworkers: persons of their municipality; coordinators and auditors: all; providers: accidents at their own offers "
+        + "(description and incapacityDays only where they recorded them). Ordered by reportDueOn, then as recorded.")]
+    [ProducesResponseType<IReadOnlyList<AccidentDto>>(200), AnswersProblems(403)]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? status, string? page, string? pageSize)
+    {
+        var paging = Paging.Read(page, pageSize, new Checks());
+        var actor = Access.Actor(http);
+        IQueryable<Accident> query = session.Query<Accident>();
+        if (ProviderScope.IsProvider(actor))
+        {
+            var own = actor.Provider ?? "";
+            query = query.Where(x => x.ProviderId == own);
+        }
+        else if (actor.Role == Roles.Caseworker && actor.Municipality is { } municipality) query = query.Where(x => x.Municipality == municipality);
+        if (StatusOf(status ?? "") is { } wanted) query = query.Where(x => x.Status == wanted);
+        var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.ReportDueOn).ThenBy(x => x.Id));
+        return Results.Ok(items.Select(x => AccidentDto.From(x, actor)).ToList());
+    }
+}
+
+/// <summary>One accident (the Location of a new one).</summary>
+[AccidentReader]
+public static class GetAccidentEndpoint
+{
+    [WolverineGet("/api/accidents/{id}", OperationId = "getAccident"), Tags("Accidents"), EndpointSummary("One accident")]
+    [ProducesResponseType<AccidentDto>(200), AnswersProblems(403, 404)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        var actor = Access.Actor(http);
+        var accident = await session.LoadAsync<Accident>(id, http.RequestAborted);
+        return accident is null || !AccidentAccess.Visible(actor, accident)
+            ? Problems.NotFound("accident").Answer()
+            : Results.Ok(AccidentDto.From(accident, actor));
+    }
+}
