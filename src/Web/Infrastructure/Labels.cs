@@ -210,6 +210,22 @@ public static class Labels
         (Api.RecoveryOutcome.Recover, "zurückfordern (Erstattungsbescheid)", "warn"),
         (Api.RecoveryOutcome.Waive, "auf die Erstattung verzichten", "neutral"));
 
+    public static readonly LabelTable<AbsenceKind> AbsenceKind = new(
+        (Api.AbsenceKind.Explicit, "ausdrücklich verweigert", ""),
+        (Api.AbsenceKind.NoShow, "nicht erschienen", ""),
+        (Api.AbsenceKind.DroppedOut, "abgebrochen", ""),
+        (Api.AbsenceKind.ReportedSick, "krank gemeldet", ""));
+
+    public static readonly LabelTable<AbsenceReportStatus> AbsenceReportStatus = new(
+        (Api.AbsenceReportStatus.Open, "offen", "warn"),
+        (Api.AbsenceReportStatus.Recorded, "als Weigerung erfasst", "neutral"),
+        (Api.AbsenceReportStatus.Dismissed, "erledigt ohne Weigerung", "ok"));
+
+    public static readonly LabelTable<AccidentStatus> AccidentStatus = new(
+        (Api.AccidentStatus.Open, "Unfallanzeige fällig", "warn"),
+        (Api.AccidentStatus.Reported, "angezeigt", "ok"),
+        (Api.AccidentStatus.NotReportable, "nicht anzeigepflichtig", "neutral"));
+
     public static readonly LabelTable<PlacementObjectionOutcome> PlacementObjectionOutcome = new(
         (Api.PlacementObjectionOutcome.Upheld, "stattgeben (Abhilfe)", ""),
         (Api.PlacementObjectionOutcome.Dismissed, "zurückweisen (Widerspruchsbescheid)", ""));
