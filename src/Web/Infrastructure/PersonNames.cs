@@ -48,4 +48,8 @@ public static class PersonNames
 
     public static string Of(IReadOnlyDictionary<Guid, PersonDto> persons, Guid id) =>
         persons.TryGetValue(id, out var p) ? $"{p.FamilyName}, {p.GivenName}" : "(Person nicht lesbar)";
+
+    /// <summary>Name and file reference for money lists; a role that may not read persons (payroll) sees the id the API gave.</summary>
+    public static string WithReference(IReadOnlyDictionary<Guid, PersonDto> persons, Guid id) =>
+        persons.TryGetValue(id, out var p) ? $"{p.FamilyName}, {p.GivenName}{(p.FileReference is { } f ? $" ({f})" : "")}" : id.ToString();
 }

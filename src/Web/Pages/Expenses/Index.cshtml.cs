@@ -63,7 +63,7 @@ public sealed class IndexModel : CommandPage
     }
 
     public string PersonLabel(ExpenseDto e) =>
-        Persons.TryGetValue(e.PersonId, out var p) ? $"{p.FamilyName}, {p.GivenName}{(p.FileReference is { } f ? $" ({f})" : "")}" : e.PersonId.ToString();
+        PersonNames.WithReference(Persons, e.PersonId);
 
     public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&p={page}";
 }

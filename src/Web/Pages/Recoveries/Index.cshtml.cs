@@ -26,7 +26,7 @@ public sealed class IndexModel : StaffPage
     }
 
     public string PersonLabel(RecoveryDto r) =>
-        Persons.TryGetValue(r.PersonId, out var p) ? $"{p.FamilyName}, {p.GivenName}{(p.FileReference is { } f ? $" ({f})" : "")}" : r.PersonId.ToString();
+        PersonNames.WithReference(Persons, r.PersonId);
 
     public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&p={page}";
 }
