@@ -64,8 +64,11 @@ public sealed record ReportPerson(
     IReadOnlyList<ReportRestriction> Restrictions,
     IReadOnlyList<ReportObjection> Objections)
 {
+    /// <summary>Closed as a record entered twice (contract v3d): counted nowhere, as the record kept is.</summary>
+    public bool Duplicate { get; init; }
+
     /// <summary>Entitled that day (the entitlement's end date is its last day, as the person's rules read it).</summary>
-    public bool EntitledOn(DateOnly day) => EntitledSince <= day && !(EntitlementEndedOn < day);
+    public bool EntitledOn(DateOnly day) => !Duplicate && EntitledSince <= day && !(EntitlementEndedOn < day);
 
     public bool PlacedOn(DateOnly day) => Placements.Any(p => p.CoversDay(day));
 
@@ -141,6 +144,8 @@ public partial class ReportPersonProjection : SingleStreamProjection<ReportPerso
     {
         IncludeType<PersonRegistered>();
         IncludeType<EntitlementEnded>();
+        IncludeType<PersonCorrected>();
+        IncludeType<PersonMarkedDuplicate>();
         IncludeType<PersonAssigned>();
         IncludeType<PlacementEnded>();
         IncludeType<RefusalRecorded>();
@@ -164,6 +169,8 @@ public partial class ReportPersonProjection : SingleStreamProjection<ReportPerso
         return e.Data switch
         {
             EntitlementEnded x => row with { EntitlementEndedOn = x.Date },
+            PersonCorrected x => row with { EntitledSince = x.EntitledSince ?? row.EntitledSince },
+            PersonMarkedDuplicate => row with { Duplicate = true },
             PersonAssigned x => row with { Placements = [.. row.Placements, new ReportPlacement(x.PlacementId, x.StartsOn, x.Until, null, null)] },
             PlacementEnded x => row.WithPlacement(x.PlacementId, p => p with { EndedOn = x.Date, EndReason = x.Reason }),
             RefusalRecorded => row.With(on, ReportFactKind.Refusal),

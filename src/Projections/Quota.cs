@@ -50,6 +50,7 @@ public partial class QuotaPersonProjection : SingleStreamProjection<QuotaPerson,
         IncludeType<ExemptionEnded>();
         IncludeType<ExemptionWithdrawn>();
         IncludeType<EntitlementEnded>();
+        IncludeType<PersonMarkedDuplicate>();
         IncludeType<PersonAssigned>();
         IncludeType<PlacementEnded>();
     }
@@ -62,6 +63,8 @@ public partial class QuotaPersonProjection : SingleStreamProjection<QuotaPerson,
         // Recorded in error: it counts nowhere, so the quota forgets it.
         (not null, ExemptionWithdrawn x) => row with { Exemptions = [.. row.Exemptions.Where(q => q.ExemptionId != x.ExemptionId)] },
         (not null, EntitlementEnded) => row with { Entitled = false },
+        // A record entered twice counts nowhere; the record kept is counted.
+        (not null, PersonMarkedDuplicate) => row with { Entitled = false },
         (not null, PersonAssigned) => row with { Placed = true },
         (not null, PlacementEnded) => row with { Placed = false },
         _ => row,

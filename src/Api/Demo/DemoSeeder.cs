@@ -138,7 +138,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         {
             var id = Guid.CreateVersion7();
             Apply(PersonDecisions.Register(new RegisterPerson(id, r.Municipality, r.Given, r.Family, r.Born, r.EntitledSince,
-                $"AZ-50-2026-{i + 1:0000}"), today), Caseworker(r.Municipality));
+                $"AZ-50-2026-{i + 1:0000}"), [], today), Caseworker(r.Municipality));
             return _persons[id];
         }).ToList();
     }

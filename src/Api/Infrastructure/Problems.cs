@@ -15,13 +15,19 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemDetails Details(Rejection r) => r.Kind switch
+    public static ProblemDetails Details(Rejection r)
     {
-        RejectionKind.NotFound => Details(404, r.Code, "Not found", r.Detail),
-        RejectionKind.Forbidden => Details(403, r.Code, "Forbidden", r.Detail),
-        RejectionKind.Conflict => Details(409, r.Code, "Conflict", r.Detail),
-        _ => Details(422, r.Code, "Rule violated", r.Detail),
-    };
+        var problem = r.Kind switch
+        {
+            RejectionKind.NotFound => Details(404, r.Code, "Not found", r.Detail),
+            RejectionKind.Forbidden => Details(403, r.Code, "Forbidden", r.Detail),
+            RejectionKind.Conflict => Details(409, r.Code, "Conflict", r.Detail),
+            RejectionKind.Unprocessable => Details(422, r.Code, "Rule violated", r.Detail),
+            _ => throw new ArgumentOutOfRangeException(nameof(r), r.Kind, null),
+        };
+        foreach (var (name, value) in r.Data ?? new Dictionary<string, object>()) problem.Extensions[name] = value;
+        return problem;
+    }
 
     public static ProblemDetails NotFound(string what) => Details(404, "not-found", "Not found", $"No {what} with this id is visible to you.");
 

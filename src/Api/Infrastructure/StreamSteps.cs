@@ -1,3 +1,4 @@
+using AGH.Api.Persons;
 using AGH.Api.Payouts;
 using AGH.Api.Placements;
 using AGH.Domain.Offers;
@@ -55,6 +56,29 @@ public static class StreamSteps
     public static ProblemDetails Found(PersonStream? stream, HttpContext http) => Found(stream?.Stream, http);
 
     public static void Append(IDocumentSession session, Decision decision, PersonStream stream) => Append(session, decision, stream.Stream);
+
+    public static Task<PersonRegistry> LoadRegistry(RegisterPerson command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        PersonRegistry.Load(session, Access.Actor(http), command.FamilyName, command.GivenName, command.FileReference, ct);
+
+    // A registration starts its stream: nothing to find, nothing to match.
+    public static ProblemDetails Found(PersonRegistry registry) => WolverineContinue.NoProblems;
+
+    public static void Append(IDocumentSession session, Decision decision, PersonRegistry registry) => Streams.Append(session, decision);
+
+    public static Task<PersonCorrectionStream?> LoadCorrection(CorrectPerson command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        PersonCorrectionStream.Load(session, command, http, ct);
+
+    public static ProblemDetails Found(PersonCorrectionStream? stream, HttpContext http) => Found(stream?.Stream, http);
+
+    public static void Append(IDocumentSession session, Decision decision, PersonCorrectionStream stream) => Append(session, decision, stream.Stream);
+
+    public static Task<DuplicatePair?> LoadDuplicate(MarkDuplicate command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        DuplicatePair.Load(session, command, http, ct);
+
+    public static ProblemDetails Found(DuplicatePair? pair, HttpContext http) =>
+        pair is null ? Problems.NotFound("person") : pair.Kept is null ? Problems.NotFound("person to keep") : Found(pair.Stream, http);
+
+    public static void Append(IDocumentSession session, Decision decision, DuplicatePair pair) => Append(session, decision, pair.Stream);
 
     public static Task<IEventStream<Offer>?> LoadOffer(Guid id, IDocumentSession session, CancellationToken ct) => Streams.Offer(session, id, ct);
 

@@ -27,7 +27,9 @@ public sealed record PersonDto(
     [property: System.ComponentModel.Description("The residence status in force today: the latest recorded by since, not in the future.")]
     LegalStatusDto? LegalStatus = null,
     [property: System.ComponentModel.Description("The day of the latest declared willingness to work (POST /api/persons/{id}/willingness), if any.")]
-    DateOnly? WillingnessDeclaredOn = null)
+    DateOnly? WillingnessDeclaredOn = null,
+    [property: System.ComponentModel.Description("The record kept, once this one was closed as entered twice (status duplicate).")]
+    Guid? DuplicateOf = null)
 {
     public static PersonDto From(Person p, DateOnly today) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
@@ -36,7 +38,8 @@ public sealed record PersonDto(
         RestrictionDto.From(p.RestrictionInForceOn(today)?.Restriction, today),
         p.LegalHold, p.ErasedOn,
         p.LegalStatusOn(today) is { } status ? new LegalStatusDto(status.Status, status.Since) : null,
-        p.WillingnessDeclaredOn.IsEmpty ? null : p.WillingnessDeclaredOn.Max());
+        p.WillingnessDeclaredOn.IsEmpty ? null : p.WillingnessDeclaredOn.Max(),
+        p.DuplicateOf);
 }
 
 public static class PersonAccess

@@ -11,6 +11,9 @@ public enum RejectionKind
 
 public sealed record Rejection(RejectionKind Kind, string Code, string Detail)
 {
+    /// <summary>Members the problem carries beside its code (e.g. <c>duplicateOf</c>).</summary>
+    public IReadOnlyDictionary<string, object>? Data { get; init; }
+
     public static Rejection NotFound(string code, string detail) => new(RejectionKind.NotFound, code, detail);
     public static Rejection Forbidden(string code, string detail) => new(RejectionKind.Forbidden, code, detail);
     public static Rejection Conflict(string code, string detail) => new(RejectionKind.Conflict, code, detail);

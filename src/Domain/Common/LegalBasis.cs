@@ -45,6 +45,8 @@ public static class LegalBasis
     public const string Entitlement = "§ 1 AsylbLG";
     public const string Exclusion = "§ 1 Abs. 4 AsylbLG";
     public const string Registration = "§ 1 AsylbLG, § 5 Abs. 4 AsylbLG";
+    /// <summary>Wrong master data is corrected, and a record entered twice closed (Richtigkeit, Berichtigung).</summary>
+    public const string Rectification = "Art. 5 Abs. 1 lit. d, Art. 16 DSGVO i. V. m. § 84 SGB X";
     public const string Recovery = "§ 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG";
     /// <summary>A Widerspruch against the Erstattungsbescheid suspends collection.</summary>
     public const string RecoveryObjection = "§§ 83, 84, 86a Abs. 1 SGG";

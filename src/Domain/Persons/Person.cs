@@ -12,6 +12,8 @@ public enum PersonStatus
     Placed,
     Exempt,
     NotEntitled,
+    /// <summary>Closed as a record entered twice (contract v3d); it counts nowhere.</summary>
+    Duplicate,
 }
 
 /// <summary>Good reasons (§ 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII). Never a diagnosis.</summary>
@@ -116,6 +118,9 @@ public sealed record Person(
 
     public DateOnly? ErasedOn { get; init; }
 
+    /// <summary>The record kept, once this one was closed as entered twice.</summary>
+    public Guid? DuplicateOf { get; init; }
+
     public bool IsEntitled => EntitlementEndedOn is null;
 
     /// <summary>Names and file reference folded for search (see <see cref="PersonSearch"/>); stored with the document and indexed.</summary>
@@ -160,7 +165,8 @@ public sealed record Person(
     }
 
     public PersonStatus StatusOn(DateOnly today) =>
-        !IsEntitled ? PersonStatus.NotEntitled
+        DuplicateOf is not null ? PersonStatus.Duplicate
+        : !IsEntitled ? PersonStatus.NotEntitled
         // A placement past its until (contract v3b) no longer places the person.
         : Placements.Values.Any(p => !p.EndedBy(today)) ? PersonStatus.Placed
         : IsExemptOn(today) ? PersonStatus.Exempt
@@ -183,6 +189,12 @@ public sealed record Person(
         Exemptions.FindIndex(x => x.ExemptionId == exemptionId) is var i and >= 0 ? this with { Exemptions = Exemptions.SetItem(i, change(Exemptions[i])) } : this;
 
     public Person When(EntitlementEnded e) => this with { EntitlementEndedOn = e.Date };
+
+    public Person When(PersonCorrected e) => this with
+    {
+        GivenName = e.GivenName ?? GivenName, FamilyName = e.FamilyName ?? FamilyName, DateOfBirth = e.DateOfBirth ?? DateOfBirth,
+        FileReference = e.FileReference ?? FileReference, EntitledSince = e.EntitledSince ?? EntitledSince,
+    };
 
     public Person When(PersonAssigned e)
     {
@@ -240,6 +252,8 @@ public sealed record Person(
         (null, PersonRegistered e) => Start(e),
         (not null, ExemptionRecorded e) => state.When(e),
         (not null, EntitlementEnded e) => state.When(e),
+        (not null, PersonCorrected e) => state.When(e),
+        (not null, PersonMarkedDuplicate e) => state with { DuplicateOf = e.DuplicateOf },
         (not null, ExemptionEnded e) => state.WithExemption(e.ExemptionId, x => x with { Until = e.Until }),
         (not null, ExemptionWithdrawn e) => state.WithExemption(e.ExemptionId, x => x with { Withdrawn = true }),
         (not null, LegalStatusRecorded e) => state with { LegalStatuses = state.LegalStatuses.Add(new LegalStatusEntry(e.Status, e.Since)) },
@@ -302,7 +316,8 @@ public sealed record RegisterPerson(
     string FamilyName,
     DateOnly DateOfBirth,
     DateOnly EntitledSince,
-    string? FileReference);
+    string? FileReference,
+    bool ConfirmedNotDuplicate = false);
 
 public sealed record RecordExemption(Guid PersonId, Guid ExemptionId, ExemptionReason Reason, DateOnly From, DateOnly? Until, string? Note,
     ExemptionEvidence? Evidence = null, DateOnly? ReviewOn = null);
@@ -352,12 +367,14 @@ public static class PersonDecisions
         return Decision.Accept(new StreamEvent(person.Id, new PersonDataErased(person.Id, today, closed, retentionYears)));
     }
 
-    public static Decision Register(RegisterPerson c, DateOnly today)
+    public static Decision Register(RegisterPerson c, IEnumerable<RegisteredPerson> others, DateOnly today)
     {
         if (c.DateOfBirth > today)
             return Rejection.Unprocessable("date-in-future", "dateOfBirth lies in the future.");
         if (c.EntitledSince < c.DateOfBirth)
             return Rejection.Unprocessable("entitlement-before-birth", "entitledSince lies before dateOfBirth.");
+        if (PersonDuplicates.Check(others, c.PersonId, c.FamilyName, c.GivenName, c.DateOfBirth, c.FileReference, c.ConfirmedNotDuplicate) is { } duplicate)
+            return duplicate;
         return Decision.Accept(new StreamEvent(c.PersonId, new PersonRegistered(
             c.PersonId, c.Municipality, c.GivenName, c.FamilyName, c.DateOfBirth, c.EntitledSince, c.FileReference)));
     }

@@ -86,6 +86,7 @@ public static class PlacementDecisions
 
     public static string? IneligibilityReason(Person person, DateOnly on, Policy policy)
     {
+        if (person.DuplicateOf is { } kept) return $"The record was closed as a duplicate of {kept}; assign the record that is kept.";
         if (!person.IsEntitled) return "The person's AsylbLG entitlement has ended.";
         if (person.EntitledSince > on) return "The person is not entitled on the start date.";
         if (person.IsExcludedOn(on)) return "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.";

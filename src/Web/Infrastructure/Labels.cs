@@ -47,7 +47,8 @@ public static class Labels
         (Api.PersonStatus.Available, "verfügbar", "neutral"),
         (Api.PersonStatus.Placed, "in Arbeitsgelegenheit", "ok"),
         (Api.PersonStatus.Exempt, "befreit", "warn"),
-        (Api.PersonStatus.NotEntitled, "kein Leistungsanspruch", "neutral"));
+        (Api.PersonStatus.NotEntitled, "kein Leistungsanspruch", "neutral"),
+        (Api.PersonStatus.Duplicate, "doppelt erfasst", "neutral"));
 
     public static readonly LabelTable<ExemptionReason> ExemptionReason = new(
         (Api.ExemptionReason.Illness, "Krankheit (Arbeitsunfähigkeit)", ""),

@@ -13,7 +13,7 @@ public class PersonDecisionsTests
     [Fact]
     public void Register_emits_PersonRegistered_on_the_person_stream()
     {
-        PersonDecisions.Register(Register(T.D(1990, 5, 10), T.D(2024, 1, 1)), T.Today)
+        PersonDecisions.Register(Register(T.D(1990, 5, 10), T.D(2024, 1, 1)), [], T.Today)
             .ShouldAccept(new StreamEvent(T.PersonId, new PersonRegistered(
                 T.PersonId, T.Municipality, "Amir", "Haddad", T.D(1990, 5, 10), T.D(2024, 1, 1), "AZ-4711")));
     }
@@ -34,20 +34,20 @@ public class PersonDecisionsTests
     [Fact]
     public void Register_born_today_is_accepted()
     {
-        PersonDecisions.Register(Register(T.Today, T.Today), T.Today).ShouldAccept();
+        PersonDecisions.Register(Register(T.Today, T.Today), [], T.Today).ShouldAccept();
     }
 
     [Fact]
     public void Register_with_birth_in_the_future_is_rejected()
     {
-        PersonDecisions.Register(Register(T.Today.AddDays(1), T.Today.AddDays(1)), T.Today)
+        PersonDecisions.Register(Register(T.Today.AddDays(1), T.Today.AddDays(1)), [], T.Today)
             .ShouldReject("date-in-future", RejectionKind.Unprocessable);
     }
 
     [Fact]
     public void Register_with_entitlement_before_birth_is_rejected()
     {
-        PersonDecisions.Register(Register(T.D(1990, 5, 10), T.D(1990, 5, 9)), T.Today)
+        PersonDecisions.Register(Register(T.D(1990, 5, 10), T.D(1990, 5, 9)), [], T.Today)
             .ShouldReject("entitlement-before-birth", RejectionKind.Unprocessable);
     }
 

@@ -106,7 +106,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                     var person = await Command("/api/persons", new
                     {
                         municipality = Municipality, givenName, familyName = "Crash", dateOfBirth = D(today.AddYears(-30)),
-                        entitledSince = D(today.AddYears(-2)), fileReference,
+                        confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)), fileReference,
                     });
                     if (person is null) continue;
                     var personId = IdOf(person);
@@ -253,7 +253,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var newPerson = IdOf(await Created(await Send(client, writer, "/api/persons", new
         {
             municipality = Municipality, givenName = "After", familyName = "Restart", dateOfBirth = D(today.AddYears(-25)),
-            entitledSince = D(today.AddYears(-1)), fileReference = "AZ-CR-after",
+            confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-1)), fileReference = "AZ-CR-after",
         }, CancellationToken.None)));
         if (active.Count < Places)
         {

@@ -30,7 +30,7 @@ public sealed class CsvExportTests(CsvExportFactory factory) : HttpTest(factory)
             givenName = "=HYPERLINK(\"http://x\";\"y\")",
             familyName = "Yusuf;Ali",
             dateOfBirth = D(Today.AddYears(-30)),
-            entitledSince = D(Today.AddYears(-2)),
+            confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)),
             fileReference = "-AZ 1",
         }), HttpStatusCode.Created));
         var placement = await NewPlacement(cw, await NewOffer(cw), person, notice: first.First.AddDays(-7), startsOn: first.First);

@@ -55,7 +55,7 @@ public sealed class ErasureTests(ErasureFactory factory) : HttpTest(factory)
         var body = new
         {
             municipality = "glandorf", givenName = "Quirinella", familyName = "Vandersmoot", dateOfBirth = "1987-03-17",
-            entitledSince = "2024-01-01", fileReference = "AZ-GL-778899",
+            confirmedNotDuplicate = true, entitledSince = "2024-01-01", fileReference = "AZ-GL-778899",
         };
         var person = IdOf(await Ok(await Post(cw, "/api/persons", body), HttpStatusCode.Created));
         var keep = await NewPerson(cw, "glandorf");

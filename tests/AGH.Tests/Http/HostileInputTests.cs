@@ -241,6 +241,14 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             new("dateOfBirth", K.Date, Q(D(Today.AddYears(-30)))), new("entitledSince", K.Date, Q(D(Today.AddYears(-1)))),
             new("fileReference", K.OptStr, Q("AZ-1")),
         ], none);
+        yield return new("correct person", "/api/persons/{person}/correction", cw,
+        [
+            new("givenName", K.OptStr, Q("Amira")), new("familyName", K.OptStr, Q("Yusuf-Ali")), new("dateOfBirth", K.OptDate, Q(D(Today.AddYears(-31)))),
+            new("fileReference", K.OptStr, Q("AZ-KORR-1")), new("entitledSince", K.OptDate, Q(D(Today.AddYears(-1)))), new("reason", K.Str, Q("Schreibfehler")),
+        ], [("{person}", h.FreePerson, f.Person, 404)]);
+        // The record named has placements: a valid body is 409 has-placements, so the world keeps its persons.
+        yield return new("mark duplicate", "/api/persons/{person}/duplicate-of", cw,
+            [new("personId", K.Guid, Q(h.FreePerson.ToString())), new("reason", K.Str, Q("doppelt erfasst"))], [("{person}", h.Person, f.Person, 404)]);
         yield return new("record exemption", "/api/persons/{person}/exemptions", cw,
             [new("reason", K.Enum, Q("childcare")), new("from", K.Date, Day(100)), new("until", K.OptDate, Day(120)), new("note", K.OptStr, Q("Kita"))],
             [("{person}", h.FreePerson, f.Person, 404)]);

@@ -127,7 +127,7 @@ public abstract class HttpTest(AghFactory factory)
         givenName = "Amina",
         familyName = "Yusuf",
         dateOfBirth = D(dateOfBirth ?? Today.AddYears(-30)),
-        entitledSince = D(entitledSince ?? Today.AddYears(-2)),
+        confirmedNotDuplicate = true, entitledSince = D(entitledSince ?? Today.AddYears(-2)),
         fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
     };
 

@@ -28,7 +28,7 @@ public sealed class ListTests(ListFactory factory) : HttpTest(factory)
             givenName,
             familyName,
             dateOfBirth = D(Today.AddYears(-30)),
-            entitledSince = D(Today.AddYears(-2)),
+            confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)),
             fileReference = fileReference ?? "AZ-" + Guid.NewGuid().ToString("N")[..8],
         });
         return IdOf(await Ok(response, HttpStatusCode.Created));

@@ -111,7 +111,7 @@ public sealed class LogPrivacyTests(LogCaptureFactory factory, ITestOutputHelper
         var person = IdOf(await Ok(await Post(cw, "/api/persons", new
         {
             municipality = "bad-iburg", givenName = GivenName, familyName = FamilyName, dateOfBirth = D(Birth),
-            entitledSince = D(Today.AddYears(-2)), fileReference = FileReference,
+            confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)), fileReference = FileReference,
         }), HttpStatusCode.Created));
         var placement = await NewPlacement(cw, offer, person, Today.AddDays(-70), Today.AddDays(-60), 10);
         await Ok(await Post(cw, $"/api/persons/{person}/exemptions", new { reason = "other", from = D(Today.AddDays(200)), note = Note }),
@@ -142,13 +142,13 @@ public sealed class LogPrivacyTests(LogCaptureFactory factory, ITestOutputHelper
         await ShouldBeProblem(await Post(cw, "/api/persons", new
         {
             municipality = "bad-iburg", givenName = GivenName + new string('x', 300), familyName = FamilyName, dateOfBirth = D(Birth),
-            entitledSince = "not-a-date", fileReference = FileReference,
+            confirmedNotDuplicate = true, entitledSince = "not-a-date", fileReference = FileReference,
         }), 400);
         await ShouldBeProblem(await PostRaw(cw, "/api/persons", $$"""{"municipality":"bad-iburg","givenName":"{{GivenName}}","familyName":{{FamilyName}}}"""), 400);
         await ShouldBeProblem(await PostRaw(cw, "/api/persons", $$"""{"givenName":"{{GivenName}}","dateOfBirth":"{{D(Birth)}}","x":[}"""), 400);
         await ShouldBeProblem(await Post(cw, "/api/persons", new
         {
-            municipality = "bad-iburg", givenName = GivenName, familyName = FamilyName, dateOfBirth = D(Birth), entitledSince = "1970-01-01",
+            municipality = "bad-iburg", givenName = GivenName, familyName = FamilyName, dateOfBirth = D(Birth), confirmedNotDuplicate = true, entitledSince = "1970-01-01",
             fileReference = FileReference,
         }), 422, "entitlement-before-birth");
         await ShouldBeProblem(await Post(cw, $"/api/placements/{Guid.NewGuid()}/refusals/{refusal}/hearing",
@@ -169,7 +169,7 @@ public sealed class LogPrivacyTests(LogCaptureFactory factory, ITestOutputHelper
         var other = IdOf(await Ok(await Post(cw, "/api/persons", new
         {
             municipality = "bad-iburg", givenName = GivenName, familyName = FamilyName, dateOfBirth = D(Birth),
-            entitledSince = D(Today.AddYears(-1)), fileReference = FileReference + "-2",
+            confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-1)), fileReference = FileReference + "-2",
         }), HttpStatusCode.Created));
         var burst = Enumerable.Range(0, 40).Select(i => (i % 4) switch
         {

@@ -200,8 +200,13 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("GET /api/persons/{id}", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/persons/{x.W.Person}")),
         new("POST /api/persons", [Cw], true, (x, c) => Post(c, "/api/persons", new
         {
-            municipality = "bad-iburg", givenName = "Ali", familyName = "Khan", dateOfBirth = D(x.Today.AddYears(-36)), entitledSince = D(x.Today.AddYears(-2)),
+            municipality = "bad-iburg", givenName = "Ali", familyName = "Khan", dateOfBirth = D(x.Today.AddYears(-36)), confirmedNotDuplicate = true, entitledSince = D(x.Today.AddYears(-2)),
         })),
+        // Contract v3d: corrections and closing a record entered twice are the caseworker's.
+        new("POST /api/persons/{id}/correction", [Cw], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/correction",
+            new { givenName = "Amira-Lou", reason = "Schreibfehler bei der Erfassung" })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
+        new("POST /api/persons/{id}/duplicate-of", [Cw], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/duplicate-of",
+            new { personId = x.W.Person, reason = "doppelt erfasst" })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
         new("POST /api/persons/{id}/exemptions", [Cw], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/exemptions",
             new { reason = "training", from = D(x.Today.AddDays(30)) })) { ETagOf = x => $"/api/persons/{x.W.FreePerson}" },
         new("POST /api/persons/{id}/entitlement-end", [Cw], true, (x, c) => Post(c, $"/api/persons/{x.W.FreePerson}/entitlement-end",
@@ -534,6 +539,10 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/persons/{id}/history", OtherCaseworker, "history", (x, c) => c.GetAsync($"/api/persons/{x.Theirs.Person}/history")),
         ("GET /api/persons/{id}/export", OtherCaseworker, "Art. 15 export", (x, c) => c.GetAsync($"/api/persons/{x.Theirs.Person}/export")),
         ("POST /api/persons/{id}/exemptions", OtherCaseworker, "exemption", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions", new { reason = "illness", from = D(x.Today), reviewOn = D(x.Today.AddDays(14)) })),
+        ("POST /api/persons/{id}/correction", OtherCaseworker, "correction", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/correction", new { familyName = "Neu", reason = "Schreibfehler" })),
+        // The kept record is the caller's own: a leak would answer 409 has-placements.
+        ("POST /api/persons/{id}/duplicate-of", OtherCaseworker, "duplicate of", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/duplicate-of", new { personId = x.Own.Person, reason = "doppelt" })),
+        ("POST /api/persons/{id}/duplicate-of", OtherCaseworker, "duplicate of a foreign record", (x, c) => Post(c, $"/api/persons/{x.Own.FreePerson}/duplicate-of", new { personId = x.Theirs.Person, reason = "doppelt" })),
         ("POST /api/persons/{id}/entitlement-end", OtherCaseworker, "entitlement end", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/entitlement-end", new { date = D(x.Today), reason = "Wegzug" })),
         // An unknown exemption of a foreign person: the person is looked up first, so nothing tells the two apart.
         ("POST /api/persons/{id}/exemptions/{exemptionId}/end", OtherCaseworker, "exemption end", (x, c) => Post(c, $"/api/persons/{x.Theirs.Person}/exemptions/{Guid.NewGuid()}/end", new { until = D(x.Today) })),

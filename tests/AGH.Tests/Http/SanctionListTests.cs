@@ -14,7 +14,7 @@ public sealed class SanctionListTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker(municipality, Unique("cw"));
         var person = familyName is null ? await NewPerson(cw, municipality) : IdOf(await Ok(await Post(cw, "/api/persons", new
         {
-            municipality, givenName = "Amina", familyName, dateOfBirth = D(Today.AddYears(-30)), entitledSince = D(Today.AddYears(-2)),
+            municipality, givenName = "Amina", familyName, dateOfBirth = D(Today.AddYears(-30)), confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)),
         }), HttpStatusCode.Created));
         var placement = await NewPlacement(cw, offerId: await NewOffer(cw, municipality), personId: person,
             notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));

@@ -199,7 +199,7 @@ public sealed class TelemetryTests(ITestOutputHelper output)
         var person = new
         {
             municipality = Municipality, givenName = GivenName, familyName = FamilyName, dateOfBirth = Birth.ToString("yyyy-MM-dd"),
-            entitledSince = "2024-01-01", fileReference = FileReference,
+            confirmedNotDuplicate = true, entitledSince = "2024-01-01", fileReference = FileReference,
         };
         var created = await Send(http, caseworker, HttpMethod.Post, "/api/persons", person);
         var text = await created.Content.ReadAsStringAsync();

@@ -38,7 +38,7 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         var cw = await Caseworker();
         var person = Id(await Send(cw, "/api/persons", new
         {
-            municipality = Municipality, givenName, familyName, dateOfBirth = D(Today.AddYears(-29)), entitledSince = D(Today.AddYears(-2)),
+            municipality = Municipality, givenName, familyName, dateOfBirth = D(Today.AddYears(-29)), confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)),
             fileReference = Unique("AZ-MEL-V"),
         }));
         var placement = await Placement(cw, person, offer, Today.AddDays(-20), Today.AddDays(-14), 15);

@@ -52,6 +52,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
             FamilyName = familyName,
             DateOfBirth = Today.AddYears(-31),
             EntitledSince = Today.AddYears(-2),
+            ConfirmedNotDuplicate = true,
             FileReference = "AZ-HIL-" + suffix,
         })).Id;
         var placementId = (await caseworker.AssignPersonAsync(null, new AssignPersonRequest

@@ -33,7 +33,7 @@ public sealed record ProposedCase(Guid Person, Guid Placement, Guid Proposal, st
         var person = await Id(await cw.PostAsJsonAsync("/api/persons", new
         {
             municipality = "melle", givenName, familyName, dateOfBirth = D(today.AddYears(-31)),
-            entitledSince = D(today.AddYears(-2)), fileReference,
+            confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)), fileReference,
         }), "id");
         var placement = await Id(await cw.PostAsJsonAsync("/api/placements", new
         {

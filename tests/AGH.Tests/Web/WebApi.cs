@@ -50,7 +50,7 @@ internal static class WebApi
             givenName = "Samir",
             familyName,
             dateOfBirth = D(today.AddYears(-31)),
-            entitledSince = D(today.AddYears(-2)),
+            confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)),
             fileReference = fileReference ?? "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
         }));
 

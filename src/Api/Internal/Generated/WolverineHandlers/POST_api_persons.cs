@@ -90,8 +90,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Persons.RegisterPersonEndpoint.Decide(registerPerson, _clock);
-            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var personRegistry = await AGH.Api.Infrastructure.StreamSteps.LoadRegistry(registerPerson, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails4 = AGH.Api.Infrastructure.StreamSteps.Found(personRegistry);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -99,7 +99,16 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision);
+            var decision = AGH.Api.Persons.RegisterPersonEndpoint.Decide(registerPerson, personRegistry, _clock);
+            var problemDetails5 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails5, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails5, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, personRegistry);
             
             // The actual HTTP request handler execution
             var result = AGH.Api.Persons.RegisterPersonEndpoint.Handle(body, registerPerson);
