@@ -107,6 +107,20 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         sheet["placements"]!.AsArray().Single()!["days"]!.AsArray().Select(d => (d!["date"]!.GetValue<string>(), d["minutes"]!.GetValue<int>()))
             .Should().Equal((D(tenth), 150));
 
+        // Confirmed meanwhile by a colleague (another tab): the second confirmation is refused in plain German and shows who confirmed.
+        var before = lastMonth.AddMonths(-1);
+        await page.GetByTestId("previous-month").ClickAsync();
+        await page.WaitForURLAsync($"**/timesheets/{Code(before)}");
+        await Expect(page.GetByText("In diesem Monat war hier niemand im Einsatz.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Monat bestätigen" }).ClickAsync();
+        var colleague = await app.Service.ClientFor("provider", null, "j.weber", provider: tafel);
+        await Send(colleague, $"/api/offers/{offer}/timesheets/{Code(before)}/confirmation", new { });
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Ja, {German(before)} bestätigen" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-error")).ToHaveTextAsync("Dieser Monat ist schon bestätigt. Änderungen trägt jetzt nur noch das Sozialamt ein.");
+        await Expect(page.GetByTestId("confirmation-state")).ToContainTextAsync("Bestätigt von j.weber am");
+        await page.GetByTestId("next-month").ClickAsync();
+        await page.WaitForURLAsync($"**/timesheets/{Code(lastMonth)}");
+
         // The Arbeitsnachweis of the month, passed through from the API.
         var pdf = await page.APIRequest.GetAsync(await page.GetByTestId("pdf-link").GetAttributeAsync("href") ?? "");
         pdf.Status.Should().Be(200);

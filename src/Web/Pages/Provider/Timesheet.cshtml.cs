@@ -34,7 +34,7 @@ public sealed class TimesheetModel : CommandPage
     [BindProperty] public List<CellInput> Cells { get; set; } = [];
 
     /// <summary>Set by "Monat bestätigen" on an ended month: the page asks once more before sending.</summary>
-    [BindProperty(SupportsGet = true)] public bool Confirm { get; set; }
+    public bool Confirm { get; private set; }
 
     public Guid Id { get; private set; }
     public string MonthCode { get; private set; } = "";
