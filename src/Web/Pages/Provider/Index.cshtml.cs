@@ -15,6 +15,9 @@ public sealed class IndexModel : StaffPage
 
     public IReadOnlyList<OfferPeople> Offers { get; private set; } = [];
 
+    /// <summary>The running month, the timesheet the start page opens.</summary>
+    public string Month => Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task OnGet()
     {
         var api = await Api();
