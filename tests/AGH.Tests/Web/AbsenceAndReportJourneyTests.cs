@@ -269,5 +269,14 @@ public sealed class AbsenceAndReportJourneyTests(StaffAppFixture app) : Journey
         pdfResponse.Headers["content-type"].Should().Be("application/pdf");
         pdfResponse.Headers["content-disposition"].Should().StartWith("attachment");
         await StaffAppFixture.End(wagner);
+
+        // An official reads the report of the own municipality; the quota (the targets) is not theirs to read.
+        var lange = await app.SignIn("official", "Petra Lange", "p.lange", Glandorf);
+        await lange.GetByRole(AriaRole.Link, new() { Name = "Bericht", Exact = true }).ClickAsync();
+        await Expect(lange.GetByTestId("report-municipalities").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(lange.GetByTestId("report-municipalities")).ToContainTextAsync("Glandorf");
+        await Expect(lange.GetByTestId("report-chart").Locator("svg title")).Not.ToContainTextAsync("Zielwerte");
+        await Expect(lange.GetByTestId("report-targets").Locator("tr", new() { HasText = "Insgesamt" })).ToContainTextAsync("–");
+        await StaffAppFixture.End(lange);
     }
 }
