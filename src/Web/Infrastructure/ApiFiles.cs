@@ -16,14 +16,18 @@ public static class ApiFiles
         Relay(page, apiPath, contentType, _ => fileName, inline);
 
     /// <summary>The file name from the API's answer, e.g. the copy's number a recorded export names only once it is made.</summary>
-    public static async Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, Func<HttpResponseMessage, string> fileName, bool inline)
+    public static async Task<IActionResult> Relay(StaffPage page, string apiPath, string contentType, Func<HttpResponseMessage, string> fileName, bool inline,
+        string? accept = null)
     {
         var http = page.HttpContext;
         var client = await http.RequestServices.GetRequiredService<ApiClients>().Raw();
         HttpResponseMessage response;
         try
         {
-            response = await client.GetAsync(apiPath, HttpCompletionOption.ResponseHeadersRead, http.RequestAborted);
+            // A route answering several formats (the district report) picks one by Accept.
+            using var request = new HttpRequestMessage(HttpMethod.Get, apiPath);
+            if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, http.RequestAborted);
         }
         catch (HttpRequestException)
         {

@@ -101,6 +101,11 @@ public static class ProblemTexts
         ["not-heard"] = "Vor der Entscheidung muss die Person angehört werden.",
         ["hearing-before-opening"] = "Die Anhörung kann nicht vor dem Tag liegen, an dem die Rückforderung entstanden ist.",
         ["period-not-found"] = "Diesen Zeitraum der Einschränkung gibt es nicht (oder er ist noch nicht bekannt gegeben).",
+        // Contract v3c: absence reports and accidents.
+        ["report-closed"] = "Diese Abwesenheitsmeldung ist bereits erledigt: als Weigerung erfasst oder verworfen.",
+        ["not-a-refusal"] = "Eine Krankmeldung ist keine Weigerung. Erfassen Sie bei Bedarf eine Befreiung wegen Krankheit und verwerfen Sie die Meldung.",
+        ["already-reported"] = "Die Meldung an den Unfallversicherungsträger ist bereits erfasst.",
+        ["report-before-accident"] = "Die Meldung kann nicht vor dem Unfall liegen.",
     };
 
     public static string For(ApiProblem problem) =>

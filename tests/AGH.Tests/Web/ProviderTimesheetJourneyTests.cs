@@ -153,7 +153,7 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await Expect(page.Locator("[data-valmsg-for='Input.Kind']")).ToHaveTextAsync("Bitte auswählen, was passiert ist.");
         await Expect(page.GetByLabel("An welchem Tag?")).ToHaveValueAsync(D(absentOn));
         await Expect(page.GetByLabel("Bemerkung (freiwillig)")).ToHaveValueAsync("Hat nicht angerufen.");
-        await StaffAppFixture.Check(page, "100-traeger-abwesenheit-fehler");
+        await StaffAppFixture.Check(page, "107-traeger-abwesenheit-fehler");
         await page.GetByLabel("nicht erschienen", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Abwesenheit melden" }).ClickAsync();
         await page.WaitForURLAsync($"**/timesheets/{Code(thisMonth)}");
@@ -176,7 +176,7 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await Expect(page.Locator("[data-valmsg-for='Input.IncapacityDays']")).ToContainTextAsync("Bitte eine Zahl von 0 bis 3650 angeben");
         await Expect(page.GetByLabel("Was ist passiert?")).ToHaveValueAsync("Beim Tragen einer Kiste auf der Treppe umgeknickt.");
         await page.GetByLabel("Tage arbeitsunfähig (freiwillig)").FillAsync("5");
-        await StaffAppFixture.Check(page, "101-traeger-unfall");
+        await StaffAppFixture.Check(page, "108-traeger-unfall");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unfall melden" }).ClickAsync();
         await page.WaitForURLAsync($"**/timesheets/{Code(thisMonth)}");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "ist gespeichert" }))

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AGH.Web.Pages.Inbox;
 
-/// <summary>The official's inbox: proposals and objections to decide, restrictions due for the § 14 Abs. 2 review.</summary>
+/// <summary>
+/// The inbox: notices to dispatch, the providers' open absence reports and accidents (caseworkers), proposals and objections
+/// to decide (officials), restrictions due for the § 14 Abs. 2 review.
+/// </summary>
 public sealed class IndexModel : StaffPage
 {
     public const int PageSize = 50;
@@ -28,6 +31,11 @@ public sealed class IndexModel : StaffPage
     public IReadOnlyList<DueReviewDto> Reviews { get; private set; } = [];
     public IReadOnlyDictionary<Guid, PersonDto> Persons { get; private set; } = new Dictionary<Guid, PersonDto>();
 
+    /// <summary>The providers' open absence reports and accidents: the caseworker's to follow up.</summary>
+    public AGH.Web.Pages.Accidents.OfficeCases Cases { get; private set; } = AGH.Web.Pages.Accidents.OfficeCases.None;
+
+    public bool IsCaseworker => User.Is(Roles.Caseworker);
+
     public string? MunicipalityName => User.Municipality() is { } m ? Municipalities.Name(m) : null;
 
     public bool Mine(SanctionProposalDto p) => p.ProposedBy == User.UserId();
@@ -50,6 +58,7 @@ public sealed class IndexModel : StaffPage
             Objections = (await api.ListSanctionProposalsAsync(null, "pending", Po, PageSize)).ToList();
             ObjectionTotal = api.LastTotalCount ?? Objections.Count;
         }
+        if (IsCaseworker) Cases = await AGH.Web.Pages.Accidents.OfficeCases.LoadOpen(api, Today, absenceReports: true, accidents: true, showPersons: true);
         Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
         Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId))
             .Concat(NoticesToDispatch.Select(n => n.PersonId)));

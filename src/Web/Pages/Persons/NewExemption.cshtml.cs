@@ -24,11 +24,13 @@ public sealed class NewExemptionModel : CommandPage
 
     public PersonDto Person { get; private set; } = null!;
 
-    public async Task OnGet()
+    /// <summary>Reached from a provider's sick report (reason=illness, from=the day reported): the form starts with them.</summary>
+    public async Task OnGet(string? reason, DateOnly? from)
     {
         var api = await Api();
         Person = Shown(await api.Tagged(c => c.GetPersonAsync(Id, null)));
-        Input.From = Today;
+        Input.Reason = Labels.ExemptionReason.Parse(reason);
+        Input.From = from ?? Today;
     }
 
     public async Task<IActionResult> OnPost()

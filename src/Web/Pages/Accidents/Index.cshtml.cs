@@ -1,0 +1,13 @@
+using AGH.Web.Infrastructure;
+
+namespace AGH.Web.Pages.Accidents;
+
+/// <summary>The open accidents of the whole district, for the coordinator (who reads accidents) and auditors.</summary>
+public sealed class IndexModel : StaffPage
+{
+    public OfficeCases Cases { get; private set; } = OfficeCases.None;
+
+    /// <summary>Coordinators read no persons: their list names offers and providers only.</summary>
+    public async Task OnGet() =>
+        Cases = await OfficeCases.LoadOpen(await Api(), Today, absenceReports: false, accidents: true, showPersons: User.Is(Roles.Auditor, Roles.Caseworker));
+}

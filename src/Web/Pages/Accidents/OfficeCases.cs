@@ -1,0 +1,73 @@
+using AGH.Web.Api;
+using AGH.Web.Infrastructure;
+
+namespace AGH.Web.Pages.Accidents;
+
+/// <summary>
+/// What a list of absence reports or accidents needs besides the API's ids: the persons (name and file reference, where
+/// the role may read them) and the offers (title, provider), each read once.
+/// </summary>
+public sealed record OfficeCases(
+    IReadOnlyList<AbsenceReportDto> AbsenceReports,
+    int AbsenceReportTotal,
+    IReadOnlyList<AccidentDto> Accidents,
+    int AccidentTotal,
+    IReadOnlyDictionary<Guid, PersonDto> Persons,
+    IReadOnlyDictionary<Guid, OfferDto> Offers,
+    DateOnly Today,
+    bool ShowPersons)
+{
+    public const int PageSize = 50;
+
+    public static readonly OfficeCases None = new([], 0, [], 0, new Dictionary<Guid, PersonDto>(), new Dictionary<Guid, OfferDto>(), default, false);
+
+    /// <summary>The open reports and accidents the role may list, oldest first (the API orders them so).</summary>
+    public static async Task<OfficeCases> LoadOpen(AghClient api, DateOnly today, bool absenceReports, bool accidents, bool showPersons)
+    {
+        IReadOnlyList<AbsenceReportDto> reports = [];
+        int reportTotal = 0, accidentTotal = 0;
+        IReadOnlyList<AccidentDto> open = [];
+        if (absenceReports)
+        {
+            reports = (await api.ListAbsenceReportsAsync("open", 1, PageSize)).ToList();
+            reportTotal = api.LastTotalCount ?? reports.Count;
+        }
+        if (accidents)
+        {
+            open = (await api.ListAccidentsAsync("open", 1, PageSize)).ToList();
+            accidentTotal = api.LastTotalCount ?? open.Count;
+        }
+        var persons = showPersons
+            ? await PersonNames.Load(api, reports.Select(r => r.PersonId).Concat(open.Select(a => a.PersonId)))
+            : new Dictionary<Guid, PersonDto>();
+        var offers = await LoadOffers(api, reports.Select(r => r.OfferId).Concat(open.Select(a => a.OfferId)));
+        return new(reports, reportTotal, open, accidentTotal, persons, offers, today, showPersons);
+    }
+
+    public static async Task<IReadOnlyDictionary<Guid, OfferDto>> LoadOffers(AghClient api, IEnumerable<Guid> ids)
+    {
+        var found = new Dictionary<Guid, OfferDto>();
+        foreach (var id in ids.ToHashSet())
+        {
+            try
+            {
+                found[id] = await api.GetOfferAsync(id);
+            }
+            catch (AghApiException e) when (e.StatusCode is 403 or 404)
+            {
+                // The row shows without the offer's title.
+            }
+        }
+        return found;
+    }
+
+    public string Person(Guid id) => Persons.ContainsKey(id) ? PersonNames.WithReference(Persons, id) : "(Person nicht lesbar)";
+
+    public string Offer(Guid id) => Offers.TryGetValue(id, out var o) ? o.Title : "(Angebot nicht lesbar)";
+
+    public string Provider(Guid id) => Offers.TryGetValue(id, out var o) ? o.ProviderName : "–";
+
+    /// <summary>Overdue in words (not by colour alone): the report to the insurer was due before today.</summary>
+    public static string? Overdue(AccidentDto a, DateOnly today) =>
+        a.Status == AccidentStatus.Open && a.ReportDueOn < today ? $"überfällig seit {Format.Date(a.ReportDueOn)}" : null;
+}
