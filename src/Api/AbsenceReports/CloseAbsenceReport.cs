@@ -21,7 +21,7 @@ public static class RecordAbsenceRefusalEndpoint
         + "outside-placement, refusal-before-notification, refusal-before-start, duty-suspended). The refusal shows absenceReportId; "
         + "its statedReason (the provider's note) appears in the notice.")]
     [ProducesResponseType<Created>(201)]
-    public static IResult Handle(RecordAbsenceRefusal command, AbsenceReportStream stream) =>
+    public static IResult Handle([NotBody] RecordAbsenceRefusal command, [NotBody] AbsenceReportStream stream) =>
         Results.Created($"/api/placements/{stream.Report.PlacementId}", new Created(command.RefusalId));
 }
 

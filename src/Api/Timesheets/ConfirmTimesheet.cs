@@ -28,7 +28,7 @@ public static class ConfirmTimesheetEndpoint
         + "the current or a future month. Afterwards the provider's hours in that month are 409 month-confirmed; the office still logs and "
         + "corrects them (marked afterConfirmation).")]
     [ProducesResponseType<Answer>(201)]
-    public static IResult Handle(ConfirmTimesheet command)
+    public static IResult Handle([NotBody] ConfirmTimesheet command)
     {
         var month = $"{command.Year:D4}-{command.Month:D2}";
         return Results.Created($"/api/offers/{command.OfferId}/timesheets/{month}",

@@ -15,7 +15,12 @@ public sealed record TimesheetDay(DateOnly Date, int Minutes);
 
 public sealed record TimesheetRow(Guid PlacementId, ProviderPersonDto Person, IReadOnlyList<ScheduleBlockDto>? Schedule, IReadOnlyList<TimesheetDay> Days);
 
-public sealed record TimesheetDto(Guid OfferId, string Month, TimesheetConfirmationDto? Confirmed, IReadOnlyList<TimesheetRow> Placements);
+public sealed record TimesheetDto(Guid OfferId, string Month, TimesheetConfirmationDto? Confirmed, IReadOnlyList<TimesheetRow> Placements)
+{
+    /// <summary>The daily cap across a person's placements (Policy:DailyCapMinutes), so a grid shows the limit the hours route applies.</summary>
+    [System.ComponentModel.Description("The most minutes a person may work on one day across placements (422 daily-limit above it).")]
+    public int DailyLimitMinutes { get; init; }
+}
 
 /// <summary>
 /// An offer's hours of one month, person by person and day by day (contract v3c): the placements that ran in the month or
@@ -63,13 +68,13 @@ public static class GetTimesheetEndpoint
         + "payroll and auditors: all. month is YYYY-MM (400 otherwise). Days list the effective minutes (corrections applied); confirmed is null "
         + "until the provider confirms the month.")]
     [ProducesResponseType<TimesheetDto>(200), AnswersProblems(400, 403, 404)]
-    public static async Task<IResult> Get(Guid id, string month, HttpContext http, IQuerySession session, Clock clock)
+    public static async Task<IResult> Get(Guid id, string month, HttpContext http, IQuerySession session, Clock clock, Policy policy)
     {
         var v = new Checks();
         var parsed = TimesheetMonth.Parse(month, v);
         if (v.Failed) return v.Details().Answer();
         return await Timesheets.Read(session, Access.Actor(http), id, parsed!.Value, clock.Today, http.RequestAborted) is { } found
-            ? Results.Ok(found.Sheet)
+            ? Results.Ok(found.Sheet with { DailyLimitMinutes = policy.DailyCapMinutes })
             : Problems.NotFound("offer").Answer();
     }
 }

@@ -65,9 +65,7 @@ public sealed class ShowModel : CommandPage
         if (Input.Step == Refusal)
         {
             RecordAbsenceRefusalCreated? created = null;
-            // The API takes no body (its OpenAPI names the command type); what is sent here is ignored there.
-            if (await Try(async c => created = await c.RecordAbsenceRefusalAsync(Id, IdempotencyKey(Refusal),
-                    new RecordAbsenceRefusal { ReportId = Id, RefusalId = Guid.Empty, RecordedBy = "" })))
+            if (await Try(async c => created = await c.RecordAbsenceRefusalAsync(Id, IdempotencyKey(Refusal))))
             {
                 TempData["Flash"] = "Die Abwesenheitsmeldung ist als Weigerung erfasst; die Weigerung nennt die Meldung. Als Nächstes: bewerten, ob ein wichtiger Grund vorliegt.";
                 return RedirectToPage("/Placements/Refusals/Details", new { id = Report.PlacementId, refusalId = created!.RefusalId });

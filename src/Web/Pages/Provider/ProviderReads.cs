@@ -28,16 +28,6 @@ public static class ProviderReads
         return JsonConvert.DeserializeObject<ProviderPlacementDto>(await response.Content.ReadAsStringAsync(http.RequestAborted));
     }
 
-    /// <summary>
-    /// The most minutes a person may work on one day. The API enforces it (422 daily-limit) and tells the office in the staff view of
-    /// a placement, but not a provider: so the app reads the deployment's policy setting the API reads (one host, one configuration).
-    /// </summary>
-    public static int DailyCapMinutes(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Policy:DailyCapMinutes", DefaultDailyCapMinutes);
-
-    /// <summary>The API's default when the deployment sets none (Policy.DailyCapMinutes).</summary>
-    public const int DefaultDailyCapMinutes = 480;
-
     /// <summary>Minutes as German decimal hours: 240 → "4", 150 → "2,5", 135 → "2,25".</summary>
     public static string Hours(int minutes) =>
         (minutes / 60m).ToString("0.##", CultureInfo.GetCultureInfo("de-DE"));

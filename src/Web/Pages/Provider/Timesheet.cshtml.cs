@@ -137,11 +137,8 @@ public sealed class TimesheetModel : CommandPage
             return Page();
         }
         var raw = await HttpContext.RequestServices.GetRequiredService<ApiClients>().Raw();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/offers/{id}/timesheets/{MonthCode}/confirmation")
-        {
-            // The endpoint takes no fields; the OpenAPI document names its command as the body, so the call is made by hand.
-            Content = JsonContent.Create(new { }),
-        };
+        // Read directly: this page words the API's problem codes for providers itself (Message).
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/offers/{id}/timesheets/{MonthCode}/confirmation");
         request.Headers.Add("Idempotency-Key", IdempotencyKey("confirm", id, MonthCode));
         using var response = await raw.SendAsync(request, HttpContext.RequestAborted);
         if (response.IsSuccessStatusCode)
@@ -182,10 +179,10 @@ public sealed class TimesheetModel : CommandPage
     private async Task Load(Guid id)
     {
         Id = id;
-        DailyCapMinutes = ProviderReads.DailyCapMinutes(HttpContext);
         var api = await Api();
         Offer = await api.GetOfferAsync(id);
         Sheet = await api.GetTimesheetAsync(id, MonthCode);
+        DailyCapMinutes = Sheet.DailyLimitMinutes;
         var placements = (await ProviderReads.Placements(HttpContext, id)).ToDictionary(p => p.Id);
         Rows = Sheet.Placements.Select(r =>
         {

@@ -66,9 +66,6 @@ namespace Internal.Generated.WolverineHandlers
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint").SetTag("http.route", "/api/absence-reports/{id}/refusal").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<AGH.Domain.Placements.RecordAbsenceRefusal>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.Caseworker(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -89,7 +86,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (command, var problemDetails2) = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Validate(id, httpContext);
+            (var recordAbsenceRefusal, var problemDetails2) = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Validate(id, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -106,7 +103,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Decide(command, absenceReportStream, _policy, _clock);
+            var decision = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Decide(recordAbsenceRefusal, absenceReportStream, _policy, _clock);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -118,7 +115,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, absenceReportStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Handle(command, absenceReportStream);
+            var result = AGH.Api.AbsenceReports.RecordAbsenceRefusalEndpoint.Handle(recordAbsenceRefusal, absenceReportStream);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

@@ -63,9 +63,6 @@ namespace Internal.Generated.WolverineHandlers
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Timesheets.ConfirmTimesheetEndpoint").SetTag("http.route", "/api/offers/{id}/timesheets/{month}/confirmation").SetTag("http.request.method", "POST");
-            // Reading the request body via JSON deserialization
-            var (command, jsonContinue) = await ReadJsonAsync<AGH.Domain.Offers.ConfirmTimesheet>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.Provider(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -93,7 +90,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (command, var problemDetails2) = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Validate(id, month, httpContext, _clock);
+            (var confirmTimesheet, var problemDetails2) = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Validate(id, month, httpContext, _clock);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -110,7 +107,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Decide(command, eventStreamOfOffer, _clock);
+            var decision = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Decide(confirmTimesheet, eventStreamOfOffer, _clock);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -122,7 +119,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, eventStreamOfOffer);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Handle(command);
+            var result = AGH.Api.Timesheets.ConfirmTimesheetEndpoint.Handle(confirmTimesheet);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);
