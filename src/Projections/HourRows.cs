@@ -34,13 +34,29 @@ public static class HourRows
         table.AddColumn<int>("minutes").NotNull();
         table.AddColumn<Guid>("corrects_entry_id").AllowNulls();
         table.AddColumn<string>("reason").AllowNulls();
+        // Who logged it and whether the office did so after the provider confirmed the month (contract v3c): "office" and
+        // false for events recorded before v3c. Nullable only so the migration can add them to a table with rows; every
+        // row written carries them, and HourRowsBackfill fills the rows written before the columns existed.
+        table.AddColumn<string>("source").AllowNulls();
+        table.AddColumn<bool>("after_confirmation").AllowNulls();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_placement") { Columns = ["placement_id", "version"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_person_date") { Columns = ["person_id", "date"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_entry") { Columns = ["entry_id"] });
         return table;
     }
 
-    private const string Columns = "person_id, version, placement_id, entry_id, date, minutes, corrects_entry_id, reason";
+    private const string Columns = "person_id, version, placement_id, entry_id, date, minutes, corrects_entry_id, reason, source, after_confirmation";
+
+    /// <summary>The column's text for a source: the enum value as the API and the stored events write it.</summary>
+    public static string SourceText(HourSource source) => source switch
+    {
+        HourSource.Office => "office",
+        HourSource.Provider => "provider",
+        _ => throw new ArgumentOutOfRangeException(nameof(source)),
+    };
+
+    /// <summary>The source a column value names; null (a row written before the column existed) reads office.</summary>
+    public static HourSource SourceOf(string? text) => text == "provider" ? HourSource.Provider : HourSource.Office;
 
     /// <summary>
     /// Queues the rows of the hour events among <paramref name="events"/> into the unit of work as one statement (arrays
@@ -60,6 +76,8 @@ public static class HourRows
         var minutes = new int[hours.Count];
         var corrects = new Guid?[hours.Count];
         var reasons = new string?[hours.Count];
+        var sources = new string[hours.Count];
+        var afterConfirmation = new bool[hours.Count];
         for (var i = 0; i < hours.Count; i++)
         {
             var e = hours[i];
@@ -68,16 +86,19 @@ public static class HourRows
             {
                 case HoursLogged l:
                     (placements[i], entries[i], dates[i], minutes[i]) = (l.PlacementId, l.EntryId, l.Date, l.Minutes);
+                    (sources[i], afterConfirmation[i]) = (SourceText(l.SourceOrOffice), l.AfterConfirmation == true);
                     break;
                 case HoursCorrected c:
                     (placements[i], entries[i], dates[i], minutes[i], corrects[i], reasons[i]) =
                         (c.PlacementId, c.EntryId, c.Date, c.Minutes, c.CorrectsEntryId, c.Reason);
+                    // Only the office corrects.
+                    (sources[i], afterConfirmation[i]) = (SourceText(HourSource.Office), c.AfterConfirmation == true);
                     break;
             }
         }
         operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) " +
-            "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::uuid[], ?::text[])",
-            persons, versions, placements, entries, dates, minutes, corrects, reasons);
+            "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::boolean[])",
+            persons, versions, placements, entries, dates, minutes, corrects, reasons, sources, afterConfirmation);
     }
 
     /// <summary>
@@ -89,8 +110,25 @@ public static class HourRows
         "select e.stream_id, e.version, (e.data ->> 'placementId')::uuid, (e.data ->> 'entryId')::uuid, (e.data ->> 'date')::date, " +
         "(e.data ->> 'minutes')::int, " +
         $"case when e.type = '{CorrectedType}' then (e.data ->> 'correctsEntryId')::uuid end, " +
-        $"case when e.type = '{CorrectedType}' then e.data ->> 'reason' end " +
+        $"case when e.type = '{CorrectedType}' then e.data ->> 'reason' end, " +
+        SourceAndConfirmation +
         $"from {schema}.mt_events e where e.type in ('{LoggedType}', '{CorrectedType}')";
+
+    // The source and after-confirmation columns from an event's JSON (alias e), as Queue writes them: corrections and
+    // events recorded before v3c (no source, no afterConfirmation) read office and false. lower(): the stored enum's
+    // spelling is the event serializer's, not the API's.
+    private const string SourceAndConfirmation =
+        $"case when e.type = '{LoggedType}' and lower(e.data ->> 'source') = 'provider' then 'provider' else 'office' end, " +
+        "coalesce((e.data ->> 'afterConfirmation')::boolean, false) ";
+
+    /// <summary>
+    /// Fills the source and after-confirmation columns of rows written before those columns existed (null there) from
+    /// their events, in one statement; returns how many rows it filled. Stored events are not changed.
+    /// </summary>
+    public static string FillSourceFromEvents(string schema) =>
+        $"update {Qualified(schema)} h set (source, after_confirmation) = ({SourceAndConfirmation}) " +
+        $"from {schema}.mt_events e where h.source is null and e.stream_id = h.person_id and e.version = h.version " +
+        $"and e.type in ('{LoggedType}', '{CorrectedType}')";
 
     // Marten's stored type names (snake case of the class name).
     public const string LoggedType = "hours_logged";

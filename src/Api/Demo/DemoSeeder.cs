@@ -57,7 +57,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         }
         await session.SaveChangesAsync(ct);
         log.LogInformation(
-            "Demo seed: {Offers} offers in {Municipalities} municipalities, {Persons} persons, {Placements} placements with {Hours} hour entries, 1 exemption, 1 refusal, 5 cases at later stages ({Events} events)",
+            "Demo seed: {Offers} offers in {Municipalities} municipalities, {Persons} persons, {Placements} placements with {Hours} hour entries, 1 exemption, 1 refusal, 5 cases at later stages, 2 providers with an absence report and an accident ({Events} events)",
             offers.Count, offers.Select(o => o.Municipality).Distinct().Count(), persons.Count, placements, hours, _pending.Count);
     }
 
@@ -77,6 +77,19 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     }
 
     private static readonly DateOnly Y2026 = new(2026, 1, 1);
+
+    /// <summary>
+    /// The providers (contract v3c) that log hours in the app; their ids are what the dev sign-in's organisation field takes
+    /// (README, demo data). Sozialkaufhaus Melle confirmed last month's timesheet, the Bramscher Tafel has not yet.
+    /// </summary>
+    public static readonly (string Id, string Name, string Insurer, bool ConfirmsLastMonth)[] DemoProviders =
+    [
+        ("sozialkaufhaus-melle", "Sozialkaufhaus Melle e. V.", "Verwaltungs-Berufsgenossenschaft (VBG)", true),
+        ("tafel-bramsche", "Bramscher Tafel e. V.", "Berufsgenossenschaft Handel und Warenlogistik (BGHW)", false),
+    ];
+
+    /// <summary>The provider's staff member who logs and confirms in the demo.</summary>
+    private static Actor ProviderStaff(string providerId) => new($"{providerId}-leitung", "Einsatzleitung (Demo)", Roles.Provider, null, providerId);
 
     private List<Offer> SeedOffers()
     {
@@ -111,8 +124,9 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         return rows.Select(r =>
         {
             var id = Guid.CreateVersion7();
+            var provider = DemoProviders.Where(p => p.Name == r.Provider).Select(p => (p.Id, p.Insurer)).Cast<(string Id, string Insurer)?>().FirstOrDefault();
             Apply(OfferDecisions.Register(new RegisterOffer(id, r.Type, r.Provider, r.Municipality, r.Title, r.Activity, r.Places, r.Hours,
-                Y2026.AddDays(r.StartDay), r.EndDay is { } end ? Y2026.AddDays(end) : null, r.ReportTo)), Coordinator);
+                Y2026.AddDays(r.StartDay), r.EndDay is { } end ? Y2026.AddDays(end) : null, r.ReportTo, provider?.Id, provider?.Insurer)), Coordinator);
             return _offers[id];
         }).ToList();
     }
@@ -156,9 +170,10 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         (string Person, Offer Offer, int DaysAgo, int Hours, DayOfWeek[] Days)[] plan =
         [
             ("Karimi", O("bad-iburg", "Grünflächenpflege"), 42, 15, [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday]),
-            ("Haidari", O("melle", "Sozialkaufhaus"), 35, 10, [DayOfWeek.Tuesday, DayOfWeek.Thursday]),
+            // At the two providers' offers since before last month: a whole month of hours to log and confirm.
+            ("Haidari", O("melle", "Sozialkaufhaus"), 70, 10, [DayOfWeek.Tuesday, DayOfWeek.Thursday]),
             ("Al-Hassan", O("melle", "Bauhof"), 28, 20, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday]),
-            ("Bekele", O("bramsche", "Tafel"), 21, 8, [DayOfWeek.Tuesday, DayOfWeek.Friday]),
+            ("Bekele", O("bramsche", "Tafel"), 65, 8, [DayOfWeek.Tuesday, DayOfWeek.Friday]),
             ("Haddad", O("georgsmarienhuette", "Hilfe in der Kreisverwaltung"), 14, 12, [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday]),
         ];
         var hours = 0;
@@ -176,11 +191,27 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
 
             // Nour Haddad did not turn up a week ago: the refusal is recorded and awaits assessment.
             DateOnly? noShow = family == "Haddad" ? today.AddDays(-7) : null;
+            // Tesfaye Bekele missed his last working day: the Tafel reported it (an open absence report), no hours that day.
+            DateOnly? reportedAbsent = family == "Bekele" ? LastWorkingDay(days, today) : null;
+            var provider = offer.ProviderId is { } providerId ? ProviderStaff(providerId) : null;
+            var lastMonth = today.AddMonths(-1);
             var perDay = hoursPerWeek * 60 / days.Length / 15 * 15;
             for (var d = startsOn; d < today; d = d.AddDays(1))
             {
                 var current = _persons[person.Id];
-                if (d == noShow)
+                if (d == reportedAbsent)
+                    Apply(AbsenceReportDecisions.Report(current, current.Placements[placementId], new ReportAbsence(placementId, Guid.CreateVersion7(), d,
+                        AbsenceKind.NoShow, "Nicht erschienen, telefonisch nicht erreichbar.", provider!.Provider!, provider.UserId), today), provider);
+                else if (provider is not null && days.Contains(d.DayOfWeek))
+                {
+                    // The provider logs its people's hours itself; the first week of last month the office typed in from its paper list.
+                    var byOffice = d.Year == lastMonth.Year && d.Month == lastMonth.Month && d.Day <= 7;
+                    Apply(PlacementDecisions.LogHours(current, current.Placements[placementId], HourLog.From(_hourEvents.GetValueOrDefault(person.Id) ?? []),
+                        new LogHours(placementId, Guid.CreateVersion7(), d, perDay), policy, today, offer.EndsOn,
+                        byOffice ? HourSource.Office : HourSource.Provider), byOffice ? actor : provider);
+                    hours++;
+                }
+                else if (d == noShow)
                     Apply(PlacementDecisions.RecordRefusal(current, current.Placements[placementId], new RecordRefusal(placementId,
                         Guid.CreateVersion7(), d, RefusalKind.NoShow, "Keine Angabe, telefonisch nicht erreichbar"), policy, today), actor);
                 else if (days.Contains(d.DayOfWeek))
@@ -190,8 +221,29 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
                     hours++;
                 }
             }
+
+            if (provider is not null && DemoProviders.Single(p => p.Id == provider.Provider).ConfirmsLastMonth)
+                Apply(OfferDecisions.ConfirmTimesheet(_offers[offer.Id], new ConfirmTimesheet(offer.Id, lastMonth.Year, lastMonth.Month, provider.Provider!,
+                    provider.UserId, clock.Now), today), provider);
+            // Mariam Haidari hurt her hand yesterday at the Sozialkaufhaus: five days unfit for work, so the provider must report
+            // it to the insurer within three days of learning of it (§ 193 Abs. 1 and 4 SGB VII): open, due in three days.
+            if (family == "Haidari")
+            {
+                var current = _persons[person.Id];
+                Apply(AccidentDecisions.Record(current, current.Placements[placementId], provider!.Provider, _offers[offer.Id].AccidentInsurer,
+                    new RecordAccident(placementId, Guid.CreateVersion7(), today.AddDays(-1), "Beim Tragen eines Regals die linke Hand gequetscht.", 5, false,
+                        provider.UserId, provider.Provider), today), provider);
+            }
         }
         return (plan.Length, hours);
+    }
+
+    /// <summary>The last day before today that falls on one of <paramref name="days"/>.</summary>
+    private static DateOnly LastWorkingDay(DayOfWeek[] days, DateOnly today)
+    {
+        var d = today.AddDays(-1);
+        while (!days.Contains(d.DayOfWeek)) d = d.AddDays(-1);
+        return d;
     }
 
     /// <summary>

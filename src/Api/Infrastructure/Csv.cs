@@ -44,3 +44,27 @@ public static class CsvCell
         return text.IndexOfAny(NeedsQuotes) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 }
+
+/// <summary>
+/// A cash-office file as sent (payout runs, recoveries): the bytes (UTF-8 with BOM) and what the headers announce, so the
+/// office can check it arrived whole: <c>X-Line-Count</c> (data rows), <c>X-Control-Total-Cents</c> (the sum paid or owed)
+/// and <c>X-Content-SHA256</c> (lower-case hex SHA-256 of exactly these bytes, BOM included).
+/// </summary>
+public sealed record CsvFile(byte[] Bytes, int LineCount, long ControlTotalCents, string Sha256)
+{
+    public static CsvFile Of(Csv csv, long controlTotalCents)
+    {
+        var bytes = csv.Utf8WithBom();
+        return new CsvFile(bytes, csv.Rows, controlTotalCents, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    /// <summary>200 text/csv named <paramref name="fileName"/>, with the three control headers.</summary>
+    public IResult Answer(HttpContext http, string fileName)
+    {
+        var headers = http.Response.Headers;
+        headers["X-Line-Count"] = LineCount.ToString(CultureInfo.InvariantCulture);
+        headers["X-Control-Total-Cents"] = ControlTotalCents.ToString(CultureInfo.InvariantCulture);
+        headers["X-Content-SHA256"] = Sha256;
+        return Results.File(Bytes, "text/csv; charset=utf-8", fileName);
+    }
+}

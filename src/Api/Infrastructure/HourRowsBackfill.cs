@@ -7,7 +7,8 @@ namespace AGH.Api.Infrastructure;
 /// A database written before hours had their own rows (it held week documents, or hours in the person's document)
 /// holds hour events but no rows: without them the caps would ignore old hours and placements would show none. At
 /// start-up such a database gets its rows built from the events once (stored events are never changed). One node
-/// builds them; the others wait on the same lock.
+/// builds them; the others wait on the same lock. Rows written before the source and after-confirmation columns existed
+/// (contract v3c) get those filled from their events the same way.
 /// </summary>
 public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackfill> log) : IHostedService
 {
@@ -18,7 +19,7 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
     {
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
-        if (!await Missing(conn, ct)) return;
+        if (!await Missing(conn, ct) && !await SourceMissing(conn, ct)) return;
         await using (var take = conn.CreateCommand())
         {
             take.CommandText = $"select pg_advisory_lock({LockKey})";
@@ -26,10 +27,20 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
         }
         try
         {
-            if (!await Missing(conn, ct)) return;
             var started = DateTimeOffset.UtcNow;
-            var rows = await HourRowsRebuild.Run(store, ct);
-            log.LogInformation("Built {Rows} hour rows from the stored hour events in {Seconds:0.0} s", rows, (DateTimeOffset.UtcNow - started).TotalSeconds);
+            if (await Missing(conn, ct))
+            {
+                var rows = await HourRowsRebuild.Run(store, ct);
+                log.LogInformation("Built {Rows} hour rows from the stored hour events in {Seconds:0.0} s", rows, (DateTimeOffset.UtcNow - started).TotalSeconds);
+            }
+            else if (await SourceMissing(conn, ct))
+            {
+                await using var fill = conn.CreateCommand();
+                fill.CommandText = HourRows.FillSourceFromEvents(MartenSetup.Schema);
+                fill.CommandTimeout = 0;
+                var rows = await fill.ExecuteNonQueryAsync(ct);
+                log.LogInformation("Filled the source of {Rows} hour rows from the stored hour events in {Seconds:0.0} s", rows, (DateTimeOffset.UtcNow - started).TotalSeconds);
+            }
         }
         finally
         {
@@ -46,6 +57,13 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
         await using var command = conn.CreateCommand();
         command.CommandText = $"select not exists (select 1 from {HourRows.Qualified(MartenSetup.Schema)}) " +
             $"and exists (select 1 from {MartenSetup.Schema}.mt_events where type in ('{HourRows.LoggedType}', '{HourRows.CorrectedType}'))";
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<bool> SourceMissing(Npgsql.NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var command = conn.CreateCommand();
+        command.CommandText = $"select exists (select 1 from {HourRows.Qualified(MartenSetup.Schema)} where source is null)";
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using AGH.Domain.Payouts;
 using AGH.Domain.Persons;
 using Marten;
@@ -53,7 +51,7 @@ public static class ExportPayoutRunEndpoint
         }
         var file = run.Status == PayoutRunStatus.Released ? await Build(run, session, ct) : null;
         var decision = PayoutDecisions.Export(run, actor.UserId, http.Request.Query["duplicate"] == "true",
-            file?.Recorded ?? new PayoutFile("", 0, 0), clock.Now);
+            file is null ? new PayoutFile("", 0, 0) : new PayoutFile(file.Sha256, file.LineCount, file.ControlTotalCents), clock.Now);
         if (decision.Rejection is { } rejection) return Problems.Details(rejection).Answer();
         var exported = (PayoutRunExported)decision.Events[0].Event;
         CommandActor.Set(session, actor);
@@ -61,16 +59,10 @@ public static class ExportPayoutRunEndpoint
         return Answer(http, file!, exported.Sequence, run.FileName(exported.Sequence));
     }
 
-    private sealed record CsvFile(byte[] Bytes, PayoutFile Recorded);
-
     private static IResult Answer(HttpContext http, CsvFile csv, int sequence, string fileName)
     {
-        var headers = http.Response.Headers;
-        headers["X-Export-Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
-        headers["X-Line-Count"] = csv.Recorded.LineCount.ToString(CultureInfo.InvariantCulture);
-        headers["X-Control-Total-Cents"] = csv.Recorded.ControlTotalCents.ToString(CultureInfo.InvariantCulture);
-        headers["X-Content-SHA256"] = csv.Recorded.Sha256;
-        return Results.File(csv.Bytes, "text/csv; charset=utf-8", fileName);
+        http.Response.Headers["X-Export-Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
+        return csv.Answer(http, fileName);
     }
 
     private static async Task<CsvFile> Build(PayoutRun run, IQuerySession session, CancellationToken ct)
@@ -83,7 +75,6 @@ public static class ExportPayoutRunEndpoint
             csv.Row(CsvCell.Text(person?.FileReference), CsvCell.Text(person?.FamilyName), CsvCell.Text(person?.GivenName), run.Month,
                 line.Minutes, line.AmountCents, PayoutRunQueries.Euro(line.AmountCents));
         }
-        var bytes = csv.Utf8WithBom();
-        return new CsvFile(bytes, new PayoutFile(Convert.ToHexStringLower(SHA256.HashData(bytes)), run.Lines.Count, run.Lines.Sum(l => l.AmountCents)));
+        return CsvFile.Of(csv, run.Lines.Sum(l => l.AmountCents));
     }
 }

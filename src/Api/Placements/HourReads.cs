@@ -22,7 +22,7 @@ public static class HourReads
     private static readonly string Table = HourRows.Qualified(MartenSetup.Schema);
 
     private static readonly string Select =
-        $"select person_id, placement_id, entry_id, date, minutes, corrects_entry_id, reason, version from {Table} h ";
+        $"select person_id, placement_id, entry_id, date, minutes, corrects_entry_id, reason, version, source, after_confirmation from {Table} h ";
 
     /// <summary>The person's entries of the ISO week holding <paramref name="date"/>, across placements.</summary>
     public static Task<HourLog> Week(IQuerySession session, Guid personId, DateOnly date, CancellationToken ct) =>
@@ -93,7 +93,8 @@ public static class HourReads
 
     private static (Guid PersonId, HourEntry Entry) Read(DbDataReader reader) =>
         (reader.GetGuid(0), new HourEntry(reader.GetGuid(1), reader.GetGuid(2), reader.GetFieldValue<DateOnly>(3), reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7)));
+            reader.IsDBNull(5) ? null : reader.GetGuid(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7),
+            HourRows.SourceOf(reader.IsDBNull(8) ? null : reader.GetString(8)), !reader.IsDBNull(9) && reader.GetBoolean(9)));
 
     /// <summary>The week read as a batch item: Marten sends it after the batch's earlier statements, in the same round trip.</summary>
     private sealed class WeekHandler(Guid personId, DateOnly monday) : IQueryHandler<HourLog>

@@ -15,7 +15,11 @@ public enum PlacementStatus
 /// <summary>A block of the placement's working times, from and to as HH:MM.</summary>
 public sealed record ScheduleBlockDto(Weekday Weekday, string From, string To);
 
-public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded);
+public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, bool Superseded,
+    [property: Description("Who logged the entry (contract v3c): `provider` (the Träger, in its app) or `office`; corrections and entries recorded before v3c are `office`.")]
+    HourSource Source = HourSource.Office,
+    [property: Description("True when the office logged or corrected it after the provider had confirmed that month's timesheet (contract v3c).")]
+    bool AfterConfirmation = false);
 
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
     [property: Description("True when this is the reassessment after the hearing, which replaced the first assessment.")] bool Reassessed = false);
@@ -76,7 +80,8 @@ public sealed record PlacementDto(
     {
         var effective = hours.EffectiveOf(p.PlacementId).Select(e => e.EntryId).ToHashSet();
         return From(person, p, hours.MinutesLogged(p.PlacementId),
-            hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId))).ToList(),
+            hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId),
+                e.Source, e.AfterConfirmation)).ToList(),
             today, policy);
     }
 

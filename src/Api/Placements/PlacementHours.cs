@@ -47,14 +47,15 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         if (Interlocked.Exchange(ref _rows, null) is { } rows) ArrayPool<Row>.Shared.Return(rows, clearArray: true);
     }
 
-    private readonly record struct Row(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version, bool Superseded)
+    private readonly record struct Row(Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version, bool Superseded,
+        HourSource Source, bool AfterConfirmation)
     {
-        public HourEntryDto Dto() => new(EntryId, Date, Minutes, CorrectsEntryId, Reason, Superseded);
+        public HourEntryDto Dto() => new(EntryId, Date, Minutes, CorrectsEntryId, Reason, Superseded, Source, AfterConfirmation);
     }
 
     // Rows of several placements may come interleaved; they are put in recorded order here.
     private static readonly string Sql =
-        "select placement_id, entry_id, date, minutes, corrects_entry_id, reason, version " +
+        "select placement_id, entry_id, date, minutes, corrects_entry_id, reason, version, source, after_confirmation " +
         $"from {HourRows.Qualified(MartenSetup.Schema)} where placement_id = any(@placements)";
 
     /// <summary>The hours of one placement.</summary>
@@ -87,7 +88,8 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
                     list = larger;
                 }
                 list[count] = new Row(reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false);
+                    reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false,
+                    HourRows.SourceOf(reader.IsDBNull(7) ? null : reader.GetString(7)), !reader.IsDBNull(8) && reader.GetBoolean(8));
                 rows[placementId] = (list, count + 1);
             }
         }
@@ -128,6 +130,10 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     private static readonly JsonEncodedText CorrectsEntryIdName = JsonEncodedText.Encode("correctsEntryId");
     private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText SupersededName = JsonEncodedText.Encode("superseded");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText AfterConfirmationName = JsonEncodedText.Encode("afterConfirmation");
+    private static readonly JsonEncodedText OfficeText = JsonEncodedText.Encode(HourRows.SourceText(HourSource.Office));
+    private static readonly JsonEncodedText ProviderText = JsonEncodedText.Encode(HourRows.SourceText(HourSource.Provider));
 
     /// <summary>What the serializer writes for the entries as <see cref="HourEntryDto"/> objects, without making them.</summary>
     private void Write(Utf8JsonWriter writer)
@@ -148,6 +154,8 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
             if (row.Reason is { } reason) writer.WriteString(ReasonName, reason);
             else writer.WriteNull(ReasonName);
             writer.WriteBoolean(SupersededName, row.Superseded);
+            writer.WriteString(SourceName, row.Source == HourSource.Provider ? ProviderText : OfficeText);
+            writer.WriteBoolean(AfterConfirmationName, row.AfterConfirmation);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AGH.Api.Payouts;
 using AGH.Domain.Notices;
 using AGH.Domain.Payouts;
@@ -43,11 +42,7 @@ public static class ExportRecoveriesEndpoint
                 r.AmountCents, PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
                 Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1)));
         }
-        var bytes = csv.Utf8WithBom();
-        http.Response.Headers["X-Line-Count"] = final.Count.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-Control-Total-Cents"] = final.Sum(r => r.AmountCents).ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        return Results.File(bytes, "text/csv; charset=utf-8", $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
+        return CsvFile.Of(csv, final.Sum(r => r.AmountCents)).Answer(http, $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

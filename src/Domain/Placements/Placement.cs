@@ -90,13 +90,17 @@ public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferI
 /// <summary>
 /// One hour entry as it was logged or corrected. <paramref name="Version"/> is the event's version in the person's
 /// stream: entries kept in several week documents are put back into the order they were recorded by it.
+/// <paramref name="Source"/> and <paramref name="AfterConfirmation"/> as the event says (contract v3c): a correction is
+/// always the office's; events recorded before v3c read office and false.
 /// </summary>
-public sealed record HourEntry(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version = 0)
+public sealed record HourEntry(Guid PlacementId, Guid EntryId, DateOnly Date, int Minutes, Guid? CorrectsEntryId, string? Reason, long Version = 0,
+    HourSource Source = HourSource.Office, bool AfterConfirmation = false)
 {
-    public static HourEntry From(HoursLogged e, long version = 0) => new(e.PlacementId, e.EntryId, e.Date, e.Minutes, null, null, version);
+    public static HourEntry From(HoursLogged e, long version = 0) =>
+        new(e.PlacementId, e.EntryId, e.Date, e.Minutes, null, null, version, e.SourceOrOffice, e.AfterConfirmation == true);
 
     public static HourEntry From(HoursCorrected e, long version = 0) =>
-        new(e.PlacementId, e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, version);
+        new(e.PlacementId, e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, version, HourSource.Office, e.AfterConfirmation == true);
 }
 
 /// <summary>

@@ -104,4 +104,46 @@ public sealed class DemoSeedTests(DemoSeedFactory factory) : HttpTest(factory)
         due.Should().NotContain(d => d!["proposalId"]!.GetValue<string>() == proposal["id"]!.GetValue<string>(),
             "a suspended restriction is not in force");
     }
+
+    /// <summary>
+    /// Contract v3c: the two providers of the demo (README, demo data) find their offers and people, last month's hours
+    /// logged mostly by themselves, Sozialkaufhaus Melle's month confirmed and the Tafel's not, the Tafel's open absence
+    /// report and the Sozialkaufhaus' open accident, due in three days.
+    /// </summary>
+    [Fact]
+    public async Task The_providers_find_their_people_hours_timesheets_an_absence_report_and_an_accident()
+    {
+        var lastMonth = AGH.Domain.Payouts.Month.Of(Today).Previous;
+        var expected = new[] { ("sozialkaufhaus-melle", "Haidari", true), ("tafel-bramsche", "Bekele", false) };
+        AGH.Api.Demo.DemoSeeder.DemoProviders.Select(p => (p.Id, p.ConfirmsLastMonth)).Should().Equal(expected.Select(e => (e.Item1, e.Item3)));
+        foreach (var (providerId, family, confirmed) in expected)
+        {
+            var provider = await Provider(providerId);
+            var offer = (await GetOk(provider, "/api/offers")).AsArray().Single()!;
+            offer["providerId"]!.GetValue<string>().Should().Be(providerId);
+            offer["accidentInsurer"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+            var placement = (await GetOk(provider, "/api/placements")).AsArray().Single()!;
+            placement["person"]!["familyName"]!.GetValue<string>().Should().Be(family);
+
+            var sheet = await GetOk(provider, $"/api/offers/{offer["id"]}/timesheets/{lastMonth}");
+            (sheet["confirmed"] is not null).Should().Be(confirmed, $"{providerId} {(confirmed ? "confirmed" : "has not confirmed")} {lastMonth}");
+            sheet["placements"]!.AsArray().Single()!["days"]!.AsArray().Should().HaveCountGreaterThan(4, "a month of hours");
+
+            var hours = (await GetOk(await Auditor(), $"/api/placements/{placement["id"]}"))["hours"]!.AsArray()
+                .Where(h => h!["date"]!.GetValue<string>().StartsWith(lastMonth.ToString())).ToList();
+            hours.Select(h => h!["source"]!.GetValue<string>()).Distinct().Should().BeEquivalentTo(["provider", "office"], "partly typed in by the office");
+            hours.Count(h => h!["source"]!.GetValue<string>() == "provider").Should().BeGreaterThan(hours.Count / 2);
+        }
+
+        var tafel = await Provider("tafel-bramsche");
+        var report = (await GetOk(tafel, "/api/absence-reports?status=open")).AsArray().Single()!;
+        report["kind"]!.GetValue<string>().Should().Be("no-show");
+        (await GetOk(await Caseworker("bramsche", "demo-cw-bramsche"), "/api/absence-reports?status=open")).AsArray()
+            .Should().Contain(r => r!["id"]!.GetValue<string>() == report["id"]!.GetValue<string>(), "the Bramsche office sees it to decide");
+
+        var accident = (await GetOk(await Provider("sozialkaufhaus-melle"), "/api/accidents?status=open")).AsArray().Single()!;
+        accident["on"]!.GetValue<string>().Should().Be(D(Today.AddDays(-1)));
+        accident["reportDueOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(3)), "three days from the day it was recorded (§ 193 Abs. 4 SGB VII)");
+        (await GetOk(tafel, "/api/accidents?status=open")).AsArray().Should().BeEmpty();
+    }
 }

@@ -4,6 +4,7 @@ using AGH.Api.Infrastructure;
 using AGH.Domain.Offers;
 using AGH.Domain.Payouts;
 using AGH.Domain.Placements;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AGH.Tests.Http;
 
@@ -155,5 +156,55 @@ public sealed class TimesheetTests(AghFactory factory) : HttpTest(factory)
         var person = (await Factory.Stream(plain)).Select(e => e.Data).OfType<PlaceOccupied>().Single().PersonId;
         (await PersonEvents(person)).OfType<HoursLogged>().Single(l => l.EntryId == IdOf(entry, "entryId")).AfterConfirmation.Should().BeNull();
         (await GetOk(cw, $"/api/offers/{plain}/timesheets/{LastMonth}"))["confirmed"].Should().BeNull();
+    }
+    /// <summary>
+    /// The placement's hour list shows who logged each entry and whether the office did so after the month was confirmed,
+    /// read from the hour rows; a rebuild from the events (`projections rebuild`) and the start-up fill of rows written
+    /// before the columns existed give the same list.
+    /// </summary>
+    [Fact]
+    public async Task The_placements_hours_show_their_source_and_after_confirmation_also_after_a_rebuild()
+    {
+        var (_, offer, _, placement, cw, client) = await Setup();
+        var month = LastMonth;
+        var day = month.Last;
+        var providerEntry = IdOf(await Ok(await Post(client, $"/api/placements/{placement}/hours", new { date = D(day), minutes = 60 }), HttpStatusCode.Created), "entryId");
+        var before = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(day.AddDays(-1)), minutes = 30 }), HttpStatusCode.Created), "entryId");
+        await Ok(await Post(client, $"/api/offers/{offer}/timesheets/{month}/confirmation", new { }), HttpStatusCode.Created);
+        var after = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(day.AddDays(-2)), minutes = 45 }), HttpStatusCode.Created), "entryId");
+        var correction = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours/{providerEntry}/correction", new { minutes = 15, reason = "Liste des Trägers" }),
+            HttpStatusCode.Created), "entryId");
+
+        async Task<Dictionary<Guid, (string Source, bool AfterConfirmation)>> Hours()
+        {
+            var hours = (await GetOk(cw, $"/api/placements/{placement}"))["hours"]!.AsArray();
+            return hours.ToDictionary(h => IdOf(h!, "entryId"), h => (h!["source"]!.GetValue<string>(), h["afterConfirmation"]!.GetValue<bool>()));
+        }
+        var expected = new Dictionary<Guid, (string, bool)>
+        {
+            [providerEntry] = ("provider", false),
+            [before] = ("office", false),
+            [after] = ("office", true),
+            [correction] = ("office", true),
+        };
+        (await Hours()).Should().BeEquivalentTo(expected);
+        var view = (await GetOk(cw, $"/api/placements/{placement}")).ToJsonString();
+
+        await HourRowsRebuild.Run(Factory.Store, CancellationToken.None);
+        (await GetOk(cw, $"/api/placements/{placement}")).ToJsonString().Should().Be(view);
+
+        // A table migrated from before v3c: its rows lack both columns; the start-up fill takes them from the events.
+        await using (var conn = new Npgsql.NpgsqlConnection(Factory.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var clear = new Npgsql.NpgsqlCommand(
+                $"update {AGH.Projections.HourRows.Qualified(MartenSetup.Schema)} set source = null, after_confirmation = null where placement_id = @p", conn);
+            clear.Parameters.AddWithValue("p", placement);
+            (await clear.ExecuteNonQueryAsync()).Should().Be(4);
+        }
+        (await Hours()).Values.Distinct().Should().Equal([("office", false)], "a row without the columns reads as an entry recorded before v3c");
+        var backfill = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<HourRowsBackfill>().Single();
+        await backfill.StartAsync(CancellationToken.None);
+        (await GetOk(cw, $"/api/placements/{placement}")).ToJsonString().Should().Be(view);
     }
 }
