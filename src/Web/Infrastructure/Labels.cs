@@ -211,6 +211,10 @@ public static class Labels
         (Api.RecoveryOutcome.Recover, "zurückfordern (Erstattungsbescheid)", "warn"),
         (Api.RecoveryOutcome.Waive, "auf die Erstattung verzichten", "neutral"));
 
+    public static readonly LabelTable<HourSource> HourSource = new(
+        (Api.HourSource.Office, "Sozialamt", ""),
+        (Api.HourSource.Provider, "Träger", ""));
+
     public static readonly LabelTable<AbsenceKind> AbsenceKind = new(
         (Api.AbsenceKind.Explicit, "ausdrücklich verweigert", ""),
         (Api.AbsenceKind.NoShow, "nicht erschienen", ""),

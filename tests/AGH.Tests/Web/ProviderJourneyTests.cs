@@ -83,4 +83,63 @@ public sealed class ProviderJourneyTests(StaffAppFixture app) : Journey
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Berechtigung");
         await StaffAppFixture.End(page);
     }
+
+    [Fact]
+    public async Task A_provider_sees_its_reportable_accidents_and_records_the_day_it_reported_one_to_the_insurer()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var bauhof = $"bauhof-{tag}";
+        var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
+        var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "a.schulz");
+        var offer = await Offer(coordinator, Glandorf, $"Bauhof Glandorf – Grünpflege {tag}", 3, 15, app.Today.AddYears(-1), "nonprofit");
+        await Send(coordinator, $"/api/offers/{offer}/provider", new { providerId = bauhof });
+        var person = await Person(caseworker, Glandorf, "Rahimi", app.Today);
+        var placement = await Placement(caseworker, person, offer, app.Today.AddDays(-20), app.Today.AddDays(-14), 8);
+        var provider = await app.Service.ClientFor("provider", null, "k.otte", bauhof);
+        var accident = (await Send(provider, $"/api/placements/{placement}/accidents",
+            new { on = D(app.Today.AddDays(-1)), description = "Beim Heckeschneiden von der Leiter gerutscht", incapacityDays = 5 }))["id"]!.GetValue<string>();
+
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1024, Height = 768 },
+            Locale = "de-DE",
+            TimezoneId = "Europe/Berlin",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        StaffAppFixture.WatchPolicy(page);
+        await page.GotoAsync("/app");
+        await page.WaitForURLAsync("**/app/signin**");
+        await page.GetByLabel("Rolle").SelectOptionAsync("provider");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Karl Otte");
+        await page.GetByLabel("Kennung").FillAsync("k.otte");
+        await page.GetByLabel("Kommune").SelectOptionAsync("");
+        await page.GetByLabel("Organisation des Trägers").FillAsync(bauhof);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/app/provider");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Unfallmeldungen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Offene Unfallmeldungen");
+        var row = page.Locator($"[data-accident='{accident}']");
+        await Expect(row).ToContainTextAsync("Rahimi, Samir");
+        await Expect(row).ToContainTextAsync(app.Today.AddDays(-1).ToString("dd.MM.yyyy"));
+        await Expect(row).ToContainTextAsync(app.Today.AddDays(3).ToString("dd.MM.yyyy"));
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Rahimi, Samir");
+
+        // A day in the future is refused at the field; then the day the report went to the insurer is recorded.
+        await page.GetByLabel("Meldung an den Unfallversicherungsträger erfasst am").FillAsync(app.Today.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meldung erfassen" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Report.ReportedOn']")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("Meldung an den Unfallversicherungsträger erfasst am").FillAsync(app.Today.ToString("yyyy-MM-dd"));
+        await StaffAppFixture.Check(page, "109-traeger-unfallanzeige");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meldung erfassen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("ist erfasst");
+
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(await provider.GetStringAsync($"/api/accidents/{accident}"))!;
+        stored["status"]!.GetValue<string>().Should().Be("reported");
+        stored["reportedOn"]!.GetValue<string>().Should().Be(D(app.Today));
+        await StaffAppFixture.End(page);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using AGH.Web.Api;
 using AGH.Web.Infrastructure;
 
@@ -61,7 +62,21 @@ public sealed record OfficeCases(
         return found;
     }
 
-    public string Person(Guid id) => Persons.ContainsKey(id) ? PersonNames.WithReference(Persons, id) : "(Person nicht lesbar)";
+    /// <summary>A provider reads no person, only the names on its own placements ("Familienname, Vorname"), by person id.</summary>
+    public IReadOnlyDictionary<Guid, string> ProviderPersons { get; init; } = new Dictionary<Guid, string>();
+
+    /// <summary>The list as a provider sees it: the names from its placements.</summary>
+    public async Task<OfficeCases> WithProviderNames(HttpContext http)
+    {
+        var names = new Dictionary<Guid, string>();
+        foreach (var a in Accidents)
+            if (!names.ContainsKey(a.PersonId) && await AGH.Web.Pages.Provider.ProviderReads.Placement(http, a.PlacementId) is { } p)
+                names[a.PersonId] = $"{p.Person.FamilyName}, {p.Person.GivenName}";
+        return this with { ProviderPersons = names, ShowPersons = true };
+    }
+
+    public string Person(Guid id) =>
+        ProviderPersons.TryGetValue(id, out var name) ? name : Persons.ContainsKey(id) ? PersonNames.WithReference(Persons, id) : "(Person nicht lesbar)";
 
     public string Offer(Guid id) => Offers.TryGetValue(id, out var o) ? o.Title : "(Angebot nicht lesbar)";
 

@@ -31,12 +31,17 @@ public sealed class ShowModel : CommandPage
     /// <summary>Which form was sent: only its errors are shown.</summary>
     public string? Active { get; private set; }
 
-    public bool MayRecord => User.Is(Roles.Caseworker);
+    // The provider has the duty to report (§ 193 SGB VII); the office records it for providers without the app.
+    public bool MayRecord => User.Is(Roles.Caseworker, Roles.Provider);
     public bool MayReport => MayRecord && Accident.ReportedOn is null;
     public bool MayReadPlacement => User.Is(Roles.Caseworker, Roles.Official, Roles.Auditor);
     public string? Overdue => OfficeCases.Overdue(Accident, Today);
 
-    public string PersonName => Person is { } p ? $"{p.FamilyName}, {p.GivenName}{(p.FileReference is { } f ? $" ({f})" : "")}" : "(Person für Ihre Rolle nicht lesbar)";
+    /// <summary>A provider's own placement names the person (no file reference).</summary>
+    public string? ProviderPerson { get; private set; }
+
+    public string PersonName => Person is { } p ? $"{p.FamilyName}, {p.GivenName}{(p.FileReference is { } f ? $" ({f})" : "")}"
+        : ProviderPerson ?? "(Person für Ihre Rolle nicht lesbar)";
 
     public async Task OnGet() => await Load();
 
@@ -80,7 +85,10 @@ public sealed class ShowModel : CommandPage
     {
         var api = await Api();
         Accident = await api.GetAccidentAsync(Id);
-        Person = (await PersonNames.Load(api, [Accident.PersonId])).GetValueOrDefault(Accident.PersonId);
+        if (User.Is(Roles.Provider))
+            ProviderPerson = await Provider.ProviderReads.Placement(HttpContext, Accident.PlacementId) is { } p ? $"{p.Person.FamilyName}, {p.Person.GivenName}" : null;
+        else
+            Person = (await PersonNames.Load(api, [Accident.PersonId])).GetValueOrDefault(Accident.PersonId);
         Offer = (await OfficeCases.LoadOffers(api, [Accident.OfferId])).GetValueOrDefault(Accident.OfferId);
     }
 }
