@@ -39,6 +39,7 @@ public static class Access
     public static ProblemDetails QuotaReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Auditor);
     public static ProblemDetails ReportReader(HttpContext http) => Read(http, Roles.Coordinator, Roles.Official, Roles.Auditor);
     public static ProblemDetails Auditor(HttpContext http) => Read(http, Roles.Auditor);
+    public static ProblemDetails TaskReader(HttpContext http) => Read(http, Roles.Caseworker, Roles.Official, Roles.Payroll);
 
     private static ProblemDetails Read(HttpContext http, params string[] roles) => Require(http, roles).Problem ?? WolverineContinue.NoProblems;
 
@@ -88,6 +89,7 @@ public sealed class AccidentReaderAttribute() : AccessAttribute(nameof(Access.Ac
 public sealed class HistoryReaderAttribute() : AccessAttribute(nameof(Access.HistoryReader));
 public sealed class PayoutReaderAttribute() : AccessAttribute(nameof(Access.PayoutReader));
 public sealed class PayrollOrOfficialAttribute() : AccessAttribute(nameof(Access.PayrollOrOfficial));
+public sealed class TaskReaderAttribute() : AccessAttribute(nameof(Access.TaskReader));
 /// <summary>Expenses and recoveries: payroll and auditors all; caseworkers and officials within their municipality.</summary>
 public sealed class MoneyReaderAttribute() : AccessAttribute(nameof(Access.MoneyReader));
 public sealed class QuotaReaderAttribute() : AccessAttribute(nameof(Access.QuotaReader));

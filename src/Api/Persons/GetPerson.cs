@@ -9,7 +9,7 @@ public static class GetPersonEndpoint
     [WolverineGet("/api/persons/{id}", OperationId = "getPerson"), Tags("Persons")]
     [EndpointSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")]
     [ProducesResponseType<PersonDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, string? asOf)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy, string? asOf)
     {
         if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
             return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
@@ -17,7 +17,10 @@ public static class GetPersonEndpoint
             ? await VersionedPerson.AsRecorded(session, id, until, http.RequestAborted)
             : await VersionedPerson.LoadCurrent(session, id, http.RequestAborted);
         if (!PersonAccess.Visible(Access.Actor(http), person)) return Problems.NotFound("person").Answer();
-        if (at is null) Preconditions.SetETag(http, person!.Revision);
-        return Results.Ok(PersonDto.From(person!, at is { } day ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day, Clock.Berlin).DateTime) : clock.Today));
+        if (at is not null)
+            return Results.Ok(PersonDto.From(person!, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at.Value, Clock.Berlin).DateTime)));
+        Preconditions.SetETag(http, person!.Revision);
+        var openTasks = await Tasks.OpenTasks.CountFor(session, person, Access.Actor(http), policy, clock.Today, http.RequestAborted);
+        return Results.Ok(PersonDto.From(person, clock.Today) with { OpenTasks = openTasks });
     }
 }

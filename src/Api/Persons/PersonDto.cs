@@ -29,7 +29,10 @@ public sealed record PersonDto(
     [property: System.ComponentModel.Description("The day of the latest declared willingness to work (POST /api/persons/{id}/willingness), if any.")]
     DateOnly? WillingnessDeclaredOn = null,
     [property: System.ComponentModel.Description("The record kept, once this one was closed as entered twice (status duplicate).")]
-    Guid? DuplicateOf = null)
+    Guid? DuplicateOf = null,
+    [property: System.ComponentModel.Description("The person's open tasks (GET /api/tasks) of the kinds the caller works on (auditors: every kind about a person); "
+        + "only on GET /api/persons/{id} without asOf, else null.")]
+    int? OpenTasks = null)
 {
     public static PersonDto From(Person p, DateOnly today) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),

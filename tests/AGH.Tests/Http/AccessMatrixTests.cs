@@ -70,6 +70,7 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/sanction-proposals/{X}/restriction/end", "caseworker" },
         { "POST", $"/api/sanction-proposals/{X}/review", "caseworker" },
         { "GET", "/api/restrictions/due-for-review", "payroll" },
+        { "GET", "/api/tasks", "auditor" },
         { "POST", $"/api/placements/{X}/objection", "auditor" },
         { "POST", $"/api/placements/{X}/immediate-enforcement", "caseworker" },
         { "POST", $"/api/placements/{X}/objection/decision", "caseworker" },

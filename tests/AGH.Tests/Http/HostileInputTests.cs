@@ -736,6 +736,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("quota", "/api/quota", ["asOf"], auditor),
             ("list proposals", "/api/sanction-proposals", ["status", "objection", "page", "pageSize"], official),
             ("due for review", "/api/restrictions/due-for-review", ["within"], cw),
+            ("tasks", "/api/tasks", ["x"], cw),
             ("list payout runs", "/api/payout-runs", ["month"], auditor),
             ("list expenses", "/api/expenses", ["status", "personId", "month", "page", "pageSize"], cw),
             ("list recoveries", "/api/recoveries", ["status", "personId", "page", "pageSize"], cw),

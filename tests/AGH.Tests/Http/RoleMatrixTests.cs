@@ -393,6 +393,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         },
         // Contract v2 (§ 14 Abs. 2 review): for officials and caseworkers (own municipality) and auditors.
         new("GET /api/restrictions/due-for-review", [Cw, Of, Au], false, (_, c) => c.GetAsync("/api/restrictions/due-for-review?within=366")),
+        // Contract v3d: open work for caseworkers, officials and payroll.
+        new("GET /api/tasks", [Cw, Of, Pa], false, (_, c) => c.GetAsync("/api/tasks")),
         new("GET /api/quota", [Co, Au], false, (_, c) => c.GetAsync("/api/quota")),
         // Contract v3c ("exact rules", roles): the district report for coordinators, officials and auditors.
         new("GET /api/reports/placements", [Co, Of, Au], false, (x, c) => c.GetAsync($"/api/reports/placements?from={x.Today:yyyy-MM}&to={x.Today:yyyy-MM}")),
@@ -654,6 +656,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/placements", w => $"/api/placements?offerId={w.Offer}", w => [w.Placement]),
         ("GET /api/sanction-proposals", _ => "/api/sanction-proposals?pageSize=500", w => [w.Proposal, w.Restricted]),
         ("GET /api/restrictions/due-for-review", _ => "/api/restrictions/due-for-review?within=366", w => [w.Restricted, w.RestrictedPerson]),
+        ("GET /api/tasks", _ => "/api/tasks", w => [w.Person, w.FreePerson, w.RestrictedPerson, w.Placement, w.Proposal, w.Restricted]),
     ];
 
     /// <summary>Documented routes that take no id of a person, placement, refusal or proposal, with the reason.</summary>
