@@ -126,7 +126,7 @@ public static class LogWeekHoursEndpoint
 
     public sealed record Entry([property: Required] Guid? PlacementId, [property: Required] DateOnly? Date, [property: Required] int? Minutes);
 
-    public sealed record Request([property: Required, System.ComponentModel.Description("At most 500 entries.")] IReadOnlyList<Entry?>? Entries);
+    public sealed record Request([property: Required, System.ComponentModel.Description("1 to 500 entries.")] IReadOnlyList<Entry?>? Entries);
 
     public sealed record EntryResult(Guid PlacementId, DateOnly Date,
         [property: System.ComponentModel.Description("201 stored; 404 placement not visible to the caller; 409 or 422 refused as the hours route refuses it, nothing stored.")]
@@ -144,7 +144,7 @@ public static class LogWeekHoursEndpoint
         IsoWeek.Parse(week, v);
         if (body is null) v.Add("$", "A JSON object is required.");
         else if (body.Entries is null) v.Add("entries", "is required.");
-        else if (body.Entries.Count > MaxEntries) v.Add("entries", $"must hold at most {MaxEntries} entries.");
+        else if (body.Entries.Count is 0 or > MaxEntries) v.Add("entries", $"must hold 1 to {MaxEntries} entries.");
         else
             for (var i = 0; i < body.Entries.Count; i++)
             {
@@ -159,7 +159,7 @@ public static class LogWeekHoursEndpoint
     [WolverinePost("/api/offers/{id}/weeks/{week}/hours", OperationId = "logOfferWeekHours"), Tags("Timesheets")]
     [EndpointSummary("Log a week's hours of an offer in one request; each entry is checked and stored as its own hours command")]
     [EndpointDescription("Caseworkers (persons of their municipality) and providers (their own offers; another's or unknown offer: 404). "
-        + "Body errors (an entry without placementId or date, minutes not a positive multiple of 15, more than 500 entries) are 400 and store nothing. "
+        + "Body errors (an entry without placementId or date, minutes not a positive multiple of 15, no or more than 500 entries) are 400 and store nothing. "
         + "Otherwise 200 with one result per entry, in order: 201 with entryId when stored; 422 not-in-offer when the placement is not one of this offer; "
         + "422 outside-week when the date lies outside the week; 404 not-found when the placement's person is not visible to the caller; otherwise "
         + "the status and code POST /api/placements/{id}/hours answers (422 daily-limit across placements, 422 weekly-limit, 422 outside-placement, "
