@@ -75,12 +75,13 @@ public sealed class WeekGridTests(AghFactory factory) : HttpTest(factory)
         var cw = await Caseworker();
         var (offer, otherOffer) = (await NewOffer(cw), await NewOffer(cw));
         var person = await NewPerson(cw);
-        var here = await NewPlacement(cw, offer, person);
-        // The same person on a second offer: the daily cap counts across both.
+        // The person worked on another offer until last Monday and moved to this one that day: the daily cap counts across both.
         var there = await NewPlacement(cw, otherOffer, person);
+        await Ok(await Post(cw, $"/api/placements/{there}/hours", new { date = D(Monday), minutes = 420 }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/placements/{there}/end", new { date = D(Monday), reason = "moved-away" }));
+        var here = await NewPlacement(cw, offer, person, notice: Monday.AddDays(-5), startsOn: Monday);
         var colleague = await NewPerson(cw);
         var late = await NewPlacement(cw, offer, colleague, notice: Monday.AddDays(-5), startsOn: Monday.AddDays(2));
-        await Ok(await Post(cw, $"/api/placements/{there}/hours", new { date = D(Monday), minutes = 420 }), HttpStatusCode.Created);
         var before = await Logged(person);
 
         var answer = await GetOk200(await Post(cw, $"/api/offers/{offer}/weeks/{Week}/hours", new
@@ -133,7 +134,8 @@ public sealed class WeekGridTests(AghFactory factory) : HttpTest(factory)
     {
         var cw = await Caseworker();
         var offer = await NewOffer(cw);
-        var placement = await NewPlacement(cw, offer);
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, offer, person);
         foreach (var week in new[] { "2026-W54", "2026-49", "2026W49", "2026-W00", "2026-w49", "26-W49", $"{Week}x" })
         {
             await Rejected(() => cw.GetAsync($"/api/offers/{offer}/weeks/{week}"), 400, "validation");
@@ -143,13 +145,13 @@ public sealed class WeekGridTests(AghFactory factory) : HttpTest(factory)
         (await cw.GetAsync($"/api/offers/{offer}/weeks/2026-W53")).StatusCode.Should().Be(HttpStatusCode.OK);
         await Rejected(() => cw.GetAsync($"/api/offers/{offer}/weeks/2027-W53"), 400, "validation");
 
-        var mark = await Factory.EventMark();
+        var mark = (await Factory.Stream(person)).Count;
         var url = $"/api/offers/{offer}/weeks/{Week}/hours";
         await Rejected(() => Post(cw, url, new { entries = new[] { Entry(placement, Monday, 60), Entry(placement, Monday.AddDays(1), 20) } }), 400, "validation");
         await Rejected(() => Post(cw, url, new { entries = new object[] { Entry(placement, Monday, 60), new { placementId = placement, minutes = 60 } } }), 400);
         await Rejected(() => Post(cw, url, new { }), 400);
         await Rejected(() => Post(cw, url, new { entries = Enumerable.Range(0, 501).Select(_ => Entry(placement, Monday, 15)).ToArray() }), 400, "validation");
-        (await Factory.EventMark()).Should().Be(mark, "a body with a malformed entry stores none of its entries");
+        (await Factory.Stream(person)).Count.Should().Be(mark, "a body with a malformed entry stores none of its entries");
         await Rejected(() => Post(cw, $"/api/offers/{Guid.NewGuid()}/weeks/{Week}/hours", new { entries = new[] { Entry(placement, Monday, 60) } }), 404);
         await Rejected(() => cw.GetAsync($"/api/offers/{Guid.NewGuid()}/weeks/{Week}"), 404);
     }
@@ -172,7 +174,7 @@ public sealed class WeekGridTests(AghFactory factory) : HttpTest(factory)
 
         foreach (var role in new[] { "payroll", "auditor" })
             (await GetOk(await As(role), $"/api/offers/{offer}/weeks/{Week}"))["placements"]!.AsArray().Should().ContainSingle();
-        var mark = await Factory.EventMark();
+        var mark = (await Factory.Stream(person)).Count;
         foreach (var role in new[] { "payroll", "auditor", "coordinator", "official" })
         {
             var client = await As(role, role == "official" ? "bad-iburg" : null);
@@ -184,7 +186,7 @@ public sealed class WeekGridTests(AghFactory factory) : HttpTest(factory)
         var other = await Provider(NewProviderId());
         await Rejected(() => other.GetAsync($"/api/offers/{offer}/weeks/{Week}"), 404);
         await Rejected(() => Post(other, $"/api/offers/{offer}/weeks/{Week}/hours", new { entries = new[] { Entry(placement, Monday.AddDays(1), 60) } }), 404);
-        (await Factory.EventMark()).Should().Be(mark);
+        (await Factory.Stream(person)).Count.Should().Be(mark);
     }
 
     [Fact]
