@@ -26,7 +26,9 @@ public sealed class OpenApiHeaders : IOperationFilter
         // Payout runs carry no ETag (contract: offers, persons, placements and proposals do): no If-Match, no 412.
         // Nor do the resources new in v3, such as notices, expenses, recoveries, absence reports and accidents.
         if (path.Contains("{id") && !path.StartsWith("/api/payout-runs/") && !path.StartsWith("/api/notices/") && !path.StartsWith("/api/expenses/")
-            && !path.StartsWith("/api/recoveries/") && !path.StartsWith("/api/absence-reports/") && !path.StartsWith("/api/accidents/"))
+            && !path.StartsWith("/api/recoveries/") && !path.StartsWith("/api/absence-reports/") && !path.StartsWith("/api/accidents/")
+            // A week's hours are many commands on many placements: each entry is checked on its own, none against one ETag.
+            && !path.StartsWith("/api/offers/{id}/weeks/"))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

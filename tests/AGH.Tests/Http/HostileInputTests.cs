@@ -231,6 +231,11 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         // Contract v3c: the provider of the home world's offer confirms last month.
         // It takes no body, and a broken one is 400 before the offer is looked at: another provider's offer is 404 in TimesheetTests.
         yield return new("confirm timesheet", $"/api/offers/{h.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}/confirmation", provider ?? cw, [], none);
+        // Contract v3d: a week's hours of the home world's offer; an entry of another offer is refused per entry (200).
+        var week = $"{System.Globalization.ISOWeek.GetYear(Today.AddDays(-1).ToDateTime(TimeOnly.MinValue)):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(Today.AddDays(-1).ToDateTime(TimeOnly.MinValue)):D2}";
+        yield return new("offer week hours", $"/api/offers/{{offer}}/weeks/{week}/hours", cw,
+            [new("entries", K.Obj, $$"""[{"placementId":"{{h.Placement}}","date":{{Day(-1)}},"minutes":15}]""")],
+            [("{offer}", h.Offer, f.Offer, 200)]);
         yield return new("change provider", "/api/offers/{offer}/provider", coordinator, [new("providerId", K.Str, Q("tafel-osnabruecker-land"))],
             [("{offer}", h.Offer, Guid.NewGuid(), 404)]);
         yield return new("change places", "/api/offers/{offer}/places", coordinator, [new("places", K.Int, "12")],
@@ -672,6 +677,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
         {
             ("get offer", "/api/offers/{}", h.Offer, cw, f.Offer, 200),
             ("timesheet", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}", h.Offer, auditor, f.Offer, 200),
+            ("offer week", $"/api/offers/{{}}/weeks/{System.Globalization.ISOWeek.GetYear(Today.ToDateTime(TimeOnly.MinValue)):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(Today.ToDateTime(TimeOnly.MinValue)):D2}", h.Offer, auditor, f.Offer, 200),
             ("timesheet pdf", $"/api/offers/{{}}/timesheets/{AGH.Domain.Payouts.Month.Of(Today).Previous}/pdf", h.Offer, auditor, f.Offer, 200),
             ("get person", "/api/persons/{}", h.Person, cw, f.Person, 404),
             ("get person (official)", "/api/persons/{}", h.Person, official, f.Person, 404),

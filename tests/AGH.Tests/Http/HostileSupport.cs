@@ -92,8 +92,8 @@ public static partial class DocumentedRoutes
         return documented.Where(route => !keys.Contains(Key(route)));
     }
 
-    // A month segment (YYYY-MM, the timesheet routes) is a route value too.
-    [GeneratedRegex(@"\{[^}/]*\}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=/)[0-9]{4}-[0-9]{2}(?=/|$)")]
+    // A month segment (YYYY-MM, the timesheet routes) and an ISO week (YYYY-Www, the week routes) are route values too.
+    [GeneratedRegex(@"\{[^}/]*\}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=/)[0-9]{4}-[0-9]{2}(?=/|$)|(?<=/)[0-9]{4}-W[0-9]{2}(?=/|$)")]
     private static partial Regex Placeholder();
 }
 

@@ -25,9 +25,16 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
         ["GET /api/placements/{id}"] = PlacementFields(""),
         ["GET /api/offers/{id}/timesheets/{month}"] =
         [
-            "offerId", "month", "confirmed", "confirmed.by", "confirmed.at", "placements", "placements[].placementId", "placements[].person",
+            "offerId", "month", "dailyLimitMinutes", "confirmed", "confirmed.by", "confirmed.at", "placements", "placements[].placementId", "placements[].person",
             "placements[].person.givenName", "placements[].person.familyName", "placements[].schedule", "placements[].schedule[].weekday",
             "placements[].schedule[].from", "placements[].schedule[].to", "placements[].days", "placements[].days[].date", "placements[].days[].minutes",
+        ],
+        ["GET /api/offers/{id}/weeks/{week}"] =
+        [
+            "offerId", "week", "monday", "sunday", "dailyLimitMinutes", "placements", "placements[].placementId", "placements[].person",
+            "placements[].person.givenName", "placements[].person.familyName", "placements[].startsOn", "placements[].until", "placements[].schedule",
+            "placements[].schedule[].weekday", "placements[].schedule[].from", "placements[].schedule[].to", "placements[].days", "placements[].days[].date",
+            "placements[].days[].inPlacement", "placements[].days[].plannedMinutes", "placements[].days[].minutes",
         ],
         ["GET /api/absence-reports"] = AbsenceReportFields("[]."),
         ["GET /api/absence-reports/{id}"] = AbsenceReportFields(""),
@@ -123,6 +130,7 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
             ("GET /api/placements", $"/api/placements?offerId={offer}"),
             ("GET /api/placements/{id}", $"/api/placements/{placement}"),
             ("GET /api/offers/{id}/timesheets/{month}", $"/api/offers/{offer}/timesheets/{month}"),
+            ("GET /api/offers/{id}/weeks/{week}", $"/api/offers/{offer}/weeks/{WeekOf(Today)}"),
             ("GET /api/absence-reports", "/api/absence-reports"),
             ("GET /api/absence-reports/{id}", $"/api/absence-reports/{report}"),
             ("GET /api/accidents", "/api/accidents"),
@@ -188,6 +196,9 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
     }
 
     /// <summary>A documented route made concrete: each placeholder takes the id of the case's resource named before it.</summary>
+    private static string WeekOf(DateOnly day) => $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)):D4}-W"
+        + $"{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
+
     private static string Concrete(string template, Dictionary<string, string> ids, Month month)
     {
         var segments = template.Split('/');
@@ -197,6 +208,7 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
             segments[i] = segments[i] switch
             {
                 "{month}" => month.ToString(),
+                "{week}" => WeekOf(month.First),
                 _ => ids.GetValueOrDefault(segments[i - 1], Guid.NewGuid().ToString()),
             };
         }

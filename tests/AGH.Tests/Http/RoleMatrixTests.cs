@@ -122,6 +122,10 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         return await ExpenseOf(x);
     }
 
+    /// <summary>The ISO week of a day as the week routes take it (YYYY-Www).</summary>
+    private static string WeekOf(DateOnly day) => $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)):D4}-W"
+        + $"{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
+
     private static object AbsenceBody(Ctx x, string kind = "explicit") => new { date = D(x.Today.AddDays(-2)), kind, note = "nicht erschienen" };
 
     private static object AccidentBody(Ctx x) => new { on = D(x.Today.AddDays(-1)), description = "Schnittwunde", incapacityDays = 5 };
@@ -294,6 +298,10 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         new("POST /api/offers/{id}/timesheets/{month}/confirmation", [Pr], true,
             (x, c) => Post(c, $"/api/offers/{x.W.Offer}/timesheets/{AGH.Domain.Payouts.Month.Of(x.Today).Previous}/confirmation", new { }))
             { ETagOf = x => $"/api/offers/{x.W.Offer}" },
+        // Contract v3d: an offer's week read as the timesheet is; saved by caseworkers and the offer's provider.
+        new("GET /api/offers/{id}/weeks/{week}", [Pr, Cw, Pa, Au], false, (x, c) => c.GetAsync($"/api/offers/{x.W.Offer}/weeks/{WeekOf(x.Today.AddDays(-1))}")),
+        new("POST /api/offers/{id}/weeks/{week}/hours", [Cw, Pr], true, (x, c) => Post(c, $"/api/offers/{x.W.Offer}/weeks/{WeekOf(x.Today.AddDays(-1))}/hours",
+            new { entries = new[] { new { placementId = x.W.Placement, date = D(x.Today.AddDays(-1)), minutes = 30 } } })),
         new("POST /api/placements/{id}/hours", [Cw, Pr], true, (x, c) => Post(c, $"/api/placements/{x.W.Placement}/hours",
             new { date = D(x.Today.AddDays(-1)), minutes = 30 })) { ETagOf = x => $"/api/placements/{x.W.Placement}" },
         new("POST /api/placements/{id}/hours/{entryId}/correction", [Cw], true, (x, c) => Post(c,
@@ -668,6 +676,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ["GET /api/offers/{id}"] = "offers are readable by every role (a provider's own only, another's 404: ProviderTests)",
         ["GET /api/offers/{id}/timesheets/{month}"] = "an offer's sheet: a caseworker gets only its municipality's rows, a provider 404 for another's offer (TimesheetTests)",
         ["GET /api/offers/{id}/timesheets/{month}/pdf"] = "as the timesheet: a caseworker's sheet holds only its municipality's persons (TimesheetPdfTests)",
+        ["GET /api/offers/{id}/weeks/{week}"] = "an offer's week: a caseworker gets only its municipality's rows, a provider 404 for another's offer (WeekGridTests)",
+        ["POST /api/offers/{id}/weeks/{week}/hours"] = "an offer's week: answers 200 with an entry of another municipality's person 404 and nothing stored (WeekGridTests)",
         ["POST /api/offers/{id}/timesheets/{month}/confirmation"] = "providers only, by offer: another provider's offer is 404 (TimesheetTests)",
         ["POST /api/offers/{id}/provider"] = "an offer, not a person; coordinators act district-wide (ProviderTests)",
         ["POST /api/offers"] = "an offer, not a person; another municipality's is refused by role (403, OfferTests)",
