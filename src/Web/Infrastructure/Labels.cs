@@ -211,6 +211,21 @@ public static class Labels
         (Api.RecoveryOutcome.Recover, "zurückfordern (Erstattungsbescheid)", "warn"),
         (Api.RecoveryOutcome.Waive, "auf die Erstattung verzichten", "neutral"));
 
+    public static readonly LabelTable<OpenTaskKind> OpenTaskKind = new(
+        (Api.OpenTaskKind.RefusalToAssess, "Weigerung bewerten", "warn"),
+        (Api.OpenTaskKind.HearingDue, "Anhörung durchführen", "warn"),
+        (Api.OpenTaskKind.ProposalDue, "Einschränkung vorschlagen", "warn"),
+        (Api.OpenTaskKind.NoticeToDispatch, "Bescheid versenden", "warn"),
+        (Api.OpenTaskKind.ObjectionToDecide, "über den Widerspruch entscheiden", "warn"),
+        (Api.OpenTaskKind.ProposalToDecide, "über den Vorschlag entscheiden", "warn"),
+        (Api.OpenTaskKind.ReviewDue, "Einschränkung überprüfen", "warn"),
+        (Api.OpenTaskKind.ExemptionEnding, "Befreiung endet bald", "neutral"),
+        (Api.OpenTaskKind.PlacementStarting, "Einsatz beginnt bald", "neutral"),
+        (Api.OpenTaskKind.PlacementEnding, "Einsatz endet bald", "neutral"),
+        (Api.OpenTaskKind.HoursMissing, "Stunden der letzten Woche fehlen", "warn"),
+        (Api.OpenTaskKind.RunToReview, "Auszahlungslauf prüfen", "warn"),
+        (Api.OpenTaskKind.RunToRelease, "Auszahlungslauf freigeben", "warn"));
+
     public static readonly LabelTable<HourSource> HourSource = new(
         (Api.HourSource.Office, "Sozialamt", ""),
         (Api.HourSource.Provider, "Träger", ""));
