@@ -16,7 +16,8 @@ namespace AGH.Api.Demo;
 /// stage (<see cref="SeedCases"/>), so each role has something to do: a notice awaiting dispatch, a pending objection, a
 /// pending proposal, a restriction due for review and a suspended one.
 /// </summary>
-public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy, IConfiguration config, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy, AGH.Api.Payouts.PayoutSettings payouts, IConfiguration config,
+    ILogger<DemoSeeder> log)
     : IHostedService
 {
     private static readonly Actor Coordinator = new("demo-seed", "Demo-Daten", Roles.Coordinator, null);
@@ -30,6 +31,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     private readonly Dictionary<Guid, Offer> _offers = new();
     private readonly Dictionary<Guid, Person> _persons = new();
     private readonly Dictionary<Guid, List<object>> _hourEvents = new();
+    private readonly Dictionary<Guid, AGH.Domain.Payouts.PayoutRun> _runs = new();
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -70,7 +72,12 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         foreach (var (stream, e) in decision.Events)
         {
             _pending.Add((stream, e, actor));
-            if (e is OfferRegistered || _offers.ContainsKey(stream)) _offers[stream] = Offer.Evolve(_offers.GetValueOrDefault(stream), e)!;
+            if (stream == AGH.Domain.Payouts.PayoutRun.LedgerId)
+            {
+                var run = AGH.Domain.Payouts.PayoutRun.Evolve(e is AGH.Domain.Payouts.PayoutRunPrepared ? null : _runs.Values.Last(), e)!;
+                _runs[run.Id] = run;
+            }
+            else if (e is OfferRegistered || _offers.ContainsKey(stream)) _offers[stream] = Offer.Evolve(_offers.GetValueOrDefault(stream), e)!;
             else _persons[stream] = Person.Evolve(_persons.GetValueOrDefault(stream), e)!;
             if (e is HoursLogged or HoursCorrected) (_hourEvents.TryGetValue(stream, out var list) ? list : _hourEvents[stream] = []).Add(e);
         }
@@ -147,6 +154,11 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             ("georgsmarienhuette", "Nour", "Haddad", new(1996, 6, 12), new(2025, 1, 13)),
             ("georgsmarienhuette", "Dawit", "Tesfamariam", new(1985, 8, 25), new(2024, 6, 24)),
             ("georgsmarienhuette", "Rezan", "Kaya", new(1976, 10, 31), new(2023, 9, 4)),
+            // Bad Iburg, the sign-in's preselected municipality: a case at every step for its caseworkers and officials.
+            ("bad-iburg", "Yusuf", "Nazari", new(1993, 2, 11), new(2024, 11, 4)),
+            ("bad-iburg", "Fatima", "Sultani", new(1990, 8, 3), new(2025, 4, 22)),
+            ("bad-iburg", "Karim", "Yousef", new(1988, 12, 19), new(2024, 7, 1)),
+            ("bad-iburg", "Hamid", "Noori", new(1982, 5, 27), new(2024, 2, 12)),
         ];
         return rows.Select((r, i) =>
         {
@@ -189,8 +201,14 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
                 new AssignPerson(placementId, person.Id, offer.Id, startsOn.AddDays(-10), startsOn, hoursPerWeek, null, schedule,
                     Dates.EndOfMonthsPeriod(startsOn, 6), DemoReasoning, DemoLanguage(family)), policy, today), actor);
 
-            // Nour Haddad did not turn up a week ago: the refusal is recorded and awaits assessment.
-            DateOnly? noShow = family == "Haddad" ? today.AddDays(-7) : null;
+            // Nour Haddad did not turn up a week ago, Ahmad Karimi on his last working day before the day before yesterday:
+            // both refusals are recorded and await assessment.
+            DateOnly? noShow = family switch
+            {
+                "Haddad" => today.AddDays(-7),
+                "Karimi" => LastWorkingDay(days, today.AddDays(-2)),
+                _ => null,
+            };
             // Tesfaye Bekele missed his last working day: the Tafel reported it (an open absence report), no hours that day.
             DateOnly? reportedAbsent = family == "Bekele" ? LastWorkingDay(days, today) : null;
             var provider = offer.ProviderId is { } providerId ? ProviderStaff(providerId) : null;
@@ -287,7 +305,64 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             "Sozialgericht Osnabrück", "S 44 AY 17/26 ER", today.AddDays(-2), today.AddDays(-2),
             "Aufschiebende Wirkung der Klage angeordnet (§ 86b Abs. 1 S. 1 Nr. 2 SGG).", Official(kaya.Municipality).UserId), today),
             Official(kaya.Municipality));
+
+        SeedBadIburg(P, O, today);
+        SeedPayoutRuns(today);
     }
+
+    /// <summary>
+    /// Bad Iburg (the sign-in's default) gets a refusal at each step of the procedure and an official's work: a hearing due
+    /// (Yusuf Nazari), a proposal due (Fatima Sultani), a proposal to decide (Karim Yousef) and Hamid Noori's restriction,
+    /// against which he objected and, having declared he is willing to work, is due for review.
+    /// </summary>
+    private void SeedBadIburg(Func<string, Person> P, Func<string, string, Offer> O, DateOnly today)
+    {
+        var park = O("bad-iburg", "Grünflächenpflege");
+        var shelter = O("bad-iburg", "Hilfe im Tierheim");
+
+        var nazari = P("Nazari");
+        var nazariPlacement = Assign(nazari, park, today.AddDays(-24), today.AddDays(-17), DispatchMethod.HandedOver);
+        var refusalId = Guid.CreateVersion7();
+        var actor = Caseworker(nazari.Municipality);
+        Apply(PlacementDecisions.RecordRefusal(_persons[nazari.Id], _persons[nazari.Id].Placements[nazariPlacement], new RecordRefusal(nazariPlacement,
+            refusalId, today.AddDays(-9), RefusalKind.Explicit, "Sagt, die Arbeit im Park sei ihm zu schmutzig."), policy, today.AddDays(-9)), actor);
+        Apply(PlacementDecisions.AssessRefusal(_persons[nazari.Id], _persons[nazari.Id].Placements[nazariPlacement], new AssessRefusal(nazariPlacement,
+            refusalId, false, null, "Die Art der Arbeit ist zumutbar; ein wichtiger Grund ist nicht vorgetragen.")), actor);
+
+        var sultani = P("Sultani");
+        Refuse(sultani, Assign(sultani, shelter, today.AddDays(-30), today.AddDays(-23), DispatchMethod.HandedOver),
+            refusedOn: today.AddDays(-12), heardOn: today.AddDays(-4));
+
+        var yousef = P("Yousef");
+        Propose(yousef, Assign(yousef, shelter, today.AddDays(-35), today.AddDays(-28), DispatchMethod.HandedOver),
+            refusedOn: today.AddDays(-16), heardOn: today.AddDays(-8));
+
+        var noori = P("Noori");
+        var nooriProposal = Propose(noori, Assign(noori, park, today.AddDays(-60), today.AddDays(-53), DispatchMethod.HandedOver),
+            today.AddDays(-45), today.AddDays(-40));
+        Approve(noori, nooriProposal, today.AddDays(-20));
+        Apply(SanctionDecisions.FileObjection(_persons[noori.Id], new FileObjection(nooriProposal, today.AddDays(-6),
+            "Ich war an dem Tag krank und konnte nicht anrufen.", Caseworker(noori.Municipality).UserId), today), Caseworker(noori.Municipality));
+        Apply(WillingnessDecisions.Declare(_persons[noori.Id], new DeclareWillingness(noori.Id, today.AddDays(-2),
+            "Erklärt, ab der nächsten Woche wieder im Park arbeiten zu wollen."), today), Caseworker(noori.Municipality));
+    }
+
+    /// <summary>The month before last: prepared and reviewed, to be released; last month: prepared, to be reviewed.</summary>
+    private void SeedPayoutRuns(DateOnly today)
+    {
+        var last = AGH.Domain.Payouts.Month.Of(today).Previous;
+        foreach (var month in new[] { last.Previous, last })
+        {
+            var persons = _persons.Values.Where(p => !p.Placements.IsEmpty)
+                .Select(p => (p, HourLog.From(_hourEvents.GetValueOrDefault(p.Id) ?? []))).ToList();
+            Apply(AGH.Domain.Payouts.PayoutDecisions.Prepare(month, persons, _runs.Values, payouts.RateTable, PayrollPreparer.UserId, today), PayrollPreparer);
+            if (month == last.Previous)
+                Apply(AGH.Domain.Payouts.PayoutDecisions.Review(_runs.Values.Last(), PayrollReviewer.UserId), PayrollReviewer);
+        }
+    }
+
+    private static readonly Actor PayrollPreparer = new("demo-seed-payroll", "Demo-Daten (Entgelt)", Roles.Payroll, null);
+    private static readonly Actor PayrollReviewer = new("demo-seed-payroll-2", "Demo-Daten (Entgelt, Prüfung)", Roles.Payroll, null);
 
     /// <summary>Assigns with a Heranziehungsbescheid issued on <paramref name="issuedOn"/> and, unless null, dispatched that day.</summary>
     private Guid Assign(Person person, Offer offer, DateOnly issuedOn, DateOnly startsOn, DispatchMethod? dispatch)
@@ -332,6 +407,18 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
     private Guid Propose(Person person, Guid placementId, DateOnly refusedOn, DateOnly heardOn)
     {
         var actor = Caseworker(person.Municipality);
+        var refusalId = Refuse(person, placementId, refusedOn, heardOn);
+        Placement Current() => _persons[person.Id].Placements[placementId];
+        var proposalId = Guid.CreateVersion7();
+        Apply(SanctionDecisions.Propose(_persons[person.Id], Current(), new ProposeSanction(placementId, proposalId, refusalId,
+            "Unentschuldigtes Fernbleiben trotz Belehrung über die Rechtsfolgen.", actor.UserId), policy, heardOn.AddDays(1)), actor);
+        return proposalId;
+    }
+
+    /// <summary>A no-show, assessed without good cause, and a hearing in person: ready for a proposal.</summary>
+    private Guid Refuse(Person person, Guid placementId, DateOnly refusedOn, DateOnly heardOn)
+    {
+        var actor = Caseworker(person.Municipality);
         var refusalId = Guid.CreateVersion7();
         Placement Current() => _persons[person.Id].Placements[placementId];
         Apply(PlacementDecisions.RecordRefusal(_persons[person.Id], Current(), new RecordRefusal(placementId, refusalId, refusedOn,
@@ -340,10 +427,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
             "Kein wichtiger Grund vorgetragen oder ersichtlich.")), actor);
         Apply(PlacementDecisions.HoldHearing(_persons[person.Id], Current(), new HoldHearing(placementId, refusalId, heardOn,
             "Die Person äußert sich nicht zu den Gründen."), heardOn), actor);
-        var proposalId = Guid.CreateVersion7();
-        Apply(SanctionDecisions.Propose(_persons[person.Id], Current(), new ProposeSanction(placementId, proposalId, refusalId,
-            "Unentschuldigtes Fernbleiben trotz Belehrung über die Rechtsfolgen.", actor.UserId), policy, heardOn.AddDays(1)), actor);
-        return proposalId;
+        return refusalId;
     }
 
     /// <summary>An official approves from the day of the decision; the Einschränkungsbescheid is handed over that day.</summary>

@@ -188,10 +188,12 @@ public static class OpenTasks
             .Where(r => r.Status == PayoutRunStatus.Prepared || r.Status == PayoutRunStatus.Reviewed).ToListAsync(ct);
         return runs.Select(r =>
         {
-            var since = Month.TryParse(r.Month, out var m) ? m.Last.AddDays(1) : DateOnly.MinValue;
+            var parsed = Month.TryParse(r.Month, out var m);
+            var since = parsed ? m.Last.AddDays(1) : DateOnly.MinValue;
+            var month = parsed ? m.German : r.Month;
             return r.Status == PayoutRunStatus.Prepared
-                ? new OpenTaskDto(OpenTaskKind.RunToReview, null, since, null, null, null, null, r.Id, $"Auszahlungslauf prüfen: {r.Month}")
-                : new OpenTaskDto(OpenTaskKind.RunToRelease, null, since, null, null, null, null, r.Id, $"Auszahlungslauf freigeben: {r.Month}");
+                ? new OpenTaskDto(OpenTaskKind.RunToReview, null, since, null, null, null, null, r.Id, $"Auszahlungslauf prüfen: {month}")
+                : new OpenTaskDto(OpenTaskKind.RunToRelease, null, since, null, null, null, null, r.Id, $"Auszahlungslauf freigeben: {month}");
         }).ToList();
     }
 

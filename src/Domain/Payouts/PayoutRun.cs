@@ -27,6 +27,12 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
 
     public int CompareTo(Month other) => First.CompareTo(other.First);
     public override string ToString() => $"{Year:D4}-{Number:D2}";
+
+    private static readonly string[] GermanNames =
+        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+
+    /// <summary>As staff and notices read it: "November 2026".</summary>
+    public string German => $"{GermanNames[Number - 1]} {Year}";
 }
 
 /// <summary>The hourly allowance, versioned by the day it takes effect (§ 5 Abs. 2 AsylbLG: 1.05 EUR, 0.80 EUR from 6.8.2016).</summary>

@@ -23,6 +23,13 @@ public class PayoutDecisionsTests
         PayoutDecisions.Prepare(month, [person], earlier.Select(d => PayoutRun.Evolve(null, Run(d))!), rates ?? RateTable.Default, "pay-1", December2);
 
     [Theory]
+    [InlineData(2026, 11, "November 2026")]
+    [InlineData(2027, 1, "Januar 2027")]
+    [InlineData(2026, 3, "März 2026")]
+    public void A_month_reads_in_German_as_staff_read_it(int year, int number, string expected) =>
+        new Month(year, number).German.Should().Be(expected);
+
+    [Theory]
     [InlineData(15, 80, 20)]
     [InlineData(45, 80, 60)]
     [InlineData(15, 105, 26)]   // 26.25

@@ -146,4 +146,34 @@ public sealed class DemoSeedTests(DemoSeedFactory factory) : HttpTest(factory)
         accident["reportDueOn"]!.GetValue<string>().Should().Be(D(Today.AddDays(3)), "three days from the day it was recorded (§ 193 Abs. 4 SGB VII)");
         (await GetOk(tafel, "/api/accidents?status=open")).AsArray().Should().BeEmpty();
     }
+
+    /// <summary>
+    /// Issue 20: after `make run` every role of Bad Iburg (the sign-in's preselected municipality) and payroll finds work on
+    /// its task page: a refusal at each step, a proposal and two objections to decide, a restriction due for review, a run to
+    /// review and one to release.
+    /// </summary>
+    [Fact]
+    public async Task Every_role_finds_open_tasks_at_every_step()
+    {
+        async Task<List<(string Kind, string Label)>> TasksOf(HttpClient client) =>
+            (await GetOk(client, "/api/tasks")).AsArray().Select(t => (t!["kind"]!.GetValue<string>(), t["label"]!.GetValue<string>())).ToList();
+
+        var caseworker = await TasksOf(await As("caseworker", "bad-iburg", "demo-cw"));
+        caseworker.Should().Contain(("refusal-to-assess", "Weigerung bewerten: Karimi, Ahmad (AZ-50-2026-0001)"));
+        caseworker.Should().Contain(t => t.Kind == "hearing-due" && t.Label.Contains("Nazari"));
+        caseworker.Should().Contain(t => t.Kind == "proposal-due" && t.Label.Contains("Sultani"));
+
+        var official = await TasksOf(await As("official", "bad-iburg", "demo-official"));
+        official.Should().Contain(t => t.Kind == "proposal-to-decide" && t.Label.Contains("Yousef"));
+        official.Where(t => t.Kind == "objection-to-decide").Select(t => t.Label.Split(": ")[1].Split(',')[0])
+            .Should().BeEquivalentTo(["Ahmadi", "Noori"], "the Widerspruch against a Heranziehung and the one against a restriction");
+        official.Should().Contain(t => t.Kind == "review-due" && t.Label.Contains("Noori"));
+
+        var lastMonth = AGH.Domain.Payouts.Month.Of(Today).Previous;
+        var payroll = await TasksOf(await As("payroll", null, "demo-payroll"));
+        payroll.Where(t => t.Kind.StartsWith("run-")).Select(t => t.Kind + " " + t.Label.Split(": ")[1])
+            .Should().BeEquivalentTo([$"run-to-release {lastMonth.Previous.German}", $"run-to-review {lastMonth.German}"]);
+        var runs = (await GetOk(await As("payroll", null, "demo-payroll"), "/api/payout-runs")).AsArray();
+        runs.Should().OnlyContain(r => r!["totalCents"]!.GetValue<long>() > 0, "both months had hours");
+    }
 }
