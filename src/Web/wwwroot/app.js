@@ -29,4 +29,21 @@
   document.addEventListener('htmx:afterSwap', function (e) { markErrors(e.target); });
   document.addEventListener('htmx:beforeRequest', function () { busy('Wird geladen …'); });
   document.addEventListener('htmx:afterRequest', function () { busy(''); });
+  // WCAG 2.2.2: a self-refreshing region (hx-trigger "every …") is paused by its button; its own requests are then dropped.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-pause-target]');
+    if (!button) return;
+    var region = document.getElementById(button.getAttribute('data-pause-target'));
+    if (!region) return;
+    var hint = document.getElementById(button.getAttribute('aria-describedby'));
+    var paused = region.getAttribute('data-paused') !== 'true';
+    region.setAttribute('data-paused', paused ? 'true' : 'false');
+    if (!button.hasAttribute('data-run-text')) button.setAttribute('data-run-text', button.textContent);
+    if (hint && !hint.hasAttribute('data-run-hint')) hint.setAttribute('data-run-hint', hint.textContent);
+    button.textContent = paused ? button.getAttribute('data-resume-text') : button.getAttribute('data-run-text');
+    if (hint) hint.textContent = paused ? button.getAttribute('data-paused-hint') : hint.getAttribute('data-run-hint');
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.getAttribute && e.detail.elt.getAttribute('data-paused') === 'true') { e.preventDefault(); busy(''); }
+  });
 })();

@@ -198,6 +198,26 @@ public sealed class CoordinatorJourneyTests(StaffAppFixture app) : Journey
         await page.EvaluateAsync("() => htmx.trigger('#quota-live', 'quota-refresh')");
         await Expect(places).ToHaveTextAsync((before + 5).ToString());
         await Expect(chart).ToBeVisibleAsync();
+
+        // WCAG 2.2.2: paused, the region sends no request of its own; "Jetzt aktualisieren" still does.
+        var numberRequests = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("handler=Numbers")) numberRequests.Add(r.Url); };
+        await page.GetByRole(AriaRole.Button, new() { Name = "Automatische Aktualisierung anhalten" }).ClickAsync();
+        await Expect(page.Locator("#quota-refresh-hint")).ToHaveTextAsync(new Regex("^Automatische Aktualisierung angehalten"));
+        await Offer(colleague, "glandorf", "Dorfgemeinschaftshaus Glandorf", 1, 6, app.Today.AddDays(-1), "district");
+        await Settled();
+        await page.EvaluateAsync("() => htmx.trigger('#quota-live', 'quota-refresh')");
+        await Expect(places).ToHaveTextAsync((before + 5).ToString());
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Jetzt aktualisieren" }).ClickAsync(), r => r.Url.Contains("handler=Numbers"));
+        await Expect(places).ToHaveTextAsync((before + 6).ToString());
+        numberRequests.Should().HaveCount(1, "the paused region's own refresh was not sent, the button's was");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Automatische Aktualisierung fortsetzen" }).ClickAsync();
+        await Expect(page.Locator("#quota-refresh-hint")).ToHaveTextAsync(new Regex("^Die Zahlen aktualisieren sich alle \\d+ Sekunden"));
+        await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync("() => htmx.trigger('#quota-live', 'quota-refresh')"),
+            r => r.Url.Contains("handler=Numbers"));
+        numberRequests.Should().HaveCount(2, "running again, the region refreshes itself");
+        await StaffAppFixture.Check(page);
         await StaffAppFixture.End(page);
     }
 }

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using static AGH.Tests.Web.WebApi;
+
+namespace AGH.Tests.Web;
+
+/// <summary>
+/// BITV 2.0 / WCAG 1.4.10 (Reflow): at 320 CSS pixels wide, which is 1280 px at 400 % zoom, each role's pages read in one
+/// column without scrolling the page sideways (tables wrap their cells); the header and the navigation wrap instead of running off the screen.
+/// </summary>
+[Collection(StaffAppCollection.Name)]
+public sealed class ReflowTests(StaffAppFixture app) : Journey
+{
+    private const string Municipality = "hasbergen";
+
+    private static async Task ShouldReflow(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
+        scroll.Should().BeLessThanOrEqualTo(client, $"{path} must not scroll sideways at 320 px");
+        foreach (var part in new[] { ".site-header", ".main-nav", "main h1" })
+        {
+            var box = await page.Locator(part).First.BoundingBoxAsync();
+            box.Should().NotBeNull($"{path} shows {part}");
+            (box!.X + box.Width).Should().BeLessThanOrEqualTo(320.5f, $"{part} of {path} stays on the screen");
+        }
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeInViewportAsync();
+        await StaffAppFixture.Check(page);
+    }
+
+    [Fact]
+    public async Task Every_role_s_pages_reflow_at_320_pixels_without_horizontal_scrolling()
+    {
+        var caseworkerApi = await app.Service.ClientFor("caseworker", Municipality, "r.weber");
+        var coordinator = await app.Service.ClientFor("coordinator", null);
+        var offer = await Offer(coordinator, Municipality, "Pflege des Bürgerparks Hasbergen", 2, 10, app.Today.AddDays(-30));
+        var person = await Person(caseworkerApi, Municipality, "Abdirahmanwarsamehassan-Mohamedkheyre", app.Today);
+        var placement = await Placement(caseworkerApi, person, offer, app.Today.AddDays(-10), app.Today.AddDays(-3), 10);
+
+        var pages = new (string Role, string? Municipality, string[] Paths)[]
+        {
+            ("caseworker", Municipality, ["/app", "/app/persons", $"/app/persons/{person}", $"/app/placements/{placement}", "/app/offers", "/app/inbox"]),
+            ("official", Municipality, ["/app", "/app/inbox"]),
+            ("coordinator", null, ["/app/quota", "/app/offers"]),
+            ("payroll", null, ["/app", "/app/payout-runs"]),
+            ("auditor", null, ["/app/audit", $"/app/audit/persons/{person}"]),
+        };
+        foreach (var (role, municipality, paths) in pages)
+        {
+            var page = await app.SignIn(role, "Rosemarie Weber-Schulte-Oberhausen", "r.weber", municipality);
+            await page.SetViewportSizeAsync(320, 800);
+            foreach (var path in paths) await ShouldReflow(page, path);
+            await StaffAppFixture.End(page);
+        }
+    }
+}
