@@ -48,6 +48,9 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         ILocator OfferRadio(IPage p) => p.GetByRole(AriaRole.Radio, new() { Name = offerTitle }).And(p.Locator($"input[value='{offerId}']"));
 
         var page = await app.SignIn("caseworker", "Clara Brandt", "c.brandt", Municipality);
+        // Caseworkers start at their tasks (issue 20); the persons are the next item.
+        await page.WaitForURLAsync("**/app/tasks");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Personen", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/app/persons");
 
         // Register a person.
