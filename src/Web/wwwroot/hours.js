@@ -33,10 +33,11 @@
       var value = parse(input.value);
       var dayLeft = row.querySelector('.day-left');
       if (value === null) {
-        unreadable = true; sum += current;
+        sum += current;
         // One message per day: when the server already said so at the field, say nothing more here.
         var shown = row.querySelector('[data-valmsg-for$=".Minutes"]');
         var said = shown && shown.textContent.trim() !== '' && input.value === input.defaultValue;
+        if (!said) unreadable = true;
         if (dayLeft) { dayLeft.textContent = said ? '' : 'Eingabe nicht lesbar (z. B. 4,5 oder 4:30)'; dayLeft.classList.add('over'); }
         return;
       }

@@ -193,4 +193,35 @@ public sealed class WeekSheetJourneyTests(StaffAppFixture app) : Journey
         (await Get(caseworker, $"/api/placements/{placement}"))["minutesLogged"]!.GetValue<int>().Should().Be(300);
         await StaffAppFixture.End(page);
     }
+
+    [Fact]
+    public async Task The_placement_hours_page_takes_german_decimals_and_says_an_unreadable_day_once()
+    {
+        var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
+        var caseworker = await app.Service.ClientFor("caseworker", Municipality, "a.schulz");
+        var offer = await Offer(coordinator, Municipality, "Bauhof Bissendorf", 2, 20, Today.AddYears(-1));
+        var person = await Person(caseworker, Municipality, "Rahimi", Today);
+        var placement = Id(await Send(caseworker, "/api/placements", new
+        {
+            personId = person, offerId = offer, noticeServedOn = D(LastMonday.AddDays(-21)), startsOn = D(LastMonday.AddDays(-14)), hoursPerWeek = 20,
+        }));
+        var page = await app.SignIn("caseworker", "Anna Schulz", "a.schulz", Municipality);
+        await page.GotoAsync($"/app/placements/{placement}/hours?week={Code(LastMonday)}");
+        ILocator DayInput(int offset) => page.Locator($"tr[data-day='{D(LastMonday.AddDays(offset))}'] input.hours-input");
+        ILocator Row(int offset) => page.Locator($"tr[data-day='{D(LastMonday.AddDays(offset))}']");
+        await DayInput(0).FillAsync("4,5");
+        await DayInput(1).FillAsync("4.5");
+        await DayInput(2).FillAsync("viel");
+        await Expect(Row(2).Locator(".day-left")).ToContainTextAsync("Eingabe nicht lesbar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await Expect(Row(2).Locator("[data-valmsg-for$='.Minutes']")).ToContainTextAsync("Bitte als Stunden angeben");
+        await Expect(DayInput(2)).ToHaveValueAsync("viel");
+        await Expect(Row(2).Locator(".day-left")).ToHaveTextAsync("", new() { Timeout = 2000 });
+        await Expect(page.GetByText("nicht lesbar")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Bitte als Stunden angeben")).ToHaveCountAsync(1);
+        await Expect(Row(0)).ToContainTextAsync("Gespeichert.");
+        await Expect(Row(1)).ToContainTextAsync("Gespeichert.");
+        (await Get(caseworker, $"/api/placements/{placement}"))["minutesLogged"]!.GetValue<int>().Should().Be(540, "4,5 and 4.5 are four and a half hours each");
+        await StaffAppFixture.End(page);
+    }
 }
