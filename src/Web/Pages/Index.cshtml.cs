@@ -8,10 +8,10 @@ public sealed class IndexModel : StaffPage
 {
     public IActionResult OnGet() => User.Role() switch
     {
-        Roles.Caseworker => RedirectToPage("/Persons/Index"),
-        Roles.Official => RedirectToPage("/Inbox/Index"),
+        Roles.Caseworker => RedirectToPage("/Tasks/Index"),
+        Roles.Official => RedirectToPage("/Tasks/Index"),
         Roles.Coordinator => RedirectToPage("/Quota/Index"),
-        Roles.Payroll => RedirectToPage("/PayoutRuns/Index"),
+        Roles.Payroll => RedirectToPage("/Tasks/Index"),
         Roles.Auditor => RedirectToPage("/Audit/Index"),
         Roles.Provider => RedirectToPage("/Provider/Index"),
         _ => RedirectToPage("/Problem", new { status = 403 }),

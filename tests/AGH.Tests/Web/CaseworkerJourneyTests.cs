@@ -48,6 +48,9 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         ILocator OfferRadio(IPage p) => p.GetByRole(AriaRole.Radio, new() { Name = offerTitle }).And(p.Locator($"input[value='{offerId}']"));
 
         var page = await app.SignIn("caseworker", "Clara Brandt", "c.brandt", Municipality);
+        // Caseworkers start at their tasks (issue 20); the persons are the next item.
+        await page.WaitForURLAsync("**/app/tasks");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Personen", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/app/persons");
 
         // Register a person.
@@ -76,7 +79,7 @@ public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
         await page.GetByRole(AriaRole.Link, new() { Name = "Personen", Exact = true }).ClickAsync();
         await page.GetByLabel("Name oder Aktenzeichen").FillAsync(fileReference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync($"1 Personen zu „{fileReference}“");
+        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync($"1 Person zu „{fileReference}“");
         page.Url.Should().NotContain(fileReference).And.NotContain(familyName).And.NotContain("q=", "the search is posted: no term in the URL, the history or a proxy's log");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{familyName}, Leyla" })).ToBeVisibleAsync();
         await StaffAppFixture.Check(page, "10-personen");

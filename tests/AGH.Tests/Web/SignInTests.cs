@@ -51,7 +51,7 @@ public sealed class SignInTests(StaffAppFixture app) : Journey
     public async Task Each_role_sees_its_own_work_and_a_page_of_another_role_says_so_in_German()
     {
         var page = await app.SignIn("payroll", "Petra Meyer", "p.meyer-roles", null);
-        page.Url.Should().EndWith("/app/payout-runs", "payroll starts with the payout runs");
+        page.Url.Should().EndWith("/app/tasks", "payroll starts with its tasks (issue 20)");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).Not.ToContainTextAsync("Personen");
 
         await page.GotoAsync("/app/persons");

@@ -24,6 +24,19 @@ public sealed class DetailsModel : CommandPage
 
     public OfferDto Offer { get; private set; } = null!;
 
+    /// <summary>The people of the offer (issue 20): its placements the caller may see, sorted by name.</summary>
+    public sealed record Member(PlacementDto Placement, PersonDto? Person)
+    {
+        public string Name => Person is { } p ? $"{p.FamilyName}, {p.GivenName}" : "(nicht sichtbar)";
+    }
+
+    public List<Member> Members { get; private set; } = [];
+
+    /// <summary>The week grid of hours is the caseworker's (the API lets only caseworkers and providers log by the week).</summary>
+    public bool MayLogHours => User.Is(Roles.Caseworker);
+
+    public string ThisWeek => WeekModel.Code(WeekModel.MondayOf(Today));
+
     /// <summary>Which form was sent, so its messages show at that form only.</summary>
     public string? Posted { get; private set; }
 
@@ -74,5 +87,17 @@ public sealed class DetailsModel : CommandPage
     {
         var api = await Api();
         Offer = Shown(await api.Tagged(c => c.GetOfferAsync(Id)));
+        try
+        {
+            var placements = await api.ListPlacementsAsync(null, Id, null, 1, 500);
+            var persons = await PersonNames.Load(api, placements.Select(p => p.PersonId));
+            Members = placements.Select(p => new Member(p, persons.GetValueOrDefault(p.PersonId)))
+                .OrderBy(m => m.Person?.FamilyName, StringComparer.CurrentCulture).ThenBy(m => m.Person?.GivenName, StringComparer.CurrentCulture)
+                .ThenBy(m => m.Placement.StartsOn).ToList();
+        }
+        catch (AghApiException e) when (e.StatusCode is 403)
+        {
+            // A role that reads no placements sees the offer only.
+        }
     }
 }

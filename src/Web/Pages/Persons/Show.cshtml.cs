@@ -24,6 +24,10 @@ public sealed class ShowModel : StaffPage
     /// <summary>Only a notice the service wrote has a PDF (one served outside it answers 409 notice-external).</summary>
     public bool HasPdf(PlacementDto p) => Notices.FirstOrDefault(n => n.Id == p.NoticeId) is not { Origin: NoticeOrigin.External };
 
+    /// <summary>This person's open tasks (issue 20), each linked to where it is done; empty for roles without a task list.</summary>
+    public IReadOnlyList<OpenTaskDto> Tasks { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, Guid> TaskOffers { get; private set; } = new Dictionary<Guid, Guid>();
+
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
 
     public async Task OnGet()
@@ -35,6 +39,11 @@ public sealed class ShowModel : StaffPage
         foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
             offers[offerId] = await api.GetOfferAsync(offerId);
         Offers = offers;
+        if (User.Role() is Roles.Caseworker or Roles.Official)
+        {
+            Tasks = (await AGH.Web.Pages.Tasks.TaskLinks.Load(api)).Where(t => t.PersonId == Id).OrderBy(t => t.Since).ToList();
+            TaskOffers = Placements.ToDictionary(p => p.Id, p => p.OfferId);
+        }
         var notices = new List<NoticeDto>();
         try
         {

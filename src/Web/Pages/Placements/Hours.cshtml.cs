@@ -10,7 +10,7 @@ namespace AGH.Web.Pages.Placements;
 /// The hours of one ISO week (Mon-Sun) in quarter hours. The caps and "what is left" are arithmetic on what the API
 /// returned; the API decides every entry (one call per changed day) and its refusals are shown next to that day.
 /// </summary>
-public sealed partial class HoursModel : CommandPage
+public sealed class HoursModel : CommandPage
 {
     public sealed class DayInput
     {
@@ -65,7 +65,7 @@ public sealed partial class HoursModel : CommandPage
             var key = $"Days[{Days.IndexOf(input)}]";
             if (!TryParse(input.Minutes, out var minutes))
             {
-                ModelState.AddModelError(key + ".Minutes", "Bitte als Stunden:Minuten angeben, z. B. 2:30 (leer für keine Stunden).");
+                ModelState.AddModelError(key + ".Minutes", "Bitte als Stunden angeben, z. B. 4,5, 4:30 oder 270 min (leer für keine Stunden).");
                 continue;
             }
             if (minutes != row.Current) changes.Add((Days.IndexOf(input), row, minutes));
@@ -185,22 +185,8 @@ public sealed partial class HoursModel : CommandPage
     public static string Left(int cap, int sum) =>
         sum <= cap ? $"noch {Format.Minutes(cap - sum)}" : $"{Format.Minutes(sum - cap)} über der Grenze";
 
-    /// <summary>"2:30", "2", "2:5" (= 2:05) or empty (= 0); the API checks whole quarter hours and the caps.</summary>
-    public static bool TryParse(string? text, out int minutes)
-    {
-        minutes = 0;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        var m = HmPattern().Match(text.Trim());
-        if (!m.Success) return false;
-        var h = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        var min = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        if (min > 59 || h > 24) return false;
-        minutes = h * 60 + min;
-        return true;
-    }
-
-    [GeneratedRegex(@"^(\d{1,2})(?:[:.](\d{1,2}))?$")]
-    private static partial Regex HmPattern();
+    /// <summary>"4,5", "4.5", "4:30", "270 min", "4" or empty (= 0); the API checks whole quarter hours and the caps.</summary>
+    public static bool TryParse(string? text, out int minutes) => HoursText.TryParse(text, out minutes);
 
     private static DateOnly MondayOf(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
 
