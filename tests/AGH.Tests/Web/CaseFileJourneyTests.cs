@@ -162,4 +162,81 @@ public sealed class CaseFileJourneyTests(StaffAppFixture app) : Journey
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await StaffAppFixture.End(page);
     }
+
+    /// <summary>A proposal waiting for the official, and a second refusal of the same placement not yet assessed.</summary>
+    private async Task<(ProposedCase Case, Guid OpenRefusal)> CaseWithOpenRefusal(string tag)
+    {
+        var c = await ProposedCase.Create(app, tag);
+        var cw = await app.Service.ClientFor("caseworker", "melle", $"melle-cw-{tag}");
+        var refusal = Guid.Parse((await Send(cw, $"/api/placements/{c.Placement}/refusals",
+            new { date = D(Today.AddDays(-3)), kind = "no-show", statedReason = "keine Angabe" }))["refusalId"]!.GetValue<string>());
+        return (c, refusal);
+    }
+
+    private static async Task NoHourForm(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("hours-read-only")).ToContainTextAsync("Nur Anzeige");
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Speichern" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_official_reaches_the_case_placement_and_hours_from_a_proposal_and_is_offered_no_form_the_API_refuses_her()
+    {
+        var (c, openRefusal) = await CaseWithOpenRefusal("kontext");
+        var page = await app.SignIn("official", "Olga Amtsleitung", "melle-off-kontext", "melle");
+        await page.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        var context = page.GetByTestId("proposal-context");
+        await Assertions.Expect(context.GetByRole(AriaRole.Link, new() { Name = "Fallakte der Person" })).ToBeVisibleAsync();
+        await Assertions.Expect(context.GetByRole(AriaRole.Link, new() { Name = "Arbeitsgelegenheit" })).ToBeVisibleAsync();
+        await StaffAppFixture.Check(page, "142-vorschlag-zusammenhang");
+
+        // The hours around the refusal, one click away, to read only: logging is the caseworker's.
+        await context.GetByRole(AriaRole.Link, new() { Name = "Stunden der Woche der Weigerung" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Stunden von {c.GivenName} {c.FamilyName}");
+        await NoHourForm(page);
+        await StaffAppFixture.Check(page);
+
+        await page.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await page.GetByTestId("proposal-context").GetByRole(AriaRole.Link, new() { Name = "Arbeitsgelegenheit" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("placement-status")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Stunden erfassen" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Weigerung erfassen" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await page.GetByTestId("proposal-context").GetByRole(AriaRole.Link, new() { Name = "Fallakte der Person" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{c.FamilyName}, {c.GivenName}");
+        foreach (var caseworkerOnly in new[] { "Anspruch beendet", "Befreiung erfassen", "Zuweisen", "Auskunft nach Art. 15 DSGVO herunterladen" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = caseworkerOnly })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Löschsperre setzen" })).ToBeVisibleAsync();
+
+        // The refusal not yet assessed: assessment and proposal are the caseworker's; the page says so, with no form.
+        await page.GotoAsync($"/app/placements/{c.Placement}/refusals/{openRefusal}");
+        await Assertions.Expect(page.GetByTestId("caseworker-step").First).ToContainTextAsync("Die Bewertung erfasst die Sachbearbeitung");
+        await Assertions.Expect(page.Locator("form[action*='handler=Assess']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("form[action*='handler=Hearing']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("form[action*='handler=Propose']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio)).ToHaveCountAsync(0);
+        await StaffAppFixture.Check(page, "143-weigerung-amtsleitung");
+        await StaffAppFixture.End(page);
+    }
+
+    [Fact]
+    public async Task An_auditor_reaches_the_audit_view_from_a_proposal_and_is_offered_no_form_at_all()
+    {
+        var (c, openRefusal) = await CaseWithOpenRefusal("pruef-kontext");
+        var page = await app.SignIn("auditor", "Rita Prüferin", "rpa-kontext", null);
+        await page.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+        await page.GetByTestId("proposal-context").GetByRole(AriaRole.Link, new() { Name = "Stunden der Woche der Weigerung" }).ClickAsync();
+        await NoHourForm(page);
+        await page.GotoAsync($"/app/placements/{c.Placement}/refusals/{openRefusal}");
+        await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("caseworker-step").First).ToContainTextAsync("Die Bewertung erfasst die Sachbearbeitung");
+        await page.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await page.GetByTestId("proposal-context").GetByRole(AriaRole.Link, new() { Name = "Fallakte der Person" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/app/audit/persons/{c.Person}$"));
+        await Assertions.Expect(page.GetByTestId("state-placements")).ToContainTextAsync("Grünpflege Stadtpark Melle");
+        await StaffAppFixture.End(page);
+    }
 }
