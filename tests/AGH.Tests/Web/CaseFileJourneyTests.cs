@@ -239,4 +239,35 @@ public sealed class CaseFileJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(page.GetByTestId("state-placements")).ToContainTextAsync("Grünpflege Stadtpark Melle");
         await StaffAppFixture.End(page);
     }
+
+    [Fact]
+    public async Task The_offer_list_sorts_by_its_column_headers_with_aria_sort_and_filters_by_status()
+    {
+        var coordinator = await app.Service.ClientFor("coordinator", null, "coord-sort");
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var first = await Offer(coordinator, "wallenhorst", $"Aa Sortierung {tag}", 2, 10, Today.AddYears(-1));
+        await Offer(coordinator, "wallenhorst", $"Zz Sortierung {tag}", 2, 10, Today.AddYears(-1));
+        await Send(coordinator, $"/api/offers/{first}/withdrawal", new { date = D(Today), reason = "Träger hat abgesagt" });
+
+        var page = await app.SignIn("coordinator", "Klaus Koordination", "coord-sort", null);
+        await page.GotoAsync("/app/offers?municipality=wallenhorst");
+        var title = page.Locator("th", new() { HasText = "Titel" });
+        await Assertions.Expect(title).ToHaveAttributeAsync("aria-sort", "ascending");
+        await title.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("th", new() { HasText = "Titel" })).ToHaveAttributeAsync("aria-sort", "descending");
+        page.Url.Should().Contain("sort=title").And.Contain("dir=desc").And.Contain("municipality=wallenhorst");
+        var rows = page.Locator("tbody tr", new() { HasText = $"Sortierung {tag}" });
+        await Assertions.Expect(rows.First).ToContainTextAsync($"Zz Sortierung {tag}");
+        await Assertions.Expect(rows.Last).ToContainTextAsync($"Aa Sortierung {tag}");
+
+        // The status filter keeps the order chosen.
+        await page.GetByLabel("Status").SelectOptionAsync("withdrawn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync("zurückgezogen");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync($"Aa Sortierung {tag}");
+        await Assertions.Expect(page.Locator("th", new() { HasText = "Titel" })).ToHaveAttributeAsync("aria-sort", "descending");
+        await StaffAppFixture.Check(page, "144-angebote-sortiert");
+        await StaffAppFixture.End(page);
+    }
 }
