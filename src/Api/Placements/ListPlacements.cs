@@ -14,9 +14,12 @@ public static class ListPlacementsEndpoint
     }
 
     [WolverineGet("/api/placements", OperationId = "listPlacements"), Tags("Placements")]
-    [EndpointSummary("Placements the caller may see, by person, offer or status; a provider those on its own offers, each as { id, offerId, person: { givenName, familyName }, startsOn, until, schedule, status }; paged, total in X-Total-Count")]
-    [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403), ProviderView(typeof(ProviderPlacementDto))]
+    [EndpointSummary("Placements the caller may see, by person, offer or status; a provider those on its own offers, each as { id, offerId, person: { givenName, familyName }, startsOn, until, schedule, status }; paged, total in X-Total-Count. "
+        + "With asOf (an ISO 8601 instant, personId required): the person's placements as recorded up to that instant, with the hours, refusals and proposals recorded by then (the person's stream replayed), statuses as of that day; not paged")]
+    [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403, 404), ProviderView(typeof(ProviderPlacementDto))]
     public static Task<IResult> Get(HttpContext http, Marten.IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId,
-        string? status, string? page, string? pageSize) =>
-        PlacementQueries.List(http, session, clock, policy, personId, offerId, status, page, pageSize);
+        string? status, string? page, string? pageSize, string? asOf) =>
+        asOf is null
+            ? PlacementQueries.List(http, session, clock, policy, personId, offerId, status, page, pageSize)
+            : PlacementQueries.AsRecorded(http, session, policy, personId, offerId, status, asOf);
 }

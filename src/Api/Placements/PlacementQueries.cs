@@ -53,6 +53,38 @@ public static class PlacementQueries
         return PlacementHours.Answer(http, result, hours.Values);
     }
 
+    /// <summary>
+    /// The person's placements as recorded up to an instant (the auditor's "Stand vom"): the person's stream, which holds
+    /// the placements, refusals, proposals and hour events, replayed up to it; statuses as of that day in Berlin.
+    /// </summary>
+    public static async Task<IResult> AsRecorded(HttpContext http, IQuerySession session, Policy policy, Guid? personId, Guid? offerId, string? status,
+        string asOf)
+    {
+        var actor = Access.Actor(http);
+        var checks = new Checks();
+        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at) || at is null) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
+        if (personId is null) checks.Add("personId", "is required with asOf.");
+        if (status is not null and not "active" and not "ended") checks.Add("status", "must be active or ended.");
+        if (checks.Failed) return checks.Details().Answer();
+        // A provider reads only its own offers' placements as they are now (contract v3c), never a person's case.
+        if (ProviderScope.IsProvider(actor)) return Problems.Forbidden("A provider reads no person's placements as of an instant.").Answer();
+
+        var until = at!.Value;
+        var events = (await session.Events.FetchStreamAsync(personId!.Value, token: http.RequestAborted))
+            .Where(e => EventHeaders.RecordedAtOf(e) <= until).Select(e => e.Data).ToList();
+        var person = events.Count == 0 ? null : Person.Fold(events);
+        if (!PersonAccess.Visible(actor, person)) return Problems.NotFound("person").Answer();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, Clock.Berlin).DateTime);
+        var hours = HourLog.From(events);
+        var result = person!.Placements.Values
+            .Where(p => offerId is null || p.OfferId == offerId)
+            .Where(p => status is null || (status == "ended") == p.EndedBy(day))
+            .OrderBy(p => p.StartsOn).ThenBy(p => p.PlacementId)
+            .Select(p => PlacementDto.From(person, p, hours, day, policy))
+            .ToList();
+        return Results.Ok(result);
+    }
+
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy) =>
         VisibleRead.Answer(Visible, "placement", id, http, session, async found =>
         {

@@ -59,6 +59,7 @@ public static class ProblemTexts
         ["run-rejected"] = "Der Lauf wurde zurückgewiesen.",
         ["run-not-released"] = "Die Datei für die Kasse gibt es erst nach der Freigabe.",
         ["already-released"] = "Der Lauf ist bereits freigegeben.",
+        ["no-legal-hold"] = "Für diese Person besteht keine Löschsperre, die aufgehoben werden könnte.",
         ["person-erased"] = "Die Daten dieser Person wurden nach Ablauf der Aufbewahrungsfrist gelöscht.",
         ["legal-hold-active"] = "Für diese Person besteht eine Löschsperre.",
         ["case-open"] = "Der Fall ist noch nicht abgeschlossen.",
@@ -107,6 +108,8 @@ public static class ProblemTexts
         ["already-reported"] = "Die Meldung an den Unfallversicherungsträger ist bereits erfasst.",
         ["report-before-accident"] = "Die Meldung kann nicht vor dem Unfall liegen.",
     };
+
+    public static string ForCode(string code) => ByCode[code];
 
     public static string For(ApiProblem problem) =>
         problem.Code is { } code && ByCode.TryGetValue(code, out var text) ? text

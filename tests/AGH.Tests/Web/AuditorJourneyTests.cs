@@ -24,6 +24,11 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await AGH.Tests.Http.NoticeDispatching.DispatchAsync(app.Service, c.Person, Guid.Parse(decided["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, app.Today);
 
+        // Hours logged after the approval: the Stand vom before it holds none.
+        var worked = app.Today.AddDays(-13);
+        await ProposedCase.Ok(await (await app.Service.ClientFor("caseworker", "melle", "melle-cw-aud")).PostAsJsonAsync($"/api/placements/{c.Placement}/hours",
+            new { date = worked.ToString("yyyy-MM-dd"), minutes = 150 }));
+
         var auditor = await app.SignIn("auditor", "Rita Prüferin", $"rpa-{Guid.NewGuid():N}"[..16], null);
         await auditor.GotoAsync("/app/audit");
         await auditor.GetByLabel("Name oder Aktenzeichen").FillAsync(c.FileReference);
@@ -43,9 +48,19 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(approval).ToContainTextAsync("Rechtsgrundlage: § 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG");
         await Assertions.Expect(approval).ToContainTextAsync(Format(app.Service.Time.GetUtcNow()));
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToContainTextAsync("Sachbearbeitung Sozialamt");
+        // The raw data only when expanded, under a German name; the entries themselves are German.
+        await Assertions.Expect(approval.Locator("pre")).ToBeHiddenAsync();
+        await Assertions.Expect(approval.Locator("summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Technische Daten"));
+        (await timeline.InnerTextAsync()).Should().NotContain("SanctionDecided", "event names show only inside the collapsed technical data");
         await approval.Locator("summary").ClickAsync();
         await Assertions.Expect(approval.Locator("pre")).ToContainTextAsync(c.Proposal.ToString());
         await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToContainTextAsync("in Kraft");
+        // The whole case, not only master data: placements, hours per month, proposals with their restriction.
+        await Assertions.Expect(auditor.GetByTestId("state-placements")).ToContainTextAsync("Grünpflege Stadtpark Melle");
+        await Assertions.Expect(auditor.GetByTestId("state-placements")).ToContainTextAsync("2:30 Std.");
+        await Assertions.Expect(auditor.GetByTestId("state-hours")).ToContainTextAsync(MonthName(worked));
+        await Assertions.Expect(auditor.GetByTestId("state-hours")).ToContainTextAsync("2:30 Std.");
+        await Assertions.Expect(auditor.GetByTestId("state-proposals")).ToContainTextAsync("bewilligt");
         await StaffAppFixture.Check(auditor, "41-verlauf");
 
         // Stand vom: a second after the proposal was recorded, before the approval.
@@ -57,6 +72,11 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Stand anzeigen" }).ClickAsync();
         await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom " + asOf.ToString("dd.MM.yyyy, HH:mm:ss", CultureInfo.InvariantCulture) + " Uhr");
         await Assertions.Expect(auditor.GetByTestId("state-restriction")).ToHaveTextAsync("keine");
+        await Assertions.Expect(auditor.GetByTestId("state-placements")).ToContainTextAsync("Grünpflege Stadtpark Melle");
+        await Assertions.Expect(auditor.GetByTestId("state-placements")).ToContainTextAsync("0:00 Std.");
+        await Assertions.Expect(auditor.GetByTestId("state-hours")).ToHaveTextAsync("keine Stunden erfasst");
+        await Assertions.Expect(auditor.GetByTestId("state-proposals")).ToContainTextAsync("wartet auf Entscheidung");
+        await Assertions.Expect(auditor.GetByTestId("state-proposals")).Not.ToContainTextAsync("bewilligt");
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToHaveCountAsync(1);
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "verfügt von" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(auditor, "42-stand-vom");
@@ -72,6 +92,9 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         entries.AsArray().Count(e => e!["actor"]?["name"]?.GetValue<string>() == "Rita Prüferin").Should().Be(2);
         await StaffAppFixture.End(auditor);
     }
+
+    private static string MonthName(DateOnly d) =>
+        new[] { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember" }[d.Month - 1] + " " + d.Year;
 
     private static string Format(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Berlin).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";

@@ -24,6 +24,22 @@ public sealed class PersonModel : StaffPage
     public HistoryDto History { get; private set; } = null!;
     public IReadOnlyList<AccessLogEntryDto> AccessLog { get; private set; } = [];
 
+    /// <summary>The placements as recorded at the instant (GET /api/placements?personId=&amp;asOf=), with their hours, refusals and proposals.</summary>
+    public IReadOnlyList<PlacementDto> Placements { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, OfferDto> Offers { get; private set; } = new Dictionary<Guid, OfferDto>();
+
+    public string OfferTitle(Guid offerId) => Offers.TryGetValue(offerId, out var o) ? o.Title : "–";
+
+    /// <summary>The effective minutes (corrections applied) per calendar month, across placements, oldest first.</summary>
+    public IReadOnlyList<(string Month, int Minutes, int Entries)> HoursByMonth =>
+        Placements.SelectMany(p => p.Hours).Where(h => !h.Superseded && h.Minutes > 0)
+            .GroupBy(h => h.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(h => h.Minutes), g.Count())).ToList();
+
+    public IReadOnlyList<(PlacementDto Placement, SanctionProposalDto Proposal)> Proposals =>
+        Placements.SelectMany(p => p.SanctionProposals.Select(x => (p, x))).ToList();
+
     public async Task OnGet()
     {
         if (!string.IsNullOrWhiteSpace(AsOf))
@@ -46,6 +62,15 @@ public sealed class PersonModel : StaffPage
             {
                 State = null;
             }
+        }
+        if (State is not null)
+        {
+            // The placements as they stood: replayed to the instant by the API; without an instant, as they are now.
+            Placements = (iso is null ? await api.ListPlacementsAsync(Id, null, null, 1, 500, null) : await api.ListPlacementsAsync(Id, null, null, null, null, iso))
+                .OrderBy(p => p.StartsOn).ToList();
+            var offers = new Dictionary<Guid, OfferDto>();
+            foreach (var offerId in Placements.Select(p => p.OfferId).Distinct()) offers[offerId] = await api.GetOfferAsync(offerId);
+            Offers = offers;
         }
         // Read after the history, so the log already lists this very read.
         AccessLog = (await api.GetPersonAccessLogAsync(Id)).OrderByDescending(a => a.ReadAt).ToList();

@@ -33,6 +33,8 @@ public sealed class IndexModel : CommandPage
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool MayDecide => User.Is(Roles.Payroll, Roles.Official);
 
+    public ListSort<ExpenseDto> Sort { get; private set; } = null!;
+
     public bool MayDecideThis(ExpenseDto e) => MayDecide && e.Status == ExpenseStatus.Pending && e.RecordedBy != User.UserId();
 
     public async Task OnGet() => await Load();
@@ -57,13 +59,24 @@ public sealed class IndexModel : CommandPage
         if (P < 1) P = 1;
         var api = await Api();
         var status = Status is "pending" or "approved" or "rejected" ? Status : null;
-        Expenses = (await api.ListExpensesAsync(status, null, null, P, PageSize)).ToList();
-        Total = api.LastTotalCount ?? Expenses.Count;
-        Persons = await PersonNames.Load(api, Expenses.Select(e => e.PersonId));
+        // The status filter is the API's; the order is the page's (the API has none): all are read, sorted, then paged here.
+        var all = new List<ExpenseDto>();
+        for (var page = 1; ; page++)
+        {
+            var batch = (await api.ListExpensesAsync(status, null, null, page, 500)).ToList();
+            all.AddRange(batch);
+            if (batch.Count < 500 || all.Count >= (api.LastTotalCount ?? all.Count)) break;
+        }
+        Persons = await PersonNames.Load(api, all.Select(e => e.PersonId));
+        Sort = new ListSort<ExpenseDto>(Request, "month", true,
+            ("person", e => PersonLabel(e)), ("month", e => e.Month), ("amount", e => e.AmountCents), ("status", e => Labels.ExpenseStatus.Text(e.Status)));
+        var shown = Sort.Apply(all);
+        Total = shown.Count;
+        Expenses = shown.Skip((P - 1) * PageSize).Take(PageSize).ToList();
     }
 
     public string PersonLabel(ExpenseDto e) =>
         PersonNames.WithReference(Persons, e.PersonId);
 
-    public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&p={page}";
+    public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&sort={Sort.Key}&dir={(Sort.Descending ? "desc" : "asc")}&p={page}";
 }

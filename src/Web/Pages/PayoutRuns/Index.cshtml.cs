@@ -16,6 +16,11 @@ public sealed class IndexModel : CommandPage
 
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+
+    /// <summary>A run's status; the API filters by month only, so the page filters its answer (one run a month: few).</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+
+    public ListSort<PayoutRunDto> Sort { get; private set; } = null!;
     [BindProperty] public PrepareInput Prepare { get; set; } = new();
 
     public IReadOnlyList<PayoutRunDto> Runs { get; private set; } = [];
@@ -44,10 +49,23 @@ public sealed class IndexModel : CommandPage
     private async Task Load()
     {
         if (P < 1) P = 1;
+        if (Labels.PayoutRunStatus.Parse(Status) is null) Status = null;
+        Sort = new ListSort<PayoutRunDto>(Request, "month", true,
+            ("month", r => r.Month), ("status", r => Labels.PayoutRunStatus.Text(r.Status)), ("lines", r => r.Lines.Count), ("total", r => r.TotalCents));
         var api = await Api();
-        Runs = (await api.ListPayoutRunsAsync(string.IsNullOrWhiteSpace(Month) ? null : Month.Trim(), P, PageSize)).ToList();
-        Total = api.LastTotalCount ?? Runs.Count;
+        var all = new List<PayoutRunDto>();
+        for (var page = 1; ; page++)
+        {
+            var batch = (await api.ListPayoutRunsAsync(string.IsNullOrWhiteSpace(Month) ? null : Month.Trim(), page, 500)).ToList();
+            all.AddRange(batch);
+            if (batch.Count < 500 || all.Count >= (api.LastTotalCount ?? all.Count)) break;
+        }
+        var status = Labels.PayoutRunStatus.Parse(Status);
+        var shown = Sort.Apply(all.Where(r => status is null || r.Status == status));
+        Total = shown.Count;
+        Runs = shown.Skip((P - 1) * PageSize).Take(PageSize).ToList();
     }
 
-    public string PageLink(int page) => $"?month={Uri.EscapeDataString(Month ?? "")}&p={page}";
+    public string PageLink(int page) =>
+        $"?month={Uri.EscapeDataString(Month ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&sort={Sort.Key}&dir={(Sort.Descending ? "desc" : "asc")}&p={page}";
 }

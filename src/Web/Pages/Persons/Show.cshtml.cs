@@ -34,7 +34,7 @@ public sealed class ShowModel : StaffPage
     {
         var api = await Api();
         Person = await api.GetPersonAsync(Id, null);
-        Placements = (await api.ListPlacementsAsync(Id, null, null, 1, 500)).OrderByDescending(p => p.StartsOn).ToList();
+        Placements = (await api.ListPlacementsAsync(Id, null, null, 1, 500, null)).OrderByDescending(p => p.StartsOn).ToList();
         var offers = new Dictionary<Guid, OfferDto>();
         foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
             offers[offerId] = await api.GetOfferAsync(offerId);

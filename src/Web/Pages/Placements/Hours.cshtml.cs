@@ -43,6 +43,9 @@ public sealed class HoursModel : CommandPage
     /// <summary>The placement's agreed hours, unless the person's weekly cap is lower: the API refuses above either.</summary>
     public int WeeklyCapMinutes => Math.Min(Placement.HoursPerWeek * 60, Placement.WeeklyLimitMinutes);
     public string WeekParam => IsoWeek(Monday);
+
+    /// <summary>Only caseworkers log and correct hours here (providers log in their own pages).</summary>
+    public bool MayLog => User.Is(Roles.Caseworker);
     public string PreviousWeek => IsoWeek(Monday.AddDays(-7));
     public string NextWeek => IsoWeek(Monday.AddDays(7));
     public int WeekNumber => ISOWeek.GetWeekOfYear(Monday.ToDateTime(TimeOnly.MinValue));
@@ -158,6 +161,8 @@ public sealed class HoursModel : CommandPage
     /// <summary>Why a day takes no input here; the API refuses these days anyway (outside-placement, outside-offer).</summary>
     private string? ReadOnlyReason(DateOnly d, bool hasEntries)
     {
+        // Officials and auditors read the hours; logging and correcting them is the caseworker's (the API refuses them).
+        if (!MayLog) return "Stunden erfasst die Sachbearbeitung";
         if (d > Today) return "liegt in der Zukunft";
         if (d < Placement.StartsOn) return "vor Beginn der Arbeitsgelegenheit";
         // Hours after the end stay correctable (to 0), as ending a placement with later hours asks for.

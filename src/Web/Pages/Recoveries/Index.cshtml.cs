@@ -15,18 +15,32 @@ public sealed class IndexModel : StaffPage
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    public ListSort<RecoveryDto> Sort { get; private set; } = null!;
+
     public async Task OnGet(string? status, int p = 1)
     {
         Status = Labels.RecoveryStatus.Rows.Any(r => r.Code == status) ? status : null;
         P = Math.Max(1, p);
         var api = await Api();
-        Recoveries = (await api.ListRecoveriesAsync(Status, null, P, PageSize)).ToList();
-        Total = api.LastTotalCount ?? Recoveries.Count;
-        Persons = await PersonNames.Load(api, Recoveries.Select(r => r.PersonId));
+        // The status filter is the API's; the order is the page's (the API has none): all are read, sorted, then paged here.
+        var all = new List<RecoveryDto>();
+        for (var page = 1; ; page++)
+        {
+            var batch = (await api.ListRecoveriesAsync(Status, null, page, 500)).ToList();
+            all.AddRange(batch);
+            if (batch.Count < 500 || all.Count >= (api.LastTotalCount ?? all.Count)) break;
+        }
+        Persons = await PersonNames.Load(api, all.Select(r => r.PersonId));
+        Sort = new ListSort<RecoveryDto>(Request, "openedOn", true,
+            ("person", r => PersonLabel(r)), ("amount", r => r.AmountCents), ("minutes", r => r.Minutes), ("openedOn", r => r.OpenedOn),
+            ("status", r => Labels.RecoveryStatus.Text(r.Status)));
+        var shown = Sort.Apply(all);
+        Total = shown.Count;
+        Recoveries = shown.Skip((P - 1) * PageSize).Take(PageSize).ToList();
     }
 
     public string PersonLabel(RecoveryDto r) =>
         PersonNames.WithReference(Persons, r.PersonId);
 
-    public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&p={page}";
+    public string PageLink(int page) => $"?status={Uri.EscapeDataString(Status ?? "")}&sort={Sort.Key}&dir={(Sort.Descending ? "desc" : "asc")}&p={page}";
 }

@@ -79,6 +79,11 @@ public sealed class DetailModel : CommandPage
     public RefusalDto? Refusal => Placement?.Refusals.FirstOrDefault(r => r.RefusalId == Proposal.RefusalId);
 
     public bool IsOfficial => User.Is(Roles.Official);
+
+    /// <summary>The ISO week of the refusal (the hours page's week parameter), so the hours around it are one click away.</summary>
+    public string? RefusalWeek => Refusal is { } r
+        ? $"{System.Globalization.ISOWeek.GetYear(r.Date.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(r.Date.ToDateTime(TimeOnly.MinValue)):00}"
+        : null;
     public bool Mine => Proposal.ProposedBy == User.UserId();
     public bool CanDecide => IsOfficial && Proposal.Status == ProposalStatus.Pending;
     public bool CanFileObjection => User.Is(Roles.Official, Roles.Caseworker) && Proposal.Status == ProposalStatus.Approved

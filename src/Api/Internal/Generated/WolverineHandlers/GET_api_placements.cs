@@ -55,6 +55,7 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var page = httpContext.Request.Query["page"];
             var pageSize = httpContext.Request.Query["pageSize"];
+            var asOf = httpContext.Request.Query["asOf"];
             var problemDetails1 = AGH.Api.Infrastructure.Access.PlacementReader(httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -73,7 +74,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Placements.ListPlacementsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _clock, _policy, personId, offerId, status, page, pageSize).ConfigureAwait(false);
+            var result = await AGH.Api.Placements.ListPlacementsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _clock, _policy, personId, offerId, status, page, pageSize, asOf).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -59,6 +59,9 @@ public sealed class DetailsModel : CommandPage
     /// <summary>Invitation, hearing and reassessment are for caseworkers and officials (contract v3a, roles table).</summary>
     public bool MayAct => User.Is(Roles.Caseworker, Roles.Official);
 
+    /// <summary>Assessment, hearing and proposal are the caseworker's alone (the API refuses everyone else): no form for others.</summary>
+    public bool IsCaseworker => User.Is(Roles.Caseworker);
+
     /// <summary>An approved restriction closes the refusal to a new assessment (the objection's business then).</summary>
     public bool Approved => Proposal?.Status is ProposalStatus.Approved;
 

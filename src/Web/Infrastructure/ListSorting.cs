@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
+
+namespace AGH.Web.Infrastructure;
+
+/// <summary>
+/// Sorting of a list page by query parameters (<c>sort</c>, <c>dir=asc|desc</c>). The lists are small, so the page
+/// sorts the API's answer itself where the API has no order parameter. Column headers are links that keep every other
+/// query parameter (the filters) and carry <c>aria-sort</c> on the sorted column.
+/// </summary>
+public sealed class ListSort<T>
+{
+    private readonly Dictionary<string, Func<T, IComparable?>> _keys;
+    private readonly HttpRequest _request;
+
+    public ListSort(HttpRequest request, string defaultKey, bool defaultDescending, params (string Key, Func<T, IComparable?> By)[] keys)
+    {
+        _request = request;
+        _keys = keys.ToDictionary(k => k.Key, k => k.By);
+        var asked = request.Query["sort"].ToString();
+        Key = _keys.ContainsKey(asked) ? asked : defaultKey;
+        var dir = request.Query["dir"].ToString();
+        Descending = dir switch { "asc" => false, "desc" => true, _ => Key == defaultKey && defaultDescending };
+    }
+
+    public string Key { get; }
+    public bool Descending { get; }
+
+    public IReadOnlyList<T> Apply(IEnumerable<T> items)
+    {
+        var by = _keys[Key];
+        // Nulls last either way; ties keep the API's order (a stable sort).
+        var ordered = items.Select((item, i) => (item, i)).ToList();
+        ordered.Sort((a, b) =>
+        {
+            var x = by(a.item);
+            var y = by(b.item);
+            var c = x is null ? (y is null ? 0 : 1) : y is null ? -1 : (Descending ? -Compare(x, y) : Compare(x, y));
+            return c != 0 ? c : a.i.CompareTo(b.i);
+        });
+        return ordered.Select(o => o.item).ToList();
+    }
+
+    private static int Compare(IComparable x, IComparable y) =>
+        x is string s && y is string t ? string.Compare(s, t, StringComparison.CurrentCultureIgnoreCase) : x.CompareTo(y);
+
+    /// <summary>A sortable column header: a link to this list sorted by <paramref name="key"/> (the other direction when it already is).</summary>
+    public IHtmlContent Header(string label, string key, string? css = null)
+    {
+        var sorted = key == Key;
+        var nextDescending = sorted && !Descending;
+        var query = new StringBuilder("?");
+        foreach (var (name, values) in _request.Query)
+        {
+            if (name is "sort" or "dir" or "p" or "page" or "handler" || name.StartsWith("__", StringComparison.Ordinal)) continue;
+            foreach (var value in values) query.Append(WebUtility.UrlEncode(name)).Append('=').Append(WebUtility.UrlEncode(value)).Append('&');
+        }
+        query.Append("sort=").Append(WebUtility.UrlEncode(key)).Append("&dir=").Append(nextDescending ? "desc" : "asc");
+        var state = sorted ? (Descending ? "absteigend sortiert" : "aufsteigend sortiert") + ", " : "";
+        var html = new StringBuilder("<th scope=\"col\"");
+        if (css is not null) html.Append(" class=\"").Append(WebUtility.HtmlEncode(css)).Append('"');
+        if (sorted) html.Append(" aria-sort=\"").Append(Descending ? "descending" : "ascending").Append('"');
+        html.Append("><a class=\"sort-link\" href=\"").Append(WebUtility.HtmlEncode(query.ToString())).Append("\">")
+            .Append(WebUtility.HtmlEncode(label))
+            .Append(sorted ? (Descending ? " <span aria-hidden=\"true\">▼</span>" : " <span aria-hidden=\"true\">▲</span>") : "")
+            .Append("<span class=\"visually-hidden\"> (").Append(state).Append(nextDescending ? "absteigend sortieren" : "aufsteigend sortieren").Append(")</span>")
+            .Append("</a></th>");
+        return new HtmlString(html.ToString());
+    }
+}
