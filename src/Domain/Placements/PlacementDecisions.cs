@@ -32,8 +32,8 @@ public static class PlacementDecisions
     /// <summary>§ 5 Abs. 4 AsylbLG: only eligible people, only into an open offer with a free place, only after the notice.</summary>
     public static Decision Assign(Offer offer, Person person, AssignPerson c, Policy policy, DateOnly today)
     {
-        if (offer.Status != OfferStatus.Open)
-            return Rejection.Conflict("offer-not-open", "The offer has been withdrawn.");
+        if (offer.StatusOn(today) != OfferStatus.Open)
+            return Rejection.Conflict("offer-not-open", offer.Status == OfferStatus.Withdrawn ? "The offer has been withdrawn." : $"The offer ended on {offer.EndsOn:yyyy-MM-dd}.");
         if (c.StartsOn < offer.StartsOn || offer.EndsOn is { } end && c.StartsOn > end)
             return Rejection.Conflict("offer-not-open", $"The offer is not open on {c.StartsOn:yyyy-MM-dd}.");
         if (c.NoticeServedOn > today)
@@ -84,17 +84,27 @@ public static class PlacementDecisions
             new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
     }
 
+    /// <summary>
+    /// Why the person may not be assigned on a day, apart from a placement they already hold: the one rule behind
+    /// assignment (422 person-not-eligible) and the person's <c>eligibleToday</c>/<c>ineligibleReason</c> (contract v3d).
+    /// </summary>
+    public static (Ineligibility Reason, string Why)? Ineligible(Person person, DateOnly on, Policy policy)
+    {
+        if (person.DuplicateOf is { } kept) return (Ineligibility.Duplicate, $"The record was closed as a duplicate of {kept}; assign the record that is kept.");
+        if (!person.IsEntitled) return (Ineligibility.NotEntitled, "The person's AsylbLG entitlement has ended.");
+        if (person.EntitledSince > on) return (Ineligibility.NotEntitled, "The person is not entitled on the start date.");
+        if (person.IsExcludedOn(on)) return (Ineligibility.Excluded, "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.");
+        var age = Dates.AgeOn(person.DateOfBirth, on);
+        if (age < policy.MinimumAge) return (Ineligibility.UnderAge, $"The person is under the minimum age of {policy.MinimumAge}.");
+        if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
+            return (Ineligibility.RetirementAge, $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.");
+        if (person.IsExemptOn(on)) return (Ineligibility.Exempt, "A good reason (exemption) covers the start date.");
+        return null;
+    }
+
     public static string? IneligibilityReason(Person person, DateOnly on, Policy policy)
     {
-        if (person.DuplicateOf is { } kept) return $"The record was closed as a duplicate of {kept}; assign the record that is kept.";
-        if (!person.IsEntitled) return "The person's AsylbLG entitlement has ended.";
-        if (person.EntitledSince > on) return "The person is not entitled on the start date.";
-        if (person.IsExcludedOn(on)) return "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.";
-        var age = Dates.AgeOn(person.DateOfBirth, on);
-        if (age < policy.MinimumAge) return $"The person is under the minimum age of {policy.MinimumAge}.";
-        if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
-            return $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.";
-        if (person.IsExemptOn(on)) return "A good reason (exemption) covers the start date.";
+        if (Ineligible(person, on, policy) is { } no) return no.Why;
         // A placement whose period (until) has passed no longer binds the person (contract v3b: it reads ended).
         if (person.Placements.Values.Any(p => !p.EndedBy(on))) return "The person already has an active placement.";
         return null;
