@@ -26,7 +26,9 @@ public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
     [property: Description("True when this is the reassessment after the hearing, which replaced the first assessment.")] bool Reassessed = false);
 
-public sealed record HearingDto(DateOnly HeldOn, string Statement);
+public sealed record HearingDto(DateOnly HeldOn, string Statement,
+    [property: Description("How the hearing was held, when stated (contract v3d).")] HearingForm? Form = null,
+    [property: Description("Oral and face to face, when stated.")] bool? HeldInPerson = null);
 
 public sealed record HearingInvitationDto(DateOnly InvitedOn, HearingForm Form, DateOnly Deadline, string Language, bool Interpreter, HearingDelivery Delivery);
 
@@ -102,7 +104,7 @@ public sealed record PlacementDto(
             person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
-                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
+                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement, h.Form, h.HeldInPerson) : null,
                 r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null,
                 r.AbsenceReportId)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today, policy)).ToList(),

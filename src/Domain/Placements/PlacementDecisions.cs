@@ -23,7 +23,8 @@ public sealed record RecordRefusal(Guid PlacementId, Guid RefusalId, DateOnly Da
 
 public sealed record AssessRefusal(Guid PlacementId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
 
-public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement);
+/// <summary><paramref name="Form"/> and <paramref name="HeldInPerson"/> (contract v3d): only an oral hearing in person may be held on the refusal day.</summary>
+public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement, HearingForm? Form = null, bool? HeldInPerson = null);
 
 public sealed record EndPlacement(Guid PlacementId, DateOnly Date, EndReason Reason, string? Note);
 
@@ -197,7 +198,11 @@ public static class PlacementDecisions
         return null;
     }
 
-    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, Policy policy, DateOnly today)
+    /// <remarks>
+    /// <paramref name="week"/> holds at least the placement's hours of the refusal's day: a no-show or dropping out on a day
+    /// with effective hours logged contradicts them (contract v3d: 422 hours-on-refusal-day; correct the hours first).
+    /// </remarks>
+    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, Policy policy, DateOnly today, HourLog? week = null)
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
@@ -209,6 +214,9 @@ public static class PlacementDecisions
         // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
         if (person.IsDutySuspendedOn(placement.PlacementId, c.Date, policy))
             return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
+        if (c.Kind is RefusalKind.NoShow or RefusalKind.DroppedOut
+            && (week?.EffectiveOf(placement.PlacementId).Where(e => e.Date == c.Date).Sum(e => e.Minutes) ?? 0) is var minutes and > 0)
+            return Rejection.Unprocessable("hours-on-refusal-day", $"{minutes} minutes are logged on {c.Date:yyyy-MM-dd} for this placement; correct the hours first.");
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason, c.AbsenceReportId)));
     }
@@ -237,8 +245,11 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("hearing-before-refusal", "heldOn lies before the refusal.");
         if (refusal.Hearing is not null)
             return Rejection.Conflict("already-heard", "A hearing on this refusal has already been recorded.");
+        // The person needs time to prepare (§ 28 VwVfG): on the day itself only when heard orally, face to face.
+        if (c.HeldOn == refusal.Date && !(c.Form == HearingForm.Oral && c.HeldInPerson == true))
+            return Rejection.Unprocessable("hearing-on-refusal-day", "A hearing on the refusal day itself must be oral and in person (form oral, heldInPerson true).");
         return Decision.Accept(new StreamEvent(person.Id,
-            new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement)));
+            new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement, c.Form, c.HeldInPerson)));
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class ShowModel : StaffPage
     /// <summary>Only a notice the service wrote has a PDF (one served outside it answers 409 notice-external).</summary>
     public bool HasPdf(PlacementDto p) => Notices.FirstOrDefault(n => n.Id == p.NoticeId) is not { Origin: NoticeOrigin.External };
 
-    public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
+    public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status != PlacementStatus.Ended);
 
     public async Task OnGet()
     {
