@@ -33,9 +33,18 @@ var connectionString = builder.Configuration.GetConnectionString("Agh")
     ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:Agh' is not configured.");
 
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    Json.Configure(o.SerializerOptions);
+    // Answers only (not stored documents): a "…Name" beside every login id "…By" (contract v3d).
+    o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), StaffNames.AddNameProperties);
+});
 // The staff app brings MVC, and Swashbuckle then describes schemas with MVC's JSON options: keep them the API's.
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
+{
+    Json.Configure(o.JsonSerializerOptions);
+    o.JsonSerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(o.JsonSerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), StaffNames.AddNameProperties);
+});
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestShape.Normalize);
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -154,6 +163,13 @@ app.UseStatusCodePages();
 app.UseAghCors();
 app.UseAghRateLimiting();
 app.UseAuthentication();
+// The directory of staff names the answers' "…Name" fields read (refreshed at most every few seconds).
+app.Use(async (context, next) =>
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+        await StaffNames.Refresh(context.RequestServices.GetRequiredService<Marten.IDocumentStore>(), context.RequestAborted);
+    await next();
+});
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
 

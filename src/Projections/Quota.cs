@@ -7,7 +7,12 @@ using Marten.Events.Aggregation;
 namespace AGH.Projections;
 
 /// <summary>What the quota report needs of one offer. One small row per offer, so an event rewrites only its own row.</summary>
-public sealed record QuotaOffer(Guid Id, ProviderType ProviderType, string Municipality, int Places, int Occupied, bool Withdrawn);
+public sealed record QuotaOffer(Guid Id, ProviderType ProviderType, string Municipality, int Places, int Occupied, bool Withdrawn,
+    DateOnly? EndsOn = null)
+{
+    /// <summary>Withdrawn and ended offers (contract v3d: past their endsOn) count nowhere.</summary>
+    public bool CountsOn(DateOnly today) => !Withdrawn && (EndsOn is null || EndsOn >= today);
+}
 
 /// <summary>One exemption of a person; <paramref name="ExemptionId"/> is empty on rows written before exemptions could end or be withdrawn.</summary>
 public sealed record QuotaExemption(DateOnly From, DateOnly? Until, Guid ExemptionId = default);
@@ -32,7 +37,7 @@ public partial class QuotaOfferProjection : SingleStreamProjection<QuotaOffer, G
 
     public override QuotaOffer? Evolve(QuotaOffer? row, Guid id, IEvent e) => (row, e.Data) switch
     {
-        (_, OfferRegistered x) => new QuotaOffer(x.OfferId, x.ProviderType, x.Municipality, x.Places, 0, false),
+        (_, OfferRegistered x) => new QuotaOffer(x.OfferId, x.ProviderType, x.Municipality, x.Places, 0, false, x.EndsOn),
         (not null, OfferPlacesChanged x) => row with { Places = x.Places },
         (not null, OfferWithdrawn) => row with { Withdrawn = true },
         (not null, PlaceOccupied) => row with { Occupied = row.Occupied + 1 },

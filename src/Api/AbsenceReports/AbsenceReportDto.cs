@@ -41,9 +41,18 @@ public sealed record AbsenceReportStream(IEventStream<Person> Stream, AbsenceRep
 {
     public Person Person => Stream.Aggregate!;
 
-    public static async Task<AbsenceReportStream?> Load(IDocumentSession session, Guid id, HttpContext http, CancellationToken ct) =>
-        await LockedView.Load<AbsenceReport>(session, id, x => x.PersonId, x => AbsenceReportAccess.Visible(Access.Actor(http), x), ct)
-            is { } found ? new AbsenceReportStream(found.Stream, found.View) : null;
+    /// <summary>The person's hours of the week of the report's day, read after the lock (a no-show on a day with hours is refused, v3d).</summary>
+    public HourLog Week { get; init; } = HourLog.Empty;
+
+    public static async Task<AbsenceReportStream?> Load(IDocumentSession session, Guid id, HttpContext http, CancellationToken ct, bool withWeek = false)
+    {
+        if (await LockedView.Load<AbsenceReport>(session, id, x => x.PersonId, x => AbsenceReportAccess.Visible(Access.Actor(http), x), ct) is not { } found)
+            return null;
+        return new AbsenceReportStream(found.Stream, found.View)
+        {
+            Week = withWeek ? await AGH.Api.Placements.HourReads.Week(session, found.View.PersonId, found.View.Date, ct) : HourLog.Empty,
+        };
+    }
 
     public AbsenceReport After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Report, (r, e) => r.When(e));
 }

@@ -12,7 +12,7 @@ public static class RecordAbsenceRefusalEndpoint
         (new RecordAbsenceRefusal(id, Guid.CreateVersion7(), Access.Actor(http).UserId), WolverineContinue.NoProblems);
 
     public static Decision Decide(RecordAbsenceRefusal command, AbsenceReportStream stream, Policy policy, Clock clock) =>
-        AbsenceReportDecisions.RecordAsRefusal(stream.Person, stream.Report, command, policy, clock.Today);
+        AbsenceReportDecisions.RecordAsRefusal(stream.Person, stream.Report, command, policy, clock.Today, stream.Week);
 
     [WolverinePost("/api/absence-reports/{id}/refusal", OperationId = "recordAbsenceRefusal"), Tags("Absence reports")]
     [EndpointSummary("Record the refusal an absence report describes ({ date, kind, statedReason: note, absenceReportId })")]

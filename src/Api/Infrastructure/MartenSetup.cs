@@ -64,6 +64,7 @@ public static class MartenSetup
                 });
                 opts.Schema.For<AGH.Domain.Payouts.PayoutRun>().Index(x => x.Month);
                 opts.Schema.For<DataProtectionKey>();
+                opts.Schema.For<StaffMember>();
                 opts.Schema.For<DevelopmentSigningKeyDocument>();
                 opts.Schema.For<ProposalIndex>().Index(x => x.RestrictionEndsOn).Index(x => x.Status).Index(x => x.ObjectionStatus);
                 opts.Schema.For<PlacementIndex>().Index(x => x.PersonId).Index(x => x.OfferId).Index(x => x.Municipality);

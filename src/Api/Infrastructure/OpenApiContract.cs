@@ -27,6 +27,7 @@ public static class OpenApiContract
             Url = "/",
             Description = "Der Dienst selbst (relativ zur Adresse, unter der dieses Dokument abgerufen wurde).",
         });
+        c.SchemaFilter<StaffNameSiblings>();
         c.SchemaFilter<AnswersAreComplete>();
         c.SchemaFilter<RequestExamples>();
         c.OperationFilter<ProblemResponses>();
@@ -72,6 +73,31 @@ public static class OpenApiContract
     }
 
     /// <summary>The server writes every property of an answer (null included), so all of them are required.</summary>
+    /// <summary>Documents the "…Name" sibling <see cref="StaffNames"/> adds after every login-id field "…By" of an answer.</summary>
+    private sealed class StaffNameSiblings : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            var type = context.Type;
+            if (schema is not OpenApiSchema s || s.Properties is not { Count: > 0 } || type.Namespace?.StartsWith("AGH.") != true) return;
+            if (type.Name == "Request" || type.Name.EndsWith("Request")) return;
+            var byName = type.GetProperties().ToDictionary(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.PropertyType);
+            if (!s.Properties.Keys.Any(k => byName.TryGetValue(k, out var t) && StaffNames.IsStaffId(t, k))) return;
+            var ordered = s.Properties.ToList();
+            s.Properties.Clear();
+            foreach (var (key, value) in ordered)
+            {
+                s.Properties[key] = value;
+                if (byName.TryGetValue(key, out var t) && StaffNames.IsStaffId(t, key) && !byName.ContainsKey(key + "Name"))
+                    s.Properties[key + "Name"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String | JsonSchemaType.Null,
+                        Description = $"The name of the user in {key}, as their token carried it (contract v3d); null when unknown.",
+                    };
+            }
+        }
+    }
+
     private sealed class AnswersAreComplete : ISchemaFilter
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -32,6 +32,9 @@ public static class StreamSteps
     public static Task<HoursStream?> LoadHours(CorrectHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         HoursStream.Load(session, command, http, ct);
 
+    public static Task<HoursStream?> LoadHours(RecordRefusal command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct);
+
     public static ProblemDetails Found(HoursStream? stream, HttpContext http) => Found(stream?.Placement, http);
 
     public static void Append(IDocumentSession session, Decision decision, HoursStream stream) => Append(session, decision, stream.Placement);
@@ -147,7 +150,7 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, AGH.Api.Accidents.AccidentPlacement stream) => Append(session, decision, stream.Placement);
 
     public static Task<AGH.Api.AbsenceReports.AbsenceReportStream?> LoadAbsenceReport(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        AGH.Api.AbsenceReports.AbsenceReportStream.Load(session, id, http, ct);
+        AGH.Api.AbsenceReports.AbsenceReportStream.Load(session, id, http, ct, withWeek: true);
 
     // Absence reports and accidents are new resources (contract v3): no ETag, no If-Match.
     public static ProblemDetails Found(AGH.Api.AbsenceReports.AbsenceReportStream? stream) => stream is null ? Problems.NotFound("absence-report") : WolverineContinue.NoProblems;

@@ -16,5 +16,5 @@ public static class ChangePlacesEndpoint
 
     [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
     [ProducesResponseType<OfferDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Offer> stream, Decision decision) => Results.Ok(OfferDto.After(stream.Aggregate!, decision));
+    public static IResult Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => Results.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

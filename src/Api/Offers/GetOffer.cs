@@ -9,12 +9,12 @@ public static class GetOfferEndpoint
 {
     [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers"), EndpointSummary("One offer with occupied and free places; a provider reads only its own (another's: 404)")]
     [ProducesResponseType<OfferDto>(200), AnswersProblems(404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
     {
         var offer = await session.LoadAsync<Offer>(id, http.RequestAborted);
         // A provider reads only its own offers (contract v3c): another's answers as an unknown one.
         if (offer is null || !ProviderScope.MaySee(Access.Actor(http), offer)) return Problems.NotFound("offer").Answer();
         Preconditions.SetETag(http, offer.Revision);
-        return Results.Ok(OfferDto.From(offer));
+        return Results.Ok(OfferDto.From(offer, clock.Today));
     }
 }

@@ -11,7 +11,7 @@ public static class ListOffersEndpoint
     [WolverineGet("/api/offers", OperationId = "listOffers"), Tags("Offers")]
     [EndpointSummary("List offers, optionally by municipality and provider type; a provider lists only its own; paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<OfferDto>>(200), AnswersProblems]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? municipality, string? providerType,
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? providerType,
         string? page, string? pageSize)
     {
         var checks = new Checks();
@@ -31,6 +31,6 @@ public static class ListOffersEndpoint
         if (type is not null) query = query.Where(o => o.ProviderType == type);
         if (Access.Actor(http) is { Role: Roles.Provider, Provider: var own }) query = query.Where(o => o.ProviderId == own);
         var offers = await paging.Fetch(http, query, x => x.OrderBy(o => o.Municipality).ThenBy(o => o.Title).ThenBy(o => o.Id));
-        return Results.Ok(offers.Select(OfferDto.From));
+        return Results.Ok(offers.Select(o => OfferDto.From(o, clock.Today)));
     }
 }

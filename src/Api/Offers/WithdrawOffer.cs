@@ -14,5 +14,5 @@ public static class WithdrawOfferEndpoint
 
     [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
     [ProducesResponseType<OfferDto>(200)]
-    public static IResult Handle(DatedReasonRequest body, IEventStream<Offer> stream, Decision decision) => Results.Ok(OfferDto.After(stream.Aggregate!, decision));
+    public static IResult Handle(DatedReasonRequest body, IEventStream<Offer> stream, Decision decision, Clock clock) => Results.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

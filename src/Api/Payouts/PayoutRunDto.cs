@@ -3,7 +3,11 @@ using AGH.Domain.Payouts;
 namespace AGH.Api.Payouts;
 
 /// <summary>amountCents is what is paid: the larger of the hourly allowance and expensesCents (the month's approved expenses).</summary>
-public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, long ExpensesCents);
+public sealed record PayoutLineDto(Guid PersonId, int Minutes, int RateCents, long AmountCents, bool Arrears, long ExpensesCents,
+    [property: System.ComponentModel.Description("The person's names and file reference as the cash-office file holds them (contract v3d); only on GET /api/payout-runs/{id}, else null.")]
+    string? FamilyName = null,
+    [property: System.ComponentModel.Description("See familyName.")] string? GivenName = null,
+    [property: System.ComponentModel.Description("See familyName.")] string? FileReference = null);
 
 /// <summary>One recorded export: which copy, by whom, when, and the SHA-256 of the bytes sent.</summary>
 public sealed record PayoutExportDto(int Sequence, string ExportedBy, DateTimeOffset At, string Sha256);
@@ -21,6 +25,12 @@ public sealed record PayoutRunDto(
     string? RejectionReason,
     IReadOnlyList<PayoutExportDto> Exports)
 {
+    /// <summary>The run with each line's names and file reference (payroll reviews a run by names, contract v3d).</summary>
+    public PayoutRunDto WithNames(IReadOnlyDictionary<Guid, (string FamilyName, string GivenName, string? FileReference)> persons) => this with
+    {
+        Lines = Lines.Select(l => persons.TryGetValue(l.PersonId, out var p) ? l with { FamilyName = p.FamilyName, GivenName = p.GivenName, FileReference = p.FileReference } : l).ToList(),
+    };
+
     public static PayoutRunDto From(PayoutRun run) => new(run.Id, run.Month, run.Status, run.PreparedBy, run.ReleasedBy,
         run.Lines.Select(l => new PayoutLineDto(l.PersonId, l.Minutes, l.RateCents, l.AmountCents, l.Arrears, l.ExpensesCents)).ToList(), run.TotalCents,
         run.ReviewedBy, run.RejectedBy, run.RejectionReason,

@@ -28,6 +28,6 @@ public static class CorrectPersonEndpoint
         + "person, unless confirmedNotDuplicate is true. 409 person-erased, 409 person-duplicate; 422 nothing-to-correct, date-in-future, "
         + "entitlement-before-birth, entitlement-after-placement (a placement starts before the corrected entitledSince).")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, PersonCorrectionStream stream, Decision decision, Clock clock) =>
-        PersonResults.Ok(stream.Person, decision, clock.Today);
+    public static IResult Handle(Request body, PersonCorrectionStream stream, Decision decision, Clock clock, Policy policy) =>
+        PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

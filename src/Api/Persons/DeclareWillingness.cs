@@ -19,6 +19,6 @@ public static class DeclareWillingnessEndpoint
     [EndpointSummary("Record the person's earnest declaration to work (§ 14 Abs. 2 AsylbLG)")]
     [EndpointDescription("A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.")]
     [ProducesResponseType<PersonDto>(201)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
-        PersonResults.Created(stream.Aggregate!, decision, clock.Today);
+    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
+        PersonResults.Created(stream.Aggregate!, decision, clock.Today, policy);
 }

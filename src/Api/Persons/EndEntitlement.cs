@@ -20,6 +20,6 @@ public static class EndEntitlementEndpoint
 
     [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock) =>
-        PersonResults.Ok(stream.Person, decision, clock.Today);
+    public static IResult Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock, Policy policy) =>
+        PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

@@ -18,9 +18,9 @@ public static class GetPersonEndpoint
             : await VersionedPerson.LoadCurrent(session, id, http.RequestAborted);
         if (!PersonAccess.Visible(Access.Actor(http), person)) return Problems.NotFound("person").Answer();
         if (at is not null)
-            return Results.Ok(PersonDto.From(person!, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at.Value, Clock.Berlin).DateTime)));
+            return Results.Ok(PersonDto.From(person!, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at.Value, Clock.Berlin).DateTime), policy));
         Preconditions.SetETag(http, person!.Revision);
         var openTasks = await Tasks.OpenTasks.CountFor(session, person, Access.Actor(http), policy, clock.Today, http.RequestAborted);
-        return Results.Ok(PersonDto.From(person, clock.Today) with { OpenTasks = openTasks });
+        return Results.Ok(PersonDto.From(person, clock.Today, policy) with { OpenTasks = openTasks });
     }
 }

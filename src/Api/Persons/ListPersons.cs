@@ -11,7 +11,7 @@ public static class ListPersonsEndpoint
     [WolverineGet("/api/persons", OperationId = "listPersons"), Tags("Persons")]
     [EndpointSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<PersonDto>>(200), AnswersProblems(403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? q,
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, Policy policy, string? municipality, string? q,
         string? page, string? pageSize)
     {
         var actor = Access.Actor(http);
@@ -31,7 +31,9 @@ public static class ListPersonsEndpoint
             ? await ExactFirst(http, query, q!, paging)
             : await paging.Fetch(http, query, ByName);
         var today = clock.Today;
-        return Results.Ok(persons.Select(p => PersonDto.From(p, today)));
+        // One count for the whole page (a few queries, not one per row).
+        var open = await Tasks.OpenTasks.CountsFor(session, persons, actor, policy, today, http.RequestAborted);
+        return Results.Ok(persons.Select(p => PersonDto.From(p, today, policy) with { OpenTasks = open.GetValueOrDefault(p.Id) }));
     }
 
     // A whole name of more words than this is not looked for as an exact hit (its word matches still list it).

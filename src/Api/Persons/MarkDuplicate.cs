@@ -19,5 +19,5 @@ public static class MarkDuplicateEndpoint
         + "(quota, report, assignment). 404 for an unknown or invisible person in the route or the body; 409 has-placements; 409 already-duplicate; "
         + "422 same-person; 422 duplicate-of-duplicate.")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, DuplicatePair pair, Decision decision, Clock clock) => PersonResults.Ok(pair.Person, decision, clock.Today);
+    public static IResult Handle(Request body, DuplicatePair pair, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(pair.Person, decision, clock.Today, policy);
 }

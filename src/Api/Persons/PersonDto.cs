@@ -1,5 +1,7 @@
 using AGH.Api.Sanctions;
+using AGH.Domain.Common;
 using AGH.Domain.Persons;
+using AGH.Domain.Placements;
 
 namespace AGH.Api.Persons;
 
@@ -31,10 +33,15 @@ public sealed record PersonDto(
     [property: System.ComponentModel.Description("The record kept, once this one was closed as entered twice (status duplicate).")]
     Guid? DuplicateOf = null,
     [property: System.ComponentModel.Description("The person's open tasks (GET /api/tasks) of the kinds the caller works on (auditors: every kind about a person); "
-        + "only on GET /api/persons/{id} without asOf, else null.")]
-    int? OpenTasks = null)
+        + "on GET /api/persons and GET /api/persons/{id} without asOf, else null.")]
+    int? OpenTasks = null,
+    [property: System.ComponentModel.Description("Whether the person may be assigned today, apart from a placement they hold: the rule POST /api/placements applies "
+        + "(minimum and retirement age, entitlement, exclusion, exemption, duplicate record).")]
+    bool EligibleToday = false,
+    [property: System.ComponentModel.Description("Why not, when eligibleToday is false; null otherwise.")]
+    Ineligibility? IneligibleReason = null)
 {
-    public static PersonDto From(Person p, DateOnly today) => new(
+    public static PersonDto From(Person p, DateOnly today, Policy policy) => new(
         p.Id, p.Municipality, p.GivenName, p.FamilyName, p.DateOfBirth, p.FileReference, p.EntitledSince, p.StatusOn(today),
         p.ActivePlacement?.PlacementId,
         p.Exemptions.Select(x => new ExemptionDto(x.ExemptionId, x.Reason, x.From, x.Until, x.Note, x.Evidence, x.ReviewOn, x.Withdrawn)).ToList(),
@@ -42,7 +49,9 @@ public sealed record PersonDto(
         p.LegalHold, p.ErasedOn,
         p.LegalStatusOn(today) is { } status ? new LegalStatusDto(status.Status, status.Since) : null,
         p.WillingnessDeclaredOn.IsEmpty ? null : p.WillingnessDeclaredOn.Max(),
-        p.DuplicateOf);
+        p.DuplicateOf,
+        EligibleToday: PlacementDecisions.Ineligible(p, today, policy) is null,
+        IneligibleReason: PlacementDecisions.Ineligible(p, today, policy)?.Reason);
 }
 
 public static class PersonAccess

@@ -71,7 +71,7 @@ public static class PersonExportEndpoint
         var proposals = person!.Proposals.Values.OrderBy(p => p.ProposalId).Select(p => SanctionProposalDto.From(person, p, today, policy)).ToList();
         var runs = await session.Query<PayoutRun>().Where(r => r.Lines.Any(l => l.PersonId == id)).ToListAsync(http.RequestAborted);
         var hours = await HourReads.OfPerson(session, id, http.RequestAborted);
-        var export = new PersonExportDto(clock.Now, PersonDto.From(person, today), person.LegalHold, person.ErasedOn,
+        var export = new PersonExportDto(clock.Now, PersonDto.From(person, today, policy), person.LegalHold, person.ErasedOn,
             person.Placements.Values.OrderBy(p => p.StartsOn).Select(p => PlacementDto.From(person, p, hours, today, policy)).ToList(),
             proposals,
             proposals.Where(p => p.Restriction is not null)

@@ -26,5 +26,5 @@ public static class RecordLegalStatusEndpoint
         + "its place is freed; 422 date-in-future, 422 date-before-entitlement, 422 hours-after-end as there. Refusals on or after since "
         + "cannot be sanctioned; assignments answer 422 person-not-eligible.")]
     [ProducesResponseType<PersonDto>(201)]
-    public static IResult Handle(Request body, PersonStream stream, Decision decision, Clock clock) => PersonResults.Created(stream.Person, decision, clock.Today);
+    public static IResult Handle(Request body, PersonStream stream, Decision decision, Clock clock, Policy policy) => PersonResults.Created(stream.Person, decision, clock.Today, policy);
 }

@@ -19,6 +19,6 @@ public static class WithdrawExemptionEndpoint
     [EndpointDescription("The exemption then counts nowhere (status, eligibility, quota, sanction checks). 404 not-found for an unknown "
         + "exemption; 409 exemption-withdrawn for a second withdrawal.")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock) =>
-        PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
+        PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -6,10 +6,20 @@ namespace AGH.Api.Placements;
 [Caseworker]
 public static class HoldHearingEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? HeldOn, string? Statement);
+    public sealed record Request(
+        [property: Required] DateOnly? HeldOn,
+        [property: Required, System.ComponentModel.Description("What the person said; required (contract v3d): write \"keine Äußerung\" when the person said nothing. Appears in the notice.")]
+        string? Statement,
+        [property: System.ComponentModel.Description("How the hearing was held (written or oral).")]
+        HearingForm? Form = null,
+        [property: System.ComponentModel.Description("An oral hearing face to face; only such a hearing may be held on the refusal day itself (else 422 hearing-on-refusal-day). Only with form oral.")]
+        bool? HeldInPerson = null);
 
     public static (HoldHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
-        new HoldHearing(id, refusalId, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 8000, required: false)));
+    {
+        if (b.HeldInPerson == true && b.Form != HearingForm.Oral) v.Add("heldInPerson", "applies only to form oral.");
+        return new HoldHearing(id, refusalId, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 8000), b.Form, b.HeldInPerson);
+    });
 
     public static Decision Decide(HoldHearing command, PlacementStream stream, Clock clock) =>
         PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today);

@@ -46,6 +46,10 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     public static Task<HoursStream?> Load(IDocumentSession session, CorrectHours command, HttpContext http, CancellationToken ct) =>
         Load(session, command.PlacementId, http, ct, (personId, ct2) => HourReads.WeekOfEntry(session, personId, command.EntryId, ct2));
 
+    /// <summary>The week of the refusal's day (contract v3d: no no-show on a day with hours).</summary>
+    public static Task<HoursStream?> Load(IDocumentSession session, RecordRefusal command, HttpContext http, CancellationToken ct) =>
+        Load(session, command.PlacementId, http, ct, (personId, ct2) => HourReads.Week(session, personId, command.Date, ct2));
+
     private static async Task<HoursStream?> Load(IDocumentSession session, Guid placementId, HttpContext http, CancellationToken ct,
         Func<Guid, CancellationToken, Task<HourLog>> week)
     {

@@ -10,6 +10,8 @@ public enum PlacementStatus
 {
     Active,
     Ended,
+    /// <summary>Not yet begun: before startsOn (contract v3d).</summary>
+    Upcoming,
 }
 
 /// <summary>A block of the placement's working times, from and to as HH:MM.</summary>
@@ -24,7 +26,9 @@ public sealed record HourEntryDto(Guid EntryId, DateOnly Date, int Minutes, Guid
 public sealed record AssessmentDto(bool GoodCause, ExemptionReason? Reason, string Reasoning,
     [property: Description("True when this is the reassessment after the hearing, which replaced the first assessment.")] bool Reassessed = false);
 
-public sealed record HearingDto(DateOnly HeldOn, string Statement);
+public sealed record HearingDto(DateOnly HeldOn, string Statement,
+    [property: Description("How the hearing was held, when stated (contract v3d).")] HearingForm? Form = null,
+    [property: Description("Oral and face to face, when stated.")] bool? HeldInPerson = null);
 
 public sealed record HearingInvitationDto(DateOnly InvitedOn, HearingForm Form, DateOnly Deadline, string Language, bool Interpreter, HearingDelivery Delivery);
 
@@ -38,6 +42,7 @@ public sealed record PlacementDto(
     Guid PersonId,
     Guid OfferId,
     string Municipality,
+    [property: Description("upcoming before startsOn (contract v3d), active from startsOn, ended once ended or past until.")]
     PlacementStatus Status,
     [property: Description("The day the Heranziehungsbescheid was notified (notifiedOn); null until it is dispatched.")]
     DateOnly? NoticeServedOn,
@@ -85,17 +90,21 @@ public sealed record PlacementDto(
             today, policy);
     }
 
+    /// <summary>Ended once ended or past its until; before its start upcoming; else active.</summary>
+    public static PlacementStatus StatusOf(Placement p, DateOnly today) =>
+        p.EndedBy(today) ? PlacementStatus.Ended : p.StartsOn > today ? PlacementStatus.Upcoming : PlacementStatus.Active;
+
     /// <summary>With the hours already written as JSON (<see cref="PlacementHours"/>); answer it with <see cref="PlacementHours.AnswerOptions"/>.</summary>
     public static PlacementDto From(Person person, Placement p, PlacementHours hours, DateOnly today, Policy policy) =>
         From(person, p, hours.MinutesLogged, hours, today, policy);
 
     private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, DateOnly today, Policy policy) =>
         new(
-            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, p.EndedBy(today) ? PlacementStatus.Ended : PlacementStatus.Active,
+            p.PlacementId, p.PersonId, p.OfferId, p.Municipality, StatusOf(p, today),
             person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
-                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement) : null,
+                r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement, h.Form, h.HeldInPerson) : null,
                 r.Invitation is { } i ? new HearingInvitationDto(i.InvitedOn, i.Form, i.Deadline, i.Language, i.Interpreter, i.Delivery) : null,
                 r.AbsenceReportId)).ToList(),
             person.Proposals.Values.Where(x => x.PlacementId == p.PlacementId).Select(x => SanctionProposalDto.From(person, x, today, policy)).ToList(),

@@ -13,15 +13,16 @@ public static class PlacementQueries
         string? page, string? pageSize)
     {
         var actor = Access.Actor(http);
-        bool? active = status switch
+        PlacementStatus? wanted = status switch
         {
             null => null,
-            "active" => true,
-            "ended" => false,
+            "upcoming" => PlacementStatus.Upcoming,
+            "active" => PlacementStatus.Active,
+            "ended" => PlacementStatus.Ended,
             _ => null,
         };
         var checks = new Checks();
-        if (status is not null && active is null) checks.Add("status", "must be active or ended.");
+        if (status is not null && wanted is null) checks.Add("status", "must be upcoming, active or ended.");
         var paging = Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
 
@@ -30,8 +31,10 @@ public static class PlacementQueries
         if (offerId is { } oid) query = query.Where(p => p.OfferId == oid);
         var today = clock.Today;
         // A placement whose until has passed reads ended (contract v3b) though no event ended it.
-        if (active == true) query = query.Where(p => p.Active && (p.Until == null || p.Until >= today));
-        if (active == false) query = query.Where(p => !p.Active || (p.Until != null && p.Until < today));
+        // Not yet begun reads upcoming (contract v3d), begun reads active.
+        if (wanted == PlacementStatus.Upcoming) query = query.Where(p => p.Active && (p.Until == null || p.Until >= today) && p.StartsOn > today);
+        if (wanted == PlacementStatus.Active) query = query.Where(p => p.Active && (p.Until == null || p.Until >= today) && p.StartsOn <= today);
+        if (wanted == PlacementStatus.Ended) query = query.Where(p => !p.Active || (p.Until != null && p.Until < today));
         var provider = ProviderScope.IsProvider(actor);
         if (provider)
         {

@@ -22,5 +22,5 @@ public sealed record ProviderPlacementDto(
     public static ProviderPlacementDto From(Person person, Placement p, DateOnly today) => new(
         p.PlacementId, p.OfferId, new ProviderPersonDto(person.GivenName, person.FamilyName), p.StartsOn, p.Until,
         p.Schedule?.Select(b => new ScheduleBlockDto(b.Weekday, b.From(), b.To())).ToList(),
-        p.EndedBy(today) ? PlacementStatus.Ended : PlacementStatus.Active);
+        PlacementDto.StatusOf(p, today));
 }

@@ -13,10 +13,13 @@ public static class RecordRefusalEndpoint
     public static (RecordRefusal?, ProblemDetails) Validate(Request? body, Guid id) => Parse.Body(body, (b, v) =>
         new RecordRefusal(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), v.Required(b.Kind, "kind"), v.Text(b.StatedReason, "statedReason", 4000, required: false)));
 
-    public static Decision Decide(RecordRefusal command, PlacementStream stream, Policy policy, Clock clock) =>
-        PlacementDecisions.RecordRefusal(stream.Person, stream.Placement, command, policy, clock.Today);
+    // Loaded with the person's week of the refusal day: a no-show on a day with hours logged is refused (v3d).
+    public static Decision Decide(RecordRefusal command, HoursStream stream, Policy policy, Clock clock) =>
+        PlacementDecisions.RecordRefusal(stream.Placement.Person, stream.Placement.Placement, command, policy, clock.Today, stream.Week);
 
     [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
+    [EndpointDescription("A no-show or dropped-out on a day with hours logged on the placement: 422 hours-on-refusal-day (correct the hours first). "
+        + "statedReason appears in the notice.")]
     [ProducesResponseType<Created>(201)]
     public static IResult Handle(Request body, RecordRefusal command) =>
         Results.Created($"/api/placements/{command.PlacementId}", new Created(command.RefusalId));

@@ -45,8 +45,9 @@ public static class QuotaEndpoint
         // request, so a report asked for right after a change shows it. Past the bound the report answers as it stands.
         try { await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2)); }
         catch (TimeoutException) { }
-        // Withdrawn offers count nowhere; persons count while entitled.
-        var offers = await session.Query<QuotaOffer>().Where(o => !o.Withdrawn).ToListAsync(http.RequestAborted);
+        // Withdrawn and ended offers count nowhere; persons count while entitled.
+        var offers = (await session.Query<QuotaOffer>().Where(o => !o.Withdrawn).ToListAsync(http.RequestAborted))
+            .Where(o => o.CountsOn(clock.Today)).ToList();
         var persons = await session.Query<QuotaPerson>().Where(p => p.Entitled).ToListAsync(http.RequestAborted);
         return Results.Ok(Build(offers, persons, targets, clock.Now, clock.Today));
     }

@@ -24,9 +24,9 @@ public static class LegalHoldEndpoint
 
     [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Place(Request body, IEventStream<Person> stream, Decision decision, Clock clock) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Place(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 
     [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
     [ProducesResponseType<PersonDto>(200)]
-    public static IResult Lift(Request body, IEventStream<Person> stream, Decision decision, Clock clock) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today);
+    public static IResult Lift(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -94,6 +94,11 @@ public static class OpenTasks
     public static async Task<int> CountFor(IQuerySession session, Person person, Actor actor, Policy policy, DateOnly today, CancellationToken ct) =>
         (await OfPersons(session, [person], KindsOf(actor.Role), policy, today, ct)).Count;
 
+    /// <summary>The open tasks per person of a page of persons (the person list's <c>openTasks</c>), read at once.</summary>
+    public static async Task<Dictionary<Guid, int>> CountsFor(IQuerySession session, IReadOnlyList<Person> persons, Actor actor, Policy policy, DateOnly today,
+        CancellationToken ct) =>
+        (await OfPersons(session, persons, KindsOf(actor.Role), policy, today, ct)).GroupBy(t => t.PersonId!.Value).ToDictionary(g => g.Key, g => g.Count());
+
     public static List<OpenTaskDto> Ordered(IEnumerable<OpenTaskDto> tasks) => tasks
         .OrderBy(t => t.Since).ThenBy(t => t.DueOn ?? DateOnly.MaxValue).ThenBy(t => t.Kind).ThenBy(t => t.Label, StringComparer.Ordinal)
         .ThenBy(t => t.PersonId).ThenBy(t => t.RefusalId ?? t.ProposalId ?? t.NoticeId ?? t.PlacementId ?? t.RunId).ToList();

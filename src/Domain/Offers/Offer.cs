@@ -14,6 +14,8 @@ public enum OfferStatus
 {
     Open,
     Withdrawn,
+    /// <summary>Its <c>endsOn</c> has passed (contract v3d): read from the date, never stored.</summary>
+    Ended,
 }
 
 public sealed record OfferRegistered(
@@ -77,6 +79,10 @@ public sealed record Offer(
 
     /// <summary>Events folded so far: equals the stream version, so it serves as the expected version and the ETag. (Not named Version: Marten manages such a property itself.)</summary>
     public long Revision { get; init; }
+
+    /// <summary>Withdrawn as recorded; an open offer whose last day has passed reads ended (it takes no one and counts nowhere).</summary>
+    public OfferStatus StatusOn(DateOnly today) =>
+        Status == OfferStatus.Withdrawn ? OfferStatus.Withdrawn : EndsOn is { } end && end < today ? OfferStatus.Ended : OfferStatus.Open;
 
     public int Occupied => ActivePlacements.Count;
     public int Free => Math.Max(0, Places - Occupied);

@@ -16,6 +16,17 @@ public enum PersonStatus
     Duplicate,
 }
 
+/// <summary>Why a person may not be assigned (contract v3d <c>ineligibleReason</c>); see <c>PlacementDecisions.Ineligible</c>.</summary>
+public enum Ineligibility
+{
+    UnderAge,
+    RetirementAge,
+    NotEntitled,
+    Excluded,
+    Exempt,
+    Duplicate,
+}
+
 /// <summary>Good reasons (§ 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII). Never a diagnosis.</summary>
 public enum ExemptionReason
 {

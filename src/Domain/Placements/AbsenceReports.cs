@@ -97,7 +97,7 @@ public static class AbsenceReportDecisions
     /// The refusal { date, kind, statedReason: note, absenceReportId } through the refusal's own decision, so its 422s
     /// answer unchanged; closed reports first (409 before 422 in the exact rules' order).
     /// </summary>
-    public static Decision RecordAsRefusal(Person person, AbsenceReport report, RecordAbsenceRefusal c, Policy policy, DateOnly today)
+    public static Decision RecordAsRefusal(Person person, AbsenceReport report, RecordAbsenceRefusal c, Policy policy, DateOnly today, HourLog? week = null)
     {
         if (report.Status != AbsenceReportStatus.Open)
             return Closed(report);
@@ -106,7 +106,7 @@ public static class AbsenceReportDecisions
         if (!person.Placements.TryGetValue(report.PlacementId, out var placement))
             return Rejection.NotFound("not-found", "The report's placement no longer exists.");
         var refusal = PlacementDecisions.RecordRefusal(person, placement,
-            new RecordRefusal(placement.PlacementId, c.RefusalId, report.Date, kind, report.Note, report.Id), policy, today);
+            new RecordRefusal(placement.PlacementId, c.RefusalId, report.Date, kind, report.Note, report.Id), policy, today, week);
         if (refusal.IsRejected) return refusal;
         return Decision.Accept([.. refusal.Events, new StreamEvent(person.Id, new AbsenceReportRecordedAsRefusal(person.Id, report.Id, c.RefusalId, c.RecordedBy))]);
     }

@@ -83,7 +83,9 @@ public sealed record RefusalRecorded(Guid PlacementId, Guid PersonId, Guid Refus
 
 public sealed record RefusalAssessed(Guid PlacementId, Guid PersonId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning) : IDomainEvent;
 
-public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly HeldOn, string Statement) : IDomainEvent;
+/// <summary><paramref name="Form"/> and <paramref name="HeldInPerson"/>: how the hearing was held, when stated (contract v3d); null on hearings recorded before.</summary>
+public sealed record HearingHeld(Guid PlacementId, Guid PersonId, Guid RefusalId, DateOnly HeldOn, string Statement,
+    HearingForm? Form = null, bool? HeldInPerson = null) : IDomainEvent;
 
 public sealed record PlacementEnded(Guid PlacementId, Guid PersonId, Guid OfferId, DateOnly Date, EndReason Reason, string? Note) : IDomainEvent;
 

@@ -23,7 +23,8 @@ public sealed record RecordRefusal(Guid PlacementId, Guid RefusalId, DateOnly Da
 
 public sealed record AssessRefusal(Guid PlacementId, Guid RefusalId, bool GoodCause, ExemptionReason? Reason, string Reasoning);
 
-public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement);
+/// <summary><paramref name="Form"/> and <paramref name="HeldInPerson"/> (contract v3d): only an oral hearing in person may be held on the refusal day.</summary>
+public sealed record HoldHearing(Guid PlacementId, Guid RefusalId, DateOnly HeldOn, string Statement, HearingForm? Form = null, bool? HeldInPerson = null);
 
 public sealed record EndPlacement(Guid PlacementId, DateOnly Date, EndReason Reason, string? Note);
 
@@ -32,8 +33,8 @@ public static class PlacementDecisions
     /// <summary>§ 5 Abs. 4 AsylbLG: only eligible people, only into an open offer with a free place, only after the notice.</summary>
     public static Decision Assign(Offer offer, Person person, AssignPerson c, Policy policy, DateOnly today)
     {
-        if (offer.Status != OfferStatus.Open)
-            return Rejection.Conflict("offer-not-open", "The offer has been withdrawn.");
+        if (offer.StatusOn(today) != OfferStatus.Open)
+            return Rejection.Conflict("offer-not-open", offer.Status == OfferStatus.Withdrawn ? "The offer has been withdrawn." : $"The offer ended on {offer.EndsOn:yyyy-MM-dd}.");
         if (c.StartsOn < offer.StartsOn || offer.EndsOn is { } end && c.StartsOn > end)
             return Rejection.Conflict("offer-not-open", $"The offer is not open on {c.StartsOn:yyyy-MM-dd}.");
         if (c.NoticeServedOn > today)
@@ -84,17 +85,27 @@ public static class PlacementDecisions
             new StreamEvent(offer.Id, new PlaceOccupied(offer.Id, c.PlacementId, person.Id)));
     }
 
+    /// <summary>
+    /// Why the person may not be assigned on a day, apart from a placement they already hold: the one rule behind
+    /// assignment (422 person-not-eligible) and the person's <c>eligibleToday</c>/<c>ineligibleReason</c> (contract v3d).
+    /// </summary>
+    public static (Ineligibility Reason, string Why)? Ineligible(Person person, DateOnly on, Policy policy)
+    {
+        if (person.DuplicateOf is { } kept) return (Ineligibility.Duplicate, $"The record was closed as a duplicate of {kept}; assign the record that is kept.");
+        if (!person.IsEntitled) return (Ineligibility.NotEntitled, "The person's AsylbLG entitlement has ended.");
+        if (person.EntitledSince > on) return (Ineligibility.NotEntitled, "The person is not entitled on the start date.");
+        if (person.IsExcludedOn(on)) return (Ineligibility.Excluded, "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.");
+        var age = Dates.AgeOn(person.DateOfBirth, on);
+        if (age < policy.MinimumAge) return (Ineligibility.UnderAge, $"The person is under the minimum age of {policy.MinimumAge}.");
+        if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
+            return (Ineligibility.RetirementAge, $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.");
+        if (person.IsExemptOn(on)) return (Ineligibility.Exempt, "A good reason (exemption) covers the start date.");
+        return null;
+    }
+
     public static string? IneligibilityReason(Person person, DateOnly on, Policy policy)
     {
-        if (person.DuplicateOf is { } kept) return $"The record was closed as a duplicate of {kept}; assign the record that is kept.";
-        if (!person.IsEntitled) return "The person's AsylbLG entitlement has ended.";
-        if (person.EntitledSince > on) return "The person is not entitled on the start date.";
-        if (person.IsExcludedOn(on)) return "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.";
-        var age = Dates.AgeOn(person.DateOfBirth, on);
-        if (age < policy.MinimumAge) return $"The person is under the minimum age of {policy.MinimumAge}.";
-        if (RetirementAge.IsReachedOn(person.DateOfBirth, on))
-            return $"The person has reached the statutory retirement age ({RetirementAge.Describe(person.DateOfBirth.Year)}, SGB VI §§ 35, 235) on {RetirementAge.ReachedOn(person.DateOfBirth):yyyy-MM-dd}.";
-        if (person.IsExemptOn(on)) return "A good reason (exemption) covers the start date.";
+        if (Ineligible(person, on, policy) is { } no) return no.Why;
         // A placement whose period (until) has passed no longer binds the person (contract v3b: it reads ended).
         if (person.Placements.Values.Any(p => !p.EndedBy(on))) return "The person already has an active placement.";
         return null;
@@ -187,7 +198,11 @@ public static class PlacementDecisions
         return null;
     }
 
-    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, Policy policy, DateOnly today)
+    /// <remarks>
+    /// <paramref name="week"/> holds at least the placement's hours of the refusal's day: a no-show or dropping out on a day
+    /// with effective hours logged contradicts them (contract v3d: 422 hours-on-refusal-day; correct the hours first).
+    /// </remarks>
+    public static Decision RecordRefusal(Person person, Placement placement, RecordRefusal c, Policy policy, DateOnly today, HourLog? week = null)
     {
         if (c.Date > today)
             return Rejection.Unprocessable("date-in-future", "The refusal date lies in the future.");
@@ -199,6 +214,9 @@ public static class PlacementDecisions
         // § 86a Abs. 1 SGG: no duty, so no refusal, while a timely objection or the Klage after it suspends it.
         if (person.IsDutySuspendedOn(placement.PlacementId, c.Date, policy))
             return Rejection.Unprocessable("duty-suspended", $"The duty to work was suspended on {c.Date:yyyy-MM-dd} by the objection against the Heranziehungsbescheid (§ 86a Abs. 1 SGG).");
+        if (c.Kind is RefusalKind.NoShow or RefusalKind.DroppedOut
+            && (week?.EffectiveOf(placement.PlacementId).Where(e => e.Date == c.Date).Sum(e => e.Minutes) ?? 0) is var minutes and > 0)
+            return Rejection.Unprocessable("hours-on-refusal-day", $"{minutes} minutes are logged on {c.Date:yyyy-MM-dd} for this placement; correct the hours first.");
         return Decision.Accept(new StreamEvent(person.Id,
             new RefusalRecorded(placement.PlacementId, person.Id, c.RefusalId, c.Date, c.Kind, c.StatedReason, c.AbsenceReportId)));
     }
@@ -227,8 +245,11 @@ public static class PlacementDecisions
             return Rejection.Unprocessable("hearing-before-refusal", "heldOn lies before the refusal.");
         if (refusal.Hearing is not null)
             return Rejection.Conflict("already-heard", "A hearing on this refusal has already been recorded.");
+        // The person needs time to prepare (§ 28 VwVfG): on the day itself only when heard orally, face to face.
+        if (c.HeldOn == refusal.Date && !(c.Form == HearingForm.Oral && c.HeldInPerson == true))
+            return Rejection.Unprocessable("hearing-on-refusal-day", "A hearing on the refusal day itself must be oral and in person (form oral, heldInPerson true).");
         return Decision.Accept(new StreamEvent(person.Id,
-            new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement)));
+            new HearingHeld(placement.PlacementId, person.Id, c.RefusalId, c.HeldOn, c.Statement, c.Form, c.HeldInPerson)));
     }
 
     /// <summary>

@@ -86,7 +86,20 @@ public static class Labels
 
     public static readonly LabelTable<PlacementStatus> PlacementStatus = new(
         (Api.PlacementStatus.Active, "läuft", "ok"),
-        (Api.PlacementStatus.Ended, "beendet", "neutral"));
+        (Api.PlacementStatus.Ended, "beendet", "neutral"),
+        (Api.PlacementStatus.Upcoming, "beginnt", "warn"));
+
+    /// <summary>"beginnt am 07.12.2026" for a placement not yet begun, else its status word.</summary>
+    public static string PlacementStatusText(PlacementStatus status, DateOnly startsOn) =>
+        status == Api.PlacementStatus.Upcoming ? $"beginnt am {Format.Date(startsOn)}" : PlacementStatus.Text(status);
+
+    public static readonly LabelTable<Ineligibility> Ineligibility = new(
+        (Api.Ineligibility.UnderAge, "minderjährig", "warn"),
+        (Api.Ineligibility.RetirementAge, "Regelaltersgrenze erreicht", "warn"),
+        (Api.Ineligibility.NotEntitled, "kein Leistungsanspruch", "neutral"),
+        (Api.Ineligibility.Excluded, "Leistungsausschluss (§ 1 Abs. 4 AsylbLG)", "neutral"),
+        (Api.Ineligibility.Exempt, "befreit", "warn"),
+        (Api.Ineligibility.Duplicate, "doppelt erfasst", "neutral"));
 
     public static readonly LabelTable<RefusalKind> RefusalKind = new(
         (Api.RefusalKind.Explicit, "ausdrückliche Weigerung", ""),
@@ -97,6 +110,16 @@ public static class Labels
         (Api.ProposalStatus.Pending, "wartet auf Entscheidung", "warn"),
         (Api.ProposalStatus.Approved, "bewilligt", "bad"),
         (Api.ProposalStatus.Rejected, "abgelehnt", "neutral"));
+
+    /// <summary>
+    /// The proposal's outcome as it stands: an approval that an objection overturned no longer reads "bewilligt"
+    /// (the restriction is lifted), one changed in part says so.
+    /// </summary>
+    public static (string Text, string Css) ProposalBadge(SanctionProposalDto p) =>
+        p.Status != Api.ProposalStatus.Approved ? ProposalStatus.Badge(p.Status)
+        : p.Objections?.Any(o => o.Status == Api.ObjectionStatus.Upheld) == true ? ("aufgehoben (Widerspruch stattgegeben)", "neutral")
+        : p.Objections?.Any(o => o.Status == Api.ObjectionStatus.PartlyUpheld) == true ? ("bewilligt, im Widerspruch teilweise geändert", "bad")
+        : ProposalStatus.Badge(p.Status);
 
     public static readonly LabelTable<RestrictionStatus> RestrictionStatus = new(
         (Api.RestrictionStatus.InForce, "in Kraft", "bad"),
@@ -125,7 +148,8 @@ public static class Labels
 
     public static readonly LabelTable<OfferStatus> OfferStatus = new(
         (Api.OfferStatus.Open, "offen", "ok"),
-        (Api.OfferStatus.Withdrawn, "zurückgezogen", "neutral"));
+        (Api.OfferStatus.Withdrawn, "zurückgezogen", "neutral"),
+        (Api.OfferStatus.Ended, "beendet", "neutral"));
 
     public static readonly LabelTable<PayoutRunStatus> PayoutRunStatus = new(
         (Api.PayoutRunStatus.Prepared, "vorbereitet", "neutral"),

@@ -6,7 +6,9 @@ public static class ProblemTexts
     private static readonly Dictionary<string, string> ByCode = new()
     {
         ["no-free-place"] = "Für dieses Angebot ist kein Platz mehr frei.",
-        ["offer-not-open"] = "Das Angebot ist nicht offen: zurückgezogen, oder der Beginn liegt außerhalb seines Zeitraums.",
+        ["offer-not-open"] = "Das Angebot ist nicht offen: zurückgezogen, beendet, oder der Beginn liegt außerhalb seines Zeitraums.",
+        ["hours-on-refusal-day"] = "An diesem Tag sind Stunden erfasst. Korrigieren Sie zuerst die Stunden, dann erfassen Sie das Nichterscheinen oder den Abbruch.",
+        ["hearing-on-refusal-day"] = "Am Tag der Weigerung selbst ist nur eine mündliche Anhörung im persönlichen Gespräch möglich.",
         ["person-not-eligible"] = "Die Person kann zu diesem Beginn nicht herangezogen werden (Alter, Befreiung, kein Leistungsanspruch oder schon in einer Arbeitsgelegenheit).",
         ["hours-exceed-offer"] = "Die Wochenstunden übersteigen die Stunden des Angebots.",
         ["start-before-notice"] = "Der Beginn darf nicht vor der Bekanntgabe des Bescheids liegen.",

@@ -93,7 +93,7 @@ public sealed class HearingRouteTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Propose(r), 422, "hearing-deadline-running");
 
         // A hearing held satisfies the precondition even while the deadline runs.
-        await Ok(await Post(r.Cw, $"{r.Url}/hearing", new { heldOn = D(Today), statement = "Die Person hat sich geäußert" }));
+        await Ok(await Post(r.Cw, $"{r.Url}/hearing", new { heldOn = D(Today), statement = "Die Person hat sich geäußert", form = "oral", heldInPerson = true }));
         await Ok(await Propose(r), HttpStatusCode.Created);
     }
 
@@ -120,7 +120,7 @@ public sealed class HearingRouteTests(AghFactory factory) : HttpTest(factory)
     public async Task A_reassessment_follows_the_hearing_replaces_the_assessment_and_ends_with_an_approval()
     {
         var unassessed = await AssessedRefusal(assess: false);
-        await Ok(await Post(unassessed.Cw, $"{unassessed.Url}/hearing", new { heldOn = D(Today), statement = "keine Äußerung" }));
+        await Ok(await Post(unassessed.Cw, $"{unassessed.Url}/hearing", new { heldOn = D(Today), statement = "keine Äußerung", form = "oral", heldInPerson = true }));
         await Rejected(() => Post(unassessed.Cw, $"{unassessed.Url}/reassessment", new { goodCause = true, reason = "illness", reasoning = "Attest" }), 409, "not-assessed");
 
         var r = await AssessedRefusal();
@@ -134,7 +134,7 @@ public sealed class HearingRouteTests(AghFactory factory) : HttpTest(factory)
         (assessment["goodCause"]!.GetValue<bool>(), assessment["reason"]!.GetValue<string>(), assessment["reasoning"]!.GetValue<string>(), assessment["reassessed"]!.GetValue<bool>())
             .Should().Be((true, "illness", "In der Anhörung Attest vorgelegt", true));
         (await Summaries(r.Cw, r.Person)).Should().Contain("Nach Anhörung neu bewertet: wichtiger Grund anerkannt (Krankheit): In der Anhörung Attest vorgelegt");
-        await Ok(await Post(r.Cw, $"{r.Url}/hearing", new { heldOn = D(Today), statement = "Attest" }));
+        await Ok(await Post(r.Cw, $"{r.Url}/hearing", new { heldOn = D(Today), statement = "Attest", form = "oral", heldInPerson = true }));
         // The current assessment is what a proposal (and, on approval, the re-check) reads.
         var refused = await Rejected(() => Propose(r), 422, "sanction-preconditions");
         refused["detail"]!.GetValue<string>().Should().Contain("a good cause was recognised");

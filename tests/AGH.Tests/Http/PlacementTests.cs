@@ -163,7 +163,7 @@ public sealed class PlacementTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Post(melle, $"/api/placements/{id}/hours/{Guid.NewGuid()}/correction", new { minutes = 15, reason = "x" }), 404);
         await Rejected(() => Post(melle, $"/api/placements/{id}/refusals", new { date = D(Today), kind = "no-show", statedReason = "" }), 404);
         await Rejected(() => Post(melle, $"/api/placements/{id}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "x" }), 404);
-        await Rejected(() => Post(melle, $"/api/placements/{id}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "x" }), 404);
+        await Rejected(() => Post(melle, $"/api/placements/{id}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "x", form = "oral", heldInPerson = true }), 404);
         await Rejected(() => Post(melle, $"/api/placements/{id}/sanction-proposals", new { refusalId = refusal, reasoning = "x" }), 404);
         await Rejected(() => Post(melle, $"/api/placements/{id}/end", new { date = D(Today), reason = "other" }), 404);
         await GetOk(await As("auditor"), $"/api/placements/{id}");

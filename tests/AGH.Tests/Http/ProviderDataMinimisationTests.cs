@@ -49,10 +49,11 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
         "schedule", "schedule[].weekday", "schedule[].from", "schedule[].to", "status");
 
     private static string[] AbsenceReportFields(string p) => Fields(p, "id", "placementId", "personId", "offerId", "date", "kind", "note", "status",
-        "reportedBy");
+        // v3d: the name beside the login id (the provider's own staff member who reported).
+        "reportedBy", "reportedByName");
 
     private static string[] AccidentFields(string p) => Fields(p, "id", "placementId", "personId", "offerId", "on", "description", "incapacityDays", "fatal",
-        "accidentInsurer", "recordedOn", "reportDueOn", "reportedOn", "reportedBy", "status", "recordedBy");
+        "accidentInsurer", "recordedOn", "reportDueOn", "reportedOn", "reportedBy", "reportedByName", "status", "recordedBy", "recordedByName");
 
     private static string[] Fields(string prefix, params string[] names) => names.Select(n => prefix + n).ToArray();
 

@@ -65,7 +65,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var onExemptDay = IdOf(await Ok(await Post(cw, url, new { date = D(Today.AddDays(-10)), kind = "no-show", statedReason = "krank" }), HttpStatusCode.Created), "refusalId");
         var later = IdOf(await Ok(await Post(cw, url, new { date = D(Today.AddDays(-8)), kind = "no-show", statedReason = "" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(cw, $"{url}/{later}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
-        await Ok(await Post(cw, $"{url}/{later}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "" }));
+        await Ok(await Post(cw, $"{url}/{later}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine Äußerung" }));
         // A certificate arrives later: illness on both days.
         await Ok(await Post(cw, $"/api/persons/{person}/exemptions", new { reason = "illness", from = D(Today.AddDays(-10)), until = D(Today.AddDays(-8)) }),
             HttpStatusCode.Created);
@@ -132,7 +132,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var refusal = IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals",
             new { date = D(Today.AddDays(-2)), kind = "no-show", statedReason = "" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "r" }));
-        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "" }));
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine Äußerung", form = "oral", heldInPerson = true }));
         return IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
     }
@@ -331,7 +331,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
             new { date = D(Today.AddDays(-3)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
-        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine", form = "oral", heldInPerson = true }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
         await NotifyDecision(person, await Ok(await Post(await Official(), $"/api/sanction-proposals/{proposal}/decision",

@@ -152,7 +152,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
         var refusal = IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals",
             new { date = D(Today.AddDays(-2)), kind = "no-show", statedReason = "" }), HttpStatusCode.Created), "refusalId");
         await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "r" }));
-        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine Äußerung" }));
+        await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/refusals/{refusal}/hearing", new { heldOn = D(Today), statement = "keine Äußerung", form = "oral", heldInPerson = true }));
         return IdOf(await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }),
             HttpStatusCode.Created));
     }

@@ -244,7 +244,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             {
                 var refusal = $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}";
                 await Must(Post(x.Cw, $"{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
-                await Must(Post(x.Cw, $"{refusal}/hearing", new { heldOn = D(x.Today), statement = "nichts" }));
+                await Must(Post(x.Cw, $"{refusal}/hearing", new { heldOn = D(x.Today), statement = "nichts", form = "oral", heldInPerson = true }));
             },
             ETagOf = x => $"/api/placements/{x.W.Placement}",
         },
@@ -313,7 +313,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }))
             { ETagOf = x => $"/api/placements/{x.W.Placement}" },
         new("POST /api/placements/{id}/refusals/{refusalId}/hearing", [Cw], true, (x, c) => Post(c,
-            $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "nichts" }))
+            $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "nichts", form = "oral", heldInPerson = true }))
             { ETagOf = x => $"/api/placements/{x.W.Placement}" },
         // A second proposal needs the open refusal assessed and heard first.
         new("POST /api/placements/{id}/sanction-proposals", [Cw], true, (x, c) =>
@@ -323,7 +323,7 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             {
                 var refusal = $"/api/placements/{x.W.Placement}/refusals/{x.W.OpenRefusal}";
                 await Must(Post(x.Cw, $"{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
-                await Must(Post(x.Cw, $"{refusal}/hearing", new { heldOn = D(x.Today), statement = "nichts" }));
+                await Must(Post(x.Cw, $"{refusal}/hearing", new { heldOn = D(x.Today), statement = "nichts", form = "oral", heldInPerson = true }));
             },
             ETagOf = x => $"/api/placements/{x.W.Placement}",
         },
@@ -614,9 +614,9 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // The caller's own placement with the other municipality's refusal: that refusal does not exist here.
         ("POST /api/placements/{id}/refusals/{refusalId}/assessment", OtherCaseworker, "assessment of a foreign refusal in an own placement",
             (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/refusals/{x.Theirs.OpenRefusal}/assessment", new { goodCause = false, reasoning = "r" })),
-        ("POST /api/placements/{id}/refusals/{refusalId}/hearing", OtherCaseworker, "hearing", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "s" })),
+        ("POST /api/placements/{id}/refusals/{refusalId}/hearing", OtherCaseworker, "hearing", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "s", form = "oral", heldInPerson = true })),
         ("POST /api/placements/{id}/refusals/{refusalId}/hearing", OtherCaseworker, "hearing on a foreign refusal in an own placement",
-            (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "s" })),
+            (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/refusals/{x.Theirs.OpenRefusal}/hearing", new { heldOn = D(x.Today), statement = "s", form = "oral", heldInPerson = true })),
         ("POST /api/placements/{id}/sanction-proposals", OtherCaseworker, "sanction proposal", (x, c) => Post(c, $"/api/placements/{x.Theirs.Placement}/sanction-proposals", new { refusalId = x.Theirs.Refusal, reasoning = "r" })),
         ("POST /api/placements/{id}/sanction-proposals", OtherCaseworker, "proposal for a foreign refusal in an own placement",
             (x, c) => Post(c, $"/api/placements/{x.Own.Placement}/sanction-proposals", new { refusalId = x.Theirs.Refusal, reasoning = "r" })),

@@ -64,7 +64,7 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
         var (cw, person, placement, refusal) = await RefusedPlacement("cw-carl");
         var baseUrl = $"/api/placements/{placement}/refusals/{refusal}";
         await Ok(await Post(cw, $"{baseUrl}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
-        await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(-10)), statement = "" }));
+        await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(-9)), statement = "keine Äußerung" }));
         var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }), HttpStatusCode.Created));
 
         // The next 31 August, not before today, six months before a leap day: there is no 31 February, so the period ends
@@ -92,13 +92,13 @@ public sealed class SanctionTests(AghFactory factory) : HttpTest(factory)
         await Rejected(() => Post(cw, $"{baseUrl}/assessment", new { goodCause = false, reasoning = "doch nicht" }), 409);
         await Rejected(() => Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(-11)), statement = "vor der Ablehnung" }), 422);
         await Rejected(() => Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today.AddDays(1)), statement = "Zukunft" }), 422);
-        await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today), statement = "Attest" }));
+        await Ok(await Post(cw, $"{baseUrl}/hearing", new { heldOn = D(Today), statement = "Attest", form = "oral", heldInPerson = true }));
         await Rejected(() => Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }), 422, "sanction-preconditions");
 
         await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today.AddDays(1)), kind = "explicit", statedReason = "" }), 422);
         await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today.AddDays(-21)), kind = "explicit", statedReason = "" }), 422);
         await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals", new { date = D(Today), kind = "refused", statedReason = "" }), 400);
-        await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals/{Guid.NewGuid()}/hearing", new { heldOn = D(Today), statement = "" }), 404);
+        await Rejected(() => Post(cw, $"/api/placements/{placement}/refusals/{Guid.NewGuid()}/hearing", new { heldOn = D(Today), statement = "keine Äußerung", form = "oral", heldInPerson = true }), 404);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AGH.Web.Api;
+using AGH.Web.Infrastructure;
 
 namespace AGH.Web.Pages.PayoutRuns;
 
@@ -7,11 +8,12 @@ public static class PayoutTexts
 {
     public const string Schedule = "system:payout-schedule";
 
-    public static string Who(string? userId) => userId switch
+    /// <summary>The user's name (contract v3d …Name) where the API knows it; the login id only for records older than names.</summary>
+    public static string Who(string? userId, string? name = null) => userId switch
     {
         null or "" => "–",
         Schedule => "automatisch (monatlicher Zeitplan)",
-        _ => userId,
+        _ => StaffName.Of(name, userId),
     };
 
     public static string Kind(PayoutLineDto line) => !line.Arrears ? "Monat" : line.AmountCents < 0 ? "Rückforderung" : "Nachzahlung";

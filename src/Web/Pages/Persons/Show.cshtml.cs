@@ -29,6 +29,7 @@ public sealed class ShowModel : StaffPage
     public IReadOnlyDictionary<Guid, Guid> TaskOffers { get; private set; } = new Dictionary<Guid, Guid>();
 
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
+    public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status != PlacementStatus.Ended);
 
     public async Task OnGet()
     {

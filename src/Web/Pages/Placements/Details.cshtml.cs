@@ -26,7 +26,7 @@ public sealed class DetailsModel : StaffPage
     public string RefusalState(RefusalDto r)
     {
         var proposal = Placement.SanctionProposals.FirstOrDefault(p => p.RefusalId == r.RefusalId);
-        if (proposal is not null) return "Vorschlag " + Labels.ProposalStatus.Text(proposal.Status);
+        if (proposal is not null) return "Vorschlag " + Labels.ProposalBadge(proposal).Text;
         if (r.Assessment?.GoodCause == true) return "wichtiger Grund anerkannt – kein Vorschlag";
         if (r.Assessment is null) return "Es fehlt noch: die Bewertung";
         if (r.Hearing is null) return "Es fehlt noch: die Anhörung";

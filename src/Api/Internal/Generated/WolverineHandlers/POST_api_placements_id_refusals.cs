@@ -97,8 +97,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var placementStream = await AGH.Api.Infrastructure.StreamSteps.LoadPlacement(id, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(placementStream, httpContext);
+            var hoursStream = await AGH.Api.Infrastructure.StreamSteps.LoadHours(recordRefusal, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails3 = AGH.Api.Infrastructure.StreamSteps.Found(hoursStream, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -106,7 +106,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Placements.RecordRefusalEndpoint.Decide(recordRefusal, placementStream, _policy, _clock);
+            var decision = AGH.Api.Placements.RecordRefusalEndpoint.Decide(recordRefusal, hoursStream, _policy, _clock);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -115,7 +115,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, placementStream);
+            AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, hoursStream);
             
             // The actual HTTP request handler execution
             var result = AGH.Api.Placements.RecordRefusalEndpoint.Handle(body, recordRefusal);

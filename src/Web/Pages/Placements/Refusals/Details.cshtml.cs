@@ -22,6 +22,8 @@ public sealed class DetailsModel : CommandPage
     {
         public DateOnly? HeldOn { get; set; }
         public string? Statement { get; set; }
+        /// <summary>Heard orally and face to face: the only hearing allowed on the refusal day itself.</summary>
+        public bool InPerson { get; set; }
     }
 
     public sealed class ProposeInput
@@ -117,12 +119,18 @@ public sealed class DetailsModel : CommandPage
     {
         if (!await Load(id, refusalId)) return NotFound();
         if (Hearing.HeldOn is null) ModelState.AddModelError("Hearing.HeldOn", "Bitte das Datum der Anhörung angeben.");
+        if (string.IsNullOrWhiteSpace(Hearing.Statement))
+            ModelState.AddModelError("Hearing.Statement", "Bitte die Äußerung eintragen; hat sich die Person nicht geäußert: „keine Äußerung“.");
         if (!ModelState.IsValid) return Page();
-        var statement = Hearing.Statement?.Trim() ?? "";
-        var ok = await Try(c => c.HoldHearingAsync(id, refusalId, IdempotencyKey("hearing", Hearing.HeldOn!.Value, statement), ETag,
-            new HoldHearingRequest { HeldOn = Hearing.HeldOn!.Value, Statement = statement }), "Hearing", new Dictionary<string, string>
+        var statement = Hearing.Statement!.Trim();
+        var ok = await Try(c => c.HoldHearingAsync(id, refusalId, IdempotencyKey("hearing", Hearing.HeldOn!.Value, statement + Hearing.InPerson), ETag,
+            new HoldHearingRequest
+            {
+                HeldOn = Hearing.HeldOn!.Value, Statement = statement,
+                Form = Hearing.InPerson ? HearingForm.Oral : null, HeldInPerson = Hearing.InPerson ? true : null,
+            }), "Hearing", new Dictionary<string, string>
         {
-            ["hearing-before-refusal"] = "HeldOn", ["date-in-future"] = "HeldOn", ["already-heard"] = "HeldOn",
+            ["hearing-before-refusal"] = "HeldOn", ["date-in-future"] = "HeldOn", ["already-heard"] = "HeldOn", ["hearing-on-refusal-day"] = "HeldOn",
         });
         if (!ok) return Page();
         return BackTo("/Placements/Refusals/Details", new { id, refusalId }, $"Die Anhörung vom {Format.Date(Hearing.HeldOn!.Value)} ist gespeichert.");
