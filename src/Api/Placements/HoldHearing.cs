@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -6,7 +7,7 @@ namespace AGH.Api.Placements;
 [Caseworker]
 public static class HoldHearingEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? HeldOn, string? Statement);
+    public sealed record Request([property: Required] DateOnly? HeldOn, [property: Description("What the person said. Appears in the notice (Einschränkungsbescheid, Mitteilung).")] string? Statement);
 
     public static (HoldHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
         new HoldHearing(id, refusalId, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 8000, required: false)));
