@@ -125,7 +125,7 @@ public sealed class ShowModel : CommandPage
     private void ConfirmDispatch()
     {
         var notice = Notice;
-        Confirmed($"Versand des {Labels.NoticeKind.Text(notice.Kind)}s erfassen", "Jetzt verbindlich Versand erfassen", "Dispatch",
+        Confirmed($"Versand erfassen – {Labels.NoticeKind.Text(notice.Kind)}", "Jetzt verbindlich Versand erfassen", "Dispatch",
         [
             new("Bescheid", $"{Labels.NoticeKind.Text(notice.Kind)} vom {Format.Date(notice.IssuedOn)}"),
             new("Versandart", Labels.DispatchMethod.Text(Dispatch.Method!.Value)),
