@@ -106,4 +106,49 @@ public sealed class BindingJourneyTests(StaffAppFixture app) : Journey
         (await api.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!["refusals"]!.AsArray().Should().ContainSingle();
         await StaffAppFixture.End(page);
     }
+
+    [Fact]
+    public async Task A_form_posted_after_the_session_ended_comes_back_filled_in_after_signing_in_again_and_is_not_sent()
+    {
+        var today = app.Today;
+        var (api, offerId, personId) = await Person("Sahak", "n.koch");
+        var placementId = await WebApi.Placement(api, personId, offerId, today.AddDays(-12), today.AddDays(-10), 10);
+        var page = await app.SignIn("caseworker", "Nina Koch", "n.koch", Municipality);
+        await page.GotoAsync($"/app/placements/{placementId}/refusals/new");
+        await page.GetByLabel("Datum der Weigerung").FillAsync(Iso(today.AddDays(-2)));
+        await page.GetByLabel("Nichterscheinen").CheckAsync();
+        await page.GetByLabel("Von der Person angegebener Grund").FillAsync("Der Bus fiel aus");
+
+        // The session ends (its cookie is gone, as when it expires); the form is sent anyway.
+        var cookies = await page.Context.CookiesAsync();
+        await page.Context.ClearCookiesAsync();
+        await page.Context.AddCookiesAsync(cookies.Where(c => c.Name != "agh.staff").Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weigerung erfassen" }).ClickAsync();
+        await page.WaitForURLAsync("**/app/signin**");
+        await page.GetByLabel("Rolle").SelectOptionAsync("caseworker");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nina Koch");
+        await page.GetByLabel("Kennung").FillAsync("n.koch");
+        await page.GetByLabel("Kommune").SelectOptionAsync(Municipality);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        // Back on the form, filled in as sent, and nothing recorded yet.
+        await page.WaitForURLAsync($"**/app/placements/{placementId}/refusals/new");
+        await Assertions.Expect(page.GetByTestId("kept-form")).ToContainTextAsync("Ihre Eingaben sind wiederhergestellt, aber noch nicht gesendet");
+        await Assertions.Expect(page.GetByLabel("Datum der Weigerung")).ToHaveValueAsync(Iso(today.AddDays(-2)));
+        await Assertions.Expect(page.GetByLabel("Nichterscheinen")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Von der Person angegebener Grund")).ToHaveValueAsync("Der Bus fiel aus");
+        await StaffAppFixture.Check(page, "132-sitzung-eingaben-erhalten");
+        (await api.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!["refusals"]!.AsArray().Should().BeEmpty("the kept form is not sent by itself");
+
+        // Sent now, it is recorded once.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weigerung erfassen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("ist erfasst");
+        var refusals = (await api.GetFromJsonAsync<JsonNode>($"/api/placements/{placementId}"))!["refusals"]!.AsArray();
+        refusals.Should().ContainSingle();
+        refusals[0]!["statedReason"]!.GetValue<string>().Should().Be("Der Bus fiel aus");
+        await StaffAppFixture.End(page);
+    }
 }
