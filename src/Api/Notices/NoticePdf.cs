@@ -31,7 +31,8 @@ public static class NoticePdfEndpoint
             return NoticeResults.Pdf(http, pdf, $"{found.Notice.Version}-{translation.Version}", found.Notice.NoticeId);
         });
 
-    private static async Task<IResult> Pdf(Person person, Notice notice, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
+    /// <summary>The notice rendered as served (or as it would be served, for the preview); its 404s and 409s otherwise.</summary>
+    internal static async Task<IResult> Pdf(Person person, Notice notice, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
     {
         if (notice.Origin == NoticeOrigin.External) return NoticePdfProblems.External();
         // Every kind named: a new kind fails the build (CS8509) until it has a renderer or is listed as not yet rendered.

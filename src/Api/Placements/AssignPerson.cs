@@ -22,7 +22,7 @@ public static class AssignPersonEndpoint
             + "and must add up to hoursPerWeek (else 422 schedule-mismatch). Required without noticeServedOn.")] IReadOnlyList<ScheduleBlockRequest>? Schedule = null,
         [property: Description("The placement's last day: after startsOn and at most the end of Policy:MaxPlacementMonths (6) months from it, "
             + "§ 188 Abs. 2 BGB (else 422 period-too-long). Required without noticeServedOn.")] DateOnly? Until = null,
-        [property: Description("Why this place and why it is reasonable (distance, travel, care duties): printed as the notice's Begründung. "
+        [property: Description("Why this place and why it is reasonable (distance, travel, care duties): printed as the notice's Begründung (appears in the notice). "
             + "Required without noticeServedOn (1-4000 characters).")] string? Reasoning = null,
         [property: Description("ISO 639-1 language the person is informed in: de, en, ar, fa, ps, ku, ti, so, tr, ru, uk, fr (else 400). "
             + "Required without noticeServedOn.")] string? InformationLanguage = null);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 using AGH.Domain.Placements;
 
@@ -7,7 +8,7 @@ namespace AGH.Api.Placements;
 [Caseworker]
 public static class CorrectHoursEndpoint
 {
-    public sealed record Request([property: Required] int? Minutes, [property: Required] string? Reason);
+    public sealed record Request([property: Required] int? Minutes, [property: Required, Description("Appears in the notice (Erstattungsbescheid) when the corrected hours were already paid.")] string? Reason);
 
     public static (CorrectHours?, ProblemDetails) Validate(Request? body, Guid id, Guid entryId) => Parse.Body(body, (b, v) =>
         new CorrectHours(id, entryId, Guid.CreateVersion7(), Minutes.Check(v, b.Minutes, allowZero: true), v.Text(b.Reason, "reason", 1000)));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -14,6 +15,7 @@ public static class HoldHearingEndpoint
         HearingForm? Form = null,
         [property: System.ComponentModel.Description("An oral hearing face to face; only such a hearing may be held on the refusal day itself (else 422 hearing-on-refusal-day). Only with form oral.")]
         bool? HeldInPerson = null);
+    public sealed record Request([property: Required] DateOnly? HeldOn, [property: Description("What the person said. Appears in the notice (Einschränkungsbescheid, Mitteilung).")] string? Statement);
 
     public static (HoldHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
     {

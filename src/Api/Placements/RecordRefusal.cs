@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
@@ -6,7 +7,7 @@ namespace AGH.Api.Placements;
 [Caseworker]
 public static class RecordRefusalEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? Date, [property: Required] RefusalKind? Kind, string? StatedReason);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] RefusalKind? Kind, [property: Description("What the person gave as the reason. Appears in the notice (Einschränkungsbescheid, Mitteilung).")] string? StatedReason);
 
     public sealed record Created(Guid RefusalId);
 

@@ -1,9 +1,10 @@
+using System.ComponentModel;
 using AGH.Domain.Persons;
 
 namespace AGH.Api.Placements;
 
 /// <summary>Assessing a refusal and reassessing it after the hearing take the same body: good cause or not, and why.</summary>
-public sealed record RefusalAssessmentRequest([property: Required] bool? GoodCause, ExemptionReason? Reason, [property: Required] string? Reasoning)
+public sealed record RefusalAssessmentRequest([property: Required] bool? GoodCause, ExemptionReason? Reason, [property: Required, Description("Appears in the notice (Einschränkungsbescheid) when goodCause is false.")] string? Reasoning)
 {
     public static (T?, ProblemDetails) Parse<T>(RefusalAssessmentRequest? body, Func<bool, ExemptionReason?, string, T> command) where T : class =>
         Infrastructure.Parse.Body(body, (b, v) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AGH.Domain.Notices;
 using AGH.Domain.Payouts;
 using Marten;
@@ -8,7 +9,8 @@ namespace AGH.Api.Recoveries;
 [Caseworker]
 public static class HearRecoveryEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? HeldOn, [property: Required] string? Statement);
+    public sealed record Request([property: Required] DateOnly? HeldOn,
+        [property: Required, Description("Appears in the notice (Erstattungsbescheid).")] string? Statement);
 
     public static (HearRecovery?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
         new HearRecovery(id, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 4000), Access.Actor(http).UserId));
@@ -28,7 +30,8 @@ public static class HearRecoveryEndpoint
 [Official]
 public static class DecideRecoveryEndpoint
 {
-    public sealed record Request([property: Required] RecoveryOutcome? Outcome, [property: Required] string? Reasoning);
+    public sealed record Request([property: Required] RecoveryOutcome? Outcome,
+        [property: Required, Description("Appears in the notice (Erstattungsbescheid) when recovered.")] string? Reasoning);
 
     public static (DecideRecovery?, ProblemDetails) Validate(Guid id, Request? body) => Parse.Body(body, (b, v) =>
         new DecideRecovery(id, v.Required(b.Outcome, "outcome"), v.Text(b.Reasoning, "reasoning", 4000)));

@@ -39,6 +39,13 @@ public static class StaffAuth
             o.AccessDeniedPath = StaffApp.Base;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
+            // A form posted after the session ended: kept, and back to the page it was on after sign-in (issue 20).
+            o.Events.OnRedirectToLogin = async ctx =>
+            {
+                if (await KeptForm.Keep(ctx.HttpContext) is { } back)
+                    ctx.RedirectUri = StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(back);
+                ctx.Response.Redirect(ctx.RedirectUri);
+            };
             if (oidc) o.ForwardChallenge = OidcScheme;
         });
         // The cookie holds only a session id; the session itself (with the access token) is kept by the host's store, so
@@ -94,6 +101,10 @@ public static class StaffAuth
                             ctx.Principal = principal;
                         }
                         return Task.CompletedTask;
+                    },
+                    OnRedirectToIdentityProvider = async ctx =>
+                    {
+                        if (await KeptForm.Keep(ctx.HttpContext) is { } back) ctx.Properties.RedirectUri = back;
                     },
                     OnRemoteSignOut = FrontChannelSignOut,
                     OnRemoteFailure = RefuseCallback,
@@ -171,8 +182,9 @@ public static class StaffAuth
     /// <summary>The API no longer accepts the token (expired, revoked): sign in again and come back to this page.</summary>
     public static async Task<string> SignInAgain(HttpContext http)
     {
+        var back = await KeptForm.Keep(http);
         await http.SignOutAsync(CookieScheme);
-        return StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path + http.Request.QueryString);
+        return StaffApp.Base + "/signin?ReturnUrl=" + Uri.EscapeDataString(back ?? http.Request.PathBase + http.Request.Path + http.Request.QueryString);
     }
 
     /// <summary>The staff member as the access token names them (read, not validated: the API validates).</summary>

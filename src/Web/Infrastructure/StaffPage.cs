@@ -1,4 +1,5 @@
 using AGH.Web.Api;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,9 @@ public abstract class StaffPage : PageModel
     {
         // Providers may not read the reference data: their pages name no municipality.
         if (!Municipalities.Known && User.Identity?.IsAuthenticated == true && User.Role() != Roles.Provider) await Municipalities.EnsureLoaded(await Api());
-        await next();
+        var executed = await next();
+        // Back after sign-in from a form posted when the session had ended: the form filled in again, not sent.
+        if (HttpMethods.IsGet(Request.Method) && executed.Exception is null && executed.Result is null or PageResult) await KeptForm.Restore(this);
     }
 
     protected Task<AghClient> Api() => HttpContext.RequestServices.GetRequiredService<ApiClients>().For();

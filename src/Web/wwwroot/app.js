@@ -11,6 +11,10 @@
     setTimeout(function () { form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
   });
   window.addEventListener('pageshow', function () { busy(''); });
+  // Successful posts redirect (Post/Redirect/Get). A page answered to a post that did not (a refused form, a summary to
+  // confirm) would stay a post in the history: Back after the corrected form would then ask to resend it. Replacing the
+  // entry with its own address makes Back show the page again instead.
+  if (document.querySelector('meta[name="agh-posted"]') && window.history.replaceState) window.history.replaceState(null, '', window.location.href);
   function markErrors(root) {
     root.querySelectorAll('.field-validation-error[data-valmsg-for]').forEach(function (span) {
       var name = span.getAttribute('data-valmsg-for');

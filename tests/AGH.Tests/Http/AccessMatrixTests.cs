@@ -97,6 +97,8 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "GET", $"/api/notices?personId={X}", "coordinator" },
         { "GET", $"/api/notices/{X}", "payroll" },
         { "GET", $"/api/notices/{X}/pdf", "coordinator" },
+        { "GET", $"/api/notices/{X}/preview", "payroll" },
+        { "GET", $"/api/notices/{X}/preview", "provider" },
         { "POST", $"/api/notices/{X}/dispatch", "auditor" },
         { "POST", $"/api/notices/{X}/receipt", "payroll" },
         { "POST", $"/api/placements/{X}/expenses", "payroll" },

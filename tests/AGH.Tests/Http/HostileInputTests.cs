@@ -697,6 +697,17 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("get payout run", "/api/payout-runs/{}", run, auditor, Guid.NewGuid(), 404),
             ("export payout run", "/api/payout-runs/{}/export", run, auditor, Guid.NewGuid(), 404),
         };
+        // The draft of a notice (v3d): the world's printed notice went out, so its own draft is 409 already-dispatched, never a 500.
+        var preview = $"/api/notices/{NoticeOf(h.Printed)}/preview";
+        yield return G("notice preview", "own-dispatched", preview, cw, [409]);
+        yield return G("notice preview", "path-foreign", $"/api/notices/{NoticeOf(f.Printed)}/preview", cw, [404]);
+        yield return G("notice preview", "path-unknown", $"/api/notices/{Guid.NewGuid()}/preview", cw, [404]);
+        yield return G("notice preview", "path-empty-guid", $"/api/notices/{Guid.Empty}/preview", cw, [404]);
+        yield return G("notice preview", "path-other-kind", $"/api/notices/{h.Person}/preview", cw, [404]);
+        yield return G("notice preview", "path-braced", $"/api/notices/{{{NoticeOf(h.Printed)}}}/preview", cw, [409]);
+        foreach (var (label, value) in NonGuids) yield return G("notice preview", $"path-non-guid:{label}", $"/api/notices/{value}/preview", cw, [404]);
+        foreach (var m in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+            yield return new("notice preview", $"method:{m}", m, preview, cw, null, null, [405]);
         foreach (var (route, template, own, client, foreignId, foreignStatus) in withId)
         {
             string At(string id) => template.Replace("{}", id);

@@ -265,6 +265,12 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
             annexed.Dispose();
             return await c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/pdf");
         }),
+        // Contract v3d: the draft is read as the notice is. Only before dispatch: each allowed role gets a world of its own
+        // (marked as changing for that reason only) whose printed notice is first reported not received.
+        new("GET /api/notices/{id}/preview", [Cw, Of, Au], true, (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.W.Printed)}/preview"))
+        {
+            Prepare = x => Must(Post(x.Cw, $"/api/notices/{NoticeOf(x.W.Printed)}/receipt", new { outcome = "not-received", note = "nie erhalten" })),
+        },
         // The world's notice was handed over: the person says it never arrived, so it can go out again.
         new("POST /api/notices/{id}/dispatch", [Cw, Of], true, (x, c) => Post(c, $"/api/notices/{NoticeOf(x.W.Placement)}/dispatch",
             new { method = "post", on = D(x.Today) }))
@@ -589,6 +595,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         ("GET /api/notices/{id}", OtherCaseworker, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
         ("GET /api/notices/{id}", OtherOfficial, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),
         ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
+        ("GET /api/notices/{id}/preview", OtherCaseworker, "notice draft", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/preview")),
+        ("GET /api/notices/{id}/preview", OtherOfficial, "notice draft", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/preview")),
         ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf")),
         ("GET /api/notices/{id}/pdf", OtherCaseworker, "notice PDF with an annex", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf?annex=fa")),
         ("GET /api/notices/{id}/pdf", OtherOfficial, "notice PDF with an annex", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Printed)}/pdf?annex=fa")),

@@ -144,6 +144,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("mit einfacher Post").CheckAsync();
         await StaffAppFixture.Check(page, "72-bescheid-versand");
         await page.GetByRole(AriaRole.Button, new() { Name = "Versand erfassen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich Versand erfassen" }).ClickAsync();
         var notified = NotifiedWhenPosted(today);
         var deadline = MonthDeadline(notified);
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync($"Versand erfasst (mit einfacher Post am {German(today)}): der Bescheid gilt als bekanntgegeben am {German(notified)}.");
@@ -245,6 +246,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("mit einfacher Post").CheckAsync();
         await page.GetByLabel("Versandt bzw. ausgehändigt am").FillAsync(Iso(today.AddDays(1)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Versand erfassen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich Versand erfassen" }).ClickAsync();
         var onError = page.Locator("[data-valmsg-for='Dispatch.On']");
         await Assertions.Expect(onError).ToHaveTextAsync("Das Datum darf nicht in der Zukunft liegen.");
         await Assertions.Expect(page.GetByLabel("Versandt bzw. ausgehändigt am")).ToHaveAttributeAsync("aria-invalid", "true");
@@ -255,6 +257,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("persönlich ausgehändigt").CheckAsync();
         await page.GetByLabel("Versandt bzw. ausgehändigt am").FillAsync(Iso(today.AddDays(-1)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Versand erfassen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich Versand erfassen" }).ClickAsync();
         await Assertions.Expect(onError).ToHaveTextAsync("Der Versand kann nicht vor dem Erlass des Bescheids liegen.");
         await Assertions.Expect(page.GetByLabel("Versandt bzw. ausgehändigt am")).ToHaveValueAsync(Iso(today.AddDays(-1)));
         await Assertions.Expect(page.GetByLabel("persönlich ausgehändigt")).ToBeCheckedAsync();
@@ -263,6 +266,7 @@ public sealed class NoticeJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("elektronisch (Zugang eröffnet)").CheckAsync();
         await page.GetByLabel("Versandt bzw. ausgehändigt am").FillAsync(Iso(today));
         await page.GetByRole(AriaRole.Button, new() { Name = "Versand erfassen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich Versand erfassen" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Dispatch.AccessOpened']")).ToContainTextAsync("Elektronisch gilt nur, wenn die Person den Zugang eröffnet hat");
         await Assertions.Expect(onError).ToBeEmptyAsync();
         await Assertions.Expect(page.GetByLabel("elektronisch (Zugang eröffnet)")).ToBeCheckedAsync();

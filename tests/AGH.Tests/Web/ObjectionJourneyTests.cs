@@ -114,6 +114,7 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         await official.GetByLabel("Stattgeben").CheckAsync();
         await official.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Die Kinderbetreuung war bei der Heranziehung nicht berücksichtigt.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich entscheiden" }).ClickAsync();
         await Assertions.Expect(official.Locator(".flash")).ToContainTextAsync("Dem Widerspruch ist stattgegeben");
         await Assertions.Expect(official.GetByTestId("placement-objection-status")).ToHaveTextAsync("stattgegeben");
         words = official.GetByTestId("placement-objection-words");
@@ -150,6 +151,7 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         await official.GetByLabel("Kosten des Widerspruchsverfahrens").SelectOptionAsync(new SelectOptionValue { Label = "keine Kostenerstattung" });
         await official.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Die Tätigkeit ist zumutbar; Betreuung ist gesichert.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich entscheiden" }).ClickAsync();
         await Assertions.Expect(official.Locator(".flash")).ToContainTextAsync("Der Widerspruch ist zurückgewiesen");
         await Assertions.Expect(official.GetByTestId("placement-objection-status")).ToHaveTextAsync("zurückgewiesen");
         await Assertions.Expect(official.GetByTestId("duty-suspended")).ToHaveTextAsync("Pflicht ausgesetzt");

@@ -67,6 +67,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await RestrictionTermsForm.Fill(decider, app.Today.AddMonths(-3));
         await TabTo(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }));
         await decider.Keyboard.PressAsync("Enter");
+        await decider.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich bewilligen" }).ClickAsync();
 
         var startsOn = decider.GetByLabel("Beginn der Einschränkung");
         await Assertions.Expect(decider.Locator("[data-valmsg-for='Decide.StartsOn']")).ToContainTextAsync("nicht vor dem Tag der Entscheidung");
@@ -84,6 +85,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await TypeDate(decider, start);
         await TabTo(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }));
         await decider.Keyboard.PressAsync("Enter");
+        await decider.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich bewilligen" }).ClickAsync();
         await Assertions.Expect(decider.Locator(".flash")).ToContainTextAsync("bewilligt");
         // Contract v3a: the restriction waits for its notice's notification.
         await Assertions.Expect(decider.GetByTestId("restriction-status")).ToHaveTextAsync("wartet auf Bekanntgabe");
@@ -121,6 +123,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await decider.GetByLabel("Keine Erstattung der notwendigen Aufwendungen").CheckAsync();
         await decider.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Keine Bescheinigung vorgelegt.");
         await decider.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        await decider.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich entscheiden" }).ClickAsync();
         await Assertions.Expect(decider.Locator(".validation-summary-errors")).ToContainTextAsync("Vier-Augen-Prinzip");
         await Assertions.Expect(decider.GetByLabel("Begründung der Widerspruchsentscheidung")).ToHaveValueAsync("Keine Bescheinigung vorgelegt.");
         await StaffAppFixture.Check(decider, "34-widerspruch-vier-augen");
@@ -140,6 +143,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await third.GetByLabel("Keine Erstattung der notwendigen Aufwendungen").CheckAsync();
         await third.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Keine Bescheinigung vorgelegt; die Einschränkung bleibt.");
         await third.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        await third.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich entscheiden" }).ClickAsync();
         await Assertions.Expect(third.GetByTestId("objection-status")).ToHaveTextAsync("zurückgewiesen");
         await Assertions.Expect(third.GetByTestId("restriction-status")).ToHaveTextAsync("in Kraft");
         await StaffAppFixture.Check(third, "36-widerspruch-entschieden");

@@ -120,6 +120,9 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         // With the keyboard alone.
         await releaseBySchmidt.FocusAsync();
         await schmidt.Keyboard.PressAsync("Enter");
+        // Issue 20: the release is checked on a summary first, then made binding.
+        await Expect(schmidt.GetByTestId("confirm-summary")).ToContainTextAsync(Euro(run["totalCents"]!.GetValue<long>()));
+        await schmidt.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich freigeben" }).ClickAsync();
         await Expect(schmidt.Locator(".flash")).ToContainTextAsync("freigegeben");
         await Expect(schmidt.GetByTestId("run-status")).ToHaveTextAsync("freigegeben");
         await Expect(schmidt.GetByRole(AriaRole.Button, new() { Name = "Freigeben" })).ToHaveCountAsync(0);

@@ -112,7 +112,11 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(Day(2)).ToHaveValueAsync("4:00");
         await Assertions.Expect(Row(0)).ToContainTextAsync("Gespeichert.");
         await Assertions.Expect(Row(1)).ToContainTextAsync("Gespeichert.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "nicht gespeichert" })).ToBeVisibleAsync();
+        // Issue 20: a partly failed save is a warning naming what was saved and what not, never the green success box.
+        var partial = page.GetByTestId("partial-save");
+        await Assertions.Expect(partial).ToContainTextAsync("Nur teilweise gespeichert.");
+        await Assertions.Expect(partial).ToContainTextAsync("Nicht gespeichert: " + Label(LastMonday.AddDays(2)));
+        await Assertions.Expect(page.Locator(".flash")).ToHaveCountAsync(0);
         await StaffAppFixture.Check(page, "22-stunden-fehler");
         (await (await Caseworker()).GetPlacementAsync(placementId)).MinutesLogged.Should().Be(480, "Monday and Tuesday were saved, Wednesday was not");
 
@@ -126,6 +130,12 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(Row(0).Locator("td.num")).ToHaveTextAsync("3:00");
         await Assertions.Expect(Row(2).Locator("td.num")).ToHaveTextAsync("3:00");
         await StaffAppFixture.Check(page, "26-stunden-korrektur");
+        // Issue 20: Back after the corrected form shows the hours page again, not the browser's "resend the form?" page.
+        await page.GoBackAsync();
+        page.Url.Should().Contain($"/app/placements/{placementId}/hours");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Row(0).Locator("td.num")).ToHaveTextAsync("3:00");
+        await page.GoForwardAsync();
 
         var placement = await (await Caseworker()).GetPlacementAsync(placementId);
         placement.MinutesLogged.Should().Be(600);

@@ -84,7 +84,9 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel($"Stunden {name} am {Day(twentieth)}").FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stunden speichern" }).ClickAsync();
         await Expect(page.GetByTestId("refused-summary")).ToContainTextAsync($"{name}, {Day(twentieth)}: Mehr als 8 Stunden an einem Tag sind nicht erlaubt");
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gespeichert: 1 Eintrag." })).ToBeVisibleAsync();
+        // Issue 20: part saved, part refused is a warning naming both, not the green success box.
+        await Expect(page.GetByTestId("partial-save")).ToHaveTextAsync("Nur teilweise gespeichert: 1 Eintrag gespeichert, 1 Eintrag nicht – die Gründe stehen unten bei den markierten Feldern.");
+        await Expect(page.Locator(".flash")).ToHaveCountAsync(0);
         await Expect(Cell(page, placement, tenth)).ToContainTextAsync("2,5");
         var refused = page.GetByLabel($"Stunden {name} am {Day(twentieth)}");
         await Expect(refused).ToHaveValueAsync("9");

@@ -58,6 +58,10 @@ public sealed class ShowModel : CommandPage
     public Task<IActionResult> OnGetPdf() =>
         ApiFiles.Relay(this, $"api/notices/{Id}/pdf", "application/pdf", $"Bescheid-{Id:N}.pdf", inline: true);
 
+    /// <summary>The notice as it would go out, marked "Entwurf" (GET /api/notices/{id}/preview): read before the dispatch binds it.</summary>
+    public Task<IActionResult> OnGetPreview() =>
+        ApiFiles.Relay(this, $"api/notices/{Id}/preview", "application/pdf", $"Bescheid-Entwurf-{Id:N}.pdf", inline: true);
+
     /// <summary>The notice with the translation of its Belehrungen appended; the API records which version was handed out.</summary>
     public Task<IActionResult> OnGetAnnex(string? language) =>
         language is not null && NoticeTexts.AnnexLanguages.Contains(language)
@@ -70,6 +74,12 @@ public sealed class ShowModel : CommandPage
         if (Dispatch.Method is null) ModelState.AddModelError("Dispatch.Method", "Bitte wählen Sie, wie der Bescheid versandt wurde.");
         if (Dispatch.On is null) ModelState.AddModelError("Dispatch.On", "Bitte das Datum des Versands angeben.");
         NoticeDto? after = null;
+        if (ModelState.IsValid && Step != "confirm")
+        {
+            await Load();
+            ConfirmDispatch();
+            return Page();
+        }
         if (ModelState.IsValid && await Try(async c => after = await c.DispatchNoticeAsync(Id,
                 IdempotencyKey("dispatch", Dispatch.Method, Dispatch.On, Dispatch.AccessOpened), new DispatchNoticeRequest
                 {
@@ -109,6 +119,19 @@ public sealed class ShowModel : CommandPage
                 : $"Erfasst: {Labels.ReceiptOutcome.Text(Receipt.Outcome!.Value)}. Der Bescheid gilt nicht als bekanntgegeben und muss erneut versandt werden.");
         await Load();
         return Page();
+    }
+
+    /// <summary>The dispatch starts the remedy period: the user checks what she records (and may open the draft) first.</summary>
+    private void ConfirmDispatch()
+    {
+        var notice = Notice;
+        Confirmed($"Versand erfassen – {Labels.NoticeKind.Text(notice.Kind)}", "Jetzt verbindlich Versand erfassen", "Dispatch",
+        [
+            new("Bescheid", $"{Labels.NoticeKind.Text(notice.Kind)} vom {Format.Date(notice.IssuedOn)}"),
+            new("Versandart", Labels.DispatchMethod.Text(Dispatch.Method!.Value)),
+            new("Versandt bzw. ausgehändigt am", Format.Date(Dispatch.On!.Value)),
+            new("Elektronischer Zugang eröffnet", Dispatch.Method == DispatchMethod.Electronic ? (Dispatch.AccessOpened ? "ja" : "nein") : "–"),
+        ], "Mit dem Versand wird der Bescheid bekanntgegeben und die Rechtsbehelfsfrist beginnt. Prüfen Sie vorher den Entwurf.");
     }
 
     private async Task Load()

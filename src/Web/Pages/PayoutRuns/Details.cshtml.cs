@@ -56,7 +56,24 @@ public sealed class DetailsModel : CommandPage
     public Task<IActionResult> OnPostReview() =>
         Act("review", c => c.ReviewPayoutRunAsync(Id, IdempotencyKey("review")), "Der Lauf ist als geprüft vermerkt.");
 
-    public Task<IActionResult> OnPostRelease() =>
+    /// <summary>The release makes the cash-office file: the clerk confirms the run's month, lines and total first.</summary>
+    public async Task<IActionResult> OnPostRelease()
+    {
+        if (Step == "confirm") return await ReleaseNow();
+        await Load();
+        Posted = "release";
+        Confirmed($"Auszahlungslauf {Format.Month(Run.Month)} freigeben", "Jetzt verbindlich freigeben", "Release",
+        [
+            new("Monat", Format.Month(Run.Month)),
+            new("Zeilen", Run.Lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Summe", Format.Money(Run.TotalCents)),
+            new("Vorbereitet von", PayoutTexts.Who(Run.PreparedBy)),
+            new("Geprüft von", PayoutTexts.Who(Run.ReviewedBy)),
+        ], "Mit der Freigabe entsteht die Datei für die Kreiskasse; die Beträge werden ausgezahlt.");
+        return Page();
+    }
+
+    private Task<IActionResult> ReleaseNow() =>
         Act("release", c => c.ReleasePayoutRunAsync(Id, IdempotencyKey("release")), "Der Lauf ist freigegeben. Die Datei für die Kreiskasse steht bereit.");
 
     public Task<IActionResult> OnPostReject() =>

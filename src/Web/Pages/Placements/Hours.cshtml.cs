@@ -37,6 +37,9 @@ public sealed class HoursModel : CommandPage
     public Dictionary<int, string> Saved { get; } = [];
     public string? SavedMessage { get; private set; }
 
+    /// <summary>The days a save refused while others were saved: the page says so in a warning, not a success box.</summary>
+    public List<string> Refused { get; } = [];
+
     /// <summary>The daily cap the API enforces (422 daily-limit), as the placement reports it; shown as a hint only.</summary>
     public int DailyCapMinutes => Placement.DailyLimitMinutes;
 
@@ -81,7 +84,11 @@ public sealed class HoursModel : CommandPage
             var prefix = $"Days[{index}]";
             var reason = Days[index].Reason?.Trim();
             var ok = await Save(id, row, minutes, reason, prefix);
-            if (!ok) continue;
+            if (!ok)
+            {
+                Refused.Add(row.Label);
+                continue;
+            }
             saved.Add($"{row.Label}: {Format.Hm(minutes)} Std.");
             Saved[index] = "Gespeichert.";
             ModelState.Remove(prefix + ".Reason");
@@ -94,7 +101,9 @@ public sealed class HoursModel : CommandPage
 
         // Some days were refused: show what the API now holds, keep what was typed for the refused days.
         await Load(id, current: true);
-        if (saved.Count > 0) SavedMessage = "Gespeichert: " + string.Join("; ", saved) + " Die markierten Tage wurden nicht gespeichert.";
+        if (saved.Count > 0)
+            SavedMessage = "Nur teilweise gespeichert. Gespeichert: " + string.Join("; ", saved) + " Nicht gespeichert: "
+                + (Refused.Count > 0 ? string.Join(", ", Refused) : "die markierten Tage") + " – die Gründe stehen bei den markierten Tagen.";
         return Page();
     }
 

@@ -105,6 +105,13 @@ public sealed class ObjectionModel : CommandPage
         Active = "decide";
         if (Decision.Outcome is null) ModelState.AddModelError("Decision.Outcome", "Bitte wählen Sie: stattgeben oder zurückweisen.");
         if (string.IsNullOrWhiteSpace(Decision.Reasoning)) ModelState.AddModelError("Decision.Reasoning", "Bitte die Entscheidung begründen.");
+        if (ModelState.IsValid && !Confirmed("über den Widerspruch gegen die Heranziehung entscheiden", "Jetzt verbindlich entscheiden", "Decide",
+            [
+                new("Entscheidung", Labels.PlacementObjectionOutcome.Text(Decision.Outcome!.Value)),
+                new("Kosten", Decision.Costs is { } costs ? Labels.PlacementObjectionCosts.Text(costs) : null),
+                new("Begründung", Decision.Reasoning, InNotice: true),
+            ], "Die Entscheidung erzeugt den Abhilfe- oder Widerspruchsbescheid; die Begründung erscheint darin wörtlich."))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.DecidePlacementObjectionAsync(Id, IdempotencyKey("decide", Decision.Outcome, Decision.Costs, Decision.Reasoning), ETag,
                 new DecidePlacementObjectionRequest { Outcome = Decision.Outcome!.Value, Costs = Decision.Costs, Reasoning = Decision.Reasoning!.Trim() }), "Decision"))
             return BackTo("/Placements/Objection", new { id = Id }, Decision.Outcome == PlacementObjectionOutcome.Upheld

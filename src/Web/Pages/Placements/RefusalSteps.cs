@@ -20,7 +20,8 @@ public sealed record RefusalStepsModel(int Current, bool Assessed, bool Heard, b
 
     public bool Done(int step) => step switch
     {
-        1 => Current > 1 || Assessed || Heard || Proposed || Invited,
+        // Step 1 is open only on the page that records the refusal (Current 1); on the refusal's own page it is recorded.
+        1 => Current != 1,
         2 => Assessed,
         3 => HearingMet,
         4 => Proposed,

@@ -122,7 +122,10 @@ public sealed class TimesheetModel : CommandPage
         }
         // Show what the API now holds; the refused cells keep what was typed.
         await Load(id);
-        if (saved > 0) SavedMessage = saved == 1 ? "Gespeichert: 1 Eintrag." : $"Gespeichert: {saved} Einträge.";
+        // Part saved, part refused: a warning that says both, never the green success box (issue 20).
+        if (saved > 0)
+            SavedMessage = $"Nur teilweise gespeichert: {(saved == 1 ? "1 Eintrag" : $"{saved} Einträge")} gespeichert, "
+                + $"{(Refused.Count == 1 ? "1 Eintrag" : $"{Refused.Count} Einträge")} nicht – die Gründe stehen unten bei den markierten Feldern.";
         return Page();
     }
 

@@ -118,6 +118,18 @@ public sealed class DetailModel : CommandPage
         if (Decide.Approved is null) ModelState.AddModelError("Decide.Approved", "Bitte wählen Sie: bewilligen oder ablehnen.");
         var approving = Decide.Approved == true;
         var (amounts, special, notice) = approving ? Terms(Decide, "Decide") : (null, null, null);
+        if (ModelState.IsValid && !Confirmed(approving ? "Leistungseinschränkung bewilligen" : "Vorschlag ablehnen",
+                approving ? "Jetzt verbindlich bewilligen" : "Jetzt verbindlich ablehnen", "Decide",
+            [
+                new("Entscheidung", approving ? "bewilligen (Einschränkungsbescheid)" : "ablehnen (Mitteilung)"),
+                new("Beginn", approving && Decide.StartsOn is { } s ? Format.Date(s) : null),
+                new("Monatlich bisher / künftig", approving ? $"{Decide.MonthlyBefore} EUR / {Decide.MonthlyAfter} EUR" : null),
+                new("Gründe der Entscheidung", Decide.Reasoning, InNotice: true),
+                new("Zusätzlich gewährt", approving ? Decide.Granted : null, InNotice: approving),
+                new("Begründung der Prüfung besonderer Umstände", approving ? Decide.HardshipReasoning : null, InNotice: approving),
+                new("Ermessenserwägungen (§ 45 SGB X)", approving ? Decide.DiscretionReasoning : null, InNotice: approving),
+            ], "Die Entscheidung erzeugt den Bescheid; die markierten Texte erscheinen darin wörtlich."))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.DecideSanctionAsync(Id, IdempotencyKey("decide"), ETag, new DecideSanctionRequest
             {
                 Approved = Decide.Approved!.Value,
@@ -159,6 +171,14 @@ public sealed class DetailModel : CommandPage
         var partly = ObjectionDecision.Outcome == ObjectionOutcome.PartlyUpheld;
         if (partly && ObjectionDecision.NewStartsOn is null && ObjectionDecision.NewEndsOn is null)
             ModelState.AddModelError("ObjectionDecision.NewEndsOn", "Bei teilweiser Abhilfe bitte den neuen Beginn oder das neue Ende angeben.");
+        if (ModelState.IsValid && !Confirmed("über den Widerspruch entscheiden", "Jetzt verbindlich entscheiden", "ObjectionDecision",
+            [
+                new("Entscheidung", Labels.ObjectionOutcome.Text(ObjectionDecision.Outcome!.Value)),
+                new("Neuer Beginn / neues Ende", partly ? $"{Format.Date(ObjectionDecision.NewStartsOn)} / {Format.Date(ObjectionDecision.NewEndsOn)}" : null),
+                new("Kosten", Labels.PlacementObjectionCosts.Text(ObjectionDecision.Costs!.Value)),
+                new("Begründung", ObjectionDecision.Reasoning, InNotice: true),
+            ], "Die Entscheidung erzeugt den Abhilfe- oder Widerspruchsbescheid; die Begründung erscheint darin wörtlich."))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.DecideObjectionAsync(Id, IdempotencyKey("objection-decision"), ETag, new DecideObjectionRequest
             {
                 Outcome = ObjectionDecision.Outcome!.Value,

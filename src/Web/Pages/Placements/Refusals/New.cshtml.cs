@@ -10,7 +10,8 @@ public sealed class NewModel : CommandPage
     public sealed class RefusalInput
     {
         public DateOnly? Date { get; set; }
-        public string Kind { get; set; } = "explicit";
+        // Nothing preselected: the kind decides what the notice says, so the user chooses it (issue 20).
+        public string? Kind { get; set; }
         public string? StatedReason { get; set; }
     }
 
@@ -30,7 +31,7 @@ public sealed class NewModel : CommandPage
         await Load(id);
         if (Input.Date is null) ModelState.AddModelError("Input.Date", "Bitte das Datum der Weigerung angeben.");
         var kind = Labels.RefusalKind.Parse(Input.Kind);
-        if (kind is null) ModelState.AddModelError("Input.Kind", "Bitte die Art der Weigerung wählen.");
+        if (kind is null) ModelState.AddModelError("Input.Kind", "Bitte wählen Sie die Art der Weigerung: Es ist nichts vorausgewählt.");
         if (!ModelState.IsValid) return Page();
 
         RecordRefusalCreated? created = null;
