@@ -15,7 +15,6 @@ public static class HoldHearingEndpoint
         HearingForm? Form = null,
         [property: System.ComponentModel.Description("An oral hearing face to face; only such a hearing may be held on the refusal day itself (else 422 hearing-on-refusal-day). Only with form oral.")]
         bool? HeldInPerson = null);
-    public sealed record Request([property: Required] DateOnly? HeldOn, [property: Description("What the person said. Appears in the notice (Einschränkungsbescheid, Mitteilung).")] string? Statement);
 
     public static (HoldHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
     {

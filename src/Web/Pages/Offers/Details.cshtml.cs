@@ -89,7 +89,7 @@ public sealed class DetailsModel : CommandPage
         Offer = Shown(await api.Tagged(c => c.GetOfferAsync(Id)));
         try
         {
-            var placements = await api.ListPlacementsAsync(null, Id, null, 1, 500);
+            var placements = await api.ListPlacementsAsync(null, Id, null, 1, 500, null);
             var persons = await PersonNames.Load(api, placements.Select(p => p.PersonId));
             Members = placements.Select(p => new Member(p, persons.GetValueOrDefault(p.PersonId)))
                 .OrderBy(m => m.Person?.FamilyName, StringComparer.CurrentCulture).ThenBy(m => m.Person?.GivenName, StringComparer.CurrentCulture)

@@ -22,7 +22,7 @@ public sealed class EntitlementEndModel : CommandPage
     [BindProperty] public EndInput Input { get; set; } = new();
 
     /// <summary>Set by the summary's button: only then is the end sent.</summary>
-    [BindProperty] public bool Confirmed { get; set; }
+    [BindProperty] public new bool Confirmed { get; set; }
 
     /// <summary>The input was complete: the page shows the summary to confirm instead of the form.</summary>
     public bool Confirming { get; private set; }

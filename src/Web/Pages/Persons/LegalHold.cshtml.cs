@@ -20,7 +20,7 @@ public sealed class LegalHoldModel : CommandPage
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public HoldInput Input { get; set; } = new();
-    [BindProperty] public bool Confirmed { get; set; }
+    [BindProperty] public new bool Confirmed { get; set; }
 
     public bool Confirming { get; private set; }
     public PersonDto Person { get; private set; } = null!;

@@ -28,7 +28,6 @@ public sealed class ShowModel : StaffPage
     public IReadOnlyList<OpenTaskDto> Tasks { get; private set; } = [];
     public IReadOnlyDictionary<Guid, Guid> TaskOffers { get; private set; } = new Dictionary<Guid, Guid>();
 
-    public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status == PlacementStatus.Active);
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status != PlacementStatus.Ended);
 
     public async Task OnGet()

@@ -72,7 +72,7 @@ public static class TaskLinks
         if (!tasks.Any(t => t.Kind == OpenTaskKind.HoursMissing)) return new Dictionary<Guid, Guid>();
         try
         {
-            return (await api.ListPlacementsAsync(null, null, "active", 1, 500)).ToDictionary(p => p.Id, p => p.OfferId);
+            return (await api.ListPlacementsAsync(null, null, "active", 1, 500, null)).ToDictionary(p => p.Id, p => p.OfferId);
         }
         catch (AghApiException e) when (e.StatusCode is 400 or 403)
         {
