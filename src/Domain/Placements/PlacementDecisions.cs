@@ -92,9 +92,9 @@ public static class PlacementDecisions
     public static (Ineligibility Reason, string Why)? Ineligible(Person person, DateOnly on, Policy policy)
     {
         if (person.DuplicateOf is { } kept) return (Ineligibility.Duplicate, $"The record was closed as a duplicate of {kept}; assign the record that is kept.");
+        if (person.IsExcludedOn(on)) return (Ineligibility.Excluded, "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.");
         if (!person.IsEntitled) return (Ineligibility.NotEntitled, "The person's AsylbLG entitlement has ended.");
         if (person.EntitledSince > on) return (Ineligibility.NotEntitled, "The person is not entitled on the start date.");
-        if (person.IsExcludedOn(on)) return (Ineligibility.Excluded, "The person is excluded from benefits under § 1 Abs. 4 AsylbLG.");
         var age = Dates.AgeOn(person.DateOfBirth, on);
         if (age < policy.MinimumAge) return (Ineligibility.UnderAge, $"The person is under the minimum age of {policy.MinimumAge}.");
         if (RetirementAge.IsReachedOn(person.DateOfBirth, on))

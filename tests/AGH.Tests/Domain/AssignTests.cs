@@ -180,7 +180,9 @@ public class AssignTests
     public void Assign_on_the_first_and_last_day_of_the_offer_period_is_accepted()
     {
         Decide(Given.Offer(A.OfferRegistered(startsOn: Start)), Eligible).ShouldAccept();
-        Decide(Given.Offer(A.OfferRegistered(startsOn: T.D(2026, 1, 1), endsOn: Start)), Eligible).ShouldAccept();
+        // The last day itself, while the offer has not yet ended (contract v3d: an ended offer takes no assignment).
+        PlacementDecisions.Assign(Given.Offer(A.OfferRegistered(startsOn: T.D(2026, 1, 1), endsOn: Start)), Eligible,
+            Assign(), Policy.Default, Start).ShouldAccept();
     }
 
     [Fact]

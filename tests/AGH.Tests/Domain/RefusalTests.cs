@@ -133,9 +133,12 @@ public class HoldHearingTests
     }
 
     [Fact]
-    public void HoldHearing_on_the_day_of_the_refusal_and_today_is_accepted()
+    public void HoldHearing_on_the_day_of_the_refusal_orally_in_person_and_today_is_accepted()
     {
-        Hear(Refused, RefusedOn).ShouldAccept();
+        var (person, placement) = Given.Placed(Refused);
+        PlacementDecisions.HoldHearing(person, placement,
+            new HoldHearing(T.PlacementId, T.RefusalId, RefusedOn, "Ich war krank", HearingForm.Oral, true), T.Today).ShouldAccept();
+        Hear(Refused, RefusedOn).ShouldReject("hearing-on-refusal-day");
         Hear(Refused, T.Today).ShouldAccept();
     }
 

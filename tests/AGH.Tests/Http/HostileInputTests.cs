@@ -275,7 +275,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             [new("goodCause", K.Bool, "true"), new("reason", K.Enum, Q("illness")), new("reasoning", K.Str, Q("Attest liegt vor"))],
             [("{placement}", h.Placement, f.Placement, 404), ("{refusal}", h.OpenRefusal, f.OpenRefusal, 404)]);
         yield return new("hold hearing", "/api/placements/{placement}/refusals/{refusal}/hearing", cw,
-            [new("heldOn", K.Date, Day(-1)), new("statement", K.OptStr, Q("Aussage"))],
+            [new("heldOn", K.Date, Day(-1)), new("statement", K.Str, Q("Aussage"))],
             [("{placement}", h.Placement, f.Placement, 404), ("{refusal}", h.OpenRefusal, f.OpenRefusal, 404)]);
         // Optional fields without a generator kind (an optional enum or bool, the evidence object) are left out of the bodies.
         yield return new("invite to hearing", "/api/placements/{placement}/refusals/{refusal}/hearing-invitation", cw,

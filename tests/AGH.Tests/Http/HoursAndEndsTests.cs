@@ -10,20 +10,6 @@ public sealed class HoursAndEndsTests(AghFactory factory) : HttpTest(factory)
         IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours", new { date = D(date), minutes }), HttpStatusCode.Created), "entryId");
 
     [Fact]
-    public async Task Hours_after_the_offers_end_are_refused_with_outside_offer()
-    {
-        var cw = await Caseworker();
-        var offer = await NewOffer(cw, endsOn: Today.AddDays(-5));
-        var placement = await NewPlacement(cw, offer, notice: Today.AddDays(-30), startsOn: Today.AddDays(-20));
-
-        var last = await Log(cw, placement, Today.AddDays(-5), 60);
-        await Rejected(() => Post(cw, $"/api/placements/{placement}/hours", new { date = D(Today.AddDays(-4)), minutes = 60 }), 422, "outside-offer");
-        await Ok(await Post(cw, $"/api/placements/{placement}/hours/{last}/correction", new { minutes = 0, reason = "Storno" }), HttpStatusCode.Created);
-
-        (await GetOk(cw, $"/api/placements/{placement}"))["minutesLogged"]!.GetValue<int>().Should().Be(0);
-    }
-
-    [Fact]
     public async Task A_placement_with_hours_after_its_last_day_cannot_end_until_they_are_corrected_to_zero()
     {
         var cw = await Caseworker();
