@@ -14,7 +14,7 @@ public sealed class StaffAppFixture : IAsyncLifetime
     {
         public KestrelFactory() => UseKestrel(0);
 
-        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true")];
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Demo:Seed", "true"), new("Demo:PayoutRuns", "false")];
     }
 
     private readonly KestrelFactory _factory = new();
