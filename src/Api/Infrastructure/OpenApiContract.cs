@@ -40,14 +40,14 @@ public static class OpenApiContract
 
     public const string Description =
         "Arbeitsgelegenheiten (AGH) nach § 5 AsylbLG für die 21 Mitgliedsgemeinden des Landkreises Osnabrück: Angebote der "
-        + "Träger, Leistungsberechtigte, Heranziehungen, Stunden und Aufwandsentschädigung, Ablehnungen und Leistungseinschränkungen, "
+        + "Träger, Leistungsberechtigte, Heranziehungen, Stunden und Aufwandsentschädigung, Ablehnungen und Anspruchseinschränkungen, "
         + "Auszahlungsläufe für die Kreiskasse.\n\n"
         + "**Heranziehungsbescheid**: der Verwaltungsakt, mit dem das Sozialamt eine leistungsberechtigte Person zu einer "
         + "Arbeitsgelegenheit heranzieht (§ 5 Abs. 1 bis 5 AsylbLG); erst nach seiner Bekanntgabe wird eine Zuweisung "
         + "(`assignPerson`) erfasst. Für die geleistete Arbeit wird eine Aufwandsentschädigung von 0,80 EUR je Stunde gezahlt "
         + "(§ 5 Abs. 2 AsylbLG).\n\n"
         + "**Rechtsgrundlagen**: jedes gespeicherte Ereignis nennt die Rechtsgrundlage, die der Aufruf erfasst, z. B. § 5 Abs. 4 "
-        + "AsylbLG mit § 1a Abs. 1 und § 14 AsylbLG für eine Leistungseinschränkung nach unbegründeter Ablehnung, § 28 VwVfG für "
+        + "AsylbLG mit § 1a Abs. 1 und § 14 AsylbLG für eine Anspruchseinschränkung nach unbegründeter Ablehnung, § 28 VwVfG für "
         + "die Anhörung, § 14 Abs. 2 AsylbLG für die Wiedervorlage.\n\n"
         + "**Fehler** sind RFC 9457 problem+json: 400 mit `errors` je Feld; 403, 404, 409 und 422 mit einem stabilen `code`. "
         + "Ein abgelehnter Aufruf speichert nichts. Jeder POST nimmt einen `Idempotency-Key` an; Befehle auf eine Ressource ein "
@@ -207,7 +207,7 @@ public static class OpenApiContract
             ["endEntitlement"] = ("Erfasst das Ende der Leistungsberechtigung nach dem AsylbLG.", LegalBasis.Entitlement),
             ["assignPerson"] = ("Heranziehung: erfasst die Zuweisung zu einer Arbeitsgelegenheit, nachdem der Heranziehungsbescheid bekannt gegeben wurde "
                 + "(`noticeServedOn`). Der Heranziehungsbescheid ist der Verwaltungsakt, der die Person zur Arbeit heranzieht und über die Rechtsfolgen "
-                + "einer Ablehnung ohne wichtigen Grund belehrt (Rechtsfolgenbelehrung); erst danach kann eine Ablehnung zu einer Leistungseinschränkung führen.",
+                + "einer Ablehnung ohne wichtigen Grund belehrt (Rechtsfolgenbelehrung); erst danach kann eine Ablehnung zu einer Anspruchseinschränkung führen.",
                 LegalBasis.Assignment),
             ["logHours"] = ("Erfasst die an einem Tag geleisteten Stunden (volle Viertelstunden); Grundlage der Aufwandsentschädigung von 0,80 EUR je Stunde.", LegalBasis.Allowance),
             ["correctHours"] = ("Berichtigt einen Stundeneintrag durch einen neuen Eintrag; der alte bleibt nachvollziehbar.", LegalBasis.Allowance),
@@ -215,13 +215,13 @@ public static class OpenApiContract
             ["assessRefusal"] = ("Bewertet, ob für die Ablehnung ein wichtiger Grund vorlag.", LegalBasis.GoodCause),
             ["holdHearing"] = ("Erfasst die Anhörung der Person vor einer belastenden Entscheidung.", LegalBasis.Hearing),
             ["endPlacement"] = ("Beendet eine Heranziehung (z. B. bei regulärer Beschäftigung); der Platz wird sofort frei.", LegalBasis.Reasonable),
-            ["proposeSanction"] = ("Schlägt eine Leistungseinschränkung nach unbegründeter Ablehnung vor (Vier-Augen-Prinzip: eine andere Person entscheidet).", LegalBasis.Restriction),
-            ["decideSanction"] = ("Entscheidet über den Vorschlag; eine bewilligte Leistungseinschränkung gilt sechs Monate und beginnt nie rückwirkend.", LegalBasis.Restriction),
+            ["proposeSanction"] = ("Schlägt eine Anspruchseinschränkung nach unbegründeter Ablehnung vor (Vier-Augen-Prinzip: eine andere Person entscheidet).", LegalBasis.Restriction),
+            ["decideSanction"] = ("Entscheidet über den Vorschlag; eine bewilligte Anspruchseinschränkung gilt sechs Monate und beginnt nie rückwirkend.", LegalBasis.Restriction),
             ["fileObjection"] = ("Erfasst einen Widerspruch; er hat keine aufschiebende Wirkung.", LegalBasis.Objection),
             ["decideObjection"] = ("Entscheidet über den Widerspruch: abhelfen oder zurückweisen.",
                 $"{LegalBasis.ObjectionUpheld} (abgeholfen) oder {LegalBasis.ObjectionDismissed} (zurückgewiesen)"),
-            ["endRestriction"] = ("Beendet eine Leistungseinschränkung vorzeitig, wenn die Person ihre Pflicht wieder erfüllt oder die Pflicht entfallen ist.", LegalBasis.RestrictionEnd),
-            ["reviewRestriction"] = ("Wiedervorlage: prüft eine Leistungseinschränkung vor ihrem Ablauf; eine Fortsetzung braucht eine neue Anhörung.",
+            ["endRestriction"] = ("Beendet eine Anspruchseinschränkung vorzeitig, wenn die Person ihre Pflicht wieder erfüllt oder die Pflicht entfallen ist.", LegalBasis.RestrictionEnd),
+            ["reviewRestriction"] = ("Wiedervorlage: prüft eine Anspruchseinschränkung vor ihrem Ablauf; eine Fortsetzung braucht eine neue Anhörung.",
                 $"{LegalBasis.RestrictionReview}; bei Fortsetzung {LegalBasis.RestrictionContinued}"),
             ["preparePayoutRun"] = ("Bereitet den Auszahlungslauf der Aufwandsentschädigung eines abgelaufenen Monats vor.", LegalBasis.Payout),
             ["reviewPayoutRun"] = ("Prüft einen vorbereiteten Auszahlungslauf (erste Person des Vier-Augen-Prinzips).", LegalBasis.Payout),
@@ -250,7 +250,7 @@ public static class OpenApiContract
             ["Offers"] = "Angebote (Arbeitsgelegenheiten nach § 5 Abs. 1 AsylbLG) von Gemeinden, Kreis und gemeinnützigen Trägern; das Ergebnis der Arbeit muss der Allgemeinheit dienen.",
             ["Persons"] = "Leistungsberechtigte nach dem AsylbLG, ihre wichtigen Gründe (§ 5 Abs. 3 und 4 AsylbLG) und das Ende der Leistungsberechtigung.",
             ["Placements"] = "Heranziehungen (nach Bekanntgabe des Heranziehungsbescheids, § 5 AsylbLG), Stunden und Ende einer Arbeitsgelegenheit.",
-            ["Refusals and sanctions"] = "Ablehnungen, Anhörung (§ 28 VwVfG), Leistungseinschränkung (§ 5 Abs. 4 mit § 1a Abs. 1 und § 14 AsylbLG), Widerspruch und Wiedervorlage.",
+            ["Refusals and sanctions"] = "Ablehnungen, Anhörung (§ 28 VwVfG), Anspruchseinschränkung (§ 5 Abs. 4 mit § 1a Abs. 1 und § 14 AsylbLG), Widerspruch und Wiedervorlage.",
             ["Payouts"] = "Auszahlungsläufe der Aufwandsentschädigung (0,80 EUR je Stunde, § 5 Abs. 2 AsylbLG) für die Kreiskasse, mit Vier-Augen-Prinzip.",
             ["Views"] = "Auswertungen: Quote für den Kreistag, Verlauf einer Person, Zugriffsprotokoll.",
             ["Data protection"] = "Auskunft (Art. 15 DSGVO), Aufbewahrung und Sperre vor der Löschung.",

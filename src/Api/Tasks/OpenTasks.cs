@@ -172,7 +172,7 @@ public static class OpenTasks
                     placement: x.PlacementId, refusal: x.RefusalId, proposal: x.ProposalId);
             if (kinds.Contains(OpenTaskKind.ObjectionToDecide))
                 foreach (var o in x.Objections.Where(o => o.Status == ObjectionStatus.Pending))
-                    yield return Task(OpenTaskKind.ObjectionToDecide, "Widerspruch (Leistungseinschränkung) entscheiden", o.ReceivedOn,
+                    yield return Task(OpenTaskKind.ObjectionToDecide, "Widerspruch (Anspruchseinschränkung) entscheiden", o.ReceivedOn,
                         placement: x.PlacementId, proposal: x.ProposalId);
         }
         if (kinds.Contains(OpenTaskKind.ReviewDue))

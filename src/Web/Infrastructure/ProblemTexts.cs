@@ -29,7 +29,7 @@ public static class ProblemTexts
         ["already-proposed"] = "Für diese Weigerung liegt bereits ein Vorschlag vor.",
         ["hearing-before-refusal"] = "Die Anhörung kann nicht vor der Weigerung liegen.",
         ["not-obliged-on-refusal-date"] = "Am Tag der Weigerung bestand keine Pflicht zur Arbeit (Befreiung, Altersgrenze oder kein Leistungsanspruch): ein wichtiger Grund liegt vor.",
-        ["sanction-preconditions"] = "Die Voraussetzungen für eine Leistungseinschränkung fehlen: Bescheid vor der Weigerung, Bewertung ohne wichtigen Grund und Anhörung nach der Weigerung.",
+        ["sanction-preconditions"] = "Die Voraussetzungen für eine Anspruchseinschränkung fehlen: Bescheid vor der Weigerung, Bewertung ohne wichtigen Grund und Anhörung nach der Weigerung.",
         ["four-eyes"] = "Vier-Augen-Prinzip: Diese Entscheidung muss eine andere Person treffen.",
         ["already-decided"] = "Darüber wurde bereits entschieden.",
         ["starts-on-in-past"] = "Die Einschränkung darf nicht vor dem Tag der Entscheidung beginnen.",

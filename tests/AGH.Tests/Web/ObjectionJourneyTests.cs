@@ -63,7 +63,7 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(caseworker.GetByTestId("duty-suspended")).ToHaveTextAsync("Pflicht ausgesetzt");
         var words = caseworker.GetByTestId("placement-objection-words");
         await Assertions.Expect(words).ToContainTextAsync("aufschiebende Wirkung (§ 86a Abs. 1 SGG)");
-        await Assertions.Expect(words).ToContainTextAsync("keine Weigerung aus dieser Zeit kann zu einer Leistungseinschränkung führen");
+        await Assertions.Expect(words).ToContainTextAsync("keine Weigerung aus dieser Zeit kann zu einer Anspruchseinschränkung führen");
         await Assertions.Expect(words).ToContainTextAsync($"Widerspruch eingegangen am {German(app.Today)} – innerhalb der Widerspruchsfrist");
         // Immediate enforcement and the decision are the official's (contract roles).
         await Assertions.Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Sofortige Vollziehung anordnen" })).ToHaveCountAsync(0);

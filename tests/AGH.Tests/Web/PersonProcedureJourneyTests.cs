@@ -291,7 +291,7 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         var explained = page.GetByTestId("excluded-explained");
         await Assertions.Expect(explained).ToContainTextAsync("Der Leistungsanspruch nach dem AsylbLG endet");
         await Assertions.Expect(explained).ToContainTextAsync("keiner Arbeitsgelegenheit mehr zugewiesen");
-        await Assertions.Expect(explained).ToContainTextAsync("zu keiner Leistungseinschränkung");
+        await Assertions.Expect(explained).ToContainTextAsync("zu keiner Anspruchseinschränkung");
 
         // Before the entitlement began: refused at the date; the choice and the note stay.
         const string note = "Überstellungsanordnung des BAMF (Dublin-Verfahren) liegt vor.";
@@ -311,7 +311,7 @@ public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Status erfassen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Leistungsanspruch nach AsylbLG endet damit");
         await Assertions.Expect(page.GetByTestId("legal-status")).ToHaveTextAsync($"vom Leistungsbezug ausgeschlossen (§ 1 Abs. 4 AsylbLG) seit {De(Today)}");
-        await Assertions.Expect(page.GetByTestId("legal-status-effect")).ToContainTextAsync("keine Zuweisung und keine Leistungseinschränkung");
+        await Assertions.Expect(page.GetByTestId("legal-status-effect")).ToContainTextAsync("keine Zuweisung und keine Anspruchseinschränkung");
         await Assertions.Expect(page.GetByTestId("placements")).ToContainTextAsync("beendet");
         await StaffAppFixture.Check(page, "84-person-ausgeschlossen");
 

@@ -174,7 +174,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("Begründung", new() { Exact = true }).FillAsync("Der Bus fuhr; andere Teilnehmende kamen pünktlich.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bewertung speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("missing")).ToContainTextAsync("Es fehlt noch: die Anhörung (Schritt 3)");
-        var propose = page.GetByRole(AriaRole.Button, new() { Name = "Leistungseinschränkung vorschlagen" });
+        var propose = page.GetByRole(AriaRole.Button, new() { Name = "Anspruchseinschränkung vorschlagen" });
         await Assertions.Expect(propose).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#propose-why")).ToContainTextAsync("die Anhörung");
 
@@ -191,7 +191,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(page.GetByTestId("missing")).ToContainTextAsync("Es fehlt noch: der Vorschlag");
 
         await page.GetByLabel("Begründung des Vorschlags").FillAsync("Unentschuldigtes Fernbleiben ohne wichtigen Grund nach Anhörung.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Leistungseinschränkung vorschlagen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anspruchseinschränkung vorschlagen" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("proposal-status")).ToHaveTextAsync("wartet auf Entscheidung");
         await Assertions.Expect(page.GetByText("Vier-Augen-Prinzip")).ToBeVisibleAsync();
         await StaffAppFixture.Check(page, "25-vorschlag");
@@ -233,7 +233,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("Wichtiger Grund (nur bei „Ja“)").SelectOptionAsync("childcare");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bewertung speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("missing")).ToContainTextAsync("kein Vorschlag möglich");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Leistungseinschränkung vorschlagen" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Anspruchseinschränkung vorschlagen" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(page, "28-weigerung-wichtiger-grund");
 
         var placement = await (await Caseworker()).GetPlacementAsync(placementId);

@@ -41,6 +41,6 @@ public sealed class WillingnessModel : CommandPage
         });
         if (!ok) return Page();
         return BackTo("/Persons/Show", new { id = Id },
-            $"Die Erklärung der Arbeitsbereitschaft vom {Format.Date(Input.On!.Value)} ist erfasst. Eine laufende Leistungseinschränkung ist damit sofort zu überprüfen.");
+            $"Die Erklärung der Arbeitsbereitschaft vom {Format.Date(Input.On!.Value)} ist erfasst. Eine laufende Anspruchseinschränkung ist damit sofort zu überprüfen.");
     }
 }

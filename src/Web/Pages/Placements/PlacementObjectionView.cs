@@ -81,7 +81,7 @@ public sealed class PlacementObjectionView
             };
             if (DutySuspended)
                 lines.Add("Die Pflicht zur Arbeit ist ausgesetzt: der Widerspruch hat aufschiebende Wirkung (§ 86a Abs. 1 SGG), zurück bis zur Bekanntgabe des Bescheids. "
-                    + "Weigerungen in dieser Zeit werden nicht angenommen, und keine Weigerung aus dieser Zeit kann zu einer Leistungseinschränkung führen. "
+                    + "Weigerungen in dieser Zeit werden nicht angenommen, und keine Weigerung aus dieser Zeit kann zu einer Anspruchseinschränkung führen. "
                     + "Stunden können weiter erfasst werden und werden bezahlt.");
             if (Enforcement is { } e)
                 lines.Add($"Die sofortige Vollziehung ist angeordnet (§ 86a Abs. 2 Nr. 5 SGG, Anordnung vom {Format.Date(e.IssuedOn)}): "
@@ -95,7 +95,7 @@ public sealed class PlacementObjectionView
                     break;
                 case PlacementObjectionStatus.Upheld:
                     lines.Add($"Dem Widerspruch ist am {Format.Date(o.DecidedOn)} stattgegeben (Abhilfebescheid): der Heranziehungsbescheid ist aufgehoben, "
-                        + "die Arbeitsgelegenheit ist beendet. Keine Weigerung aus ihr kann zu einer Leistungseinschränkung führen; "
+                        + "die Arbeitsgelegenheit ist beendet. Keine Weigerung aus ihr kann zu einer Anspruchseinschränkung führen; "
                         + "Einschränkungen, die auf ihr beruhen, sind aufgehoben und die einbehaltenen Leistungen werden nachgezahlt.");
                     break;
                 case PlacementObjectionStatus.Dismissed:

@@ -9,7 +9,7 @@ namespace AGH.Web.Pages.Placements;
 public sealed record RefusalStepsModel(int Current, bool Assessed, bool Heard, bool Proposed, bool GoodCause,
     DateOnly? InvitationDeadline = null, DateOnly? Today = null)
 {
-    public static readonly IReadOnlyList<string> Names = ["Weigerung erfasst", "Bewertung", "Anhörung", "Vorschlag Leistungseinschränkung"];
+    public static readonly IReadOnlyList<string> Names = ["Weigerung erfasst", "Bewertung", "Anhörung", "Vorschlag Anspruchseinschränkung"];
 
     public bool Invited => InvitationDeadline is not null;
 
@@ -50,8 +50,8 @@ public sealed record RefusalStepsModel(int Current, bool Assessed, bool Heard, b
                 open.Add(DeadlineRunning
                     ? $"die Anhörung (Schritt 3) – die Frist zur Äußerung läuft noch bis zum {Format.Date(InvitationDeadline)}"
                     : "die Anhörung (Schritt 3)");
-            if (open.Count == 0) return "Es fehlt noch: der Vorschlag der Leistungseinschränkung (Schritt 4).";
-            return "Es fehlt noch: " + string.Join(" und ", open) + ". Erst danach kann eine Leistungseinschränkung vorgeschlagen werden.";
+            if (open.Count == 0) return "Es fehlt noch: der Vorschlag der Anspruchseinschränkung (Schritt 4).";
+            return "Es fehlt noch: " + string.Join(" und ", open) + ". Erst danach kann eine Anspruchseinschränkung vorgeschlagen werden.";
         }
     }
 }

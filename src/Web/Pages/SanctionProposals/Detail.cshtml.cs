@@ -118,7 +118,7 @@ public sealed class DetailModel : CommandPage
         if (Decide.Approved is null) ModelState.AddModelError("Decide.Approved", "Bitte wählen Sie: bewilligen oder ablehnen.");
         var approving = Decide.Approved == true;
         var (amounts, special, notice) = approving ? Terms(Decide, "Decide") : (null, null, null);
-        if (ModelState.IsValid && !Confirmed(approving ? "Leistungseinschränkung bewilligen" : "Vorschlag ablehnen",
+        if (ModelState.IsValid && !Confirmed(approving ? "Anspruchseinschränkung bewilligen" : "Vorschlag ablehnen",
                 approving ? "Jetzt verbindlich bewilligen" : "Jetzt verbindlich ablehnen", "Decide",
             [
                 new("Entscheidung", approving ? "bewilligen (Einschränkungsbescheid)" : "ablehnen (Mitteilung)"),
@@ -142,7 +142,7 @@ public sealed class DetailModel : CommandPage
             {
                 ["starts-on-in-past"] = "StartsOn", ["starts-on-required"] = "StartsOn", ["restriction-overlaps"] = "StartsOn",
             })))
-            return BackTo("/SanctionProposals/Detail", new { id = Id }, Decide.Approved == true ? "Die Leistungseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
+            return BackTo("/SanctionProposals/Detail", new { id = Id }, Decide.Approved == true ? "Die Anspruchseinschränkung ist bewilligt." : "Der Vorschlag ist abgelehnt.");
         return await Again();
     }
 

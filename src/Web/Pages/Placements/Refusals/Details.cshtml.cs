@@ -111,7 +111,7 @@ public sealed class DetailsModel : CommandPage
         });
         if (!ok) return Page();
         return BackTo("/Placements/Refusals/Details", new { id, refusalId }, goodCause
-            ? "Die Bewertung ist gespeichert: Ein wichtiger Grund liegt vor. Ein Vorschlag zur Leistungseinschränkung ist nicht möglich."
+            ? "Die Bewertung ist gespeichert: Ein wichtiger Grund liegt vor. Ein Vorschlag zur Anspruchseinschränkung ist nicht möglich."
             : "Die Bewertung ist gespeichert: kein wichtiger Grund. Als Nächstes: die Anhörung.");
     }
 
@@ -146,7 +146,7 @@ public sealed class DetailsModel : CommandPage
             ["sanction-preconditions"] = "Reasoning", ["hearing-deadline-running"] = "Reasoning", ["already-proposed"] = "Reasoning", ["refusal-not-found"] = "Reasoning",
         });
         if (!ok) return Page();
-        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, "Der Vorschlag zur Leistungseinschränkung ist gespeichert und wartet auf die Entscheidung.");
+        return BackTo("/Placements/Refusals/Details", new { id, refusalId }, "Der Vorschlag zur Anspruchseinschränkung ist gespeichert und wartet auf die Entscheidung.");
     }
 
     public async Task<IActionResult> OnPostInvite(Guid id, Guid refusalId)
@@ -192,7 +192,7 @@ public sealed class DetailsModel : CommandPage
             });
         if (!ok) return Page();
         return BackTo("/Placements/Refusals/Details", new { id, refusalId }, goodCause
-            ? "Die neue Bewertung ist gespeichert: Nach der Anhörung liegt ein wichtiger Grund vor. Eine Leistungseinschränkung ist nicht möglich."
+            ? "Die neue Bewertung ist gespeichert: Nach der Anhörung liegt ein wichtiger Grund vor. Eine Anspruchseinschränkung ist nicht möglich."
             : "Die neue Bewertung ist gespeichert: Auch nach der Anhörung liegt kein wichtiger Grund vor.");
     }
 
