@@ -80,7 +80,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         await meyer.GetByRole(AriaRole.Button, new() { Name = "Lauf vorbereiten" }).ClickAsync();
         await Expect(meyer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Auszahlungslauf");
         await Expect(meyer.GetByTestId("run-status")).ToHaveTextAsync("vorbereitet");
-        await Expect(meyer.GetByTestId("run-prepared-by")).ToHaveTextAsync("p.meyer");
+        await Expect(meyer.GetByTestId("run-prepared-by")).ToHaveTextAsync("Petra Meyer");
         var runId = Guid.Parse(meyer.Url.Split('/').Last());
 
         var auditor = await app.Service.ClientFor("auditor", null, "rp-auditor");
@@ -90,9 +90,11 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         var mine = run["lines"]!.AsArray().Single(l => l!["personId"]!.GetValue<string>() == person.ToString())!;
         mine["minutes"]!.GetValue<int>().Should().Be(150);
 
-        // Payroll may not read persons: the line names the person by id; 2:30 hours at the API's rate and amount.
+        // The line names the person and the cash office's file reference, never a GUID; 2:30 hours at the API's rate and amount.
         var line = meyer.Locator($"#run-lines tr[data-person='{person}']");
-        await Expect(line).ToContainTextAsync(person.ToString());
+        await Expect(line).ToContainTextAsync($"{family}, Samir");
+        await Expect(line).ToContainTextAsync(fileReference);
+        await Expect(line).Not.ToContainTextAsync(person.ToString());
         await Expect(line).ToContainTextAsync("2:30 Std.");
         await Expect(line).ToContainTextAsync(Euro(mine["rateCents"]!.GetValue<int>()));
         await Expect(line).ToContainTextAsync(Euro(mine["amountCents"]!.GetValue<long>()));
@@ -145,7 +147,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         // The export is recorded (contract v3b); a further copy is only made once confirmed, as a duplicate.
         await schmidt.ReloadAsync();
         await Expect(schmidt.Locator("#run-exports tbody tr")).ToHaveCountAsync(1);
-        await Expect(schmidt.Locator("#run-exports")).ToContainTextAsync("k.schmidt");
+        await Expect(schmidt.Locator("#run-exports")).ToContainTextAsync("Klaus Schmidt");
         await Expect(schmidt.GetByRole(AriaRole.Link, new() { Name = "CSV für die Kreiskasse herunterladen" })).ToHaveCountAsync(0);
         await Expect(schmidt.Locator("#duplicate-question")).ToContainTextAsync("Duplikat erzeugen?");
         var duplicate = await schmidt.RunAndWaitForDownloadAsync(() =>
