@@ -18,13 +18,9 @@ public sealed class TaskJourneyTests(StaffAppFixture app) : Journey
 
     private DateOnly Today => app.Today;
 
-    private DateOnly LastMonday => Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7) - 7);
+    private DateOnly LastMonday => Weeks.LastMonday(Today);
 
-    private static string Code(DateOnly monday)
-    {
-        var dt = monday.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
-    }
+    private static string Code(DateOnly monday) => Weeks.Code(monday);
 
     private static string Long(DateOnly d) => $"{d.Day}. {CultureInfo.GetCultureInfo("de-DE").DateTimeFormat.GetMonthName(d.Month)} {d.Year}";
 

@@ -18,14 +18,9 @@ public sealed class WeekSheetJourneyTests(StaffAppFixture app) : Journey
 
     private DateOnly Today => app.Today;
 
-    /// <summary>Monday of the week before this one: all seven days lie in the past.</summary>
-    private DateOnly LastMonday => Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7) - 7);
+    private DateOnly LastMonday => Weeks.LastMonday(Today);
 
-    private static string Code(DateOnly monday)
-    {
-        var dt = monday.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
-    }
+    private static string Code(DateOnly monday) => Weeks.Code(monday);
 
     private static string Day(DateOnly d) =>
         $"{CultureInfo.GetCultureInfo("de-DE").DateTimeFormat.GetDayName(d.DayOfWeek)}, {d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}";
