@@ -41,6 +41,7 @@ public static class StaffApp
                 o.Conventions.AllowAnonymousToPage("/NotFound");
                 o.Conventions.ConfigureFilter(new ApiProblemFilter());
             })
+            .AddMvcOptions(GermanModelBinding.Configure)
             .AddApplicationPart(typeof(StaffApp).Assembly);
         return services;
     }

@@ -58,7 +58,7 @@ public static class AssignmentNoticeText
             + "werden Sie deshalb verpflichtet, die folgende Arbeitsgelegenheit wahrzunehmen, die Ihnen hiermit zur Verfügung gestellt wird.");
 
         w.Heading("1. Die Arbeitsgelegenheit (§ 5 Abs. 1 AsylbLG)");
-        w.Field("Träger/Einsatzstelle:", $"{offer.ProviderName} ({Provider(offer.ProviderType)})");
+        w.Field("Träger:", $"{offer.ProviderName} ({Provider(offer.ProviderType)})");
         w.Field("Tätigkeit:", $"{offer.Title}: {offer.Activity}");
         w.Field("Melden Sie sich bei:", offer.ReportTo);
         w.Field("Beginn:", D(placement.StartsOn));
@@ -70,7 +70,7 @@ public static class AssignmentNoticeText
         w.Heading("2. Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG)");
         w.Paragraph($"Für jede geleistete Arbeitsstunde erhalten Sie eine Aufwandsentschädigung von {NoticeWriter.Euro(data.RateCents)}, "
             + "soweit Sie nicht im Einzelfall höhere notwendige Aufwendungen nachweisen; dann werden diese erstattet. Sie wird monatlich "
-            + "nach den von der Einsatzstelle bestätigten Stunden ausgezahlt und nicht auf Ihre übrigen Leistungen angerechnet "
+            + "nach den vom Träger bestätigten Stunden ausgezahlt und nicht auf Ihre übrigen Leistungen angerechnet "
             + "(§ 7 Abs. 2 Nr. 5 AsylbLG).");
 
         w.Heading("3. Wichtige Gründe (§ 5 Abs. 3 AsylbLG)");
@@ -148,8 +148,8 @@ public static class AssignmentNoticeText
             + "AsylbLG gewährt werden (§ 1a Abs. 1 S. 3 AsylbLG). Teilen Sie uns solche Umstände bitte mit; wir prüfen sie vor jeder "
             + "Entscheidung.",
         "So vermeiden Sie eine Anspruchseinschränkung: Nehmen Sie die Arbeit zu den oben genannten Arbeitszeiten auf und setzen "
-            + "Sie sie fort. Können Sie die Arbeit nicht aufnehmen oder an einem Tag nicht arbeiten, teilen Sie uns und der "
-            + "Einsatzstelle den Grund sofort mit, möglichst vor Arbeitsbeginn, und weisen Sie ihn nach, zum Beispiel durch eine "
+            + "Sie sie fort. Können Sie die Arbeit nicht aufnehmen oder an einem Tag nicht arbeiten, teilen Sie uns und dem "
+            + "Träger den Grund sofort mit, möglichst vor Arbeitsbeginn, und weisen Sie ihn nach, zum Beispiel durch eine "
             + "ärztliche Bescheinigung über die Arbeitsunfähigkeit. Liegt ein wichtiger Grund vor, wird Ihr Anspruch nicht "
             + "eingeschränkt.",
         "Diese Belehrung erhalten Sie nach § 5 Abs. 4 S. 3 AsylbLG, bevor Sie die Arbeit aufnehmen.",
@@ -177,7 +177,7 @@ public static class AssignmentNoticeText
             + "werden Sie deshalb verpflichtet, die folgende Arbeitsgelegenheit wahrzunehmen, die Ihnen hiermit zur Verfügung gestellt wird.");
 
         w.Heading("1. Die Arbeitsgelegenheit (§ 5 Abs. 1 AsylbLG)");
-        w.Field("Träger/Einsatzstelle:", $"{offer.ProviderName} ({Provider(offer.ProviderType)})");
+        w.Field("Träger:", $"{offer.ProviderName} ({Provider(offer.ProviderType)})");
         w.Field("Tätigkeit:", $"{offer.Title}: {offer.Activity}");
         w.Field("Melden Sie sich bei:", offer.ReportTo);
         w.Field("Beginn:", D(placement.StartsOn));
@@ -195,7 +195,7 @@ public static class AssignmentNoticeText
         w.Heading("3. Aufwandsentschädigung (§ 5 Abs. 2 AsylbLG)");
         w.Paragraph($"Für jede geleistete Arbeitsstunde erhalten Sie eine Aufwandsentschädigung von {NoticeWriter.Euro(data.RateCents)}, "
             + "soweit Sie nicht im Einzelfall höhere notwendige Aufwendungen nachweisen; dann werden diese erstattet. Sie wird monatlich "
-            + "nach den von der Einsatzstelle bestätigten Stunden ausgezahlt und nicht auf Ihre übrigen Leistungen angerechnet "
+            + "nach den vom Träger bestätigten Stunden ausgezahlt und nicht auf Ihre übrigen Leistungen angerechnet "
             + "(§ 7 Abs. 2 Nr. 5 AsylbLG).");
 
         w.Heading("4. Wichtige Gründe (§ 5 Abs. 3 AsylbLG)");

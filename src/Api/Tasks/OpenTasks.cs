@@ -150,7 +150,7 @@ public static class OpenTasks
                 else if (kinds.Contains(OpenTaskKind.ProposalDue)
                     && ProposalPreconditions.Missing(p, pl, r, policy, today).Count == 0
                     && !ProposalPreconditions.MissingToday(p, pl, r, hoursAfterRefusals, today).Any())
-                    yield return Task(OpenTaskKind.ProposalDue, "Sanktion vorschlagen",
+                    yield return Task(OpenTaskKind.ProposalDue, "Anspruchseinschränkung vorschlagen",
                         r.Hearing?.HeldOn ?? r.Invitation!.Deadline.AddDays(1), placement: pl.PlacementId, refusal: r.RefusalId);
             }
             if (kinds.Contains(OpenTaskKind.ObjectionToDecide) && pl.Objection is { Status: PlacementObjectionStatus.Pending } po)
@@ -168,7 +168,7 @@ public static class OpenTasks
         {
             var refusalDay = SanctionDecisions.RefusalDate(p, x.ProposalId);
             if (kinds.Contains(OpenTaskKind.ProposalToDecide) && x.Decision is null)
-                yield return Task(OpenTaskKind.ProposalToDecide, "Sanktionsvorschlag entscheiden", HeardOn(p, x) ?? refusalDay,
+                yield return Task(OpenTaskKind.ProposalToDecide, "Vorschlag zur Anspruchseinschränkung entscheiden", HeardOn(p, x) ?? refusalDay,
                     placement: x.PlacementId, refusal: x.RefusalId, proposal: x.ProposalId);
             if (kinds.Contains(OpenTaskKind.ObjectionToDecide))
                 foreach (var o in x.Objections.Where(o => o.Status == ObjectionStatus.Pending))

@@ -99,7 +99,7 @@ public static class EventCatalog
                 nameof(OfferRegistered.AccidentInsurer)]),
         Entry<OfferProviderChanged>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Träger der Arbeitsgelegenheit geändert auf {x.ProviderId}",
             notPersonal: [nameof(OfferProviderChanged.ProviderId)]),
-        Entry<TimesheetConfirmed>(EventStream.Offer, _ => LegalBasis.Allowance, x => $"Stundennachweis {x.Month} vom Träger {x.ProviderId} bestätigt",
+        Entry<TimesheetConfirmed>(EventStream.Offer, _ => LegalBasis.Allowance, x => $"Arbeitsnachweis {Mo(x.Month)} vom Träger {x.ProviderId} bestätigt",
             notPersonal: [nameof(TimesheetConfirmed.Month), nameof(TimesheetConfirmed.ProviderId), nameof(TimesheetConfirmed.ConfirmedBy)]),
         Entry<OfferPlacesChanged>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Platzzahl der Arbeitsgelegenheit geändert auf {x.Places}"),
         Entry<OfferWithdrawn>(EventStream.Offer, _ => LegalBasis.Offer, x => $"Arbeitsgelegenheit zurückgezogen zum {D(x.Date)}",
@@ -300,7 +300,7 @@ public static class EventCatalog
 
         // Higher necessary expenses (§ 5 Abs. 2 AsylbLG): description, evidence and reasoning may tell about the person.
         Entry<ExpenseRecorded>(EventStream.Person, _ => LegalBasis.Allowance,
-            x => $"Höhere notwendige Aufwendungen für {x.Month} erfasst von {x.RecordedBy}: {Eur(x.AmountCents)} ({x.Description})",
+            x => $"Höhere notwendige Aufwendungen für {Mo(x.Month)} erfasst von {x.RecordedBy}: {Eur(x.AmountCents)} ({x.Description})",
             mask: e => e with { Description = X, Evidence = X },
             notPersonal: [nameof(ExpenseRecorded.Municipality), nameof(ExpenseRecorded.Month), nameof(ExpenseRecorded.RecordedBy)]),
         Entry<ExpenseDecided>(EventStream.Person, _ => LegalBasis.Allowance,
@@ -326,28 +326,28 @@ public static class EventCatalog
 
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
-        Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} vorbereitet von {x.PreparedBy}",
+        Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} vorbereitet von {x.PreparedBy}",
             notPersonal: [nameof(PayoutRunPrepared.Month), nameof(PayoutRunPrepared.PreparedBy)]),
-        Entry<PayoutRunReleased>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} freigegeben von {x.ReleasedBy}",
+        Entry<PayoutRunReleased>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} freigegeben von {x.ReleasedBy}",
             notPersonal: [nameof(PayoutRunReleased.Month), nameof(PayoutRunReleased.ReleasedBy)]),
-        Entry<PayoutRunReviewed>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {x.Month} geprüft von {x.ReviewedBy}",
+        Entry<PayoutRunReviewed>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} geprüft von {x.ReviewedBy}",
             notPersonal: [nameof(PayoutRunReviewed.Month), nameof(PayoutRunReviewed.ReviewedBy)]),
         // The reason is payroll's note on a whole run; a person's history leaves it out.
         Entry<PayoutRunRejected>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
-            x => $"Auszahlungslauf {x.Month} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
+            x => $"Auszahlungslauf {Mo(x.Month)} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
             notPersonal: [nameof(PayoutRunRejected.Month), nameof(PayoutRunRejected.RejectedBy), nameof(PayoutRunRejected.Reason)]),
         // The file goes to the Kreiskasse, which pays out (cash-office basis of every payout event); it names no person itself.
         Entry<PayoutRunExported>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
             x => x.Sequence == 1
-                ? $"Auszahlungslauf {x.Month} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} Zeilen, {Eur(x.ControlTotalCents)})"
-                : $"Auszahlungslauf {x.Month} als Duplikat {x.Sequence} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} Zeilen, {Eur(x.ControlTotalCents)})",
+                ? $"Auszahlungslauf {Mo(x.Month)} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})"
+                : $"Auszahlungslauf {Mo(x.Month)} als Duplikat {x.Sequence} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})",
             notPersonal: [nameof(PayoutRunExported.Month), nameof(PayoutRunExported.ExportedBy), nameof(PayoutRunExported.Sha256)]),
 
         Entry<PersonHistoryRead>(EventStream.AccessLog, _ => LegalBasis.DataAccess, x => $"Akte eingesehen ({x.Purpose})",
             notPersonal: [nameof(PersonHistoryRead.Purpose)]),
 
         Entry<AllowanceComputed>(EventStream.DerivedForHistory, _ => LegalBasis.Payout,
-            x => $"Aufwandsentschädigung {x.Month}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
+            x => $"Aufwandsentschädigung {Mo(x.Month)}{(x.Arrears ? " (Nachberechnung)" : "")} berechnet: {H(x.Minutes)} zu {x.RateCents} ct = {Eur(x.AmountCents)}",
             notPersonal: [nameof(AllowanceComputed.Month)]),
     ];
 
@@ -372,6 +372,10 @@ public static class EventCatalog
         new(stream, legalBasis, summary, occurredOn, mask, notPersonal ?? []);
 
     private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A month as people read it ("November 2026"), not as stored ("2026-11").</summary>
+    private static string Mo(string month) => Month.TryParse(month, out var m) ? m.German : month;
+    private static string Mo(Month month) => month.German;
 
     private static string H(int minutes) => $"{(minutes < 0 ? "-" : "")}{Math.Abs(minutes) / 60}:{Math.Abs(minutes) % 60:D2} Std.";
 

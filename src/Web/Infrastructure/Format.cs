@@ -28,6 +28,9 @@ public static class Format
 
     public static string Hm(long minutes) => $"{minutes / 60}:{minutes % 60:00}";
 
+    /// <summary>A count with its noun in the right number: 1 Lauf, 2 Läufe, 0 Läufe (German uses the plural for zero).</summary>
+    public static string Count(long n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
     public static string Month(string yyyyMm)
     {
         var names = new[] { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember" };

@@ -18,7 +18,7 @@ public static class Roles
         (Coordinator, "Koordination Landkreis"),
         (Payroll, "Abrechnung (Kreiskasse)"),
         (Auditor, "Rechnungsprüfung"),
-        (Provider, "Träger (Einsatzstelle)"),
+        (Provider, "Träger"),
     ];
 
     public static string Label(string? role) => All.FirstOrDefault(r => r.Id == role).Label ?? role ?? "";

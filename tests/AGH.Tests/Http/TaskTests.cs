@@ -63,7 +63,7 @@ public sealed class TaskTests(AghFactory factory) : HttpTest(factory)
         var decide = (await Tasks(official, person)).Should().ContainSingle().Subject;
         decide["kind"]!.GetValue<string>().Should().Be("proposal-to-decide");
         decide["proposalId"]!.GetValue<string>().Should().Be(proposal.ToString());
-        decide["label"]!.GetValue<string>().Should().StartWith("Sanktionsvorschlag entscheiden: Yusuf, Amina");
+        decide["label"]!.GetValue<string>().Should().StartWith("Vorschlag zur Anspruchseinschränkung entscheiden: Yusuf, Amina");
         (await GetOk(official, $"/api/persons/{person}"))["openTasks"]!.GetValue<int>().Should().Be(1);
         Kinds(await Tasks(await As("official", null, Unique("off-district")), person)).Should().Equal("proposal-to-decide");
 

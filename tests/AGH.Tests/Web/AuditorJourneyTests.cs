@@ -35,7 +35,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
         var link = auditor.GetByRole(AriaRole.Link, new() { Name = $"{c.FamilyName}, {c.GivenName}" });
         await Assertions.Expect(link).ToBeVisibleAsync();
-        await Assertions.Expect(auditor.Locator("table caption")).ToContainTextAsync("1 Personen");
+        await Assertions.Expect(auditor.Locator("table caption")).ToContainTextAsync("1 Person zu");
         auditor.Url.Should().NotContain(c.FileReference).And.NotContain("q=", "the search is posted: no term in the URL, the history or a proxy's log");
         await StaffAppFixture.Check(auditor, "40-pruefung");
 

@@ -61,7 +61,7 @@ public sealed class ProviderJourneyTests(StaffAppFixture app) : Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
         await page.WaitForURLAsync("**/app/provider");
-        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync($"Maria Böhm · Träger (Einsatzstelle) · {tafel}");
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync($"Maria Böhm · Träger · {tafel}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Meine Einsätze");
         var offers = page.GetByTestId("provider-offer");
         await Expect(offers).ToHaveCountAsync(1);

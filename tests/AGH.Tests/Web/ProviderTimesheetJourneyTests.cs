@@ -214,7 +214,7 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await page.GetByLabel("Organisation des Trägers").FillAsync(provider);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         await page.WaitForURLAsync("**/app/provider");
-        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Träger (Einsatzstelle)");
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Träger");
         return page;
     }
 }

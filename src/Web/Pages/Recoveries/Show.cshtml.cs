@@ -60,7 +60,7 @@ public sealed class ShowModel : CommandPage
             var body = new HearRecoveryRequest { HeldOn = Hearing.HeldOn!.Value, Statement = Hearing.Statement!.Trim() };
             if (await Try(c => c.HearRecoveryAsync(Id, IdempotencyKey("hearing", body.HeldOn, body.Statement), body), nameof(Hearing),
                     new Dictionary<string, string> { ["date-in-future"] = "HeldOn", ["hearing-before-opening"] = "HeldOn" }))
-                return BackTo("/Recoveries/Show", new { id = Id }, "Die Anhörung ist erfasst. Entscheiden muss nun eine andere Person (Sachgebietsleitung).");
+                return BackTo("/Recoveries/Show", new { id = Id }, "Die Anhörung ist erfasst. Entscheiden muss nun eine andere Person (Amtsleitung).");
         }
         await Load();
         return Page();
