@@ -27,8 +27,8 @@ public sealed partial class FormPermissionTests(StaffAppFixture app) : Journey
         ["link /app/persons/{id}/exemptions/new"] = CaseworkerOfficial,
         ["link /app/persons/{id}/willingness"] = CaseworkerOfficial,
         ["link /app/persons/{id}/legal-status"] = CaseworkerOfficial,
-        ["link /app/persons/{id}/legal-hold"] = Official,
-        ["link /app/persons/{id}/entitlement-end"] = CaseworkerOfficial,
+        ["link /app/persons/{id}/legal-hold"] = CaseworkerOfficial,
+        ["link /app/persons/{id}/entitlement-end"] = Caseworker,
         ["link /app/persons/{id}/export"] = Caseworker,
         ["link /app/placements/{id}/end"] = Caseworker,
         ["link /app/placements/{id}/refusals/new"] = Caseworker,
@@ -37,14 +37,23 @@ public sealed partial class FormPermissionTests(StaffAppFixture app) : Journey
         ["link /app/sanction-proposals/{id}/suspension"] = Official,
         ["link /app/sanction-proposals/{id}/review-request"] = CaseworkerOfficial,
         ["post /app/placements/{id}/hours"] = Caseworker,
-        ["post /app/placements/{id}/refusals/{id}"] = CaseworkerOfficial,
+        ["post /app/placements/{id}/refusals/{id}?handler=Assess"] = CaseworkerOfficial,
+        ["post /app/placements/{id}/refusals/{id}?handler=Invite"] = CaseworkerOfficial,
+        ["post /app/placements/{id}/refusals/{id}?handler=Reassess"] = CaseworkerOfficial,
+        ["post /app/offers/{id}?handler=Places"] = ["caseworker", "coordinator"],
+        ["post /app/offers/{id}?handler=Withdraw"] = ["caseworker", "coordinator"],
+        ["post /app/notices/{id}/Receipt"] = CaseworkerOfficial,
+        ["post /app/placements/{id}/objection?handler=Record"] = CaseworkerOfficial,
+        ["post /app/placements/{id}/objection?handler=Decide"] = Official,
+        ["post /app/payout-runs?handler=Prepare"] = ["payroll"],
+        ["post /app/payout-runs/{id}?handler=Review"] = ["payroll"],
+        ["post /app/payout-runs/{id}?handler=Reject"] = ["payroll"],
         ["post /app/sanction-proposals/{id}?handler=Decide"] = Official,
         ["post /app/sanction-proposals/{id}?handler=Objection"] = CaseworkerOfficial,
         ["post /app/sanction-proposals/{id}?handler=ObjectionDecision"] = Official,
         ["post /app/sanction-proposals/{id}?handler=Review"] = Official,
         ["post /app/sanction-proposals/{id}?handler=End"] = Official,
         ["post /app/notices/{id}/Dispatch"] = CaseworkerOfficial,
-        ["post /app/placements/{id}/objection"] = CaseworkerOfficial,
         ["post /app/payout-runs/{id}?handler=Release"] = ["payroll"],
     };
 
@@ -109,6 +118,52 @@ public sealed partial class FormPermissionTests(StaffAppFixture app) : Journey
         // The case was prepared so that each role does have something to do: the table is not vacuous.
         offered.Should().Contain(o => o.StartsWith("official: post /app/sanction-proposals/{id}?handler=Decide", StringComparison.Ordinal));
         offered.Should().Contain(o => o.StartsWith("caseworker: post /app/placements/{id}/hours", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_restriction_s_review_and_its_early_end_show_a_summary_first_and_store_nothing_until_confirmed()
+    {
+        var restricted = await ContinuedCase.Create(app);
+        var page = await app.SignIn("official", "Dr. Jonas Amt", $"melle-off-bestaetigung-{Guid.NewGuid():N}"[..28], Melle);
+        await page.GotoAsync($"/app/sanction-proposals/{restricted.Proposal}");
+        var before = (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!.ToJsonString();
+
+        // The review: the first click shows what would be decided; nothing is stored yet.
+        await page.GetByLabel("Nicht fortsetzen: endet wie geplant").CheckAsync();
+        await page.GetByLabel("Begründung der Überprüfung").FillAsync("Die Person arbeitet wieder regelmäßig mit.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
+        var confirm = page.GetByTestId("confirm-step");
+        await Assertions.Expect(confirm).ToContainTextAsync("Noch ist nichts gespeichert");
+        await Assertions.Expect(page.GetByTestId("confirm-summary")).ToContainTextAsync("nicht fortsetzen: endet wie geplant");
+        await Assertions.Expect(page.GetByTestId("confirm-summary")).ToContainTextAsync("Die Person arbeitet wieder regelmäßig mit.");
+        await StaffAppFixture.Check(page, "180-restriction-review-confirm");
+        (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!.ToJsonString().Should().Be(before, "the summary stores nothing");
+
+        // Back to the form keeps the input; confirming then stores the review.
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Zurück" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Begründung der Überprüfung")).ToHaveValueAsync("Die Person arbeitet wieder regelmäßig mit.");
+        (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!.ToJsonString().Should().Be(before, "going back stores nothing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Die Überprüfung ist gespeichert")).ToBeVisibleAsync();
+        var reviewed = (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!;
+        reviewed.ToJsonString().Should().NotBe(before, "the confirmed review is stored");
+        reviewed["status"]!.GetValue<string>().Should().Be("in-force");
+
+        // The early end: the same check before it becomes binding.
+        await page.GetByLabel("Grund der vorzeitigen Beendigung").SelectOptionAsync(new SelectOptionValue { Label = "Pflicht wird wieder erfüllt" });
+        await page.GetByLabel("Begründung der Beendigung").FillAsync("Nimmt seit zwei Wochen regelmäßig teil.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einschränkung beenden" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("confirm-summary")).ToContainTextAsync("Pflicht wird wieder erfüllt");
+        await Assertions.Expect(page.GetByTestId("confirm-summary")).ToContainTextAsync(app.Today.ToString("dd.MM.yyyy"));
+        await StaffAppFixture.Check(page, "181-restriction-end-confirm");
+        (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!["status"]!.GetValue<string>().Should().Be("in-force", "the summary ends nothing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich beenden" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Die Einschränkung ist vorzeitig beendet.")).ToBeVisibleAsync();
+        var ended = (await ProposedCase.Read(app, restricted.Proposal))["restriction"]!;
+        ended["status"]!.GetValue<string>().Should().Be("ended-early");
+        ended["endsOn"]!.GetValue<string>().Should().Be(D(app.Today));
+        await StaffAppFixture.End(page);
     }
 
     /// <summary>The post forms with a usable submit button and the links to form pages in the page's main part, as table keys.</summary>
