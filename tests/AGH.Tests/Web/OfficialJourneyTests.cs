@@ -188,6 +188,8 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await official.GetByLabel("Begründung der Überprüfung").FillAsync("Die Weigerung dauert an.");
         await RestrictionTermsForm.Fill(official, app.Today.AddMonths(-3));
         await official.GetByRole(AriaRole.Button, new() { Name = "Überprüfung speichern" }).ClickAsync();
+        // Issue 20: a summary first; the API's refusal comes once it is confirmed.
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich fortsetzen" }).ClickAsync();
         // Contract v3a: a continuation is refused before its window opens, before the hearing is looked at.
         await Assertions.Expect(official.Locator("[data-valmsg-for='Review.Continue']")).ToContainTextAsync("letzten Wochen");
         await Assertions.Expect(official.GetByLabel("Begründung der Überprüfung")).ToHaveValueAsync("Die Weigerung dauert an.");
@@ -197,6 +199,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await official.GetByLabel("Grund der vorzeitigen Beendigung").SelectOptionAsync(new SelectOptionValue { Label = "Pflicht wird wieder erfüllt" });
         await official.GetByLabel("Begründung der Beendigung").FillAsync("Arbeitet seit heute wieder.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung beenden" }).ClickAsync();
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich beenden" }).ClickAsync();
         await Assertions.Expect(official.Locator("[data-valmsg-for='End.Date']")).ToContainTextAsync("nicht in der Zukunft");
         await Assertions.Expect(official.GetByLabel("Grund der vorzeitigen Beendigung")).ToHaveValueAsync("DutyFulfilled");
         await Assertions.Expect(official.GetByLabel("Begründung der Beendigung")).ToHaveValueAsync("Arbeitet seit heute wieder.");
@@ -205,6 +208,7 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
 
         await official.GetByLabel("Letzter Tag der Einschränkung").FillAsync(app.Today.ToString("yyyy-MM-dd"));
         await official.GetByRole(AriaRole.Button, new() { Name = "Einschränkung beenden" }).ClickAsync();
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich beenden" }).ClickAsync();
         await Assertions.Expect(official.GetByTestId("restriction-status")).ToHaveTextAsync("vorzeitig beendet");
         var ended = await Current(c);
         ended["restriction"]!["status"]!.GetValue<string>().Should().Be("ended-early");

@@ -41,8 +41,8 @@ public sealed class ReflowTests(StaffAppFixture app) : Journey
         var pages = new (string Role, string? Municipality, string[] Paths)[]
         {
             ("caseworker", Municipality, ["/app", "/app/persons", $"/app/persons/{person}", $"/app/placements/{placement}", "/app/offers", "/app/inbox"]),
-            ("official", Municipality, ["/app", "/app/inbox"]),
-            ("coordinator", null, ["/app/quota", "/app/offers"]),
+            ("official", Municipality, ["/app", "/app/inbox", "/app/reports"]),
+            ("coordinator", null, ["/app/quota", "/app/offers", "/app/reports"]),
             ("payroll", null, ["/app", "/app/payout-runs"]),
             ("auditor", null, ["/app/audit", $"/app/audit/persons/{person}"]),
         };

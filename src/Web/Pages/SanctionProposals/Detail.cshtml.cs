@@ -196,6 +196,13 @@ public sealed class DetailModel : CommandPage
         Active = "end";
         if (End.Date is null) ModelState.AddModelError("End.Date", "Bitte den letzten Tag angeben.");
         if (End.Reason is null) ModelState.AddModelError("End.Reason", "Bitte einen Grund wählen.");
+        if (ModelState.IsValid && !Confirmed("Anspruchseinschränkung vorzeitig beenden", "Jetzt verbindlich beenden", "End",
+            [
+                new("Letzter Tag der Einschränkung", Format.Date(End.Date)),
+                new("Grund", Labels.RestrictionEndReason.Text(End.Reason!.Value)),
+                new("Begründung der Beendigung", End.Reasoning),
+            ], "Der angegebene Tag wird das Ende der Einschränkung; das lässt sich nicht rückgängig machen."))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.EndRestrictionAsync(Id, IdempotencyKey("end"), ETag, new EndRestrictionRequest
             {
                 Date = End.Date!.Value,
@@ -211,6 +218,19 @@ public sealed class DetailModel : CommandPage
         Active = "review";
         if (Review.Continue is null) ModelState.AddModelError("Review.Continue", "Bitte wählen Sie: fortsetzen oder nicht fortsetzen.");
         var (amounts, special, notice) = Review.Continue == true ? Terms(Review, "Review") : (null, null, null);
+        var continuing = Review.Continue == true;
+        if (ModelState.IsValid && !Confirmed(continuing ? "Anspruchseinschränkung fortsetzen" : "Überprüfung: nicht fortsetzen",
+                continuing ? "Jetzt verbindlich fortsetzen" : "Jetzt verbindlich speichern", "Review",
+            [
+                new("Ergebnis", continuing ? "fortsetzen für weitere sechs Monate" : "nicht fortsetzen: endet wie geplant"),
+                new("Anhörung zur Fortsetzung am", Review.HearingHeldOn is { } heard ? Format.Date(heard) : null),
+                new("Monatlich bisher / künftig", continuing ? $"{Review.MonthlyBefore} EUR / {Review.MonthlyAfter} EUR" : null),
+                new("Begründung der Überprüfung", Review.Reasoning, InNotice: true),
+                new("Zusätzlich gewährt", continuing ? Review.Granted : null, InNotice: continuing),
+                new("Begründung der Prüfung besonderer Umstände", continuing ? Review.HardshipReasoning : null, InNotice: continuing),
+                new("Ermessenserwägungen (§ 45 SGB X)", continuing ? Review.DiscretionReasoning : null, InNotice: continuing),
+            ], continuing ? "Die Fortsetzung erzeugt einen Bescheid; die markierten Texte erscheinen darin wörtlich." : null))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.ReviewRestrictionAsync(Id, IdempotencyKey("review"), ETag, new ReviewRestrictionRequest
             {
                 ContinueRestriction = Review.Continue!.Value,
