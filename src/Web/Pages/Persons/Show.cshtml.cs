@@ -28,12 +28,21 @@ public sealed class ShowModel : StaffPage
     public IReadOnlyList<OpenTaskDto> Tasks { get; private set; } = [];
     public IReadOnlyDictionary<Guid, Guid> TaskOffers { get; private set; } = new Dictionary<Guid, Guid>();
 
+    /// <summary>For a record closed as doppelt erfasst: the führende Akte (null when the caller may not read it).</summary>
+    public PersonDto? Kept { get; private set; }
+
+    /// <summary>Correction and "doppelt erfasst": caseworkers of the person's municipality, on an open record.</summary>
+    public bool MayCorrect => User.Role() == Roles.Caseworker && User.Municipality() == Person.Municipality
+        && Person.ErasedOn is null && Person.Status != PersonStatus.Duplicate;
+
     public bool HasActivePlacement => Person.ActivePlacementId is not null || Placements.Any(p => p.Status != PlacementStatus.Ended);
 
     public async Task OnGet()
     {
         var api = await Api();
         Person = await api.GetPersonAsync(Id, null);
+        if (Person.DuplicateOf is { } keptId)
+            Kept = await OptionalRead.Of(() => api.GetPersonAsync(keptId, null));
         Placements = (await api.ListPlacementsAsync(Id, null, null, 1, 500, null)).OrderByDescending(p => p.StartsOn).ToList();
         var offers = new Dictionary<Guid, OfferDto>();
         foreach (var offerId in Placements.Select(p => p.OfferId).Distinct())
