@@ -69,6 +69,7 @@ public static class FieldNames
         ["Approved"] = "Entscheidung",
         ["Basis"] = "Rechtsgrundlage",
         ["Confirmed"] = "Bestätigung",
+        ["ConfirmedNotDuplicate"] = "Keine Doppelerfassung",
         ["Considered"] = "Besondere Umstände geprüft",
         ["Continue"] = "Fortsetzung",
         ["Costs"] = "Kosten",
