@@ -291,7 +291,7 @@ public sealed class ListFilterTests(ListFactory factory) : HttpTest(factory)
         var b = await Register(cw, "hilter", "Bea", tag + "b", "AZ-" + tag + "-1");
         var a = await Register(cw, "hilter", "Ann", tag + "a", "AZ-" + tag + "-3");
         var c = await Register(cw, "hilter", "Cem", tag + "c", "AZ-" + tag + "-2");
-        await Ok(await Post(cw, $"/api/persons/{c}/exemptions", new { reason = "illness", from = D(Today.AddDays(-1)) }), HttpStatusCode.Created);
+        await Ok(await Post(cw, $"/api/persons/{c}/exemptions", new { reason = "illness", from = D(Today.AddDays(-1)), until = D(Today.AddDays(30)) }), HttpStatusCode.Created);
 
         var byName = await Page(cw, $"/api/persons?q={tag}&sort=name");
         Names(byName.Items).Should().Equal(tag + "a", tag + "b", tag + "c");
