@@ -13,9 +13,12 @@ public static class ListAccidentsEndpoint
         var q = http.Request.Query;
         if (q["status"].Count > 1) checks.Add("status", "must be given once.");
         if (StatusOf(q["status"].ToString()) is null && q["status"].ToString().Length > 0) checks.Add("status", "must be open, reported or not-reportable.");
+        ListOrder.Read(http, checks, SortKeys);
         Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
         return checks.Details();
     }
+
+    private static readonly string[] SortKeys = ["reportDueOn", "on"];
 
     private static AccidentStatus? StatusOf(string value) => value switch
     {
@@ -30,7 +33,11 @@ public static class ListAccidentsEndpoint
     [EndpointDescription("Caseworkers: persons of their municipality; coordinators and auditors: all; providers: accidents at their own offers "
         + "(description and incapacityDays only where they recorded them). Ordered by reportDueOn, then as recorded.")]
     [ProducesResponseType<IReadOnlyList<AccidentDto>>(200), AnswersProblems(403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? status, string? page, string? pageSize)
+    [QueryParameter("status", "Nur Unfälle mit diesem status: open (Anzeige an den Unfallversicherungsträger noch nicht erfasst), reported, not-reportable.",
+        "open", "reported", "not-reportable")]
+    [QueryParameter("sort", "Die Reihenfolge: reportDueOn (Anzeige fällig am, ohne sort) oder on (Unfalltag); ein vorangestelltes - kehrt sie um; "
+        + "gleiche Tage in der Reihenfolge der Erfassung.", "reportDueOn", "on", "-reportDueOn", "-on")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? status, string? sort, string? page, string? pageSize)
     {
         var paging = Paging.Read(page, pageSize, new Checks());
         var actor = Access.Actor(http);
@@ -42,7 +49,14 @@ public static class ListAccidentsEndpoint
         }
         else if (actor.Role == Roles.Caseworker && actor.Municipality is { } municipality) query = query.Where(x => x.Municipality == municipality);
         if (StatusOf(status ?? "") is { } wanted) query = query.Where(x => x.Status == wanted);
-        var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.ReportDueOn).ThenBy(x => x.Id));
+        var order = ListOrder.Read(http, new Checks(), SortKeys) ?? new ListOrder("reportDueOn", false);
+        var items = await paging.Fetch(http, query, q => (order.Key, order.Descending) switch
+        {
+            ("on", false) => q.OrderBy(x => x.On).ThenBy(x => x.Id),
+            ("on", true) => q.OrderByDescending(x => x.On).ThenBy(x => x.Id),
+            (_, true) => q.OrderByDescending(x => x.ReportDueOn).ThenBy(x => x.Id),
+            _ => q.OrderBy(x => x.ReportDueOn).ThenBy(x => x.Id),
+        });
         return Results.Ok(items.Select(x => AccidentDto.From(x, actor)).ToList());
     }
 }

@@ -33,6 +33,7 @@ public static class OpenApiContract
         c.OperationFilter<ProblemResponses>();
         c.OperationFilter<LegalBases>();
         c.OperationFilter<OpenApiPaging>();
+        c.OperationFilter<OpenApiQueryParameters>();
         c.OperationFilter<ProviderViewAnswers>();
         c.OperationFilter<AlternativeContent>();
         c.DocumentFilter<TagDescriptions>();

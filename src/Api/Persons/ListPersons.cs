@@ -11,14 +11,23 @@ public static class ListPersonsEndpoint
     [WolverineGet("/api/persons", OperationId = "listPersons"), Tags("Persons")]
     [EndpointSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<PersonDto>>(200), AnswersProblems(403)]
+    [QueryParameter("municipality", "Nur Personen dieser Kommune (ihre id, siehe GET /api/municipalities).")]
+    [QueryParameter("q", "Suche nach Name oder Aktenzeichen: jedes Wort muss vorkommen; genaue Treffer zuerst, wenn weder sort noch status angegeben ist.")]
+    [QueryParameter("status", "Nur Personen mit diesem status (wie er heute gilt, also wie im Feld status der Antwort).",
+        "available", "placed", "exempt", "not-entitled", "duplicate")]
+    [QueryParameter("sort", "Die Reihenfolge: name (Familienname, Vorname), fileReference (Aktenzeichen; ohne Aktenzeichen zuletzt) oder dateOfBirth; "
+        + "ein vorangestelltes - kehrt sie um. Ohne sort: nach Name (bei einer Suche ohne status die genauen Treffer zuerst).",
+        "name", "fileReference", "dateOfBirth", "-name", "-fileReference", "-dateOfBirth")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, Policy policy, string? municipality, string? q,
-        string? page, string? pageSize)
+        string? status, string? sort, string? page, string? pageSize)
     {
         var actor = Access.Actor(http);
         var checks = new Checks();
         if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
         if (q is not null) checks.Text(q, "q", PersonSearch.MaxQueryLength, required: false);
+        var wantedStatus = ListOrder.Choice(http, checks, "status", StatusValues.Keys.ToArray());
+        var order = ListOrder.Read(http, checks, SortKeys);
         var paging = Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<Person>().AsQueryable();
@@ -27,14 +36,62 @@ public static class ListPersonsEndpoint
             query = query.Where(p => p.Municipality == own);
         // Every word must occur in the folded key; the trigram index on it answers the LIKE '%word%'.
         foreach (var term in PersonSearch.Terms(q ?? "")) query = query.Where(p => p.SearchKey.Contains(term));
-        var persons = PersonSearch.Terms(q ?? "").Count > 0
-            ? await ExactFirst(http, query, q!, paging)
-            : await paging.Fetch(http, query, ByName);
         var today = clock.Today;
+        var persons = wantedStatus is not null || order is not null
+            ? await FilteredAndSorted(http, query, wantedStatus is null ? null : StatusValues[wantedStatus], order ?? new ListOrder("name", false), today, paging)
+            : PersonSearch.Terms(q ?? "").Count > 0
+                ? await ExactFirst(http, query, q!, paging)
+                : await paging.Fetch(http, query, ByName);
         // One count for the whole page (a few queries, not one per row).
         var open = await Tasks.OpenTasks.CountsFor(session, persons, actor, policy, today, http.RequestAborted);
         return Results.Ok(persons.Select(p => PersonDto.From(p, today, policy) with { OpenTasks = open.GetValueOrDefault(p.Id) }));
     }
+
+    private static readonly Dictionary<string, PersonStatus> StatusValues = new()
+    {
+        ["available"] = PersonStatus.Available,
+        ["placed"] = PersonStatus.Placed,
+        ["exempt"] = PersonStatus.Exempt,
+        ["not-entitled"] = PersonStatus.NotEntitled,
+        ["duplicate"] = PersonStatus.Duplicate,
+    };
+
+    private static readonly string[] SortKeys = ["name", "fileReference", "dateOfBirth"];
+
+    private static readonly StringComparer Names = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
+
+    /// <summary>
+    /// A status is today's reading of a person's events, not a stored column: the matching persons (one municipality's, or
+    /// the district's for an auditor) are read, filtered and ordered here, then paged. Ties fall back to the name, then the id.
+    /// </summary>
+    private static async Task<IReadOnlyList<Person>> FilteredAndSorted(HttpContext http, IQueryable<Person> matches, PersonStatus? status, ListOrder order,
+        DateOnly today, Paging paging)
+    {
+        var all = (await matches.ToListAsync(http.RequestAborted)).AsEnumerable();
+        if (status is { } wanted) all = all.Where(p => p.StatusOn(today) == wanted);
+        var list = all.ToList();
+        list.Sort((a, b) =>
+        {
+            var c = order.Key switch
+            {
+                "fileReference" => CompareNullsLast(a.FileReference, b.FileReference, order.Descending),
+                "dateOfBirth" => order.Descending ? b.DateOfBirth.CompareTo(a.DateOfBirth) : a.DateOfBirth.CompareTo(b.DateOfBirth),
+                _ => 0,
+            };
+            if (c == 0)
+            {
+                c = Names.Compare(a.FamilyName, b.FamilyName);
+                if (c == 0) c = Names.Compare(a.GivenName, b.GivenName);
+                if (order.Key == "name" && order.Descending) c = -c;
+            }
+            return c != 0 ? c : a.Id.CompareTo(b.Id);
+        });
+        paging.Announce(http, list.Count);
+        return list.Skip(paging.Skip).Take(paging.PageSize).ToList();
+    }
+
+    private static int CompareNullsLast(string? x, string? y, bool descending) =>
+        x is null ? (y is null ? 0 : 1) : y is null ? -1 : (descending ? -1 : 1) * StringComparer.Ordinal.Compare(x, y);
 
     // A whole name of more words than this is not looked for as an exact hit (its word matches still list it).
     private const int MaxNameWords = 8;

@@ -40,7 +40,7 @@ public static class PersonNames
     {
         for (var page = 1; found.Count < wanted.Count; page++)
         {
-            var persons = (await api.ListPersonsAsync(null, null, page, ListPageSize)).ToList();
+            var persons = (await api.ListPersonsAsync(null, null, null, null, page, ListPageSize)).ToList();
             foreach (var p in persons.Where(p => wanted.Contains(p.Id))) found[p.Id] = p;
             if (persons.Count < ListPageSize) break;
         }

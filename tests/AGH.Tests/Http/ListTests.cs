@@ -257,3 +257,84 @@ public sealed class NoCorsTests(AghFactory factory) : HttpTest(factory)
         answer.Headers.Should().NotContain(h => h.Key.StartsWith("Access-Control-"));
     }
 }
+
+/// <summary>Issue 20: the person and accident lists filter and sort in the API.</summary>
+[Collection(ListCollection.Name)]
+public sealed class ListFilterTests(ListFactory factory) : HttpTest(factory)
+{
+    private async Task<Guid> Register(HttpClient client, string municipality, string givenName, string familyName, string fileReference)
+    {
+        var response = await Post(client, "/api/persons", new
+        {
+            municipality, givenName, familyName, dateOfBirth = D(Today.AddYears(-30)),
+            confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)), fileReference,
+        });
+        return IdOf(await Ok(response, HttpStatusCode.Created));
+    }
+
+    private static async Task<(JsonArray Items, int Total)> Page(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var items = (await Ok(response)).AsArray();
+        return (items, int.Parse(response.Headers.GetValues("X-Total-Count").Single()));
+    }
+
+    private static IEnumerable<string> Ids(JsonArray items) => items.Select(i => i!["id"]!.GetValue<string>());
+
+    private static IEnumerable<string> Names(JsonArray items) => items.Select(i => i!["familyName"]!.GetValue<string>());
+
+    [Fact]
+    public async Task Persons_filter_by_status_and_sort_by_name_file_reference_and_birth_in_the_API()
+    {
+        var cw = await Caseworker("hilter");
+        var tag = "Srt" + Guid.NewGuid().ToString("N")[..6];
+        var b = await Register(cw, "hilter", "Bea", tag + "b", "AZ-" + tag + "-1");
+        var a = await Register(cw, "hilter", "Ann", tag + "a", "AZ-" + tag + "-3");
+        var c = await Register(cw, "hilter", "Cem", tag + "c", "AZ-" + tag + "-2");
+        await Ok(await Post(cw, $"/api/persons/{c}/exemptions", new { reason = "illness", from = D(Today.AddDays(-1)), until = D(Today.AddDays(30)) }), HttpStatusCode.Created);
+
+        var byName = await Page(cw, $"/api/persons?q={tag}&sort=name");
+        Names(byName.Items).Should().Equal(tag + "a", tag + "b", tag + "c");
+        Names((await Page(cw, $"/api/persons?q={tag}&sort=-name")).Items).Should().Equal(tag + "c", tag + "b", tag + "a");
+        Names((await Page(cw, $"/api/persons?q={tag}&sort=fileReference")).Items).Should().Equal(tag + "b", tag + "c", tag + "a");
+        Names((await Page(cw, $"/api/persons?q={tag}&sort=-fileReference")).Items).Should().Equal(tag + "a", tag + "c", tag + "b");
+
+        var exempt = await Page(cw, $"/api/persons?q={tag}&status=exempt");
+        Ids(exempt.Items).Should().Equal(c.ToString());
+        exempt.Total.Should().Be(1);
+        var available = await Page(cw, $"/api/persons?q={tag}&status=available&sort=-name");
+        Ids(available.Items).Should().Equal(b.ToString(), a.ToString());
+        available.Items.Should().OnlyContain(p => p!["status"]!.GetValue<string>() == "available");
+        // Paged after filtering: the total is the filtered list's.
+        var second = await Page(cw, $"/api/persons?q={tag}&status=available&sort=name&page=2&pageSize=1");
+        Ids(second.Items).Should().Equal(b.ToString());
+        second.Total.Should().Be(2);
+        // Without the parameters the list answers as before.
+        (await Page(cw, $"/api/persons?q={tag}")).Total.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("status=Exempt", "status")]
+    [InlineData("status=tasks", "status")]
+    [InlineData("status=exempt&status=placed", "status")]
+    [InlineData("sort=familyName", "sort")]
+    [InlineData("sort=--name", "sort")]
+    [InlineData("sort=name&sort=-name", "sort")]
+    public async Task An_unknown_person_status_or_order_is_a_400_naming_the_parameter(string query, string field)
+    {
+        var cw = await Caseworker("hilter");
+        var problem = await ShouldBeProblem(await cw.GetAsync($"/api/persons?{query}"), 400);
+        problem["errors"]![field].Should().NotBeNull(query);
+    }
+
+    [Theory]
+    [InlineData("sort=due")]
+    [InlineData("sort=-")]
+    [InlineData("sort=on&sort=-on")]
+    public async Task An_unknown_accident_order_is_a_400_naming_sort(string query)
+    {
+        var cw = await Caseworker("hilter");
+        var problem = await ShouldBeProblem(await cw.GetAsync($"/api/accidents?{query}"), 400);
+        problem["errors"]!["sort"].Should().NotBeNull(query);
+    }
+}

@@ -35,7 +35,7 @@ public sealed record OfficeCases(
         }
         if (accidents)
         {
-            open = (await api.ListAccidentsAsync("open", 1, PageSize)).ToList();
+            open = (await api.ListAccidentsAsync("open", null, 1, PageSize)).ToList();
             accidentTotal = api.LastTotalCount ?? open.Count;
         }
         var persons = showPersons

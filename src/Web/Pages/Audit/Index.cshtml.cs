@@ -25,7 +25,7 @@ public sealed class IndexModel : StaffPage
     {
         if (P < 1) P = 1;
         var api = await Api();
-        Persons = (await api.ListPersonsAsync(null, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), P, PageSize)).ToList();
+        Persons = (await api.ListPersonsAsync(null, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), null, null, P, PageSize)).ToList();
         Total = api.LastTotalCount ?? Persons.Count;
     }
 }

@@ -42,34 +42,24 @@ public sealed class IndexModel : StaffPage
         if (Sort is not ("name" or "file-reference")) Sort = null;
         var api = await Api();
         var q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
-        if (!Filtered)
+        // Status and order are the API's (GET /api/persons?status=&sort=); only "open tasks" is read from /api/tasks.
+        var apiSort = Sort == "file-reference" ? "fileReference" : Sort is null ? null : "name";
+        if (Status != "tasks")
         {
-            Persons = (await api.ListPersonsAsync(User.Municipality(), q, P, PageSize)).ToList();
+            Persons = (await api.ListPersonsAsync(User.Municipality(), q, Status, apiSort, P, PageSize)).ToList();
             Total = api.LastTotalCount ?? Persons.Count;
             return;
         }
-        // A status is the API's reading of today, not a stored field the list can page by: the municipality's list is read
-        // whole (500 at a time), then filtered, sorted and paged here.
+        var withTasks = (await AGH.Web.Pages.Tasks.TaskLinks.Load(api)).Where(t => t.PersonId is not null).Select(t => t.PersonId!.Value).ToHashSet();
         var all = new List<PersonDto>();
         for (var page = 1; ; page++)
         {
-            var batch = (await api.ListPersonsAsync(User.Municipality(), q, page, ReadSize)).ToList();
-            all.AddRange(batch);
-            if (batch.Count < ReadSize || all.Count >= (api.LastTotalCount ?? all.Count)) break;
+            var batch = (await api.ListPersonsAsync(User.Municipality(), q, null, apiSort ?? "name", page, ReadSize)).ToList();
+            all.AddRange(batch.Where(p => withTasks.Contains(p.Id)));
+            if (batch.Count < ReadSize) break;
         }
-        IEnumerable<PersonDto> shown = all;
-        if (Status == "tasks")
-        {
-            var withTasks = (await AGH.Web.Pages.Tasks.TaskLinks.Load(api)).Where(t => t.PersonId is not null).Select(t => t.PersonId!.Value).ToHashSet();
-            shown = shown.Where(p => withTasks.Contains(p.Id));
-        }
-        else if (Status is not null && Labels.PersonStatus.Parse(Status) is { } status) shown = shown.Where(p => p.Status == status);
-        shown = Sort == "file-reference"
-            ? shown.OrderBy(p => p.FileReference is null ? 1 : 0).ThenBy(p => p.FileReference, StringComparer.Ordinal).ThenBy(p => p.FamilyName, StringComparer.CurrentCulture)
-            : shown.OrderBy(p => p.FamilyName, StringComparer.CurrentCulture).ThenBy(p => p.GivenName, StringComparer.CurrentCulture);
-        var list = shown.ToList();
-        Total = list.Count;
-        Persons = list.Skip((P - 1) * PageSize).Take(PageSize).ToList();
+        Total = all.Count;
+        Persons = all.Skip((P - 1) * PageSize).Take(PageSize).ToList();
     }
 
     public string PageLink(int p) => Url.Page("/Persons/Index", new { p, status = Status, sort = Sort })!;

@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Accidents.ListAccidentsEndpoint").SetTag("http.route", "/api/accidents").SetTag("http.request.method", "GET");
             var status = httpContext.Request.Query["status"];
+            var sort = httpContext.Request.Query["sort"];
             var page = httpContext.Request.Query["page"];
             var pageSize = httpContext.Request.Query["pageSize"];
             var problemDetails1 = AGH.Api.Infrastructure.Access.AccidentReader(httpContext);
@@ -51,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Accidents.ListAccidentsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), status, page, pageSize).ConfigureAwait(false);
+            var result = await AGH.Api.Accidents.ListAccidentsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), status, sort, page, pageSize).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -38,6 +38,8 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Persons.ListPersonsEndpoint").SetTag("http.route", "/api/persons").SetTag("http.request.method", "GET");
             var municipality = httpContext.Request.Query["municipality"];
             var q = httpContext.Request.Query["q"];
+            var status = httpContext.Request.Query["status"];
+            var sort = httpContext.Request.Query["sort"];
             var page = httpContext.Request.Query["page"];
             var pageSize = httpContext.Request.Query["pageSize"];
             var problemDetails1 = AGH.Api.Infrastructure.Access.CaseReader(httpContext);
@@ -50,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Persons.ListPersonsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _clock, _policy, municipality, q, page, pageSize).ConfigureAwait(false);
+            var result = await AGH.Api.Persons.ListPersonsEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _clock, _policy, municipality, q, status, sort, page, pageSize).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
