@@ -66,7 +66,7 @@ public sealed class DuplicateModel : CommandPage
     /// <summary>The person of the own municipality holding exactly this file reference (the search also matches names and parts).</summary>
     private async Task<PersonDto?> Find(string fileReference)
     {
-        var found = await (await Api()).ListPersonsAsync(User.Municipality(), fileReference, 1, 50);
+        var found = await (await Api()).ListPersonsAsync(User.Municipality(), fileReference, null, null, 1, 50);
         return found.FirstOrDefault(p => string.Equals(p.FileReference, fileReference, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -77,7 +77,7 @@ public sealed class DuplicateModel : CommandPage
         Person = Shown(await api.Tagged(c => c.GetPersonAsync(Id, null)));
         if (User.Role() != Roles.Caseworker || User.Municipality() != Person.Municipality) return Redirect(StaffApp.Base + "/problem?status=403");
         if (Person.Status == PersonStatus.Duplicate || Person.ErasedOn is not null) return Redirect(StaffApp.Base + "/problem?status=409");
-        Candidates = (await api.ListPersonsAsync(User.Municipality(), Person.FamilyName, 1, 100))
+        Candidates = (await api.ListPersonsAsync(User.Municipality(), Person.FamilyName, null, null, 1, 100))
             .Where(p => p.Id != Id && p.DateOfBirth == Person.DateOfBirth && p.Status != PersonStatus.Duplicate && p.FileReference is not null
                 && string.Equals(p.GivenName, Person.GivenName, StringComparison.CurrentCultureIgnoreCase)
                 && string.Equals(p.FamilyName, Person.FamilyName, StringComparison.CurrentCultureIgnoreCase))
