@@ -126,6 +126,8 @@ builder.Services.AddSwaggerGen(c =>
         Description = "JWT from the district's identity provider (in Development: POST /dev/token).",
     });
     c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] });
+    // Paths in a fixed order: the endpoints' discovery order differs between generated-at-start and pre-generated handlers.
+    c.OrderActionsBy(d => $"{d.RelativePath} {d.HttpMethod}");
     // Nested request records share names (Request, Created): qualify them by their use case.
     c.OperationFilter<OpenApiHeaders>();
     OpenApiContract.Configure(c);

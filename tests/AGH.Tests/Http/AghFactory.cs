@@ -81,6 +81,8 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Retention:ScheduleEnabled", "false");
         builder.UseSetting("Placements:PeriodEndScheduleEnabled", PeriodEndScheduleEnabled ? "true" : "false");
         builder.UseSetting("Auth:DevTokens", "true");
+        // The checked-in handlers, as Release and production load them: no Roslyn compile per test host.
+        builder.UseSetting("Wolverine:PreGeneratedCode", "true");
         // The suite asks for many tokens and sends many anonymous requests from one address; RateLimitTests sets low limits.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", Unlimited);
         builder.UseSetting("RateLimits:Anonymous:PermitLimit", Unlimited);
