@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace AGH.Tests.Web;
 
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

@@ -9,7 +9,7 @@ namespace AGH.Tests.Web;
 /// Issue 20, the person's case in the staff app: the API functions it lacked (Anspruch beendet, Löschsperre, the Art. 15
 /// export as a download), each binding step confirmed with a summary first, and the printed case (CSS @media print).
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class CaseFileJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bramsche";

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace AGH.Tests.Web;
 
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class CaseworkerJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bad-laer";

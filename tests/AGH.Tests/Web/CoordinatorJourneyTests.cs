@@ -7,7 +7,7 @@ using static AGH.Tests.Web.WebApi;
 namespace AGH.Tests.Web;
 
 /// <summary>The district's coordinator: offers and the quota dashboard, in Glandorf.</summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class CoordinatorJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Glandorf = "glandorf";

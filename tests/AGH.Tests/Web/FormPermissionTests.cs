@@ -10,7 +10,7 @@ namespace AGH.Tests.Web;
 /// every form it is offered (a post form with a usable submit button) and every link to a form page is one the API lets
 /// that role use. The table mirrors the contract's role tables (api-contract.md, "exact rules" and the v3 route roles).
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed partial class FormPermissionTests(StaffAppFixture app) : Journey
 {
     private const string Melle = "melle";

@@ -8,7 +8,7 @@ namespace AGH.Tests.Web;
 /// Contract v3b in the staff app: expenses recorded by the office and approved by a second person, and a recovery heard
 /// by the caseworker and decided by the official, with its Erstattungsbescheid.
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class MoneyProcedureJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Glandorf = "glandorf";

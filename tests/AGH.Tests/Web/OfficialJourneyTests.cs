@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AGH.Tests.Web;
 
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
 {
     private static string German(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace AGH.Tests.Web;
 /// willingness, the end and withdrawal of exemptions and the legal status on the person page. Each journey sets its
 /// case up through the API, clicks through the app, and checks what the page says and what the API then holds.
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class PersonProcedureJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "melle";

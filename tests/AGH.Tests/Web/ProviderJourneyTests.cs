@@ -4,7 +4,7 @@ using static AGH.Tests.Web.WebApi;
 namespace AGH.Tests.Web;
 
 /// <summary>Contract v3c in the staff app: a provider (Träger) signs in with its organisation and sees its own offers and people, nothing else.</summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class ProviderJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Glandorf = "glandorf";

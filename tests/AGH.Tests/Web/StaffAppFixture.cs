@@ -85,8 +85,11 @@ public sealed class StaffAppFixture : IAsyncLifetime
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, Watch> Watches = new();
 
-    // The journeys of the collection run one after another: the pages of the running test.
-    private static readonly List<IPage> CurrentPages = [];
+    // The pages of the running journey; two collections run journeys side by side, so it flows with the test, not the class.
+    private static readonly AsyncLocal<List<IPage>?> CurrentPages = new();
+
+    private static List<IPage> Pages =>
+        CurrentPages.Value ?? throw new InvalidOperationException("A page was opened outside a journey: derive the test class from Journey.");
 
     /// <summary>
     /// Records what went wrong in the browser: what the Content-Security-Policy blocked (the app must work without inline
@@ -96,7 +99,8 @@ public sealed class StaffAppFixture : IAsyncLifetime
     public static void WatchPolicy(IPage page)
     {
         var watch = Watches.GetOrCreateValue(page);
-        lock (CurrentPages) CurrentPages.Add(page);
+        var pages = Pages;
+        lock (pages) pages.Add(page);
         void Problem(string url, string what)
         {
             lock (watch) watch.Problems.Add((url, what));
@@ -142,7 +146,7 @@ public sealed class StaffAppFixture : IAsyncLifetime
     /// <summary>The start of a journey: pages opened from here on are checked at its end.</summary>
     public static void BeginJourney()
     {
-        lock (CurrentPages) CurrentPages.Clear();
+        CurrentPages.Value = [];
     }
 
     /// <summary>A page's journey ends: its end state is checked (<see cref="Check"/>), then its browser context closes.</summary>
@@ -161,7 +165,7 @@ public sealed class StaffAppFixture : IAsyncLifetime
     public static async Task EndJourney()
     {
         IPage[] pages;
-        lock (CurrentPages) pages = CurrentPages.ToArray();
+        lock (Pages) pages = Pages.ToArray();
         foreach (var page in pages)
         {
             if (!page.IsClosed)
@@ -230,8 +234,13 @@ public abstract class Journey : IAsyncLifetime
     public Task DisposeAsync() => StaffAppFixture.EndJourney();
 }
 
+// Two hosts with their own demo data and browser, so the journeys run in two lines side by side (make test stays short).
 [CollectionDefinition(Name)]
 public sealed class StaffAppCollection : ICollectionFixture<StaffAppFixture>
 {
     public const string Name = "staff-app";
+    public const string Second = "staff-app-2";
 }
+
+[CollectionDefinition(StaffAppCollection.Second)]
+public sealed class SecondStaffAppCollection : ICollectionFixture<StaffAppFixture>;

@@ -9,7 +9,7 @@ namespace AGH.Tests.Web;
 /// German plurals and due dates, each task one click from its form; the person page names the person's tasks; the person list
 /// filters by status or open tasks and sorts by file reference.
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class TaskJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bohmte";

@@ -9,7 +9,7 @@ namespace AGH.Tests.Web;
 /// Issue 20, contract v3d in the staff app: a caseworker enters the week of 30 participants on one page ("wie vereinbart
 /// übernehmen", a few cells changed in every input format) and saves the sheet once; refused cells keep their input and say why, once.
 /// </summary>
-[Collection(StaffAppCollection.Name)]
+[Collection(StaffAppCollection.Second)]
 public sealed class WeekSheetJourneyTests(StaffAppFixture app) : Journey
 {
     private const string Municipality = "bissendorf";
