@@ -65,13 +65,16 @@ public sealed class ContractCheck : DelegatingHandler
     private static JsonObject? Find(string method, string path)
     {
         var segments = path.TrimEnd('/').Split('/');
-        foreach (var (template, item) in Document.Value["paths"]!.AsObject())
-        {
-            var parts = template.Split('/');
-            if (parts.Length != segments.Length) continue;
-            if (parts.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second) && item![method] is JsonObject op) return op;
-        }
-        return null;
+        // As the router does: a literal segment wins over a parameter (/api/recoveries/export before /api/recoveries/{id}),
+        // whatever order the document lists the paths in.
+        return Document.Value["paths"]!.AsObject()
+            .Select(p => (Parts: p.Key.Split('/'), Item: p.Value))
+            .Where(p => p.Parts.Length == segments.Length
+                && p.Parts.Zip(segments).All(x => x.First.StartsWith('{') || x.First == x.Second)
+                && p.Item![method] is JsonObject)
+            .OrderByDescending(p => p.Parts.Count(x => !x.StartsWith('{')))
+            .Select(p => (JsonObject)p.Item![method]!)
+            .FirstOrDefault();
     }
 
     private static JsonObject Resolve(string reference) =>
