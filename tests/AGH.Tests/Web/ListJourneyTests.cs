@@ -181,4 +181,24 @@ public sealed class ListJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(page, "175-pruefung-gefiltert");
         await StaffAppFixture.End(page);
     }
+
+    [Fact]
+    public async Task Unknown_or_hostile_sort_and_status_values_fall_back_to_the_default_order_and_are_not_echoed()
+    {
+        const string hostile = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+        var auditor = await app.SignIn("auditor", "Rita Prüferin", $"rpa-{Unique()}", null);
+        foreach (var (url, table, sorted) in new[]
+        {
+            ($"/app/accidents?status={hostile}&sort={hostile}&dir={hostile}", "open-accidents", "Anzeige fällig am"),
+            ($"/app/audit?status={hostile}&sort=-name&dir=sideways", "audit-persons", "Name"),
+        })
+        {
+            var response = await auditor.GotoAsync(url);
+            response!.Status.Should().Be(200, url);
+            await Expect(Header(auditor, table, sorted)).ToHaveAttributeAsync("aria-sort", "ascending");
+            (await auditor.ContentAsync()).Should().NotContain("<script>alert(1)</script>", url);
+        }
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Prüfung: Personen aller Kommunen");
+        await StaffAppFixture.End(auditor);
+    }
 }
