@@ -119,7 +119,7 @@ public sealed class ListJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(page, "172-wiedervorlagen-sortiert");
 
         // Only the restrictions to review because of a declared willingness; the period and the order stay.
-        await page.GetByLabel("Anlass").SelectOptionAsync("willing");
+        await page.GetByLabel("Anlass", new() { Exact = true }).SelectOptionAsync("willing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Expect(page.GetByLabel("Endet innerhalb von")).ToHaveValueAsync("366");
         await Expect(Header(page, "due-reviews", "Beginn")).ToHaveAttributeAsync("aria-sort", "descending");
