@@ -47,7 +47,13 @@ public sealed class ListSort<T>
         x is string s && y is string t ? string.Compare(s, t, StringComparison.CurrentCultureIgnoreCase) : x.CompareTo(y);
 
     /// <summary>A sortable column header: a link to this list sorted by <paramref name="key"/> (the other direction when it already is).</summary>
-    public IHtmlContent Header(string label, string key, string? css = null)
+    public IHtmlContent Header(string label, string key, string? css = null) => Header(label, key, css, postForm: null);
+
+    /// <summary>
+    /// A sortable column header that, with <paramref name="postForm"/>, submits that (posted) form to the sorted URL instead
+    /// of linking to it: a posted search term stays out of the URL and still survives the new order.
+    /// </summary>
+    public IHtmlContent Header(string label, string key, string? css, string? postForm)
     {
         var sorted = key == Key;
         var nextDescending = sorted && !Descending;
@@ -62,11 +68,16 @@ public sealed class ListSort<T>
         var html = new StringBuilder("<th scope=\"col\"");
         if (css is not null) html.Append(" class=\"").Append(WebUtility.HtmlEncode(css)).Append('"');
         if (sorted) html.Append(" aria-sort=\"").Append(Descending ? "descending" : "ascending").Append('"');
-        html.Append("><a class=\"sort-link\" href=\"").Append(WebUtility.HtmlEncode(query.ToString())).Append("\">")
+        if (postForm is null)
+            html.Append("><a class=\"sort-link\" href=\"").Append(WebUtility.HtmlEncode(query.ToString())).Append("\">");
+        else
+            html.Append("><button type=\"submit\" class=\"sort-link\" form=\"").Append(WebUtility.HtmlEncode(postForm))
+                .Append("\" formaction=\"").Append(WebUtility.HtmlEncode(query.ToString())).Append("\">");
+        html
             .Append(WebUtility.HtmlEncode(label))
             .Append(sorted ? (Descending ? " <span aria-hidden=\"true\">▼</span>" : " <span aria-hidden=\"true\">▲</span>") : "")
             .Append("<span class=\"visually-hidden\"> (").Append(state).Append(nextDescending ? "absteigend sortieren" : "aufsteigend sortieren").Append(")</span>")
-            .Append("</a></th>");
+            .Append(postForm is null ? "</a></th>" : "</button></th>");
         return new HtmlString(html.ToString());
     }
 }

@@ -22,8 +22,12 @@ public sealed record OfficeCases(
 
     public static readonly OfficeCases None = new([], 0, [], 0, new Dictionary<Guid, PersonDto>(), new Dictionary<Guid, OfferDto>(), default, false);
 
-    /// <summary>The open reports and accidents the role may list, oldest first (the API orders them so).</summary>
-    public static async Task<OfficeCases> LoadOpen(AghClient api, DateOnly today, bool absenceReports, bool accidents, bool showPersons)
+    /// <summary>
+    /// The open reports and accidents the role may list, oldest first (the API orders them so). The accident list may ask
+    /// the API for another status (null: all) and order (<c>reportDueOn</c>, <c>on</c>, '-' for descending).
+    /// </summary>
+    public static async Task<OfficeCases> LoadOpen(AghClient api, DateOnly today, bool absenceReports, bool accidents, bool showPersons,
+        string? accidentStatus = "open", string? accidentSort = null)
     {
         IReadOnlyList<AbsenceReportDto> reports = [];
         int reportTotal = 0, accidentTotal = 0;
@@ -35,7 +39,7 @@ public sealed record OfficeCases(
         }
         if (accidents)
         {
-            open = (await api.ListAccidentsAsync("open", null, 1, PageSize)).ToList();
+            open = (await api.ListAccidentsAsync(accidentStatus, accidentSort, 1, PageSize)).ToList();
             accidentTotal = api.LastTotalCount ?? open.Count;
         }
         var persons = showPersons
@@ -61,6 +65,12 @@ public sealed record OfficeCases(
         }
         return found;
     }
+
+    /// <summary>Sortable headers, on the accident list's own page only (the inbox shows the open ones by due date).</summary>
+    public ListSort<AccidentDto>? AccidentSort { get; init; }
+
+    /// <summary>The status the accident list is filtered by (null: all); the caption and the status column follow it.</summary>
+    public AccidentStatus? AccidentStatusFilter { get; init; } = AccidentStatus.Open;
 
     /// <summary>A provider reads no person, only the names on its own placements ("Familienname, Vorname"), by person id.</summary>
     public IReadOnlyDictionary<Guid, string> ProviderPersons { get; init; } = new Dictionary<Guid, string>();

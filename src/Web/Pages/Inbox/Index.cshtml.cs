@@ -29,6 +29,7 @@ public sealed class IndexModel : StaffPage
     public IReadOnlyList<SanctionProposalDto> Objections { get; private set; } = [];
     public int ObjectionTotal { get; private set; }
     public IReadOnlyList<DueReviewDto> Reviews { get; private set; } = [];
+    public ListSort<DueReviewDto> ReviewSort { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, PersonDto> Persons { get; private set; } = new Dictionary<Guid, PersonDto>();
 
     /// <summary>The providers' open absence reports and accidents: the caseworker's to follow up.</summary>
@@ -59,9 +60,12 @@ public sealed class IndexModel : StaffPage
             ObjectionTotal = api.LastTotalCount ?? Objections.Count;
         }
         if (IsCaseworker) Cases = await AGH.Web.Pages.Accidents.OfficeCases.LoadOpen(api, Today, absenceReports: true, accidents: true, showPersons: true);
-        Reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
-        Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(Reviews.Select(r => r.PersonId))
+        var reviews = (await api.ListRestrictionsDueForReviewAsync(Within.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null)).ToList();
+        Persons = await PersonNames.Load(api, Proposals.Select(p => p.PersonId).Concat(Objections.Select(p => p.PersonId)).Concat(reviews.Select(r => r.PersonId))
             .Concat(NoticesToDispatch.Select(n => n.PersonId)));
+        // The due reviews come whole (not paged), so they are the inbox's one sortable table; the paged ones keep the API's order.
+        ReviewSort = AGH.Web.Pages.Reviews.ReviewSort.For(Request, Persons);
+        Reviews = ReviewSort.Apply(reviews);
     }
 
     public string Link(int pp, int po) => Url.Page("/Inbox/Index", new { within = Within, pp, po, pn = Pn })!;
