@@ -6,7 +6,7 @@ namespace AGH.Tests;
 /// </summary>
 public static class AssignmentFields
 {
-    public const string Reasoning = "Die Einsatzstelle ist mit dem Bus in 15 Minuten erreichbar; Betreuungspflichten bestehen nicht.";
+    public const string Reasoning = "Der Einsatzort ist mit dem Bus in 15 Minuten erreichbar; Betreuungspflichten bestehen nicht.";
 
     private static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

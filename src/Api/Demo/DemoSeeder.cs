@@ -362,8 +362,8 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         }
     }
 
-    private static readonly Actor PayrollPreparer = new("demo-seed-payroll", "Demo-Daten (Entgelt)", Roles.Payroll, null);
-    private static readonly Actor PayrollReviewer = new("demo-seed-payroll-2", "Demo-Daten (Entgelt, Prüfung)", Roles.Payroll, null);
+    private static readonly Actor PayrollPreparer = new("demo-seed-payroll", "Demo-Daten (Abrechnung)", Roles.Payroll, null);
+    private static readonly Actor PayrollReviewer = new("demo-seed-payroll-2", "Demo-Daten (Abrechnung, Prüfung)", Roles.Payroll, null);
 
     /// <summary>Assigns with a Heranziehungsbescheid issued on <paramref name="issuedOn"/> and, unless null, dispatched that day.</summary>
     private Guid Assign(Person person, Offer offer, DateOnly issuedOn, DateOnly startsOn, DispatchMethod? dispatch)
@@ -377,7 +377,7 @@ public sealed class DemoSeeder(IDocumentStore store, Clock clock, Policy policy,
         return placementId;
     }
 
-    private const string DemoReasoning = "Die Einsatzstelle liegt im Wohnort und ist zu Fuß oder mit dem Bus in höchstens 20 Minuten "
+    private const string DemoReasoning = "Der Einsatzort liegt im Wohnort und ist zu Fuß oder mit dem Bus in höchstens 20 Minuten "
         + "erreichbar. Kinder unter drei Jahren oder pflegebedürftige Angehörige sind nicht zu betreuen; gesundheitliche Einschränkungen "
         + "sind nicht bekannt. Die Arbeit am Vormittag lässt den Besuch des Sprachkurses am Nachmittag zu.";
 

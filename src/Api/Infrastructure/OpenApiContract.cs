@@ -247,7 +247,7 @@ public static class OpenApiContract
     {
         private static readonly Dictionary<string, string> Texts = new()
         {
-            ["Timesheets"] = "Stundennachweise der Träger (v3c): Stunden eines Angebots je Monat, Person und Tag, die Bestätigung des Monats durch den Träger und das druckbare Arbeitsnachweis-PDF.",
+            ["Timesheets"] = "Arbeitsnachweise der Träger (v3c): Stunden eines Angebots je Monat, Person und Tag, die Bestätigung des Monats durch den Träger und das druckbare Arbeitsnachweis-PDF.",
             ["Offers"] = "Angebote (Arbeitsgelegenheiten nach § 5 Abs. 1 AsylbLG) von Gemeinden, Kreis und gemeinnützigen Trägern; das Ergebnis der Arbeit muss der Allgemeinheit dienen.",
             ["Persons"] = "Leistungsberechtigte nach dem AsylbLG, ihre wichtigen Gründe (§ 5 Abs. 3 und 4 AsylbLG) und das Ende der Leistungsberechtigung.",
             ["Placements"] = "Heranziehungen (nach Bekanntgabe des Heranziehungsbescheids, § 5 AsylbLG), Stunden und Ende einer Arbeitsgelegenheit.",

@@ -49,7 +49,7 @@ public static class PrivacyInformation
 
     public static readonly IReadOnlyList<ExportLegalBasisDto> LegalBases =
     [
-        new("Art. 6 Abs. 1 UAbs. 1 lit. e, Abs. 3 DSGVO i. V. m. § 3 NDSG", "Verarbeitung durch die Leistungsbehörde zur Erfüllung ihrer Aufgaben nach dem AsylbLG"),
+        new("Art. 6 Abs. 1 UAbs. 1 lit. e, Abs. 3 DSGVO i. V. m. § 3 NDSG", "Verarbeitung durch das Sozialamt zur Erfüllung ihrer Aufgaben nach dem AsylbLG"),
         new("§ 5 AsylbLG", "Arbeitsgelegenheiten, Aufwandsentschädigung, wichtige Gründe, Pflicht zur Wahrnehmung"),
         new("§ 1a AsylbLG", "Anspruchseinschränkung und ihre Dauer, Härtefälle (§ 1a Abs. 1 S. 3 AsylbLG)"),
         new("Art. 9 Abs. 2 lit. b und f DSGVO", "gesundheitsbezogene Angaben (Art des Grundes, Nachweisart), nur soweit für die Heranziehung und Rechtsbehelfe nötig"),
@@ -59,11 +59,11 @@ public static class PrivacyInformation
 
     public static readonly IReadOnlyList<ExportRightDto> Rights =
     [
-        new("auskunft", "Art. 15 DSGVO", "Antrag bei der Sozialbehörde, die den Fall führt; diese Auskunft"),
-        new("berichtigung", "Art. 16 DSGVO", "Antrag bei der Sozialbehörde, die den Fall führt"),
-        new("loeschung", "Art. 17 DSGVO", "Antrag bei der Sozialbehörde; ohne Antrag nach Ablauf der Aufbewahrungsfrist"),
-        new("einschraenkung", "Art. 18 DSGVO", "Antrag bei der Sozialbehörde, die den Fall führt"),
-        new("widerspruch", "Art. 21 DSGVO", "Widerspruch bei der Sozialbehörde aus Gründen der besonderen Situation"),
+        new("auskunft", "Art. 15 DSGVO", "Antrag beim Sozialamt, das den Fall führt; diese Auskunft"),
+        new("berichtigung", "Art. 16 DSGVO", "Antrag beim Sozialamt, das den Fall führt"),
+        new("loeschung", "Art. 17 DSGVO", "Antrag beim Sozialamt; ohne Antrag nach Ablauf der Aufbewahrungsfrist"),
+        new("einschraenkung", "Art. 18 DSGVO", "Antrag beim Sozialamt, das den Fall führt"),
+        new("widerspruch", "Art. 21 DSGVO", "Widerspruch beim Sozialamt aus Gründen der besonderen Situation"),
         new("beschwerde", "Art. 77 DSGVO", "Beschwerde bei der Aufsichtsbehörde: " + Complaints),
     ];
 
@@ -71,7 +71,7 @@ public static class PrivacyInformation
     {
         List<ExportRecipientDto> recipients =
         [
-            new("category", "Einsatzstelle der Arbeitsgelegenheit (Träger)", "Name, Beginn, Ende und Arbeitszeiten zur Anleitung und Aufsicht (§ 5 Abs. 1 AsylbLG)"),
+            new("category", "Träger der Arbeitsgelegenheit", "Name, Beginn, Ende und Arbeitszeiten zur Anleitung und Aufsicht (§ 5 Abs. 1 AsylbLG)"),
             new("category", "Kreiskasse des Landkreises Osnabrück", "Auszahlung der Aufwandsentschädigung und Einziehung bestandskräftiger Erstattungen"),
             new("category", "Sozialgericht", "nur in einem Klage- oder Eilverfahren: die Verwaltungsakte (§ 104 SGG)"),
         ];

@@ -156,7 +156,7 @@ public static class EventCatalog
             occurredOn: x => x.Date, mask: e => e with { Note = null }),
         Entry<RefusalRecorded>(EventStream.Person, _ => LegalBasis.Duty,
             x => $"{HistoryWording.Of(x.Kind)} am {D(x.Date)}; angegebener Grund: {(string.IsNullOrWhiteSpace(x.StatedReason) ? "keiner" : x.StatedReason)}"
-                + (x.AbsenceReportId is null ? "" : " (aus der Fehlzeitenmeldung des Trägers)"),
+                + (x.AbsenceReportId is null ? "" : " (aus der Abwesenheitsmeldung des Trägers)"),
             occurredOn: x => x.Date, mask: e => e with { StatedReason = X }),
         // Absence reports (contract v3c): the provider's note may say the person is ill (never a diagnosis): erased with the person.
         Entry<AbsenceReported>(EventStream.Person, _ => LegalBasis.AbsenceReport,
@@ -164,10 +164,10 @@ public static class EventCatalog
             occurredOn: x => x.Date, mask: e => e with { Note = X },
             notPersonal: [nameof(AbsenceReported.Municipality), nameof(AbsenceReported.ProviderId), nameof(AbsenceReported.ReportedBy)]),
         Entry<AbsenceReportRecordedAsRefusal>(EventStream.Person, _ => LegalBasis.Duty,
-            x => $"Fehlzeitenmeldung des Trägers als Weigerung erfasst von {x.RecordedBy}",
+            x => $"Abwesenheitsmeldung des Trägers als Weigerung erfasst von {x.RecordedBy}",
             notPersonal: [nameof(AbsenceReportRecordedAsRefusal.RecordedBy)]),
         Entry<AbsenceReportDismissed>(EventStream.Person, _ => LegalBasis.AbsenceReport,
-            x => $"Fehlzeitenmeldung des Trägers ohne Weigerung abgeschlossen von {x.DismissedBy}: {x.Reason}",
+            x => $"Abwesenheitsmeldung des Trägers ohne Weigerung abgeschlossen von {x.DismissedBy}: {x.Reason}",
             mask: e => e with { Reason = X }, notPersonal: [nameof(AbsenceReportDismissed.DismissedBy)]),
         // Accidents (contract v3c): the description and the incapacity are health data (Art. 9 DSGVO); the description is erased with the person.
         Entry<AccidentRecorded>(EventStream.Person, _ => LegalBasis.Accident,

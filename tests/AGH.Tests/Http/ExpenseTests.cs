@@ -32,7 +32,7 @@ public sealed class ExpenseTests(ExpenseFactory factory) : HttpTest(factory)
     }
 
     private static object Expense(Month month, int amountCents = 2500, string evidence = "Busfahrkarten Januar, Belege liegen vor") =>
-        new { month = month.ToString(), amountCents, description = "Fahrtkosten zur Einsatzstelle", evidence };
+        new { month = month.ToString(), amountCents, description = "Fahrtkosten zum Einsatzort", evidence };
 
     private async Task<(Guid Placement, Guid Person)> Placed(HttpClient cw, Month from)
     {

@@ -26,7 +26,8 @@ public sealed partial class VocabularyTests
         var patterns = forbidden.Select(w => (Word: w, Regex: new Regex(@"(?<!\p{L})" + Regex.Escape(w)))).ToList();
         var hits = new List<string>();
         var files = UserFacingFiles().ToList();
-        files.Should().Contain(f => f.EndsWith(".cshtml")).And.Contain(f => f.EndsWith("ProblemTexts.cs"));
+        files.Should().Contain(f => f.EndsWith(".cshtml")).And.Contain(f => f.EndsWith("ProblemTexts.cs"))
+            .And.Contain(f => f.EndsWith("OpenApiContract.cs")).And.Contain(f => f.EndsWith("EventCatalog.cs")).And.Contain(f => f.EndsWith("manuals.md"));
         foreach (var file in files)
         {
             var lines = File.ReadAllLines(file);
@@ -63,12 +64,14 @@ public sealed partial class VocabularyTests
             Directory.EnumerateFiles(dir, pattern, SearchOption.AllDirectories).Where(f => !Built(f)).Order();
 
         foreach (var f in Files(P("src", "Web"), "*.cshtml")) yield return f;
-        foreach (var f in Files(P("src", "Web"), "*.cs")) yield return f;
-        foreach (var f in Files(P("src", "Api", "Notices"), "*.cs")) yield return f;
-        foreach (var f in Files(P("src", "Api", "Tasks"), "*.cs")) yield return f;
-        foreach (var f in Files(P("src", "Api", "Reports"), "*.cs")) yield return f;
+        // Every string literal of the service can reach a user: problem texts, notices, history, OpenAPI descriptions,
+        // the privacy information and the demo data; Wolverine's generated handlers hold none of its own.
+        foreach (var f in Files(P("src"), "*.cs").Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Generated{Path.DirectorySeparatorChar}")))
+            yield return f;
         yield return P("README.md");
-        yield return P("docs", "manuals.md");
+        // docs/ is German for users (manuals); the glossary names the forbidden words, the architecture notes are English.
+        foreach (var f in Files(P("docs"), "*.md").Where(f => Path.GetFileName(f) is not ("glossary.md" or "architecture.md")))
+            yield return f;
     }
 
     private static string FindRoot()
