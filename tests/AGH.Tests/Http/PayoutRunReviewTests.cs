@@ -40,6 +40,11 @@ public sealed class PayoutRunReviewTests(PayoutRunReviewFactory factory) : HttpT
 
     private static string Status(JsonNode run) => run["status"]!.GetValue<string>();
 
+    /// <summary>The kinds of payroll's open tasks (contract v3d) on one run.</summary>
+    private static async Task<List<string>> RunTasks(HttpClient payroll, Guid run) =>
+        (await GetOk(payroll, "/api/tasks")).AsArray().Where(t => t!["runId"]?.GetValue<string>() == run.ToString())
+            .Select(t => t!["kind"]!.GetValue<string>()).ToList();
+
     [Fact]
     public async Task A_rejected_run_is_prepared_anew_with_a_new_id_paying_the_same_entries_once_and_released_by_a_third_clerk()
     {
@@ -53,6 +58,7 @@ public sealed class PayoutRunReviewTests(PayoutRunReviewFactory factory) : HttpT
         var first = await Ok(await Post(pay1, "/api/payout-runs", new { month = month.ToString() }), HttpStatusCode.Created);
         var firstId = IdOf(first);
         first["reviewedBy"]!.Should().BeNull();
+        (await RunTasks(pay2, firstId)).Should().Equal("run-to-review");
         LinesOf(first, person).Should().ContainSingle().Which["minutes"]!.GetValue<int>().Should().Be(105);
         await Rejected(() => Post(pay1, $"/api/payout-runs/{firstId}/review", new { }), 403, "four-eyes");
         await ShouldBeProblem(await pay1.GetAsync($"/api/payout-runs/{firstId}/export"), 409, "run-not-released");
@@ -60,6 +66,7 @@ public sealed class PayoutRunReviewTests(PayoutRunReviewFactory factory) : HttpT
 
         var rejected = await Ok(await Post(pay2, $"/api/payout-runs/{firstId}/reject", new { reason = "Stundenzettel eines Trägers fehlen" }));
         Status(rejected).Should().Be("rejected");
+        (await RunTasks(pay2, firstId)).Should().BeEmpty("a rejected run waits for nobody");
         rejected["rejectedBy"]!.GetValue<string>().Should().Be("rv-pay-2");
         rejected["rejectionReason"]!.GetValue<string>().Should().Be("Stundenzettel eines Trägers fehlen");
         await Rejected(() => Post(pay3, $"/api/payout-runs/{firstId}/release", new { }), 409, "run-rejected");
@@ -81,14 +88,17 @@ public sealed class PayoutRunReviewTests(PayoutRunReviewFactory factory) : HttpT
             "the new run pays exactly the entries the rejected one would have");
         (await GetOk(pay1, $"/api/payout-runs?month={month}")).AsArray().Select(r => Status(r!)).Should().BeEquivalentTo(["rejected", "prepared"]);
 
+        (await RunTasks(pay3, secondId)).Should().Equal("run-to-review");
         var reviewed = await Ok(await Post(pay2, $"/api/payout-runs/{secondId}/review", new { }));
         Status(reviewed).Should().Be("reviewed");
+        (await RunTasks(pay3, secondId)).Should().Equal("run-to-release");
         reviewed["reviewedBy"]!.GetValue<string>().Should().Be("rv-pay-2");
         await Rejected(() => Post(pay3, $"/api/payout-runs/{secondId}/review", new { }), 409, "already-reviewed");
         await Rejected(() => Post(pay2, $"/api/payout-runs/{secondId}/release", new { }), 403, "four-eyes");
         await Rejected(() => Post(pay1, $"/api/payout-runs/{secondId}/release", new { }), 403, "four-eyes");
         var released = await Ok(await Post(pay3, $"/api/payout-runs/{secondId}/release", new { }));
         Status(released).Should().Be("released");
+        (await RunTasks(pay3, secondId)).Should().BeEmpty("a released run is done");
         released["reviewedBy"]!.GetValue<string>().Should().Be("rv-pay-2");
         await Rejected(() => Post(pay1, $"/api/payout-runs/{secondId}/reject", new { reason = "zu spät" }), 409, "run-released");
         (await pay1.GetAsync($"/api/payout-runs/{secondId}/export")).StatusCode.Should().Be(HttpStatusCode.OK);

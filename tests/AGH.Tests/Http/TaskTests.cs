@@ -146,4 +146,46 @@ public sealed class TaskTests(AghFactory factory) : HttpTest(factory)
         await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "moved-away", note = "Umzug" }));
         Kinds(await Tasks(cw, person)).Should().NotContain("placement-ending").And.NotContain("hours-missing");
     }
+
+    [Fact]
+    public async Task An_objection_and_a_restriction_whose_duty_lapsed_are_the_officials_tasks_until_decided()
+    {
+        var cw = await Caseworker("hagen", Unique("cw-tasks"));
+        var official = await As("official", "hagen", Unique("off-tasks"));
+        var person = await NewPerson(cw, "hagen");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "hagen"), person, notice: Today.AddDays(-20), startsOn: Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "will nicht" }), HttpStatusCode.Created), "refusalId");
+        var url = $"/api/placements/{placement}/refusals/{refusal}";
+        await Ok(await Post(cw, $"{url}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"{url}/hearing", new { heldOn = D(Today.AddDays(-8)), statement = "keine Äußerung" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals",
+            new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }), HttpStatusCode.Created));
+        var approved = await Ok(await Post(await As("official", "hagen", Unique("approver")), $"/api/sanction-proposals/{proposal}/decision",
+            new { approved = true, reasoning = "§ 1a Abs. 1 AsylbLG", startsOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
+        Kinds(await Tasks(official, person)).Should().Equal(["notice-to-dispatch"], "the approval's notice waits for dispatch");
+        await NotifyDecision(person, approved);
+        (await Tasks(official, person)).Should().BeEmpty("the notice is notified and nothing else is open");
+
+        // A Widerspruch against the restriction: the official's until decided, never the caseworker's.
+        var receivedOn = Today;
+        await Ok(await Post(cw, $"/api/sanction-proposals/{proposal}/objection", new { receivedOn = D(receivedOn), statement = "Ich war krank." }), HttpStatusCode.Created);
+        var objection = (await Tasks(official, person)).Should().ContainSingle().Subject;
+        objection["kind"]!.GetValue<string>().Should().Be("objection-to-decide");
+        objection["since"]!.GetValue<string>().Should().Be(D(receivedOn));
+        objection["proposalId"]!.GetValue<string>().Should().Be(proposal.ToString());
+        objection["label"]!.GetValue<string>().Should().Contain("Yusuf, Amina");
+        Kinds(await Tasks(cw, person)).Should().NotContain("objection-to-decide");
+        (await Tasks(await As("official", "melle", Unique("off-melle")), person)).Should().BeEmpty("another municipality's official");
+        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/objection/decision", new { upheld = false, reasoning = "Kein wichtiger Grund" }));
+        Kinds(await Tasks(official, person)).Should().NotContain("objection-to-decide");
+
+        // Regular work ends the duty: the restriction is due for review at once, and ending it closes the task.
+        await Ok(await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "regular-employment" }));
+        var review = (await Tasks(official, person)).Where(t => t["kind"]!.GetValue<string>() == "review-due").Should().ContainSingle().Subject;
+        review["proposalId"]!.GetValue<string>().Should().Be(proposal.ToString());
+        review["dueOn"].Should().NotBeNull("a review is due by a day");
+        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/restriction/end", new { date = D(Today), reason = "duty-lapsed", reasoning = "Arbeit aufgenommen" }));
+        Kinds(await Tasks(official, person)).Should().NotContain("review-due");
+    }
 }
