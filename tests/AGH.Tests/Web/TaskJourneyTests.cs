@@ -128,4 +128,64 @@ public sealed class TaskJourneyTests(StaffAppFixture app) : Journey
             await StaffAppFixture.End(other);
         }
     }
+
+    [Fact]
+    public async Task An_official_and_a_payroll_clerk_open_their_oldest_task_first_each_one_click_from_its_form()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
+        var caseworker = await app.Service.ClientFor("caseworker", Municipality, "l.koch");
+        var offer = await Offer(coordinator, Municipality, $"Grünpflege {tag}", 5, 20, Today.AddYears(-1));
+        // Two proposals of this municipality, heard a week apart: the official's group lists the older hearing first.
+        async Task<Guid> Proposed(string family, int heardDaysAgo)
+        {
+            var person = Id(await Send(caseworker, "/api/persons", new
+            {
+                municipality = Municipality, givenName = "Omar", familyName = family, dateOfBirth = D(Today.AddYears(-30)),
+                entitledSince = D(Today.AddYears(-2)), confirmedNotDuplicate = true, fileReference = $"AZ-BOH-{tag}-{family}",
+            }));
+            var placement = Id(await Send(caseworker, "/api/placements", new
+            {
+                personId = person, offerId = offer, noticeServedOn = D(Today.AddDays(-60)), startsOn = D(Today.AddDays(-50)), hoursPerWeek = 10,
+            }));
+            var refusal = (await Send(caseworker, $"/api/placements/{placement}/refusals",
+                new { date = D(Today.AddDays(-heardDaysAgo - 5)), kind = "explicit", statedReason = "Keine Lust" }))["refusalId"]!.GetValue<string>();
+            var url = $"/api/placements/{placement}/refusals/{refusal}";
+            await Send(caseworker, $"{url}/assessment", new { goodCause = false, reasoning = "Kein wichtiger Grund erkennbar." });
+            await Send(caseworker, $"{url}/hearing", new { heldOn = D(Today.AddDays(-heardDaysAgo)), statement = "keine Äußerung" });
+            return Id(await Send(caseworker, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "Weigerung ohne wichtigen Grund" }));
+        }
+        var newer = await Proposed($"Neu{tag}", 3);
+        var older = await Proposed($"Alt{tag}", 10);
+
+        var official = await app.SignIn("official", "Petra Lange", "p.lange", Municipality);
+        await official.WaitForURLAsync("**/app/tasks");
+        var decide = official.Locator("[data-testid='task-group'][data-kind='proposal-to-decide']");
+        await Expect(decide.Locator("h2")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ Vorschläge zu entscheiden$"));
+        var since = await decide.GetByTestId("task").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.since)");
+        since.Should().BeInAscendingOrder(StringComparer.Ordinal, "the oldest work comes first");
+        var mine = decide.GetByTestId("task").Filter(new() { HasText = tag });
+        await Expect(mine).ToHaveCountAsync(2);
+        await Expect(mine.Nth(0)).ToContainTextAsync($"Alt{tag}");
+        await Expect(mine.Nth(1)).ToContainTextAsync($"Neu{tag}");
+        await Expect(mine.Nth(1).Locator($"a[href='/app/sanction-proposals/{newer}']")).ToHaveCountAsync(1);
+        await mine.Nth(0).Locator($"a[href='/app/sanction-proposals/{older}']").ClickAsync();
+        await official.WaitForURLAsync($"**/app/sanction-proposals/{older}");
+        await Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Entscheidung über den Vorschlag" })).ToBeVisibleAsync();
+        await Expect(official.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" })).ToBeVisibleAsync();
+        await StaffAppFixture.End(official);
+
+        // A run prepared by one clerk is the other's to review, one click from the run page with its "Prüfen".
+        var month = Today.AddMonths(-53);
+        var run = Id(await Send(await app.Service.ClientFor("payroll", null, "p.meyer"), "/api/payout-runs",
+            new { month = $"{month.Year:0000}-{month.Month:00}" }));
+        var payroll = await app.SignIn("payroll", "Klaus Schmidt", "k.schmidt", null);
+        await payroll.WaitForURLAsync("**/app/tasks");
+        var review = payroll.Locator("[data-testid='task-group'][data-kind='run-to-review']");
+        await Expect(review.Locator("h2")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(1 Auszahlungslauf|\d+ Auszahlungsläufe) zu prüfen$"));
+        await review.Locator($"a[href='/app/payout-runs/{run}']").ClickAsync();
+        await payroll.WaitForURLAsync($"**/app/payout-runs/{run}");
+        await Expect(payroll.GetByRole(AriaRole.Button, new() { Name = "Prüfen", Exact = true })).ToBeEnabledAsync();
+        await StaffAppFixture.End(payroll);
+    }
 }
