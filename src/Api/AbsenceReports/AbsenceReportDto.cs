@@ -54,5 +54,7 @@ public sealed record AbsenceReportStream(IEventStream<Person> Stream, AbsenceRep
         };
     }
 
-    public AbsenceReport After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Report, (r, e) => r.When(e));
+    /// <summary>A command's 200: the report after the decision, as the caller may see it.</summary>
+    public IResult Answer(Decision decision, HttpContext http) =>
+        Results.Ok(AbsenceReportDto.From(decision.Events.Select(e => e.Event).Aggregate(Report, (r, e) => r.When(e)), Access.Actor(http)));
 }

@@ -10,20 +10,13 @@ public static class ListAbsenceReportsEndpoint
     public static ProblemDetails Validate(HttpContext http)
     {
         var checks = new Checks();
-        var q = http.Request.Query;
-        if (q["status"].Count > 1) checks.Add("status", "must be given once.");
-        if (StatusOf(q["status"].ToString()) is null && q["status"].ToString().Length > 0) checks.Add("status", "must be open, recorded or dismissed.");
-        Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
+        Statuses.Check(http.Request.Query, checks);
+        Paging.Check(http, checks);
         return checks.Details();
     }
 
-    private static AbsenceReportStatus? StatusOf(string value) => value switch
-    {
-        "open" => AbsenceReportStatus.Open,
-        "recorded" => AbsenceReportStatus.Recorded,
-        "dismissed" => AbsenceReportStatus.Dismissed,
-        _ => null,
-    };
+    private static readonly StatusFilter<AbsenceReportStatus> Statuses =
+        new(("open", AbsenceReportStatus.Open), ("recorded", AbsenceReportStatus.Recorded), ("dismissed", AbsenceReportStatus.Dismissed));
 
     [WolverineGet("/api/absence-reports", OperationId = "listAbsenceReports"), Tags("Absence reports")]
     [EndpointSummary("Absence reports, filtered by status; paged, total in X-Total-Count")]
@@ -41,7 +34,7 @@ public static class ListAbsenceReportsEndpoint
             query = query.Where(x => x.ProviderId == own);
         }
         else if (actor.Role is Roles.Caseworker or Roles.Official && actor.Municipality is { } municipality) query = query.Where(x => x.Municipality == municipality);
-        if (StatusOf(status ?? "") is { } wanted) query = query.Where(x => x.Status == wanted);
+        if (Statuses.Of(status) is { } wanted) query = query.Where(x => x.Status == wanted);
         var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.Date).ThenBy(x => x.Id));
         return Results.Ok(items.Select(x => AbsenceReportDto.From(x, actor)).ToList());
     }
@@ -53,12 +46,6 @@ public static class GetAbsenceReportEndpoint
 {
     [WolverineGet("/api/absence-reports/{id}", OperationId = "getAbsenceReport"), Tags("Absence reports"), EndpointSummary("One absence report")]
     [ProducesResponseType<AbsenceReportDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
-    {
-        var actor = Access.Actor(http);
-        var report = await session.LoadAsync<AbsenceReport>(id, http.RequestAborted);
-        return report is null || !AbsenceReportAccess.Visible(actor, report)
-            ? Problems.NotFound("absence report").Answer()
-            : Results.Ok(AbsenceReportDto.From(report, actor));
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        VisibleRead.Document<AbsenceReport, AbsenceReportDto>(id, http, session, "absence report", AbsenceReportAccess.Visible, AbsenceReportDto.From);
 }

@@ -44,8 +44,7 @@ public static class ReportAccidentEndpoint
     [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). A second report: 409 already-reported; reportedOn in the "
         + "future: 422 date-in-future; before the accident: 422 report-before-accident.")]
     [ProducesResponseType<AccidentDto>(200)]
-    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) =>
-        Results.Ok(AccidentDto.From(stream.After(decision), Access.Actor(http)));
+    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }
 
 /// <summary>The incapacity became known after the accident was recorded; it may make the accident reportable.</summary>
@@ -67,6 +66,5 @@ public static class RecordAccidentIncapacityEndpoint
     [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). incapacityDays 0-3650 (400). Over 3 days makes an "
         + "unreported accident open; reportDueOn stays the day it was recorded + 3 days.")]
     [ProducesResponseType<AccidentDto>(200)]
-    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) =>
-        Results.Ok(AccidentDto.From(stream.After(decision), Access.Actor(http)));
+    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

@@ -63,5 +63,7 @@ public sealed record AccidentStream(IEventStream<Person> Stream, Accident Accide
         await LockedView.Load<Accident>(session, id, x => x.PersonId, x => AccidentAccess.Visible(Access.Actor(http), x), ct)
             is { } found ? new AccidentStream(found.Stream, found.View) : null;
 
-    public Accident After(Decision decision) => decision.Events.Select(e => e.Event).Aggregate(Accident, (a, e) => a.When(e));
+    /// <summary>A command's 200: the accident after the decision, as the caller may see it.</summary>
+    public IResult Answer(Decision decision, HttpContext http) =>
+        Results.Ok(AccidentDto.From(decision.Events.Select(e => e.Event).Aggregate(Accident, (a, e) => a.When(e)), Access.Actor(http)));
 }

@@ -10,23 +10,16 @@ public static class ListAccidentsEndpoint
     public static ProblemDetails Validate(HttpContext http)
     {
         var checks = new Checks();
-        var q = http.Request.Query;
-        if (q["status"].Count > 1) checks.Add("status", "must be given once.");
-        if (StatusOf(q["status"].ToString()) is null && q["status"].ToString().Length > 0) checks.Add("status", "must be open, reported or not-reportable.");
+        Statuses.Check(http.Request.Query, checks);
         ListOrder.Read(http, checks, SortKeys);
-        Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
+        Paging.Check(http, checks);
         return checks.Details();
     }
 
     private static readonly string[] SortKeys = ["reportDueOn", "on"];
 
-    private static AccidentStatus? StatusOf(string value) => value switch
-    {
-        "open" => AccidentStatus.Open,
-        "reported" => AccidentStatus.Reported,
-        "not-reportable" => AccidentStatus.NotReportable,
-        _ => null,
-    };
+    private static readonly StatusFilter<AccidentStatus> Statuses =
+        new(("open", AccidentStatus.Open), ("reported", AccidentStatus.Reported), ("not-reportable", AccidentStatus.NotReportable));
 
     [WolverineGet("/api/accidents", OperationId = "listAccidents"), Tags("Accidents")]
     [EndpointSummary("Accidents, filtered by status; paged, total in X-Total-Count")]
@@ -48,7 +41,7 @@ public static class ListAccidentsEndpoint
             query = query.Where(x => x.ProviderId == own);
         }
         else if (actor.Role == Roles.Caseworker && actor.Municipality is { } municipality) query = query.Where(x => x.Municipality == municipality);
-        if (StatusOf(status ?? "") is { } wanted) query = query.Where(x => x.Status == wanted);
+        if (Statuses.Of(status) is { } wanted) query = query.Where(x => x.Status == wanted);
         var order = ListOrder.Read(http, new Checks(), SortKeys) ?? new ListOrder("reportDueOn", false);
         var items = await paging.Fetch(http, query, q => (order.Key, order.Descending) switch
         {
@@ -67,12 +60,6 @@ public static class GetAccidentEndpoint
 {
     [WolverineGet("/api/accidents/{id}", OperationId = "getAccident"), Tags("Accidents"), EndpointSummary("One accident")]
     [ProducesResponseType<AccidentDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
-    {
-        var actor = Access.Actor(http);
-        var accident = await session.LoadAsync<Accident>(id, http.RequestAborted);
-        return accident is null || !AccidentAccess.Visible(actor, accident)
-            ? Problems.NotFound("accident").Answer()
-            : Results.Ok(AccidentDto.From(accident, actor));
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        VisibleRead.Document<Accident, AccidentDto>(id, http, session, "accident", AccidentAccess.Visible, AccidentDto.From);
 }

@@ -14,17 +14,17 @@ public static class ListExpensesEndpoint
     {
         var checks = new Checks();
         var q = http.Request.Query;
-        foreach (var key in new[] { "status", "personId", "month" })
-            if (q[key].Count > 1) checks.Add(key, "must be given once.");
-        var status = q["status"].ToString();
-        if (status.Length > 0 && status is not ("pending" or "approved" or "rejected")) checks.Add("status", "must be pending, approved or rejected.");
-        var personId = q["personId"].ToString();
-        if (personId.Length > 0 && !Guid.TryParse(personId, out _)) checks.Add("personId", "must be a GUID.");
+        Statuses.Check(q, checks);
+        checks.QueryGuid(q, "personId");
+        if (q["month"].Count > 1) checks.Add("month", "must be given once.");
         var month = q["month"].ToString();
         if (month.Length > 0 && !Month.TryParse(month, out _)) checks.Add("month", "must be a month written YYYY-MM.");
-        Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
+        Paging.Check(http, checks);
         return checks.Details();
     }
+
+    private static readonly StatusFilter<ExpenseStatus> Statuses =
+        new(("pending", ExpenseStatus.Pending), ("approved", ExpenseStatus.Approved), ("rejected", ExpenseStatus.Rejected));
 
     [WolverineGet("/api/expenses", OperationId = "listExpenses"), Tags("Expenses")]
     [EndpointSummary("Expenses, filtered by status, person and month; paged, total in X-Total-Count")]
@@ -37,11 +37,7 @@ public static class ListExpensesEndpoint
         var actor = Access.Actor(http);
         IQueryable<Expense> query = session.Query<Expense>();
         if (actor.Role is Roles.Caseworker or Roles.Official && actor.Municipality is { } own) query = query.Where(x => x.Municipality == own);
-        if (status is { Length: > 0 })
-        {
-            var wanted = status switch { "approved" => ExpenseStatus.Approved, "rejected" => ExpenseStatus.Rejected, _ => ExpenseStatus.Pending };
-            query = query.Where(x => x.Status == wanted);
-        }
+        if (Statuses.Of(status) is { } wanted) query = query.Where(x => x.Status == wanted);
         if (personId is { } pid) query = query.Where(x => x.PersonId == pid);
         if (month is { Length: > 0 }) query = query.Where(x => x.Month == month);
         var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.Month).ThenBy(x => x.Id));
@@ -55,11 +51,6 @@ public static class GetExpenseEndpoint
 {
     [WolverineGet("/api/expenses/{id}", OperationId = "getExpense"), Tags("Expenses"), EndpointSummary("One expense")]
     [ProducesResponseType<ExpenseDto>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
-    {
-        var expense = await session.LoadAsync<Expense>(id, http.RequestAborted);
-        return expense is null || !ExpenseAccess.Visible(Access.Actor(http), expense.Municipality)
-            ? Problems.NotFound("expense").Answer()
-            : Results.Ok(ExpenseDto.From(expense));
-    }
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        VisibleRead.Document(id, http, session, "expense", (Actor actor, Expense x) => ExpenseAccess.Visible(actor, x.Municipality), (x, _) => ExpenseDto.From(x));
 }

@@ -62,6 +62,13 @@ public sealed class Checks
 
     public int? OptionalRange(int? value, string field, int min, int max) => value is null ? null : Range(value, field, min, max);
 
+    /// <summary>An optional GUID in the query: given twice or not a GUID is a 400 naming it.</summary>
+    public void QueryGuid(IQueryCollection query, string name)
+    {
+        if (query[name].Count > 1) Add(name, "must be given once.");
+        if (query[name].ToString() is { Length: > 0 } text && !Guid.TryParse(text, out _)) Add(name, "must be a GUID.");
+    }
+
     public Guid Id(Guid? value, string field)
     {
         if (value is null || value == Guid.Empty) Add(field, "is required.");

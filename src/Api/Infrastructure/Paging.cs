@@ -24,6 +24,10 @@ public readonly record struct Paging(int Page, int PageSize)
         return new Paging(number, size);
     }
 
+    /// <summary>The list's Validate: bad <c>page</c> or <c>pageSize</c> parameters go to <paramref name="checks"/>.</summary>
+    public static void Check(HttpContext http, Checks checks) =>
+        Read(http.Request.Query["page"].FirstOrDefault(), http.Request.Query["pageSize"].FirstOrDefault(), checks);
+
     private static int Parse(string? text, int fallback, string field, string message, int max, Checks checks)
     {
         if (text is null) return fallback;

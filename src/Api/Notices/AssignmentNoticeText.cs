@@ -46,11 +46,7 @@ public static class AssignmentNoticeText
         var name = $"{person.GivenName} {person.FamilyName}";
         using var w = new NoticeWriter(settings, NoticeVersions.AssignmentNotice, "Heranziehungsbescheid");
 
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(person.DateOfBirth));
-        w.Field("Aktenzeichen:", person.FileReference ?? "–");
-        w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn));
+        w.Addressee(name, person, data.MunicipalityName, data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn);
 
         w.Title("Heranziehungsbescheid: Heranziehung zu einer Arbeitsgelegenheit nach § 5 AsylbLG");
         w.Paragraph($"Guten Tag {name},");
@@ -164,12 +160,8 @@ public static class AssignmentNoticeText
         var name = $"{person.GivenName} {person.FamilyName}";
         using var w = new NoticeWriter(settings, NoticeVersions.AssignmentNoticeV2, "Heranziehungsbescheid");
 
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(person.DateOfBirth));
-        w.Field("Aktenzeichen:", person.FileReference ?? "–");
-        w.Field("Behörde:", settings.Authority.Name);
-        w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn));
+        w.Addressee(name, person, data.MunicipalityName, data.IssuedOn ?? person.AssignmentNotice(placement.PlacementId)?.IssuedOn ?? placement.StartsOn,
+            settings.Authority.Name);
 
         w.Title("Heranziehungsbescheid: Heranziehung zu einer Arbeitsgelegenheit nach § 5 AsylbLG");
         w.Paragraph($"Guten Tag {name},");

@@ -20,7 +20,7 @@ public static class ListNoticesEndpoint
         if (awaiting.Length > 0 && awaiting is not ("true" or "false")) checks.Add("awaitingDispatch", "must be true or false.");
         if (personId.Length == 0 && awaiting != "true") checks.Add("personId", "is required (unless awaitingDispatch=true).");
         else if (personId.Length > 0 && !Guid.TryParse(personId, out _)) checks.Add("personId", "must be a GUID.");
-        Paging.Read(http.Request.Query["page"].FirstOrDefault(), http.Request.Query["pageSize"].FirstOrDefault(), checks);
+        Paging.Check(http, checks);
         return checks.Details();
     }
 

@@ -44,6 +44,17 @@ public sealed class NoticeWriter : IDisposable
     /// <summary>German money format, e.g. 80 cents → "0,80 EUR".</summary>
     public static string Euro(long cents) => $"{(cents < 0 ? "-" : "")}{Math.Abs(cents) / 100},{Math.Abs(cents) % 100:D2} EUR";
 
+    /// <summary>The block every notice opens with; <paramref name="authority"/> only where the wording's version names it.</summary>
+    public void Addressee(string name, AGH.Domain.Persons.Person person, string office, DateOnly issuedOn, string? authority = null)
+    {
+        Field("An:", name);
+        Field("Geburtsdatum:", Date(person.DateOfBirth));
+        Field("Aktenzeichen:", person.FileReference ?? "–");
+        if (authority is not null) Field("Behörde:", authority);
+        Field("Bearbeitende Stelle:", office);
+        Field("Datum:", Date(issuedOn));
+    }
+
     public void Title(string text)
     {
         Space(10);

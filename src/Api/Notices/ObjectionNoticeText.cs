@@ -25,14 +25,7 @@ public static class ObjectionNoticeText
     public static byte[] Render(ObjectionNoticeData data, NoticeSettings settings) =>
         data.Kind == NoticeKind.Abhilfebescheid ? Relief(data, settings) : Dismissal(data, settings);
 
-    private static void Header(NoticeWriter w, ObjectionNoticeData data, string name)
-    {
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(data.Person.DateOfBirth));
-        w.Field("Aktenzeichen:", data.Person.FileReference ?? "–");
-        w.Field("Bearbeitende Stelle:", data.Office);
-        w.Field("Datum:", D(data.IssuedOn));
-    }
+    private static void Header(NoticeWriter w, ObjectionNoticeData data, string name) => w.Addressee(name, data.Person, data.Office, data.IssuedOn);
 
     private static byte[] Relief(ObjectionNoticeData data, NoticeSettings settings)
     {

@@ -43,11 +43,7 @@ public static class RecoveryNoticeText
         var name = $"{person.GivenName} {person.FamilyName}";
         var amount = NoticeWriter.Euro(opened.AmountCents);
         using var w = new NoticeWriter(settings, notice.Version!, "Erstattungsbescheid");
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(person.DateOfBirth));
-        w.Field("Aktenzeichen:", person.FileReference ?? "–");
-        w.Field("Bearbeitende Stelle:", data.Office);
-        w.Field("Datum:", D(notice.IssuedOn));
+        w.Addressee(name, person, data.Office, notice.IssuedOn);
         w.Title("Erstattungsbescheid (§ 50 Abs. 2 SGB X)");
         w.Paragraph($"Guten Tag {name},");
         w.Paragraph($"Sie werden verpflichtet, {amount} zu erstatten. Der Betrag wurde Ihnen als Aufwandsentschädigung nach § 5 Abs. 2 AsylbLG "

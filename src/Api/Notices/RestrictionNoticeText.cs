@@ -49,14 +49,8 @@ public static class RestrictionNoticeText
     };
 #pragma warning restore CS8524
 
-    private static void Header(NoticeWriter w, RestrictionNoticeData data, string name)
-    {
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(data.Person.DateOfBirth));
-        w.Field("Aktenzeichen:", data.Person.FileReference ?? "–");
-        w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(data.DecidedOn));
-    }
+    private static void Header(NoticeWriter w, RestrictionNoticeData data, string name) =>
+        w.Addressee(name, data.Person, data.MunicipalityName, data.DecidedOn);
 
     private static void Facts(NoticeWriter w, RestrictionNoticeData data)
     {
@@ -163,11 +157,7 @@ public static class RestrictionNoticeText
         var from = data.Reviewed.PeriodEndsOn.AddDays(1);
         var to = data.Reviewed.NewEndsOn!.Value;
         using var w = new NoticeWriter(settings, NoticeVersions.ContinuationNoticeV2, "Bescheid über die Fortsetzung der Einschränkung");
-        w.Field("An:", name);
-        w.Field("Geburtsdatum:", D(person.DateOfBirth));
-        w.Field("Aktenzeichen:", person.FileReference ?? "–");
-        w.Field("Bearbeitende Stelle:", data.MunicipalityName);
-        w.Field("Datum:", D(data.IssuedOn));
+        w.Addressee(name, person, data.MunicipalityName, data.IssuedOn);
 
         w.Title("Bescheid über die Fortsetzung der Einschränkung Ihrer Leistungen nach § 14 Abs. 2 AsylbLG");
         w.Paragraph($"Guten Tag {name},");

@@ -68,29 +68,10 @@ public static class PrepareScheduledPayoutRunHandler
 /// ahead of it. Every node asks; the handler prepares a month once.
 /// </summary>
 public sealed class PayoutCatchUp(PayoutSchedule schedule, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, Clock clock,
-    ILogger<PayoutCatchUp> log) : BackgroundService
+    ILogger<PayoutCatchUp> log) : QueueAtStart(schedule.Enabled, scopes, lifetime, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        if (!schedule.Enabled)
-        {
-            log.LogInformation("Scheduled payout runs are switched off (Payouts:Schedule:Enabled=false)");
-            return;
-        }
-        // Wolverine starts with the host, after this service: wait for the host to have started.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        await using (ct.Register(() => started.TrySetCanceled(ct)))
-            await started.Task;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            // A durable local message: retried if the database is away at start, handled once per month by the data.
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new PrepareScheduledPayoutRun(clock.Now));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError("The payout run's catch-up could not be queued: {Error}; the next occurrence prepares it", e.GetType().Name);
-        }
-    }
+    // Handled once per month by the data.
+    protected override object Message() => new PrepareScheduledPayoutRun(clock.Now);
+    protected override string SwitchedOff => "Scheduled payout runs are switched off (Payouts:Schedule:Enabled=false)";
+    protected override string NotQueued => "The payout run's catch-up could not be queued: {Error}; the next occurrence prepares it";
 }

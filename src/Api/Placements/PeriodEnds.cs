@@ -101,29 +101,9 @@ public static class EndExpiredPlacementPeriodsHandler
 /// it. Every node may ask; a placement is ended once (see <see cref="PeriodEnds"/>).
 /// </summary>
 public sealed class PeriodEndsAtStart(PeriodEndSettings settings, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, Clock clock,
-    ILogger<PeriodEndsAtStart> log) : BackgroundService
+    ILogger<PeriodEndsAtStart> log) : QueueAtStart(settings.PeriodEndScheduleEnabled, scopes, lifetime, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        if (!settings.PeriodEndScheduleEnabled)
-        {
-            log.LogInformation("Recording the end of placement periods is switched off (Placements:PeriodEndScheduleEnabled=false)");
-            return;
-        }
-        // Wolverine starts with the host, after this service: wait for the host to have started.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        await using (ct.Register(() => started.TrySetCanceled(ct)))
-            await started.Task;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            // A durable local message: retried if the database is away at start.
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new EndExpiredPlacementPeriods(clock.Now));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError("The start-up run ending expired placement periods could not be queued: {Error}; the daily run records them", e.GetType().Name);
-        }
-    }
+    protected override object Message() => new EndExpiredPlacementPeriods(clock.Now);
+    protected override string SwitchedOff => "Recording the end of placement periods is switched off (Placements:PeriodEndScheduleEnabled=false)";
+    protected override string NotQueued => "The start-up run ending expired placement periods could not be queued: {Error}; the daily run records them";
 }

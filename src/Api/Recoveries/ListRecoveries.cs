@@ -29,26 +29,14 @@ public static class ListRecoveriesEndpoint
     public static ProblemDetails Validate(HttpContext http)
     {
         var checks = new Checks();
-        var q = http.Request.Query;
-        foreach (var key in new[] { "status", "personId" })
-            if (q[key].Count > 1) checks.Add(key, "must be given once.");
-        var status = q["status"].ToString();
-        if (status.Length > 0 && Parse(status) is null) checks.Add("status", "must be open, heard, decided, final or waived.");
-        var personId = q["personId"].ToString();
-        if (personId.Length > 0 && !Guid.TryParse(personId, out _)) checks.Add("personId", "must be a GUID.");
-        Paging.Read(q["page"].FirstOrDefault(), q["pageSize"].FirstOrDefault(), checks);
+        Statuses.Check(http.Request.Query, checks);
+        checks.QueryGuid(http.Request.Query, "personId");
+        Paging.Check(http, checks);
         return checks.Details();
     }
 
-    private static RecoveryStatus? Parse(string text) => text switch
-    {
-        "open" => RecoveryStatus.Open,
-        "heard" => RecoveryStatus.Heard,
-        "decided" => RecoveryStatus.Decided,
-        "final" => RecoveryStatus.Final,
-        "waived" => RecoveryStatus.Waived,
-        _ => null,
-    };
+    private static readonly StatusFilter<RecoveryStatus> Statuses = new(("open", RecoveryStatus.Open), ("heard", RecoveryStatus.Heard),
+        ("decided", RecoveryStatus.Decided), ("final", RecoveryStatus.Final), ("waived", RecoveryStatus.Waived));
 
     [WolverineGet("/api/recoveries", OperationId = "listRecoveries"), Tags("Recoveries")]
     [EndpointSummary("Recoveries (hours paid by a released run and corrected down), filtered by person and status; paged, total in X-Total-Count")]
@@ -63,7 +51,7 @@ public static class ListRecoveriesEndpoint
         IQueryable<Recovery> query = session.Query<Recovery>();
         if (actor.Role is Roles.Caseworker or Roles.Official && actor.Municipality is { } own) query = query.Where(x => x.Municipality == own);
         if (personId is { } pid) query = query.Where(x => x.PersonId == pid);
-        var wanted = status is { Length: > 0 } ? Parse(status) : null;
+        var wanted = Statuses.Of(status);
         // final is decided as of today (the notice's deadline): decided and final are told apart in memory, the rest in the database.
         if (wanted is { } w && w is not (RecoveryStatus.Decided or RecoveryStatus.Final)) query = query.Where(x => x.Status == w);
         else if (wanted is not null) query = query.Where(x => x.Status == RecoveryStatus.Decided);
