@@ -101,12 +101,27 @@ public sealed class PersonDuplicateTests(AghFactory factory) : HttpTest(factory)
         var history = await Summaries(cw, person);
         history.Should().Contain(s => s.StartsWith("Person erfasst: Lina " + family));
         history.Should().Contain(s => s.StartsWith("Stammdaten berichtigt: Vorname „Leena“, Geburtsdatum") && s.EndsWith("Grund: Schreibfehler im Pass übernommen"));
-        var stored = (await Factory.Stream(person)).Select(e => e.Data).OfType<AGH.Domain.Persons.PersonCorrected>().Single();
+        var stored = (await Factory.Stream(person)).Select(e => e.Data).OfType<AGH.Domain.Persons.PersonCorrected>().First();
         stored.GivenName.Should().Be("Leena");
         stored.FamilyName.Should().BeNull("only the fields that change are recorded");
         // Found by the corrected name.
         (await GetOk(cw, $"/api/persons?q={Uri.EscapeDataString("Leena " + family)}")).AsArray()
             .Select(p => p!["id"]!.GetValue<string>()).Should().Contain(person.ToString());
+        // The entitlement's start and the file reference are master data too: both corrected in one event.
+        var since = Today.AddYears(-1).AddDays(-45);
+        var reference = Unique("AZ-N");
+        var moved = await Ok(await Post(cw, url, new { entitledSince = D(since), fileReference = reference, reason = "Bewilligung lag früher" }));
+        moved["entitledSince"]!.GetValue<string>().Should().Be(D(since));
+        moved["fileReference"]!.GetValue<string>().Should().Be(reference);
+        moved["givenName"]!.GetValue<string>().Should().Be("Leena", "the earlier correction stays");
+        (await GetOk(cw, $"/api/persons/{person}"))["entitledSince"]!.GetValue<string>().Should().Be(D(since));
+        var second = (await Factory.Stream(person)).Select(e => e.Data).OfType<AGH.Domain.Persons.PersonCorrected>().Last();
+        (second.EntitledSince, second.FileReference, second.GivenName).Should().Be((since, reference, (string?)null));
+        (await Summaries(cw, person)).Should().Contain(s => s.StartsWith("Stammdaten berichtigt:") && s.Contains(reference) && s.EndsWith("Grund: Bewilligung lag früher"));
+        // An entitlement that begins tomorrow is master data as well: the person is not deployable today.
+        var later = await Ok(await Post(cw, url, new { entitledSince = D(Today.AddDays(1)), reason = "Bewilligung erst ab morgen" }));
+        (later["eligibleToday"]!.GetValue<bool>(), later["ineligibleReason"]!.GetValue<string>()).Should().Be((false, "not-entitled"));
+
         // Officials and other municipalities may not correct.
         await Rejected(async () => await Post(await As("official", "bad-iburg"), url, new { familyName = "X", reason = "r" }), 403);
         await Rejected(async () => await Post(await Caseworker("melle"), url, new { familyName = "X", reason = "r" }), 404);
