@@ -87,6 +87,41 @@ public sealed class TruthfulStatusJourneyTests(StaffAppFixture app) : Journey
     }
 
     [Fact]
+    public async Task A_no_show_on_a_day_with_hours_is_refused_in_german_with_the_input_kept_until_the_hours_are_corrected()
+    {
+        var cw = await Caseworker();
+        var offer = await Offer(cw, Municipality, "Grünpflege Hasbergen", 3, 15, Today.AddYears(-1));
+        var person = await Person(cw, Municipality, Unique("NoShow"), Today);
+        var placement = await Placement(cw, person, offer, Today.AddDays(-20), Today.AddDays(-14), 15);
+        var day = Today.AddDays(-5);
+        var entry = Guid.Parse((await Send(cw, $"/api/placements/{placement}/hours", new { date = D(day), minutes = 300 }))["entryId"]!.GetValue<string>());
+
+        var page = await app.SignIn("caseworker", "Clara Brandt", "hasbergen-cw-wahr", Municipality);
+        await page.GotoAsync($"/app/placements/{placement}/refusals/new");
+        await page.GetByLabel("Datum der Weigerung").FillAsync(D(day));
+        await page.GetByLabel("Nichterscheinen").CheckAsync();
+        await page.GetByLabel("Von der Person angegebener Grund").FillAsync("nicht erschienen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weigerung erfassen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("An diesem Tag sind Stunden erfasst. Korrigieren Sie zuerst die Stunden");
+        await Assertions.Expect(page.GetByLabel("Nichterscheinen")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Von der Person angegebener Grund")).ToHaveValueAsync("nicht erschienen");
+        (await Get(cw, $"/api/placements/{placement}"))["refusals"]!.AsArray().Should().BeEmpty("nothing binding was stored");
+        await StaffAppFixture.Check(page);
+
+        // The hours corrected to nothing (the placement changed, so the form is opened anew), the no-show is accepted.
+        await Send(cw, $"/api/placements/{placement}/hours/{entry}/correction", new { minutes = 0, reason = "nicht erschienen, irrtümlich erfasst" });
+        await page.GotoAsync($"/app/placements/{placement}/refusals/new");
+        await page.GetByLabel("Datum der Weigerung").FillAsync(D(day));
+        await page.GetByLabel("Nichterscheinen").CheckAsync();
+        await page.GetByLabel("Von der Person angegebener Grund").FillAsync("nicht erschienen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weigerung erfassen" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/app/placements/{placement}/refusals/[0-9a-f-]{{36}}$"));
+        var refusals = (await Get(cw, $"/api/placements/{placement}"))["refusals"]!.AsArray();
+        refusals.Should().ContainSingle().Which!["kind"]!.GetValue<string>().Should().Be("no-show");
+        await StaffAppFixture.End(page);
+    }
+
+    [Fact]
     public async Task Payrolls_run_page_names_the_persons_and_the_preparer_not_login_ids_or_GUIDs()
     {
         var cw = await Caseworker();
