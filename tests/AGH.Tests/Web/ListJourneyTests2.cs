@@ -211,4 +211,234 @@ public sealed class ListJourneyTests2(StaffAppFixture app) : Journey
         await Expect(payroll.GetByLabel("Stand", new() { Exact = true })).ToHaveValueAsync("pending");
         await StaffAppFixture.End(payroll);
     }
+
+    /// <summary>An offer of a provider (with its insurer) in <paramref name="municipality"/>.</summary>
+    private async Task<(Guid Offer, string ProviderId)> ProviderOffer(string municipality, string tag)
+    {
+        var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
+        var providerId = $"liste-{tag}";
+        var offer = Id(await Send(coordinator, "/api/offers", new
+        {
+            providerType = "nonprofit", providerName = $"Tafel {tag} e. V.", municipality, title = $"Lebensmittelausgabe {tag}",
+            activity = "Sortieren und Ausgeben von Lebensmitteln", places = 5, hoursPerWeek = 15, startsOn = D(app.Today.AddYears(-1)),
+            reportTo = "Tafel, Marktplatz 1", servesPublicBenefit = true, providerId, accidentInsurer = "Unfallkasse Niedersachsen",
+        }));
+        return (offer, providerId);
+    }
+
+    [Fact]
+    public async Task The_caseworker_s_inbox_sorts_the_absence_reports_and_the_accidents_each_on_its_own_oldest_first_by_default()
+    {
+        // A municipality no other journey uses, so the inbox's lists hold the test's rows among few others.
+        const string belm = "belm";
+        var tag = Unique();
+        var (offer, providerId) = await ProviderOffer(belm, tag);
+        var caseworker = await app.Service.ClientFor("caseworker", belm, $"belm-cw-{tag}");
+        var provider = await app.Service.ClientFor("provider", null, "p-" + providerId, provider: providerId);
+        async Task<Guid> Placed(string family)
+        {
+            var person = await Person(caseworker, belm, family, app.Today, $"AZ-BE-{tag}-{family}");
+            return await Placement(caseworker, person, offer, app.Today.AddDays(-20), app.Today.AddDays(-10), 15);
+        }
+        var zaman = await Placed("Zaman");
+        var ahmadi = await Placed("Ahmadi");
+        async Task<Guid> Absence(Guid placement, int daysAgo) =>
+            Id(await Send(provider, $"/api/placements/{placement}/absence-reports", new { date = D(app.Today.AddDays(-daysAgo)), kind = "no-show", note = "Nicht erschienen" }));
+        async Task<Guid> Accident(Guid placement, int daysAgo) =>
+            Id(await Send(provider, $"/api/placements/{placement}/accidents", new { on = D(app.Today.AddDays(-daysAgo)), description = "Beim Tragen einer Kiste gestürzt", incapacityDays = 5 }));
+        var zamanAbsence = await Absence(zaman, 5);
+        var ahmadiAbsence = await Absence(ahmadi, 2);
+        var ahmadiAccident = await Accident(ahmadi, 6);
+        var zamanAccident = await Accident(zaman, 3);
+        Guid[] reports = [zamanAbsence, ahmadiAbsence];
+        Guid[] accidents = [ahmadiAccident, zamanAccident];
+        const string reportRows = "[data-testid=open-absence-reports] tbody tr[data-absence-report]";
+        const string accidentRows = "[data-testid=open-accidents] tbody tr[data-accident]";
+
+        var page = await app.SignIn("caseworker", "Bernd Sozialamt", $"belm-cw-{tag}", belm);
+        await page.GotoAsync("/app/inbox");
+        // By default the work's order: the oldest absence first, the report due first.
+        await Expect(Header(page, "open-absence-reports", "Tag")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "open-accidents", "Anzeige fällig am")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, reportRows, "data-absence-report", reports)).Should().Equal(zamanAbsence, ahmadiAbsence);
+        (await Order(page, accidentRows, "data-accident", accidents)).Should().Equal(ahmadiAccident, zamanAccident);
+
+        await Sort(page, "open-absence-reports", "Person");
+        await Expect(Header(page, "open-absence-reports", "Person")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "open-absence-reports", "Tag")).Not.ToHaveAttributeAsync("aria-sort", AnySort);
+        (await Order(page, reportRows, "data-absence-report", reports)).Should().Equal(ahmadiAbsence, zamanAbsence);
+        page.Url.Should().Contain("asort=person").And.EndWith("#h-absence-reports");
+
+        // The accidents sort on their own; the absence reports keep their order.
+        await Sort(page, "open-accidents", "Unfall am");
+        await Sort(page, "open-accidents", "Unfall am");
+        await Expect(Header(page, "open-accidents", "Unfall am")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, accidentRows, "data-accident", accidents)).Should().Equal(zamanAccident, ahmadiAccident);
+        await Expect(Header(page, "open-absence-reports", "Person")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, reportRows, "data-absence-report", reports)).Should().Equal(ahmadiAbsence, zamanAbsence);
+        await Expect(Header(page, "notices-to-dispatch", "Erlassen am")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await StaffAppFixture.Check(page, "213-posteingang-sortiert");
+
+        // The period of the Wiedervorlagen changes; the orders stay.
+        await page.GetByLabel("Endet innerhalb von").SelectOptionAsync("90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Expect(Header(page, "open-accidents", "Unfall am")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, reportRows, "data-absence-report", reports)).Should().Equal(ahmadiAbsence, zamanAbsence);
+
+        // Hostile values: the defaults, nothing echoed.
+        var response = await page.GotoAsync($"/app/inbox?asort={Hostile}&adir={Hostile}&usort=-on&udir=sideways&nsort={Hostile}");
+        response!.Status.Should().Be(200);
+        await Expect(Header(page, "open-absence-reports", "Tag")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "open-accidents", "Anzeige fällig am")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await page.ContentAsync()).Should().NotContain("<script>alert(1)</script>");
+        await StaffAppFixture.End(page);
+    }
+
+    /// <summary>A pending proposal in <paramref name="municipality"/> (refusal, assessment, hearing, proposal), as ProposedCase does in melle.</summary>
+    private async Task<Guid> Proposal(string municipality, Guid offer, string family, string tag)
+    {
+        var caseworker = await app.Service.ClientFor("caseworker", municipality, $"{municipality}-cw-{tag}");
+        var person = await Person(caseworker, municipality, family, app.Today, $"AZ-OC-{tag}-{family}");
+        var placement = await Placement(caseworker, person, offer, app.Today.AddDays(-20), app.Today.AddDays(-14), 15);
+        var refusal = (await Send(caseworker, $"/api/placements/{placement}/refusals",
+            new { date = D(app.Today.AddDays(-10)), kind = "no-show", statedReason = "keine Angabe" }))["refusalId"]!.GetValue<string>();
+        await Send(caseworker, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "Kein wichtiger Grund vorgetragen" });
+        await Send(caseworker, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(app.Today.AddDays(-5)), statement = "Person äußert sich nicht" });
+        return Id(await Send(caseworker, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "Unentschuldigtes Fernbleiben trotz Belehrung" }));
+    }
+
+    [Fact]
+    public async Task The_official_s_inbox_sorts_the_proposals_by_name_both_ways_on_their_own()
+    {
+        const string ostercappeln = "ostercappeln";
+        var tag = Unique();
+        var (offer, _) = await ProviderOffer(ostercappeln, tag);
+        var haidari = await Proposal(ostercappeln, offer, "Haidari", tag);
+        var rahimi = await Proposal(ostercappeln, offer, "Rahimi", tag);
+        Guid[] mine = [haidari, rahimi];
+        const string rows = "[data-testid=inbox-proposals] tbody tr[data-proposal]";
+
+        var page = await app.SignIn("official", "Petra Lange", $"oc-off-{tag}", ostercappeln);
+        await page.GotoAsync("/app/inbox");
+        await Expect(Header(page, "inbox-proposals", "Person")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-proposal", mine)).Should().Equal(haidari, rahimi);
+
+        await Sort(page, "inbox-proposals", "Person");
+        await Expect(Header(page, "inbox-proposals", "Person")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, rows, "data-proposal", mine)).Should().Equal(rahimi, haidari);
+        page.Url.Should().Contain("vsort=person").And.Contain("vdir=desc");
+        // The other tables keep their default order.
+        await Expect(Header(page, "inbox-objections", "Person")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "notices-to-dispatch", "Erlassen am")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "due-reviews", "Ende")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await StaffAppFixture.Check(page, "214-posteingang-vorschlaege-sortiert");
+
+        var response = await page.GotoAsync($"/app/inbox?vsort={Hostile}&vdir={Hostile}&wsort=-person");
+        response!.Status.Should().Be(200);
+        await Expect(Header(page, "inbox-proposals", "Person")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await page.ContentAsync()).Should().NotContain("<script>alert(1)</script>");
+        await StaffAppFixture.End(page);
+    }
+
+    [Fact]
+    public async Task The_people_of_an_offer_sort_by_start_and_status_and_filter_by_status()
+    {
+        var tag = Unique();
+        var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
+        var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "a.schulz");
+        var offer = await Offer(coordinator, Glandorf, $"Bauhof Glandorf – Wege {tag}", 5, 15, app.Today.AddYears(-1));
+        async Task<Guid> Placed(string family, int startsIn)
+        {
+            var person = await Person(caseworker, Glandorf, family, app.Today, $"AZ-GL-{tag}-{family}");
+            return await Placement(caseworker, person, offer, app.Today.AddDays(Math.Min(startsIn, 0) - 7), app.Today.AddDays(startsIn), 15);
+        }
+        var mansour = await Placed("Mansour", -30);
+        var ahmadi = await Placed("Ahmadi", -10);
+        var zaman = await Placed("Zaman", 5);
+        await Send(caseworker, $"/api/placements/{mansour}/end", new { date = D(app.Today.AddDays(-5)), reason = "other", note = "Umzug in eine andere Unterkunft" });
+        Guid[] mine = [mansour, ahmadi, zaman];
+        const string rows = "[data-testid=members] tbody tr[data-placement]";
+
+        var page = await app.SignIn("caseworker", "Anna Schulz", "a.schulz", Glandorf);
+        await page.GotoAsync($"/app/offers/{offer}");
+        await Expect(Header(page, "members", "Name")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(ahmadi, mansour, zaman);
+
+        await Sort(page, "members", "von");
+        await Expect(Header(page, "members", "von")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(mansour, ahmadi, zaman);
+        await Sort(page, "members", "von");
+        await Expect(Header(page, "members", "von")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(zaman, ahmadi, mansour);
+        // By the course of a placement: begins, runs, ended.
+        await Sort(page, "members", "Status");
+        await Expect(Header(page, "members", "Status")).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(Header(page, "members", "von")).Not.ToHaveAttributeAsync("aria-sort", AnySort);
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(zaman, ahmadi, mansour);
+        await StaffAppFixture.Check(page, "215-teilnehmende-sortiert");
+
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("active");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Expect(page.GetByTestId("members").Locator("caption")).ToContainTextAsync("1 Person · läuft von 3");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(ahmadi);
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("ended");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Expect(Header(page, "members", "Status")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(mansour);
+        await Expect(page.Locator($"tr[data-placement='{mansour}']")).ToContainTextAsync("beendet");
+        await StaffAppFixture.Check(page, "216-teilnehmende-gefiltert");
+
+        var response = await page.GotoAsync($"/app/offers/{offer}?status={Hostile}&sort={Hostile}&dir={Hostile}");
+        response!.Status.Should().Be(200);
+        await Expect(Header(page, "members", "Name")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(ahmadi, mansour, zaman);
+        (await page.ContentAsync()).Should().NotContain("<script>alert(1)</script>");
+        await StaffAppFixture.End(page);
+    }
+
+    [Fact]
+    public async Task The_provider_s_people_sort_by_start_and_filter_by_who_has_begun()
+    {
+        var tag = Unique();
+        var (offer, providerId) = await ProviderOffer(Glandorf, tag);
+        var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "a.schulz");
+        async Task<Guid> Placed(string family, int startsIn)
+        {
+            var person = await Person(caseworker, Glandorf, family, app.Today, $"AZ-GL-{tag}-{family}");
+            return await Placement(caseworker, person, offer, app.Today.AddDays(Math.Min(startsIn, 0) - 7), app.Today.AddDays(startsIn), 15);
+        }
+        var karimi = await Placed("Karimi", -20);
+        var bakr = await Placed("Bakr", -3);
+        var nazari = await Placed("Nazari", 4);
+        Guid[] mine = [karimi, bakr, nazari];
+        const string rows = "[data-testid=provider-people] tbody tr[data-placement]";
+
+        var page = await app.SignInProvider("Maria Böhm", $"m.boehm-{tag}", providerId);
+        await Expect(Header(page, "provider-people", "Name")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(bakr, karimi, nazari);
+
+        await Sort(page, "provider-people", "Beginn");
+        await Expect(Header(page, "provider-people", "Beginn")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(karimi, bakr, nazari);
+        await Sort(page, "provider-people", "Beginn");
+        await Expect(Header(page, "provider-people", "Beginn")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(nazari, bakr, karimi);
+        await StaffAppFixture.Check(page, "217-traeger-personen-sortiert");
+
+        await page.GetByLabel("Wer").SelectOptionAsync("active");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Expect(Header(page, "provider-people", "Beginn")).ToHaveAttributeAsync("aria-sort", "descending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(bakr, karimi);
+        await page.GetByLabel("Wer").SelectOptionAsync("upcoming");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        await Expect(page.GetByTestId("provider-people").Locator("caption")).ToContainTextAsync("beginnen noch");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(nazari);
+
+        var response = await page.GotoAsync($"/app/provider?status={Hostile}&sort={Hostile}&dir={Hostile}");
+        response!.Status.Should().Be(200);
+        await Expect(Header(page, "provider-people", "Name")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await Order(page, rows, "data-placement", mine)).Should().Equal(bakr, karimi, nazari);
+        (await page.ContentAsync()).Should().NotContain("<script>alert(1)</script>");
+        await StaffAppFixture.End(page);
+    }
 }
