@@ -14,19 +14,44 @@ public sealed class ListSort<T>
 {
     private readonly Dictionary<string, Func<T, IComparable?>> _keys;
     private readonly HttpRequest _request;
+    private readonly string _prefix;
+    private readonly string? _pageParameter;
 
     public ListSort(HttpRequest request, string defaultKey, bool defaultDescending, params (string Key, Func<T, IComparable?> By)[] keys)
+        : this(request, "", null, defaultKey, defaultDescending, keys)
+    {
+    }
+
+    /// <summary>
+    /// One of several sortable tables on a page (the inbox): its parameters are <c>{prefix}sort</c> and <c>{prefix}dir</c>,
+    /// and a new order goes back to the first page of that table only (<paramref name="pageParameter"/>); the other
+    /// tables keep their order and page.
+    /// </summary>
+    public ListSort(HttpRequest request, string prefix, string? pageParameter, string defaultKey, bool defaultDescending, params (string Key, Func<T, IComparable?> By)[] keys)
     {
         _request = request;
+        _prefix = prefix;
+        _pageParameter = pageParameter;
         _keys = keys.ToDictionary(k => k.Key, k => k.By);
-        var asked = request.Query["sort"].ToString();
+        var asked = request.Query[prefix + "sort"].ToString();
         Key = _keys.ContainsKey(asked) ? asked : defaultKey;
-        var dir = request.Query["dir"].ToString();
+        var dir = request.Query[prefix + "dir"].ToString();
         Descending = dir switch { "asc" => false, "desc" => true, _ => Key == defaultKey && defaultDescending };
     }
 
     public string Key { get; }
     public bool Descending { get; }
+
+    /// <summary>Whether a column can be sorted by (a shared table partial shows a plain header otherwise).</summary>
+    public bool Sorts(string key) => _keys.ContainsKey(key);
+
+    /// <summary>The query parameters of this order, for a pager's or a filter's link.</summary>
+    public string SortParameter => _prefix + "sort";
+    public string DirParameter => _prefix + "dir";
+    public string Dir => Descending ? "desc" : "asc";
+
+    /// <summary>Where a header link lands (a table's section on a long page such as the inbox), without the '#'.</summary>
+    public string? Fragment { get; init; }
 
     public IReadOnlyList<T> Apply(IEnumerable<T> items)
     {
@@ -60,10 +85,12 @@ public sealed class ListSort<T>
         var query = new StringBuilder("?");
         foreach (var (name, values) in _request.Query)
         {
-            if (name is "sort" or "dir" or "p" or "page" or "handler" || name.StartsWith("__", StringComparison.Ordinal)) continue;
+            if (name == SortParameter || name == DirParameter || name == _pageParameter || (_prefix.Length == 0 && name is "p" or "page")
+                || name == "handler" || name.StartsWith("__", StringComparison.Ordinal)) continue;
             foreach (var value in values) query.Append(WebUtility.UrlEncode(name)).Append('=').Append(WebUtility.UrlEncode(value)).Append('&');
         }
-        query.Append("sort=").Append(WebUtility.UrlEncode(key)).Append("&dir=").Append(nextDescending ? "desc" : "asc");
+        query.Append(SortParameter).Append('=').Append(WebUtility.UrlEncode(key)).Append('&').Append(DirParameter).Append('=').Append(nextDescending ? "desc" : "asc");
+        if (Fragment is not null) query.Append('#').Append(Fragment);
         var state = sorted ? (Descending ? "absteigend sortiert" : "aufsteigend sortiert") + ", " : "";
         var html = new StringBuilder("<th scope=\"col\"");
         if (css is not null) html.Append(" class=\"").Append(WebUtility.HtmlEncode(css)).Append('"');

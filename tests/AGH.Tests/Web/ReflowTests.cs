@@ -18,7 +18,12 @@ public sealed class ReflowTests(StaffAppFixture app) : Journey
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scroll, client) = (widths[0], widths[1]);
-        scroll.Should().BeLessThanOrEqualTo(client, $"{path} must not scroll sideways at 320 px");
+        // On failure, name the widest elements that run off the screen (outside a scroll region), so the fix is found at once.
+        var wide = scroll <= client ? "" : await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
+                && (!e.closest('.table-scroll, .sheet-scroll') || getComputedStyle(e).position === 'absolute'))
+            .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ +/g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+        scroll.Should().BeLessThanOrEqualTo(client, $"{path} must not scroll sideways at 320 px (too wide: {wide})");
         foreach (var part in new[] { ".site-header", ".main-nav", "main h1" })
         {
             var box = await page.Locator(part).First.BoundingBoxAsync();
@@ -53,5 +58,45 @@ public sealed class ReflowTests(StaffAppFixture app) : Journey
             foreach (var path in paths) await ShouldReflow(page, path);
             await StaffAppFixture.End(page);
         }
+    }
+
+    [Fact]
+    public async Task The_week_grid_a_proposal_a_refusal_the_hours_and_the_provider_s_page_reflow_at_320_pixels()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var caseworkerApi = await app.Service.ClientFor("caseworker", Municipality, "r.weber");
+        var coordinator = await app.Service.ClientFor("coordinator", null);
+        var providerId = $"reflow-{tag}";
+        var offer = await Offer(coordinator, Municipality, "Pflege des Bürgerparks Hasbergen", 3, 10, app.Today.AddDays(-30), "nonprofit");
+        await Send(coordinator, $"/api/offers/{offer}/provider", new { providerId });
+        var person = await Person(caseworkerApi, Municipality, "Abdirahmanwarsamehassan-Mohamedkheyre", app.Today);
+        var placement = await Placement(caseworkerApi, person, offer, app.Today.AddDays(-10), app.Today.AddDays(-3), 10);
+        await Send(caseworkerApi, $"/api/placements/{placement}/hours", new { date = D(app.Today.AddDays(-2)), minutes = 150 });
+        var refusal = (await Send(caseworkerApi, $"/api/placements/{placement}/refusals",
+            new { date = D(app.Today.AddDays(-1)), kind = "no-show", statedReason = "Wegen eines Termins bei der Ausländerbehörde nicht gekommen" }))["refusalId"]!.GetValue<string>();
+        // A proposal in melle, the official's page of it.
+        var proposed = await ProposedCase.Create(app, "reflow");
+        var monday = app.Today.AddDays(-(((int)app.Today.DayOfWeek + 6) % 7));
+        var week = $"{System.Globalization.ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
+
+        var pages = new (string Role, string? Municipality, string[] Paths)[]
+        {
+            ("caseworker", Municipality, [$"/app/offers/{offer}", $"/app/offers/{offer}/weeks/{week}", $"/app/placements/{placement}/hours",
+                $"/app/placements/{placement}/refusals/{refusal}"]),
+            ("official", "melle", [$"/app/sanction-proposals/{proposed.Proposal}"]),
+        };
+        foreach (var (role, municipality, paths) in pages)
+        {
+            var page = await app.SignIn(role, "Rosemarie Weber-Schulte-Oberhausen", "r.weber", municipality);
+            await page.SetViewportSizeAsync(320, 800);
+            foreach (var path in paths) await ShouldReflow(page, path);
+            await StaffAppFixture.End(page);
+        }
+
+        var provider = await app.SignInProvider("Rosemarie Weber-Schulte-Oberhausen", "r.weber-traeger", providerId);
+        await provider.SetViewportSizeAsync(320, 800);
+        await ShouldReflow(provider, "/app/provider");
+        await Assertions.Expect(provider.GetByTestId("provider-person")).ToContainTextAsync("Abdirahmanwarsamehassan-Mohamedkheyre");
+        await StaffAppFixture.End(provider);
     }
 }

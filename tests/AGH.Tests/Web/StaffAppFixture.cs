@@ -75,6 +75,31 @@ public sealed class StaffAppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A provider (Träger) signed in with its organisation, as <see cref="SignIn"/> otherwise.</summary>
+    public async Task<IPage> SignInProvider(string name, string userId, string providerId)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "de-DE",
+            TimezoneId = "Europe/Berlin",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        WatchPolicy(page);
+        await page.GotoAsync("/app");
+        await page.WaitForURLAsync("**/app/signin**");
+        await page.GetByLabel("Rolle").SelectOptionAsync("provider");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Kennung").FillAsync(userId);
+        await page.GetByLabel("Kommune").SelectOptionAsync("");
+        await page.GetByLabel("Organisation des Trägers").FillAsync(providerId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/app/provider");
+        return page;
+    }
+
     private sealed class Watch
     {
         public readonly List<string> Blocked = [];

@@ -66,8 +66,30 @@ public sealed record OfficeCases(
         return found;
     }
 
-    /// <summary>Sortable headers, on the accident list's own page only (the inbox shows the open ones by due date).</summary>
+    /// <summary>Sortable headers: on the accident list's page and in the inbox (there by the due report unless asked otherwise).</summary>
     public ListSort<AccidentDto>? AccidentSort { get; init; }
+
+    /// <summary>Sortable headers of the absence reports (the inbox: the oldest absence first unless asked otherwise).</summary>
+    public ListSort<AbsenceReportDto>? AbsenceReportSort { get; init; }
+
+    /// <summary>
+    /// The inbox's two lists, each sorted on its own by a header (parameters a… and u…, so the inbox's other tables keep
+    /// their order). The defaults stay the order of the work: the oldest absence, the report due first.
+    /// </summary>
+    public OfficeCases Sorted(HttpRequest request)
+    {
+        var reports = new ListSort<AbsenceReportDto>(request, "a", null, "date", false,
+            ("person", r => Person(r.PersonId)), ("offer", r => Offer(r.OfferId)), ("date", r => r.Date), ("kind", r => Labels.AbsenceKind.Text(r.Kind)),
+            ("provider", r => Provider(r.OfferId))) { Fragment = "h-absence-reports" };
+        var accidents = new ListSort<AccidentDto>(request, "u", null, "reportDueOn", false,
+            ("person", a => Person(a.PersonId)), ("offer", a => Offer(a.OfferId)), ("on", a => a.On), ("provider", a => Provider(a.OfferId)),
+            ("reportDueOn", a => a.ReportDueOn)) { Fragment = "h-accidents" };
+        return this with
+        {
+            AbsenceReports = reports.Apply(AbsenceReports), AbsenceReportSort = reports,
+            Accidents = accidents.Apply(Accidents), AccidentSort = accidents,
+        };
+    }
 
     /// <summary>The status the accident list is filtered by (null: all); the caption and the status column follow it.</summary>
     public AccidentStatus? AccidentStatusFilter { get; init; } = AccidentStatus.Open;

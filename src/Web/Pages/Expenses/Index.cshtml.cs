@@ -57,6 +57,8 @@ public sealed class IndexModel : CommandPage
     private async Task Load()
     {
         if (P < 1) P = 1;
+        // "" is "alle"; anything unknown falls back to the default, the ones to decide.
+        if (!string.IsNullOrEmpty(Status) && Labels.ExpenseStatus.Parse(Status) is null) Status = "pending";
         var api = await Api();
         var status = Status is "pending" or "approved" or "rejected" ? Status : null;
         // The status filter is the API's; the order is the page's (the API has none): all are read, sorted, then paged here.

@@ -24,13 +24,21 @@ public sealed class DetailsModel : CommandPage
 
     public OfferDto Offer { get; private set; } = null!;
 
-    /// <summary>The people of the offer (issue 20): its placements the caller may see, sorted by name.</summary>
+    /// <summary>The people of the offer (issue 20): its placements the caller may see, by name unless sorted otherwise, filtered by status.</summary>
     public sealed record Member(PlacementDto Placement, PersonDto? Person)
     {
         public string Name => Person is { } p ? $"{p.FamilyName}, {p.GivenName}" : "(nicht sichtbar)";
     }
 
-    public List<Member> Members { get; private set; } = [];
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    /// <summary>How many people the offer has that the caller may see, before the status filter.</summary>
+    public int MemberCount { get; private set; }
+
+    /// <summary>The status filter of the people (null: all); an unknown value counts as none.</summary>
+    public PlacementStatus? MemberStatus { get; private set; }
+
+    public ListSort<Member> MemberSort { get; private set; } = null!;
 
     /// <summary>The week grid of hours is the caseworker's (the API lets only caseworkers and providers log by the week).</summary>
     public bool MayLogHours => User.Is(Roles.Caseworker);
@@ -85,15 +93,28 @@ public sealed class DetailsModel : CommandPage
 
     private async Task Load()
     {
+        MemberStatus = Labels.PlacementStatus.Parse(Request.Query["status"].ToString());
+        // By name unless a header asks otherwise; the status by the course of a placement (begins, runs, ended), not by its word.
+        MemberSort = new ListSort<Member>(Request, "name", false,
+            ("name", m => m.Person is null ? null : m.Name), ("status", m => m.Placement.Status switch
+            {
+                PlacementStatus.Upcoming => 0,
+                PlacementStatus.Active => 1,
+                PlacementStatus.Ended => 2,
+                _ => 3,
+            }),
+            ("startsOn", m => m.Placement.StartsOn), ("until", m => m.Placement.EndedOn ?? m.Placement.Until)) { Fragment = "members-heading" };
         var api = await Api();
         Offer = Shown(await api.Tagged(c => c.GetOfferAsync(Id)));
         try
         {
             var placements = await api.ListPlacementsAsync(null, Id, null, 1, 500, null);
             var persons = await PersonNames.Load(api, placements.Select(p => p.PersonId));
-            Members = placements.Select(p => new Member(p, persons.GetValueOrDefault(p.PersonId)))
+            var all = placements.Select(p => new Member(p, persons.GetValueOrDefault(p.PersonId)))
                 .OrderBy(m => m.Person?.FamilyName, StringComparer.CurrentCulture).ThenBy(m => m.Person?.GivenName, StringComparer.CurrentCulture)
                 .ThenBy(m => m.Placement.StartsOn).ToList();
+            MemberCount = all.Count;
+            Members = MemberSort.Apply(all.Where(m => MemberStatus is null || m.Placement.Status == MemberStatus));
         }
         catch (AghApiException e) when (e.StatusCode is 403)
         {

@@ -15,11 +15,20 @@ public sealed class IndexModel : StaffPage
 
     public IReadOnlyList<OfferPeople> Offers { get; private set; } = [];
 
+    /// <summary>One order for the people of every offer (by name unless a header asks otherwise).</summary>
+    public ListSort<ProviderPlacementDto> Sort { get; private set; } = null!;
+
+    /// <summary>Who has begun and who will begin (the ended ones are not shown); null: both.</summary>
+    public PlacementStatus? Status { get; private set; }
+
     /// <summary>The running month, the timesheet the start page opens.</summary>
     public string Month => Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task OnGet()
     {
+        Sort = new ListSort<ProviderPlacementDto>(Request, "name", false,
+            ("name", p => $"{p.Person.FamilyName}, {p.Person.GivenName}"), ("startsOn", p => p.StartsOn), ("until", p => p.Until));
+        Status = Labels.PlacementStatus.Parse(Request.Query["status"].ToString()) is { } st && st != PlacementStatus.Ended ? st : null;
         var api = await Api();
         var offers = (await api.ListOffersAsync(null, null, 1, 500)).OrderBy(o => o.Title, StringComparer.CurrentCulture).ToList();
         var raw = await HttpContext.RequestServices.GetRequiredService<ApiClients>().Raw();
@@ -29,8 +38,8 @@ public sealed class IndexModel : StaffPage
             // The generated client reads the staff view; the provider's reduced view is read as it is.
             var json = await raw.GetStringAsync($"api/placements?offerId={offer.Id}&pageSize=500", HttpContext.RequestAborted);
             var placements = JsonConvert.DeserializeObject<List<ProviderPlacementDto>>(json) ?? [];
-            list.Add(new OfferPeople(offer, placements.Where(p => p.Status != PlacementStatus.Ended)
-                .OrderBy(p => p.Person.FamilyName, StringComparer.CurrentCulture).ThenBy(p => p.Person.GivenName, StringComparer.CurrentCulture).ToList()));
+            list.Add(new OfferPeople(offer, Sort.Apply(placements.Where(p => p.Status != PlacementStatus.Ended && (Status is null || p.Status == Status))
+                .OrderBy(p => p.Person.FamilyName, StringComparer.CurrentCulture).ThenBy(p => p.Person.GivenName, StringComparer.CurrentCulture))));
         }
         Offers = list;
     }
