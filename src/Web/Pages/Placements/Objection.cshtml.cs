@@ -97,7 +97,7 @@ public sealed class ObjectionModel : CommandPage
         // The order issues a notice of its own: nothing binding by accident (issue 20), so the summary comes first.
         if (ModelState.IsValid && !Confirmed("sofortige Vollziehung anordnen", "Jetzt verbindlich anordnen", "Enforce",
             [
-                new("Person", PersonNameFor(await Api())),
+                new("Person", await PersonNameFor(await Api())),
                 new("Anordnung", "sofortige Vollziehung des Heranziehungsbescheids (§ 86a Abs. 2 Nr. 5 SGG): die Pflicht gilt wieder ab der Bekanntgabe der Anordnung"),
                 new("Begründung des besonderen Interesses", Enforce.Reasoning, InNotice: true),
             ], "Die Anordnung ist ein eigener Bescheid an die Person; die Begründung erscheint darin wörtlich."))
