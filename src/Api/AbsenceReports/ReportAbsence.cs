@@ -6,7 +6,8 @@ namespace AGH.Api.AbsenceReports;
 [Provider]
 public static class ReportAbsenceEndpoint
 {
-    public sealed record Request([property: Required] DateOnly? Date, [property: Required] AbsenceKind? Kind, string? Note);
+    public sealed record Request([property: Required] DateOnly? Date, [property: Required] AbsenceKind? Kind,
+        [property: System.ComponentModel.Description("Appears in the notice (Einschränkungsbescheid, Mitteilung) as the refusal's statedReason when the office records the report as a refusal.")] string? Note);
 
     public static (ReportAbsence?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
     {

@@ -12,7 +12,7 @@ public static class ReviewRestrictionEndpoint
 {
     public sealed record Request(
         [property: Required] bool? ContinueRestriction,
-        [property: Required, Description("Appears in the Fortsetzungsbescheid when continued.")] string? Reasoning,
+        [property: Required, Description("Appears in the notice (Fortsetzungsbescheid) when continued.")] string? Reasoning,
         DateOnly? HearingHeldOn,
         [property: Description("Required to continue (400): the monthly amounts before and under the restriction.")] AmountsBody? Amounts = null,
         [property: Description("Required to continue (400): the hardship decision, § 1a Abs. 1 S. 3 AsylbLG; considered must be true.")] SpecialCircumstancesBody? SpecialCircumstances = null,

@@ -113,11 +113,14 @@ public static class Labels
 
     /// <summary>
     /// The proposal's outcome as it stands: an approval that an objection overturned no longer reads "bewilligt"
-    /// (the restriction is lifted), one changed in part says so.
+    /// (the restriction is lifted), neither does one whose restriction was withdrawn otherwise (an upheld objection
+    /// against the Heranziehungsbescheid, a review); one changed in part says so.
     /// </summary>
     public static (string Text, string Css) ProposalBadge(SanctionProposalDto p) =>
         p.Status != Api.ProposalStatus.Approved ? ProposalStatus.Badge(p.Status)
         : p.Objections?.Any(o => o.Status == Api.ObjectionStatus.Upheld) == true ? ("aufgehoben (Widerspruch stattgegeben)", "neutral")
+        // Withdrawn by another way: the Heranziehungsbescheid fell to an upheld objection, or a review under § 44 SGB X.
+        : p.Restriction?.Status == Api.RestrictionStatus.Withdrawn ? ("aufgehoben (Einschränkung zurückgenommen)", "neutral")
         : p.Objections?.Any(o => o.Status == Api.ObjectionStatus.PartlyUpheld) == true ? ("bewilligt, im Widerspruch teilweise geändert", "bad")
         : ProposalStatus.Badge(p.Status);
 

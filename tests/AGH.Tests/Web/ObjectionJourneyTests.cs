@@ -89,6 +89,7 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         await official.GotoAsync($"/app/placements/{c.Placement}/objection");
         await official.GetByLabel("Begründung des besonderen Interesses").FillAsync("Eilt.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Sofortige Vollziehung anordnen" }).ClickAsync();
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich anordnen" }).ClickAsync();
         await Assertions.Expect(official.Locator("[data-valmsg-for='Enforce.Reasoning']")).ToContainTextAsync("mindestens 20 Zeichen");
         await Assertions.Expect(official.GetByLabel("Begründung des besonderen Interesses")).ToHaveValueAsync("Eilt.");
         (await Notices(c.Person)).Should().NotContain(n => n!["kind"]!.GetValue<string>() == "anordnung-sofortige-vollziehung");
@@ -96,6 +97,21 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         const string reasons = "Der Platz ist nur bis Monatsende frei; die Heranziehung ist offensichtlich rechtmäßig.";
         await official.GetByLabel("Begründung des besonderen Interesses").FillAsync(reasons);
         await official.GetByRole(AriaRole.Button, new() { Name = "Sofortige Vollziehung anordnen" }).ClickAsync();
+        // The order is a notice of its own: first the summary, nothing stored yet.
+        var summary = official.GetByTestId("confirm-summary");
+        await Assertions.Expect(official.GetByTestId("confirm-step")).ToContainTextAsync("Noch ist nichts gespeichert");
+        await Assertions.Expect(summary).ToContainTextAsync(c.FileReference);
+        await Assertions.Expect(summary).ToContainTextAsync("sofortige Vollziehung des Heranziehungsbescheids");
+        await Assertions.Expect(summary).ToContainTextAsync(reasons);
+        await Assertions.Expect(summary).ToContainTextAsync("erscheint im Bescheid");
+        (await Notices(c.Person)).Should().NotContain(n => n!["kind"]!.GetValue<string>() == "anordnung-sofortige-vollziehung", "nothing is stored before the confirmation");
+        // Zurück: the form again with the reasons typed, still nothing stored.
+        await official.GetByRole(AriaRole.Button, new() { Name = "Zurück" }).ClickAsync();
+        await Assertions.Expect(official.GetByLabel("Begründung des besonderen Interesses")).ToHaveValueAsync(reasons);
+        (await Notices(c.Person)).Should().NotContain(n => n!["kind"]!.GetValue<string>() == "anordnung-sofortige-vollziehung");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Sofortige Vollziehung anordnen" }).ClickAsync();
+        await StaffAppFixture.Check(official, "202-sofortige-vollziehung-pruefen");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich anordnen" }).ClickAsync();
         await Assertions.Expect(official.Locator(".flash")).ToContainTextAsync("Die sofortige Vollziehung ist angeordnet");
         await Assertions.Expect(official.GetByTestId("enforced")).ToHaveTextAsync("sofortige Vollziehung angeordnet");
         await Assertions.Expect(official.GetByTestId("duty-suspended")).ToHaveCountAsync(0);
@@ -344,5 +360,70 @@ public sealed class ObjectionJourneyTests(StaffAppFixture app) : Journey
         objection["status"]!.GetValue<string>().Should().Be("pending");
         objection["receivedOn"]!.GetValue<string>().Should().Be(Iso(app.Today));
         await StaffAppFixture.End(caseworker);
+    }
+
+    [Fact]
+    public async Task After_an_upheld_objection_against_the_restriction_no_page_calls_the_proposal_bewilligt()
+    {
+        var (c, _) = await InForce("ende");
+        var cw = await app.Service.ClientFor("caseworker", "melle", $"melle-cw-t-{Guid.NewGuid():N}"[..22]);
+        await ProposedCase.Ok(await cw.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/objection",
+            new { receivedOn = Iso(app.Today), statement = "Ich war an dem Tag nachweislich krank." }));
+        var decider = await app.Service.ClientFor("official", "melle", Official());
+        await ProposedCase.Ok(await decider.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/objection/decision",
+            new { outcome = "upheld", costs = "none", reasoning = "Die Krankmeldung lag am Tag der Weigerung vor." }));
+        (await ProposedCase.Read(app, c.Proposal))["restriction"]!["status"]!.GetValue<string>().Should().Be("withdrawn");
+
+        await SeesNoApproval(c, "aufgehoben (Widerspruch stattgegeben)", "200-status-widerspruch-einschraenkung");
+    }
+
+    [Fact]
+    public async Task After_an_upheld_objection_against_the_assignment_no_page_calls_the_proposal_bewilligt()
+    {
+        var (c, _) = await InForce("widerspruch");
+        var cw = await app.Service.ClientFor("caseworker", "melle", $"melle-cw-t-{Guid.NewGuid():N}"[..22]);
+        await ProposedCase.Ok(await cw.PostAsJsonAsync($"/api/placements/{c.Placement}/objection",
+            new { receivedOn = Iso(app.Today), statement = "Die Arbeit ist mir wegen der Kinderbetreuung nicht zumutbar." }));
+        var decider = await app.Service.ClientFor("official", "melle", Official());
+        await ProposedCase.Ok(await decider.PostAsJsonAsync($"/api/placements/{c.Placement}/objection/decision",
+            new { outcome = "upheld", costs = "none", reasoning = "Die Kinderbetreuung war bei der Heranziehung nicht berücksichtigt." }));
+        var proposal = await ProposedCase.Read(app, c.Proposal);
+        proposal["status"]!.GetValue<string>().Should().Be("approved", "the API keeps the decision; the restriction says it was withdrawn");
+        proposal["restriction"]!["status"]!.GetValue<string>().Should().Be("withdrawn");
+
+        await SeesNoApproval(c, "aufgehoben (Einschränkung zurückgenommen)", "201-status-widerspruch-heranziehung");
+    }
+
+    /// <summary>The proposal page, the placement and person pages, the auditor's current view and its "Stand vom" all name the withdrawal.</summary>
+    private async Task SeesNoApproval(ProposedCase c, string truth, string screenshot)
+    {
+        var official = await app.SignIn("official", "Dr. Jonas Amt", Official(), "melle");
+        await official.GotoAsync($"/app/sanction-proposals/{c.Proposal}");
+        await Assertions.Expect(official.Locator("main")).ToContainTextAsync(truth);
+        (await official.Locator("main .badge").AllInnerTextsAsync()).Should().NotContain("bewilligt");
+        await Assertions.Expect(official.GetByTestId("restriction-status")).ToHaveTextAsync("aufgehoben");
+        await official.GotoAsync($"/app/placements/{c.Placement}");
+        await Assertions.Expect(official.Locator("main")).ToContainTextAsync("Vorschlag " + truth);
+        await Assertions.Expect(official.Locator("main")).Not.ToContainTextAsync("Vorschlag bewilligt");
+        await official.GotoAsync($"/app/persons/{c.Person}");
+        // The person's page names only a restriction that applies: a withdrawn one is gone, nothing reads "bewilligt".
+        await Assertions.Expect(official.GetByTestId("restriction")).ToHaveTextAsync("keine");
+        await Assertions.Expect(official.Locator("main")).Not.ToContainTextAsync("bewilligt");
+        await StaffAppFixture.End(official);
+
+        var auditor = await app.SignIn("auditor", "Rita Prüferin", $"rpa-{Guid.NewGuid():N}"[..16], null);
+        await auditor.GotoAsync($"/app/audit/persons/{c.Person}");
+        await Assertions.Expect(auditor.GetByTestId("state-proposal-status")).ToHaveTextAsync(truth);
+        await Assertions.Expect(auditor.GetByTestId("state-proposals")).Not.ToContainTextAsync("bewilligt");
+        // Stand vom: a moment after the decision on the objection (the host's clock, shown in Berlin time).
+        app.Service.Time.Advance(TimeSpan.FromSeconds(2));
+        var berlin = TimeZoneInfo.ConvertTime(app.Service.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var asOf = berlin.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        await auditor.GotoAsync($"/app/audit/persons/{c.Person}?asOf={asOf}");
+        await Assertions.Expect(auditor.Locator("#stand")).ToContainTextAsync("Stand vom");
+        await Assertions.Expect(auditor.GetByTestId("state-proposal-status")).ToHaveTextAsync(truth);
+        await Assertions.Expect(auditor.GetByTestId("state-proposals")).Not.ToContainTextAsync("bewilligt");
+        await StaffAppFixture.Check(auditor, screenshot);
+        await StaffAppFixture.End(auditor);
     }
 }

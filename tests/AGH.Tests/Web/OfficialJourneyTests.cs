@@ -85,6 +85,21 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await TypeDate(decider, start);
         await TabTo(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }));
         await decider.Keyboard.PressAsync("Enter");
+        // The summary before the binding click; the API holds nothing yet.
+        var summary = decider.GetByTestId("confirm-summary");
+        await Assertions.Expect(decider.GetByTestId("confirm-step")).ToContainTextAsync("Noch ist nichts gespeichert");
+        await Assertions.Expect(summary).ToContainTextAsync("bewilligen (Einschränkungsbescheid)");
+        await Assertions.Expect(summary).ToContainTextAsync(German(start));
+        await Assertions.Expect(summary).ToContainTextAsync("Fernbleiben ohne wichtigen Grund nach Belehrung");
+        await Assertions.Expect(summary).ToContainTextAsync("Schulbedarf des Kindes");
+        (await Current(c))["status"]!.GetValue<string>().Should().Be("pending", "nothing is stored before the confirmation");
+        // Zurück: the filled form again, still nothing stored.
+        await decider.GetByRole(AriaRole.Button, new() { Name = "Zurück" }).ClickAsync();
+        await Assertions.Expect(decider.GetByLabel("Bewilligen")).ToBeCheckedAsync();
+        await Assertions.Expect(decider.GetByLabel("Zusätzlich gewährte Leistungen")).ToHaveValueAsync("Schulbedarf des Kindes");
+        await Assertions.Expect(decider.GetByLabel("Beginn der Einschränkung")).ToHaveValueAsync(start.ToString("yyyy-MM-dd"));
+        (await Current(c))["status"]!.GetValue<string>().Should().Be("pending", "Zurück stores nothing");
+        await decider.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
         await decider.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich bewilligen" }).ClickAsync();
         await Assertions.Expect(decider.Locator(".flash")).ToContainTextAsync("bewilligt");
         // Contract v3a: the restriction waits for its notice's notification.
@@ -142,6 +157,15 @@ public sealed class OfficialJourneyTests(StaffAppFixture app) : Journey
         await third.GetByLabel("Zurückweisen").CheckAsync();
         await third.GetByLabel("Keine Erstattung der notwendigen Aufwendungen").CheckAsync();
         await third.GetByLabel("Begründung der Widerspruchsentscheidung").FillAsync("Keine Bescheinigung vorgelegt; die Einschränkung bleibt.");
+        await third.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
+        var objectionSummary = third.GetByTestId("confirm-summary");
+        await Assertions.Expect(objectionSummary).ToContainTextAsync("Keine Bescheinigung vorgelegt; die Einschränkung bleibt.");
+        await Assertions.Expect(objectionSummary).ToContainTextAsync("keine Kostenerstattung");
+        (await Current(c))["objection"]!["status"]!.GetValue<string>().Should().Be("pending", "nothing is stored before the confirmation");
+        await third.GetByRole(AriaRole.Button, new() { Name = "Zurück" }).ClickAsync();
+        await Assertions.Expect(third.GetByLabel("Zurückweisen")).ToBeCheckedAsync();
+        await Assertions.Expect(third.GetByLabel("Begründung der Widerspruchsentscheidung")).ToHaveValueAsync("Keine Bescheinigung vorgelegt; die Einschränkung bleibt.");
+        (await Current(c))["objection"]!["status"]!.GetValue<string>().Should().Be("pending", "Zurück stores nothing");
         await third.GetByRole(AriaRole.Button, new() { Name = "Widerspruch entscheiden" }).ClickAsync();
         await third.GetByRole(AriaRole.Button, new() { Name = "Jetzt verbindlich entscheiden" }).ClickAsync();
         await Assertions.Expect(third.GetByTestId("objection-status")).ToHaveTextAsync("zurückgewiesen");

@@ -94,6 +94,14 @@ public sealed class ObjectionModel : CommandPage
     {
         Active = "enforce";
         if (string.IsNullOrWhiteSpace(Enforce.Reasoning)) ModelState.AddModelError("Enforce.Reasoning", "Bitte das besondere Interesse an der sofortigen Vollziehung schriftlich begründen.");
+        // The order issues a notice of its own: nothing binding by accident (issue 20), so the summary comes first.
+        if (ModelState.IsValid && !Confirmed("sofortige Vollziehung anordnen", "Jetzt verbindlich anordnen", "Enforce",
+            [
+                new("Person", await PersonNameFor(await Api())),
+                new("Anordnung", "sofortige Vollziehung des Heranziehungsbescheids (§ 86a Abs. 2 Nr. 5 SGG): die Pflicht gilt wieder ab der Bekanntgabe der Anordnung"),
+                new("Begründung des besonderen Interesses", Enforce.Reasoning, InNotice: true),
+            ], "Die Anordnung ist ein eigener Bescheid an die Person; die Begründung erscheint darin wörtlich."))
+            return await Again();
         if (ModelState.IsValid && await Try(c => c.OrderImmediateEnforcementAsync(Id, IdempotencyKey("enforce", Enforce.Reasoning), ETag,
                 new OrderImmediateEnforcementRequest { Reasoning = Enforce.Reasoning!.Trim() }), "Enforce"))
             return BackTo("/Placements/Objection", new { id = Id }, "Die sofortige Vollziehung ist angeordnet. Die Anordnung ist ein eigener Bescheid: bitte bekannt geben.");
@@ -143,6 +151,13 @@ public sealed class ObjectionModel : CommandPage
                 new Dictionary<string, string> { ["date-in-future"] = "On", ["end-before-start"] = "On" }))
             return BackTo("/Placements/Objection", new { id = Id }, $"Das Ende des Klageverfahrens ist erfasst: {Labels.LawsuitOutcome.Text(LawsuitEnd.Outcome!.Value)}.");
         return await Again();
+    }
+
+    private async Task<string> PersonNameFor(AghClient api)
+    {
+        var placement = await api.GetPlacementAsync(Id);
+        var person = await api.GetPersonAsync(placement.PersonId, null);
+        return $"{person.GivenName} {person.FamilyName} ({person.FileReference})";
     }
 
     /// <summary>A refused form: the page again with what was typed, the placement as it stands now, the ETag that was sent.</summary>
