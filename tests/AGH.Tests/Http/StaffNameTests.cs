@@ -141,7 +141,7 @@ public sealed class StaffNameDocumentTests
         missing.Should().BeEmpty("every staff login id in an answer has its …Name (contract v3d)");
         // The fields the audit listed, so the guard is known to look at them.
         checkedFields.Should().Contain(f => f.EndsWith(".reviewedBy")).And.Contain(f => f.EndsWith(".releasedBy")).And.Contain(f => f.EndsWith(".rejectedBy"))
-            .And.Contain(f => f.EndsWith(".filedBy")).And.Contain(f => f.EndsWith(".recordedBy")).And.Contain(f => f.EndsWith(".closedBy"))
+            .And.Contain(f => f.EndsWith(".recordedBy")).And.Contain(f => f.EndsWith(".closedBy"))
             .And.Contain(f => f.EndsWith(".exportedBy")).And.Contain(f => f.EndsWith(".decidedBy")).And.Contain(f => f.EndsWith(".by"));
     }
 
