@@ -56,5 +56,7 @@ public static class StaffNames
         }
     }
 
-    public static bool IsStaffId(Type type, string jsonName) => type == typeof(string) && jsonName.Length > 2 && jsonName.EndsWith("By", StringComparison.Ordinal);
+    /// <summary>A login id field: "…By" (decidedBy), or plain "by" (who confirmed a month's timesheet).</summary>
+    public static bool IsStaffId(Type type, string jsonName) =>
+        type == typeof(string) && (jsonName == "by" || (jsonName.Length > 2 && jsonName.EndsWith("By", StringComparison.Ordinal)));
 }

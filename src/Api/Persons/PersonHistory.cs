@@ -137,7 +137,7 @@ public static class PersonHistoryEndpoint
                 if (stamp.Type == "payout_run_prepared")
                 {
                     entries.AddRange(run.LinesOf(personId).Select(line => new HistoryEntryDto(stamp.Sequence, PayoutRun.LedgerId, stamp.Version,
-                        nameof(AllowanceComputed), month, stamp.RecordedAt, stamp.Actor, LegalBasis.Payout, HistorySummary.Of(line), line)));
+                        nameof(AllowanceComputed), month, stamp.RecordedAt, stamp.Actor, LegalBasis.Payout, HistorySummary.Of(line, stamp.Actor), line)));
                     continue;
                 }
                 // Rebuilt from the run; a rejection's reason is payroll's note on the whole run (it may name others), so it stays out.
@@ -151,7 +151,7 @@ public static class PersonHistoryEndpoint
                 if (e is null) continue;
                 entries.Add(new HistoryEntryDto(stamp.Sequence, PayoutRun.LedgerId, stamp.Version, e.GetType().Name,
                     DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stamp.RecordedAt, Clock.Berlin).DateTime), stamp.RecordedAt,
-                    stamp.Actor, EventLegalBasis.Of(e), HistorySummary.Of(e), e));
+                    stamp.Actor, EventLegalBasis.Of(e), HistorySummary.Of(e, stamp.Actor), e));
             }
         }
         return entries.OrderBy(e => e.Sequence).ToList();
@@ -168,9 +168,10 @@ public static class PersonHistoryEndpoint
     {
         var recordedAt = EventHeaders.RecordedAtOf(e);
         var legalBasis = EventHeaders.LegalBasisOf(e);
+        var actor = EventHeaders.ActorOf(e);
         return new HistoryEntryDto(e.Sequence, e.StreamId, e.Version, e.Data.GetType().Name,
             HistorySummary.OccurredOn(e.Data) ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(recordedAt, Clock.Berlin).DateTime),
-            recordedAt, EventHeaders.ActorOf(e), legalBasis, HistorySummary.Of(e.Data), e.Data);
+            recordedAt, actor, legalBasis, HistorySummary.Of(e.Data, actor), e.Data);
     }
 
     public static bool TryParseInstant(string? text, out DateTimeOffset? at)

@@ -44,7 +44,11 @@ public abstract class EventEntry(EventStream stream, IReadOnlyList<string> notPe
 
     public abstract string LegalBasisOf(object e);
 
-    public abstract string SummaryOf(object e);
+    /// <summary>The history line, naming staff by their login id (see the overload for names).</summary>
+    public string SummaryOf(object e) => SummaryOf(e, id => id);
+
+    /// <summary>The history line; <paramref name="staffName"/> turns a staff login id into the name a reader sees (contract v3d).</summary>
+    public abstract string SummaryOf(object e, Func<string, string> staffName);
 
     public abstract DateOnly? OccurredOn(object e);
 
@@ -57,7 +61,7 @@ public abstract class EventEntry(EventStream stream, IReadOnlyList<string> notPe
 public sealed class EventEntry<T>(
     EventStream stream,
     Func<T, string> legalBasis,
-    Func<T, string> summary,
+    Func<T, Func<string, string>, string> summary,
     Func<T, DateOnly?>? occurredOn,
     Func<T, T>? mask,
     IReadOnlyList<string> notPersonal) : EventEntry(stream, notPersonal) where T : class, IDomainEvent
@@ -70,7 +74,7 @@ public sealed class EventEntry<T>(
 
     public override string LegalBasisOf(object e) => legalBasis((T)e);
 
-    public override string SummaryOf(object e) => summary((T)e);
+    public override string SummaryOf(object e, Func<string, string> staffName) => summary((T)e, staffName);
 
     public override DateOnly? OccurredOn(object e) => occurredOn?.Invoke((T)e);
 
@@ -164,10 +168,10 @@ public static class EventCatalog
             occurredOn: x => x.Date, mask: e => e with { Note = X },
             notPersonal: [nameof(AbsenceReported.Municipality), nameof(AbsenceReported.ProviderId), nameof(AbsenceReported.ReportedBy)]),
         Entry<AbsenceReportRecordedAsRefusal>(EventStream.Person, _ => LegalBasis.Duty,
-            x => $"Abwesenheitsmeldung des Trägers als Weigerung erfasst von {x.RecordedBy}",
+            (x, n) => $"Abwesenheitsmeldung des Trägers als Weigerung erfasst von {n(x.RecordedBy)}",
             notPersonal: [nameof(AbsenceReportRecordedAsRefusal.RecordedBy)]),
         Entry<AbsenceReportDismissed>(EventStream.Person, _ => LegalBasis.AbsenceReport,
-            x => $"Abwesenheitsmeldung des Trägers ohne Weigerung abgeschlossen von {x.DismissedBy}: {x.Reason}",
+            (x, n) => $"Abwesenheitsmeldung des Trägers ohne Weigerung abgeschlossen von {n(x.DismissedBy)}: {x.Reason}",
             mask: e => e with { Reason = X }, notPersonal: [nameof(AbsenceReportDismissed.DismissedBy)]),
         // Accidents (contract v3c): the description and the incapacity are health data (Art. 9 DSGVO); the description is erased with the person.
         Entry<AccidentRecorded>(EventStream.Person, _ => LegalBasis.Accident,
@@ -199,12 +203,12 @@ public static class EventCatalog
                 : $"Nach Anhörung neu bewertet: kein wichtiger Grund anerkannt: {x.Reasoning}",
             mask: e => e with { Reason = null, Reasoning = X }),
         Entry<SanctionProposed>(EventStream.Person, _ => LegalBasis.Restriction,
-            x => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {x.ProposedBy}: {x.Reasoning}",
+            (x, n) => $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG vorgeschlagen von {n(x.ProposedBy)}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(SanctionProposed.ProposedBy)]),
         Entry<SanctionDecided>(EventStream.Person, _ => LegalBasis.Restriction,
-            x => x.Approved
-                ? $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {x.DecidedBy}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}{Wording(x.NoticeVersion)}"
-                : $"Vorschlag einer Anspruchseinschränkung abgelehnt von {x.DecidedBy}: {x.Reasoning}{Wording(x.NoticeVersion)}",
+            (x, n) => x.Approved
+                ? $"Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt von {n(x.DecidedBy)}: {D(x.StartsOn!.Value)} bis {D(x.EndsOn!.Value)}{Wording(x.NoticeVersion)}"
+                : $"Vorschlag einer Anspruchseinschränkung abgelehnt von {n(x.DecidedBy)}: {x.Reasoning}{Wording(x.NoticeVersion)}",
             mask: e => e with
             {
                 Reasoning = X, HardshipReasoning = e.HardshipReasoning is null ? null : X, DiscretionReasoning = e.DiscretionReasoning is null ? null : X,
@@ -221,23 +225,23 @@ public static class EventCatalog
                 ObjectionOutcome.PartlyUpheld => LegalBasis.ObjectionPartlyUpheld,
                 ObjectionOutcome.Dismissed => LegalBasis.ObjectionDismissed,
             },
-            x => x.Decided switch
+            (x, n) => x.Decided switch
             {
-                ObjectionOutcome.Upheld => $"Dem Widerspruch abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben",
-                ObjectionOutcome.PartlyUpheld => $"Dem Widerspruch teilweise abgeholfen von {x.DecidedBy} (§ 85 Abs. 1 und 2 SGG): Zeitraum "
+                ObjectionOutcome.Upheld => $"Dem Widerspruch abgeholfen von {n(x.DecidedBy)} (§ 85 Abs. 1 SGG): Anspruchseinschränkung von Beginn an aufgehoben",
+                ObjectionOutcome.PartlyUpheld => $"Dem Widerspruch teilweise abgeholfen von {n(x.DecidedBy)} (§ 85 Abs. 1 und 2 SGG): Zeitraum "
                     + $"{(x.NewStartsOn is { } from ? "ab " + D(from) : "")}{(x.NewStartsOn is not null && x.NewEndsOn is not null ? " " : "")}"
                     + $"{(x.NewEndsOn is { } to ? "bis " + D(to) : "")}, im Übrigen zurückgewiesen: {x.Reasoning}",
-                ObjectionOutcome.Dismissed => $"Widerspruch zurückgewiesen von {x.DecidedBy} (§ 85 Abs. 2 SGG): {x.Reasoning}",
+                ObjectionOutcome.Dismissed => $"Widerspruch zurückgewiesen von {n(x.DecidedBy)} (§ 85 Abs. 2 SGG): {x.Reasoning}",
             } + (x.Costs is { } costs ? $"; Kostenerstattung: {HistoryWording.Of(costs)}" : ""),
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ObjectionDecided.DecidedBy)]),
 #pragma warning restore CS8524
         Entry<RestrictionEndedEarly>(EventStream.Person, _ => LegalBasis.RestrictionEnd,
-            x => $"Anspruchseinschränkung vorzeitig beendet zum {D(x.LastDay)} ({HistoryWording.Of(x.Reason)}), von {x.EndedBy}",
+            (x, n) => $"Anspruchseinschränkung vorzeitig beendet zum {D(x.LastDay)} ({HistoryWording.Of(x.Reason)}), von {n(x.EndedBy)}",
             occurredOn: x => x.LastDay, mask: e => e with { Reasoning = X }, notPersonal: [nameof(RestrictionEndedEarly.EndedBy)]),
         Entry<RestrictionReviewed>(EventStream.Person, x => x.Continued ? LegalBasis.RestrictionContinued : LegalBasis.RestrictionReview,
-            x => x.Continued
-                ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {x.ReviewedBy}"
-                : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {x.ReviewedBy}",
+            (x, n) => x.Continued
+                ? $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft und nach Anhörung am {D(x.HearingHeldOn!.Value)} verlängert bis {D(x.NewEndsOn!.Value)}, von {n(x.ReviewedBy)}"
+                : $"Anspruchseinschränkung nach § 14 Abs. 2 AsylbLG überprüft: endet wie vorgesehen am {D(x.PeriodEndsOn)}, von {n(x.ReviewedBy)}",
             occurredOn: x => x.ReviewedOn,
             mask: e => e with
             {
@@ -246,38 +250,38 @@ public static class EventCatalog
             },
             notPersonal: [nameof(RestrictionReviewed.ReviewedBy), nameof(RestrictionReviewed.NoticeVersion)]),
         Entry<PlacementObjectionFiled>(EventStream.Person, _ => LegalBasis.PlacementObjection,
-            x => $"Widerspruch gegen den Heranziehungsbescheid eingegangen am {D(x.ReceivedOn)} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {x.FiledBy}",
+            (x, n) => $"Widerspruch gegen den Heranziehungsbescheid eingegangen am {D(x.ReceivedOn)} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {n(x.FiledBy)}",
             occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(PlacementObjectionFiled.FiledBy)]),
         Entry<ImmediateEnforcementOrdered>(EventStream.Person, _ => LegalBasis.ImmediateEnforcement,
-            x => $"Sofortige Vollziehung des Heranziehungsbescheids angeordnet von {x.OrderedBy} (§ 86a Abs. 2 Nr. 5 SGG): {x.Reasoning}",
+            (x, n) => $"Sofortige Vollziehung des Heranziehungsbescheids angeordnet von {n(x.OrderedBy)} (§ 86a Abs. 2 Nr. 5 SGG): {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ImmediateEnforcementOrdered.OrderedBy)]),
         Entry<PlacementObjectionDecided>(EventStream.Person,
             x => x.Outcome == PlacementObjectionOutcome.Upheld ? LegalBasis.ObjectionUpheld : LegalBasis.ObjectionDismissed,
-            x => $"{HistoryWording.Of(x.Outcome)} am {D(x.DecidedOn)} von {x.DecidedBy}; Kostenerstattung: {HistoryWording.Of(x.Costs)}: {x.Reasoning}",
+            (x, n) => $"{HistoryWording.Of(x.Outcome)} am {D(x.DecidedOn)} von {n(x.DecidedBy)}; Kostenerstattung: {HistoryWording.Of(x.Costs)}: {x.Reasoning}",
             occurredOn: x => x.DecidedOn, mask: e => e with { Reasoning = X }, notPersonal: [nameof(PlacementObjectionDecided.DecidedBy)]),
         Entry<LawsuitFiled>(EventStream.Person, _ => LegalBasis.Lawsuit,
-            x => $"Klage gegen den Heranziehungsbescheid erhoben am {D(x.FiledOn)} beim {x.Court} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {x.RecordedBy}",
+            (x, n) => $"Klage gegen den Heranziehungsbescheid erhoben am {D(x.FiledOn)} beim {x.Court} (aufschiebende Wirkung, § 86a Abs. 1 SGG), erfasst von {n(x.RecordedBy)}",
             occurredOn: x => x.FiledOn, mask: e => e with { FileNumber = X },
             notPersonal: [nameof(LawsuitFiled.Court), nameof(LawsuitFiled.RecordedBy)]),
         Entry<LawsuitEnded>(EventStream.Person, _ => LegalBasis.Lawsuit,
-            x => $"Klage gegen den Heranziehungsbescheid beendet am {D(x.On)} ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
+            (x, n) => $"Klage gegen den Heranziehungsbescheid beendet am {D(x.On)} ({HistoryWording.Of(x.Outcome)}), erfasst von {n(x.RecordedBy)}",
             occurredOn: x => x.On, notPersonal: [nameof(LawsuitEnded.RecordedBy)]),
         Entry<RestrictionSuspended>(EventStream.Person, x => HistoryWording.BasisOf(x.Kind),
-            x => $"Anspruchseinschränkung ausgesetzt ab {D(x.From)} ({HistoryWording.Of(x.Kind)}{(x.Court is { } c ? $", {c}" : "")}, entschieden am {D(x.DecidedOn)}), erfasst von {x.RecordedBy}",
+            (x, n) => $"Anspruchseinschränkung ausgesetzt ab {D(x.From)} ({HistoryWording.Of(x.Kind)}{(x.Court is { } c ? $", {c}" : "")}, entschieden am {D(x.DecidedOn)}), erfasst von {n(x.RecordedBy)}",
             occurredOn: x => x.From, mask: e => e with { Note = X, FileNumber = e.FileNumber is null ? null : X },
             notPersonal: [nameof(RestrictionSuspended.Court), nameof(RestrictionSuspended.RecordedBy)]),
         Entry<RestrictionSuspensionEnded>(EventStream.Person, _ => LegalBasis.SuspensionEnded,
-            x => x.Outcome == SuspensionOutcome.Reinstated
-                ? $"Aussetzung beendet: Anspruchseinschränkung wieder in Kraft ab {D(x.On)}, erfasst von {x.EndedBy}"
-                : $"Aussetzung beendet: Anspruchseinschränkung aufgehoben am {D(x.On)}, erfasst von {x.EndedBy}",
+            (x, n) => x.Outcome == SuspensionOutcome.Reinstated
+                ? $"Aussetzung beendet: Anspruchseinschränkung wieder in Kraft ab {D(x.On)}, erfasst von {n(x.EndedBy)}"
+                : $"Aussetzung beendet: Anspruchseinschränkung aufgehoben am {D(x.On)}, erfasst von {n(x.EndedBy)}",
             occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(RestrictionSuspensionEnded.EndedBy)]),
         Entry<ReviewRequestFiled>(EventStream.Person, _ => LegalBasis.ReviewRequest,
             x => $"Antrag auf Überprüfung nach § 44 SGB X eingegangen am {D(x.ReceivedOn)}",
             occurredOn: x => x.ReceivedOn, mask: e => e with { Statement = X }, notPersonal: [nameof(ReviewRequestFiled.FiledBy)]),
         Entry<ReviewRequestDecided>(EventStream.Person, _ => LegalBasis.ReviewRequest,
-            x => x.Outcome == ReviewRequestOutcome.Withdrawn
-                ? $"Überprüfung nach § 44 SGB X: Anspruchseinschränkung aufgehoben von {x.DecidedBy}{(x.BackPaymentFrom is { } f ? $"; Nachzahlung ab {D(f)}" : "")}"
-                : $"Überprüfung nach § 44 SGB X: Antrag abgelehnt von {x.DecidedBy}",
+            (x, n) => x.Outcome == ReviewRequestOutcome.Withdrawn
+                ? $"Überprüfung nach § 44 SGB X: Anspruchseinschränkung aufgehoben von {n(x.DecidedBy)}{(x.BackPaymentFrom is { } f ? $"; Nachzahlung ab {D(f)}" : "")}"
+                : $"Überprüfung nach § 44 SGB X: Antrag abgelehnt von {n(x.DecidedBy)}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ReviewRequestDecided.DecidedBy)]),
         Entry<NoticeIssued>(EventStream.Person, _ => LegalBasis.NoticeIssued,
             x => x.Origin == NoticeOrigin.External
@@ -287,24 +291,24 @@ public static class EventCatalog
             notPersonal: [nameof(NoticeIssued.Version), nameof(NoticeIssued.IssuedBy), nameof(NoticeIssued.IssuedByName), nameof(NoticeIssued.IssuedByRole),
                 nameof(NoticeIssued.Authority)]),
         Entry<NoticeDispatched>(EventStream.Person, _ => LegalBasis.Notification,
-            x => $"Bescheid {HistoryWording.Of(x.Method)} am {D(x.On)}, erfasst von {x.RecordedBy}; gilt als bekanntgegeben am {D(x.NotifiedOn)}",
+            (x, n) => $"Bescheid {HistoryWording.Of(x.Method)} am {D(x.On)}, erfasst von {n(x.RecordedBy)}; gilt als bekanntgegeben am {D(x.NotifiedOn)}",
             occurredOn: x => x.On, notPersonal: [nameof(NoticeDispatched.RecordedBy)]),
         Entry<NoticeReceiptRecorded>(EventStream.Person, _ => LegalBasis.NotificationRebutted,
-            x => x.On is { } on
-                ? $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}) am {D(on)}, erfasst von {x.RecordedBy}"
-                : $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}), erfasst von {x.RecordedBy}",
+            (x, n) => x.On is { } on
+                ? $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}) am {D(on)}, erfasst von {n(x.RecordedBy)}"
+                : $"Zugangsvermutung widerlegt ({HistoryWording.Of(x.Outcome)}), erfasst von {n(x.RecordedBy)}",
             occurredOn: x => x.On, mask: e => e with { Note = X }, notPersonal: [nameof(NoticeReceiptRecorded.RecordedBy)]),
         Entry<NoticeAnnexRendered>(EventStream.Person, _ => LegalBasis.NoticeTranslation,
-            x => $"Übersetzung der Belehrungen ({x.Language}, Fassung {x.Version}, nicht rechtsverbindlich) erstellt für {x.RenderedBy}",
+            (x, n) => $"Übersetzung der Belehrungen ({x.Language}, Fassung {x.Version}, nicht rechtsverbindlich) erstellt für {n(x.RenderedBy)}",
             notPersonal: [nameof(NoticeAnnexRendered.Language), nameof(NoticeAnnexRendered.Version), nameof(NoticeAnnexRendered.RenderedBy)]),
 
         // Higher necessary expenses (§ 5 Abs. 2 AsylbLG): description, evidence and reasoning may tell about the person.
         Entry<ExpenseRecorded>(EventStream.Person, _ => LegalBasis.Allowance,
-            x => $"Höhere notwendige Aufwendungen für {Mo(x.Month)} erfasst von {x.RecordedBy}: {Eur(x.AmountCents)} ({x.Description})",
+            (x, n) => $"Höhere notwendige Aufwendungen für {Mo(x.Month)} erfasst von {n(x.RecordedBy)}: {Eur(x.AmountCents)} ({x.Description})",
             mask: e => e with { Description = X, Evidence = X },
             notPersonal: [nameof(ExpenseRecorded.Municipality), nameof(ExpenseRecorded.Month), nameof(ExpenseRecorded.RecordedBy)]),
         Entry<ExpenseDecided>(EventStream.Person, _ => LegalBasis.Allowance,
-            x => $"Höhere notwendige Aufwendungen {(x.Approved ? "anerkannt" : "abgelehnt")} von {x.DecidedBy}: {x.Reasoning}",
+            (x, n) => $"Höhere notwendige Aufwendungen {(x.Approved ? "anerkannt" : "abgelehnt")} von {n(x.DecidedBy)}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(ExpenseDecided.DecidedBy)]),
 
         // A correction below what a released run paid: the person owes the difference (never a negative payment).
@@ -313,12 +317,12 @@ public static class EventCatalog
             notPersonal: [nameof(RecoveryOpened.Municipality)]),
 
         Entry<RecoveryHeard>(EventStream.Person, _ => LegalBasis.HearingProcedure,
-            x => $"Anhörung zur Erstattung am {D(x.HeldOn)}, durchgeführt von {x.HeardBy}: {x.Statement}",
+            (x, n) => $"Anhörung zur Erstattung am {D(x.HeldOn)}, durchgeführt von {n(x.HeardBy)}: {x.Statement}",
             occurredOn: x => x.HeldOn, mask: e => e with { Statement = X }, notPersonal: [nameof(RecoveryHeard.HeardBy)]),
         Entry<RecoveryDecided>(EventStream.Person, _ => LegalBasis.Recovery,
-            x => x.Outcome == RecoveryOutcome.Recover
-                ? $"Erstattung festgesetzt (Erstattungsbescheid) von {x.DecidedBy}: {x.Reasoning}"
-                : $"Auf die Erstattung verzichtet von {x.DecidedBy}: {x.Reasoning}",
+            (x, n) => x.Outcome == RecoveryOutcome.Recover
+                ? $"Erstattung festgesetzt (Erstattungsbescheid) von {n(x.DecidedBy)}: {x.Reasoning}"
+                : $"Auf die Erstattung verzichtet von {n(x.DecidedBy)}: {x.Reasoning}",
             mask: e => e with { Reasoning = X }, notPersonal: [nameof(RecoveryDecided.DecidedBy)]),
         Entry<RecoveryObjectionFiled>(EventStream.Person, _ => LegalBasis.RecoveryObjection,
             x => $"Widerspruch gegen den Erstattungsbescheid eingegangen am {D(x.ReceivedOn)}; die Vollziehung ist ausgesetzt (§ 86a Abs. 1 SGG)",
@@ -326,21 +330,21 @@ public static class EventCatalog
 
         // Payout ledger: one stream for every run, never masked with a person (the CSV export reads names from the person).
         // Checking and sending back a run are steps of paying the allowance; the four-eyes rule is the district's own.
-        Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} vorbereitet von {x.PreparedBy}",
+        Entry<PayoutRunPrepared>(EventStream.PayoutLedger, _ => LegalBasis.Payout, (x, n) => $"Auszahlungslauf {Mo(x.Month)} vorbereitet von {n(x.PreparedBy)}",
             notPersonal: [nameof(PayoutRunPrepared.Month), nameof(PayoutRunPrepared.PreparedBy)]),
-        Entry<PayoutRunReleased>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} freigegeben von {x.ReleasedBy}",
+        Entry<PayoutRunReleased>(EventStream.PayoutLedger, _ => LegalBasis.Payout, (x, n) => $"Auszahlungslauf {Mo(x.Month)} freigegeben von {n(x.ReleasedBy)}",
             notPersonal: [nameof(PayoutRunReleased.Month), nameof(PayoutRunReleased.ReleasedBy)]),
-        Entry<PayoutRunReviewed>(EventStream.PayoutLedger, _ => LegalBasis.Payout, x => $"Auszahlungslauf {Mo(x.Month)} geprüft von {x.ReviewedBy}",
+        Entry<PayoutRunReviewed>(EventStream.PayoutLedger, _ => LegalBasis.Payout, (x, n) => $"Auszahlungslauf {Mo(x.Month)} geprüft von {n(x.ReviewedBy)}",
             notPersonal: [nameof(PayoutRunReviewed.Month), nameof(PayoutRunReviewed.ReviewedBy)]),
         // The reason is payroll's note on a whole run; a person's history leaves it out.
         Entry<PayoutRunRejected>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
-            x => $"Auszahlungslauf {Mo(x.Month)} zurückgewiesen von {x.RejectedBy}; seine Beträge gelten wieder als nicht gezahlt",
+            (x, n) => $"Auszahlungslauf {Mo(x.Month)} zurückgewiesen von {n(x.RejectedBy)}; seine Beträge gelten wieder als nicht gezahlt",
             notPersonal: [nameof(PayoutRunRejected.Month), nameof(PayoutRunRejected.RejectedBy), nameof(PayoutRunRejected.Reason)]),
         // The file goes to the Kreiskasse, which pays out (cash-office basis of every payout event); it names no person itself.
         Entry<PayoutRunExported>(EventStream.PayoutLedger, _ => LegalBasis.Payout,
-            x => x.Sequence == 1
-                ? $"Auszahlungslauf {Mo(x.Month)} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})"
-                : $"Auszahlungslauf {Mo(x.Month)} als Duplikat {x.Sequence} an die Kreiskasse exportiert von {x.ExportedBy} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})",
+            (x, n) => x.Sequence == 1
+                ? $"Auszahlungslauf {Mo(x.Month)} an die Kreiskasse exportiert von {n(x.ExportedBy)} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})"
+                : $"Auszahlungslauf {Mo(x.Month)} als Duplikat {x.Sequence} an die Kreiskasse exportiert von {n(x.ExportedBy)} ({x.LineCount} {(x.LineCount == 1 ? "Zeile" : "Zeilen")}, {Eur(x.ControlTotalCents)})",
             notPersonal: [nameof(PayoutRunExported.Month), nameof(PayoutRunExported.ExportedBy), nameof(PayoutRunExported.Sha256)]),
 
         Entry<PersonHistoryRead>(EventStream.AccessLog, _ => LegalBasis.DataAccess, x => $"Akte eingesehen ({x.Purpose})",
@@ -365,9 +369,20 @@ public static class EventCatalog
 
     public static string SummaryOf(object e) => For(e.GetType()).SummaryOf(e);
 
+    /// <summary>
+    /// The history line with every staff member named through <paramref name="staffName"/> (login id to name); the catalog
+    /// stays pure, the caller knows the names.
+    /// </summary>
+    public static string SummaryOf(object e, Func<string, string> staffName) => For(e.GetType()).SummaryOf(e, staffName);
+
     public static DateOnly? OccurredOn(object e) => For(e.GetType()).OccurredOn(e);
 
     private static EventEntry<T> Entry<T>(EventStream stream, Func<T, string> legalBasis, Func<T, string> summary,
+        Func<T, DateOnly?>? occurredOn = null, Func<T, T>? mask = null, string[]? notPersonal = null) where T : class, IDomainEvent =>
+        new(stream, legalBasis, (x, _) => summary(x), occurredOn, mask, notPersonal ?? []);
+
+    /// <summary>An entry whose line names a staff member: <c>n</c> turns the stored login id into the reader's name for them.</summary>
+    private static EventEntry<T> Entry<T>(EventStream stream, Func<T, string> legalBasis, Func<T, Func<string, string>, string> summary,
         Func<T, DateOnly?>? occurredOn = null, Func<T, T>? mask = null, string[]? notPersonal = null) where T : class, IDomainEvent =>
         new(stream, legalBasis, summary, occurredOn, mask, notPersonal ?? []);
 

@@ -110,17 +110,19 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await session.Events.FetchStreamAsync(id);
     }
 
-    public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null, string? provider = null)
+    /// <param name="name">The token's display name; "Test {userId}" unless given (a name unlike the id shows the id is not printed).</param>
+    public async Task<HttpClient> ClientFor(string role, string? municipality = "bad-iburg", string? userId = null, string? provider = null, string? name = null)
     {
         var client = CreateDefaultClient(new AGH.Tests.Http.OpenApi.ContractCheck());
-        var token = await Token(client, userId ?? $"{role}-{provider ?? municipality ?? "all"}", role, municipality, provider: provider);
+        var token = await Token(client, userId ?? $"{role}-{provider ?? municipality ?? "all"}", role, municipality, provider: provider, name: name);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public static async Task<string> Token(HttpClient client, string userId, string role, string? municipality, int? lifetimeSeconds = null, string? provider = null)
+    public static async Task<string> Token(HttpClient client, string userId, string role, string? municipality, int? lifetimeSeconds = null, string? provider = null,
+        string? name = null)
     {
-        var response = await client.PostAsJsonAsync("/dev/token", new { userId, name = $"Test {userId}", role, municipality, lifetimeSeconds, provider });
+        var response = await client.PostAsJsonAsync("/dev/token", new { userId, name = name ?? $"Test {userId}", role, municipality, lifetimeSeconds, provider });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return body!.AccessToken;

@@ -8,6 +8,33 @@ public sealed class HistoryTests(AghFactory factory) : HttpTest(factory)
     private static string Q(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
 
     [Fact]
+    public async Task The_history_lines_name_staff_by_the_name_their_token_carried_never_by_login_id()
+    {
+        // Names unlike the login ids, so a login id in a line cannot hide inside the name.
+        var cw = await Caseworker("bissendorf", "sb-hist-names-1", name: "Petra Lange");
+        var official = await As("official", "bissendorf", "amt-hist-names-1", name: "Olga Brandt");
+        var person = await NewPerson(cw, "bissendorf");
+        var placement = await NewPlacement(cw, await NewOffer(cw, "bissendorf"), person, Today.AddDays(-20), Today.AddDays(-14));
+        var refusal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/refusals",
+            new { date = D(Today.AddDays(-10)), kind = "explicit", statedReason = "keine Lust" }), HttpStatusCode.Created), "refusalId");
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/assessment", new { goodCause = false, reasoning = "kein Grund" }));
+        await Ok(await Post(cw, $"/api/placements/{placement}/refusals/{refusal}/hearing", new { heldOn = D(Today.AddDays(-5)), statement = "keine" }));
+        var proposal = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/sanction-proposals", new { refusalId = refusal, reasoning = "r" }), HttpStatusCode.Created));
+        await Ok(await Post(official, $"/api/sanction-proposals/{proposal}/decision", new { approved = false, reasoning = "Härte" }));
+
+        var entries = (await GetOk(await As("auditor", userId: "rpa-hist-names-1", name: "Rita Prüferin"), $"/api/persons/{person}/history"))["entries"]!.AsArray();
+        var summaries = entries.Select(e => e!["summary"]!.GetValue<string>()).ToList();
+        summaries.Should().Contain(t => t.Contains("vorgeschlagen von Petra Lange"));
+        summaries.Should().Contain(t => t.Contains("abgelehnt von Olga Brandt"));
+        // Every actor of this case whose name is not their login id: the id appears in no line.
+        var ids = entries.Select(e => e!["actor"]).OfType<System.Text.Json.Nodes.JsonNode>()
+            .Where(a => !a["name"]!.GetValue<string>().Contains(a["userId"]!.GetValue<string>()))
+            .Select(a => a["userId"]!.GetValue<string>()).Distinct().ToList();
+        ids.Should().Contain(["sb-hist-names-1", "amt-hist-names-1"]);
+        foreach (var id in ids) summaries.Should().NotContain(t => t.Contains(id), $"{id} is a login id; lines name the person");
+    }
+
+    [Fact]
     public async Task An_auditor_replays_a_persons_whole_case_in_order_and_as_it_was()
     {
         var cw = await Caseworker("bissendorf", "sb-bissendorf");

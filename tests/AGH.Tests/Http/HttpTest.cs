@@ -21,11 +21,11 @@ public abstract class HttpTest(AghFactory factory)
         NoticeDispatching.DispatchAsync(Factory, personId, Guid.Parse(answer["noticeId"]!.GetValue<string>()),
             AGH.Domain.Notices.DispatchMethod.HandedOver, on ?? Today);
 
-    protected Task<HttpClient> Caseworker(string municipality = "bad-iburg", string? userId = null) =>
-        Factory.ClientFor("caseworker", municipality, userId);
+    protected Task<HttpClient> Caseworker(string municipality = "bad-iburg", string? userId = null, string? name = null) =>
+        Factory.ClientFor("caseworker", municipality, userId, name: name);
 
-    protected Task<HttpClient> As(string role, string? municipality = null, string? userId = null) =>
-        Factory.ClientFor(role, municipality, userId);
+    protected Task<HttpClient> As(string role, string? municipality = null, string? userId = null, string? name = null) =>
+        Factory.ClientFor(role, municipality, userId, name: name);
 
     /// <summary>A provider's client: its token names the organisation (contract v3c).</summary>
     protected Task<HttpClient> Provider(string providerId, string? userId = null) =>

@@ -12,12 +12,14 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
     [Fact]
     public async Task An_auditor_finds_a_person_reads_the_history_as_it_stood_before_the_approval_and_sees_the_access_log()
     {
-        var c = await ProposedCase.Create(app, "pruefung");
+        // Names unlike the login ids: the history must show the name and never the id (contract v3d).
+        const string proposerName = "Petra Lange", officialName = "Olga Brandt";
+        var c = await ProposedCase.Create(app, "pruefung", proposerName);
         // Recorded instants come from the host's frozen clock: the approval is recorded two seconds after the proposal.
         var beforeApproval = app.Service.Time.GetUtcNow();
         app.Service.Time.Advance(TimeSpan.FromSeconds(2));
         var officialId = $"melle-off-aud-{Guid.NewGuid():N}"[..26];
-        var official = await app.Service.ClientFor("official", "melle", officialId);
+        var official = await app.Service.ClientFor("official", "melle", officialId, name: officialName);
         var decided = await ProposedCase.Ok(await official.PostAsJsonAsync($"/api/sanction-proposals/{c.Proposal}/decision",
             new { approved = true, reasoning = "Voraussetzungen des § 1a Abs. 1 AsylbLG liegen vor", startsOn = app.Today.AddDays(1).ToString("yyyy-MM-dd"), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }));
         // Contract v3a: in force once its notice is notified; handed over on the decision day.
@@ -43,11 +45,13 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(auditor.Locator("h1")).ToContainTextAsync(c.FamilyName);
         var timeline = auditor.GetByTestId("timeline");
         var approval = timeline.Locator("li", new() { HasText = "Anspruchseinschränkung nach § 1a Abs. 1 AsylbLG verfügt" });
-        await Assertions.Expect(approval).ToContainTextAsync("Test " + officialId);
+        await Assertions.Expect(approval).ToContainTextAsync("verfügt von " + officialName);
+        await Assertions.Expect(approval).Not.ToContainTextAsync(officialId, new() { UseInnerText = true });
         await Assertions.Expect(approval).ToContainTextAsync("Entscheidung (Amtsleitung), Melle");
         await Assertions.Expect(approval).ToContainTextAsync("Rechtsgrundlage: § 5 Abs. 4 S. 2 i. V. m. § 1a Abs. 1 AsylbLG");
         await Assertions.Expect(approval).ToContainTextAsync(Format(app.Service.Time.GetUtcNow()));
-        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToContainTextAsync("Sachbearbeitung Sozialamt");
+        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + proposerName })).ToContainTextAsync("Sachbearbeitung Sozialamt");
+        (await timeline.InnerTextAsync()).Should().NotContain(c.Proposer, "staff are named, never by login id").And.NotContain(officialId);
         // The raw data only when expanded, under a German name; the entries themselves are German.
         await Assertions.Expect(approval.Locator("pre")).ToBeHiddenAsync();
         await Assertions.Expect(approval.Locator("summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Technische Daten"));
@@ -77,7 +81,7 @@ public sealed class AuditorJourneyTests(StaffAppFixture app) : Journey
         await Assertions.Expect(auditor.GetByTestId("state-hours")).ToHaveTextAsync("keine Stunden erfasst");
         await Assertions.Expect(auditor.GetByTestId("state-proposals")).ToContainTextAsync("wartet auf Entscheidung");
         await Assertions.Expect(auditor.GetByTestId("state-proposals")).Not.ToContainTextAsync("bewilligt");
-        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + c.Proposer })).ToHaveCountAsync(1);
+        await Assertions.Expect(timeline.Locator("li", new() { HasText = "vorgeschlagen von " + proposerName })).ToHaveCountAsync(1);
         await Assertions.Expect(timeline.Locator("li", new() { HasText = "verfügt von" })).ToHaveCountAsync(0);
         await StaffAppFixture.Check(auditor, "42-stand-vom");
 

@@ -100,12 +100,15 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(page, "98-traeger-monat-bestaetigen");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Ja, {German(lastMonth)} bestätigen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{German(lastMonth)} ist bestätigt." })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("confirmation-state")).ToContainTextAsync($"Bestätigt von m.boehm am {today.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}");
+        await Expect(page.GetByTestId("confirmation-state")).ToContainTextAsync($"Bestätigt von Maria Böhm am {today.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}");
+        // Contract v3d: the name from the token, never the login id.
+        await Expect(page.GetByTestId("confirmation-state")).Not.ToContainTextAsync("m.boehm");
         await Expect(page.Locator("input.cell-input")).ToHaveCountAsync(0);
         await Expect(Cell(page, placement, tenth)).ToContainTextAsync("2,5");
         await StaffAppFixture.Check(page, "99-traeger-monat-bestaetigt");
         var sheet = await Get(caseworker, $"/api/offers/{offer}/timesheets/{Code(lastMonth)}");
         sheet["confirmed"]!["by"]!.GetValue<string>().Should().Be("m.boehm");
+        sheet["confirmed"]!["byName"]!.GetValue<string>().Should().Be("Maria Böhm");
         sheet["placements"]!.AsArray().Single()!["days"]!.AsArray().Select(d => (d!["date"]!.GetValue<string>(), d["minutes"]!.GetValue<int>()))
             .Should().Equal((D(tenth), 150));
 
@@ -115,11 +118,12 @@ public sealed class ProviderTimesheetJourneyTests(StaffAppFixture app) : Journey
         await page.WaitForURLAsync($"**/timesheets/{Code(before)}");
         await Expect(page.GetByText("In diesem Monat war hier niemand im Einsatz.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Monat bestätigen" }).ClickAsync();
-        var colleague = await app.Service.ClientFor("provider", null, "j.weber", provider: tafel);
+        var colleague = await app.Service.ClientFor("provider", null, "j.weber", provider: tafel, name: "Jana Weber");
         await Send(colleague, $"/api/offers/{offer}/timesheets/{Code(before)}/confirmation", new { });
         await page.GetByRole(AriaRole.Button, new() { Name = $"Ja, {German(before)} bestätigen" }).ClickAsync();
         await Expect(page.GetByTestId("confirm-error")).ToHaveTextAsync("Dieser Monat ist schon bestätigt. Änderungen trägt jetzt nur noch das Sozialamt ein.");
-        await Expect(page.GetByTestId("confirmation-state")).ToContainTextAsync("Bestätigt von j.weber am");
+        await Expect(page.GetByTestId("confirmation-state")).ToContainTextAsync("Bestätigt von Jana Weber am");
+        await Expect(page.GetByTestId("confirmation-state")).Not.ToContainTextAsync("j.weber");
         await page.GetByTestId("next-month").ClickAsync();
         await page.WaitForURLAsync($"**/timesheets/{Code(lastMonth)}");
 

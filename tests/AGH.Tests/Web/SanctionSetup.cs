@@ -7,7 +7,8 @@ namespace AGH.Tests.Web;
 /// <summary>A sanction proposal in melle made through the API, as the coordinator and a caseworker would have made it.</summary>
 public sealed record ProposedCase(Guid Person, Guid Placement, Guid Proposal, string FamilyName, string GivenName, string FileReference, string Proposer)
 {
-    public static async Task<ProposedCase> Create(StaffAppFixture app, string tag)
+    /// <param name="proposerName">The caseworker's display name in the token ("Test {login id}" unless given).</param>
+    public static async Task<ProposedCase> Create(StaffAppFixture app, string tag, string? proposerName = null)
     {
         static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
         var today = app.Today;
@@ -20,7 +21,7 @@ public sealed record ProposedCase(Guid Person, Guid Placement, Guid Proposal, st
             activity = "Pflege öffentlicher Grünflächen", places = 3, hoursPerWeek = 15, startsOn = D(today.AddYears(-1)),
             endsOn = (string?)null, reportTo = "Bauhof Melle, Am Markt 1", servesPublicBenefit = true,
         }), "id");
-        var cw = await app.Service.ClientFor("caseworker", "melle", proposer);
+        var cw = await app.Service.ClientFor("caseworker", "melle", proposer, name: proposerName);
         // Realistic names for the screenshots; the file reference and the ids keep each case apart.
         var (givenName, familyName) = tag switch
         {

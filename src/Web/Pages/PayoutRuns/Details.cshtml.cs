@@ -67,8 +67,8 @@ public sealed class DetailsModel : CommandPage
             new("Monat", Format.Month(Run.Month)),
             new("Zeilen", Run.Lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Summe", Format.Money(Run.TotalCents)),
-            new("Vorbereitet von", PayoutTexts.Who(Run.PreparedBy)),
-            new("Geprüft von", PayoutTexts.Who(Run.ReviewedBy)),
+            new("Vorbereitet von", PayoutTexts.Who(Run.PreparedBy, Run.PreparedByName)),
+            new("Geprüft von", PayoutTexts.Who(Run.ReviewedBy, Run.ReviewedByName)),
         ], "Mit der Freigabe entsteht die Datei für die Kreiskasse; die Beträge werden ausgezahlt.");
         return Page();
     }
