@@ -20,8 +20,10 @@ public sealed class PlacementHoursPagingTests(AghFactory factory) : HttpTest(fac
         var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
         await using var session = Factory.Store.LightweightSession();
         AGH.Api.Infrastructure.CommandActor.Set(session, new AGH.Domain.Common.Actor("cw-seed", "Sachbearbeitung", "caseworker", "bad-iburg"));
-        // Oldest first, so the recorded order is the date order.
-        session.Events.Append(person, ids.Select((id, i) => (object)new HoursLogged(placement, person, id, Today.AddDays(-(5 + (count - 1 - i) / 2)), 15)).ToArray());
+        // Oldest first, so the recorded order is the date order. With the expected version, each event's version (the
+        // row's key) is known when the inline projection writes the rows.
+        var version = (await session.Events.FetchStreamStateAsync(person))!.Version;
+        session.Events.Append(person, version + count, ids.Select((id, i) => (object)new HoursLogged(placement, person, id, Today.AddDays(-(5 + (count - 1 - i) / 2)), 15)).ToArray());
         await session.SaveChangesAsync();
         return ids;
     }
