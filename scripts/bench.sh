@@ -7,6 +7,8 @@
 # - Runs bench/AGH.Bench, which starts the service as its own process (`dotnet AGH.Api.dll`) on a free loopback
 #   port (5700 upward), drives the load, prints a table and writes bench/results/latest.json.
 # - QUICK=1 (or --quick) runs every measurement with small sizes (< 3 minutes); figures are reported, not asserted.
+# - Any other argument goes to the bench after the defaults, e.g. only the growth figures into a file of their own:
+#   `bash scripts/bench.sh --growth-only --out bench/results/mine.json` (a later --out wins; `make bench` passes none).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,8 +19,11 @@ export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 QUICK_ARG=()
+EXTRA_ARGS=()
 if [ "${QUICK:-0}" != "0" ] && [ -n "${QUICK:-}" ]; then QUICK_ARG=(--quick); fi
-for a in "$@"; do [ "$a" = "--quick" ] && QUICK_ARG=(--quick); done
+for a in "$@"; do
+    if [ "$a" = "--quick" ]; then QUICK_ARG=(--quick); else EXTRA_ARGS+=("$a"); fi
+done
 
 PG_TMP=""
 log() { echo "bench.sh: $*" >&2; }
@@ -61,7 +66,7 @@ dotnet bench/AGH.Bench/bin/Release/net10.0/AGH.Bench.dll \
     --api src/Api/bin/Release/net10.0/AGH.Api.dll \
     --out bench/results/latest.json \
     --logs "$PG_TMP" \
-    "${QUICK_ARG[@]}" || rc=$?
+    "${QUICK_ARG[@]}" "${EXTRA_ARGS[@]}" || rc=$?
 if [ "$rc" -ne 0 ] && [ -f "$PG_TMP/agh-bench-service.log" ]; then
     log "bench failed ($rc); last lines of the service log:"
     tail -n 40 "$PG_TMP/agh-bench-service.log" >&2 || true

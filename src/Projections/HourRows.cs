@@ -42,6 +42,10 @@ public static class HourRows
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_placement") { Columns = ["placement_id", "version"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_person_date") { Columns = ["person_id", "date"] });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_entry") { Columns = ["entry_id"] });
+        // The few corrections of a placement, found without reading its other entries: what a placement's newest entries
+        // and its pages need to tell superseded entries and the effective total (PlacementHours).
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_corrections")
+            { Columns = ["placement_id", "version"], Predicate = "corrects_entry_id is not null" });
         return table;
     }
 

@@ -11,7 +11,10 @@ public sealed class OpenApiPaging : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        HistoryPaging(operation);
+        if (operation.OperationId == "getPersonHistory") HistoryPaging(operation);
+        if (operation.OperationId == "getPlacementHours") HoursPaging(operation);
+        if (operation.OperationId == "getPlacement") LinkHeader(operation,
+            "Nur wenn `hours` Einträge auslässt (mehr als 100): GET /api/placements/{id}/hours, das alle seitenweise liest (rel=\"hours\", RFC 8288).");
         var page = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "page" && p.In == ParameterLocation.Query);
         var size = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "pageSize" && p.In == ParameterLocation.Query);
         if (page is null || size is null) return;
@@ -36,6 +39,32 @@ public sealed class OpenApiPaging : IOperationFilter
                 Description = "Die Nachbarseiten mit denselben Filtern (rel=\"next\", rel=\"prev\"), RFC 8288.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
+        }
+    }
+
+    /// <summary>A placement's hour entries page by the entry last read (`limit`, `after`: an entryId).</summary>
+    private static void HoursPaging(OpenApiOperation operation)
+    {
+        var limit = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "limit" && p.In == ParameterLocation.Query);
+        var after = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "after" && p.In == ParameterLocation.Query);
+        if (limit is null || after is null) return;
+        var max = AGH.Api.Placements.PlacementHours.MaxPageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        limit.Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = max, Default = AGH.Api.Placements.PlacementHours.NewestLimit,
+        };
+        limit.Description = $"Höchstens so viele Einträge (1 bis {max}, {AGH.Api.Placements.PlacementHours.NewestLimit} wenn nicht angegeben), in der Reihenfolge ihrer Erfassung.";
+        after.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
+        after.Description = "Nur Einträge, die nach diesem erfasst wurden: die `entryId` des letzten gelesenen Eintrags (die nächste Seite steht im `Link`-Header). Ohne `after` ab dem ersten.";
+        LinkHeader(operation, "Wenn weitere Einträge folgen, die nächste Seite (rel=\"next\", RFC 8288) mit demselben `limit` und `after` = letzte `entryId`.");
+    }
+
+    private static void LinkHeader(OpenApiOperation operation, string description)
+    {
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Link"] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
 

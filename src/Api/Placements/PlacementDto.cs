@@ -48,8 +48,12 @@ public sealed record PlacementDto(
     DateOnly? NoticeServedOn,
     DateOnly StartsOn,
     int HoursPerWeek,
+    [property: Description("The effective minutes of all the placement's hour entries (corrections applied), also of those `hours` leaves out.")]
     int MinutesLogged,
+    [property: Description("The hour entries in recorded order. In GET /api/placements/{id} (and the commands answering with the placement) the newest 100 only; `hoursTotal` counts all, and GET /api/placements/{id}/hours pages through all of them. In lists and as-of reads all entries.")]
     IReadOnlyList<HourEntryDto> Hours,
+    [property: Description("How many hour entries the placement has (superseded ones included), also where `hours` holds only the newest 100.")]
+    int HoursTotal,
     IReadOnlyList<RefusalDto> Refusals,
     IReadOnlyList<SanctionProposalDto> SanctionProposals,
     DateOnly? EndedOn,
@@ -84,24 +88,27 @@ public sealed record PlacementDto(
     public static PlacementDto From(Person person, Placement p, HourLog hours, DateOnly today, Policy policy)
     {
         var effective = hours.EffectiveOf(p.PlacementId).Select(e => e.EntryId).ToHashSet();
-        return From(person, p, hours.MinutesLogged(p.PlacementId),
-            hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason, !effective.Contains(e.EntryId),
-                e.Source, e.AfterConfirmation)).ToList(),
-            today, policy);
+        var entries = hours.Of(p.PlacementId).Select(e => new HourEntryDto(e.EntryId, e.Date, e.Minutes, e.CorrectsEntryId, e.Reason,
+            !effective.Contains(e.EntryId), e.Source, e.AfterConfirmation)).ToList();
+        return From(person, p, hours.MinutesLogged(p.PlacementId), entries, entries.Count, today, policy);
     }
 
     /// <summary>Ended once ended or past its until; before its start upcoming; else active.</summary>
     public static PlacementStatus StatusOf(Placement p, DateOnly today) =>
         p.EndedBy(today) ? PlacementStatus.Ended : p.StartsOn > today ? PlacementStatus.Upcoming : PlacementStatus.Active;
 
-    /// <summary>With the hours already written as JSON (<see cref="PlacementHours"/>); answer it with <see cref="PlacementHours.AnswerOptions"/>.</summary>
+    /// <summary>
+    /// With the hours already written as JSON (<see cref="PlacementHours"/>: all, or the newest); answer it with
+    /// <see cref="PlacementHours.AnswerOptions"/>.
+    /// </summary>
     public static PlacementDto From(Person person, Placement p, PlacementHours hours, DateOnly today, Policy policy) =>
-        From(person, p, hours.MinutesLogged, hours, today, policy);
+        From(person, p, hours.MinutesLogged, hours, hours.Total, today, policy);
 
-    private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, DateOnly today, Policy policy) =>
+    private static PlacementDto From(Person person, Placement p, int minutesLogged, IReadOnlyList<HourEntryDto> hours, int hoursTotal, DateOnly today,
+        Policy policy) =>
         new(
             p.PlacementId, p.PersonId, p.OfferId, p.Municipality, StatusOf(p, today),
-            person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours,
+            person.AssignmentNotice(p.PlacementId)?.NotifiedOn, p.StartsOn, p.HoursPerWeek, minutesLogged, hours, hoursTotal,
             p.Refusals.Values.OrderBy(r => r.Date).Select(r => new RefusalDto(r.RefusalId, r.Date, r.Kind, r.StatedReason,
                 r.Assessment is { } a ? new AssessmentDto(a.GoodCause, a.Reason, a.Reasoning, r.Reassessment is not null) : null,
                 r.Hearing is { } h ? new HearingDto(h.HeldOn, h.Statement, h.Form, h.HeldInPerson) : null,

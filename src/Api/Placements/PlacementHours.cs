@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,13 +25,25 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
 {
     private Row[]? _rows;
 
-    private PlacementHours(Row[]? rows, int count, int minutesLogged) => (_rows, Count, MinutesLogged) = (rows, count, minutesLogged);
+    private PlacementHours(Row[]? rows, int count, int minutesLogged, int total) =>
+        (_rows, Count, MinutesLogged, Total) = (rows, count, minutesLogged, total);
 
-    public static readonly PlacementHours Empty = new(null, 0, 0);
+    public static readonly PlacementHours Empty = new(null, 0, 0, 0);
 
+    /// <summary>The entries held (and written): all of them, or the newest <see cref="NewestLimit"/>, or one page.</summary>
     public int Count { get; }
 
+    /// <summary>The effective minutes of all the placement's entries, also where only some are held.</summary>
     public int MinutesLogged { get; }
+
+    /// <summary>How many entries the placement has, also where only some are held (hoursTotal).</summary>
+    public int Total { get; }
+
+    /// <summary>The most entries a placement's answer carries (the newest); the others are read by page (GET /api/placements/{id}/hours).</summary>
+    public const int NewestLimit = 100;
+
+    /// <summary>The largest page of GET /api/placements/{id}/hours.</summary>
+    public const int MaxPageLimit = 1000;
 
     public HourEntryDto this[int index] => (uint)index < (uint)Count ? _rows![index].Dto() : throw new ArgumentOutOfRangeException(nameof(index));
 
@@ -97,6 +110,117 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         return result;
     }
 
+    private static readonly string Columns =
+        "entry_id, date, minutes, corrects_entry_id, reason, version, source, after_confirmation";
+
+    private static readonly string Table = HourRows.Qualified(MartenSetup.Schema);
+
+    // How many entries and their effective minutes: every entry's minutes, less those of the entries a correction
+    // superseded (each correction supersedes the latest earlier entry of its original: the original, by the entry index,
+    // or an earlier correction, by the corrections' partial index). Only the sum itself reads every row, in one pass.
+    private static readonly string TotalsSql =
+        $"select count(*)::int, coalesce(sum(h.minutes), 0)::int - coalesce((select sum((select q.minutes from (" +
+        $"select p.minutes, p.version from {Table} p where p.entry_id = c.corrects_entry_id and p.placement_id = c.placement_id union all " +
+        $"select p.minutes, p.version from {Table} p where p.placement_id = c.placement_id and p.corrects_entry_id = c.corrects_entry_id and p.version < c.version" +
+        $") q order by q.version desc limit 1)) from {Table} c where c.placement_id = @placement and c.corrects_entry_id is not null), 0)::int " +
+        $"from {Table} h where h.placement_id = @placement";
+
+    /// <summary>
+    /// The placement's newest <see cref="NewestLimit"/> entries in recorded order, with the count and effective minutes of
+    /// all (one round trip). Superseded is decided on these rows alone: a correction is recorded after what it supersedes.
+    /// </summary>
+    public static async Task<PlacementHours> Newest(IQuerySession session, Placement placement, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"{TotalsSql}; select {Columns} from {Table} where placement_id = @placement order by version desc limit {NewestLimit}");
+        command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placement.PlacementId });
+        await using var reader = await session.ExecuteReaderAsync(command, ct);
+        await reader.ReadAsync(ct);
+        var (total, minutes) = (reader.GetInt32(0), reader.GetInt32(1));
+        await reader.NextResultAsync(ct);
+        var (rows, count) = await ReadRows(reader, ct, _ => false);
+        if (count == 0) return new PlacementHours(null, 0, minutes, total);
+        // Marks the superseded among them; its sum of their minutes is not the placement's.
+        Effective(rows!, count);
+        return new PlacementHours(rows, count, minutes, total);
+    }
+
+    /// <summary>
+    /// One page of all the placement's entries in recorded order: at most <paramref name="limit"/> recorded after the
+    /// entry <paramref name="after"/> (its version), and whether more follow. Superseded is decided against every later
+    /// correction (by their partial index), so an entry reads the same on any page as in the placement's answer.
+    /// </summary>
+    public static async Task<(PlacementHours Page, bool More)> Page(IQuerySession session, Guid placementId, int limit, long after, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select count(*)::int from {Table} where placement_id = @placement; " +
+            $"select {Columns}, exists (select 1 from {Table} c where c.placement_id = h.placement_id and c.corrects_entry_id is not null " +
+            "and c.corrects_entry_id = coalesce(h.corrects_entry_id, h.entry_id) and c.version > h.version) " +
+            $"from {Table} h where h.placement_id = @placement and h.version > @after order by h.version limit @limit");
+        command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placementId });
+        command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
+        // One more than asked: whether a next page exists, without an empty last page.
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit + 1 });
+        await using var reader = await session.ExecuteReaderAsync(command, ct);
+        await reader.ReadAsync(ct);
+        var total = reader.GetInt32(0);
+        await reader.NextResultAsync(ct);
+        var (rows, count) = await ReadRows(reader, ct, r => r.GetBoolean(8));
+        var more = count > limit;
+        count = Math.Min(count, limit);
+        return (new PlacementHours(rows, count, 0, total), more);
+    }
+
+    /// <summary>The version (recorded position) of one of the placement's entries, or null when it has none by that id.</summary>
+    public static async Task<long?> VersionOf(IQuerySession session, Guid placementId, Guid entryId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select version from {Table} where entry_id = @entry and placement_id = @placement");
+        command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placementId });
+        command.Parameters.Add(new NpgsqlParameter("entry", NpgsqlDbType.Uuid) { Value = entryId });
+        await using var reader = await session.ExecuteReaderAsync(command, ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+    }
+
+    /// <summary>Rows of <see cref="Columns"/> (and a superseded column where <paramref name="superseded"/> reads one) into a pooled array.</summary>
+    private static async Task<(Row[]? Rows, int Count)> ReadRows(DbDataReader reader, CancellationToken ct, Func<DbDataReader, bool> superseded)
+    {
+        Row[]? list = null;
+        var count = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            if (list is null || count == list.Length)
+            {
+                var larger = ArrayPool<Row>.Shared.Rent(Math.Max(64, count * 2));
+                if (list is not null)
+                {
+                    Array.Copy(list, larger, count);
+                    ArrayPool<Row>.Shared.Return(list, clearArray: true);
+                }
+                list = larger;
+            }
+            list[count++] = new Row(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5), superseded(reader),
+                HourRows.SourceOf(reader.IsDBNull(6) ? null : reader.GetString(6)), !reader.IsDBNull(7) && reader.GetBoolean(7));
+        }
+        return (list, count);
+    }
+
+    /// <summary>
+    /// Where only the newest entries are held: names the route that pages through all of them in Link (rel="hours"),
+    /// so a client sees that entries were left out without comparing counts.
+    /// </summary>
+    public static void AnnounceAll(HttpContext http, Guid placementId, PlacementHours hours)
+    {
+        if (hours.Total > hours.Count)
+            http.Response.Headers.Link = $"<{http.Request.PathBase}/api/placements/{placementId}/hours?limit={MaxPageLimit}>; rel=\"hours\"";
+    }
+
+    /// <summary>The version of the last entry held (the cursor of the next page).</summary>
+    public long LastVersion => Count == 0 ? 0 : _rows![Count - 1].Version;
+
+    /// <summary>The id of the last entry held (what a client passes as after).</summary>
+    public Guid LastEntryId => _rows![Count - 1].EntryId;
+
     private static PlacementHours Effective(Row[] rows, int count)
     {
         // Recorded order (the person's stream version), as HourLog keeps it; a placement's entries are one person's.
@@ -114,7 +238,7 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
             else
                 minutes += row.Minutes;
         }
-        return new PlacementHours(rows, count, minutes);
+        return new PlacementHours(rows, count, minutes, count);
     }
 
     private sealed class ByVersion : IComparer<Row>

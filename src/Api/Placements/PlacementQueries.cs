@@ -93,9 +93,49 @@ public static class PlacementQueries
         {
             Preconditions.SetETag(http, found.Person.Revision);
             if (ProviderScope.IsProvider(Access.Actor(http))) return Results.Ok(ProviderPlacementDto.From(found.Person, found.Placement, clock.Today));
-            var hours = await PlacementHours.Of(session, found.Placement, http.RequestAborted);
+            var hours = await PlacementHours.Newest(session, found.Placement, http.RequestAborted);
+            PlacementHours.AnnounceAll(http, id, hours);
             return PlacementHours.Answer(http, PlacementDto.From(found.Person, found.Placement, hours, clock.Today, policy), [hours]);
         });
+
+    /// <summary>
+    /// One page of all the placement's hour entries in recorded order (GET /api/placements/{id}/hours): `limit` (1 to
+    /// 1000, 100 unless given) after the entry `after` names. A page with more to follow names the next in Link
+    /// (rel="next"), as a person's history does.
+    /// </summary>
+    private const string AfterMessage = "must be the entryId of one of the placement's entries (the last one read).";
+
+    public static async Task<IResult> Hours(Guid id, HttpContext http, IQuerySession session, string? limit, string? after)
+    {
+        var checks = new Checks();
+        var size = PlacementHours.NewestLimit;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
+                || size < 1 || size > PlacementHours.MaxPageLimit))
+            checks.Add("limit", $"must be a whole number from 1 to {PlacementHours.MaxPageLimit}.");
+        Guid? from = null;
+        if (after is not null)
+        {
+            if (Guid.TryParse(after, out var entry)) from = entry;
+            else checks.Add("after", AfterMessage);
+        }
+        if (checks.Failed) return checks.Details().Answer();
+        return await VisibleRead.Answer(Visible, "placement", id, http, session, async found =>
+        {
+            long version = 0;
+            if (from is { } entryId)
+            {
+                // Checked only once the placement is known visible: an unknown entry tells nothing about another's placement.
+                if (await PlacementHours.VersionOf(session, id, entryId, http.RequestAborted) is not { } v)
+                    return new Checks().Add("after", AfterMessage).Details().Answer();
+                version = v;
+            }
+            Preconditions.SetETag(http, found.Person.Revision);
+            var (page, more) = await PlacementHours.Page(session, id, size, version, http.RequestAborted);
+            if (more)
+                http.Response.Headers.Link = $"<{http.Request.PathBase}/api/placements/{id}/hours?limit={size}&after={page.LastEntryId}>; rel=\"next\"";
+            return PlacementHours.Answer(http, new PlacementHoursPageDto(id, page.Total, page), [page]);
+        });
+    }
 
     /// <summary>The placement and its person, or null where it does not exist or belongs to a municipality the caller does not see.</summary>
     public static async Task<(Person Person, Placement Placement)?> Visible(IQuerySession session, Actor actor, Guid id, CancellationToken ct)

@@ -33,7 +33,8 @@ public static class PlacementResults
             }
             var placement = person.Placements[placementId];
             var session = http.RequestServices.GetRequiredService<IQuerySession>();
-            var hours = await PlacementHours.Of(session, placement, http.RequestAborted);
+            var hours = await PlacementHours.Newest(session, placement, http.RequestAborted);
+            PlacementHours.AnnounceAll(http, placementId, hours);
             var policy = http.RequestServices.GetRequiredService<Policy>();
             await PlacementHours.Answer(http, PlacementDto.From(person, placement, hours, today, policy), [hours]).ExecuteAsync(http);
         }

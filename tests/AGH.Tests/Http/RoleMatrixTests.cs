@@ -251,6 +251,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         // Contract v3c: a provider reads the placements on its own offers, in a reduced view (ProviderTests).
         new("GET /api/placements", [Cw, Of, Au, Pr], false, (x, c) => c.GetAsync($"/api/placements?personId={x.W.Person}")),
         new("GET /api/placements/{id}", [Cw, Of, Au, Pr], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}")),
+        // Issue 16: all of a placement's hour entries by page, read as its hours are; a provider's view carries none.
+        new("GET /api/placements/{id}/hours", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Placement}/hours?limit=5")),
         // Contract v3a: notices (and their PDFs) are read as the person is: caseworker, official, auditor.
         new("GET /api/placements/{id}/notice", [Cw, Of, Au], false, (x, c) => c.GetAsync($"/api/placements/{x.W.Printed}/notice")),
         // Contract v3a, roles of the new routes: notices are read as the person is; dispatch and receipt by caseworker or official.
@@ -590,6 +592,8 @@ public sealed class RoleMatrixTests(HostileFactory factory, ITestOutputHelper ou
         })),
         ("GET /api/placements/{id}", OtherCaseworker, "placement", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}")),
         ("GET /api/placements/{id}", OtherOfficial, "placement", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}")),
+        ("GET /api/placements/{id}/hours", OtherCaseworker, "placement hours", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/hours")),
+        ("GET /api/placements/{id}/hours", OtherOfficial, "placement hours", (x, c) => c.GetAsync($"/api/placements/{x.Theirs.Placement}/hours?limit=1")),
         ("GET /api/notices", OtherCaseworker, "notices of a foreign person", (x, c) => c.GetAsync($"/api/notices?personId={x.Theirs.Person}")),
         ("GET /api/notices", OtherOfficial, "notices of a foreign person", (x, c) => c.GetAsync($"/api/notices?personId={x.Theirs.Person}")),
         ("GET /api/notices/{id}", OtherCaseworker, "notice", (x, c) => c.GetAsync($"/api/notices/{NoticeOf(x.Theirs.Placement)}")),

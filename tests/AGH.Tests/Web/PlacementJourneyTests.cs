@@ -25,7 +25,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
     private async Task<AghClient> Caseworker() => new(await app.Service.ClientFor("caseworker", Municipality, "j.weber"));
 
     /// <summary>An offer in Hilter (by the coordinator), a person, and a placement from last Monday with 10 hours a week.</summary>
-    private async Task<(Guid PlacementId, string OfferTitle)> PlacedPerson(string givenName, string familyName)
+    private async Task<(Guid PlacementId, string OfferTitle)> PlacedPerson(string givenName, string familyName, DateOnly? startsOn = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var coordinator = new AghClient(await app.Service.ClientFor("coordinator", null));
@@ -59,8 +59,8 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         {
             PersonId = personId,
             OfferId = offerId,
-            NoticeServedOn = LastMonday.AddDays(-3),
-            StartsOn = LastMonday,
+            NoticeServedOn = (startsOn ?? LastMonday).AddDays(-3),
+            StartsOn = startsOn ?? LastMonday,
             HoursPerWeek = 10,
         })).Id;
         return (placementId, title);
@@ -147,6 +147,39 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         await page.GetByRole(AriaRole.Link, new() { Name = "Nächste Woche" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nächste Woche" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Nur Anzeige: liegt in der Zukunft");
+        await StaffAppFixture.End(page);
+    }
+
+    /// <summary>
+    /// Issue 16: the placement's answer carries its newest 100 entries only; the grid of a week further back still shows
+    /// that week's hours, read through the pages of GET /api/placements/{id}/hours.
+    /// </summary>
+    [Fact]
+    public async Task The_hours_grid_of_an_early_week_of_a_long_placement_shows_its_hours()
+    {
+        var start = LastMonday.AddDays(-140);
+        var (placementId, _) = await PlacedPerson("Samir", "Haddad", start);
+        var personId = (await (await Caseworker()).GetPlacementAsync(placementId)).PersonId;
+        // 150 entries of 15 minutes, two a day from the start: the first week's lie outside the newest 100.
+        await using (var session = app.Service.Store.LightweightSession())
+        {
+            AGH.Api.Infrastructure.CommandActor.Set(session, new AGH.Domain.Common.Actor("j.weber", "Jonas Weber", "caseworker", Municipality));
+            var version = (await session.Events.FetchStreamStateAsync(personId))!.Version;
+            session.Events.Append(personId, version + 150, Enumerable.Range(0, 150)
+                .Select(i => (object)new AGH.Domain.Placements.HoursLogged(placementId, personId, Guid.CreateVersion7(), start.AddDays(i / 2), 15)).ToArray());
+            await session.SaveChangesAsync();
+        }
+        var placement = await (await Caseworker()).GetPlacementAsync(placementId);
+        placement.Hours.Should().HaveCount(100);
+        placement.HoursTotal.Should().Be(150);
+
+        var page = await app.SignIn("caseworker", "Jonas Weber", "j.weber", Municipality);
+        var week = $"{ISOWeek.GetYear(start.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):D2}";
+        await page.GotoAsync($"/app/placements/{placementId}/hours?week={week}");
+        await Assertions.Expect(page.Locator("caption")).ToContainTextAsync(De(start));
+        for (var d = 0; d < 7; d++)
+            await Assertions.Expect(page.Locator($"tr[data-day='{Iso(start.AddDays(d))}'] td.num")).ToHaveTextAsync("0:30");
+        await Assertions.Expect(page.GetByTestId("week-sum")).ToContainTextAsync("3:30 Std. von 10:00 Std.");
         await StaffAppFixture.End(page);
     }
 

@@ -28,11 +28,14 @@ public sealed class PersonModel : StaffPage
     public IReadOnlyList<PlacementDto> Placements { get; private set; } = [];
     public IReadOnlyDictionary<Guid, OfferDto> Offers { get; private set; } = new Dictionary<Guid, OfferDto>();
 
+    /// <summary>Every hour entry of the placements, also those a placement's answer leaves out (more than 100).</summary>
+    private List<HourEntryDto> AllHours { get; } = [];
+
     public string OfferTitle(Guid offerId) => Offers.TryGetValue(offerId, out var o) ? o.Title : "–";
 
     /// <summary>The effective minutes (corrections applied) per calendar month, across placements, oldest first.</summary>
     public IReadOnlyList<(string Month, int Minutes, int Entries)> HoursByMonth =>
-        Placements.SelectMany(p => p.Hours).Where(h => !h.Superseded && h.Minutes > 0)
+        AllHours.Where(h => !h.Superseded && h.Minutes > 0)
             .GroupBy(h => h.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Sum(h => h.Minutes), g.Count())).ToList();
@@ -68,6 +71,9 @@ public sealed class PersonModel : StaffPage
             // The placements as they stood: replayed to the instant by the API; without an instant, as they are now.
             Placements = (iso is null ? await api.ListPlacementsAsync(Id, null, null, 1, 500, null) : await api.ListPlacementsAsync(Id, null, null, null, null, iso))
                 .OrderBy(p => p.StartsOn).ToList();
+            // A list and an as-of read carry all entries (hoursTotal = their count): nothing is paged then, so an
+            // as-of view never mixes in today's entries.
+            foreach (var placement in Placements) AllHours.AddRange(await PlacementHoursReads.All(api, placement));
             var offers = new Dictionary<Guid, OfferDto>();
             foreach (var offerId in Placements.Select(p => p.OfferId).Distinct()) offers[offerId] = await api.GetOfferAsync(offerId);
             Offers = offers;

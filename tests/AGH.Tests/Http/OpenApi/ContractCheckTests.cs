@@ -30,7 +30,7 @@ public class ContractCheckTests
         {
             ["id"] = Guid.NewGuid().ToString(), ["personId"] = Guid.NewGuid().ToString(), ["offerId"] = Guid.NewGuid().ToString(),
             ["municipality"] = "belm", ["status"] = "active", ["noticeServedOn"] = "2026-11-01", ["startsOn"] = "2026-11-02",
-            ["hoursPerWeek"] = 10, ["minutesLogged"] = 0, ["hours"] = new JsonArray(), ["refusals"] = new JsonArray(),
+            ["hoursPerWeek"] = 10, ["minutesLogged"] = 0, ["hours"] = new JsonArray(), ["hoursTotal"] = 0, ["refusals"] = new JsonArray(),
             ["sanctionProposals"] = new JsonArray(), ["endedOn"] = null, ["endReason"] = null, ["noticeVersion"] = null,
             ["dailyLimitMinutes"] = 480, ["weeklyLimitMinutes"] = 1200, ["objection"] = null, ["noticeId"] = Guid.NewGuid().ToString(),
             ["until"] = null, ["schedule"] = null, ["reasoning"] = null, ["informationLanguage"] = null,
