@@ -62,4 +62,52 @@ public sealed class NoticeMarkJourneyTests(StaffAppFixture app) : Journey
         await StaffAppFixture.Check(official, "204-erscheint-im-bescheid-widerspruch");
         await StaffAppFixture.End(official);
     }
+
+    [Fact]
+    public async Task The_caseworker_and_the_provider_see_which_of_their_fields_reach_the_notice()
+    {
+        const string municipality = "hasbergen";
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var today = app.Today;
+        var cw = await app.Service.ClientFor("caseworker", municipality, $"mark-cw-{tag}");
+        var coordinator = await app.Service.ClientFor("coordinator", null);
+        var providerId = $"mark-{tag}";
+        var offer = await WebApi.Offer(coordinator, municipality, "Pflege des Schulgartens Hasbergen", 3, 10, today.AddDays(-60), "nonprofit");
+        await WebApi.Send(coordinator, $"/api/offers/{offer}/provider", new { providerId });
+        var placed = await WebApi.Person(cw, municipality, $"Mark-{tag}", today);
+        var placement = await WebApi.Placement(cw, placed, offer, today.AddDays(-40), today.AddDays(-30), 10);
+        var unplaced = await WebApi.Person(cw, municipality, $"Frei-{tag}", today);
+        await WebApi.Send(cw, $"/api/placements/{placement}/hours", new { date = WebApi.D(today.AddDays(-3)), minutes = 60 });
+        string Refusal(System.Text.Json.Nodes.JsonNode answer) => answer["refusalId"]!.GetValue<string>();
+        var open = Refusal(await WebApi.Send(cw, $"/api/placements/{placement}/refusals",
+            new { date = WebApi.D(today.AddDays(-20)), kind = "explicit", statedReason = "will nicht" }));
+        var heard = Refusal(await WebApi.Send(cw, $"/api/placements/{placement}/refusals",
+            new { date = WebApi.D(today.AddDays(-15)), kind = "explicit", statedReason = "will nicht" }));
+        await WebApi.Send(cw, $"/api/placements/{placement}/refusals/{heard}/assessment", new { goodCause = false, reasoning = "Kein wichtiger Grund erkennbar." });
+
+        var page = await app.SignIn("caseworker", "Clara Brandt", $"mark-cw-{tag}", municipality);
+        // The Heranziehungsbescheid's reasoning.
+        await page.GotoAsync($"/app/persons/{unplaced}/assign");
+        await Marked(page.Locator("textarea[name='Input.Reasoning']"), "the assignment's reasoning");
+        // A refusal not yet assessed: the assessment's reasoning; the stated reason was marked when it was entered.
+        await page.GotoAsync($"/app/placements/{placement}/refusals/{open}");
+        await Marked(page.Locator("textarea[name='Assess.Reasoning']"), "the assessment's reasoning");
+        // Assessed without good cause: the hearing's statement; once heard, the reassessment's reasoning.
+        await page.GotoAsync($"/app/placements/{placement}/refusals/{heard}");
+        await Marked(page.Locator("textarea[name='Hearing.Statement']"), "the hearing's statement");
+        await NotMarked(page.GetByLabel("Tag der Anhörung"), "the hearing's date field");
+        await WebApi.Send(cw, $"/api/placements/{placement}/refusals/{heard}/hearing", new { heldOn = WebApi.D(today.AddDays(-12)), statement = "keine Äußerung" });
+        await page.GotoAsync($"/app/placements/{placement}/refusals/{heard}");
+        await Marked(page.Locator("textarea[name='Reassess.Reasoning']"), "the reassessment's reasoning");
+        await StaffAppFixture.Check(page, "205-erscheint-im-bescheid-weigerung");
+        await StaffAppFixture.End(page);
+
+        // The provider's note on an absence becomes the stated reason if the office records a refusal.
+        var provider = await app.SignInProvider("Rosa Garten", $"r.garten-{tag}", providerId);
+        await provider.GotoAsync($"/app/provider/placements/{placement}/absence");
+        var note = provider.GetByLabel("Bemerkung (freiwillig)");
+        (await Description(note)).Should().Contain("erscheint im Bescheid an die Person, wenn das Sozialamt die Meldung als Weigerung erfasst");
+        await StaffAppFixture.Check(provider, "206-erscheint-im-bescheid-traeger");
+        await StaffAppFixture.End(provider);
+    }
 }
