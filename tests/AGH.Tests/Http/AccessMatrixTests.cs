@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests(AghFactory factory) : HttpTest(factory)
         { "POST", $"/api/persons/{X}/entitlement-end", "coordinator" },
         { "GET", "/api/placements", "payroll" },
         { "GET", $"/api/placements/{X}", "coordinator" },
+        { "GET", $"/api/placements/{X}/hours", "provider" },
         { "POST", "/api/placements", "official" },
         { "POST", $"/api/placements/{X}/hours", "auditor" },
         { "POST", $"/api/placements/{X}/hours/{X}/correction", "payroll" },

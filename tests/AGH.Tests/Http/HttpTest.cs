@@ -128,7 +128,7 @@ public abstract class HttpTest(AghFactory factory)
         familyName = "Yusuf",
         dateOfBirth = D(dateOfBirth ?? Today.AddYears(-30)),
         confirmedNotDuplicate = true, entitledSince = D(entitledSince ?? Today.AddYears(-2)),
-        fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
+        fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..12],
     };
 
     protected async Task<Guid> NewPerson(HttpClient client, string municipality = "bad-iburg", DateOnly? dateOfBirth = null)

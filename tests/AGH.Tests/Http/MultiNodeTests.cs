@@ -198,7 +198,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
     private static object PersonBody(string municipality) => new
     {
         municipality, givenName = "Amina", familyName = "Yusuf", dateOfBirth = D(Today.AddYears(-30)),
-        confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)), fileReference = "AZ-MN-" + Guid.NewGuid().ToString("N")[..6],
+        confirmedNotDuplicate = true, entitledSince = D(Today.AddYears(-2)), fileReference = "AZ-MN-" + Guid.NewGuid().ToString("N")[..12],
     };
 
     private static async Task<JsonNode> QuotaRow(HttpClient http, string token, string municipality)

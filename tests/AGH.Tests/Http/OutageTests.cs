@@ -44,7 +44,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         object Person() => new
         {
             municipality = "bad-iburg", givenName = "Amina", familyName = "Yusuf", dateOfBirth = D(today.AddYears(-30)),
-            confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)), fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
+            confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)), fileReference = "AZ-50-" + Guid.NewGuid().ToString("N")[..12],
         };
         HttpRequestMessage PostPerson() => new(HttpMethod.Post, "/api/persons") { Content = JsonContent.Create(Person()) };
 

@@ -140,7 +140,7 @@ public sealed class ProductionJourneyTests(ProductionService service) : IClassFi
         var releaser = Client(p, "prod-pay-3", "payroll");
         var auditor = Client(p, "prod-auditor", "auditor");
         var lastMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
-        var fileReference = "AZ-PROD-" + Guid.NewGuid().ToString("N")[..6];
+        var fileReference = "AZ-PROD-" + Guid.NewGuid().ToString("N")[..12];
 
         var offer = new RegisterOfferRequest
         {

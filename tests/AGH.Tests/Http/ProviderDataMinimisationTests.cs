@@ -25,7 +25,7 @@ public sealed class ProviderDataMinimisationTests(AghFactory factory) : HttpTest
         ["GET /api/placements/{id}"] = PlacementFields(""),
         ["GET /api/offers/{id}/timesheets/{month}"] =
         [
-            "offerId", "month", "dailyLimitMinutes", "confirmed", "confirmed.by", "confirmed.at", "placements", "placements[].placementId", "placements[].person",
+            "offerId", "month", "dailyLimitMinutes", "confirmed", "confirmed.by", "confirmed.byName", "confirmed.at", "placements", "placements[].placementId", "placements[].person",
             "placements[].person.givenName", "placements[].person.familyName", "placements[].schedule", "placements[].schedule[].weekday",
             "placements[].schedule[].from", "placements[].schedule[].to", "placements[].days", "placements[].days[].date", "placements[].days[].minutes",
         ],

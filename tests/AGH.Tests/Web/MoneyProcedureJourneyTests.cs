@@ -22,7 +22,7 @@ public sealed class MoneyProcedureJourneyTests(StaffAppFixture app) : Journey
         var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
         var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "a.schulz");
         var offer = await Offer(coordinator, Glandorf, "Bauhof Glandorf – Grünpflege", 2, 15, app.Today.AddYears(-1));
-        var person = await Person(caseworker, Glandorf, family, app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..6]);
+        var person = await Person(caseworker, Glandorf, family, app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..12]);
         var placement = await Placement(caseworker, person, offer, startsOn.AddDays(-7), startsOn, 15);
         return (caseworker, person, placement, family);
     }

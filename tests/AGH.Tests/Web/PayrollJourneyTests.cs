@@ -25,7 +25,7 @@ public sealed class PayrollJourneyTests(StaffAppFixture app) : Journey
         var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
         var caseworker = await app.Service.ClientFor("caseworker", Glandorf, "cw-glandorf-pay");
         const string family = "Rahimi";
-        var fileReference = "AZ-GL-" + Guid.NewGuid().ToString("N")[..6];
+        var fileReference = "AZ-GL-" + Guid.NewGuid().ToString("N")[..12];
         var offer = await Offer(coordinator, Glandorf, "Bauhof Glandorf – Grünpflege", 2, 15, app.Today.AddYears(-1));
         var person = await Person(caseworker, Glandorf, family, app.Today, fileReference);
         var placement = await Placement(caseworker, person, offer, first.AddDays(-7), first, 15);

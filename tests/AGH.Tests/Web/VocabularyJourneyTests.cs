@@ -26,7 +26,7 @@ public sealed class VocabularyJourneyTests(StaffAppFixture app) : Journey
         var coordinator = await app.Service.ClientFor("coordinator", null, "c.wagner");
         var caseworker = await app.Service.ClientFor("caseworker", Municipality, "cw-glandorf-vocab");
         var offer = await Offer(coordinator, Municipality, "Bauhof Glandorf – Grünpflege", 2, 15, app.Today.AddYears(-1));
-        var person = await Person(caseworker, Municipality, "Haddad", app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..6]);
+        var person = await Person(caseworker, Municipality, "Haddad", app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..12]);
         var placement = await Placement(caseworker, person, offer, first.AddDays(-7), first, 15);
         await Send(caseworker, $"/api/placements/{placement}/hours", new { date = D(first.AddDays(2)), minutes = 120 });
         var payroll = await app.Service.ClientFor("payroll", null, "k.schmidt-vocab");
@@ -52,7 +52,7 @@ public sealed class VocabularyJourneyTests(StaffAppFixture app) : Journey
     public async Task A_date_the_binder_cannot_read_is_refused_in_German_at_the_field()
     {
         var caseworker = await app.Service.ClientFor("caseworker", Municipality, "cw-glandorf-vocab");
-        var person = await Person(caseworker, Municipality, "Nouri", app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..6]);
+        var person = await Person(caseworker, Municipality, "Nouri", app.Today, "AZ-GL-" + Guid.NewGuid().ToString("N")[..12]);
 
         var page = await app.SignIn("caseworker", "Clara Brandt", "cw-glandorf-vocab", Municipality);
         await page.GotoAsync($"/app/persons/{person}/exemptions/new");

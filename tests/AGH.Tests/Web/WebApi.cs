@@ -51,7 +51,7 @@ internal static class WebApi
             familyName,
             dateOfBirth = D(today.AddYears(-31)),
             confirmedNotDuplicate = true, entitledSince = D(today.AddYears(-2)),
-            fileReference = fileReference ?? "AZ-50-" + Guid.NewGuid().ToString("N")[..6],
+            fileReference = fileReference ?? "AZ-50-" + Guid.NewGuid().ToString("N")[..12],
         }));
 
     public static async Task<Guid> Placement(HttpClient caseworker, Guid personId, Guid offerId, DateOnly notice, DateOnly startsOn, int hoursPerWeek) =>

@@ -53,7 +53,7 @@ public sealed class GeneratedClientTests(GeneratedClientFactory factory) : HttpT
             FamilyName = "Yusuf",
             DateOfBirth = Today.AddYears(-30),
             EntitledSince = Today.AddYears(-2),
-            FileReference = "AZ-GC-" + Guid.NewGuid().ToString("N")[..6],
+            FileReference = "AZ-GC-" + Guid.NewGuid().ToString("N")[..12],
         }))).Id;
 
         var placementId = (await (caseworker.AssignPersonAsync(null, new AssignPersonRequest
