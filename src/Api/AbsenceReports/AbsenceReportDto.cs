@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Placements;
-using JasperFx.Events;
-using Marten;
-using AGH.Domain.Persons;
 
 namespace AGH.Api.AbsenceReports;
 

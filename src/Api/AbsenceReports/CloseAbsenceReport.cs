@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.AbsenceReports;
 
 /// <summary>The caseworker records the refusal the report describes (the refusal names the report).</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Placements;
-using Marten;
-
 namespace AGH.Api.AbsenceReports;
 
 /// <summary>Absence reports for the office's follow-up: oldest absence first.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.AbsenceReports;
 
 /// <summary>The provider tells the office who stayed away (contract v3c); the office decides whether it is a refusal.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Accidents;
 
 /// <summary>An accident at the work (§ 2 Abs. 1 Nr. 1 SGB VII); the report to the insurer is the provider's duty (§ 193 SGB VII).</summary>

@@ -1,9 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using JasperFx.Events;
-using Marten;
 
 namespace AGH.Api.Accidents;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Placements;
-using Marten;
-
 namespace AGH.Api.Accidents;
 
 /// <summary>Accidents, above all the open ones whose report to the insurer is due: earliest due first.</summary>

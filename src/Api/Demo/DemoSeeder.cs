@@ -1,11 +1,3 @@
-using AGH.Domain.Notices;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Demo;
 
 /// <summary>

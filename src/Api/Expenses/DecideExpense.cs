@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Expenses;
 
 /// <summary>The second pair of eyes on an expense: approved expenses raise the month's payout line (Vier-Augen-Prinzip).</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Expenses;
 
 /// <summary>An expense as listed and answered; new resources carry no ETag.</summary>

@@ -1,8 +1,3 @@
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Expenses;
 
 /// <summary>An expense's person stream, fetched for writing (a second decision waits and then sees the first), and the expense.</summary>

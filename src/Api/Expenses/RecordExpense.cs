@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Expenses;
 
 /// <summary>Higher necessary expenses of a month (§ 5 Abs. 2 AsylbLG), with their evidence; paid once a second person approves.</summary>

@@ -1,6 +1,5 @@
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Marten;
 
 namespace AGH.Api.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using JasperFx;
-using Marten;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 

@@ -1,6 +1,4 @@
 using JasperFx;
-using JasperFx.Events;
-using Marten;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;

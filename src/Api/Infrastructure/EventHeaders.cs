@@ -1,5 +1,3 @@
-using JasperFx.Events;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>Who, on which legal basis and when: recorded with every event, outside the domain payload.</summary>

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AGH.Api.Infrastructure;

@@ -1,7 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Projections;
 using JasperFx.Events.Projections;
-using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
 

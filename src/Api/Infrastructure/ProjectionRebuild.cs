@@ -1,6 +1,3 @@
-using AGH.Projections;
-using Marten;
-
 namespace AGH.Api.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using AGH.Domain.Offers;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Infrastructure;
 

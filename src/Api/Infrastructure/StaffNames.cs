@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization.Metadata;
-using Marten;
 
 namespace AGH.Api.Infrastructure;
 

@@ -1,5 +1,4 @@
 using AGH.Web.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 

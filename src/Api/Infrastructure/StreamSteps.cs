@@ -1,12 +1,6 @@
 using AGH.Api.Persons;
 using AGH.Api.Payouts;
 using AGH.Api.Placements;
-using AGH.Domain.Offers;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using JasperFx.Events;
-using Marten;
 
 namespace AGH.Api.Infrastructure;
 

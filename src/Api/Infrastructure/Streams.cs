@@ -1,11 +1,4 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using AGH.Domain.Placements;
-using AGH.Projections;
 using AGH.Api.Placements;
-using AGH.Domain.Sanctions;
-using Marten;
 
 namespace AGH.Api.Infrastructure;
 

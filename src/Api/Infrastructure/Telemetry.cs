@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using JasperFx.OpenTelemetry;
-using Marten;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;

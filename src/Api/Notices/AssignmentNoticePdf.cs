@@ -1,8 +1,4 @@
 using AGH.Api.Payouts;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using Marten;
 
 namespace AGH.Api.Notices;
 

@@ -1,7 +1,3 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Notices;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Sanctions;
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>One notice with its dispatch, notification day and remedy deadline; visible as its person is.</summary>

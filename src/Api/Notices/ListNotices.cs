@@ -1,7 +1,4 @@
 using AGH.Api.Persons;
-using AGH.Domain.Persons;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Notices;
 

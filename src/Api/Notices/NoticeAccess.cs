@@ -1,9 +1,4 @@
 using AGH.Api.Persons;
-using AGH.Domain.Notices;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Projections;
-using Marten;
 using Marten.Events;
 
 namespace AGH.Api.Notices;

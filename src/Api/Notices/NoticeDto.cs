@@ -1,5 +1,3 @@
-using AGH.Domain.Notices;
-
 namespace AGH.Api.Notices;
 
 public sealed record NoticeIssuerDto(string Name, string Role);

@@ -1,7 +1,4 @@
 using AGH.Api.Payouts;
-using AGH.Domain.Notices;
-using AGH.Domain.Persons;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AGH.Api.Notices;

@@ -1,5 +1,4 @@
 using AGH.Api.Payouts;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf.IO;

@@ -1,9 +1,3 @@
-using AGH.Domain.Notices;
-using AGH.Domain.Persons;
-using AGH.Projections;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>A notice's person stream, fetched for writing, and the notice in it.</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Notices;
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>

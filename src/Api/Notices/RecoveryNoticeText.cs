@@ -1,9 +1,3 @@
-using AGH.Domain.Notices;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using AGH.Domain.Notices;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-using Marten;
-
 namespace AGH.Api.Notices;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Notices;
 
 /// <summary>What the notice on a decided proposal names: the decision as recorded (its period as decided, whatever happened since) and the refusal it rests on.</summary>

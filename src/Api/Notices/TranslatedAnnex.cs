@@ -1,5 +1,3 @@
-using AGH.Domain.Notices;
-using Marten;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Offers;
-using JasperFx.Events;
-
 namespace AGH.Api.Offers;
 
 /// <summary>More or fewer places for an offer; never below the places taken.</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Offers;
-using JasperFx.Events;
-
 namespace AGH.Api.Offers;
 
 /// <summary>The coordinator names the organisation running the offer; its provider then sees it and its placements.</summary>

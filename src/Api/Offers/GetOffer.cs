@@ -1,6 +1,3 @@
-using AGH.Domain.Offers;
-using Marten;
-
 namespace AGH.Api.Offers;
 
 /// <summary>One offer with its places; its revision is the ETag a change sends back as If-Match. Providers: their own offers only.</summary>

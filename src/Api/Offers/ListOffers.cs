@@ -1,6 +1,4 @@
 using AGH.Api.Municipalities;
-using AGH.Domain.Offers;
-using Marten;
 
 namespace AGH.Api.Offers;
 

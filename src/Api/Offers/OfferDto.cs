@@ -1,5 +1,3 @@
-using AGH.Domain.Offers;
-
 namespace AGH.Api.Offers;
 
 public sealed record OfferDto(

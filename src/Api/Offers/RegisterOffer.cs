@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using AGH.Api.Municipalities;
-using AGH.Domain.Offers;
 
 namespace AGH.Api.Offers;
 

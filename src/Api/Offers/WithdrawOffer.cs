@@ -1,6 +1,3 @@
-using AGH.Domain.Offers;
-using JasperFx.Events;
-
 namespace AGH.Api.Offers;
 
 /// <summary>An offer is withdrawn; refused while any placement in it is active.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using Marten;
 
 namespace AGH.Api.Payouts;
 

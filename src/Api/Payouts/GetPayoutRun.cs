@@ -1,6 +1,3 @@
-using AGH.Domain.Payouts;
-using Marten;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>One payout run with its lines; runs carry no ETag.</summary>

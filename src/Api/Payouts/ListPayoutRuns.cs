@@ -1,6 +1,3 @@
-using AGH.Domain.Payouts;
-using Marten;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>The payout runs for payroll and auditors, by month.</summary>

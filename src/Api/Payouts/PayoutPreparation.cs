@@ -1,7 +1,3 @@
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using Marten;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Payouts;
-using Marten;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>What a command on one run shares (review, release, reject): the run under the ledger's lock, and the answer.</summary>

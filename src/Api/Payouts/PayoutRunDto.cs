@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>amountCents is what is paid: the larger of the hourly allowance and expensesCents (the month's approved expenses).</summary>

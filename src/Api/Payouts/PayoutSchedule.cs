@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-using Marten;
 using Wolverine;
 
 namespace AGH.Api.Payouts;

@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>Vier-Augen-Prinzip: a second payroll clerk releases the run for the Kreiskasse.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>Vier-Augen-Prinzip: a payroll clerk checks the run before another releases it (required for scheduled runs).</summary>

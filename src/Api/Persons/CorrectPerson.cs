@@ -1,5 +1,3 @@
-using AGH.Domain.Persons;
-
 namespace AGH.Api.Persons;
 
 /// <summary>Wrong master data is corrected as a new event (Berichtigung, Art. 16 DSGVO); the history keeps both values.</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The person declared in earnest to be willing to work: a restriction in force is due for review at once.</summary>

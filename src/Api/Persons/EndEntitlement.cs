@@ -1,7 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The AsylbLG entitlement ended; an active placement ends at once with reason entitlement-ended.</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The good reason ends earlier than recorded, or an open-ended one gets its last day (which may lie ahead).</summary>

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace AGH.Api.Persons;
 
 /// <summary>One person as the caller may see them, now (with the ETag) or as recorded up to an instant.</summary>

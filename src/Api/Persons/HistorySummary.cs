@@ -1,5 +1,3 @@
-using AGH.Api.Infrastructure;
-
 namespace AGH.Api.Persons;
 
 /// <summary>One German line per event, for a Rechnungsprüfer reading a person's record: the wording of its <see cref="EventCatalog"/> entry.</summary>

@@ -1,6 +1,4 @@
-using AGH.Domain.Persons;
 using System.Linq.Expressions;
-using Marten;
 
 namespace AGH.Api.Persons;
 

@@ -1,5 +1,3 @@
-using AGH.Domain.Persons;
-
 namespace AGH.Api.Persons;
 
 /// <summary>A record entered twice is closed and points to the one kept; only a record without placements holds no case.</summary>

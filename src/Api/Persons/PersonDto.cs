@@ -1,7 +1,4 @@
 using AGH.Api.Sanctions;
-using AGH.Domain.Common;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
 
 namespace AGH.Api.Persons;
 

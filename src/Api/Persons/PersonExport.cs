@@ -1,10 +1,5 @@
 using AGH.Api.Placements;
 using AGH.Api.Sanctions;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using AGH.Domain.Sanctions;
-using JasperFx.Events;
-using Marten;
 
 namespace AGH.Api.Persons;
 

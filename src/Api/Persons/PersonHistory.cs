@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AGH.Api.Persons;

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
 using Npgsql;
 
 namespace AGH.Api.Persons;

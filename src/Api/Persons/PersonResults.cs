@@ -1,6 +1,3 @@
-using AGH.Domain.Common;
-using AGH.Domain.Persons;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The answer of a command on a person: the person as its decision's events leave them.</summary>

@@ -1,6 +1,4 @@
 using AGH.Api.Retention;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-
 namespace AGH.Api.Persons;
 
 /// <summary>A good reason not to work (§ 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII): the reason class and period, never a diagnosis.</summary>

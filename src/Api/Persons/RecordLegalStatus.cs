@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using Marten;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The residence status; excluded (§ 1 Abs. 4 AsylbLG) ends the entitlement from since, as an entitlement end does.</summary>

@@ -1,5 +1,4 @@
 using AGH.Api.Municipalities;
-using AGH.Domain.Persons;
 
 namespace AGH.Api.Persons;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using JasperFx.Events;
-
 namespace AGH.Api.Persons;
 
 /// <summary>An exemption recorded in error: it counts nowhere from then on; the history keeps both.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>Whether a good cause (wichtiger Grund, § 5 Abs. 3 AsylbLG, § 11 Abs. 4 SGB XII) excuses the refusal.</summary>

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using AGH.Api.Offers;
-using AGH.Domain.Common;
-using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
 

@@ -1,6 +1,5 @@
 using AGH.Api.Notices;
 using AGH.Api.Payouts;
-using Marten;
 
 namespace AGH.Api.Placements;
 

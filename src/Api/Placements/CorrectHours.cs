@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Marten;
-using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Placements;
 
 namespace AGH.Api.Placements;
 

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The court's end of the Klage: upheld sets the Heranziehungsbescheid aside and ends the placement as an upheld objection does.</summary>

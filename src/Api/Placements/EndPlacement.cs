@@ -1,6 +1,3 @@
-using AGH.Domain.Placements;
-using Marten;
-
 namespace AGH.Api.Placements;
 
 /// <summary>A placement ends as soon as regular employment is possible, or for another documented reason; the place is freed at once.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The person's Klage after the Widerspruchsbescheid (§ 87 SGG); it suspends the duty too (§ 86a Abs. 1 SGG) and holds the record.</summary>

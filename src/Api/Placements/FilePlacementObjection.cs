@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The person's Widerspruch against the Heranziehungsbescheid (§§ 84, 86a SGG): timely, it suspends the duty to work.</summary>

@@ -1,9 +1,3 @@
-using AGH.Api.Infrastructure;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-using AGH.Projections;
-using Marten;
 using Weasel.Storage;
 using Marten.Linq.QueryHandlers;
 using Npgsql;

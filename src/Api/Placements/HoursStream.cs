@@ -1,10 +1,3 @@
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-using AGH.Projections;
-using Marten;
-
 namespace AGH.Api.Placements;
 
 /// <summary>

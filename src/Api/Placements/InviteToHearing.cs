@@ -1,6 +1,3 @@
-using AGH.Domain.Common;
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The invitation to the hearing (§ 28 VwVfG i. V. m. § 1 Abs. 1 NVwVfG) with a deadline the person can keep.</summary>

@@ -1,7 +1,3 @@
-using AGH.Domain.Placements;
-using AGH.Projections;
-using JasperFx.Events;
-using Marten;
 using JasperFx;
 using Wolverine;
 

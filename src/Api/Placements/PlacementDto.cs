@@ -1,8 +1,5 @@
 using System.ComponentModel;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
 using AGH.Api.Sanctions;
-using AGH.Projections;
 
 namespace AGH.Api.Placements;
 

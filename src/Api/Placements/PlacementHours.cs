@@ -4,10 +4,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AGH.Api.Infrastructure;
-using AGH.Domain.Placements;
-using AGH.Projections;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 public sealed record LawsuitDto(DateOnly FiledOn, string Court, string FileNumber, LawsuitOutcome? Outcome, DateOnly? EndedOn);

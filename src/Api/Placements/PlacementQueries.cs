@@ -1,8 +1,4 @@
 using AGH.Api.Persons;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Placements;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using Marten;
-
 namespace AGH.Api.Placements;
 
 public static class PlacementResults

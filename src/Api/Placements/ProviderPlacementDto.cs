@@ -1,6 +1,3 @@
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The person as a provider sees them: a name to call the roll by, nothing else.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Placements;
-
 namespace AGH.Api.Placements;
 
 /// <summary>The refusal assessed anew in the light of the hearing; good cause then makes a pending proposal fail on approval.</summary>

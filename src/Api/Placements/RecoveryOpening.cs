@@ -1,7 +1,3 @@
-using AGH.Domain.Payouts;
-using AGH.Domain.Placements;
-using Marten;
-
 namespace AGH.Api.Placements;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Persons;
 
 namespace AGH.Api.Placements;
 

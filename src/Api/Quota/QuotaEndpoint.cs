@@ -1,7 +1,4 @@
 using AGH.Api.Municipalities;
-using AGH.Domain.Offers;
-using AGH.Projections;
-using Marten;
 using Marten.Events;
 
 namespace AGH.Api.Quota;

@@ -1,9 +1,5 @@
 using System.Globalization;
 using AGH.Api.Payouts;
-using AGH.Domain.Notices;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using Marten;
 
 namespace AGH.Api.Recoveries;
 

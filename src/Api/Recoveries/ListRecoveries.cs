@@ -1,6 +1,3 @@
-using AGH.Domain.Payouts;
-using Marten;
-
 namespace AGH.Api.Recoveries;
 
 /// <summary>

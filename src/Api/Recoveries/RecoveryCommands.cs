@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Notices;
-using AGH.Domain.Payouts;
-using Marten;
 
 namespace AGH.Api.Recoveries;
 

@@ -1,8 +1,3 @@
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using JasperFx.Events;
-using Marten;
-
 namespace AGH.Api.Recoveries;
 
 /// <summary>A recovery's person stream, fetched for writing, and the recovery as its view stood once locked.</summary>

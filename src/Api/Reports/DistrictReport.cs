@@ -1,10 +1,5 @@
 using System.Globalization;
 using AGH.Api.Municipalities;
-using AGH.Domain.Offers;
-using AGH.Domain.Payouts;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-using AGH.Projections;
 
 namespace AGH.Api.Reports;
 

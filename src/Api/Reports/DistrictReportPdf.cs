@@ -2,7 +2,6 @@ using System.Globalization;
 using AGH.Api.Municipalities;
 using AGH.Api.Notices;
 using AGH.Api.Quota;
-using AGH.Domain.Offers;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

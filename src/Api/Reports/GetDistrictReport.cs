@@ -1,8 +1,5 @@
 using AGH.Api.Municipalities;
 using AGH.Api.Quota;
-using AGH.Domain.Payouts;
-using AGH.Projections;
-using Marten;
 using Marten.Events;
 using System.ComponentModel;
 using Npgsql;

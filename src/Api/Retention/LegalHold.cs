@@ -1,6 +1,4 @@
 using AGH.Api.Persons;
-using AGH.Domain.Persons;
-using JasperFx.Events;
 
 namespace AGH.Api.Retention;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace AGH.Api.Retention;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
 

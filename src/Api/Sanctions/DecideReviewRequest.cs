@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>

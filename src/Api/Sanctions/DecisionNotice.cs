@@ -1,5 +1,4 @@
 using AGH.Api.Notices;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 

@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>Proportionality: the restriction ends early once its ground is gone (§ 9 Abs. 4 AsylbLG with § 48 SGB X).</summary>

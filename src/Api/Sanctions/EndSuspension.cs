@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The suspension ends: the restriction is in force again from <c>on</c> (its end does not move), or withdrawn.</summary>

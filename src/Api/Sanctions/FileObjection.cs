@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The person's Widerspruch (§§ 83, 84 SGG) against an approved restriction; it does not suspend it (§ 11 Abs. 4 AsylbLG).</summary>

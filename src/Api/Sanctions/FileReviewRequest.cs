@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The person applies for review of the restriction under § 44 SGB X (through § 9 Abs. 4 AsylbLG), also when it has expired.</summary>

@@ -1,5 +1,4 @@
 using AGH.Api.Persons;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 

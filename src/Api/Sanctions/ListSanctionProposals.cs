@@ -1,7 +1,3 @@
-using AGH.Domain.Persons;
-using AGH.Projections;
-using Marten;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The officials' inbox and the auditors' list: proposals by status and objection status, in the person's name order.</summary>

@@ -1,6 +1,3 @@
-using AGH.Domain.Notices;
-using AGH.Domain.Persons;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The answer of a proposal command: the proposal as its decision's events leave it.</summary>

@@ -1,5 +1,3 @@
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 /// <summary>The caseworker proposes a § 1a restriction; an official decides (Vier-Augen-Prinzip).</summary>

@@ -1,7 +1,4 @@
-using AGH.Domain.Persons;
-using AGH.Domain.Sanctions;
 using AGH.Api.Placements;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 

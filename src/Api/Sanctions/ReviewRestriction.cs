@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using AGH.Domain.Sanctions;
 
 namespace AGH.Api.Sanctions;
 

@@ -1,8 +1,4 @@
 using AGH.Api.Persons;
-using AGH.Domain.Persons;
-using AGH.Domain.Sanctions;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Sanctions;
 

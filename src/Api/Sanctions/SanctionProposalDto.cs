@@ -1,7 +1,3 @@
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Domain.Sanctions;
-
 namespace AGH.Api.Sanctions;
 
 public enum ProposalStatus

@@ -1,9 +1,6 @@
 using System.Globalization;
 using AGH.Api.Notices;
 using AGH.Api.Placements;
-using AGH.Domain.Offers;
-using AGH.Domain.Payouts;
-using AGH.Domain.Placements;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

@@ -1,6 +1,3 @@
-using AGH.Domain.Offers;
-using JasperFx.Events;
-
 namespace AGH.Api.Timesheets;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using AGH.Api.Placements;
-using AGH.Domain.Offers;
-using AGH.Domain.Payouts;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Timesheets;
 

@@ -1,5 +1,3 @@
-using AGH.Domain.Payouts;
-
 namespace AGH.Api.Timesheets;
 
 /// <summary>The month of a timesheet route: YYYY-MM (400 otherwise).</summary>

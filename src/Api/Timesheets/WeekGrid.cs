@@ -1,10 +1,5 @@
 using System.Globalization;
 using AGH.Api.Placements;
-using AGH.Domain.Offers;
-using AGH.Domain.Persons;
-using AGH.Domain.Placements;
-using AGH.Projections;
-using Marten;
 
 namespace AGH.Api.Timesheets;
 
