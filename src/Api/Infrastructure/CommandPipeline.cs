@@ -7,7 +7,7 @@ namespace AGH.Api.Infrastructure;
 
 /// <summary>
 /// The one procedure of every command endpoint, applied by convention to each endpoint class with a static
-/// <c>Decide</c> method (or, for a class with several routes, <c>Decide</c> + the route method's name). The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
+/// <c>Decide</c> method, one use case (one route) per class. The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
 /// (<c>Handle</c>); the role comes first from its access attribute. After the endpoint's own steps this adds, in order:
 /// loading the stream the decision names by parameter type, with its lock (<see cref="StreamSteps"/>); 404 and
 /// If-Match → 412; the decision, run once and handed to <c>Handle</c>; its rejection as the problem with its code;
@@ -42,11 +42,7 @@ public sealed class CommandPipeline : IHttpPolicy
         }
     }
 
-    // Two verbs on one thing with one body share a class, its Validate and its load; each route names its decision
-    // after itself (DecidePlace for the route method Place).
-    private static MethodInfo? DecisionOf(HttpChain chain) =>
-        chain.Method.HandlerType.GetMethod(DecideMethod + chain.Method.Method.Name, BindingFlags.Public | BindingFlags.Static)
-        ?? chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
+    private static MethodInfo? DecisionOf(HttpChain chain) => chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
 
     /// <summary>The decision's rejection as the answered problem, or go on.</summary>
     public static ProblemDetails Reject(Decision decision) => decision.Rejection is { } r ? Problems.Details(r) : WolverineContinue.NoProblems;
