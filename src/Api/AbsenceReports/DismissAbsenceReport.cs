@@ -6,8 +6,8 @@ public static class DismissAbsenceReportEndpoint
 {
     public sealed record Request([property: Required] string? Reason);
 
-    public static (DismissAbsenceReport?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new DismissAbsenceReport(id, v.Text(b.Reason, "reason", 2000), Access.Actor(http).UserId));
+    public static (DismissAbsenceReport?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new DismissAbsenceReport(id, v.Text(b.Reason, "reason", 2000), actor.UserId));
 
     public static Decision Decide(DismissAbsenceReport command, AbsenceReportStream stream) => AbsenceReportDecisions.Dismiss(stream.Report, command);
 

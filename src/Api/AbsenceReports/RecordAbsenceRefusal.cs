@@ -6,8 +6,8 @@ public static class RecordAbsenceRefusalEndpoint
 {
     public sealed record Created(Guid RefusalId);
 
-    public static (RecordAbsenceRefusal?, ProblemDetails) Validate(Guid id, HttpContext http) =>
-        (new RecordAbsenceRefusal(id, Guid.CreateVersion7(), Access.Actor(http).UserId), WolverineContinue.NoProblems);
+    public static (RecordAbsenceRefusal?, ProblemDetails) Validate(Guid id, Actor actor) =>
+        (new RecordAbsenceRefusal(id, Guid.CreateVersion7(), actor.UserId), WolverineContinue.NoProblems);
 
     public static Decision Decide(RecordAbsenceRefusal command, AbsenceReportStream stream, Policy policy, Clock clock) =>
         AbsenceReportDecisions.RecordAsRefusal(stream.Person, stream.Report, command, policy, clock.Today, stream.Week);

@@ -6,12 +6,9 @@ public static class RecordAccidentEndpoint
 {
     public sealed record Request([property: Required] DateOnly? On, [property: Required] string? Description, int? IncapacityDays, bool? Fatal);
 
-    public static (RecordAccident?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-    {
-        var actor = Access.Actor(http);
-        return new RecordAccident(id, Guid.CreateVersion7(), v.Date(b.On, "on"), v.Text(b.Description, "description", 2000),
-            v.OptionalRange(b.IncapacityDays, "incapacityDays", 0, 3650), b.Fatal ?? false, actor.UserId, ProviderScope.IsProvider(actor) ? actor.Provider : null);
-    });
+    public static (RecordAccident?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new RecordAccident(id, Guid.CreateVersion7(), v.Date(b.On, "on"), v.Text(b.Description, "description", 2000),
+            v.OptionalRange(b.IncapacityDays, "incapacityDays", 0, 3650), b.Fatal ?? false, actor.UserId, ProviderScope.IsProvider(actor) ? actor.Provider : null));
 
     public static Decision Decide(RecordAccident command, AccidentPlacement stream, Clock clock) =>
         AccidentDecisions.Record(stream.Placement.Person, stream.Placement.Placement, stream.Offer?.ProviderId, stream.Offer?.AccidentInsurer, command, clock.Today);
@@ -22,6 +19,6 @@ public static class RecordAccidentEndpoint
         + "on in the future: 422 date-in-future; outside the placement: 422 outside-placement. reportDueOn is today (the day it was learned of) "
         + "+ 3 days, a fatal accident today (§ 193 Abs. 1 and 4 SGB VII). Status open when fatal or incapacityDays over 3, else not-reportable.")]
     [ProducesResponseType<AccidentDto>(201)]
-    public static IResult Handle(Request body, RecordAccident command, Decision decision, HttpContext http) =>
-        Results.Created($"/api/accidents/{command.AccidentId}", AccidentDto.From(Accident.Start((AccidentRecorded)decision.Events[0].Event), Access.Actor(http)));
+    public static IResult Handle(Request body, RecordAccident command, Decision decision, Actor actor) =>
+        Results.Created($"/api/accidents/{command.AccidentId}", AccidentDto.From(Accident.Start((AccidentRecorded)decision.Events[0].Event), actor));
 }

@@ -6,11 +6,8 @@ public static class RecordAccidentIncapacityEndpoint
 {
     public sealed record Request([property: Required] int? IncapacityDays);
 
-    public static (RecordIncapacity?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-    {
-        var actor = Access.Actor(http);
-        return new RecordIncapacity(id, v.Range(b.IncapacityDays, "incapacityDays", 0, 3650), actor.UserId, ProviderScope.IsProvider(actor) ? actor.Provider : null);
-    });
+    public static (RecordIncapacity?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new RecordIncapacity(id, v.Range(b.IncapacityDays, "incapacityDays", 0, 3650), actor.UserId, ProviderScope.IsProvider(actor) ? actor.Provider : null));
 
     public static Decision Decide(RecordIncapacity command, AccidentStream stream) => AccidentDecisions.RecordIncapacity(stream.Accident, command);
 

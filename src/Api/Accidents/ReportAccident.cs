@@ -6,8 +6,8 @@ public static class ReportAccidentEndpoint
 {
     public sealed record Request([property: Required] DateOnly? ReportedOn);
 
-    public static (ReportAccident?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new ReportAccident(id, v.Date(b.ReportedOn, "reportedOn"), Access.Actor(http).UserId));
+    public static (ReportAccident?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new ReportAccident(id, v.Date(b.ReportedOn, "reportedOn"), actor.UserId));
 
     public static Decision Decide(ReportAccident command, AccidentStream stream, Clock clock) => AccidentDecisions.Report(stream.Accident, command, clock.Today);
 

@@ -31,7 +31,7 @@ public static class AssignPersonEndpoint
     /// <summary>The answer: the placement and its Heranziehungsbescheid.</summary>
     public sealed record Assigned(Guid Id, Guid NoticeId);
 
-    public static (AssignPerson?, ProblemDetails) Validate(Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (AssignPerson?, ProblemDetails) Validate(Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         // A notice the service issues must say when, how long and why (contract v3b); one served outside it is only recorded.
         var issued = b.NoticeServedOn is null;
@@ -43,7 +43,7 @@ public static class AssignPersonEndpoint
             v.Add("informationLanguage", "must be one of " + string.Join(", ", InformationLanguages.All) + ".");
         return new AssignPerson(Guid.CreateVersion7(),
             v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), v.OptionalDate(b.NoticeServedOn, "noticeServedOn"),
-            v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), Access.Actor(http),
+            v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), actor,
             schedule, v.OptionalDate(b.Until, "until"), reasoning, b.InformationLanguage);
     });
 

@@ -12,8 +12,8 @@ public static class DecideRecoveryEndpoint
     public static (DecideRecovery?, ProblemDetails) Validate(Guid id, Request? body) => Parse.Body(body, (b, v) =>
         new DecideRecovery(id, v.Required(b.Outcome, "outcome"), v.Text(b.Reasoning, "reasoning", 4000)));
 
-    public static Decision Decide(DecideRecovery command, RecoveryStream stream, HttpContext http, Clock clock) =>
-        RecoveryProcedure.Decide(stream.Person, stream.Recovery, command, Access.Actor(http), clock.Today);
+    public static Decision Decide(DecideRecovery command, RecoveryStream stream, Actor actor, Clock clock) =>
+        RecoveryProcedure.Decide(stream.Person, stream.Recovery, command, actor, clock.Today);
 
     [WolverinePost("/api/recoveries/{id}/decision", OperationId = "decideRecovery"), Tags("Recoveries")]
     [EndpointSummary("Decide a heard recovery: recover (issues an Erstattungsbescheid, noticeId) or waive")]

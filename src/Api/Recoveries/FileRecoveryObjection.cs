@@ -6,8 +6,8 @@ public static class FileRecoveryObjectionEndpoint
 {
     public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement);
 
-    public static (FileRecoveryObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FileRecoveryObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 4000), Access.Actor(http).UserId));
+    public static (FileRecoveryObjection?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new FileRecoveryObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 4000), actor.UserId));
 
     public static Decision Decide(FileRecoveryObjection command, RecoveryStream stream, Clock clock) =>
         RecoveryProcedure.FileObjection(stream.Recovery, stream.Recovery.NoticeId is { } n ? stream.Person.Notices.GetValueOrDefault(n) : null, command, clock.Today);

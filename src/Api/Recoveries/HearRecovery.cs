@@ -9,8 +9,8 @@ public static class HearRecoveryEndpoint
     public sealed record Request([property: Required] DateOnly? HeldOn,
         [property: Required, Description("Appears in the notice (Erstattungsbescheid).")] string? Statement);
 
-    public static (HearRecovery?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new HearRecovery(id, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 4000), Access.Actor(http).UserId));
+    public static (HearRecovery?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new HearRecovery(id, v.Date(b.HeldOn, "heldOn"), v.Text(b.Statement, "statement", 4000), actor.UserId));
 
     public static Decision Decide(HearRecovery command, RecoveryStream stream, Clock clock) => RecoveryProcedure.Hear(stream.Recovery, command, clock.Today);
 
