@@ -7,12 +7,9 @@ public static class ReportAbsenceEndpoint
     public sealed record Request([property: Required] DateOnly? Date, [property: Required] AbsenceKind? Kind,
         [property: System.ComponentModel.Description("Appears in the notice (Einschränkungsbescheid, Mitteilung) as the refusal's statedReason when the office records the report as a refusal.")] string? Note);
 
-    public static (ReportAbsence?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-    {
-        var actor = Access.Actor(http);
-        return new ReportAbsence(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), v.Required(b.Kind, "kind"),
-            v.Text(b.Note, "note", 2000, required: false), actor.Provider!, actor.UserId);
-    });
+    public static (ReportAbsence?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new ReportAbsence(id, Guid.CreateVersion7(), v.Date(b.Date, "date"), v.Required(b.Kind, "kind"),
+            v.Text(b.Note, "note", 2000, required: false), actor.Provider!, actor.UserId));
 
     public static Decision Decide(ReportAbsence command, PlacementStream stream, Clock clock) =>
         AbsenceReportDecisions.Report(stream.Person, stream.Placement, command, clock.Today);
@@ -24,7 +21,7 @@ public static class ReportAbsenceEndpoint
         + "characters. date in the future: 422 date-in-future; before the start or after the end of the placement: 422 outside-placement. "
         + "The report is open until a caseworker records a refusal from it or dismisses it.")]
     [ProducesResponseType<AbsenceReportDto>(201)]
-    public static IResult Handle(Request body, ReportAbsence command, Decision decision, HttpContext http) =>
+    public static IResult Handle(Request body, ReportAbsence command, Decision decision, Actor actor) =>
         Results.Created($"/api/absence-reports/{command.ReportId}",
-            AbsenceReportDto.From(AbsenceReport.Start((AbsenceReported)decision.Events[0].Event), Access.Actor(http)));
+            AbsenceReportDto.From(AbsenceReport.Start((AbsenceReported)decision.Events[0].Event), actor));
 }

@@ -6,8 +6,8 @@ public static class DecideExpenseEndpoint
 {
     public sealed record Request([property: Required] bool? Approved, [property: Required] string? Reasoning);
 
-    public static (DecideExpense?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new DecideExpense(id, v.Required(b.Approved, "approved"), v.Text(b.Reasoning, "reasoning", 1000), Access.Actor(http).UserId));
+    public static (DecideExpense?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new DecideExpense(id, v.Required(b.Approved, "approved"), v.Text(b.Reasoning, "reasoning", 1000), actor.UserId));
 
     public static Decision Decide(DecideExpense command, ExpenseStream stream) => ExpenseDecisions.Decide(stream.Expense, command);
 

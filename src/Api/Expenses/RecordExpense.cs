@@ -7,13 +7,9 @@ public static class RecordExpenseEndpoint
     public sealed record Request([property: Required] string? Month, [property: Required] int? AmountCents, [property: Required] string? Description,
         [property: Required] string? Evidence);
 
-    public static (RecordExpense?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-    {
-        if (!AGH.Domain.Payouts.Month.TryParse(b.Month, out var month)) v.Add("month", "must be a month written YYYY-MM.");
-        var cents = v.Range(b.AmountCents, "amountCents", 1, (int)ExpenseDecisions.MaxCents);
-        return new RecordExpense(id, Guid.CreateVersion7(), month, cents, v.Text(b.Description, "description", 1000), v.Text(b.Evidence, "evidence", 1000),
-            Access.Actor(http).UserId);
-    });
+    public static (RecordExpense?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new RecordExpense(id, Guid.CreateVersion7(), MonthField.Check(v, b.Month, "month"), v.Range(b.AmountCents, "amountCents", 1, (int)ExpenseDecisions.MaxCents),
+            v.Text(b.Description, "description", 1000), v.Text(b.Evidence, "evidence", 1000), actor.UserId));
 
     public static Decision Decide(RecordExpense command, PlacementStream stream, Clock clock) =>
         ExpenseDecisions.Record(stream.Person, stream.Placement, command, clock.Today);

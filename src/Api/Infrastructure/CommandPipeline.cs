@@ -7,8 +7,9 @@ namespace AGH.Api.Infrastructure;
 
 /// <summary>
 /// The one procedure of every command endpoint, applied by convention to each endpoint class with a static
-/// <c>Decide</c> method (or, for a class with several routes, <c>Decide</c> + the route method's name). The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
-/// (<c>Handle</c>); the role comes first from its access attribute. After the endpoint's own steps this adds, in order:
+/// <c>Decide</c> method, one use case (one route) per class. The endpoint declares its request, how it parses (<c>Validate</c>), the decision and the answer
+/// (<c>Handle</c>); the role comes first from its access attribute, then the caller as <see cref="Actor"/> for the steps that
+/// name it. After the endpoint's own steps this adds, in order:
 /// loading the stream the decision names by parameter type, with its lock (<see cref="StreamSteps"/>); 404 and
 /// If-Match → 412; the decision, run once and handed to <c>Handle</c>; its rejection as the problem with its code;
 /// the append of its events; Idempotency-Key replays; and the error answers every command documents.
@@ -26,6 +27,7 @@ public sealed class CommandPipeline : IHttpPolicy
         foreach (var chain in chains)
         {
             if (DecisionOf(chain) is not { } decide) continue;
+            ProvideActor(chain);
             var streamParameter = decide.GetParameters().FirstOrDefault(p => Step(nameof(StreamSteps.Found), p.ParameterType) is not null);
             var stream = streamParameter?.ParameterType;
             if (streamParameter is not null)
@@ -42,11 +44,19 @@ public sealed class CommandPipeline : IHttpPolicy
         }
     }
 
-    // Two verbs on one thing with one body share a class, its Validate and its load; each route names its decision
-    // after itself (DecidePlace for the route method Place).
-    private static MethodInfo? DecisionOf(HttpChain chain) =>
-        chain.Method.HandlerType.GetMethod(DecideMethod + chain.Method.Method.Name, BindingFlags.Public | BindingFlags.Static)
-        ?? chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
+    /// <summary>The caller, as the <see cref="Actor"/> an endpoint's steps name where the command records who acted (the role check ran before).</summary>
+    public static Actor Caller(HttpContext http) => Access.Actor(http);
+
+    // The caller is read once, ahead of the endpoint's own steps, and only for an endpoint whose steps take it.
+    private static void ProvideActor(HttpChain chain)
+    {
+        var steps = chain.Method.HandlerType.GetMethods(BindingFlags.Public | BindingFlags.Static);
+        if (!steps.SelectMany(m => m.GetParameters()).Any(p => p.ParameterType == typeof(Actor))) return;
+        var first = chain.Middleware.FindIndex(f => f is MethodCall m && m.HandlerType == chain.Method.HandlerType);
+        chain.Middleware.Insert(first < 0 ? chain.Middleware.Count : first, new MethodCall(typeof(CommandPipeline), typeof(CommandPipeline).GetMethod(nameof(Caller))!));
+    }
+
+    private static MethodInfo? DecisionOf(HttpChain chain) => chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
 
     /// <summary>The decision's rejection as the answered problem, or go on.</summary>
     public static ProblemDetails Reject(Decision decision) => decision.Rejection is { } r ? Problems.Details(r) : WolverineContinue.NoProblems;

@@ -9,8 +9,8 @@ public static class DispatchNoticeEndpoint
 {
     public sealed record Request([property: Required] DispatchMethod? Method, [property: Required] DateOnly? On, bool? AccessOpened);
 
-    public static (DispatchNotice?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new DispatchNotice(id, v.Required(b.Method, "method"), v.Date(b.On, "on"), b.AccessOpened ?? false, Access.Actor(http).UserId));
+    public static (DispatchNotice?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new DispatchNotice(id, v.Required(b.Method, "method"), v.Date(b.On, "on"), b.AccessOpened ?? false, actor.UserId));
 
     public static Decision Decide(DispatchNotice command, NoticeStream stream, Clock clock) =>
         NoticeDecisions.Dispatch(stream.Person.Id, stream.Notice, command, clock.Today);
@@ -21,7 +21,5 @@ public static class DispatchNoticeEndpoint
         + "Lower Saxony holidays. 409 already-dispatched; 422 date-in-future, dispatch-before-issue; electronic needs accessOpened "
         + "(§ 3a VwVfG): else 422 electronic-not-opened.")]
     [ProducesResponseType<NoticeDto>(200)]
-    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings, Policy policy,
-        HttpContext http) =>
-        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, policy, http.RequestAborted));
+    public static Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

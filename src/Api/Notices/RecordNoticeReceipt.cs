@@ -9,9 +9,8 @@ public static class RecordNoticeReceiptEndpoint
 {
     public sealed record Request([property: Required] ReceiptOutcome? Outcome, DateOnly? On, [property: Required] string? Note);
 
-    public static (RecordReceipt?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new RecordReceipt(id, v.Required(b.Outcome, "outcome"), v.OptionalDate(b.On, "on"), v.Text(b.Note, "note", 2000),
-            Access.Actor(http).UserId));
+    public static (RecordReceipt?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new RecordReceipt(id, v.Required(b.Outcome, "outcome"), v.OptionalDate(b.On, "on"), v.Text(b.Note, "note", 2000), actor.UserId));
 
     public static Decision Decide(RecordReceipt command, NoticeStream stream, Clock clock) =>
         NoticeDecisions.RecordReceipt(stream.Person.Id, stream.Notice, command, clock.Today);
@@ -21,7 +20,5 @@ public static class RecordNoticeReceiptEndpoint
     [EndpointDescription("received-later needs on (not before the dispatch, not in the future) and sets notifiedOn to it; not-received "
         + "and returned clear the dispatch and notifiedOn. 409 not-dispatched; 422 receipt-date-required, receipt-before-dispatch, date-in-future.")]
     [ProducesResponseType<NoticeDto>(200)]
-    public static async Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, NoticeSettings settings, Policy policy,
-        HttpContext http) =>
-        Results.Ok(await NoticeAccess.Dto(session, stream.Person.Id, stream.After(decision), settings, policy, http.RequestAborted));
+    public static Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

@@ -36,7 +36,7 @@ public static class RegisterOfferEndpoint
         return command;
     });
 
-    public static ProblemDetails Validate(RegisterOffer command, HttpContext http) => Access.Actor(http) is { Role: Roles.Caseworker } actor
+    public static ProblemDetails Validate(RegisterOffer command, Actor actor) => actor is { Role: Roles.Caseworker }
         ? actor.Municipality != command.Municipality ? Problems.Forbidden("A caseworker registers offers in their own municipality only.")
             : command.ProviderId is not null ? Problems.Forbidden("Only a coordinator names an offer's provider (providerId).")
             : WolverineContinue.NoProblems

@@ -13,12 +13,7 @@ public static class PreparePayoutRunEndpoint
     /// <summary>The parsed month, handed from validation to the handler.</summary>
     public sealed record ParsedMonth(Month Value);
 
-    public static (ParsedMonth?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) =>
-    {
-        if (Month.TryParse(b.Month, out var month)) return new ParsedMonth(month);
-        v.Add("month", "must be a month written YYYY-MM.");
-        return null!;
-    });
+    public static (ParsedMonth?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) => new ParsedMonth(MonthField.Check(v, b.Month, "month")));
 
     [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]

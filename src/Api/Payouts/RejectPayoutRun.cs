@@ -11,7 +11,7 @@ public static class RejectPayoutRunEndpoint
 
     public static ProblemDetails Validate(Request? body) => Parse.Check(body, (b, v) => v.Text(b.Reason, "reason", 1000));
 
-    public static Decision Decide(Request body, PayoutRun run, HttpContext http) => PayoutDecisions.Reject(run, Access.Actor(http).UserId, body.Reason!.Trim());
+    public static Decision Decide(Request body, PayoutRun run, Actor actor) => PayoutDecisions.Reject(run, actor.UserId, body.Reason!.Trim());
 
     [WolverinePost("/api/payout-runs/{id}/reject", OperationId = "rejectPayoutRun"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
     [ProducesResponseType<PayoutRunDto>(200)]

@@ -4,7 +4,7 @@ namespace AGH.Api.Payouts;
 [Payroll]
 public static class ReleasePayoutRunEndpoint
 {
-    public static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Release(run, Access.Actor(http).UserId);
+    public static Decision Decide(PayoutRun run, Actor actor) => PayoutDecisions.Release(run, actor.UserId);
 
     [WolverinePost("/api/payout-runs/{id}/release", OperationId = "releasePayoutRun"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
     [ProducesResponseType<PayoutRunDto>(200)]

@@ -4,7 +4,7 @@ namespace AGH.Api.Payouts;
 [Payroll]
 public static class ReviewPayoutRunEndpoint
 {
-    public static Decision Decide(PayoutRun run, HttpContext http) => PayoutDecisions.Review(run, Access.Actor(http).UserId);
+    public static Decision Decide(PayoutRun run, Actor actor) => PayoutDecisions.Review(run, actor.UserId);
 
     [WolverinePost("/api/payout-runs/{id}/review", OperationId = "reviewPayoutRun"), Tags("Payouts")]
     [EndpointSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")]

@@ -21,7 +21,7 @@ public static class RegisterPersonEndpoint
         v.Date(b.DateOfBirth, "dateOfBirth"), v.Date(b.EntitledSince, "entitledSince"), v.OptionalText(b.FileReference, "fileReference", 100),
         b.ConfirmedNotDuplicate == true));
 
-    public static ProblemDetails Validate(RegisterPerson command, HttpContext http) => Access.Actor(http).Municipality != command.Municipality
+    public static ProblemDetails Validate(RegisterPerson command, Actor actor) => actor.Municipality != command.Municipality
         ? Problems.Forbidden("A caseworker registers persons of their own municipality only.") : WolverineContinue.NoProblems;
 
     public static Decision Decide(RegisterPerson command, PersonRegistry registry, Clock clock) => PersonDecisions.Register(command, registry.Others, clock.Today);

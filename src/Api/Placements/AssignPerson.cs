@@ -31,41 +31,20 @@ public static class AssignPersonEndpoint
     /// <summary>The answer: the placement and its Heranziehungsbescheid.</summary>
     public sealed record Assigned(Guid Id, Guid NoticeId);
 
-    public static (AssignPerson?, ProblemDetails) Validate(Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (AssignPerson?, ProblemDetails) Validate(Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         // A notice the service issues must say when, how long and why (contract v3b); one served outside it is only recorded.
         var issued = b.NoticeServedOn is null;
-        var schedule = ParseSchedule(b.Schedule, v, issued);
+        var schedule = ScheduleBody.Parse(b.Schedule, v, issued);
         if (issued && b.Until is null) v.Add("until", "is required.");
         var reasoning = issued ? v.Text(b.Reasoning, "reasoning", 4000) : v.OptionalText(b.Reasoning, "reasoning", 4000);
-        if (b.InformationLanguage is null) { if (issued) v.Add("informationLanguage", "is required."); }
-        else if (!InformationLanguages.Contains(b.InformationLanguage))
-            v.Add("informationLanguage", "must be one of " + string.Join(", ", InformationLanguages.All) + ".");
+        if (issued && b.InformationLanguage is null) v.Add("informationLanguage", "is required.");
+        InformationLanguageField.Check(v, b.InformationLanguage, "informationLanguage");
         return new AssignPerson(Guid.CreateVersion7(),
             v.Id(b.PersonId, "personId"), v.Id(b.OfferId, "offerId"), v.OptionalDate(b.NoticeServedOn, "noticeServedOn"),
-            v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), Access.Actor(http),
+            v.Date(b.StartsOn, "startsOn"), v.Range(b.HoursPerWeek, "hoursPerWeek", 1, 168), actor,
             schedule, v.OptionalDate(b.Until, "until"), reasoning, b.InformationLanguage);
     });
-
-    private static IReadOnlyList<ScheduleBlock>? ParseSchedule(IReadOnlyList<ScheduleBlockRequest>? blocks, Checks v, bool required)
-    {
-        if (blocks is null) { if (required) v.Add("schedule", "is required."); return null; }
-        if (blocks.Count is 0 or > 50) { v.Add("schedule", "must hold 1 to 50 blocks."); return null; }
-        var parsed = new List<ScheduleBlock>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var b = blocks[i];
-            if (b is null) { v.Add($"schedule[{i}]", "is required."); continue; }
-            if (b.Weekday is null) v.Add($"schedule[{i}].weekday", "is required.");
-            var from = Schedule.Minutes(b.From);
-            var to = Schedule.Minutes(b.To);
-            if (from is null) v.Add($"schedule[{i}].from", "must be HH:MM on a quarter hour.");
-            if (to is null) v.Add($"schedule[{i}].to", "must be HH:MM on a quarter hour.");
-            if (from is not null && to is not null && from >= to) v.Add($"schedule[{i}].to", "must lie after from.");
-            if (b.Weekday is { } day && from is not null && to is not null) parsed.Add(new ScheduleBlock(day, from.Value, to.Value));
-        }
-        return parsed;
-    }
 
     public static Decision Decide(AssignPerson command, AssignmentParties parties, Policy policy, Clock clock) =>
         PlacementDecisions.Assign(parties.Offer!.Aggregate!, parties.Person!.Aggregate!, command, policy, clock.Today);

@@ -15,9 +15,9 @@ public static class DecidePlacementObjectionEndpoint
         [property: Required, Description("Appears in the notice. Trimmed, at least 20 characters.")] string? Reasoning,
         [property: Description("Reimbursement of the person's necessary costs (§ 80 VwVfG i. V. m. § 1 NVwVfG); default none.")] PlacementObjectionCosts? Costs);
 
-    public static (DecidePlacementObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (DecidePlacementObjection?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
         new DecidePlacementObjection(id, v.Required(b.Outcome, "outcome"), WrittenReasons.Parse(v, b.Reasoning, "reasoning"),
-            b.Costs ?? PlacementObjectionCosts.None, Access.Actor(http)));
+            b.Costs ?? PlacementObjectionCosts.None, actor));
 
     // Upholding frees the place.
     public static Decision Decide(DecidePlacementObjection command, [FreesPlace] PlacementStream stream, Clock clock) =>

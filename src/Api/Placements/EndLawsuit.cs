@@ -6,8 +6,8 @@ public static class EndLawsuitEndpoint
 {
     public sealed record Request([property: Required] LawsuitOutcome? Outcome, [property: Required] DateOnly? On);
 
-    public static (EndLawsuit?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new EndLawsuit(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), Access.Actor(http)));
+    public static (EndLawsuit?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new EndLawsuit(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), actor));
 
     // Upheld frees the place.
     public static Decision Decide(EndLawsuit command, [FreesPlace] PlacementStream stream, Clock clock) =>

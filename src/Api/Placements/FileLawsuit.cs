@@ -6,8 +6,8 @@ public static class FileLawsuitEndpoint
 {
     public sealed record Request([property: Required] DateOnly? FiledOn, [property: Required] string? Court, [property: Required] string? FileNumber);
 
-    public static (FileLawsuit?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FileLawsuit(id, v.Date(b.FiledOn, "filedOn"), v.Text(b.Court, "court", 200), v.Text(b.FileNumber, "fileNumber", 100), Access.Actor(http)));
+    public static (FileLawsuit?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new FileLawsuit(id, v.Date(b.FiledOn, "filedOn"), v.Text(b.Court, "court", 200), v.Text(b.FileNumber, "fileNumber", 100), actor));
 
     public static Decision Decide(FileLawsuit command, PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.FileLawsuit(stream.Person, stream.Placement, command, clock.Today);

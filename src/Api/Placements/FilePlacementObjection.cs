@@ -4,8 +4,8 @@ namespace AGH.Api.Placements;
 [CaseworkerOrOfficial]
 public static class FilePlacementObjectionEndpoint
 {
-    public static (FilePlacementObjection?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, HttpContext http) =>
-        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FilePlacementObjection(id, receivedOn, statement, Access.Actor(http)));
+    public static (FilePlacementObjection?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, Actor actor) =>
+        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FilePlacementObjection(id, receivedOn, statement, actor));
 
     public static Decision Decide(FilePlacementObjection command, PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.File(stream.Person, stream.Placement, command, clock.Today);

@@ -14,8 +14,7 @@ public static class InviteToHearingEndpoint
 
     public static (InviteToHearing?, ProblemDetails) Validate(Request? body, Guid id, Guid refusalId) => Parse.Body(body, (b, v) =>
     {
-        if (b.Language is not null && !InformationLanguages.Contains(b.Language))
-            v.Add("language", "must be one of " + string.Join(", ", InformationLanguages.All) + ".");
+        InformationLanguageField.Check(v, b.Language, "language");
         return new InviteToHearing(id, refusalId, v.Date(b.InvitedOn, "invitedOn"), v.Required(b.Form, "form"), v.Date(b.Deadline, "deadline"),
             v.Text(b.Language, "language", 2), b.Interpreter ?? false, b.Delivery ?? HearingDelivery.Post);
     });

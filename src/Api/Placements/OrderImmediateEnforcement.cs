@@ -11,8 +11,8 @@ public static class OrderImmediateEnforcementEndpoint
 {
     public sealed record Request([property: Required, Description("Appears in the notice. Trimmed, at least 20 characters.")] string? Reasoning);
 
-    public static (OrderImmediateEnforcement?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new OrderImmediateEnforcement(id, WrittenReasons.Parse(v, b.Reasoning, "reasoning"), Access.Actor(http)));
+    public static (OrderImmediateEnforcement?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new OrderImmediateEnforcement(id, WrittenReasons.Parse(v, b.Reasoning, "reasoning"), actor));
 
     public static Decision Decide(OrderImmediateEnforcement command, PlacementStream stream, Policy policy, Clock clock) =>
         PlacementObjectionDecisions.OrderEnforcement(stream.Person, stream.Placement, command, policy, clock.Today);

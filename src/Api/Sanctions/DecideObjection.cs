@@ -21,7 +21,7 @@ public static class DecideObjectionEndpoint
         [property: Description("partly-upheld: the restriction period's new first day (not before its startsOn). Appears in the notice.")] DateOnly? NewStartsOn = null,
         [property: Description("partly-upheld: the restriction period's new last day (not after its endsOn). Appears in the notice.")] DateOnly? NewEndsOn = null);
 
-    public static (DecideObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (DecideObjection?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
         var period = v.OptionalRange(b.Period, "period", 1, 1000);
@@ -34,7 +34,6 @@ public static class DecideObjectionEndpoint
             v.Add("newStartsOn", "newStartsOn or newEndsOn is required when partly upheld.");
         if (b.Outcome != ObjectionOutcome.PartlyUpheld && (newStartsOn is not null || newEndsOn is not null))
             v.Add("newStartsOn", "newStartsOn and newEndsOn are taken only when partly upheld.");
-        var actor = Access.Actor(http);
         var outcome = b.Outcome ?? (b.Upheld == true ? ObjectionOutcome.Upheld : ObjectionOutcome.Dismissed);
         return new DecideObjection(id, outcome == ObjectionOutcome.Upheld, reasoning, actor.UserId, period, outcome,
             b.Costs ?? PlacementObjectionCosts.None, newStartsOn, newEndsOn, actor);

@@ -9,8 +9,8 @@ public static class DecideReviewRequestEndpoint
 {
     public sealed record Request([property: Required] ReviewRequestOutcome? Outcome, [property: Required] string? Reasoning);
 
-    public static (DecideReviewRequest?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new DecideReviewRequest(id, v.Required(b.Outcome, "outcome"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http)));
+    public static (DecideReviewRequest?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new DecideReviewRequest(id, v.Required(b.Outcome, "outcome"), v.Text(b.Reasoning, "reasoning", 8000), actor));
 
     public static Decision Decide(DecideReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.Decide(stream.Person, command, clock.Today);
 

@@ -17,7 +17,7 @@ public static class DecideSanctionEndpoint
         [property: Description("Required when approved (400): the hardship decision, § 1a Abs. 1 S. 3 AsylbLG; considered must be true.")] SpecialCircumstancesBody? SpecialCircumstances = null,
         [property: Description("Required when approved (400): the Bewilligungsbescheid the restriction changes and its revocation basis.")] ApprovalNoticeBody? ApprovalNotice = null);
 
-    public static (DecideSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (DecideSanction?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         var approved = v.Required(b.Approved, "approved");
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
@@ -25,7 +25,6 @@ public static class DecideSanctionEndpoint
         if (approved && startsOn is null) v.Add("startsOn", "is required when approved is true.");
         // A rejection restricts nothing, so it needs no amounts, hardship decision or basis (they are ignored).
         var terms = approved ? RestrictionTermsBody.Parse(v, b.Amounts, b.SpecialCircumstances, b.ApprovalNotice) : null;
-        var actor = Access.Actor(http);
         return new DecideSanction(id, approved, reasoning, startsOn, actor.UserId, actor, terms);
     });
 

@@ -6,8 +6,8 @@ public static class EndRestrictionEndpoint
 {
     public sealed record Request([property: Required] DateOnly? Date, [property: Required] RestrictionEndReason? Reason, [property: Required] string? Reasoning);
 
-    public static (EndRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new EndRestriction(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http).UserId));
+    public static (EndRestriction?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new EndRestriction(id, v.Date(b.Date, "date"), v.Required(b.Reason, "reason"), v.Text(b.Reasoning, "reasoning", 8000), actor.UserId));
 
     public static Decision Decide(EndRestriction command, ProposalStream stream, Clock clock) => SanctionDecisions.EndRestriction(stream.Person, command, clock.Today);
 

@@ -6,8 +6,8 @@ public static class EndSuspensionEndpoint
 {
     public sealed record Request([property: Required] SuspensionOutcome? Outcome, [property: Required] DateOnly? On, [property: Required] string? Note);
 
-    public static (EndSuspension?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new EndSuspension(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), v.Text(b.Note, "note", 8000), Access.Actor(http).UserId));
+    public static (EndSuspension?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new EndSuspension(id, v.Required(b.Outcome, "outcome"), v.Date(b.On, "on"), v.Text(b.Note, "note", 8000), actor.UserId));
 
     public static Decision Decide(EndSuspension command, ProposalStream stream, Clock clock) => RestrictionSuspensions.End(stream.Person, command, clock.Today);
 

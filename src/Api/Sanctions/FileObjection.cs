@@ -7,8 +7,8 @@ public static class FileObjectionEndpoint
     // period: the restriction period objected to; by default the latest notified one.
     public sealed record Request([property: Required] DateOnly? ReceivedOn, [property: Required] string? Statement, int? Period = null);
 
-    public static (FileObjection?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new FileObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), Access.Actor(http).UserId,
+    public static (FileObjection?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new FileObjection(id, v.Date(b.ReceivedOn, "receivedOn"), v.Text(b.Statement, "statement", 8000), actor.UserId,
             v.OptionalRange(b.Period, "period", 1, 1000)));
 
     public static Decision Decide(FileObjection command, ProposalStream stream, Clock clock) => SanctionDecisions.FileObjection(stream.Person, command, clock.Today);

@@ -4,8 +4,8 @@ namespace AGH.Api.Sanctions;
 [CaseworkerOrOfficial]
 public static class FileReviewRequestEndpoint
 {
-    public static (FileReviewRequest?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, HttpContext http) =>
-        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FileReviewRequest(id, receivedOn, statement, Access.Actor(http).UserId));
+    public static (FileReviewRequest?, ProblemDetails) Validate(Guid id, ReceivedStatementRequest? body, Actor actor) =>
+        ReceivedStatementRequest.Parse(body, (receivedOn, statement) => new FileReviewRequest(id, receivedOn, statement, actor.UserId));
 
     public static Decision Decide(FileReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.File(stream.Person, command, clock.Today);
 

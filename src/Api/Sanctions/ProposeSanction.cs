@@ -6,8 +6,8 @@ public static class ProposeSanctionEndpoint
 {
     public sealed record Request([property: Required] Guid? RefusalId, [property: Required] string? Reasoning);
 
-    public static (ProposeSanction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new ProposeSanction(id, Guid.CreateVersion7(), v.Id(b.RefusalId, "refusalId"), v.Text(b.Reasoning, "reasoning", 8000), Access.Actor(http).UserId));
+    public static (ProposeSanction?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
+        new ProposeSanction(id, Guid.CreateVersion7(), v.Id(b.RefusalId, "refusalId"), v.Text(b.Reasoning, "reasoning", 8000), actor.UserId));
 
     public static Decision Decide(ProposeSanction command, PlacementStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Propose(stream.Person, stream.Placement, command, policy, clock.Today);

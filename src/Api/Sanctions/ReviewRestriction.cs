@@ -17,14 +17,14 @@ public static class ReviewRestrictionEndpoint
         [property: Description("Required to continue (400): the hardship decision, § 1a Abs. 1 S. 3 AsylbLG; considered must be true.")] SpecialCircumstancesBody? SpecialCircumstances = null,
         [property: Description("Required to continue (400): the Bewilligungsbescheid the continuation changes and its revocation basis.")] ApprovalNoticeBody? ApprovalNotice = null);
 
-    public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (ReviewRestriction?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         var continued = v.Required(b.ContinueRestriction, "continueRestriction");
         var reasoning = v.Text(b.Reasoning, "reasoning", 8000);
         var hearing = v.OptionalDate(b.HearingHeldOn, "hearingHeldOn");
         // The Fortsetzungsbescheid carries the content of an Einschränkungsbescheid (contract v3, legal corrections).
         var terms = continued ? RestrictionTermsBody.Parse(v, b.Amounts, b.SpecialCircumstances, b.ApprovalNotice) : null;
-        return new ReviewRestriction(id, continued, reasoning, hearing, Access.Actor(http), terms);
+        return new ReviewRestriction(id, continued, reasoning, hearing, actor, terms);
     });
 
     // The breach persists only while the person does not work.

@@ -16,7 +16,7 @@ public static class SuspendRestrictionEndpoint
         [property: Required] DateOnly? From,
         [property: Required] string? Note);
 
-    public static (SuspendRestriction?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
+    public static (SuspendRestriction?, ProblemDetails) Validate(Guid id, Request? body, Actor actor) => Parse.Body(body, (b, v) =>
     {
         var kind = v.Required(b.Kind, "kind");
         // A court's order is known by its court and file number.
@@ -24,7 +24,7 @@ public static class SuspendRestrictionEndpoint
         var court = v.Text(b.Court, "court", 200, required: byCourt);
         var fileNumber = v.Text(b.FileNumber, "fileNumber", 100, required: byCourt);
         return new SuspendRestriction(id, kind, b.Scope, court.Length == 0 ? null : court, fileNumber.Length == 0 ? null : fileNumber,
-            v.Date(b.DecidedOn, "decidedOn"), v.Date(b.From, "from"), v.Text(b.Note, "note", 8000), Access.Actor(http).UserId);
+            v.Date(b.DecidedOn, "decidedOn"), v.Date(b.From, "from"), v.Text(b.Note, "note", 8000), actor.UserId);
     });
 
     public static Decision Decide(SuspendRestriction command, ProposalStream stream, Clock clock) =>

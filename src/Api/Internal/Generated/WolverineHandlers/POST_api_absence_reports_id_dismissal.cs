@@ -71,6 +71,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -83,7 +84,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var dismissAbsenceReport, var problemDetails2) = AGH.Api.AbsenceReports.DismissAbsenceReportEndpoint.Validate(id, body, httpContext);
+            (var dismissAbsenceReport, var problemDetails2) = AGH.Api.AbsenceReports.DismissAbsenceReportEndpoint.Validate(id, body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {

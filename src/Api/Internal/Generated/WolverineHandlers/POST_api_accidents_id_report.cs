@@ -74,6 +74,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -86,7 +87,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var reportAccident, var problemDetails2) = AGH.Api.Accidents.ReportAccidentEndpoint.Validate(id, body, httpContext);
+            (var reportAccident, var problemDetails2) = AGH.Api.Accidents.ReportAccidentEndpoint.Validate(id, body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {

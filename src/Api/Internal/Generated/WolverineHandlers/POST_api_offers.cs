@@ -71,6 +71,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             (var registerOffer, var problemDetails2) = AGH.Api.Offers.RegisterOfferEndpoint.Validate(body);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -79,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails3 = AGH.Api.Offers.RegisterOfferEndpoint.Validate(registerOffer, httpContext);
+            var problemDetails3 = AGH.Api.Offers.RegisterOfferEndpoint.Validate(registerOffer, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {

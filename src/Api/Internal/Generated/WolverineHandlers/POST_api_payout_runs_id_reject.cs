@@ -83,6 +83,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             var problemDetails2 = AGH.Api.Payouts.RejectPayoutRunEndpoint.Validate(body);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -100,7 +101,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Payouts.RejectPayoutRunEndpoint.Decide(body, payoutRun, httpContext);
+            var decision = AGH.Api.Payouts.RejectPayoutRunEndpoint.Decide(body, payoutRun, actor);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -80,6 +80,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             var payoutRun = await AGH.Api.Infrastructure.StreamSteps.LoadPayoutRun(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails2 = AGH.Api.Infrastructure.StreamSteps.Found(payoutRun);
             // Evaluate whether the processing should stop if there are any problems
@@ -89,7 +90,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Payouts.ReviewPayoutRunEndpoint.Decide(payoutRun, httpContext);
+            var decision = AGH.Api.Payouts.ReviewPayoutRunEndpoint.Decide(payoutRun, actor);
             var problemDetails3 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -74,6 +74,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             (var registerPerson, var problemDetails2) = AGH.Api.Persons.RegisterPersonEndpoint.Validate(body);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -82,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails3 = AGH.Api.Persons.RegisterPersonEndpoint.Validate(registerPerson, httpContext);
+            var problemDetails3 = AGH.Api.Persons.RegisterPersonEndpoint.Validate(registerPerson, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -65,9 +65,9 @@ namespace Internal.Generated.WolverineHandlers
 
             // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
             WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Retention.LegalHoldEndpoint").SetTag("http.route", "/api/persons/{id}/legal-hold").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "AGH.Api.Retention.PlaceLegalHoldEndpoint").SetTag("http.route", "/api/persons/{id}/legal-hold").SetTag("http.request.method", "POST");
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Retention.LegalHoldEndpoint.Request>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<AGH.Api.Retention.LegalHoldRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var problemDetails1 = AGH.Api.Infrastructure.Access.CaseworkerOrOfficial(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
@@ -89,7 +89,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var holdReason, var problemDetails2) = AGH.Api.Retention.LegalHoldEndpoint.Validate(body, id);
+            (var placeLegalHold, var problemDetails2) = AGH.Api.Retention.PlaceLegalHoldEndpoint.Validate(body, id);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -106,7 +106,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Retention.LegalHoldEndpoint.DecidePlace(holdReason, eventStreamOfPerson);
+            var decision = AGH.Api.Retention.PlaceLegalHoldEndpoint.Decide(placeLegalHold, eventStreamOfPerson);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -118,7 +118,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, eventStreamOfPerson);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Retention.LegalHoldEndpoint.Place(body, eventStreamOfPerson, decision, _clock, _policy);
+            var result = AGH.Api.Retention.PlaceLegalHoldEndpoint.Handle(body, eventStreamOfPerson, decision, _clock, _policy);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

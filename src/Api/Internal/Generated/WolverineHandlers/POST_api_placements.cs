@@ -77,7 +77,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var assignPerson, var problemDetails2) = AGH.Api.Placements.AssignPersonEndpoint.Validate(body, httpContext);
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
+            (var assignPerson, var problemDetails2) = AGH.Api.Placements.AssignPersonEndpoint.Validate(body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -74,6 +74,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -86,7 +87,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var reportAbsence, var problemDetails2) = AGH.Api.AbsenceReports.ReportAbsenceEndpoint.Validate(id, body, httpContext);
+            (var reportAbsence, var problemDetails2) = AGH.Api.AbsenceReports.ReportAbsenceEndpoint.Validate(id, body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -115,7 +116,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, placementStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.AbsenceReports.ReportAbsenceEndpoint.Handle(body, reportAbsence, decision, httpContext);
+            var result = AGH.Api.AbsenceReports.ReportAbsenceEndpoint.Handle(body, reportAbsence, decision, actor);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

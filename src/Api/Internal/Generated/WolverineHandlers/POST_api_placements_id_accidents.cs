@@ -74,6 +74,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -86,7 +87,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var recordAccident, var problemDetails2) = AGH.Api.Accidents.RecordAccidentEndpoint.Validate(id, body, httpContext);
+            (var recordAccident, var problemDetails2) = AGH.Api.Accidents.RecordAccidentEndpoint.Validate(id, body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -115,7 +116,7 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, accidentPlacement);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Accidents.RecordAccidentEndpoint.Handle(body, recordAccident, decision, httpContext);
+            var result = AGH.Api.Accidents.RecordAccidentEndpoint.Handle(body, recordAccident, decision, actor);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
             var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);

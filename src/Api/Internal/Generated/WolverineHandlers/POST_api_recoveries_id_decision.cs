@@ -77,6 +77,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -106,7 +107,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var decision = AGH.Api.Recoveries.DecideRecoveryEndpoint.Decide(decideRecovery, recoveryStream, httpContext, _clock);
+            var decision = AGH.Api.Recoveries.DecideRecoveryEndpoint.Decide(decideRecovery, recoveryStream, actor, _clock);
             var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -77,6 +77,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var actor = AGH.Api.Infrastructure.CommandPipeline.Caller(httpContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -89,7 +90,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            (var fileRecoveryObjection, var problemDetails2) = AGH.Api.Recoveries.FileRecoveryObjectionEndpoint.Validate(id, body, httpContext);
+            (var fileRecoveryObjection, var problemDetails2) = AGH.Api.Recoveries.FileRecoveryObjectionEndpoint.Validate(id, body, actor);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -6,8 +6,8 @@ public static class RecordAbsenceRefusalEndpoint
 {
     public sealed record Created(Guid RefusalId);
 
-    public static (RecordAbsenceRefusal?, ProblemDetails) Validate(Guid id, HttpContext http) =>
-        (new RecordAbsenceRefusal(id, Guid.CreateVersion7(), Access.Actor(http).UserId), WolverineContinue.NoProblems);
+    public static (RecordAbsenceRefusal?, ProblemDetails) Validate(Guid id, Actor actor) =>
+        (new RecordAbsenceRefusal(id, Guid.CreateVersion7(), actor.UserId), WolverineContinue.NoProblems);
 
     public static Decision Decide(RecordAbsenceRefusal command, AbsenceReportStream stream, Policy policy, Clock clock) =>
         AbsenceReportDecisions.RecordAsRefusal(stream.Person, stream.Report, command, policy, clock.Today, stream.Week);
@@ -21,23 +21,4 @@ public static class RecordAbsenceRefusalEndpoint
     [ProducesResponseType<Created>(201)]
     public static IResult Handle([NotBody] RecordAbsenceRefusal command, [NotBody] AbsenceReportStream stream) =>
         Results.Created($"/api/placements/{stream.Report.PlacementId}", new Created(command.RefusalId));
-}
-
-/// <summary>The caseworker closes the report without a refusal (e.g. the person excused themselves in time).</summary>
-[Caseworker]
-public static class DismissAbsenceReportEndpoint
-{
-    public sealed record Request([property: Required] string? Reason);
-
-    public static (DismissAbsenceReport?, ProblemDetails) Validate(Guid id, Request? body, HttpContext http) => Parse.Body(body, (b, v) =>
-        new DismissAbsenceReport(id, v.Text(b.Reason, "reason", 2000), Access.Actor(http).UserId));
-
-    public static Decision Decide(DismissAbsenceReport command, AbsenceReportStream stream) => AbsenceReportDecisions.Dismiss(stream.Report, command);
-
-    [WolverinePost("/api/absence-reports/{id}/dismissal", OperationId = "dismissAbsenceReport"), Tags("Absence reports")]
-    [EndpointSummary("Dismiss an absence report without a refusal")]
-    [EndpointDescription("Caseworkers of the person's municipality. reason 1-2000 characters (400); it is never shown to the provider. "
-        + "Recorded or dismissed already: 409 report-closed.")]
-    [ProducesResponseType<AbsenceReportDto>(200)]
-    public static IResult Handle(Request body, AbsenceReportStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

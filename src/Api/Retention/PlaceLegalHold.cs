@@ -1,0 +1,16 @@
+using AGH.Api.Persons;
+
+namespace AGH.Api.Retention;
+
+/// <summary>A remedy is pending (Widerspruch, Klage): the person's data is held beyond the retention period.</summary>
+[CaseworkerOrOfficial]
+public static class PlaceLegalHoldEndpoint
+{
+    public static (PlaceLegalHold?, ProblemDetails) Validate(LegalHoldRequest? body, Guid id) => LegalHoldRequest.Parse(body, reason => new PlaceLegalHold(id, reason));
+
+    public static Decision Decide(PlaceLegalHold command, IEventStream<Person> stream) => PersonDecisions.PlaceLegalHold(stream.Aggregate!, command);
+
+    [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
+    [ProducesResponseType<PersonDto>(200)]
+    public static IResult Handle(LegalHoldRequest body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
+}
