@@ -73,6 +73,17 @@ public sealed class Statements
                 ["query"] = x.Query.Length > 200 ? x.Query[..200] + "…" : x.Query,
             });
         r.Text($"{prefix}TopStatements", top);
+        // Where PostgreSQL's execution time went: the same statements by their total time, per command.
+        var byTime = new JsonArray();
+        foreach (var x in all.OrderByDescending(x => x.TotalMs).Take(10))
+            byTime.Add(new JsonObject
+            {
+                ["msPerCommand"] = Math.Round(x.TotalMs / n, 4),
+                ["perCommand"] = Math.Round((double)x.Calls / n, 3),
+                ["calls"] = x.Calls,
+                ["query"] = x.Query.Length > 200 ? x.Query[..200] + "…" : x.Query,
+            });
+        r.Text($"{prefix}TopStatementsByTime", byTime);
         BenchMain.Log($"{prefix}: {calls} statement calls over {commands} commands = {(double)calls / n:0.00} per command, " +
                       $"{all.Sum(x => x.TotalMs) / n:0.000} ms execution per command; top:");
         foreach (var x in all.Take(15))

@@ -30,8 +30,8 @@ public static partial class ProviderScope
         offerId == Guid.Empty ? null : await session.LoadAsync<Offer>(offerId, ct) is { } offer && Owns(actor, offer) ? offer : null;
 
     /// <summary>Whether the provider owns the placement through its offer.</summary>
-    public static async Task<bool> OwnsPlacement(IQuerySession session, Actor actor, PlacementIndex placement, CancellationToken ct) =>
-        await OwnOffer(session, actor, placement.OfferId, ct) is not null;
+    public static async Task<bool> OwnsPlacement(IQuerySession session, Actor actor, Guid offerId, CancellationToken ct) =>
+        await OwnOffer(session, actor, offerId, ct) is not null;
 
     /// <summary>The ids of the provider's offers (for lists).</summary>
     public static async Task<IReadOnlyList<Guid>> OwnOfferIds(IQuerySession session, Actor actor, CancellationToken ct) =>

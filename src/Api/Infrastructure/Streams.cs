@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AGH.Api.Placements;
 
 namespace AGH.Api.Infrastructure;
@@ -82,13 +83,17 @@ public static class CommandStreams
         };
     }
 
-    /// <summary>The placement's index entry when there is one and the caller may see it; nothing is locked (commands and queries).</summary>
-    /// <remarks>A provider sees the placements on its own offers (<see cref="ProviderScope"/>), never by municipality.</remarks>
-    public static async Task<PlacementIndex?> VisiblePlacement(IQuerySession session, Guid placementId, Actor actor, CancellationToken ct)
+    /// <summary>Whose the placement is when it exists and the caller may see it; nothing is locked (commands and queries).</summary>
+    /// <remarks>
+    /// A provider sees the placements on its own offers (<see cref="ProviderScope"/>), never by municipality.
+    /// Every caller then reads the person and finds the placement in it (404 otherwise), so an owner from
+    /// <see cref="PlacementOwners"/> answers exactly as the index document would.
+    /// </remarks>
+    public static async Task<PlacementOwner?> VisiblePlacement(IQuerySession session, Guid placementId, Actor actor, CancellationToken ct)
     {
-        if (placementId == Guid.Empty || await session.LoadAsync<PlacementIndex>(placementId, ct) is not { } index) return null;
-        if (ProviderScope.IsProvider(actor)) return await ProviderScope.OwnsPlacement(session, actor, index, ct) ? index : null;
-        return actor.MaySee(index.Municipality) ? index : null;
+        if (placementId == Guid.Empty || await PlacementOwners.Find(session, placementId, ct) is not { } owner) return null;
+        if (ProviderScope.IsProvider(actor)) return await ProviderScope.OwnsPlacement(session, actor, owner.OfferId, ct) ? owner : null;
+        return actor.MaySee(owner.Municipality) ? owner : null;
     }
 
     /// <summary>The placement in its person's locked stream; null when the stream or the placement is missing.</summary>
@@ -131,4 +136,28 @@ public static class CommandStreams
         await Person(session, personId, http, ct, writesActiveOffer) is { } stream
             ? new PersonStream(stream, await HourReads.After(session, personId, hoursAfter, ct))
             : null;
+}
+
+/// <summary>The person, offer and municipality a placement belongs to (its <see cref="PlacementIndex"/> entry without its status).</summary>
+public sealed record PlacementOwner(Guid PlacementId, Guid PersonId, Guid OfferId, string Municipality);
+
+/// <summary>
+/// Whose a placement is, read from the index once per process. <c>PersonAssigned</c> writes these three values once and
+/// no later event changes them (<c>PlacementEnded</c> only ends it; erasure masks texts and deletes no document; a
+/// rebuild writes the same values), so a kept owner is never stale on any node. Saves every command on a placement a
+/// round trip to the database before its transaction (measured in bench/results/throughput-*.json).
+/// </summary>
+public static class PlacementOwners
+{
+    // About 150 bytes an entry: a district's placements of several years fit; beyond the bound it starts over.
+    private const int Bound = 200_000;
+    private static readonly ConcurrentDictionary<Guid, PlacementOwner> Known = new();
+
+    public static async Task<PlacementOwner?> Find(IQuerySession session, Guid placementId, CancellationToken ct)
+    {
+        if (Known.TryGetValue(placementId, out var owner)) return owner;
+        if (await session.LoadAsync<PlacementIndex>(placementId, ct) is not { } index) return null;
+        if (Known.Count >= Bound) Known.Clear();
+        return Known[placementId] = new PlacementOwner(index.Id, index.PersonId, index.OfferId, index.Municipality);
+    }
 }

@@ -16,7 +16,8 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     public bool Confirmed(DateOnly day) => Offer is { ProviderId: not null } o && o.IsConfirmed(day);
 
     /// <remarks>
-    /// The hot path: after the placement's index, one round trip with the lock first, then the person, the offer and the
+    /// The hot path: the placement's owner (its index entry, read once per process: <see cref="PlacementOwners"/>), then one
+    /// round trip with the lock first, then the person, the offer and the
     /// week. PostgreSQL runs a batch's statements in order, each with its own snapshot (read committed), so the person
     /// and the week are read after the lock is granted, as the lock holder's commit left them.
     /// </remarks>
