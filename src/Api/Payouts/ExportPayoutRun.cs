@@ -30,21 +30,12 @@ public static class ExportPayoutRunEndpoint
         var recording = actor.Role == Roles.Payroll;
         // Two payroll exports at once: the ledger's lock makes them sequences n and n+1, or one of them 409.
         if (recording) await PayoutPreparation.LockLedger(session, ct);
-        var run = await session.LoadAsync<PayoutRun>(id, ct);
-        if (run is null) return Problems.NotFound("payout run").Answer();
+        if (await session.LoadAsync<PayoutRun>(id, ct) is not { } run) return Problems.NotFound("payout run").Answer();
         if (!recording)
-        {
-            if (PayoutDecisions.Readable(run) is { } unreadable) return Problems.Details(unreadable).Answer();
-            var latest = run.Exports[^1];
-            return PayoutRunCsv.Answer(http, await PayoutRunCsv.Build(run, session, ct), latest.Sequence, run.FileName(latest.Sequence));
-        }
-        var file = run.Status == PayoutRunStatus.Released ? await PayoutRunCsv.Build(run, session, ct) : null;
-        var decision = PayoutDecisions.Export(run, actor.UserId, http.Request.Query["duplicate"] == "true",
-            file is null ? new PayoutFile("", 0, 0) : new PayoutFile(file.Sha256, file.LineCount, file.ControlTotalCents), clock.Now);
-        if (decision.Rejection is { } rejection) return Problems.Details(rejection).Answer();
-        var exported = (PayoutRunExported)decision.Events[0].Event;
-        CommandActor.Set(session, actor);
-        PayoutPreparation.AppendToLedger(session, decision);
-        return PayoutRunCsv.Answer(http, file!, exported.Sequence, run.FileName(exported.Sequence));
+            return PayoutDecisions.Readable(run) is { } unreadable
+                ? Problems.Details(unreadable).Answer()
+                : PayoutRunCsv.Answer(http, await PayoutRunCsv.Build(run, session, ct), run, run.Exports[^1].Sequence);
+        var (file, sequence, rejection) = await PayoutRunCsv.Record(session, run, actor, http.Request.Query["duplicate"] == "true", clock.Now, ct);
+        return rejection is null ? PayoutRunCsv.Answer(http, file!, run, sequence) : Problems.Details(rejection).Answer();
     }
 }
