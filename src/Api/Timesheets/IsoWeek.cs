@@ -21,4 +21,15 @@ public readonly record struct IsoWeek(int Year, int Number)
         v.Add("week", "must be an ISO week YYYY-Www that the year has (W01 to W52 or W53).");
         return null;
     }
+
+    /// <summary>A route's Validate: 400 naming week unless it is a week the year has.</summary>
+    public static ProblemDetails Check(string? text)
+    {
+        var v = new Checks();
+        Parse(text, v);
+        return v.Details();
+    }
+
+    /// <summary>The week of a route that Validate has checked.</summary>
+    public static IsoWeek Of(string text) => Parse(text, new Checks())!.Value;
 }

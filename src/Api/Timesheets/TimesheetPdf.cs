@@ -6,6 +6,8 @@ namespace AGH.Api.Timesheets;
 [TimesheetReader]
 public static class TimesheetPdfEndpoint
 {
+    public static ProblemDetails Validate(string month) => TimesheetMonth.Check(month);
+
     [WolverineGet("/api/offers/{id}/timesheets/{month}/pdf", OperationId = "getTimesheetPdf"), Tags("Timesheets")]
     [EndpointSummary("The printable Arbeitsnachweis of an offer's month: persons × days with the schedule, lines for minutes and signatures")]
     [EndpointDescription("Same roles and rows as the timesheet (provider: own offers, else 404; caseworker: its municipality's persons; payroll; "
@@ -13,12 +15,10 @@ public static class TimesheetPdfEndpoint
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(400, 403, 404)]
     public static async Task<IResult> Get(Guid id, string month, HttpContext http, Marten.IQuerySession session, Clock clock)
     {
-        var v = new Checks();
-        var parsed = TimesheetMonth.Parse(month, v);
-        if (v.Failed) return v.Details().Answer();
-        if (await Timesheets.Read(session, Access.Actor(http), id, parsed!.Value, clock.Today, http.RequestAborted) is not { } found)
+        var parsed = TimesheetMonth.Of(month);
+        if (await Timesheets.Read(session, Access.Actor(http), id, parsed, clock.Today, http.RequestAborted) is not { } found)
             return Problems.NotFound("offer").Answer();
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"arbeitsnachweis-{parsed.Value}-{id}.pdf\"";
-        return Results.File(ArbeitsnachweisPdf.Render(found.Offer, found.Sheet, parsed.Value), NoticeResults.ContentType);
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"arbeitsnachweis-{parsed}-{id}.pdf\"";
+        return Results.File(ArbeitsnachweisPdf.Render(found.Offer, found.Sheet, parsed), NoticeResults.ContentType);
     }
 }
