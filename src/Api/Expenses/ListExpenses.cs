@@ -7,18 +7,13 @@ namespace AGH.Api.Expenses;
 [MoneyReader]
 public static class ListExpensesEndpoint
 {
-    public static ProblemDetails Validate(HttpContext http)
+    public static ProblemDetails Validate(HttpContext http) => ListRead.Check(http, Statuses, more: (q, checks) =>
     {
-        var checks = new Checks();
-        var q = http.Request.Query;
-        Statuses.Check(q, checks);
         checks.QueryGuid(q, "personId");
         if (q["month"].Count > 1) checks.Add("month", "must be given once.");
         var month = q["month"].ToString();
         if (month.Length > 0 && !Month.TryParse(month, out _)) checks.Add("month", "must be a month written YYYY-MM.");
-        Paging.Check(http, checks);
-        return checks.Details();
-    }
+    });
 
     private static readonly StatusFilter<ExpenseStatus> Statuses =
         new(("pending", ExpenseStatus.Pending), ("approved", ExpenseStatus.Approved), ("rejected", ExpenseStatus.Rejected));
@@ -28,26 +23,12 @@ public static class ListExpensesEndpoint
     [EndpointDescription("Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all). "
         + "Ordered by month, then by the order they were recorded.")]
     [ProducesResponseType<IReadOnlyList<ExpenseDto>>(200), AnswersProblems(403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? status, Guid? personId, string? month, string? page, string? pageSize)
+    public static Task<IResult> Get(HttpContext http, IQuerySession session, string? status, Guid? personId, string? month, string? page, string? pageSize)
     {
-        var paging = Paging.Read(page, pageSize, new Checks());
-        var actor = Access.Actor(http);
-        IQueryable<Expense> query = session.Query<Expense>();
-        if (actor.Role is Roles.Caseworker or Roles.Official && actor.Municipality is { } own) query = query.Where(x => x.Municipality == own);
-        if (Statuses.Of(status) is { } wanted) query = query.Where(x => x.Status == wanted);
-        if (personId is { } pid) query = query.Where(x => x.PersonId == pid);
-        if (month is { Length: > 0 }) query = query.Where(x => x.Month == month);
-        var items = await paging.Fetch(http, query, q => q.OrderBy(x => x.Month).ThenBy(x => x.Id));
-        return Results.Ok(items.Select(ExpenseDto.From).ToList());
+        var rows = session.Query<Expense>().Visible(Access.Actor(http), x => x.Municipality, provider: null, Roles.Caseworker, Roles.Official);
+        if (Statuses.Of(status) is { } wanted) rows = rows.Where(x => x.Status == wanted);
+        if (personId is { } pid) rows = rows.Where(x => x.PersonId == pid);
+        if (month is { Length: > 0 }) rows = rows.Where(x => x.Month == month);
+        return ListRead.Page(http, page, pageSize, rows, q => q.OrderBy(x => x.Month).ThenBy(x => x.Id), ExpenseDto.From);
     }
-}
-
-/// <summary>One expense (the Location of a recorded one).</summary>
-[MoneyReader]
-public static class GetExpenseEndpoint
-{
-    [WolverineGet("/api/expenses/{id}", OperationId = "getExpense"), Tags("Expenses"), EndpointSummary("One expense")]
-    [ProducesResponseType<ExpenseDto>(200), AnswersProblems(403, 404)]
-    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
-        VisibleRead.Document(id, http, session, "expense", (Actor actor, Expense x) => ExpenseAccess.Visible(actor, x.Municipality), (x, _) => ExpenseDto.From(x));
 }

@@ -74,7 +74,7 @@ public sealed class OpenApiPaging : IOperationFilter
         var limit = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "limit" && p.In == ParameterLocation.Query);
         var after = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "after" && p.In == ParameterLocation.Query);
         if (limit is null || after is null) return;
-        var max = AGH.Api.Persons.PersonHistoryEndpoint.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var max = AGH.Api.Persons.HistoryPage.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         limit.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = max };
         limit.Description = $"Höchstens so viele Einträge (1 bis {max}), nach `sequence` geordnet. Ohne `limit` und `after` kommt die ganze Akte.";
         after.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" };

@@ -44,6 +44,13 @@ public readonly record struct Paging(int Page, int PageSize)
         return items;
     }
 
+    /// <summary>One page of a list read whole (filtered in memory), with X-Total-Count and Link for all of it.</summary>
+    public IReadOnlyList<T> Cut<T>(HttpContext http, IReadOnlyCollection<T> all)
+    {
+        Announce(http, all.Count);
+        return all.Skip(Skip).Take(PageSize).ToList();
+    }
+
     /// <summary>Sets X-Total-Count and Link for a list of <paramref name="total"/> entries.</summary>
     public void Announce(HttpContext http, int total)
     {

@@ -1,5 +1,3 @@
-using AGH.Api.Persons;
-
 namespace AGH.Api.Notices;
 
 /// <summary>
@@ -9,17 +7,7 @@ namespace AGH.Api.Notices;
 [CaseReader]
 public static class ListNoticesEndpoint
 {
-    public static ProblemDetails Validate(HttpContext http)
-    {
-        var checks = new Checks();
-        var personId = http.Request.Query["personId"].ToString();
-        var awaiting = http.Request.Query["awaitingDispatch"].ToString();
-        if (awaiting.Length > 0 && awaiting is not ("true" or "false")) checks.Add("awaitingDispatch", "must be true or false.");
-        if (personId.Length == 0 && awaiting != "true") checks.Add("personId", "is required (unless awaitingDispatch=true).");
-        else if (personId.Length > 0 && !Guid.TryParse(personId, out _)) checks.Add("personId", "must be a GUID.");
-        Paging.Check(http, checks);
-        return checks.Details();
-    }
+    public static ProblemDetails Validate(HttpContext http) => NoticeListing.Check(http);
 
     [WolverineGet("/api/notices", OperationId = "listNotices"), Tags("Notices")]
     [EndpointSummary("The notices of a person, or with awaitingDispatch=true those waiting for dispatch; paged, total in X-Total-Count")]
@@ -32,36 +20,9 @@ public static class ListNoticesEndpoint
         string? page, string? pageSize)
     {
         var paging = Paging.Read(page, pageSize, new Checks());
-        if (personId is not { } id) return await Awaiting(http, session, settings, policy, paging);
-        var person = await VersionedPerson.LoadCurrent(session, id, http.RequestAborted);
-        if (!PersonAccess.Visible(Access.Actor(http), person)) return Problems.NotFound("person").Answer();
-        var all = person!.Notices.Values.Where(n => awaitingDispatch is not { } a || (n.Dispatch is null) == a)
-            .OrderBy(n => n.IssuedOn).ThenBy(n => n.NoticeId).ToList();
-        var shown = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        var issuers = await NoticeAccess.LegacyIssuers(session, person.Id, shown, http.RequestAborted);
-        paging.Announce(http, all.Count);
-        return Results.Ok(shown.Select(n => NoticeDto.From(person.Id, n, settings, policy, issuers.GetValueOrDefault(n.NoticeId))).ToList());
-    }
-
-    /// <summary>
-    /// The index names the candidates (null: written before it knew, so read the person to decide); the persons' folds
-    /// decide, and only persons the caller may see count. Few notices wait at any time, so the page is cut in memory.
-    /// </summary>
-    private static async Task<IResult> Awaiting(HttpContext http, IQuerySession session, NoticeSettings settings, Policy policy, Paging paging)
-    {
-        var ct = http.RequestAborted;
-        var actor = Access.Actor(http);
-        var candidates = await session.Query<NoticeIndex>().Where(x => x.AwaitingDispatch == true || x.AwaitingDispatch == null)
-            .Select(x => x.PersonId).ToListAsync(ct);
-        var persons = (await session.LoadManyAsync<Person>(ct, candidates.Distinct()))
-            .Where(p => actor.MaySee(p.Municipality)).ToList();
-        var all = persons.SelectMany(p => p.Notices.Values.Where(n => n.Dispatch is null).Select(n => (Person: p, Notice: n)))
-            .OrderBy(x => x.Notice.IssuedOn).ThenBy(x => x.Notice.NoticeId).ToList();
-        paging.Announce(http, all.Count);
-        var shown = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        var answer = new List<NoticeDto>(shown.Count);
-        foreach (var (person, notice) in shown)
-            answer.Add(await NoticeAccess.Dto(session, person.Id, notice, settings, policy, ct));
-        return Results.Ok(answer);
+        if (personId is not { } id) return Results.Ok(await NoticeListing.Awaiting(http, session, settings, policy, paging));
+        return await NoticeListing.OfPerson(http, session, settings, policy, id, awaitingDispatch, paging) is { } notices
+            ? Results.Ok(notices)
+            : Problems.NotFound("person").Answer();
     }
 }

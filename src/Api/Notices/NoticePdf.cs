@@ -19,7 +19,7 @@ public static class NoticePdfEndpoint
         PayoutSettings payouts) =>
         VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session, async found =>
         {
-            var answer = await Pdf(found.Person, found.Notice, http, session, notices, payouts);
+            var answer = await NoticeRendering.AsServed(found.Person, found.Notice, http, session, notices, payouts);
             // Without annex the notice as served; with one, the notice's own 404s and 409s answer first (exact rules' order).
             if (!http.Request.Query.ContainsKey("annex") || answer is not FileContentHttpResult file) return answer;
             if (AnnexTranslations.For(annex, found.Notice.Version) is not { } translation) return TranslatedAnnex.NotAvailable(annex);
@@ -27,27 +27,4 @@ public static class NoticePdfEndpoint
             await TranslatedAnnex.Record(store, Access.Actor(http), found.Person.Id, found.Notice.NoticeId, translation, http.RequestAborted);
             return NoticeResults.Pdf(http, pdf, $"{found.Notice.Version}-{translation.Version}", found.Notice.NoticeId);
         });
-
-    /// <summary>The notice rendered as served (or as it would be served, for the preview); its 404s and 409s otherwise.</summary>
-    internal static async Task<IResult> Pdf(Person person, Notice notice, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts)
-    {
-        if (notice.Origin == NoticeOrigin.External) return NoticePdfProblems.External();
-        // Every kind named: a new kind fails the build (CS8509) until it has a renderer or is listed as not yet rendered.
-#pragma warning disable CS8524
-        return notice.Kind switch
-        {
-            NoticeKind.Heranziehungsbescheid => person.Placements.TryGetValue(notice.SubjectId, out var placement)
-                ? await AssignmentNoticePdf.Answer(http, session, person, placement, notices, payouts)
-                : Problems.NotFound("notice").Answer(),
-            NoticeKind.Einschraenkungsbescheid or NoticeKind.Mitteilung => person.Proposals.TryGetValue(notice.SubjectId, out var proposal)
-                ? await DecisionNoticePdf.Answer(http, session, person, proposal, notices, notice.IssuedOn)
-                : Problems.NotFound("notice").Answer(),
-            NoticeKind.Fortsetzungsbescheid => await RemedyNoticePdf.Continuation(http, session, person, notice, notices.For(notice.Authority)),
-            NoticeKind.Abhilfebescheid or NoticeKind.Widerspruchsbescheid => await RemedyNoticePdf.Objection(http, session, person, notice, notices.For(notice.Authority)),
-            NoticeKind.Erstattungsbescheid => await RecoveryNoticeText.Answer(http, session, person, notice, notices.For(notice.Authority)),
-            NoticeKind.AnordnungSofortigeVollziehung or NoticeKind.Aufhebungsbescheid or NoticeKind.Ablehnung =>
-                NoticePdfProblems.NotRenderable(Json.EnumValue(notice.Kind)),
-        };
-#pragma warning restore CS8524
-    }
 }

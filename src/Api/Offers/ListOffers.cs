@@ -15,13 +15,8 @@ public static class ListOffersEndpoint
         var checks = new Checks();
         if (municipality is not null && !MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
-        ProviderType? type = null;
-        if (providerType is not null)
-        {
-            if (!Enum.GetValues<ProviderType>().Any(t => Json.EnumValue(t) == providerType))
-                checks.Add("providerType", "must be municipality, district or nonprofit.");
-            else type = Enum.GetValues<ProviderType>().First(t => Json.EnumValue(t) == providerType);
-        }
+        var type = Enum.GetValues<ProviderType>().Select(t => (ProviderType?)t).FirstOrDefault(t => Json.EnumValue(t!.Value) == providerType);
+        if (providerType is not null && type is null) checks.Add("providerType", "must be municipality, district or nonprofit.");
         var paging = Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
         var query = session.Query<Offer>().AsQueryable();

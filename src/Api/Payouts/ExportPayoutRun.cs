@@ -1,20 +1,12 @@
-using System.Globalization;
-
 namespace AGH.Api.Payouts;
 
 /// <summary>
 /// The released run as the cash office's CSV. Payroll's export is recorded on the ledger (a second one only as a
 /// duplicate); an auditor reads the latest recorded copy and records nothing.
 /// </summary>
-/// <remarks>
-/// Amounts and months come from the run and never change after release; names and file references are read from the
-/// persons when the file is built, so a corrected or erased name changes a later copy's bytes (and its SHA-256).
-/// </remarks>
 [PayoutReader]
 public static class ExportPayoutRunEndpoint
 {
-    public const string CsvHeader = "fileReference;familyName;givenName;month;minutes;amountCents;amountEuro";
-
     public static ProblemDetails Validate(HttpContext http)
     {
         var checks = new Checks();
@@ -38,40 +30,12 @@ public static class ExportPayoutRunEndpoint
         var recording = actor.Role == Roles.Payroll;
         // Two payroll exports at once: the ledger's lock makes them sequences n and n+1, or one of them 409.
         if (recording) await PayoutPreparation.LockLedger(session, ct);
-        var run = await session.LoadAsync<PayoutRun>(id, ct);
-        if (run is null) return Problems.NotFound("payout run").Answer();
+        if (await session.LoadAsync<PayoutRun>(id, ct) is not { } run) return Problems.NotFound("payout run").Answer();
         if (!recording)
-        {
-            if (PayoutDecisions.Readable(run) is { } unreadable) return Problems.Details(unreadable).Answer();
-            var latest = run.Exports[^1];
-            return Answer(http, await Build(run, session, ct), latest.Sequence, run.FileName(latest.Sequence));
-        }
-        var file = run.Status == PayoutRunStatus.Released ? await Build(run, session, ct) : null;
-        var decision = PayoutDecisions.Export(run, actor.UserId, http.Request.Query["duplicate"] == "true",
-            file is null ? new PayoutFile("", 0, 0) : new PayoutFile(file.Sha256, file.LineCount, file.ControlTotalCents), clock.Now);
-        if (decision.Rejection is { } rejection) return Problems.Details(rejection).Answer();
-        var exported = (PayoutRunExported)decision.Events[0].Event;
-        CommandActor.Set(session, actor);
-        PayoutPreparation.AppendToLedger(session, decision);
-        return Answer(http, file!, exported.Sequence, run.FileName(exported.Sequence));
-    }
-
-    private static IResult Answer(HttpContext http, CsvFile csv, int sequence, string fileName)
-    {
-        http.Response.Headers["X-Export-Sequence"] = sequence.ToString(CultureInfo.InvariantCulture);
-        return csv.Answer(http, fileName);
-    }
-
-    private static async Task<CsvFile> Build(PayoutRun run, IQuerySession session, CancellationToken ct)
-    {
-        var persons = (await session.LoadManyAsync<Person>(ct, run.Lines.Select(l => l.PersonId).Distinct())).ToDictionary(x => x.Id);
-        var csv = new Csv(CsvHeader);
-        foreach (var line in run.Lines)
-        {
-            persons.TryGetValue(line.PersonId, out var person);
-            csv.Row(CsvCell.Text(person?.FileReference), CsvCell.Text(person?.FamilyName), CsvCell.Text(person?.GivenName), run.Month,
-                line.Minutes, line.AmountCents, PayoutRunQueries.Euro(line.AmountCents));
-        }
-        return CsvFile.Of(csv, run.Lines.Sum(l => l.AmountCents));
+            return PayoutDecisions.Readable(run) is { } unreadable
+                ? Problems.Details(unreadable).Answer()
+                : PayoutRunCsv.Answer(http, await PayoutRunCsv.Build(run, session, ct), run, run.Exports[^1].Sequence);
+        var (file, sequence, rejection) = await PayoutRunCsv.Record(session, run, actor, http.Request.Query["duplicate"] == "true", clock.Now, ct);
+        return rejection is null ? PayoutRunCsv.Answer(http, file!, run, sequence) : Problems.Details(rejection).Answer();
     }
 }

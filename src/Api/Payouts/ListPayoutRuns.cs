@@ -10,21 +10,11 @@ public static class ListPayoutRunsEndpoint
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? month, string? page, string? pageSize)
     {
         var checks = new Checks();
-        Month? wanted = null;
-        if (month is not null)
-        {
-            if (Month.TryParse(month, out var m)) wanted = m;
-            else checks.Add("month", "must be a month written YYYY-MM.");
-        }
+        var wanted = Month.TryParse(month, out var m) ? m.ToString() : null;
+        if (month is not null && wanted is null) checks.Add("month", "must be a month written YYYY-MM.");
         var paging = Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
-        var query = session.Query<PayoutRun>().AsQueryable();
-        if (wanted is { } one)
-        {
-            var text = one.ToString();
-            query = query.Where(r => r.Month == text);
-        }
-        var runs = await paging.Fetch(http, query, x => x.OrderByDescending(r => r.Month).ThenBy(r => r.Id));
-        return Results.Ok(runs.Select(PayoutRunDto.From));
+        var runs = wanted is null ? session.Query<PayoutRun>() : session.Query<PayoutRun>().Where(r => r.Month == wanted);
+        return Results.Ok((await paging.Fetch(http, runs, x => x.OrderByDescending(r => r.Month).ThenBy(r => r.Id))).Select(PayoutRunDto.From));
     }
 }

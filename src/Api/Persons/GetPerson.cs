@@ -9,7 +9,7 @@ public static class GetPersonEndpoint
     [ProducesResponseType<PersonDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy, string? asOf)
     {
-        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at))
+        if (!PersonHistory.TryParseInstant(asOf, out var at))
             return new Checks().Add("asOf", "must be an ISO 8601 instant with offset.").Details().Answer();
         var person = at is { } until
             ? await VersionedPerson.AsRecorded(session, id, until, http.RequestAborted)

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace AGH.Api.Persons;
 
 /// <summary>The persons of the caller's municipality (auditors: all), found by name or file reference, exact hits first.</summary>
@@ -24,104 +22,14 @@ public static class ListPersonsEndpoint
         if (municipality is not null && !AGH.Api.Municipalities.MunicipalityCatalog.Exists(municipality))
             checks.Add("municipality", "is not one of the 21 member municipalities.");
         if (q is not null) checks.Text(q, "q", PersonSearch.MaxQueryLength, required: false);
-        var wantedStatus = ListOrder.Choice(http, checks, "status", StatusValues.Keys.ToArray());
-        var order = ListOrder.Read(http, checks, SortKeys);
+        var wantedStatus = ListOrder.Choice(http, checks, "status", PersonListing.Statuses);
+        var order = ListOrder.Read(http, checks, PersonListing.SortKeys);
         var paging = Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
-        var query = session.Query<Person>().AsQueryable();
-        if (municipality is not null) query = query.Where(p => p.Municipality == municipality);
-        if (actor.Role != AGH.Domain.Common.Roles.Auditor && actor.Municipality is { } own)
-            query = query.Where(p => p.Municipality == own);
-        // Every word must occur in the folded key; the trigram index on it answers the LIKE '%word%'.
-        foreach (var term in PersonSearch.Terms(q ?? "")) query = query.Where(p => p.SearchKey.Contains(term));
         var today = clock.Today;
-        var persons = wantedStatus is not null || order is not null
-            ? await FilteredAndSorted(http, query, wantedStatus is null ? null : StatusValues[wantedStatus], order ?? new ListOrder("name", false), today, paging)
-            : PersonSearch.Terms(q ?? "").Count > 0
-                ? await ExactFirst(http, query, q!, paging)
-                : await paging.Fetch(http, query, ByName);
+        var persons = await PersonListing.Page(http, PersonListing.Matches(session, actor, municipality, q), q, wantedStatus, order, today, paging);
         // One count for the whole page (a few queries, not one per row).
         var open = await Tasks.OpenTasks.CountsFor(session, persons, actor, policy, today, http.RequestAborted);
         return Results.Ok(persons.Select(p => PersonDto.From(p, today, policy) with { OpenTasks = open.GetValueOrDefault(p.Id) }));
-    }
-
-    private static readonly Dictionary<string, PersonStatus> StatusValues = new()
-    {
-        ["available"] = PersonStatus.Available,
-        ["placed"] = PersonStatus.Placed,
-        ["exempt"] = PersonStatus.Exempt,
-        ["not-entitled"] = PersonStatus.NotEntitled,
-        ["duplicate"] = PersonStatus.Duplicate,
-    };
-
-    private static readonly string[] SortKeys = ["name", "fileReference", "dateOfBirth"];
-
-    private static readonly StringComparer Names = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
-
-    /// <summary>
-    /// A status is today's reading of a person's events, not a stored column: the matching persons (one municipality's, or
-    /// the district's for an auditor) are read, filtered and ordered here, then paged. Ties fall back to the name, then the id.
-    /// </summary>
-    private static async Task<IReadOnlyList<Person>> FilteredAndSorted(HttpContext http, IQueryable<Person> matches, PersonStatus? status, ListOrder order,
-        DateOnly today, Paging paging)
-    {
-        var all = (await matches.ToListAsync(http.RequestAborted)).AsEnumerable();
-        if (status is { } wanted) all = all.Where(p => p.StatusOn(today) == wanted);
-        var list = all.ToList();
-        list.Sort((a, b) =>
-        {
-            var c = order.Key switch
-            {
-                "fileReference" => CompareNullsLast(a.FileReference, b.FileReference, order.Descending),
-                "dateOfBirth" => order.Descending ? b.DateOfBirth.CompareTo(a.DateOfBirth) : a.DateOfBirth.CompareTo(b.DateOfBirth),
-                _ => 0,
-            };
-            if (c == 0)
-            {
-                c = Names.Compare(a.FamilyName, b.FamilyName);
-                if (c == 0) c = Names.Compare(a.GivenName, b.GivenName);
-                if (order.Key == "name" && order.Descending) c = -c;
-            }
-            return c != 0 ? c : a.Id.CompareTo(b.Id);
-        });
-        paging.Announce(http, list.Count);
-        return list.Skip(paging.Skip).Take(paging.PageSize).ToList();
-    }
-
-    private static int CompareNullsLast(string? x, string? y, bool descending) =>
-        x is null ? (y is null ? 0 : 1) : y is null ? -1 : (descending ? -1 : 1) * StringComparer.Ordinal.Compare(x, y);
-
-    // A whole name of more words than this is not looked for as an exact hit (its word matches still list it).
-    private const int MaxNameWords = 8;
-
-    private static IQueryable<Person> ByName(IQueryable<Person> x) => x.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
-
-    /// <summary>
-    /// A search lists the exact hits (the whole file reference or the whole name) first, then the other matches, each
-    /// part in name order; both parts are counted and paged in the database.
-    /// </summary>
-    private static async Task<IReadOnlyList<Person>> ExactFirst(HttpContext http, IQueryable<Person> matches, string q, Paging paging)
-    {
-        var ct = http.RequestAborted;
-        var (prefixes, suffix) = PersonSearch.ExactPatterns(q);
-        var person = Expression.Parameter(typeof(Person), "p");
-        var key = Expression.Property(person, nameof(Person.SearchKey));
-        Expression Call(string method, string argument) =>
-            Expression.Call(key, typeof(string).GetMethod(method, [typeof(string)])!, Expression.Constant(argument));
-        var isCandidate = prefixes.Take(MaxNameWords).Aggregate(Call(nameof(string.EndsWith), " " + suffix),
-            (any, prefix) => Expression.OrElse(any, Expression.OrElse(Expression.Equal(key, Expression.Constant(prefix)),
-                Call(nameof(string.StartsWith), prefix + " "))));
-        var exactIds = (await matches.Where(Expression.Lambda<Func<Person, bool>>(isCandidate, person)).ToListAsync(ct))
-            .Where(p => PersonSearch.IsExact(q, p.FamilyName, p.GivenName, p.FileReference)).Select(p => p.Id).ToArray();
-        var others = exactIds.Length == 0 ? matches : matches.Where(p => !exactIds.Contains(p.Id));
-        var total = exactIds.Length + await others.CountAsync(ct);
-        paging.Announce(http, total);
-
-        var page = new List<Person>();
-        if (paging.Skip < exactIds.Length)
-            page.AddRange(await ByName(matches.Where(p => exactIds.Contains(p.Id))).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct));
-        if (page.Count < paging.PageSize && total > paging.Skip + page.Count)
-            page.AddRange(await ByName(others).Skip(Math.Max(0, paging.Skip - exactIds.Length)).Take(paging.PageSize - page.Count).ToListAsync(ct));
-        return page;
     }
 }

@@ -1,68 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace AGH.Api.Persons;
 
-public sealed record HistoryEntryDto(
-    long Sequence,
-    Guid StreamId,
-    long Version,
-    string Type,
-    DateOnly OccurredOn,
-    DateTimeOffset RecordedAt,
-    Actor? Actor,
-    string LegalBasis,
-    string Summary,
-    object Data);
-
-public sealed record HistoryDto(Guid PersonId, DateTimeOffset AsOf, IReadOnlyList<HistoryEntryDto> Entries);
-
-public sealed record AccessLogEntryDto(DateTimeOffset ReadAt, Actor? Actor, DateTimeOffset? AsOf, string Purpose);
-
 /// <summary>
-/// The auditor's replay of one person's complete record (Rechnungsprüfung): every event about the person, as it was
-/// recorded up to an instant. Each read is itself recorded (Art. 5 Abs. 2 DSGVO).
+/// The reads of a person's record for the history, the access log and the export: every event about the person, with
+/// their lines of the payout ledger, and every read of the record (itself recorded, Art. 5 Abs. 2 DSGVO).
 /// </summary>
-public static class PersonHistoryEndpoint
+public static class PersonHistory
 {
-    /// <summary>The largest page of history entries one request may ask for.</summary>
-    public const int MaxLimit = 1000;
-
-    [WolverineGet("/api/persons/{id}/history", OperationId = "getPersonHistory"), Tags("Views"), HistoryReader]
-    [EndpointSummary("A person's complete history across all their streams, as recorded up to asOf")]
-    [ProducesResponseType<HistoryDto>(200), AnswersProblems(400, 403, 404)]
-    public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, Clock clock, string? asOf,
-        string? limit, string? after)
-    {
-        var actor = Access.Actor(http);
-        var checks = new Checks();
-        if (!TryParseInstant(asOf, out var at)) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
-        var page = HistoryPage.Read(limit, after, checks);
-        if (checks.Failed) return checks.Details().Answer();
-        // Only the municipality is needed to decide visibility; a long case's document is large.
-        var municipality = await MunicipalityOf(session, id, http.RequestAborted);
-        if (municipality is null || !actor.MaySee(municipality)) return Problems.NotFound("person").Answer();
-
-        var until = at ?? clock.Now;
-        var entries = page is null
-            ? (await EntriesAbout(session, id, http.RequestAborted)).Where(e => e.RecordedAt <= until).ToList()
-            : await EntriesAbout(session, id, until, page, http.RequestAborted);
-        page?.Announce(http, entries);
-
-        await RecordRead(session, id, actor, at, "history", clock.Now, http.RequestAborted);
-        return Results.Ok(new HistoryDto(id, until, entries));
-    }
-
-    [WolverineGet("/api/persons/{id}/access-log", OperationId = "getPersonAccessLog"), Tags("Views"), Auditor]
-    [EndpointSummary("Who read the person's history, and when (auditor)")]
-    [ProducesResponseType<IReadOnlyList<AccessLogEntryDto>>(200), AnswersProblems(403, 404)]
-    public static async Task<IResult> AccessLog(Guid id, HttpContext http, IQuerySession session)
-    {
-        if (await MunicipalityOf(session, id, http.RequestAborted) is null) return Problems.NotFound("person").Answer();
-        return Results.Ok(await AccessEntries(session, id, http.RequestAborted));
-    }
-
     public static async Task<string?> MunicipalityOf(IQuerySession session, Guid personId, CancellationToken ct) =>
         await session.Query<Person>().Where(p => p.Id == personId).Select(p => p.Municipality).FirstOrDefaultAsync(ct);
 
@@ -81,6 +27,13 @@ public static class PersonHistoryEndpoint
         session.Events.Append(PersonHistoryRead.StreamFor(personId), new PersonHistoryRead(personId, asOf, purpose));
         await session.SaveChangesAsync(ct);
     }
+
+    /// <summary>The entries recorded up to <paramref name="until"/>: all of them, or one page.</summary>
+    public static async Task<IReadOnlyList<HistoryEntryDto>> Until(IQuerySession session, Guid personId, DateTimeOffset until, HistoryPage? page,
+        CancellationToken ct) =>
+        page is null
+            ? (await EntriesAbout(session, personId, ct)).Where(e => e.RecordedAt <= until).ToList()
+            : await EntriesAbout(session, personId, until, page, ct);
 
     /// <summary>
     /// The person's own stream, plus their lines of every payout run that paid them and its review, release or rejection, taken from the payout
@@ -177,35 +130,5 @@ public static class PersonHistoryEndpoint
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)) return false;
         at = parsed;
         return true;
-    }
-}
-
-/// <summary>
-/// Paging of a person's history by sequence: `limit` entries after the sequence `after`. Without both parameters the
-/// history is answered whole, as before. A full page announces the next one in `Link` (rel="next", RFC 8288).
-/// </summary>
-public sealed record HistoryPage(int Limit, long After)
-{
-    public static HistoryPage? Read(string? limit, string? after, Checks checks)
-    {
-        if (limit is null && after is null) return null;
-        var size = PersonHistoryEndpoint.MaxLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > PersonHistoryEndpoint.MaxLimit))
-            checks.Add("limit", $"must be a whole number from 1 to {PersonHistoryEndpoint.MaxLimit}.");
-        long from = 0;
-        if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out from))
-            checks.Add("after", "must be a whole number of at least 0 (the sequence of the last entry read).");
-        return new HistoryPage(size, from);
-    }
-
-    public void Announce(HttpContext http, IReadOnlyList<HistoryEntryDto> entries)
-    {
-        if (entries.Count < Limit) return;
-        var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value)
-            .Where(kv => kv.Key is not ("limit" or "after"))
-            .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
-            .Append(new("limit", Limit.ToString(CultureInfo.InvariantCulture)))
-            .Append(new("after", entries[^1].Sequence.ToString(CultureInfo.InvariantCulture)));
-        http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString(http.Request.PathBase + http.Request.Path, query)}>; rel=\"next\"";
     }
 }

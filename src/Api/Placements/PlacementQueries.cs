@@ -61,7 +61,7 @@ public static class PlacementQueries
     {
         var actor = Access.Actor(http);
         var checks = new Checks();
-        if (!PersonHistoryEndpoint.TryParseInstant(asOf, out var at) || at is null) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
+        if (!PersonHistory.TryParseInstant(asOf, out var at) || at is null) checks.Add("asOf", "must be an ISO 8601 instant with offset.");
         if (personId is null) checks.Add("personId", "is required with asOf.");
         if (status is not null and not "active" and not "ended") checks.Add("status", "must be active or ended.");
         if (checks.Failed) return checks.Details().Answer();

@@ -1,6 +1,3 @@
-using System.Globalization;
-using AGH.Api.Payouts;
-
 namespace AGH.Api.Recoveries;
 
 /// <summary>
@@ -21,25 +18,6 @@ public static class ExportRecoveriesEndpoint
     [EndpointDescription("Payroll. Columns: " + CsvHeader + " (dates YYYY-MM-DD). Only recoveries whose Erstattungsbescheid can no longer be contested (remedy deadline passed, no objection "
         + "recorded; evaluated against the service's today). X-Line-Count and X-Control-Total-Cents as for payout runs.")]
     [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(403)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock)
-    {
-        var ct = http.RequestAborted;
-        var decided = await session.Query<Recovery>().Where(r => r.Status == RecoveryStatus.Decided).ToListAsync(ct);
-        var persons = (await session.LoadManyAsync<Person>(ct, decided.Select(r => r.PersonId).Distinct())).ToDictionary(p => p.Id);
-        var final = decided.Where(r => persons.TryGetValue(r.PersonId, out var p)
-                && RecoveryDto.StatusOf(r, p, policy, clock.Today) == RecoveryStatus.Final)
-            .OrderBy(r => r.PersonId).ThenBy(r => r.Id).ToList();
-        var csv = new Csv(CsvHeader);
-        foreach (var r in final)
-        {
-            var person = persons[r.PersonId];
-            var notice = person.Notices[r.NoticeId!.Value];
-            csv.Row(CsvCell.Text(person.FileReference), CsvCell.Text(person.FamilyName), CsvCell.Text(person.GivenName), r.Id,
-                r.AmountCents, PayoutRunQueries.Euro(r.AmountCents), notice.NoticeId, Iso(notice.IssuedOn),
-                Iso(notice.NotifiedOn!.Value), Iso(notice.RemedyDeadline(policy)!.Value.AddDays(1)));
-        }
-        return CsvFile.Of(csv, final.Sum(r => r.AmountCents)).Answer(http, $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
-    }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock) =>
+        (await RecoveryCsv.Final(session, policy, clock.Today, http.RequestAborted)).Answer(http, $"erstattungen-{clock.Today:yyyy-MM-dd}.csv");
 }

@@ -1,8 +1,5 @@
-using AGH.Api.Municipalities;
 using AGH.Api.Quota;
-using Marten.Events;
 using System.ComponentModel;
-using Npgsql;
 
 namespace AGH.Api.Reports;
 
@@ -15,6 +12,8 @@ public static class GetDistrictReportEndpoint
 {
     public const string CsvType = "text/csv";
     public const string PdfType = "application/pdf";
+
+    public static ProblemDetails Validate(HttpContext http) => DistrictReportQuery.Check(http);
 
     [WolverineGet("/api/reports/placements", OperationId = "getDistrictReport"), Tags("Views")]
     [EndpointSummary("The district's report: per month and municipality places, persons, hours, amounts, refusals, sanctions, objections, ends")]
@@ -32,64 +31,16 @@ public static class GetDistrictReportEndpoint
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock,
         [Description("The first month, YYYY-MM")] string? from, [Description("The last month, YYYY-MM (at most 36 months from from)")] string? to)
     {
-        var checks = new Checks();
-        var first = MonthParameter(http, nameof(from), checks);
-        var last = MonthParameter(http, nameof(to), checks);
-        if (first is { } f && last is { } t)
-        {
-            if (t.CompareTo(f) < 0) checks.Add("to", "must not be before from.");
-            else if ((t.Year - f.Year) * 12 + t.Number - f.Number + 1 > DistrictReport.MaxMonths)
-                checks.Add("to", $"the report covers at most {DistrictReport.MaxMonths} months.");
-        }
-        if (checks.Failed) return checks.Details().Answer();
-        var ct = http.RequestAborted;
-
-        // The views are projected asynchronously; as the quota does, give the daemon a moment to include the writes made before.
-        try { await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2)); }
-        catch (TimeoutException) { }
-
-        var actor = Access.Actor(http);
-        var own = actor.Role == Roles.Official ? actor.Municipality : null;
-        var municipalities = MunicipalityCatalog.All.Select(m => m.Id).Where(m => own is null || m == own).ToList();
-        var offers = await session.Query<ReportOffer>().Where(o => municipalities.Contains(o.Municipality)).ToListAsync(ct);
-        var persons = await session.Query<ReportPerson>().Where(p => municipalities.Contains(p.Municipality)).ToListAsync(ct);
-        var minutes = await Minutes(session, first!.Value.First, last!.Value.Last, ct);
-        var months = DistrictReport.Months(first.Value, last.Value).Select(m => m.ToString()).ToList();
-        var runs = await session.Query<PayoutRun>().Where(r => r.Status == PayoutRunStatus.Released && months.Contains(r.Month)).ToListAsync(ct);
-        var paid = runs.SelectMany(r => r.Lines.Select(l => new DistrictReport.PersonMonth(l.PersonId, r.Month, l.AmountCents))).ToList();
-        var report = DistrictReport.Build(first.Value, last.Value, clock.Today, municipalities, offers, persons, minutes, paid);
-
+        // The views are projected asynchronously, as the quota's are.
+        await AsyncViews.CatchUp(store);
+        Month.TryParse(from, out var first);
+        Month.TryParse(to, out var last);
+        var report = await DistrictReportQuery.Read(session, Access.Actor(http), first, last, clock.Today, http.RequestAborted);
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase))
             return Results.File(DistrictReport.Csv(report), "text/csv; charset=utf-8", $"bericht-arbeitsgelegenheiten-{report.From}-{report.To}.csv");
         if (accept.Contains(PdfType, StringComparison.OrdinalIgnoreCase))
             return Results.File(DistrictReportPdf.Render(report, targets, clock.Today), PdfType, $"bericht-arbeitsgelegenheiten-{report.From}-{report.To}.pdf");
         return Results.Ok(report);
-    }
-
-    private static Month? MonthParameter(HttpContext http, string name, Checks checks)
-    {
-        var values = http.Request.Query[name];
-        if (values.Count == 0) checks.Add(name, "is required.");
-        else if (values.Count > 1) checks.Add(name, "must be given once.");
-        else if (Month.TryParse(values[0], out var month) && values[0]!.Length == 7) return month;
-        else checks.Add(name, "must be a month written YYYY-MM.");
-        return null;
-    }
-
-    /// <summary>Each person's effective minutes per month: per entry the latest value (a correction replaces, 0 cancels), by the entry's date.</summary>
-    private static async Task<List<DistrictReport.PersonMonth>> Minutes(IQuerySession session, DateOnly first, DateOnly last, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "select person_id, to_char(date, 'YYYY-MM'), sum(minutes)::bigint from (" +
-            "select distinct on (person_id, coalesce(corrects_entry_id, entry_id)) person_id, date, minutes " +
-            $"from {HourRows.Qualified(MartenSetup.Schema)} where date between @first and @last " +
-            "order by person_id, coalesce(corrects_entry_id, entry_id), version desc) e group by 1, 2");
-        command.Parameters.Add(new NpgsqlParameter("first", first));
-        command.Parameters.Add(new NpgsqlParameter("last", last));
-        var rows = new List<DistrictReport.PersonMonth>();
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
-        while (await reader.ReadAsync(ct)) rows.Add(new(reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2)));
-        return rows;
     }
 }

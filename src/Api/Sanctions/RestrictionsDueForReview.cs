@@ -1,11 +1,4 @@
-using AGH.Api.Placements;
-
 namespace AGH.Api.Sanctions;
-
-public sealed record DueReviewDto(Guid ProposalId, Guid PersonId, string Municipality, DateOnly StartsOn, DateOnly EndsOn, bool DutyLapsed,
-    [property: System.ComponentModel.Description("The first reason that applies, in this order: exempt-on-refusal-day, entitlement-ended, excluded, "
-        + "retirement-age, placement-ended, exempt, duty-fulfilled, willing, period-ending.")] ReviewReason Reason,
-    [property: System.ComponentModel.Description("Every reason that applies, in the same order.")] IReadOnlyList<ReviewReason> Reasons);
 
 /// <summary>The Wiedervorlage: restrictions due for the six-month review, and those whose duty has lapsed.</summary>
 [CaseReader]
@@ -32,35 +25,12 @@ public static class RestrictionsDueForReviewEndpoint
         // v2 clients read the whole list; paging is opt-in so their answer stays as it was.
         Paging? paging = page is null && pageSize is null ? null : Paging.Read(page, pageSize, checks);
         if (checks.Failed) return checks.Details().Answer();
-
-        var today = clock.Today;
-        // Only restrictions that may still run, of persons the caller sees, are candidates (the database narrows both);
-        // the domain decides which are due.
-        var visible = SanctionAccess.VisibleMunicipality(actor);
-        if (visible == "")
+        var due = await DueReviews.Read(session, actor, clock.Today, days, http.RequestAborted);
+        if (paging is not { } p || due is null)
         {
-            http.Response.Headers[Paging.TotalCountHeader] = "0";
-            return Results.Ok(Array.Empty<DueReviewDto>());
+            http.Response.Headers[Paging.TotalCountHeader] = (due?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(due ?? []);
         }
-        var sql = $"select distinct p.id from {MartenSetup.Schema}.mt_doc_proposalindex x join {MartenSetup.Schema}.mt_doc_person p "
-            + "on p.id = (x.data ->> 'personId')::uuid where (x.data ->> 'restrictionEndsOn')::date >= ?"
-            + (visible is null ? "" : " and p.data ->> 'municipality' = ?");
-        var personIds = await session.AdvancedSql.QueryAsync<Guid>(sql, http.RequestAborted,
-            visible is null ? [today] : [today, visible]);
-        var persons = (await session.LoadManyAsync<Person>(http.RequestAborted, personIds)).Where(p => actor.MaySee(p.Municipality)).ToList();
-        // duty-fulfilled reads the hours after each refusal: one query for all candidates' weeks from the earliest refusal on.
-        var hours = await HourReads.AfterRefusals(session, persons, http.RequestAborted);
-        var due = persons
-            .SelectMany(p => SanctionDecisions.DueForReview(p, today, days, hours.GetValueOrDefault(p.Id)))
-            .OrderBy(d => d.Reasons.DueAtOnce || d.DutyLapsed ? 0 : 1).ThenBy(d => d.EndsOn).ThenBy(d => d.ProposalId)
-            .Select(d => new DueReviewDto(d.ProposalId, d.PersonId, d.Municipality, d.StartsOn, d.EndsOn, d.DutyLapsed, d.Reason, d.AllReasons))
-            .ToList();
-        if (paging is not { } p)
-        {
-            http.Response.Headers[Paging.TotalCountHeader] = due.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Ok(due);
-        }
-        p.Announce(http, due.Count);
-        return Results.Ok(due.Skip(p.Skip).Take(p.PageSize).ToList());
+        return Results.Ok(p.Cut(http, due));
     }
 }

@@ -60,6 +60,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = AGH.Api.Timesheets.TimesheetPdfEndpoint.Validate(month);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             var result = await AGH.Api.Timesheets.TimesheetPdfEndpoint.Get(id, month, httpContext, ((Marten.IQuerySession)documentSession), _clock).ConfigureAwait(false);

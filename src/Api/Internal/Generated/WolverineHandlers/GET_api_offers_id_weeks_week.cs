@@ -63,6 +63,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = AGH.Api.Timesheets.GetWeekEndpoint.Validate(week);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             var result = await AGH.Api.Timesheets.GetWeekEndpoint.Get(id, week, httpContext, ((Marten.IQuerySession)documentSession), _clock, _policy).ConfigureAwait(false);

@@ -49,6 +49,14 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails2 = AGH.Api.Reports.GetDistrictReportEndpoint.Validate(httpContext);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             var result = await AGH.Api.Reports.GetDistrictReportEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _documentStore, _quotaTargets, _clock, from, to).ConfigureAwait(false);

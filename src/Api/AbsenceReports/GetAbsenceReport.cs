@@ -1,0 +1,11 @@
+namespace AGH.Api.AbsenceReports;
+
+/// <summary>One absence report (the Location of a new one).</summary>
+[AbsenceReportReader]
+public static class GetAbsenceReportEndpoint
+{
+    [WolverineGet("/api/absence-reports/{id}", OperationId = "getAbsenceReport"), Tags("Absence reports"), EndpointSummary("One absence report")]
+    [ProducesResponseType<AbsenceReportDto>(200), AnswersProblems(403, 404)]
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        VisibleRead.Document<AbsenceReport, AbsenceReportDto>(id, http, session, "absence report", AbsenceReportAccess.Visible, AbsenceReportDto.From);
+}

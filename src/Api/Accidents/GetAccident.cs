@@ -1,0 +1,11 @@
+namespace AGH.Api.Accidents;
+
+/// <summary>One accident (the Location of a new one).</summary>
+[AccidentReader]
+public static class GetAccidentEndpoint
+{
+    [WolverineGet("/api/accidents/{id}", OperationId = "getAccident"), Tags("Accidents"), EndpointSummary("One accident")]
+    [ProducesResponseType<AccidentDto>(200), AnswersProblems(403, 404)]
+    public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        VisibleRead.Document<Accident, AccidentDto>(id, http, session, "accident", AccidentAccess.Visible, AccidentDto.From);
+}
