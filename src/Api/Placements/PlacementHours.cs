@@ -141,13 +141,19 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     /// entry <paramref name="after"/> (its version), and whether more follow. Superseded is decided against every later
     /// correction (by their partial index), so an entry reads the same on any page as in the placement's answer.
     /// </summary>
-    public static async Task<(PlacementHours Page, bool More)> Page(IQuerySession session, Guid placementId, int limit, long after, CancellationToken ct)
+    public static async Task<(PlacementHours Page, bool More)> Page(IQuerySession session, Guid placementId, int limit, long after,
+        DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $"{TotalsSql}; " +
             $"select {Columns}, exists (select 1 from {Table} c where c.placement_id = h.placement_id and c.corrects_entry_id is not null " +
             "and c.corrects_entry_id = coalesce(h.corrects_entry_id, h.entry_id) and c.version > h.version) " +
-            $"from {Table} h where h.placement_id = @placement and h.version > @after order by h.version limit @limit");
+            $"from {Table} h where h.placement_id = @placement and h.version > @after " +
+            // Dates filter the placement's rows (by its index, in recorded order); a correction carries its original's date.
+            (from is null ? "" : "and h.date >= @from ") + (to is null ? "" : "and h.date <= @to ") +
+            "order by h.version limit @limit");
+        if (from is { } f) command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = f });
+        if (to is { } t) command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = t });
         command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placementId });
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
         // One more than asked: whether a next page exists, without an empty last page.
