@@ -49,6 +49,51 @@ public static class HourRows
         return table;
     }
 
+    public const string TotalsTableName = "hour_totals";
+
+    public static string QualifiedTotals(string schema) => $"{schema}.{TotalsTableName}";
+
+    /// <summary>
+    /// One row per placement with hour rows: how many entries it has and their effective minutes, kept with the rows in
+    /// the same statement batch, so a placement's answer reads its totals by key instead of summing all its rows.
+    /// </summary>
+    public static Table TotalsTable(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, TotalsTableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("placement_id").NotNull().AsPrimaryKey();
+        table.AddColumn<Guid>("person_id").NotNull();
+        table.AddColumn<int>("entries").NotNull();
+        table.AddColumn<int>("minutes").NotNull();
+        // Erasure folds a person's rows again and so their totals (delete, then add).
+        table.Indexes.Add(new IndexDefinition($"ix_{TotalsTableName}_person") { Columns = ["person_id"] });
+        return table;
+    }
+
+    // The minutes a correction (alias c) supersedes: the latest earlier entry of its original, the original itself (by the
+    // entry index) or an earlier correction (by the corrections' partial index); 0 for an entry that is no correction.
+    private static string Superseded(string schema) =>
+        $"case when c.corrects_entry_id is null then 0 else coalesce((select q.minutes from (" +
+        $"select p.minutes, p.version from {Qualified(schema)} p where p.entry_id = c.corrects_entry_id and p.placement_id = c.placement_id union all " +
+        $"select p.minutes, p.version from {Qualified(schema)} p where p.placement_id = c.placement_id and p.corrects_entry_id = c.corrects_entry_id and p.version < c.version" +
+        ") q order by q.version desc limit 1), 0) end";
+
+    // Adds the rows selected (alias c) to their placements' totals: each row one entry, its minutes less those it supersedes.
+    private static string AddToTotals(string schema, string rows) =>
+        $"insert into {QualifiedTotals(schema)} as t (placement_id, person_id, entries, minutes) " +
+        $"select c.placement_id, c.person_id, count(*)::int, sum(c.minutes - {Superseded(schema)})::int from {rows} " +
+        "group by c.placement_id, c.person_id " +
+        "on conflict (placement_id) do update set entries = t.entries + excluded.entries, minutes = t.minutes + excluded.minutes";
+
+    /// <summary>Every placement's totals from its rows (the rebuild, the start-up backfill): the same sums the append path adds up.</summary>
+    public static string TotalsFromRows(string schema) => AddToTotals(schema, $"{Qualified(schema)} c");
+
+    /// <summary>Removes a person's rows and totals (erasure writes them again from the masked events with <see cref="Queue"/>).</summary>
+    public static void DeletePerson(IDocumentOperations operations, string schema, Guid personId)
+    {
+        operations.QueueSqlCommand($"delete from {Qualified(schema)} where person_id = ?", personId);
+        operations.QueueSqlCommand($"delete from {QualifiedTotals(schema)} where person_id = ?", personId);
+    }
+
     private const string Columns = "person_id, version, placement_id, entry_id, date, minutes, corrects_entry_id, reason, source, after_confirmation";
 
     /// <summary>The column's text for a source: the enum value as the API and the stored events write it.</summary>
@@ -103,6 +148,10 @@ public static class HourRows
         operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) " +
             "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::boolean[])",
             persons, versions, placements, entries, dates, minutes, corrects, reasons, sources, afterConfirmation);
+        // After the rows (statements run in order): a correction's superseded entry may be among them.
+        operations.QueueSqlCommand(AddToTotals(schema,
+            $"unnest(?::uuid[], ?::bigint[]) k(person_id, version) join {Qualified(schema)} c on c.person_id = k.person_id and c.version = k.version"),
+            persons, versions);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace AGH.Api.Infrastructure;
 /// holds hour events but no rows: without them the caps would ignore old hours and placements would show none. At
 /// start-up such a database gets its rows built from the events once (stored events are never changed). One node
 /// builds them; the others wait on the same lock. Rows written before the source and after-confirmation columns existed
-/// (contract v3c) get those filled from their events the same way.
+/// (contract v3c) get those filled from their events the same way, and rows written before the placements' totals existed
+/// get their totals summed from the rows.
 /// </summary>
 public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackfill> log) : IHostedService
 {
@@ -16,7 +17,7 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
     {
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
-        if (!await Missing(conn, ct) && !await SourceMissing(conn, ct)) return;
+        if (!await Missing(conn, ct) && !await SourceMissing(conn, ct) && !await TotalsMissing(conn, ct)) return;
         await using (var take = conn.CreateCommand())
         {
             take.CommandText = $"select pg_advisory_lock({LockKey})";
@@ -38,6 +39,11 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
                 var rows = await fill.ExecuteNonQueryAsync(ct);
                 log.LogInformation("Filled the source of {Rows} hour rows from the stored hour events in {Seconds:0.0} s", rows, (DateTimeOffset.UtcNow - started).TotalSeconds);
             }
+            if (await TotalsMissing(conn, ct))
+            {
+                var placements = await HourRowsRebuild.RunTotals(store, ct);
+                log.LogInformation("Summed the hour totals of {Placements} placements from their rows in {Seconds:0.0} s", placements, (DateTimeOffset.UtcNow - started).TotalSeconds);
+            }
         }
         finally
         {
@@ -54,6 +60,14 @@ public sealed class HourRowsBackfill(IDocumentStore store, ILogger<HourRowsBackf
         await using var command = conn.CreateCommand();
         command.CommandText = $"select not exists (select 1 from {HourRows.Qualified(MartenSetup.Schema)}) " +
             $"and exists (select 1 from {MartenSetup.Schema}.mt_events where type in ('{HourRows.LoggedType}', '{HourRows.CorrectedType}'))";
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<bool> TotalsMissing(Npgsql.NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var command = conn.CreateCommand();
+        command.CommandText = $"select exists (select 1 from {HourRows.Qualified(MartenSetup.Schema)}) " +
+            $"and not exists (select 1 from {HourRows.QualifiedTotals(MartenSetup.Schema)})";
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 

@@ -21,7 +21,7 @@ public static class HourRowsRebuild
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var truncate = conn.CreateCommand())
         {
-            truncate.CommandText = $"truncate {HourRows.Qualified(Schema)}";
+            truncate.CommandText = $"truncate {HourRows.Qualified(Schema)}, {HourRows.QualifiedTotals(Schema)}";
             await truncate.ExecuteNonQueryAsync(ct);
         }
         // The indexes and the primary key are dropped and made again afterwards: building an index from a million rows
@@ -55,6 +55,8 @@ public static class HourRowsRebuild
             rows = await insert.ExecuteNonQueryAsync(ct);
         }
         await Execute(conn, "set local maintenance_work_mem = '256MB';" + string.Concat(make.Select(m => m + ";")), ct);
+        // The placements' totals from the rows, once their indexes exist (a correction finds what it supersedes by them).
+        await Execute(conn, HourRows.TotalsFromRows(Schema), ct);
         await using (var progression = conn.CreateCommand())
         {
             progression.CommandText = $"insert into {Schema}.mt_event_progression (name, last_seq_id, last_updated) " +
@@ -65,6 +67,25 @@ public static class HourRowsRebuild
         }
         await tx.CommitAsync(ct);
         return rows;
+    }
+
+    /// <summary>
+    /// Builds only the placements' totals from the hour rows (a database whose rows were written before the totals
+    /// existed); returns how many placements have totals.
+    /// </summary>
+    public static async Task<int> RunTotals(IDocumentStore store, CancellationToken ct)
+    {
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // Locks out writers of rows meanwhile, so no row is counted twice or missed.
+        await Execute(conn, $"lock table {HourRows.Qualified(Schema)} in share mode; truncate {HourRows.QualifiedTotals(Schema)}", ct);
+        await using var insert = conn.CreateCommand();
+        insert.CommandText = HourRows.TotalsFromRows(Schema);
+        insert.CommandTimeout = 0;
+        var placements = await insert.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+        return placements;
     }
 
     private static async Task Execute(Npgsql.NpgsqlConnection conn, string sql, CancellationToken ct)

@@ -28,6 +28,7 @@ public static class MartenSetup
                 // One row per hour event, in a table of its own (HourRows): a command reads a week, a view a placement, by index.
                 opts.Projections.Add(new HourRowsProjection(Schema), ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(HourRows.Table(Schema));
+                opts.Storage.ExtendedSchemaObjects.Add(HourRows.TotalsTable(Schema));
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<NoticeIndexProjection>(ProjectionLifecycle.Inline);

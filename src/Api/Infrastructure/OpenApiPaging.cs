@@ -56,7 +56,17 @@ public sealed class OpenApiPaging : IOperationFilter
         limit.Description = $"Höchstens so viele Einträge (1 bis {max}, {AGH.Api.Placements.PlacementHours.NewestLimit} wenn nicht angegeben), in der Reihenfolge ihrer Erfassung.";
         after.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
         after.Description = "Nur Einträge, die nach diesem erfasst wurden: die `entryId` des letzten gelesenen Eintrags (die nächste Seite steht im `Link`-Header). Ohne `after` ab dem ersten.";
-        LinkHeader(operation, "Wenn weitere Einträge folgen, die nächste Seite (rel=\"next\", RFC 8288) mit demselben `limit` und `after` = letzte `entryId`.");
+        foreach (var (name, description) in new[]
+                 {
+                     ("from", "Nur Einträge mit `date` an oder nach diesem Tag (YYYY-MM-DD; eine Korrektur trägt das Datum ihres Originals)."),
+                     ("to", "Nur Einträge mit `date` an oder vor diesem Tag (YYYY-MM-DD, nicht vor `from`)."),
+                 })
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query) is { } day)
+            {
+                day.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
+                day.Description = description;
+            }
+        LinkHeader(operation, "Wenn weitere Einträge folgen, die nächste Seite (rel=\"next\", RFC 8288) mit demselben `limit`, `from` und `to` und `after` = letzte `entryId`.");
     }
 
     private static void LinkHeader(OpenApiOperation operation, string description)

@@ -111,15 +111,10 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
 
     private static readonly string Table = HourRows.Qualified(MartenSetup.Schema);
 
-    // How many entries and their effective minutes: every entry's minutes, less those of the entries a correction
-    // superseded (each correction supersedes the latest earlier entry of its original: the original, by the entry index,
-    // or an earlier correction, by the corrections' partial index). Only the sum itself reads every row, in one pass.
+    // How many entries and their effective minutes, kept per placement with the rows (HourRows.TotalsTable): one row by
+    // key, so the answer sums nothing however many entries the placement has. No row: no entries.
     private static readonly string TotalsSql =
-        $"select count(*)::int, coalesce(sum(h.minutes), 0)::int - coalesce((select sum((select q.minutes from (" +
-        $"select p.minutes, p.version from {Table} p where p.entry_id = c.corrects_entry_id and p.placement_id = c.placement_id union all " +
-        $"select p.minutes, p.version from {Table} p where p.placement_id = c.placement_id and p.corrects_entry_id = c.corrects_entry_id and p.version < c.version" +
-        $") q order by q.version desc limit 1)) from {Table} c where c.placement_id = @placement and c.corrects_entry_id is not null), 0)::int " +
-        $"from {Table} h where h.placement_id = @placement";
+        $"select coalesce(max(entries), 0), coalesce(max(minutes), 0) from {HourRows.QualifiedTotals(MartenSetup.Schema)} where placement_id = @placement";
 
     /// <summary>
     /// The placement's newest <see cref="NewestLimit"/> entries in recorded order, with the count and effective minutes of
@@ -146,13 +141,19 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     /// entry <paramref name="after"/> (its version), and whether more follow. Superseded is decided against every later
     /// correction (by their partial index), so an entry reads the same on any page as in the placement's answer.
     /// </summary>
-    public static async Task<(PlacementHours Page, bool More)> Page(IQuerySession session, Guid placementId, int limit, long after, CancellationToken ct)
+    public static async Task<(PlacementHours Page, bool More)> Page(IQuerySession session, Guid placementId, int limit, long after,
+        DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select count(*)::int from {Table} where placement_id = @placement; " +
+            $"{TotalsSql}; " +
             $"select {Columns}, exists (select 1 from {Table} c where c.placement_id = h.placement_id and c.corrects_entry_id is not null " +
             "and c.corrects_entry_id = coalesce(h.corrects_entry_id, h.entry_id) and c.version > h.version) " +
-            $"from {Table} h where h.placement_id = @placement and h.version > @after order by h.version limit @limit");
+            $"from {Table} h where h.placement_id = @placement and h.version > @after " +
+            // Dates filter the placement's rows (by its index, in recorded order); a correction carries its original's date.
+            (from is null ? "" : "and h.date >= @from ") + (to is null ? "" : "and h.date <= @to ") +
+            "order by h.version limit @limit");
+        if (from is { } f) command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = f });
+        if (to is { } t) command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = t });
         command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placementId });
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
         // One more than asked: whether a next page exists, without an empty last page.

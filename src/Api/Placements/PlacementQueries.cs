@@ -101,24 +101,28 @@ public static class PlacementQueries
     /// </summary>
     private const string AfterMessage = "must be the entryId of one of the placement's entries (the last one read).";
 
-    public static async Task<IResult> Hours(Guid id, HttpContext http, IQuerySession session, string? limit, string? after)
+    public static async Task<IResult> Hours(Guid id, HttpContext http, IQuerySession session, string? limit, string? after,
+        string? from = null, string? to = null)
     {
         var checks = new Checks();
         var size = PlacementHours.NewestLimit;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size)
                 || size < 1 || size > PlacementHours.MaxPageLimit))
             checks.Add("limit", $"must be a whole number from 1 to {PlacementHours.MaxPageLimit}.");
-        Guid? from = null;
+        Guid? afterEntry = null;
         if (after is not null)
         {
-            if (Guid.TryParse(after, out var entry)) from = entry;
+            if (Guid.TryParse(after, out var entry)) afterEntry = entry;
             else checks.Add("after", AfterMessage);
         }
+        var fromDay = Day(checks, from, "from");
+        var toDay = Day(checks, to, "to");
+        if (fromDay is { } f && toDay is { } t && t < f) checks.Add("to", "must not be before from.");
         if (checks.Failed) return checks.Details().Answer();
         return await VisibleRead.Answer(Visible, "placement", id, http, session, async found =>
         {
             long version = 0;
-            if (from is { } entryId)
+            if (afterEntry is { } entryId)
             {
                 // Checked only once the placement is known visible: an unknown entry tells nothing about another's placement.
                 if (await PlacementHours.VersionOf(session, id, entryId, http.RequestAborted) is not { } v)
@@ -126,11 +130,22 @@ public static class PlacementQueries
                 version = v;
             }
             Preconditions.SetETag(http, found.Person.Revision);
-            var (page, more) = await PlacementHours.Page(session, id, size, version, http.RequestAborted);
+            var (page, more) = await PlacementHours.Page(session, id, size, version, fromDay, toDay, http.RequestAborted);
             if (more)
-                http.Response.Headers.Link = $"<{http.Request.PathBase}/api/placements/{id}/hours?limit={size}&after={page.LastEntryId}>; rel=\"next\"";
+                http.Response.Headers.Link = $"<{http.Request.PathBase}/api/placements/{id}/hours?limit={size}&after={page.LastEntryId}" +
+                    (from is null ? "" : $"&from={from}") + (to is null ? "" : $"&to={to}") + ">; rel=\"next\"";
             return PlacementHours.Answer(http, new PlacementHoursPageDto(id, page.Total, page), [page]);
         });
+    }
+
+    /// <summary>A day given as YYYY-MM-DD, or null when not given; anything else is a check naming the parameter.</summary>
+    private static DateOnly? Day(Checks checks, string? text, string name)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            return day;
+        checks.Add(name, "must be a date as YYYY-MM-DD.");
+        return null;
     }
 
     /// <summary>The placement and its person, or null where it does not exist or belongs to a municipality the caller does not see.</summary>

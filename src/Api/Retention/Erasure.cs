@@ -74,7 +74,7 @@ public sealed class Erasure(IDocumentStore store, Clock clock, RetentionSettings
         {
             var events = await session.Events.FetchStreamAsync(personId, token: ct);
             session.Store(Person.Fold(events.Select(e => e.Data))!);
-            session.QueueSqlCommand($"delete from {HourRows.Qualified(Infrastructure.MartenSetup.Schema)} where person_id = ?", personId);
+            HourRows.DeletePerson(session, Infrastructure.MartenSetup.Schema, personId);
             HourRows.Queue(session, Infrastructure.MartenSetup.Schema, events);
             await session.SaveChangesAsync(ct);
         }

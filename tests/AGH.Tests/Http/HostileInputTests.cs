@@ -749,7 +749,7 @@ public sealed class HostileInputTests(HostileFactory factory, ITestOutputHelper 
             ("get person asOf", $"/api/persons/{h.Person}", ["asOf"], auditor),
             ("person history asOf", $"/api/persons/{h.Person}/history", ["asOf"], auditor),
             ("list placements", "/api/placements", ["personId", "offerId", "status"], cw),
-            ("placement hours", $"/api/placements/{h.Placement}/hours", ["limit", "after"], cw),
+            ("placement hours", $"/api/placements/{h.Placement}/hours", ["limit", "after", "from", "to"], cw),
             ("list notices", "/api/notices", ["personId", "page", "pageSize"], cw),
             ("list notices awaiting dispatch", "/api/notices", ["awaitingDispatch"], cw),
             ("notice pdf annex", $"/api/notices/{NoticeOf(h.Printed)}/pdf", ["annex"], cw),

@@ -100,6 +100,49 @@ public sealed class PlacementHoursPagingTests(AghFactory factory) : HttpTest(fac
         Entries(await GetOk(await As("auditor"), $"/api/placements/{placement}/hours?limit=5")).Should().HaveCount(5);
     }
 
+    /// <summary>The staff app's week grid asks for its seven days only: from and to filter by date, paging and superseded as without.</summary>
+    [Fact]
+    public async Task From_and_to_give_only_the_entries_of_those_days_with_corrections_recorded_later()
+    {
+        var (cw, person, placement) = await LongPlacement();
+        var seeded = await Seed(person, placement, 240);
+        // The 5th entry is dated 122 days ago (two a day, the newest 5 days ago); its correction is recorded last, with that date.
+        var day = Today.AddDays(-(5 + (240 - 1 - 4) / 2));
+        var correction = IdOf(await Ok(await Post(cw, $"/api/placements/{placement}/hours/{seeded[4]}/correction", new { minutes = 0, reason = "Irrtum" }),
+            HttpStatusCode.Created), "entryId");
+        var from = day.AddDays(-1);
+        var to = day.AddDays(1);
+        var all = new List<JsonNode>();
+        for (var url = $"/api/placements/{placement}/hours?limit=1000"; url is not null;)
+        {
+            var page = await cw.GetAsync(url);
+            all.AddRange(Entries(await Ok(page)));
+            url = Link(page)?.Split(';')[0].Trim('<', '>', ' ');
+        }
+        var expected = all.Where(e => DateOnly.Parse(e["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) is var d && d >= from && d <= to)
+            .Select(e => e.ToJsonString()).ToList();
+        expected.Should().HaveCount(7, "two entries on each of three days and the correction");
+
+        var response = await cw.GetAsync($"/api/placements/{placement}/hours?from={D(from)}&to={D(to)}");
+        var answer = await Ok(response);
+        answer["hoursTotal"]!.GetValue<int>().Should().Be(241, "all entries are counted");
+        Entries(answer).Select(e => e.ToJsonString()).Should().Equal(expected);
+        Entries(answer).Single(e => e["entryId"]!.GetValue<string>() == seeded[4].ToString())["superseded"]!.GetValue<bool>().Should().BeTrue();
+        Entries(answer)[^1]["entryId"]!.GetValue<string>().Should().Be(correction.ToString());
+        Link(response).Should().BeNull();
+
+        // Paged with the same filters: the next page's link keeps them.
+        var first = await cw.GetAsync($"/api/placements/{placement}/hours?from={D(from)}&to={D(to)}&limit=4");
+        var firstPage = Entries(await Ok(first));
+        Link(first).Should().Be($"</api/placements/{placement}/hours?limit=4&after={firstPage[^1]["entryId"]!.GetValue<string>()}&from={D(from)}&to={D(to)}>; rel=\"next\"");
+        var second = Entries(await Ok(await cw.GetAsync(Link(first)!.Split(';')[0].Trim('<', '>'))));
+        firstPage.Concat(second).Select(e => e.ToJsonString()).Should().Equal(expected);
+        // Only one bound: from on, or up to.
+        Entries(await GetOk(cw, $"/api/placements/{placement}/hours?from={D(Today.AddDays(-5))}")).Should().HaveCount(2);
+        Entries(await GetOk(cw, $"/api/placements/{placement}/hours?to={D(Today.AddDays(-124))}")).Should().HaveCount(2);
+        Entries(await GetOk(cw, $"/api/placements/{placement}/hours?from={D(Today)}&to={D(Today)}")).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task A_bad_limit_or_after_is_400_naming_it_and_nothing_else()
     {
@@ -113,6 +156,8 @@ public sealed class PlacementHoursPagingTests(AghFactory factory) : HttpTest(fac
                      ("limit=0", "limit"), ("limit=1001", "limit"), ("limit=drei", "limit"), ("limit=-1", "limit"), ("limit=1.5", "limit"),
                      ("after=x", "after"), ("after=42", "after"), ($"after={Guid.NewGuid()}", "after"),
                      ($"limit=2&after={othersEntry}", "after"),
+                     ("from=2026-02-30", "from"), ("from=31.12.2026", "from"), ("from=2026-1-5", "from"), ("to=x", "to"),
+                     ($"from={D(Today)}&to={D(Today.AddDays(-1))}", "to"),
                  })
         {
             var response = await cw.GetAsync($"/api/placements/{placement}/hours?{query}");

@@ -152,7 +152,7 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
 
     /// <summary>
     /// Issue 16: the placement's answer carries its newest 100 entries only; the grid of a week further back still shows
-    /// that week's hours, read through the pages of GET /api/placements/{id}/hours.
+    /// that week's hours, and a correction made later, read for that week only (GET /api/placements/{id}/hours with from and to).
     /// </summary>
     [Fact]
     public async Task The_hours_grid_of_an_early_week_of_a_long_placement_shows_its_hours()
@@ -160,25 +160,37 @@ public sealed class PlacementJourneyTests(StaffAppFixture app) : Journey
         var start = LastMonday.AddDays(-140);
         var (placementId, _) = await PlacedPerson("Samir", "Haddad", start);
         var personId = (await (await Caseworker()).GetPlacementAsync(placementId)).PersonId;
-        // 150 entries of 15 minutes, two a day from the start: the first week's lie outside the newest 100.
+        // 150 entries of 15 minutes, two a day from the start: the first weeks' lie outside the newest 100. The last event
+        // corrects the first Wednesday's first entry to 0: recorded long after, dated in that week.
+        var ids = Enumerable.Range(0, 150).Select(_ => Guid.CreateVersion7()).ToList();
         await using (var session = app.Service.Store.LightweightSession())
         {
             AGH.Api.Infrastructure.CommandActor.Set(session, new AGH.Domain.Common.Actor("j.weber", "Jonas Weber", "caseworker", Municipality));
             var version = (await session.Events.FetchStreamStateAsync(personId))!.Version;
-            session.Events.Append(personId, version + 150, Enumerable.Range(0, 150)
-                .Select(i => (object)new AGH.Domain.Placements.HoursLogged(placementId, personId, Guid.CreateVersion7(), start.AddDays(i / 2), 15)).ToArray());
+            session.Events.Append(personId, version + 151, Enumerable.Range(0, 150)
+                .Select(i => (object)new AGH.Domain.Placements.HoursLogged(placementId, personId, ids[i], start.AddDays(i / 2), 15))
+                .Append(new AGH.Domain.Placements.HoursCorrected(placementId, personId, Guid.CreateVersion7(), ids[4], start.AddDays(2), 0, "Irrtum")).ToArray());
             await session.SaveChangesAsync();
         }
         var placement = await (await Caseworker()).GetPlacementAsync(placementId);
         placement.Hours.Should().HaveCount(100);
-        placement.HoursTotal.Should().Be(150);
+        placement.HoursTotal.Should().Be(151);
+        placement.MinutesLogged.Should().Be(149 * 15);
+        var firstWeek = await (await Caseworker()).GetPlacementHoursAsync(placementId, null, null, start, start.AddDays(6));
+        firstWeek.Hours.Should().HaveCount(15, "14 entries of the week and the correction dated in it");
+        firstWeek.HoursTotal.Should().Be(151);
 
         var page = await app.SignIn("caseworker", "Jonas Weber", "j.weber", Municipality);
-        var week = $"{ISOWeek.GetYear(start.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):D2}";
-        await page.GotoAsync($"/app/placements/{placementId}/hours?week={week}");
+        static string WeekOf(DateOnly d) => $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}";
+        await page.GotoAsync($"/app/placements/{placementId}/hours?week={WeekOf(start)}");
         await Assertions.Expect(page.Locator("caption")).ToContainTextAsync(De(start));
         for (var d = 0; d < 7; d++)
-            await Assertions.Expect(page.Locator($"tr[data-day='{Iso(start.AddDays(d))}'] td.num")).ToHaveTextAsync("0:30");
+            await Assertions.Expect(page.Locator($"tr[data-day='{Iso(start.AddDays(d))}'] td.num")).ToHaveTextAsync(d == 2 ? "0:15" : "0:30");
+        await Assertions.Expect(page.GetByTestId("week-sum")).ToContainTextAsync("3:15 Std. von 10:00 Std.");
+        await StaffAppFixture.Check(page, "220-stunden-fruehe-woche-langer-einsatz");
+        // The next week: its own days only.
+        await page.GotoAsync($"/app/placements/{placementId}/hours?week={WeekOf(start.AddDays(7))}");
+        await Assertions.Expect(page.Locator("caption")).ToContainTextAsync(De(start.AddDays(7)));
         await Assertions.Expect(page.GetByTestId("week-sum")).ToContainTextAsync("3:30 Std. von 10:00 Std.");
         await StaffAppFixture.End(page);
     }

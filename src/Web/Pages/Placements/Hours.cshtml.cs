@@ -159,8 +159,8 @@ public sealed class HoursModel : CommandPage
         Person = await api.GetPersonAsync(Placement.PersonId, null);
         Offer = await api.GetOfferAsync(Placement.OfferId);
         Monday = ParseWeek(Week) ?? MondayOf(Today);
-        // The placement carries the newest 100 entries only; the week may lie further back.
-        var effective = (await PlacementHoursReads.All(api, Placement)).Where(h => !h.Superseded).ToList();
+        // The placement carries the newest 100 entries only; the week may lie further back: only its days are asked for.
+        var effective = (await PlacementHoursReads.Between(api, Placement, Monday, Monday.AddDays(6))).Where(h => !h.Superseded).ToList();
         Rows = Enumerable.Range(0, 7).Select(i => Monday.AddDays(i)).Select(d =>
         {
             var entries = effective.Where(h => h.Date == d).ToList();

@@ -44,6 +44,8 @@ namespace Internal.Generated.WolverineHandlers
 
             var limit = httpContext.Request.Query["limit"];
             var after = httpContext.Request.Query["after"];
+            var from = httpContext.Request.Query["from"];
+            var to = httpContext.Request.Query["to"];
             var problemDetails1 = AGH.Api.Infrastructure.Access.CaseReader(httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -54,7 +56,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await AGH.Api.Placements.GetPlacementHoursEndpoint.Get(id, httpContext, ((Marten.IQuerySession)documentSession), limit, after).ConfigureAwait(false);
+            var result = await AGH.Api.Placements.GetPlacementHoursEndpoint.Get(id, httpContext, ((Marten.IQuerySession)documentSession), limit, after, from, to).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
