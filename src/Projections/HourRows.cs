@@ -148,10 +148,11 @@ public static class HourRows
         operations.QueueSqlCommand($"insert into {Qualified(schema)} ({Columns}) " +
             "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::uuid[], ?::date[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::boolean[])",
             persons, versions, placements, entries, dates, minutes, corrects, reasons, sources, afterConfirmation);
-        // After the rows (statements run in order): a correction's superseded entry may be among them.
+        // After the rows (statements run in order): a correction's superseded entry may be among them. The new rows are
+        // given as values, not joined back from the table: the planner cannot size an unnest and scanned the table for it.
         operations.QueueSqlCommand(AddToTotals(schema,
-            $"unnest(?::uuid[], ?::bigint[]) k(person_id, version) join {Qualified(schema)} c on c.person_id = k.person_id and c.version = k.version"),
-            persons, versions);
+            "unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::int[], ?::uuid[]) c(person_id, placement_id, version, minutes, corrects_entry_id)"),
+            persons, placements, versions, minutes, corrects);
     }
 
     /// <summary>
