@@ -303,8 +303,69 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     /// <summary>Answers 200 with <paramref name="value"/>, its hours written from their rows, which go back to the pool afterwards.</summary>
     public static IResult Answer<T>(HttpContext http, T value, IEnumerable<PlacementHours> hours)
     {
-        foreach (var h in hours) http.Response.RegisterForDispose(h);
-        return Results.Json(value, AnswerOptions(http));
+        var held = 0;
+        foreach (var h in hours)
+        {
+            http.Response.RegisterForDispose(h);
+            held += h.Count;
+        }
+        // A list with every entry of its placements is streamed; one placement or one page is written at once.
+        return held <= MaxPageLimit ? new Buffered(value!, AnswerOptions(http)) : Results.Json(value, AnswerOptions(http));
+    }
+
+    /// <summary>
+    /// The JSON Results.Json writes, made in a pooled buffer and sent with Content-Length in one write: streamed, the
+    /// serializer flushes a chunk every 16 KB and Kestrel ends with a chunk of its own, each a send to the client.
+    /// </summary>
+    private sealed class Buffered(object value, JsonSerializerOptions options) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var buffer = new PooledBuffer();
+            try
+            {
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+                       {
+                           Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth,
+                           IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize, NewLine = options.NewLine,
+                       }))
+                    JsonSerializer.Serialize(writer, value, value.GetType(), options);
+                var response = http.Response;
+                response.ContentType = "application/json; charset=utf-8";
+                response.ContentLength = buffer.Written.Length;
+                // Headers and body go out together: with the length known, Kestrel sends no closing chunk after them.
+                await response.BodyWriter.WriteAsync(buffer.Written, http.RequestAborted);
+            }
+            finally
+            {
+                buffer.Dispose();
+            }
+        }
+    }
+
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        private int _count;
+
+        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _count);
+
+        public void Advance(int count) => _count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_count);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_count);
+
+        private byte[] Ensure(int sizeHint)
+        {
+            if (_array.Length - _count >= Math.Max(sizeHint, 256)) return _array;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _count + sizeHint));
+            _array.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_array);
+            return _array = larger;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
     }
 
     private sealed class Converter : JsonConverter<IReadOnlyList<HourEntryDto>>
