@@ -27,10 +27,17 @@ public static class Growth
         var seedDays = EarlierEntries / EntriesPerDay;
         // Measured entries walk back one day each from today; the placement started before all of them.
         var startsOn = today.AddDays(-(Math.Max(seedDays, s.GrowthCommands) + 14));
-        var population = await g.Placements(2, _ => Municipality, startsOn, 30,
-            (i, person, placement) => i == 1 ? Earlier(person, placement, today, seedDays) : [], offersPerBatch: 1, parallel: 1);
+        // A third placement holds as many entries as the placement's answer embeds: beyond it, does the read still grow?
+        var population = await g.Placements(3, _ => Municipality, startsOn, 30,
+            (i, person, placement) => i switch
+            {
+                1 => Earlier(person, placement, today, EarlierEntries),
+                2 => Earlier(person, placement, today, AGH.Api.Placements.PlacementHours.NewestLimit),
+                _ => [],
+            }, offersPerBatch: 1, parallel: 1);
         var fresh = population.PlacementIds[0];
         var grown = population.PlacementIds[1];
+        var window = population.PlacementIds[2];
         await DaemonCaughtUp(o.Connection, TimeSpan.FromSeconds(60));
 
         using var http = ServiceProcess.NewClient(service.BaseUrl);
@@ -50,6 +57,8 @@ public static class Growth
         }
         for (var i = 0; i < 10; i++) { await Read(fresh); await Read(grown); }
         var (freshReads, grownReads) = await Alternate(s.GrowthCommands, Read, fresh, grown);
+        for (var i = 0; i < 10; i++) await Read(window);
+        var (windowReads, grownAgain) = await Alternate(s.GrowthCommands, Read, window, grown);
 
         async Task<double> Log(Guid placement, DateOnly date)
         {
@@ -81,11 +90,18 @@ public static class Growth
         r.Detail("growthCommandGrownP50Ms", Median(grownCommands));
         r.Detail("growthReadFreshP50Ms", Median(freshReads));
         r.Detail("growthReadGrownP50Ms", Median(grownReads));
+        r.Detail("growthReadWindowEntries", AGH.Api.Placements.PlacementHours.NewestLimit);
+        r.Detail("growthReadWindowP50Ms", Median(windowReads));
+        r.Detail("growthReadGrownAgainP50Ms", Median(grownAgain));
+        r.Detail("growthReadBeyondWindow", Math.Round(Median(grownAgain) / Median(windowReads), 3));
+        r.Detail("growthReadWindowBytes", bytes[window]);
         r.Detail("growthReadFreshBytes", bytes[fresh]);
         r.Detail("growthReadGrownBytes", bytes[grown]);
         BenchMain.Log($"growth: {s.GrowthCommands} hour entries each, median {Median(freshCommands):0.00} ms fresh vs. {Median(grownCommands):0.00} ms " +
                       $"at {EarlierEntries} earlier entries (× {r.Values["commandGrowth"]:0.00}); GET placement {Median(freshReads):0.00} ms " +
-                      $"({bytes[fresh]} bytes) vs. {Median(grownReads):0.00} ms ({bytes[grown]} bytes) (× {r.Values["placementReadGrowth"]:0.00})");
+                      $"({bytes[fresh]} bytes) vs. {Median(grownReads):0.00} ms ({bytes[grown]} bytes) (× {r.Values["placementReadGrowth"]:0.00}); " +
+                      $"at the embedded {AGH.Api.Placements.PlacementHours.NewestLimit} entries {Median(windowReads):0.00} ms vs. {Median(grownAgain):0.00} ms at {EarlierEntries} " +
+                      $"(× {r.Details["growthReadBeyondWindow"]:0.00})");
     }
 
     /// <summary>n calls on each placement, alternating which goes first.</summary>
@@ -101,11 +117,10 @@ public static class Growth
         return (la, lb);
     }
 
-    private static IEnumerable<object> Earlier(Guid person, Guid placement, DateOnly today, int days)
+    private static IEnumerable<object> Earlier(Guid person, Guid placement, DateOnly today, int entries)
     {
-        for (var d = 1; d <= days; d++)
-        for (var k = 0; k < EntriesPerDay; k++)
-            yield return new HoursLogged(placement, person, Guid.CreateVersion7(), today.AddDays(-d), 15);
+        for (var n = 0; n < entries; n++)
+            yield return new HoursLogged(placement, person, Guid.CreateVersion7(), today.AddDays(-(1 + n / EntriesPerDay)), 15);
     }
 
     /// <summary>Waits until the async projections have caught up with the last event (or the limit), so the daemon's catch-up is not measured.</summary>
