@@ -51,6 +51,6 @@ public sealed record AbsenceReportStream(IEventStream<Person> Stream, AbsenceRep
     }
 
     /// <summary>A command's 200: the report after the decision, as the caller may see it.</summary>
-    public IResult Answer(Decision decision, HttpContext http) =>
-        Results.Ok(AbsenceReportDto.From(decision.Events.Select(e => e.Event).Aggregate(Report, (r, e) => r.When(e)), Access.Actor(http)));
+    public Ok<AbsenceReportDto> Answer(Decision decision, HttpContext http) =>
+        TypedResults.Ok(AbsenceReportDto.From(decision.Events.Select(e => e.Event).Aggregate(Report, (r, e) => r.When(e)), Access.Actor(http)));
 }

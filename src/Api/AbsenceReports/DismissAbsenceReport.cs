@@ -15,6 +15,5 @@ public static class DismissAbsenceReportEndpoint
     [EndpointSummary("Dismiss an absence report without a refusal")]
     [EndpointDescription("Caseworkers of the person's municipality. reason 1-2000 characters (400); it is never shown to the provider. "
         + "Recorded or dismissed already: 409 report-closed.")]
-    [ProducesResponseType<AbsenceReportDto>(200)]
-    public static IResult Handle(Request body, AbsenceReportStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
+    public static Ok<AbsenceReportDto> Handle(Request body, AbsenceReportStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

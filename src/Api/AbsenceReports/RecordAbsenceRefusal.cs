@@ -18,7 +18,6 @@ public static class RecordAbsenceRefusalEndpoint
         + "422 not-a-refusal (record an illness exemption instead). Otherwise the refusal's own rules answer unchanged (422 date-in-future, "
         + "outside-placement, refusal-before-notification, refusal-before-start, duty-suspended). The refusal shows absenceReportId; "
         + "its statedReason (the provider's note) appears in the notice.")]
-    [ProducesResponseType<Created>(201)]
-    public static IResult Handle([NotBody] RecordAbsenceRefusal command, [NotBody] AbsenceReportStream stream) =>
-        Results.Created($"/api/placements/{stream.Report.PlacementId}", new Created(command.RefusalId));
+    public static Created<Created> Handle([NotBody] RecordAbsenceRefusal command, [NotBody] AbsenceReportStream stream) =>
+        TypedResults.Created($"/api/placements/{stream.Report.PlacementId}", new Created(command.RefusalId));
 }

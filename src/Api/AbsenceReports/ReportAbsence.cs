@@ -20,8 +20,7 @@ public static class ReportAbsenceEndpoint
         + "dropped-out (the refusal kinds) or reported-sick (the person told the provider they are ill; write no diagnosis). note up to 2000 "
         + "characters. date in the future: 422 date-in-future; before the start or after the end of the placement: 422 outside-placement. "
         + "The report is open until a caseworker records a refusal from it or dismisses it.")]
-    [ProducesResponseType<AbsenceReportDto>(201)]
-    public static IResult Handle(Request body, ReportAbsence command, Decision decision, Actor actor) =>
-        Results.Created($"/api/absence-reports/{command.ReportId}",
+    public static Created<AbsenceReportDto> Handle(Request body, ReportAbsence command, Decision decision, Actor actor) =>
+        TypedResults.Created($"/api/absence-reports/{command.ReportId}",
             AbsenceReportDto.From(AbsenceReport.Start((AbsenceReported)decision.Events[0].Event), actor));
 }

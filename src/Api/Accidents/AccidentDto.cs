@@ -59,6 +59,6 @@ public sealed record AccidentStream(IEventStream<Person> Stream, Accident Accide
             is { } found ? new AccidentStream(found.Stream, found.View) : null;
 
     /// <summary>A command's 200: the accident after the decision, as the caller may see it.</summary>
-    public IResult Answer(Decision decision, HttpContext http) =>
-        Results.Ok(AccidentDto.From(decision.Events.Select(e => e.Event).Aggregate(Accident, (a, e) => a.When(e)), Access.Actor(http)));
+    public Ok<AccidentDto> Answer(Decision decision, HttpContext http) =>
+        TypedResults.Ok(AccidentDto.From(decision.Events.Select(e => e.Event).Aggregate(Accident, (a, e) => a.When(e)), Access.Actor(http)));
 }

@@ -15,6 +15,5 @@ public static class RecordAccidentIncapacityEndpoint
     [EndpointSummary("Record the days of incapacity for work after an accident")]
     [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). incapacityDays 0-3650 (400). Over 3 days makes an "
         + "unreported accident open; reportDueOn stays the day it was recorded + 3 days.")]
-    [ProducesResponseType<AccidentDto>(200)]
-    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
+    public static Ok<AccidentDto> Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

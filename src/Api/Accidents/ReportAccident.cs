@@ -15,6 +15,5 @@ public static class ReportAccidentEndpoint
     [EndpointSummary("Record that the accident was reported to the insurer")]
     [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). A second report: 409 already-reported; reportedOn in the "
         + "future: 422 date-in-future; before the accident: 422 report-before-accident.")]
-    [ProducesResponseType<AccidentDto>(200)]
-    public static IResult Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
+    public static Ok<AccidentDto> Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

@@ -16,6 +16,5 @@ public static class DecideExpenseEndpoint
     [EndpointDescription("The recorder: 403 four-eyes; a second decision: 409 already-decided. An approved expense is paid with the month's "
         + "payout line (the larger of the hourly allowance and the month's approved expenses); approved after the month's run, the difference "
         + "is paid on the next run's arrears line. Officials decide for persons of their municipality (without one: all).")]
-    [ProducesResponseType<ExpenseDto>(200)]
-    public static IResult Handle(Request body, ExpenseStream stream, Decision decision) => Results.Ok(ExpenseDto.From(stream.After(decision)));
+    public static Ok<ExpenseDto> Handle(Request body, ExpenseStream stream, Decision decision) => TypedResults.Ok(ExpenseDto.From(stream.After(decision)));
 }

@@ -19,7 +19,6 @@ public static class RecordExpenseEndpoint
     [EndpointDescription("Caseworkers and officials, persons of their municipality. amountCents 1-100000, description and evidence (free text, "
         + "e.g. the receipts seen) 1-1000 characters (else 400). month not after the current month and not before the placement's start month: "
         + "422 outside-placement. The expense is pending until payroll or an official other than the recorder decides it.")]
-    [ProducesResponseType<ExpenseDto>(201)]
-    public static IResult Handle(Request body, RecordExpense command, Decision decision) =>
-        Results.Created($"/api/expenses/{command.ExpenseId}", ExpenseDto.From(Expense.Start((ExpenseRecorded)decision.Events[0].Event)));
+    public static Created<ExpenseDto> Handle(Request body, RecordExpense command, Decision decision) =>
+        TypedResults.Created($"/api/expenses/{command.ExpenseId}", ExpenseDto.From(Expense.Start((ExpenseRecorded)decision.Events[0].Event)));
 }

@@ -4,5 +4,5 @@ namespace AGH.Api.Infrastructure;
 public sealed record CreatedId(Guid Id)
 {
     /// <summary>201 with the new resource's address in Location and its id in the body.</summary>
-    public static IResult At(string collection, Guid id) => Results.Created($"{collection}/{id}", new CreatedId(id));
+    public static Created<CreatedId> At(string collection, Guid id) => TypedResults.Created($"{collection}/{id}", new CreatedId(id));
 }

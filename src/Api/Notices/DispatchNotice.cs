@@ -20,6 +20,5 @@ public static class DispatchNoticeEndpoint
     [EndpointDescription("notifiedOn: handed-over and pzu on the day; post and electronic the fourth day after, moved off weekends and "
         + "Lower Saxony holidays. 409 already-dispatched; 422 date-in-future, dispatch-before-issue; electronic needs accessOpened "
         + "(§ 3a VwVfG): else 422 electronic-not-opened.")]
-    [ProducesResponseType<NoticeDto>(200)]
-    public static Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
+    public static Task<Ok<NoticeDto>> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

@@ -14,7 +14,7 @@ public sealed record NoticeStream(IEventStream<Person> Stream, Notice Notice)
     }
 
     /// <summary>The answer of a command on a notice: 200 with the notice as the decision leaves it (settings and policy from the request's services).</summary>
-    public async Task<IResult> Answer(Decision decision, IDocumentSession session, HttpContext http) => Results.Ok(await NoticeAccess.Dto(session, Person.Id, After(decision),
+    public async Task<Ok<NoticeDto>> Answer(Decision decision, IDocumentSession session, HttpContext http) => TypedResults.Ok(await NoticeAccess.Dto(session, Person.Id, After(decision),
         http.RequestServices.GetRequiredService<NoticeSettings>(), DeferredAnswer.PolicyOf(http), http.RequestAborted));
 
     /// <summary>The notice as the decision's events leave it, for the answer.</summary>

@@ -19,6 +19,5 @@ public static class RecordNoticeReceiptEndpoint
     [EndpointSummary("Record that the person received the notice later, not at all, or that it came back")]
     [EndpointDescription("received-later needs on (not before the dispatch, not in the future) and sets notifiedOn to it; not-received "
         + "and returned clear the dispatch and notifiedOn. 409 not-dispatched; 422 receipt-date-required, receipt-before-dispatch, date-in-future.")]
-    [ProducesResponseType<NoticeDto>(200)]
-    public static Task<IResult> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
+    public static Task<Ok<NoticeDto>> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

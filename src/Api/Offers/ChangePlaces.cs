@@ -12,6 +12,5 @@ public static class ChangePlacesEndpoint
         OfferDecisions.ChangePlaces(stream.Aggregate!, new ChangePlaces(stream.Id, body.Places!.Value));
 
     [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
-    [ProducesResponseType<OfferDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => Results.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
+    public static Ok<OfferDto> Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

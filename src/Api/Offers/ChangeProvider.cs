@@ -19,6 +19,5 @@ public static class ChangeProviderEndpoint
 
     [WolverinePost("/api/offers/{id}/provider", OperationId = "changeOfferProvider"), Tags("Offers"),
      EndpointSummary("Name or change the offer's provider (coordinator; contract v3c)")]
-    [ProducesResponseType<OfferDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => Results.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
+    public static Ok<OfferDto> Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

@@ -45,6 +45,5 @@ public static class RegisterOfferEndpoint
     public static Decision Decide(RegisterOffer command) => OfferDecisions.Register(command);
 
     [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
-    [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, RegisterOffer command) => CreatedId.At("/api/offers", command.OfferId);
+    public static Created<CreatedId> Handle(Request body, RegisterOffer command) => CreatedId.At("/api/offers", command.OfferId);
 }

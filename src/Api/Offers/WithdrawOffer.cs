@@ -10,6 +10,5 @@ public static class WithdrawOfferEndpoint
     public static Decision Decide(WithdrawOffer command, IEventStream<Offer> stream) => OfferDecisions.Withdraw(stream.Aggregate!, command);
 
     [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
-    [ProducesResponseType<OfferDto>(200)]
-    public static IResult Handle(DatedReasonRequest body, IEventStream<Offer> stream, Decision decision, Clock clock) => Results.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
+    public static Ok<OfferDto> Handle(DatedReasonRequest body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

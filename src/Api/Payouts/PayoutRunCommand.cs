@@ -11,6 +11,6 @@ public static class PayoutRunCommand
     }
 
     /// <summary>The run as it is after the decision.</summary>
-    public static IResult Ok(PayoutRun run, Decision decision) =>
-        Results.Ok(PayoutRunDto.From(decision.Events.Aggregate(run, (r, e) => PayoutRun.Evolve(r, e.Event)!)));
+    public static Ok<PayoutRunDto> Ok(PayoutRun run, Decision decision) =>
+        TypedResults.Ok(PayoutRunDto.From(decision.Events.Aggregate(run, (r, e) => PayoutRun.Evolve(r, e.Event)!)));
 }

@@ -7,6 +7,5 @@ public static class ReleasePayoutRunEndpoint
     public static Decision Decide(PayoutRun run, Actor actor) => PayoutDecisions.Release(run, actor.UserId);
 
     [WolverinePost("/api/payout-runs/{id}/release", OperationId = "releasePayoutRun"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
-    [ProducesResponseType<PayoutRunDto>(200)]
-    public static IResult Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
+    public static Ok<PayoutRunDto> Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
 }

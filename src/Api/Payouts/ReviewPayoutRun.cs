@@ -8,6 +8,5 @@ public static class ReviewPayoutRunEndpoint
 
     [WolverinePost("/api/payout-runs/{id}/review", OperationId = "reviewPayoutRun"), Tags("Payouts")]
     [EndpointSummary("Review a prepared run (Prüfung, Vier-Augen-Prinzip); a scheduled run needs it before its release")]
-    [ProducesResponseType<PayoutRunDto>(200)]
-    public static IResult Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
+    public static Ok<PayoutRunDto> Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
 }

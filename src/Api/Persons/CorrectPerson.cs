@@ -25,7 +25,6 @@ public static class CorrectPersonEndpoint
         + "409 file-reference-taken; 409 possible-duplicate (with duplicateOf where visible) when a changed name or birth date matches another "
         + "person, unless confirmedNotDuplicate is true. 409 person-erased, 409 person-duplicate; 422 nothing-to-correct, date-in-future, "
         + "entitlement-before-birth, entitlement-after-placement (a placement starts before the corrected entitledSince).")]
-    [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, PersonCorrectionStream stream, Decision decision, Clock clock, Policy policy) =>
+    public static Ok<PersonDto> Handle(Request body, PersonCorrectionStream stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

@@ -15,7 +15,6 @@ public static class DeclareWillingnessEndpoint
     [WolverinePost("/api/persons/{id}/willingness", OperationId = "declareWillingness"), Tags("Persons")]
     [EndpointSummary("Record the person's earnest declaration to work (§ 14 Abs. 2 AsylbLG)")]
     [EndpointDescription("A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.")]
-    [ProducesResponseType<PersonDto>(201)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
+    public static Created<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Created(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -15,7 +15,6 @@ public static class EndEntitlementEndpoint
         PersonDecisions.EndEntitlement(stream.Person, command, stream.HoursAfter, clock.Today);
 
     [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
-    [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock, Policy policy) =>
+    public static Ok<PersonDto> Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

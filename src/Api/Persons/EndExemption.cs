@@ -15,7 +15,6 @@ public static class EndExemptionEndpoint
     [EndpointSummary("End a good reason (wichtiger Grund) on its last day")]
     [EndpointDescription("404 not-found for an unknown exemption; 409 exemption-withdrawn; 409 exemption-ended when it already ends on or "
         + "before until; 422 end-before-start when until lies before its from.")]
-    [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
+    public static Ok<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

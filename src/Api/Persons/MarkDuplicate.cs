@@ -16,6 +16,5 @@ public static class MarkDuplicateEndpoint
     [EndpointDescription("personId names the record that is kept. The closed record reads status duplicate and duplicateOf and counts nowhere "
         + "(quota, report, assignment). 404 for an unknown or invisible person in the route or the body; 409 has-placements; 409 already-duplicate; "
         + "422 same-person; 422 duplicate-of-duplicate.")]
-    [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, DuplicatePair pair, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(pair.Person, decision, clock.Today, policy);
+    public static Ok<PersonDto> Handle(Request body, DuplicatePair pair, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(pair.Person, decision, clock.Today, policy);
 }

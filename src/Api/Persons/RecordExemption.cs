@@ -29,6 +29,5 @@ public static class RecordExemptionEndpoint
     [WolverinePost("/api/persons/{id}/exemptions", OperationId = "recordExemption"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
     [EndpointDescription("evidence { kind: au-certificate|doctor-letter|declaration|none, receivedOn? } names the kind of document only, never a "
         + "diagnosis; an illness exemption without until needs reviewOn (400).")]
-    [ProducesResponseType<Created>(201)]
-    public static IResult Handle(Request body, RecordExemption command) => Results.Created($"/api/persons/{command.PersonId}", new Created(command.ExemptionId));
+    public static Created<Created> Handle(Request body, RecordExemption command) => TypedResults.Created($"/api/persons/{command.PersonId}", new Created(command.ExemptionId));
 }

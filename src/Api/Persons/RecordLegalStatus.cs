@@ -22,6 +22,5 @@ public static class RecordLegalStatusEndpoint
         + "(§ 1 Abs. 4 AsylbLG) also ends the entitlement from since as entitlement-end does: the active placement ends entitlement-ended and "
         + "its place is freed; 422 date-in-future, 422 date-before-entitlement, 422 hours-after-end as there. Refusals on or after since "
         + "cannot be sanctioned; assignments answer 422 person-not-eligible.")]
-    [ProducesResponseType<PersonDto>(201)]
-    public static IResult Handle(Request body, PersonStream stream, Decision decision, Clock clock, Policy policy) => PersonResults.Created(stream.Person, decision, clock.Today, policy);
+    public static Created<PersonDto> Handle(Request body, PersonStream stream, Decision decision, Clock clock, Policy policy) => PersonResults.Created(stream.Person, decision, clock.Today, policy);
 }

@@ -30,6 +30,5 @@ public static class RegisterPersonEndpoint
     [EndpointDescription("409 file-reference-taken when another person of the district holds the file reference; 409 possible-duplicate "
         + "(with duplicateOf when the caller may see that person) for the same family name, given name (folded as in search) and date of birth, "
         + "unless confirmedNotDuplicate is true. 422 date-in-future, entitlement-before-birth.")]
-    [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, RegisterPerson command) => CreatedId.At("/api/persons", command.PersonId);
+    public static Created<CreatedId> Handle(Request body, RegisterPerson command) => CreatedId.At("/api/persons", command.PersonId);
 }

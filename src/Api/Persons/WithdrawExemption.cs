@@ -15,7 +15,6 @@ public static class WithdrawExemptionEndpoint
     [EndpointSummary("Withdraw a good reason recorded in error")]
     [EndpointDescription("The exemption then counts nowhere (status, eligibility, quota, sanction checks). 404 not-found for an unknown "
         + "exemption; 409 exemption-withdrawn for a second withdrawal.")]
-    [ProducesResponseType<PersonDto>(200)]
-    public static IResult Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
+    public static Ok<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -53,7 +53,6 @@ public static class AssignPersonEndpoint
     [EndpointDescription("Without noticeServedOn the service issues the Heranziehungsbescheid (wording heranziehungsbescheid-v2) today and "
         + "schedule, until, reasoning and informationLanguage are required (400); with it they are optional and checked when given. "
         + "After until the placement reads ended (endReason period-ended, endedOn = until); a daily job then records that end and frees the place.")]
-    [ProducesResponseType<Assigned>(201)]
-    public static IResult Handle(Request body, AssignPerson command) => Results.Created($"/api/placements/{command.PlacementId}",
+    public static Created<Assigned> Handle(Request body, AssignPerson command) => TypedResults.Created($"/api/placements/{command.PlacementId}",
         new Assigned(command.PlacementId, AGH.Domain.Notices.NoticeIssuing.IdFor(command.PlacementId, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0)));
 }

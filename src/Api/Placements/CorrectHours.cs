@@ -19,11 +19,10 @@ public static class CorrectHoursEndpoint
         + "A correction below what a released payout run paid for the entry is never netted against a later payment: it opens "
         + "a recovery (GET /api/recoveries) in the same transaction, one per correction. A reduction of an entry only in a prepared run is "
         + "settled by the next run, never below 0.")]
-    [ProducesResponseType<LogHoursEndpoint.Created>(201)]
-    public static async Task<IResult> Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session,
+    public static async Task<Created<LogHoursEndpoint.Created>> Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session,
         AGH.Api.Payouts.PayoutSettings settings, Clock clock, CancellationToken ct)
     {
         await RecoveryOpening.Open(session, stream, command, settings.RateTable, clock.Today, ct);
-        return Results.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
+        return TypedResults.Created($"/api/placements/{command.PlacementId}", new LogHoursEndpoint.Created(command.NewEntryId));
     }
 }

@@ -27,6 +27,5 @@ public static class DecidePlacementObjectionEndpoint
     [EndpointSummary("Decide the objection against the Heranziehungsbescheid (Abhilfebescheid or Widerspruchsbescheid)")]
     [EndpointDescription("Upheld: an abhilfebescheid notice; the placement ends today with reason objection-upheld and no refusal of it can "
         + "be sanctioned. Dismissed: a widerspruchsbescheid notice (remedy klage). 409 no-pending-objection; 409 already-decided.")]
-    [ProducesResponseType<PlacementObjectionNoticeAnswer>(200)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => PlacementObjectionResults.OkWithNotice(stream, decision);
+    public static Ok<PlacementObjectionNoticeAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.OkWithNotice(stream, decision, policy);
 }

@@ -17,6 +17,5 @@ public static class EndLawsuitEndpoint
     [EndpointSummary("Record the end of the lawsuit against the Heranziehungsbescheid")]
     [EndpointDescription("Upheld: the placement ends today with reason objection-upheld. 409 no-pending-lawsuit; 409 already-decided; "
         + "422 date-in-future; 422 end-before-start (on before filedOn).")]
-    [ProducesResponseType<PlacementObjectionAnswer>(200)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => PlacementObjectionResults.Ok(stream, decision);
+    public static Ok<PlacementObjectionAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.Ok(stream, decision, policy);
 }

@@ -16,7 +16,6 @@ public static class FileLawsuitEndpoint
     [EndpointSummary("Record the person's lawsuit (Klage) against the Heranziehungsbescheid")]
     [EndpointDescription("409 no-dismissed-objection before a Widerspruchsbescheid; 409 lawsuit-exists; 422 date-in-future; "
         + "422 lawsuit-before-notice (filedOn before the Widerspruchsbescheid's issuedOn). A pending lawsuit holds the record against erasure.")]
-    [ProducesResponseType<PlacementObjectionAnswer>(201)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) =>
-        PlacementObjectionResults.Created(stream, decision);
+    public static Created<PlacementObjectionAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) =>
+        PlacementObjectionResults.Created(stream, decision, policy);
 }

@@ -15,7 +15,6 @@ public static class FilePlacementObjectionEndpoint
     [EndpointDescription("Suspensive effect (§ 86a Abs. 1 SGG): a timely objection suspends the duty back to the notice's notification; "
         + "refusals dated while suspended: 422 duty-suspended, and none can be sanctioned. 409 objection-exists (one per notice); "
         + "422 date-in-future; 422 objection-before-issue (receivedOn before the notice's issuedOn).")]
-    [ProducesResponseType<PlacementObjectionAnswer>(201)]
-    public static IResult Handle(ReceivedStatementRequest body, PlacementStream stream, Decision decision) =>
-        PlacementObjectionResults.Created(stream, decision);
+    public static Created<PlacementObjectionAnswer> Handle(ReceivedStatementRequest body, PlacementStream stream, Decision decision, Policy policy) =>
+        PlacementObjectionResults.Created(stream, decision, policy);
 }

@@ -21,7 +21,6 @@ public static class LogHoursEndpoint
     [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
     [EndpointDescription("Caseworkers (own municipality) and providers (placements on their own offers; another's: 404). The entry records "
         + "source provider or office. In a month the provider confirmed: a provider gets 409 month-confirmed, the office's entry is marked afterConfirmation.")]
-    [ProducesResponseType<Created>(201)]
-    public static IResult Handle(Request body, LogHours command) =>
-        Results.Created($"/api/placements/{command.PlacementId}", new Created(command.EntryId));
+    public static Created<Created> Handle(Request body, LogHours command) =>
+        TypedResults.Created($"/api/placements/{command.PlacementId}", new Created(command.EntryId));
 }

@@ -21,6 +21,5 @@ public static class OrderImmediateEnforcementEndpoint
     [EndpointSummary("Order immediate enforcement of the Heranziehungsbescheid (Anordnung der sofortigen Vollziehung)")]
     [EndpointDescription("Issues an anordnung-sofortige-vollziehung notice (noticeId); the duty applies again from its notifiedOn. "
         + "409 no-pending-objection without a pending objection or Klage; 409 already-enforced.")]
-    [ProducesResponseType<PlacementObjectionNoticeAnswer>(201)]
-    public static IResult Handle(Request body, PlacementStream stream, Decision decision) => PlacementObjectionResults.CreatedNotice(stream, decision);
+    public static Created<PlacementObjectionNoticeAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.CreatedNotice(stream, decision, policy);
 }

@@ -18,22 +18,22 @@ public sealed record PlacementObjectionNoticeAnswer(Guid Id, Guid NoticeId, Plac
 
 public static class PlacementObjectionResults
 {
-    public static IResult Ok(PlacementStream stream, Decision decision) =>
-        new DeferredAnswer(http => Results.Ok(Answer(stream, decision, DeferredAnswer.PolicyOf(http))));
+    public static Ok<PlacementObjectionAnswer> Ok(PlacementStream stream, Decision decision, Policy policy) =>
+        TypedResults.Ok(Answer(stream, decision, policy));
 
     /// <summary>201 with the placement as Location: the command added a part of it (the objection, a lawsuit).</summary>
-    public static IResult Created(PlacementStream stream, Decision decision) =>
-        new DeferredAnswer(http => Results.Created($"/api/placements/{stream.Placement.PlacementId}", Answer(stream, decision, DeferredAnswer.PolicyOf(http))));
+    public static Created<PlacementObjectionAnswer> Created(PlacementStream stream, Decision decision, Policy policy) =>
+        TypedResults.Created($"/api/placements/{stream.Placement.PlacementId}", Answer(stream, decision, policy));
 
-    public static IResult OkWithNotice(PlacementStream stream, Decision decision) =>
-        new DeferredAnswer(http => Results.Ok(WithNotice(stream, decision, DeferredAnswer.PolicyOf(http))));
+    public static Ok<PlacementObjectionNoticeAnswer> OkWithNotice(PlacementStream stream, Decision decision, Policy policy) =>
+        TypedResults.Ok(WithNotice(stream, decision, policy));
 
     /// <summary>201 with the issued notice as Location.</summary>
-    public static IResult CreatedNotice(PlacementStream stream, Decision decision) => new DeferredAnswer(http =>
+    public static Created<PlacementObjectionNoticeAnswer> CreatedNotice(PlacementStream stream, Decision decision, Policy policy)
     {
-        var answer = WithNotice(stream, decision, DeferredAnswer.PolicyOf(http));
-        return Results.Created($"/api/notices/{answer.NoticeId}", answer);
-    });
+        var answer = WithNotice(stream, decision, policy);
+        return TypedResults.Created($"/api/notices/{answer.NoticeId}", answer);
+    }
 
     private static PlacementObjectionAnswer Answer(PlacementStream stream, Decision decision, Policy policy)
     {

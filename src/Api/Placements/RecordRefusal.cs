@@ -20,7 +20,6 @@ public static class RecordRefusalEndpoint
     [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
     [EndpointDescription("A no-show or dropped-out on a day with hours logged on the placement: 422 hours-on-refusal-day (correct the hours first). "
         + "statedReason appears in the notice.")]
-    [ProducesResponseType<Created>(201)]
-    public static IResult Handle(Request body, RecordRefusal command) =>
-        Results.Created($"/api/placements/{command.PlacementId}", new Created(command.RefusalId));
+    public static Created<Created> Handle(Request body, RecordRefusal command) =>
+        TypedResults.Created($"/api/placements/{command.PlacementId}", new Created(command.RefusalId));
 }

@@ -20,7 +20,6 @@ public static class DecideRecoveryEndpoint
     [EndpointDescription("Officials (own municipality; without one: all). The one who held the hearing: 403 four-eyes; decided or waived: "
         + "409 already-decided; not heard: 409 not-heard. recover issues the Erstattungsbescheid (kind erstattungsbescheid, subject the recovery, "
         + "remedy widerspruch; § 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG); reasoning appears in the notice.")]
-    [ProducesResponseType<RecoveryDto>(200)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
-        Results.Ok(stream.Answer(decision, policy, clock.Today));
+    public static Ok<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        TypedResults.Ok(stream.Answer(decision, policy, clock.Today));
 }

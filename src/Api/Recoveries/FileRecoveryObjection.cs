@@ -17,7 +17,6 @@ public static class FileRecoveryObjectionEndpoint
     [EndpointDescription("Caseworkers and officials of the person's municipality. Only a decided recovery (409 not-decided); once (409 objection-exists); "
         + "422 date-in-future; before the Erstattungsbescheid was issued: 422 objection-before-issue. A timely objection (received by the notice's "
         + "remedyDeadline) keeps the recovery from becoming final, so it is not exported. Answers the recovery.")]
-    [ProducesResponseType<RecoveryDto>(201)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
-        Results.Created($"/api/recoveries?personId={stream.Recovery.PersonId}", stream.Answer(decision, policy, clock.Today));
+    public static Created<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        TypedResults.Created($"/api/recoveries?personId={stream.Recovery.PersonId}", stream.Answer(decision, policy, clock.Today));
 }

@@ -18,7 +18,6 @@ public static class HearRecoveryEndpoint
     [EndpointSummary("Record the hearing on a recovery (open → heard)")]
     [EndpointDescription("Caseworkers of the person's municipality. statement required (write \"keine Äußerung\" when the person said nothing). "
         + "Not open: 409 not-open; heldOn in the future: 422 date-in-future; before the recovery was opened: 422 hearing-before-opening.")]
-    [ProducesResponseType<RecoveryDto>(200)]
-    public static IResult Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
-        Results.Ok(stream.Answer(decision, policy, clock.Today));
+    public static Ok<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
+        TypedResults.Ok(stream.Answer(decision, policy, clock.Today));
 }

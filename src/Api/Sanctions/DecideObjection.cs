@@ -52,6 +52,5 @@ public static class DecideObjectionEndpoint
         + "(Notices:Court). The answer carries noticeIds (every notice issued) and noticeId (the Widerspruchsbescheid, or the Abhilfebescheid when upheld). "
         + "Optional period (default: the pending objection): 404 period-not-found when the restriction has no such period. 403 four-eyes for the "
         + "official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

@@ -19,6 +19,5 @@ public static class DecideReviewRequestEndpoint
     [EndpointDescription("Issues an Aufhebungsbescheid (withdrawn: status withdrawn, backPaymentDue, backPaymentFrom = the later of effectiveFrom "
         + "and 1 January of the year before the request) or an Ablehnung (refused); the answer carries noticeId. "
         + "403 four-eyes for the official who approved the restriction; 409 no-pending-review-request.")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

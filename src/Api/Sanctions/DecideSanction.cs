@@ -41,6 +41,5 @@ public static class DecideSanctionEndpoint
         + "422 sanction-preconditions when a precondition fails on today's facts (exemption covering the refusal day, good cause, "
         + "hours logged after the refusal, entitlement ended, excluded); 422 refusal-too-old (Policy:MaxDaysRefusalToDecision days); "
         + "409 restriction-in-force while another restriction of the person is in force, awaiting notification or suspended.")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

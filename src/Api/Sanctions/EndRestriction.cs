@@ -16,6 +16,5 @@ public static class EndRestrictionEndpoint
     [EndpointDescription("The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free "
         + "(willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force; "
         + "422 date-in-future; 422 end-before-start.")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

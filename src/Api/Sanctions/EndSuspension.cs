@@ -15,6 +15,5 @@ public static class EndSuspensionEndpoint
     [EndpointSummary("End the suspension of the restriction (reinstated or withdrawn)")]
     [EndpointDescription("reinstated: in force again from `on`, endsOn unchanged; withdrawn: status withdrawn, backPaymentDue once it was in force. "
         + "409 not-suspended; 422 date-in-future; 422 end-before-start (on before the suspension's from).")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

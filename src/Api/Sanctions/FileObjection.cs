@@ -18,6 +18,5 @@ public static class FileObjectionEndpoint
     [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
         + "Optional period (default: the latest notified one): 404 period-not-found when the restriction has no such period. "
         + "422 not-approved when nothing was approved; 409 objection-exists when that period already has one; 422 date-in-future.")]
-    [ProducesResponseType<SanctionProposalDto>(201)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
+    public static Created<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

@@ -13,6 +13,5 @@ public static class FileReviewRequestEndpoint
     [EndpointSummary("Record the person's application for review (Überprüfungsantrag nach § 44 SGB X)")]
     [EndpointDescription("Also for an expired or unappealable restriction. 422 not-approved when nothing was approved; 409 review-request-exists "
         + "while one is undecided; 409 already-withdrawn; 422 date-in-future.")]
-    [ProducesResponseType<SanctionProposalDto>(201)]
-    public static IResult Handle(ReceivedStatementRequest body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
+    public static Created<SanctionProposalDto> Handle(ReceivedStatementRequest body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

@@ -12,9 +12,9 @@ public static class ProposalResults
         return SanctionProposalDto.From(after, after.Proposals[stream.ProposalId], today, policy, issued) with { NoticeIds = all.Count == 0 ? null : all };
     }
 
-    public static IResult Ok(ProposalStream stream, Decision decision, DateOnly today) =>
-        new DeferredAnswer(http => Results.Ok(After(stream, decision, today, DeferredAnswer.PolicyOf(http))));
+    public static Ok<SanctionProposalDto> Ok(ProposalStream stream, Decision decision, DateOnly today, Policy policy) =>
+        TypedResults.Ok(After(stream, decision, today, policy));
 
-    public static IResult Created(ProposalStream stream, Decision decision, DateOnly today) =>
-        new DeferredAnswer(http => Results.Created($"/api/sanction-proposals/{stream.ProposalId}", After(stream, decision, today, DeferredAnswer.PolicyOf(http))));
+    public static Created<SanctionProposalDto> Created(ProposalStream stream, Decision decision, DateOnly today, Policy policy) =>
+        TypedResults.Created($"/api/sanction-proposals/{stream.ProposalId}", After(stream, decision, today, policy));
 }

@@ -18,6 +18,5 @@ public static class ProposeSanctionEndpoint
         + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions. "
         + "An invitation to the hearing whose deadline has passed without a hearing counts as heard; while its deadline runs and no hearing "
         + "was held: 422 hearing-deadline-running.")]
-    [ProducesResponseType<CreatedId>(201)]
-    public static IResult Handle(Request body, ProposeSanction command) => CreatedId.At("/api/sanction-proposals", command.ProposalId);
+    public static Created<CreatedId> Handle(Request body, ProposeSanction command) => CreatedId.At("/api/sanction-proposals", command.ProposalId);
 }

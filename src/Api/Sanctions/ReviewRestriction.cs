@@ -40,6 +40,5 @@ public static class ReviewRestrictionEndpoint
         + "Continuing requires amounts, specialCircumstances and approvalNotice as an approval does (400; 422 amount-not-reduced after date-in-future); "
         + "the Fortsetzungsbescheid (fortsetzungsbescheid-v2) prints them. "
         + "409 already-reviewed for the same period; 409 restriction-not-in-force.")]
-    [ProducesResponseType<SanctionProposalDto>(200)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Ok(stream, decision, clock.Today);
+    public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

@@ -36,6 +36,5 @@ public static class SuspendRestrictionEndpoint
         + "court and fileNumber are required for court orders (400). Status suspended from `from`; the person's restriction is null; "
         + "backPaymentDue once it was in force. A court order holds the person's record against erasure until it ended. "
         + "409 already-suspended; 409 restriction-not-in-force; 422 date-in-future (decidedOn); 422 end-before-start (from before startsOn).")]
-    [ProducesResponseType<SanctionProposalDto>(201)]
-    public static IResult Handle(Request body, ProposalStream stream, Decision decision, Clock clock) => ProposalResults.Created(stream, decision, clock.Today);
+    public static Created<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

@@ -24,11 +24,10 @@ public static class ConfirmTimesheetEndpoint
     [EndpointDescription("Provider only (its own offers; another's: 404). 409 month-confirmed when confirmed already; 422 month-not-ended for "
         + "the current or a future month. Afterwards the provider's hours in that month are 409 month-confirmed; the office still logs and "
         + "corrects them (marked afterConfirmation).")]
-    [ProducesResponseType<Answer>(201)]
-    public static IResult Handle([NotBody] ConfirmTimesheet command)
+    public static Created<Answer> Handle([NotBody] ConfirmTimesheet command)
     {
         var month = $"{command.Year:D4}-{command.Month:D2}";
-        return Results.Created($"/api/offers/{command.OfferId}/timesheets/{month}",
+        return TypedResults.Created($"/api/offers/{command.OfferId}/timesheets/{month}",
             new Answer(command.OfferId, month, new TimesheetConfirmationDto(command.ConfirmedBy, command.ConfirmedAt)));
     }
 

@@ -102,10 +102,10 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, payoutRun);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Handle(payoutRun, decision);
+            var okOfPayoutRunDto = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Handle(payoutRun, decision);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
-            var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);
+            var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, okOfPayoutRunDto, 404), null);
             // GH-5160: claim the key, with its response, inside this Marten transaction
             _martenDeduplicatedResponses.QueueClaim(documentSession, pendingDeduplicatedResponseClaim, null);
             try
@@ -119,7 +119,7 @@ namespace Internal.Generated.WolverineHandlers
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+                await okOfPayoutRunDto.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
             catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
             {

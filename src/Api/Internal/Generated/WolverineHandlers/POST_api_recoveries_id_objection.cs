@@ -119,10 +119,10 @@ namespace Internal.Generated.WolverineHandlers
             AGH.Api.Infrastructure.StreamSteps.Append(documentSession, decision, recoveryStream);
             
             // The actual HTTP request handler execution
-            var result = AGH.Api.Recoveries.FileRecoveryObjectionEndpoint.Handle(body, recoveryStream, decision, _policy, _clock);
+            var createdOfRecoveryDto = AGH.Api.Recoveries.FileRecoveryObjectionEndpoint.Handle(body, recoveryStream, decision, _policy, _clock);
 
             // GH-5160: the work is done; the claim and its response commit with it, or not at all
-            var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null);
+            var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, createdOfRecoveryDto, 404), null);
             // GH-5160: claim the key, with its response, inside this Marten transaction
             _martenDeduplicatedResponses.QueueClaim(documentSession, pendingDeduplicatedResponseClaim, null);
             try
@@ -136,7 +136,7 @@ namespace Internal.Generated.WolverineHandlers
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+                await createdOfRecoveryDto.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
             catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
             {
