@@ -66,6 +66,9 @@ public static class HourRowsRebuild
             await progression.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        // The truncate dropped the tables' statistics: without them PostgreSQL reads a large placement's every row and
+        // sorts them for its newest 100, until autovacuum comes round.
+        await Execute(conn, $"analyze {HourRows.Qualified(Schema)}, {HourRows.QualifiedTotals(Schema)}", ct);
         return rows;
     }
 
