@@ -44,6 +44,17 @@ public class AghFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateOnly Today => new Clock(Time).Today;
 
+    /// <summary>
+    /// Moves the clock to <paramref name="day"/> at the same time of day in Berlin. Advancing by whole days of 24 hours
+    /// lands on the next day when a summer-time change lies between and the run is late in the evening.
+    /// </summary>
+    public void AdvanceTo(DateOnly day)
+    {
+        var now = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Clock.Berlin);
+        var local = day.ToDateTime(TimeOnly.FromDateTime(now.DateTime));
+        Time.SetUtcNow(new DateTimeOffset(local, Clock.Berlin.GetUtcOffset(local)));
+    }
+
     /// <summary>The monthly payout schedule is off in tests unless a test turns it on.</summary>
     public virtual bool ScheduleEnabled => false;
 

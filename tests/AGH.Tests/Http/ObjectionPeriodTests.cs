@@ -57,7 +57,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
             404, "period-not-found");
 
         // Into the continuation window: an objection against period 1 now comes after its month (§ 84 SGG) and is late.
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
+        Factory.AdvanceTo(endsOn.AddDays(-20));
         cw = await Caseworker("hagen", Unique("cw")); // tokens do not outlive the months the clock moved
         var first = await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen den Bescheid" }), HttpStatusCode.Created);
         (first["objection"]!["period"]!.GetValue<int>(), first["objection"]!["timely"]!.GetValue<bool>()).Should().Be((1, false));
@@ -110,7 +110,7 @@ public sealed class ObjectionPeriodTests(ObjectionPeriodFactory factory) : HttpT
     {
         var (cw, person, proposal) = await Restricted();
         var url = $"/api/sanction-proposals/{proposal}";
-        Factory.Time.Advance(TimeSpan.FromDays(Dates.EndOfMonthsPeriod(Today, 6).DayNumber - Today.DayNumber - 20));
+        Factory.AdvanceTo(Dates.EndOfMonthsPeriod(Today, 6).AddDays(-20));
         cw = await Caseworker("hagen", Unique("cw"));
         await Ok(await Post(cw, $"{url}/objection", new { receivedOn = D(Today), statement = "Widerspruch gegen den Bescheid" }), HttpStatusCode.Created);
         var continued = await Ok(await Post(await Official(), $"{url}/review",

@@ -273,7 +273,7 @@ public sealed class PlacementObjectionTests(PlacementObjectionFactory factory) :
         await NoticeDispatching.DispatchAsync(Factory, c.Person, noticeId, DispatchMethod.HandedOver, Today);
         var deadline = NoticeCalendar.MonthDeadline(Today);
 
-        Factory.Time.Advance(TimeSpan.FromDays(deadline.DayNumber - Today.DayNumber));
+        Factory.AdvanceTo(deadline);
         var cw = await Caseworker("bad-iburg", Unique("cw"));
         var onDeadline = c with { Cw = cw };
         await Rejected(() => Refuse(onDeadline, Today), 422, "duty-suspended");

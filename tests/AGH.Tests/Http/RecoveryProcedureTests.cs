@@ -172,7 +172,7 @@ public sealed class RecoveryProcedureTests(RecoveryProcedureFactory factory) : R
         var deadline = DateOnly.Parse(dispatched["remedyDeadline"]!.GetValue<string>());
 
         // On the deadline itself still decided; the day after, final unless a timely objection was recorded.
-        Factory.Time.Advance(TimeSpan.FromDays(deadline.DayNumber - Today.DayNumber));
+        Factory.AdvanceTo(deadline);
         payroll = await As("payroll", userId: "pay-a2"); // tokens issued before the jump have expired
         Status((await GetOk(payroll, $"/api/recoveries?personId={person}")).AsArray().Single(r => IdOf(r!) == collected)!).Should().Be("decided");
         (await Export(payroll)).Should().HaveCount(1);

@@ -220,7 +220,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         (await GetOk(official, list)).AsArray().Should().NotContain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
 
         var endsOn = DateOnly.Parse((await Proposal(c))["restriction"]!["endsOn"]!.GetValue<string>());
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
+        Factory.AdvanceTo(endsOn.AddDays(-20));
         official = await Official("belm");
         var due = (await GetOk(official, list)).AsArray();
         due.Should().Contain(x => x!["proposalId"]!.GetValue<string>() == c.Proposal.ToString());
@@ -284,7 +284,7 @@ public sealed class RemedyTests(RemedyFactory factory) : HttpTest(factory)
         await Ok(await Post(c.Cw, $"/api/placements/{c.Placement}/hours", new { date = D(Today), minutes = 120 }), HttpStatusCode.Created);
         // Contract v3a: a continuation is decided only within the last days of the period (review-too-early before).
         var endsOn = DateOnly.Parse((await Proposal(c))["restriction"]!["endsOn"]!.GetValue<string>());
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 20));
+        Factory.AdvanceTo(endsOn.AddDays(-20));
 
         var rejected = await Rejected(async () => await Post(await Official(), $"/api/sanction-proposals/{c.Proposal}/review",
             new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }), 422, "breach-ended");

@@ -223,7 +223,7 @@ public sealed class RestrictionNoticeV2Tests(RestrictionNoticeV2Factory factory)
     {
         var (_, person, proposal, _) = await Restricted();
         var endsOn = Dates.EndOfMonthsPeriod(Today, 6);
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 10));
+        Factory.AdvanceTo(endsOn.AddDays(-10));
         var review = $"/api/sanction-proposals/{proposal}/review";
         var official = await Official();
         await Rejected(() => Post(official, review, new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(Today) }), 400);

@@ -251,7 +251,7 @@ public sealed class RestrictionV3Tests(RestrictionV3Factory factory) : HttpTest(
             422, "review-too-early");
 
         // 45 days before endsOn the window opens (endsOn − 44 to endsOn).
-        Factory.Time.Advance(TimeSpan.FromDays(endsOn.DayNumber - Today.DayNumber - 44));
+        Factory.AdvanceTo(endsOn.AddDays(-44));
         var hearingBefore = Today.AddDays(-1);
         await Rejected(async () => await Post(await Official(), review, new { continueRestriction = true, reasoning = "r", hearingHeldOn = D(hearingBefore), amounts = V3bTerms.Amounts, specialCircumstances = V3bTerms.Special, approvalNotice = V3bTerms.Notice }),
             422, "hearing-required");
