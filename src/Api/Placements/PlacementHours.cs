@@ -310,62 +310,23 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
             held += h.Count;
         }
         // A list with every entry of its placements is streamed; one placement or one page is written at once.
-        return held <= MaxPageLimit ? new Buffered(value!, AnswerOptions(http)) : Results.Json(value, AnswerOptions(http));
+        return held <= MaxPageLimit
+            ? new Buffered(JsonSerializer.SerializeToUtf8Bytes(value, value!.GetType(), AnswerOptions(http)))
+            : Results.Json(value, AnswerOptions(http));
     }
 
     /// <summary>
-    /// The JSON Results.Json writes, made in a pooled buffer and sent with Content-Length in one write: streamed, the
-    /// serializer flushes a chunk every 16 KB and Kestrel ends with a chunk of its own, each a send to the client.
+    /// The JSON sent with Content-Length in one write: streamed, the serializer flushes a chunk every 16 KB and Kestrel
+    /// ends with a chunk of its own, each a send to the client. The status stays as set (201 for a command's answer).
     /// </summary>
-    private sealed class Buffered(object value, JsonSerializerOptions options) : IResult
+    private sealed class Buffered(byte[] body) : IResult
     {
-        public async Task ExecuteAsync(HttpContext http)
+        public Task ExecuteAsync(HttpContext http)
         {
-            var buffer = new PooledBuffer();
-            try
-            {
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-                       {
-                           Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth,
-                           IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize, NewLine = options.NewLine,
-                       }))
-                    JsonSerializer.Serialize(writer, value, value.GetType(), options);
-                var response = http.Response;
-                response.ContentType = "application/json; charset=utf-8";
-                response.ContentLength = buffer.Written.Length;
-                // Headers and body go out together: with the length known, Kestrel sends no closing chunk after them.
-                await response.BodyWriter.WriteAsync(buffer.Written, http.RequestAborted);
-            }
-            finally
-            {
-                buffer.Dispose();
-            }
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = body.Length;
+            return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
         }
-    }
-
-    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
-    {
-        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        private int _count;
-
-        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _count);
-
-        public void Advance(int count) => _count += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_count);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_count);
-
-        private byte[] Ensure(int sizeHint)
-        {
-            if (_array.Length - _count >= Math.Max(sizeHint, 256)) return _array;
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _count + sizeHint));
-            _array.AsSpan(0, _count).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_array);
-            return _array = larger;
-        }
-
-        public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
     }
 
     private sealed class Converter : JsonConverter<IReadOnlyList<HourEntryDto>>
