@@ -433,11 +433,7 @@ public static class BenchMain
         r.Detail("rebuildDataGenerationSeconds", sw.Elapsed.TotalSeconds);
 
         await using var data = NpgsqlDataSource.Create(o.Connection);
-        await using (var vacuum = data.CreateCommand("VACUUM ANALYZE"))
-        {
-            vacuum.CommandTimeout = 600;
-            await vacuum.ExecuteNonQueryAsync();
-        }
+        await VacuumAnalyze.Run(data);
         long total;
         await using (var count = data.CreateCommand($"SELECT count(*) FROM {MartenSetup.Schema}.mt_events"))
             total = (long)(await count.ExecuteScalarAsync())!;
@@ -567,11 +563,7 @@ public static class BenchMain
         Log($"payout data: {s.PayoutPersons} persons, {events} events in {sw.Elapsed.TotalSeconds:0.0} s");
         r.Detail("payoutDataGenerationSeconds", sw.Elapsed.TotalSeconds);
         await using var data = NpgsqlDataSource.Create(connection);
-        await using (var vacuum = data.CreateCommand("VACUUM ANALYZE"))
-        {
-            vacuum.CommandTimeout = 600;
-            await vacuum.ExecuteNonQueryAsync();
-        }
+        await VacuumAnalyze.Run(data);
 
         await using var service = await ServiceProcess.Start(o.ApiDll, connection, serviceLog, TimeSpan.FromMinutes(2));
         r.Detail("coldStartPayoutDbSeconds", service.ColdStartSeconds);

@@ -41,12 +41,7 @@ public static class Growth
         await DaemonCaughtUp(o.Connection, TimeSpan.FromSeconds(60));
         // A case grows over months, and autovacuum has analysed its rows long before (as the rebuild and payout phases
         // assume): measured right after the seed, without statistics, PostgreSQL reads all 2,000 rows and sorts them.
-        await using (var data = NpgsqlDataSource.Create(o.Connection))
-        await using (var analyze = data.CreateCommand("VACUUM ANALYZE"))
-        {
-            analyze.CommandTimeout = 600;
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await using (var data = NpgsqlDataSource.Create(o.Connection)) await VacuumAnalyze.Run(data);
 
         using var http = ServiceProcess.NewClient(service.BaseUrl);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await service.Token("bench-growth", Roles.Caseworker, Municipality));
