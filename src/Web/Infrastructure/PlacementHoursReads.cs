@@ -16,31 +16,24 @@ public static class PlacementHoursReads
     /// The placement's entries dated from <paramref name="from"/> to <paramref name="to"/> in recorded order (a correction
     /// carries its original's date): the ones it carries when they are all, else only those days from the API.
     /// </summary>
-    public static async Task<IReadOnlyList<HourEntryDto>> Between(AghClient api, PlacementDto placement, DateOnly from, DateOnly to)
+    public static async Task<IReadOnlyList<HourEntryDto>> Between(AghClient api, PlacementDto placement, DateOnly from, DateOnly to) =>
+        placement.HoursTotal <= placement.Hours.Count
+            ? placement.Hours.Where(h => h.Date >= from && h.Date <= to).ToList()
+            : await Pages(api, placement, from, to);
+
+    /// <summary>All the placement's entries in recorded order: the ones it carries when they are all, else every page.</summary>
+    public static async Task<IReadOnlyList<HourEntryDto>> All(AghClient api, PlacementDto placement) =>
+        placement.HoursTotal <= placement.Hours.Count ? placement.Hours : await Pages(api, placement, null, null);
+
+    private static async Task<List<HourEntryDto>> Pages(AghClient api, PlacementDto placement, DateOnly? from, DateOnly? to)
     {
-        if (placement.HoursTotal <= placement.Hours.Count) return placement.Hours.Where(h => h.Date >= from && h.Date <= to).ToList();
-        var days = new List<HourEntryDto>();
+        var entries = new List<HourEntryDto>();
         Guid? after = null;
         while (true)
         {
             var page = await api.GetPlacementHoursAsync(placement.Id, PageSize, after, from, to);
-            days.AddRange(page.Hours);
-            if (page.Hours.Count < PageSize) return days;
-            after = page.Hours[^1].EntryId;
-        }
-    }
-
-    /// <summary>All the placement's entries in recorded order: the ones it carries when they are all, else every page.</summary>
-    public static async Task<IReadOnlyList<HourEntryDto>> All(AghClient api, PlacementDto placement)
-    {
-        if (placement.HoursTotal <= placement.Hours.Count) return placement.Hours;
-        var all = new List<HourEntryDto>(placement.HoursTotal);
-        Guid? after = null;
-        while (true)
-        {
-            var page = await api.GetPlacementHoursAsync(placement.Id, PageSize, after, null, null);
-            all.AddRange(page.Hours);
-            if (page.Hours.Count < PageSize) return all;
+            entries.AddRange(page.Hours);
+            if (page.Hours.Count < PageSize) return entries;
             after = page.Hours[^1].EntryId;
         }
     }
