@@ -116,6 +116,12 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     private static readonly string TotalsSql =
         $"select coalesce(max(entries), 0), coalesce(max(minutes), 0) from {HourRows.QualifiedTotals(MartenSetup.Schema)} where placement_id = @placement";
 
+    // Npgsql prepares a statement after its fifth use, and PostgreSQL then plans it once for the average placement
+    // (a dozen entries): a bitmap scan of all the placement's rows and a sort, which grows with a placement of 2,000.
+    // Planned for the placement at hand, the read walks the (placement_id, version) index and stops after its rows.
+    // Local to the batch's implicit transaction, so the connection goes back to the pool unchanged.
+    private const string PlanForThisPlacement = "select set_config('plan_cache_mode', 'force_custom_plan', true)";
+
     /// <summary>
     /// The placement's newest <see cref="NewestLimit"/> entries in recorded order, with the count and effective minutes of
     /// all (one round trip). Superseded is decided on these rows alone: a correction is recorded after what it supersedes.
@@ -123,9 +129,10 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
     public static async Task<PlacementHours> Newest(IQuerySession session, Placement placement, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"{TotalsSql}; select {Columns} from {Table} where placement_id = @placement order by version desc limit {NewestLimit}");
+            $"{PlanForThisPlacement}; {TotalsSql}; select {Columns} from {Table} where placement_id = @placement order by version desc limit {NewestLimit}");
         command.Parameters.Add(new NpgsqlParameter("placement", NpgsqlDbType.Uuid) { Value = placement.PlacementId });
         await using var reader = await session.ExecuteReaderAsync(command, ct);
+        await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var (total, minutes) = (reader.GetInt32(0), reader.GetInt32(1));
         await reader.NextResultAsync(ct);
@@ -145,7 +152,7 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"{TotalsSql}; " +
+            $"{PlanForThisPlacement}; {TotalsSql}; " +
             $"select {Columns}, exists (select 1 from {Table} c where c.placement_id = h.placement_id and c.corrects_entry_id is not null " +
             "and c.corrects_entry_id = coalesce(h.corrects_entry_id, h.entry_id) and c.version > h.version) " +
             $"from {Table} h where h.placement_id = @placement and h.version > @after " +
@@ -159,6 +166,7 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         // One more than asked: whether a next page exists, without an empty last page.
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit + 1 });
         await using var reader = await session.ExecuteReaderAsync(command, ct);
+        await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         var total = reader.GetInt32(0);
         await reader.NextResultAsync(ct);
