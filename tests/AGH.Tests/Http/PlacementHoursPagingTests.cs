@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AGH.Domain.Placements;
+using Marten.Services;
+using Npgsql;
 
 namespace AGH.Tests.Http;
 
@@ -187,5 +189,40 @@ public sealed class PlacementHoursPagingTests(AghFactory factory) : HttpTest(fac
         // The list still reads every entry the way the placement's answer did before it was limited.
         var listed = (await GetOk(cw, $"/api/placements?personId={person}")).AsArray().Single()!;
         answer.ToJsonString().Should().Be(listed.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_newest_entries_are_planned_for_their_placement_on_every_read_and_the_pooled_connection_keeps_its_settings()
+    {
+        var (_, person, placementId) = await LongPlacement();
+        await Seed(person, placementId, 240);
+        // One connection as the service opens them (auto-prepare on): the read becomes a prepared statement after its
+        // fifth use, PostgreSQL weighs a generic plan after five more, and what the read leaves on the connection shows
+        // in the next statement.
+        await using var connection = new NpgsqlConnection(AGH.Api.Infrastructure.DatabaseConnection.WithOutageLimits(Factory.ConnectionString));
+        await connection.OpenAsync();
+        // The read joins a transaction here only to run on this connection; in the service it is its batch's own.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        await using (var session = Factory.Store.QuerySession(SessionOptions.ForTransaction(transaction)))
+        {
+            var placement = (await session.LoadAsync<AGH.Domain.Persons.Person>(person))!.Placements[placementId];
+            for (var i = 0; i < 20; i++)
+            {
+                using var hours = await AGH.Api.Placements.PlacementHours.Newest(session, placement, CancellationToken.None);
+                hours.Count.Should().Be(100);
+                hours.Total.Should().Be(240);
+                hours.MinutesLogged.Should().Be(240 * 15);
+            }
+            await transaction.CommitAsync();
+        }
+
+        await using (var setting = new NpgsqlCommand("select current_setting('plan_cache_mode')", connection))
+            (await setting.ExecuteScalarAsync()).Should().Be("auto", "the read's setting ends with its transaction");
+        await using var plans = new NpgsqlCommand(
+            "select generic_plans, custom_plans from pg_prepared_statements where statement like '%order by version desc limit 100'", connection);
+        await using var reader = await plans.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue("the read is prepared after its fifth use");
+        reader.GetInt64(0).Should().Be(0, "a generic plan is made for the average placement and reads all of a large one");
+        reader.GetInt64(1).Should().BeGreaterThan(0);
     }
 }
