@@ -77,6 +77,13 @@ public static class BenchMain
         var serviceLog = Path.Combine(o.LogDir, "agh-bench-service.log");
         Log($"{(o.Quick ? "QUICK" : "FULL")} run; service log: {serviceLog}");
         ThreadPool.SetMinThreads(64, 64);
+        // A failed phase must not leave a service running on after the bench: it would load the machine of the next run.
+        try { return await Run(o, sizes, r, serviceLog); }
+        finally { await ServiceProcess.StopAll(); }
+    }
+
+    private static async Task<int> Run(Options o, Sizes sizes, Results r, string serviceLog)
+    {
         if (o.RebuildOnly) return await RebuildOnly(o, sizes, r);
 
         // ---- cold start: the first-ever start creates the schema; the reported figure is a start on an existing schema.

@@ -10,8 +10,11 @@ namespace AGH.Bench;
 /// <summary>The service under test, started as its own process (`dotnet AGH.Api.dll`) on a loopback port.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    private static readonly HashSet<ServiceProcess> Running = [];
+
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private int _disposed;
 
     public string BaseUrl { get; }
     public int Pid => _process.Id;
@@ -89,6 +92,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the service");
         var service = new ServiceProcess(process, log, url);
+        lock (Running) Running.Add(service);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -147,6 +151,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGTERM (graceful ASP.NET Core shutdown releases the daemon's advisory lock), SIGKILL after 15 s.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        lock (Running) Running.Remove(this);
         Http.Dispose();
         try
         {
@@ -161,6 +167,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         catch (InvalidOperationException) { }
         _process.Dispose();
         lock (_log) _log.Dispose();
+    }
+
+    /// <summary>Stops every service still running (a phase that failed before it stopped its own).</summary>
+    public static async Task StopAll()
+    {
+        ServiceProcess[] running;
+        lock (Running) running = [.. Running];
+        foreach (var service in running) await service.DisposeAsync();
     }
 
     public static int FreePort(int from)
