@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -205,10 +206,15 @@ public sealed class StaffAppFixture : IAsyncLifetime
 
     private static async Task Axe(IPage page)
     {
-        var result = await page.RunAxe();
+        // Legacy mode: axe.run once inside the page. The default mode runs axe in parts and merges them in a new blank page,
+        // which matters for cross-origin iframes (the app has none) and cost 2–4 s per check instead of 0.4–0.7 s.
+#pragma warning disable CS0618
+        var result = await page.RunAxeLegacy(options: new AxeRunOptions { ResultTypes = [ResultType.Violations], Iframes = false });
+#pragma warning restore CS0618
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
-        severe.Should().BeEmpty($"axe-core reports no serious or critical violation on {page.Url}");
+        // Joined, so a failure names every violation, not only the first.
+        string.Join("; ", severe).Should().BeEmpty($"axe-core reports no serious or critical violation on {page.Url}");
     }
 
     /// <summary>
