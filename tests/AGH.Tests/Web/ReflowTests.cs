@@ -15,7 +15,7 @@ public sealed class ReflowTests(StaffAppFixture app) : Journey
     private static async Task ShouldReflow(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await StaffAppFixture.Settled(page);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scroll, client) = (widths[0], widths[1]);
         // On failure, name the widest elements that run off the screen (outside a scroll region), so the fix is found at once.

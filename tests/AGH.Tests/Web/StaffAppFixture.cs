@@ -51,7 +51,7 @@ public sealed partial class StaffAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context at 1366x768, German, Berlin time, signed in through the development sign-in page.</summary>
+    /// <summary>A fresh browser context at 1366x768, German, Berlin time, signed in with the development sign-in form.</summary>
     public async Task<IPage> SignIn(string role, string name, string userId, string? municipality)
     {
         var page = await SignedIn(new() { ["Input.Role"] = role, ["Input.Name"] = name, ["Input.UserId"] = userId, ["Input.Municipality"] = municipality ?? "" });
@@ -220,16 +220,22 @@ public sealed partial class StaffAppFixture : IAsyncLifetime
         string.Join("; ", severe).Should().BeEmpty($"axe-core reports no serious or critical violation on {page.Url}");
     }
 
+    /// <summary>The page has loaded and htmx has nothing in flight.</summary>
+    public static async Task Settled(IPage page)
+    {
+        // The pages are rendered on the server; only htmx fetches after load, and it marks what it waits for with htmx-request.
+        // Playwright's NetworkIdle waited a fixed 500 ms of silence every time instead.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request')");
+    }
+
     /// <summary>
     /// axe-core on the page as it stands: nothing serious or critical; nothing blocked by the Content-Security-Policy, no
     /// console error, script error or failed request so far; then its screenshot for the README.
     /// </summary>
     public static async Task Check(IPage page, string? screenshot = null)
     {
-        // The pages are rendered on the server; only htmx fetches after load, and it marks what it waits for with htmx-request.
-        // Playwright's NetworkIdle waited a fixed 500 ms of silence on every check instead.
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request')");
+        await Settled(page);
         await Axe(page);
         ShouldBeClean(page);
         if (screenshot is null) return;
