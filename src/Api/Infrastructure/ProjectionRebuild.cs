@@ -22,6 +22,9 @@ public static class ProjectionRebuild
         var cpu = Environment.CpuUsage.TotalTime;
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var daemon = await store.BuildProjectionDaemonAsync();
+        // The high water mark once, before the parallel rebuilds: each rebuild asks for it, and fourteen first asks at
+        // once would each scan the whole event table for sequence gaps.
+        await daemon.PrepareForRebuildsAsync();
         // In parallel: each rebuild reads the event table on its own, so while one waits for PostgreSQL another folds.
         // The hour rows are rebuilt set-based by PostgreSQL (HourRowsRebuild), the documents by Marten's daemon.
         await Task.WhenAll(All.Select(async projection =>
