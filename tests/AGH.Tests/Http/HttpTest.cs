@@ -38,22 +38,6 @@ public abstract class HttpTest(AghFactory factory)
         await Ok(await Post(coordinator, $"/api/offers/{offerId}/provider", new { providerId }));
     }
 
-    /// <summary>
-    /// Waits for work another process or a background service does (no event to await across the process): reads
-    /// <paramref name="read"/> until <paramref name="done"/> holds, and fails naming <paramref name="what"/> at the deadline.
-    /// </summary>
-    protected static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
-        for (var pause = 20; ; pause = Math.Min(pause * 2, 500))
-        {
-            var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still waiting for {what} after {(within ?? TimeSpan.FromSeconds(90)).TotalSeconds} s.");
-            await Task.Delay(pause);
-        }
-    }
-
     protected static async Task<HttpResponseMessage> Post(HttpClient client, string url, object body) =>
         await client.PostAsJsonAsync(url, body);
 

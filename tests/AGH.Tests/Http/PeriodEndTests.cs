@@ -5,6 +5,8 @@ using AGH.Domain.Offers;
 using AGH.Domain.Placements;
 using Marten;
 using Marten.Events;
+using Marten.Services;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AGH.Tests.Http;
@@ -26,7 +28,27 @@ public class PeriodEndFactory : AghFactory
 /// <summary>The same database, a new process with the job switched on: as after a restart.</summary>
 public sealed class RestartedPeriodEndFactory(string connectionString) : PeriodEndFactory(connectionString)
 {
+    private readonly TaskCompletionSource<PlacementEnded> _firstEnd = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public override bool PeriodEndScheduleEnabled => true;
+
+    /// <summary>The first placement end this host commits: its start-up run is a durable message, so the test awaits the commit.</summary>
+    public Task<PlacementEnded> FirstEnd => _firstEnd.Task;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureMarten(opts => opts.Listeners.Add(new EndCommitted(_firstEnd))));
+    }
+
+    private sealed class EndCommitted(TaskCompletionSource<PlacementEnded> end) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+        {
+            if (commit.GetEvents().Select(e => e.Data).OfType<PlacementEnded>().FirstOrDefault() is { } ended) end.TrySetResult(ended);
+            return Task.CompletedTask;
+        }
+    }
 }
 
 /// <summary>A database of its own for the restart: a second host on it takes over the async (quota) projections.</summary>
@@ -206,8 +228,9 @@ public sealed class PeriodEndStartTests(PeriodEndStartFactory factory) : HttpTes
         restarted.Time.SetUtcNow(now);
         await restarted.InitializeAsync();
         restarted.CreateClient().Dispose();
-        // The start-up run is a durable message handled after the host started: nothing in this process to await.
-        (await Eventually(() => Events(person), e => e.OfType<PlacementEnded>().Any(), "the start-up run to record the period's end")).OfType<PlacementEnded>().Should().ContainSingle().Which.Should()
+        (await restarted.FirstEnd.WaitAsync(TimeSpan.FromSeconds(90))).Should()
+            .Be(new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null), "the start-up run records the period's end");
+        (await Events(person)).OfType<PlacementEnded>().Should().ContainSingle().Which.Should()
             .Be(new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null));
         (await GetOk(cw, $"/api/offers/{offer}"))["free"]!.GetValue<int>().Should().Be(1);
     }
