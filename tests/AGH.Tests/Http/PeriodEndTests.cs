@@ -228,10 +228,9 @@ public sealed class PeriodEndStartTests(PeriodEndStartFactory factory) : HttpTes
         restarted.Time.SetUtcNow(now);
         await restarted.InitializeAsync();
         restarted.CreateClient().Dispose();
-        (await restarted.FirstEnd.WaitAsync(TimeSpan.FromSeconds(90))).Should()
-            .Be(new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null), "the start-up run records the period's end");
-        (await Events(person)).OfType<PlacementEnded>().Should().ContainSingle().Which.Should()
-            .Be(new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null));
+        var expected = new PlacementEnded(placement, person, offer, Today.AddDays(-3), EndReason.PeriodEnded, null);
+        (await restarted.FirstEnd.WaitAsync(TimeSpan.FromSeconds(90))).Should().Be(expected, "the start-up run records the period's end");
+        (await Events(person)).OfType<PlacementEnded>().Should().ContainSingle().Which.Should().Be(expected);
         (await GetOk(cw, $"/api/offers/{offer}"))["free"]!.GetValue<int>().Should().Be(1);
     }
 }
