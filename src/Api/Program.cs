@@ -128,12 +128,13 @@ builder.Services.AddSwaggerGen(c =>
     c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] });
     // Paths in a fixed order: the endpoints' discovery order differs between generated-at-start and pre-generated handlers.
     c.OrderActionsBy(d => $"{d.RelativePath} {d.HttpMethod}");
-    // Nested request records share names (Request, Created): qualify them by their use case.
-    c.OperationFilter<OpenApiHeaders>();
-    OpenApiContract.Configure(c);
-    c.CustomSchemaIds(t => t.DeclaringType is { } outer ? outer.Name.Replace("Endpoint", "") + t.Name : t.Name);
+    // First, so that the contract's filters below extend an operation's summary and remarks instead of being overwritten.
     var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
     if (File.Exists(xml)) c.IncludeXmlComments(xml);
+    c.OperationFilter<OpenApiHeaders>();
+    OpenApiContract.Configure(c);
+    // Nested request records share names (Request, Created): qualify them by their use case.
+    c.CustomSchemaIds(t => t.DeclaringType is { } outer ? outer.Name.Replace("Endpoint", "") + t.Name : t.Name);
 });
 
 var app = builder.Build();

@@ -11,9 +11,9 @@ public static class DismissAbsenceReportEndpoint
 
     public static Decision Decide(DismissAbsenceReport command, AbsenceReportStream stream) => AbsenceReportDecisions.Dismiss(stream.Report, command);
 
+    /// <summary>Dismiss an absence report without a refusal</summary>
+    /// <remarks>Caseworkers of the person's municipality. reason 1-2000 characters (400); it is never shown to the provider.
+    /// Recorded or dismissed already: 409 report-closed.</remarks>
     [WolverinePost("/api/absence-reports/{id}/dismissal", OperationId = "dismissAbsenceReport"), Tags("Absence reports")]
-    [EndpointSummary("Dismiss an absence report without a refusal")]
-    [EndpointDescription("Caseworkers of the person's municipality. reason 1-2000 characters (400); it is never shown to the provider. "
-        + "Recorded or dismissed already: 409 report-closed.")]
     public static Ok<AbsenceReportDto> Handle(Request body, AbsenceReportStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

@@ -4,7 +4,8 @@ namespace AGH.Api.AbsenceReports;
 [AbsenceReportReader]
 public static class GetAbsenceReportEndpoint
 {
-    [WolverineGet("/api/absence-reports/{id}", OperationId = "getAbsenceReport"), Tags("Absence reports"), EndpointSummary("One absence report")]
+    /// <summary>One absence report</summary>
+    [WolverineGet("/api/absence-reports/{id}", OperationId = "getAbsenceReport"), Tags("Absence reports")]
     [ProducesResponseType<AbsenceReportDto>(200), AnswersProblems(403, 404)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
         VisibleRead.Document<AbsenceReport, AbsenceReportDto>(id, http, session, "absence report", AbsenceReportAccess.Visible, AbsenceReportDto.From);

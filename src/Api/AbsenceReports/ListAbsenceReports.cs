@@ -9,10 +9,10 @@ public static class ListAbsenceReportsEndpoint
     private static readonly StatusFilter<AbsenceReportStatus> Statuses =
         new(("open", AbsenceReportStatus.Open), ("recorded", AbsenceReportStatus.Recorded), ("dismissed", AbsenceReportStatus.Dismissed));
 
+    /// <summary>Absence reports, filtered by status; paged, total in X-Total-Count</summary>
+    /// <remarks>Caseworkers and officials: persons of their municipality (officials without one: all); providers: the reports they
+    /// made (without refusalId, dismissalReason, closedBy); auditors: all. Ordered by the day of the absence, then as recorded.</remarks>
     [WolverineGet("/api/absence-reports", OperationId = "listAbsenceReports"), Tags("Absence reports")]
-    [EndpointSummary("Absence reports, filtered by status; paged, total in X-Total-Count")]
-    [EndpointDescription("Caseworkers and officials: persons of their municipality (officials without one: all); providers: the reports they "
-        + "made (without refusalId, dismissalReason, closedBy); auditors: all. Ordered by the day of the absence, then as recorded.")]
     [ProducesResponseType<IReadOnlyList<AbsenceReportDto>>(200), AnswersProblems(403)]
     public static Task<IResult> Get(HttpContext http, IQuerySession session, string? status, string? page, string? pageSize)
     {

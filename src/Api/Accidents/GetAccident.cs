@@ -4,7 +4,8 @@ namespace AGH.Api.Accidents;
 [AccidentReader]
 public static class GetAccidentEndpoint
 {
-    [WolverineGet("/api/accidents/{id}", OperationId = "getAccident"), Tags("Accidents"), EndpointSummary("One accident")]
+    /// <summary>One accident</summary>
+    [WolverineGet("/api/accidents/{id}", OperationId = "getAccident"), Tags("Accidents")]
     [ProducesResponseType<AccidentDto>(200), AnswersProblems(403, 404)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
         VisibleRead.Document<Accident, AccidentDto>(id, http, session, "accident", AccidentAccess.Visible, AccidentDto.From);

@@ -11,10 +11,10 @@ public static class ListAccidentsEndpoint
     private static readonly StatusFilter<AccidentStatus> Statuses =
         new(("open", AccidentStatus.Open), ("reported", AccidentStatus.Reported), ("not-reportable", AccidentStatus.NotReportable));
 
+    /// <summary>Accidents, filtered by status; paged, total in X-Total-Count</summary>
+    /// <remarks>Caseworkers: persons of their municipality; coordinators and auditors: all; providers: accidents at their own offers
+    /// (description and incapacityDays only where they recorded them). Ordered by reportDueOn, then as recorded.</remarks>
     [WolverineGet("/api/accidents", OperationId = "listAccidents"), Tags("Accidents")]
-    [EndpointSummary("Accidents, filtered by status; paged, total in X-Total-Count")]
-    [EndpointDescription("Caseworkers: persons of their municipality; coordinators and auditors: all; providers: accidents at their own offers "
-        + "(description and incapacityDays only where they recorded them). Ordered by reportDueOn, then as recorded.")]
     [ProducesResponseType<IReadOnlyList<AccidentDto>>(200), AnswersProblems(403)]
     [QueryParameter("status", "Nur Unfälle mit diesem status: open (Anzeige an den Unfallversicherungsträger noch nicht erfasst), reported, not-reportable.",
         "open", "reported", "not-reportable")]

@@ -13,11 +13,11 @@ public static class RecordAccidentEndpoint
     public static Decision Decide(RecordAccident command, AccidentPlacement stream, Clock clock) =>
         AccidentDecisions.Record(stream.Placement.Person, stream.Placement.Placement, stream.Offer?.ProviderId, stream.Offer?.AccidentInsurer, command, clock.Today);
 
+    /// <summary>Record an accident at the work (provider: own placements; caseworker: own municipality)</summary>
+    /// <remarks>description 1-2000 characters (health data: what happened, no more), incapacityDays 0-3650 (400), fatal (default false).
+    /// on in the future: 422 date-in-future; outside the placement: 422 outside-placement. reportDueOn is today (the day it was learned of)
+    /// + 3 days, a fatal accident today (§ 193 Abs. 1 and 4 SGB VII). Status open when fatal or incapacityDays over 3, else not-reportable.</remarks>
     [WolverinePost("/api/placements/{id}/accidents", OperationId = "recordAccident"), Tags("Accidents")]
-    [EndpointSummary("Record an accident at the work (provider: own placements; caseworker: own municipality)")]
-    [EndpointDescription("description 1-2000 characters (health data: what happened, no more), incapacityDays 0-3650 (400), fatal (default false). "
-        + "on in the future: 422 date-in-future; outside the placement: 422 outside-placement. reportDueOn is today (the day it was learned of) "
-        + "+ 3 days, a fatal accident today (§ 193 Abs. 1 and 4 SGB VII). Status open when fatal or incapacityDays over 3, else not-reportable.")]
     public static Created<AccidentDto> Handle(Request body, RecordAccident command, Decision decision, Actor actor) =>
         TypedResults.Created($"/api/accidents/{command.AccidentId}", AccidentDto.From(Accident.Start((AccidentRecorded)decision.Events[0].Event), actor));
 }

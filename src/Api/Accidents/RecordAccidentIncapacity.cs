@@ -11,9 +11,9 @@ public static class RecordAccidentIncapacityEndpoint
 
     public static Decision Decide(RecordIncapacity command, AccidentStream stream) => AccidentDecisions.RecordIncapacity(stream.Accident, command);
 
+    /// <summary>Record the days of incapacity for work after an accident</summary>
+    /// <remarks>Providers (their own accidents) and caseworkers (own municipality). incapacityDays 0-3650 (400). Over 3 days makes an
+    /// unreported accident open; reportDueOn stays the day it was recorded + 3 days.</remarks>
     [WolverinePost("/api/accidents/{id}/incapacity", OperationId = "recordAccidentIncapacity"), Tags("Accidents")]
-    [EndpointSummary("Record the days of incapacity for work after an accident")]
-    [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). incapacityDays 0-3650 (400). Over 3 days makes an "
-        + "unreported accident open; reportDueOn stays the day it was recorded + 3 days.")]
     public static Ok<AccidentDto> Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

@@ -11,9 +11,9 @@ public static class ReportAccidentEndpoint
 
     public static Decision Decide(ReportAccident command, AccidentStream stream, Clock clock) => AccidentDecisions.Report(stream.Accident, command, clock.Today);
 
+    /// <summary>Record that the accident was reported to the insurer</summary>
+    /// <remarks>Providers (their own accidents) and caseworkers (own municipality). A second report: 409 already-reported; reportedOn in the
+    /// future: 422 date-in-future; before the accident: 422 report-before-accident.</remarks>
     [WolverinePost("/api/accidents/{id}/report", OperationId = "reportAccident"), Tags("Accidents")]
-    [EndpointSummary("Record that the accident was reported to the insurer")]
-    [EndpointDescription("Providers (their own accidents) and caseworkers (own municipality). A second report: 409 already-reported; reportedOn in the "
-        + "future: 422 date-in-future; before the accident: 422 report-before-accident.")]
     public static Ok<AccidentDto> Handle(Request body, AccidentStream stream, Decision decision, HttpContext http) => stream.Answer(decision, http);
 }

@@ -11,10 +11,10 @@ public static class DecideExpenseEndpoint
 
     public static Decision Decide(DecideExpense command, ExpenseStream stream) => ExpenseDecisions.Decide(stream.Expense, command);
 
+    /// <summary>Approve or reject an expense (payroll or an official, never the one who recorded it)</summary>
+    /// <remarks>The recorder: 403 four-eyes; a second decision: 409 already-decided. An approved expense is paid with the month's
+    /// payout line (the larger of the hourly allowance and the month's approved expenses); approved after the month's run, the difference
+    /// is paid on the next run's arrears line. Officials decide for persons of their municipality (without one: all).</remarks>
     [WolverinePost("/api/expenses/{id}/decision", OperationId = "decideExpense"), Tags("Expenses")]
-    [EndpointSummary("Approve or reject an expense (payroll or an official, never the one who recorded it)")]
-    [EndpointDescription("The recorder: 403 four-eyes; a second decision: 409 already-decided. An approved expense is paid with the month's "
-        + "payout line (the larger of the hourly allowance and the month's approved expenses); approved after the month's run, the difference "
-        + "is paid on the next run's arrears line. Officials decide for persons of their municipality (without one: all).")]
     public static Ok<ExpenseDto> Handle(Request body, ExpenseStream stream, Decision decision) => TypedResults.Ok(ExpenseDto.From(stream.After(decision)));
 }

@@ -4,7 +4,8 @@ namespace AGH.Api.Expenses;
 [MoneyReader]
 public static class GetExpenseEndpoint
 {
-    [WolverineGet("/api/expenses/{id}", OperationId = "getExpense"), Tags("Expenses"), EndpointSummary("One expense")]
+    /// <summary>One expense</summary>
+    [WolverineGet("/api/expenses/{id}", OperationId = "getExpense"), Tags("Expenses")]
     [ProducesResponseType<ExpenseDto>(200), AnswersProblems(403, 404)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
         VisibleRead.Document(id, http, session, "expense", (Actor actor, Expense x) => ExpenseAccess.Visible(actor, x.Municipality), (x, _) => ExpenseDto.From(x));

@@ -18,10 +18,10 @@ public static class ListExpensesEndpoint
     private static readonly StatusFilter<ExpenseStatus> Statuses =
         new(("pending", ExpenseStatus.Pending), ("approved", ExpenseStatus.Approved), ("rejected", ExpenseStatus.Rejected));
 
+    /// <summary>Expenses, filtered by status, person and month; paged, total in X-Total-Count</summary>
+    /// <remarks>Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all).
+    /// Ordered by month, then by the order they were recorded.</remarks>
     [WolverineGet("/api/expenses", OperationId = "listExpenses"), Tags("Expenses")]
-    [EndpointSummary("Expenses, filtered by status, person and month; paged, total in X-Total-Count")]
-    [EndpointDescription("Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all). "
-        + "Ordered by month, then by the order they were recorded.")]
     [ProducesResponseType<IReadOnlyList<ExpenseDto>>(200), AnswersProblems(403)]
     public static Task<IResult> Get(HttpContext http, IQuerySession session, string? status, Guid? personId, string? month, string? page, string? pageSize)
     {

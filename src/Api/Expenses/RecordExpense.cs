@@ -14,11 +14,11 @@ public static class RecordExpenseEndpoint
     public static Decision Decide(RecordExpense command, PlacementStream stream, Clock clock) =>
         ExpenseDecisions.Record(stream.Person, stream.Placement, command, clock.Today);
 
+    /// <summary>Record higher necessary expenses of a month (§ 5 Abs. 2 AsylbLG); paid once approved by another person</summary>
+    /// <remarks>Caseworkers and officials, persons of their municipality. amountCents 1-100000, description and evidence (free text,
+    /// e.g. the receipts seen) 1-1000 characters (else 400). month not after the current month and not before the placement's start month:
+    /// 422 outside-placement. The expense is pending until payroll or an official other than the recorder decides it.</remarks>
     [WolverinePost("/api/placements/{id}/expenses", OperationId = "recordExpense"), Tags("Expenses")]
-    [EndpointSummary("Record higher necessary expenses of a month (§ 5 Abs. 2 AsylbLG); paid once approved by another person")]
-    [EndpointDescription("Caseworkers and officials, persons of their municipality. amountCents 1-100000, description and evidence (free text, "
-        + "e.g. the receipts seen) 1-1000 characters (else 400). month not after the current month and not before the placement's start month: "
-        + "422 outside-placement. The expense is pending until payroll or an official other than the recorder decides it.")]
     public static Created<ExpenseDto> Handle(Request body, RecordExpense command, Decision decision) =>
         TypedResults.Created($"/api/expenses/{command.ExpenseId}", ExpenseDto.From(Expense.Start((ExpenseRecorded)decision.Events[0].Event)));
 }

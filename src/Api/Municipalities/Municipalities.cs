@@ -4,8 +4,8 @@ namespace AGH.Api.Municipalities;
 [Everyone]
 public static class MunicipalityEndpoints
 {
+    /// <summary>The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück</summary>
     [WolverineGet("/api/municipalities", OperationId = "listMunicipalities"), Tags("Reference data")]
-    [EndpointSummary("The 21 member municipalities (Mitgliedsgemeinden) of Landkreis Osnabrück")]
     [ProducesResponseType<IReadOnlyList<Municipality>>(200), AnswersProblems]
     public static IResult Get() => Results.Ok(MunicipalityCatalog.All);
 }

@@ -15,10 +15,10 @@ public static class DispatchNoticeEndpoint
     public static Decision Decide(DispatchNotice command, NoticeStream stream, Clock clock) =>
         NoticeDecisions.Dispatch(stream.Person.Id, stream.Notice, command, clock.Today);
 
+    /// <summary>Record that the notice was handed over, posted, served (PZU) or sent electronically</summary>
+    /// <remarks>notifiedOn: handed-over and pzu on the day; post and electronic the fourth day after, moved off weekends and
+    /// Lower Saxony holidays. 409 already-dispatched; 422 date-in-future, dispatch-before-issue; electronic needs accessOpened
+    /// (§ 3a VwVfG): else 422 electronic-not-opened.</remarks>
     [WolverinePost("/api/notices/{id}/dispatch", OperationId = "dispatchNotice"), Tags("Notices")]
-    [EndpointSummary("Record that the notice was handed over, posted, served (PZU) or sent electronically")]
-    [EndpointDescription("notifiedOn: handed-over and pzu on the day; post and electronic the fourth day after, moved off weekends and "
-        + "Lower Saxony holidays. 409 already-dispatched; 422 date-in-future, dispatch-before-issue; electronic needs accessOpened "
-        + "(§ 3a VwVfG): else 422 electronic-not-opened.")]
     public static Task<Ok<NoticeDto>> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

@@ -4,8 +4,8 @@ namespace AGH.Api.Notices;
 [CaseReader]
 public static class GetNoticeEndpoint
 {
+    /// <summary>One notice (Bescheid) with its dispatch, notification and remedy</summary>
     [WolverineGet("/api/notices/{id}", OperationId = "getNotice"), Tags("Notices")]
-    [EndpointSummary("One notice (Bescheid) with its dispatch, notification and remedy")]
     [ProducesResponseType<NoticeDto>(200), AnswersProblems(403, 404)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings settings, Policy policy) =>
         VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session,

@@ -7,13 +7,13 @@ namespace AGH.Api.Notices;
 [CaseReader]
 public static class NoticePdfEndpoint
 {
+    /// <summary>Der Bescheid als PDF</summary>
+    /// <remarks>Heranziehungsbescheid, Einschränkungsbescheid, Mitteilung, Fortsetzungsbescheid (v2), Abhilfebescheid, Widerspruchsbescheid or Erstattungsbescheid as served, its "Datum" the notice's issuedOn.
+    /// 409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet.
+    /// annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked
+    /// "Übersetzung – nicht rechtsverbindlich", and records it on the notice's annexes; any other value, de and an empty one
+    /// included, is 422 annex-not-available, after the 404s and 409s of the notice.</remarks>
     [WolverineGet("/api/notices/{id}/pdf", OperationId = "getNoticePdf"), Tags("Notices")]
-    [EndpointSummary("Der Bescheid als PDF")]
-    [EndpointDescription("Heranziehungsbescheid, Einschränkungsbescheid, Mitteilung, Fortsetzungsbescheid (v2), Abhilfebescheid, Widerspruchsbescheid or Erstattungsbescheid as served, its \"Datum\" the notice's issuedOn. "
-        + "409 notice-external for a notice served outside the service; 409 notice-not-renderable for kinds the service does not render yet. "
-        + "annex (ar, fa, uk, ru, tr, en) appends a translation of the Rechtsfolgenbelehrung and Rechtsbehelfsbelehrung, marked "
-        + "\"Übersetzung – nicht rechtsverbindlich\", and records it on the notice's annexes; any other value, de and an empty one "
-        + "included, is 422 annex-not-available, after the 404s and 409s of the notice.")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409, 422)]
     public static Task<IResult> Get(Guid id, string? annex, HttpContext http, IQuerySession session, IDocumentStore store, NoticeSettings notices,
         PayoutSettings payouts) =>

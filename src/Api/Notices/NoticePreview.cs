@@ -10,13 +10,13 @@ namespace AGH.Api.Notices;
 [CaseReader]
 public static class NoticePreviewEndpoint
 {
+    /// <summary>Der Bescheid als Entwurf (PDF), vor dem Versand</summary>
+    /// <remarks>The notice's PDF as GET /api/notices/{id}/pdf renders it, every page marked "Entwurf" (a banner at the top and a
+    /// diagonal watermark). Only before dispatch: a notice that went out (dispatch recorded) is 409 already-dispatched, its PDF as
+    /// served is GET /api/notices/{id}/pdf; after a receipt not-received or returned it may be previewed again. The 404s and the
+    /// 409s of the PDF route (notice-external, notice-not-renderable, not-decided) apply in that order after already-dispatched.
+    /// Reading it records nothing.</remarks>
     [WolverineGet("/api/notices/{id}/preview", OperationId = "getNoticePreview"), Tags("Notices")]
-    [EndpointSummary("Der Bescheid als Entwurf (PDF), vor dem Versand")]
-    [EndpointDescription("The notice's PDF as GET /api/notices/{id}/pdf renders it, every page marked \"Entwurf\" (a banner at the top and a "
-        + "diagonal watermark). Only before dispatch: a notice that went out (dispatch recorded) is 409 already-dispatched, its PDF as "
-        + "served is GET /api/notices/{id}/pdf; after a receipt not-received or returned it may be previewed again. The 404s and the "
-        + "409s of the PDF route (notice-external, notice-not-renderable, not-decided) apply in that order after already-dispatched. "
-        + "Reading it records nothing.")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts) =>
         VisibleRead.Answer(NoticeAccess.Visible, "notice", id, http, session, async found =>

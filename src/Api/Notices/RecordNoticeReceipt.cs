@@ -15,9 +15,9 @@ public static class RecordNoticeReceiptEndpoint
     public static Decision Decide(RecordReceipt command, NoticeStream stream, Clock clock) =>
         NoticeDecisions.RecordReceipt(stream.Person.Id, stream.Notice, command, clock.Today);
 
+    /// <summary>Record that the person received the notice later, not at all, or that it came back</summary>
+    /// <remarks>received-later needs on (not before the dispatch, not in the future) and sets notifiedOn to it; not-received
+    /// and returned clear the dispatch and notifiedOn. 409 not-dispatched; 422 receipt-date-required, receipt-before-dispatch, date-in-future.</remarks>
     [WolverinePost("/api/notices/{id}/receipt", OperationId = "recordNoticeReceipt"), Tags("Notices")]
-    [EndpointSummary("Record that the person received the notice later, not at all, or that it came back")]
-    [EndpointDescription("received-later needs on (not before the dispatch, not in the future) and sets notifiedOn to it; not-received "
-        + "and returned clear the dispatch and notifiedOn. 409 not-dispatched; 422 receipt-date-required, receipt-before-dispatch, date-in-future.")]
     public static Task<Ok<NoticeDto>> Handle(Request body, NoticeStream stream, Decision decision, IDocumentSession session, HttpContext http) => stream.Answer(decision, session, http);
 }

@@ -11,6 +11,7 @@ public static class ChangePlacesEndpoint
     public static Decision Decide(Request body, IEventStream<Offer> stream) =>
         OfferDecisions.ChangePlaces(stream.Aggregate!, new ChangePlaces(stream.Id, body.Places!.Value));
 
-    [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers"), EndpointSummary("Change the number of places of an offer")]
+    /// <summary>Change the number of places of an offer</summary>
+    [WolverinePost("/api/offers/{id}/places", OperationId = "changeOfferPlaces"), Tags("Offers")]
     public static Ok<OfferDto> Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

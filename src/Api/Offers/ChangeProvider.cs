@@ -17,7 +17,7 @@ public static class ChangeProviderEndpoint
     public static Decision Decide(Request body, IEventStream<Offer> stream) =>
         OfferDecisions.ChangeProvider(stream.Aggregate!, new ChangeProvider(stream.Id, body.ProviderId!));
 
-    [WolverinePost("/api/offers/{id}/provider", OperationId = "changeOfferProvider"), Tags("Offers"),
-     EndpointSummary("Name or change the offer's provider (coordinator; contract v3c)")]
+    /// <summary>Name or change the offer's provider (coordinator; contract v3c)</summary>
+    [WolverinePost("/api/offers/{id}/provider", OperationId = "changeOfferProvider"), Tags("Offers")]
     public static Ok<OfferDto> Handle(Request body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

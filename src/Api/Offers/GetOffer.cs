@@ -4,7 +4,8 @@ namespace AGH.Api.Offers;
 [Everyone]
 public static class GetOfferEndpoint
 {
-    [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers"), EndpointSummary("One offer with occupied and free places; a provider reads only its own (another's: 404)")]
+    /// <summary>One offer with occupied and free places; a provider reads only its own (another's: 404)</summary>
+    [WolverineGet("/api/offers/{id}", OperationId = "getOffer"), Tags("Offers")]
     [ProducesResponseType<OfferDto>(200), AnswersProblems(404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock)
     {

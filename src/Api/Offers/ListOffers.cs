@@ -6,8 +6,8 @@ namespace AGH.Api.Offers;
 [Everyone]
 public static class ListOffersEndpoint
 {
+    /// <summary>List offers, optionally by municipality and provider type; a provider lists only its own; paged, total in X-Total-Count</summary>
     [WolverineGet("/api/offers", OperationId = "listOffers"), Tags("Offers")]
-    [EndpointSummary("List offers, optionally by municipality and provider type; a provider lists only its own; paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<OfferDto>>(200), AnswersProblems]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? municipality, string? providerType,
         string? page, string? pageSize)

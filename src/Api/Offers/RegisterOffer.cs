@@ -44,6 +44,7 @@ public static class RegisterOfferEndpoint
 
     public static Decision Decide(RegisterOffer command) => OfferDecisions.Register(command);
 
-    [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers"), EndpointSummary("Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)")]
+    /// <summary>Register an offer (Arbeitsgelegenheit, § 5 Abs. 1 AsylbLG)</summary>
+    [WolverinePost("/api/offers", OperationId = "registerOffer"), Tags("Offers")]
     public static Created<CreatedId> Handle(Request body, RegisterOffer command) => CreatedId.At("/api/offers", command.OfferId);
 }

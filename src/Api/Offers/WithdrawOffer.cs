@@ -9,6 +9,7 @@ public static class WithdrawOfferEndpoint
 
     public static Decision Decide(WithdrawOffer command, IEventStream<Offer> stream) => OfferDecisions.Withdraw(stream.Aggregate!, command);
 
-    [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers"), EndpointSummary("Withdraw an offer; refused while any placement in it is active")]
+    /// <summary>Withdraw an offer; refused while any placement in it is active</summary>
+    [WolverinePost("/api/offers/{id}/withdrawal", OperationId = "withdrawOffer"), Tags("Offers")]
     public static Ok<OfferDto> Handle(DatedReasonRequest body, IEventStream<Offer> stream, Decision decision, Clock clock) => TypedResults.Ok(OfferDto.After(stream.Aggregate!, decision, clock.Today));
 }

@@ -16,12 +16,12 @@ public static class ExportPayoutRunEndpoint
         return checks.Details();
     }
 
+    /// <summary>CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma; payroll's export is recorded</summary>
+    /// <remarks>Payroll: the first export records sequence 1 (aufwandsentschaedigung-YYYY-MM.csv); a later one needs duplicate=true
+    /// (else 409 already-exported) and is named …-DUPLIKAT-&lt;sequence&gt;.csv; duplicate=true before the first: 409 not-exported. Auditor:
+    /// the latest recorded copy, recording nothing (409 not-exported before the first). Headers X-Export-Sequence, X-Line-Count,
+    /// X-Control-Total-Cents, X-Content-SHA256 (lower-case hex SHA-256 of the bytes sent, BOM included).</remarks>
     [WolverineGet("/api/payout-runs/{id}/export", OperationId = "exportPayoutRun"), Tags("Payouts")]
-    [EndpointSummary("CSV for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma; payroll's export is recorded")]
-    [EndpointDescription("Payroll: the first export records sequence 1 (aufwandsentschaedigung-YYYY-MM.csv); a later one needs duplicate=true "
-        + "(else 409 already-exported) and is named …-DUPLIKAT-<sequence>.csv; duplicate=true before the first: 409 not-exported. Auditor: "
-        + "the latest recorded copy, recording nothing (409 not-exported before the first). Headers X-Export-Sequence, X-Line-Count, "
-        + "X-Control-Total-Cents, X-Content-SHA256 (lower-case hex SHA-256 of the bytes sent, BOM included).")]
     [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(400, 403, 404, 409)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IDocumentSession session, Clock clock)
     {

@@ -4,7 +4,8 @@ namespace AGH.Api.Payouts;
 [PayoutReader]
 public static class GetPayoutRunEndpoint
 {
-    [WolverineGet("/api/payout-runs/{id}", OperationId = "getPayoutRun"), Tags("Payouts"), EndpointSummary("One payout run with its lines, each with the person's names and file reference")]
+    /// <summary>One payout run with its lines, each with the person's names and file reference</summary>
+    [WolverineGet("/api/payout-runs/{id}", OperationId = "getPayoutRun"), Tags("Payouts")]
     [ProducesResponseType<PayoutRunDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
     {

@@ -4,8 +4,8 @@ namespace AGH.Api.Payouts;
 [PayoutReader]
 public static class ListPayoutRunsEndpoint
 {
+    /// <summary>Payout runs, newest month first, optionally of one month; paged, total in X-Total-Count</summary>
     [WolverineGet("/api/payout-runs", OperationId = "listPayoutRuns"), Tags("Payouts")]
-    [EndpointSummary("Payout runs, newest month first, optionally of one month; paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<PayoutRunDto>>(200), AnswersProblems(403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, string? month, string? page, string? pageSize)
     {

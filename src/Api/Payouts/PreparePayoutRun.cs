@@ -15,7 +15,8 @@ public static class PreparePayoutRunEndpoint
 
     public static (ParsedMonth?, ProblemDetails) Validate(Request? body) => Parse.Body(body, (b, v) => new ParsedMonth(MonthField.Check(v, b.Month, "month")));
 
-    [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts"), EndpointSummary("Prepare the payout run (Auszahlungslauf) of an ended month")]
+    /// <summary>Prepare the payout run (Auszahlungslauf) of an ended month</summary>
+    [WolverinePost("/api/payout-runs", OperationId = "preparePayoutRun"), Tags("Payouts")]
     [DeduplicatedWithResponse(DeduplicationScope.User, Required = false)]
     [ProducesResponseType<PayoutRunDto>(201)]
     [ProducesResponseType<PayoutRunDto>(200)]

@@ -13,6 +13,7 @@ public static class RejectPayoutRunEndpoint
 
     public static Decision Decide(Request body, PayoutRun run, Actor actor) => PayoutDecisions.Reject(run, actor.UserId, body.Reason!.Trim());
 
-    [WolverinePost("/api/payout-runs/{id}/reject", OperationId = "rejectPayoutRun"), Tags("Payouts"), EndpointSummary("Reject a run before its release (Zurückweisung); its lines count as unpaid again")]
+    /// <summary>Reject a run before its release (Zurückweisung); its lines count as unpaid again</summary>
+    [WolverinePost("/api/payout-runs/{id}/reject", OperationId = "rejectPayoutRun"), Tags("Payouts")]
     public static Ok<PayoutRunDto> Handle(Request body, PayoutRun run, Decision decision) => PayoutRunCommand.Ok(run, decision);
 }

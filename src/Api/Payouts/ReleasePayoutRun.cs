@@ -6,6 +6,7 @@ public static class ReleasePayoutRunEndpoint
 {
     public static Decision Decide(PayoutRun run, Actor actor) => PayoutDecisions.Release(run, actor.UserId);
 
-    [WolverinePost("/api/payout-runs/{id}/release", OperationId = "releasePayoutRun"), Tags("Payouts"), EndpointSummary("Release a prepared run (Freigabe, Vier-Augen-Prinzip)")]
+    /// <summary>Release a prepared run (Freigabe, Vier-Augen-Prinzip)</summary>
+    [WolverinePost("/api/payout-runs/{id}/release", OperationId = "releasePayoutRun"), Tags("Payouts")]
     public static Ok<PayoutRunDto> Handle([NotBody] PayoutRun run, [NotBody] Decision decision) => PayoutRunCommand.Ok(run, decision);
 }

@@ -19,12 +19,12 @@ public static class CorrectPersonEndpoint
     public static Decision Decide(CorrectPerson command, PersonCorrectionStream stream, Clock clock) =>
         PersonCorrectionDecisions.Correct(stream.Person, command, stream.Registry.Others, clock.Today);
 
+    /// <summary>Correct a person's master data (Berichtigung)</summary>
+    /// <remarks>Only the fields given change; the history keeps the old and the new values. The duplicate rules of registration apply:
+    /// 409 file-reference-taken; 409 possible-duplicate (with duplicateOf where visible) when a changed name or birth date matches another
+    /// person, unless confirmedNotDuplicate is true. 409 person-erased, 409 person-duplicate; 422 nothing-to-correct, date-in-future,
+    /// entitlement-before-birth, entitlement-after-placement (a placement starts before the corrected entitledSince).</remarks>
     [WolverinePost("/api/persons/{id}/correction", OperationId = "correctPerson"), Tags("Persons")]
-    [EndpointSummary("Correct a person's master data (Berichtigung)")]
-    [EndpointDescription("Only the fields given change; the history keeps the old and the new values. The duplicate rules of registration apply: "
-        + "409 file-reference-taken; 409 possible-duplicate (with duplicateOf where visible) when a changed name or birth date matches another "
-        + "person, unless confirmedNotDuplicate is true. 409 person-erased, 409 person-duplicate; 422 nothing-to-correct, date-in-future, "
-        + "entitlement-before-birth, entitlement-after-placement (a placement starts before the corrected entitledSince).")]
     public static Ok<PersonDto> Handle(Request body, PersonCorrectionStream stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

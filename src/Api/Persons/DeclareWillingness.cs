@@ -12,9 +12,9 @@ public static class DeclareWillingnessEndpoint
     public static Decision Decide(DeclareWillingness command, IEventStream<Person> stream, Clock clock) =>
         WillingnessDecisions.Declare(stream.Aggregate!, command, clock.Today);
 
+    /// <summary>Record the person's earnest declaration to work (§ 14 Abs. 2 AsylbLG)</summary>
+    /// <remarks>A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.</remarks>
     [WolverinePost("/api/persons/{id}/willingness", OperationId = "declareWillingness"), Tags("Persons")]
-    [EndpointSummary("Record the person's earnest declaration to work (§ 14 Abs. 2 AsylbLG)")]
-    [EndpointDescription("A restriction in force whose refusal lies before on is due for review at once (reason willing). 422 date-in-future.")]
     public static Created<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Created(stream.Aggregate!, decision, clock.Today, policy);
 }

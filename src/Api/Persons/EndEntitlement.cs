@@ -14,7 +14,8 @@ public static class EndEntitlementEndpoint
     public static Decision Decide(EndEntitlement command, PersonStream stream, Clock clock) =>
         PersonDecisions.EndEntitlement(stream.Person, command, stream.HoursAfter, clock.Today);
 
-    [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons"), EndpointSummary("Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)")]
+    /// <summary>Record the end of the AsylbLG entitlement (Ende der Leistungsberechtigung)</summary>
+    [WolverinePost("/api/persons/{id}/entitlement-end", OperationId = "endEntitlement"), Tags("Persons")]
     public static Ok<PersonDto> Handle(DatedReasonRequest body, PersonStream stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Person, decision, clock.Today, policy);
 }

@@ -11,10 +11,10 @@ public static class EndExemptionEndpoint
 
     public static Decision Decide(EndExemption command, IEventStream<Person> stream) => ExemptionDecisions.End(stream.Aggregate!, command);
 
+    /// <summary>End a good reason (wichtiger Grund) on its last day</summary>
+    /// <remarks>404 not-found for an unknown exemption; 409 exemption-withdrawn; 409 exemption-ended when it already ends on or
+    /// before until; 422 end-before-start when until lies before its from.</remarks>
     [WolverinePost("/api/persons/{id}/exemptions/{exemptionId}/end", OperationId = "endExemption"), Tags("Persons")]
-    [EndpointSummary("End a good reason (wichtiger Grund) on its last day")]
-    [EndpointDescription("404 not-found for an unknown exemption; 409 exemption-withdrawn; 409 exemption-ended when it already ends on or "
-        + "before until; 422 end-before-start when until lies before its from.")]
     public static Ok<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -4,8 +4,8 @@ namespace AGH.Api.Persons;
 [CaseReader]
 public static class GetPersonEndpoint
 {
+    /// <summary>One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant</summary>
     [WolverineGet("/api/persons/{id}", OperationId = "getPerson"), Tags("Persons")]
-    [EndpointSummary("One person with status, exemptions and current benefit restriction; asOf rebuilds the state recorded up to that instant")]
     [ProducesResponseType<PersonDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy, string? asOf)
     {

@@ -6,8 +6,8 @@ namespace AGH.Api.Persons;
 /// </summary>
 public static class PersonHistoryEndpoint
 {
+    /// <summary>A person's complete history across all their streams, as recorded up to asOf</summary>
     [WolverineGet("/api/persons/{id}/history", OperationId = "getPersonHistory"), Tags("Views"), HistoryReader]
-    [EndpointSummary("A person's complete history across all their streams, as recorded up to asOf")]
     [ProducesResponseType<HistoryDto>(200), AnswersProblems(400, 403, 404)]
     public static async Task<IResult> History(Guid id, HttpContext http, IDocumentSession session, IDocumentStore store, Clock clock, string? asOf,
         string? limit, string? after)

@@ -4,8 +4,8 @@ namespace AGH.Api.Persons;
 [CaseReader]
 public static class ListPersonsEndpoint
 {
+    /// <summary>List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count</summary>
     [WolverineGet("/api/persons", OperationId = "listPersons"), Tags("Persons")]
-    [EndpointSummary("List the persons the caller may see, optionally by municipality or found by name or file reference (q); paged, total in X-Total-Count")]
     [ProducesResponseType<IReadOnlyList<PersonDto>>(200), AnswersProblems(403)]
     [QueryParameter("municipality", "Nur Personen dieser Kommune (ihre id, siehe GET /api/municipalities).")]
     [QueryParameter("q", "Suche nach Name oder Aktenzeichen: jedes Wort muss vorkommen; genaue Treffer zuerst, wenn weder sort noch status angegeben ist.")]

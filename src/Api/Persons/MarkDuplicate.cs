@@ -11,10 +11,10 @@ public static class MarkDuplicateEndpoint
 
     public static Decision Decide(MarkDuplicate command, DuplicatePair pair) => PersonCorrectionDecisions.MarkDuplicate(pair.Person, pair.Kept!, command);
 
+    /// <summary>Close a record entered twice (doppelt erfasst)</summary>
+    /// <remarks>personId names the record that is kept. The closed record reads status duplicate and duplicateOf and counts nowhere
+    /// (quota, report, assignment). 404 for an unknown or invisible person in the route or the body; 409 has-placements; 409 already-duplicate;
+    /// 422 same-person; 422 duplicate-of-duplicate.</remarks>
     [WolverinePost("/api/persons/{id}/duplicate-of", OperationId = "markPersonDuplicate"), Tags("Persons")]
-    [EndpointSummary("Close a record entered twice (doppelt erfasst)")]
-    [EndpointDescription("personId names the record that is kept. The closed record reads status duplicate and duplicateOf and counts nowhere "
-        + "(quota, report, assignment). 404 for an unknown or invisible person in the route or the body; 409 has-placements; 409 already-duplicate; "
-        + "422 same-person; 422 duplicate-of-duplicate.")]
     public static Ok<PersonDto> Handle(Request body, DuplicatePair pair, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(pair.Person, decision, clock.Today, policy);
 }

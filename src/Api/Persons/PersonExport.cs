@@ -4,10 +4,10 @@ namespace AGH.Api.Persons;
 [HistoryReader]
 public static class PersonExportEndpoint
 {
+    /// <summary>All data about the person as JSON (Auskunft nach Art. 15 DSGVO)</summary>
+    /// <remarks>Besides the data: purposes, legalBases, recipients (categories, and each cash-office export that named the person),
+    /// retention per record class, rights (incl. the complaint to the Landesbeauftragte für den Datenschutz Niedersachsen) and sources.</remarks>
     [WolverineGet("/api/persons/{id}/export", OperationId = "exportPersonData"), Tags("Data protection")]
-    [EndpointSummary("All data about the person as JSON (Auskunft nach Art. 15 DSGVO)")]
-    [EndpointDescription("Besides the data: purposes, legalBases, recipients (categories, and each cash-office export that named the person), "
-        + "retention per record class, rights (incl. the complaint to the Landesbeauftragte für den Datenschutz Niedersachsen) and sources.")]
     [ProducesResponseType<PersonExportDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Export(Guid id, HttpContext http, IDocumentSession session, Clock clock, Policy policy,
         Retention.RetentionSettings retention)

@@ -26,8 +26,9 @@ public static class RecordExemptionEndpoint
 
     public static Decision Decide(RecordExemption command, IEventStream<Person> stream) => PersonDecisions.RecordExemption(stream.Aggregate!, command);
 
-    [WolverinePost("/api/persons/{id}/exemptions", OperationId = "recordExemption"), Tags("Persons"), EndpointSummary("Record a good reason not to work (wichtiger Grund); no health details")]
-    [EndpointDescription("evidence { kind: au-certificate|doctor-letter|declaration|none, receivedOn? } names the kind of document only, never a "
-        + "diagnosis; an illness exemption without until needs reviewOn (400).")]
+    /// <summary>Record a good reason not to work (wichtiger Grund); no health details</summary>
+    /// <remarks>evidence { kind: au-certificate|doctor-letter|declaration|none, receivedOn? } names the kind of document only, never a
+    /// diagnosis; an illness exemption without until needs reviewOn (400).</remarks>
+    [WolverinePost("/api/persons/{id}/exemptions", OperationId = "recordExemption"), Tags("Persons")]
     public static Created<Created> Handle(Request body, RecordExemption command) => TypedResults.Created($"/api/persons/{command.PersonId}", new Created(command.ExemptionId));
 }

@@ -16,11 +16,11 @@ public static class RecordLegalStatusEndpoint
     public static Decision Decide(RecordLegalStatus command, PersonStream stream, Clock clock) =>
         LegalStatusDecisions.Record(stream.Person, command, stream.HoursAfter, clock.Today);
 
+    /// <summary>Record the person's residence status (aufenthaltsrechtlicher Status)</summary>
+    /// <remarks>The person shows the latest status by since that is not in the future; a later status lifts excluded. excluded
+    /// (§ 1 Abs. 4 AsylbLG) also ends the entitlement from since as entitlement-end does: the active placement ends entitlement-ended and
+    /// its place is freed; 422 date-in-future, 422 date-before-entitlement, 422 hours-after-end as there. Refusals on or after since
+    /// cannot be sanctioned; assignments answer 422 person-not-eligible.</remarks>
     [WolverinePost("/api/persons/{id}/legal-status", OperationId = "recordLegalStatus"), Tags("Persons")]
-    [EndpointSummary("Record the person's residence status (aufenthaltsrechtlicher Status)")]
-    [EndpointDescription("The person shows the latest status by since that is not in the future; a later status lifts excluded. excluded "
-        + "(§ 1 Abs. 4 AsylbLG) also ends the entitlement from since as entitlement-end does: the active placement ends entitlement-ended and "
-        + "its place is freed; 422 date-in-future, 422 date-before-entitlement, 422 hours-after-end as there. Refusals on or after since "
-        + "cannot be sanctioned; assignments answer 422 person-not-eligible.")]
     public static Created<PersonDto> Handle(Request body, PersonStream stream, Decision decision, Clock clock, Policy policy) => PersonResults.Created(stream.Person, decision, clock.Today, policy);
 }

@@ -26,9 +26,10 @@ public static class RegisterPersonEndpoint
 
     public static Decision Decide(RegisterPerson command, PersonRegistry registry, Clock clock) => PersonDecisions.Register(command, registry.Others, clock.Today);
 
-    [WolverinePost("/api/persons", OperationId = "registerPerson"), Tags("Persons"), EndpointSummary("Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)")]
-    [EndpointDescription("409 file-reference-taken when another person of the district holds the file reference; 409 possible-duplicate "
-        + "(with duplicateOf when the caller may see that person) for the same family name, given name (folded as in search) and date of birth, "
-        + "unless confirmedNotDuplicate is true. 422 date-in-future, entitlement-before-birth.")]
+    /// <summary>Register a person receiving AsylbLG benefits (Leistungsberechtigte/r)</summary>
+    /// <remarks>409 file-reference-taken when another person of the district holds the file reference; 409 possible-duplicate
+    /// (with duplicateOf when the caller may see that person) for the same family name, given name (folded as in search) and date of birth,
+    /// unless confirmedNotDuplicate is true. 422 date-in-future, entitlement-before-birth.</remarks>
+    [WolverinePost("/api/persons", OperationId = "registerPerson"), Tags("Persons")]
     public static Created<CreatedId> Handle(Request body, RegisterPerson command) => CreatedId.At("/api/persons", command.PersonId);
 }

@@ -11,10 +11,10 @@ public static class WithdrawExemptionEndpoint
 
     public static Decision Decide(WithdrawExemption command, IEventStream<Person> stream) => ExemptionDecisions.Withdraw(stream.Aggregate!, command);
 
+    /// <summary>Withdraw a good reason recorded in error</summary>
+    /// <remarks>The exemption then counts nowhere (status, eligibility, quota, sanction checks). 404 not-found for an unknown
+    /// exemption; 409 exemption-withdrawn for a second withdrawal.</remarks>
     [WolverinePost("/api/persons/{id}/exemptions/{exemptionId}/withdrawal", OperationId = "withdrawExemption"), Tags("Persons")]
-    [EndpointSummary("Withdraw a good reason recorded in error")]
-    [EndpointDescription("The exemption then counts nowhere (status, eligibility, quota, sanction checks). 404 not-found for an unknown "
-        + "exemption; 409 exemption-withdrawn for a second withdrawal.")]
     public static Ok<PersonDto> Handle(Request body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) =>
         PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -9,7 +9,8 @@ public static class AssessRefusalEndpoint
 
     public static Decision Decide(AssessRefusal command, PlacementStream stream) => PlacementDecisions.AssessRefusal(stream.Person, stream.Placement, command);
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment", OperationId = "assessRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Assess a refusal: good cause (wichtiger Grund) or not")]
+    /// <summary>Assess a refusal: good cause (wichtiger Grund) or not</summary>
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/assessment", OperationId = "assessRefusal"), Tags("Refusals and sanctions")]
     [ProducesResponseType<PlacementDto>(200)]
     public static IResult Handle(RefusalAssessmentRequest body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
 }

@@ -49,10 +49,11 @@ public static class AssignPersonEndpoint
     public static Decision Decide(AssignPerson command, AssignmentParties parties, Policy policy, Clock clock) =>
         PlacementDecisions.Assign(parties.Offer!.Aggregate!, parties.Person!.Aggregate!, command, policy, clock.Today);
 
-    [WolverinePost("/api/placements", OperationId = "assignPerson"), Tags("Placements"), EndpointSummary("Assign a person to an offer after the Heranziehungsbescheid was served")]
-    [EndpointDescription("Without noticeServedOn the service issues the Heranziehungsbescheid (wording heranziehungsbescheid-v2) today and "
-        + "schedule, until, reasoning and informationLanguage are required (400); with it they are optional and checked when given. "
-        + "After until the placement reads ended (endReason period-ended, endedOn = until); a daily job then records that end and frees the place.")]
+    /// <summary>Assign a person to an offer after the Heranziehungsbescheid was served</summary>
+    /// <remarks>Without noticeServedOn the service issues the Heranziehungsbescheid (wording heranziehungsbescheid-v2) today and
+    /// schedule, until, reasoning and informationLanguage are required (400); with it they are optional and checked when given.
+    /// After until the placement reads ended (endReason period-ended, endedOn = until); a daily job then records that end and frees the place.</remarks>
+    [WolverinePost("/api/placements", OperationId = "assignPerson"), Tags("Placements")]
     public static Created<Assigned> Handle(Request body, AssignPerson command) => TypedResults.Created($"/api/placements/{command.PlacementId}",
         new Assigned(command.PlacementId, AGH.Domain.Notices.NoticeIssuing.IdFor(command.PlacementId, AGH.Domain.Notices.NoticeKind.Heranziehungsbescheid, 0)));
 }

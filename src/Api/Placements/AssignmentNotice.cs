@@ -10,11 +10,11 @@ namespace AGH.Api.Placements;
 [CaseReader]
 public static class AssignmentNoticeEndpoint
 {
+    /// <summary>Der Heranziehungsbescheid des Einsatzes als PDF</summary>
+    /// <remarks>The assignment notice (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 and 3, § 1a Abs. 1,
+    /// § 14 AsylbLG) and Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG, § 84 SGG), in the wording the placement records as noticeVersion;
+    /// 409 notice-external for a notice served outside the service (assigned with noticeServedOn).</remarks>
     [WolverineGet("/api/placements/{id}/notice", OperationId = "getAssignmentNotice"), Tags("Placements")]
-    [EndpointSummary("Der Heranziehungsbescheid des Einsatzes als PDF")]
-    [EndpointDescription("The assignment notice (§ 5 Abs. 1 to 5 AsylbLG) with Rechtsfolgenbelehrung (§ 5 Abs. 4 S. 2 and 3, § 1a Abs. 1, "
-        + "§ 14 AsylbLG) and Rechtsbehelfsbelehrung (§ 37 Abs. 6 VwVfG, § 84 SGG), in the wording the placement records as noticeVersion; "
-        + "409 notice-external for a notice served outside the service (assigned with noticeServedOn).")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices, PayoutSettings payouts) =>
         VisibleRead.Answer(PlacementQueries.Visible, "placement", id, http, session,

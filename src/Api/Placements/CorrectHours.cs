@@ -14,11 +14,12 @@ public static class CorrectHoursEndpoint
     public static Decision Decide(CorrectHours command, HoursStream stream, Policy policy) =>
         PlacementDecisions.CorrectHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, stream.OfferEndsOn, stream.Confirmed);
 
-    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements"), EndpointSummary("Correct an hour entry with a new entry that replaces its value")]
-    [EndpointDescription("The office only (providers never correct: 403); in a month the provider confirmed, the correction is marked afterConfirmation. "
-        + "A correction below what a released payout run paid for the entry is never netted against a later payment: it opens "
-        + "a recovery (GET /api/recoveries) in the same transaction, one per correction. A reduction of an entry only in a prepared run is "
-        + "settled by the next run, never below 0.")]
+    /// <summary>Correct an hour entry with a new entry that replaces its value</summary>
+    /// <remarks>The office only (providers never correct: 403); in a month the provider confirmed, the correction is marked afterConfirmation.
+    /// A correction below what a released payout run paid for the entry is never netted against a later payment: it opens
+    /// a recovery (GET /api/recoveries) in the same transaction, one per correction. A reduction of an entry only in a prepared run is
+    /// settled by the next run, never below 0.</remarks>
+    [WolverinePost("/api/placements/{id}/hours/{entryId}/correction", OperationId = "correctHours"), Tags("Placements")]
     public static async Task<Created<LogHoursEndpoint.Created>> Handle(Request body, CorrectHours command, HoursStream stream, IDocumentSession session,
         AGH.Api.Payouts.PayoutSettings settings, Clock clock, CancellationToken ct)
     {

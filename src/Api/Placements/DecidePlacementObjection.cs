@@ -23,9 +23,9 @@ public static class DecidePlacementObjectionEndpoint
     public static Decision Decide(DecidePlacementObjection command, [FreesPlace] PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.Decide(stream.Person, stream.Placement, command, clock.Today);
 
+    /// <summary>Decide the objection against the Heranziehungsbescheid (Abhilfebescheid or Widerspruchsbescheid)</summary>
+    /// <remarks>Upheld: an abhilfebescheid notice; the placement ends today with reason objection-upheld and no refusal of it can
+    /// be sanctioned. Dismissed: a widerspruchsbescheid notice (remedy klage). 409 no-pending-objection; 409 already-decided.</remarks>
     [WolverinePost("/api/placements/{id}/objection/decision", OperationId = "decidePlacementObjection"), Tags("Placements")]
-    [EndpointSummary("Decide the objection against the Heranziehungsbescheid (Abhilfebescheid or Widerspruchsbescheid)")]
-    [EndpointDescription("Upheld: an abhilfebescheid notice; the placement ends today with reason objection-upheld and no refusal of it can "
-        + "be sanctioned. Dismissed: a widerspruchsbescheid notice (remedy klage). 409 no-pending-objection; 409 already-decided.")]
     public static Ok<PlacementObjectionNoticeAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.OkWithNotice(stream, decision, policy);
 }

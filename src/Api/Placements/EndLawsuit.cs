@@ -13,9 +13,9 @@ public static class EndLawsuitEndpoint
     public static Decision Decide(EndLawsuit command, [FreesPlace] PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.EndLawsuit(stream.Person, stream.Placement, command, clock.Today);
 
+    /// <summary>Record the end of the lawsuit against the Heranziehungsbescheid</summary>
+    /// <remarks>Upheld: the placement ends today with reason objection-upheld. 409 no-pending-lawsuit; 409 already-decided;
+    /// 422 date-in-future; 422 end-before-start (on before filedOn).</remarks>
     [WolverinePost("/api/placements/{id}/lawsuit/end", OperationId = "endLawsuit"), Tags("Placements")]
-    [EndpointSummary("Record the end of the lawsuit against the Heranziehungsbescheid")]
-    [EndpointDescription("Upheld: the placement ends today with reason objection-upheld. 409 no-pending-lawsuit; 409 already-decided; "
-        + "422 date-in-future; 422 end-before-start (on before filedOn).")]
     public static Ok<PlacementObjectionAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.Ok(stream, decision, policy);
 }

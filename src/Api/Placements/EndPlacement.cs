@@ -21,7 +21,8 @@ public static class EndPlacementEndpoint
 
     public static Decision Decide(EndPlacement command, PlacementStream stream, Clock clock) => PlacementDecisions.End(stream.Person, stream.Placement, command, stream.HoursAfter, clock.Today);
 
-    [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements"), EndpointSummary("End a placement (e.g. on regular employment); the place becomes free at once")]
+    /// <summary>End a placement (e.g. on regular employment); the place becomes free at once</summary>
+    [WolverinePost("/api/placements/{id}/end", OperationId = "endPlacement"), Tags("Placements")]
     [ProducesResponseType<PlacementDto>(200)]
     public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
 }

@@ -12,10 +12,10 @@ public static class FileLawsuitEndpoint
     public static Decision Decide(FileLawsuit command, PlacementStream stream, Clock clock) =>
         PlacementObjectionDecisions.FileLawsuit(stream.Person, stream.Placement, command, clock.Today);
 
+    /// <summary>Record the person's lawsuit (Klage) against the Heranziehungsbescheid</summary>
+    /// <remarks>409 no-dismissed-objection before a Widerspruchsbescheid; 409 lawsuit-exists; 422 date-in-future;
+    /// 422 lawsuit-before-notice (filedOn before the Widerspruchsbescheid's issuedOn). A pending lawsuit holds the record against erasure.</remarks>
     [WolverinePost("/api/placements/{id}/lawsuit", OperationId = "fileLawsuit"), Tags("Placements")]
-    [EndpointSummary("Record the person's lawsuit (Klage) against the Heranziehungsbescheid")]
-    [EndpointDescription("409 no-dismissed-objection before a Widerspruchsbescheid; 409 lawsuit-exists; 422 date-in-future; "
-        + "422 lawsuit-before-notice (filedOn before the Widerspruchsbescheid's issuedOn). A pending lawsuit holds the record against erasure.")]
     public static Created<PlacementObjectionAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) =>
         PlacementObjectionResults.Created(stream, decision, policy);
 }

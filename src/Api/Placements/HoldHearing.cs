@@ -24,7 +24,8 @@ public static class HoldHearingEndpoint
     public static Decision Decide(HoldHearing command, PlacementStream stream, Clock clock) =>
         PlacementDecisions.HoldHearing(stream.Person, stream.Placement, command, clock.Today);
 
-    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing", OperationId = "holdHearing"), Tags("Refusals and sanctions"), EndpointSummary("Record the hearing (Anhörung, § 28 VwVfG) on a refusal")]
+    /// <summary>Record the hearing (Anhörung, § 28 VwVfG) on a refusal</summary>
+    [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing", OperationId = "holdHearing"), Tags("Refusals and sanctions")]
     [ProducesResponseType<PlacementDto>(200)]
     public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) => PlacementResults.Ok(stream, decision, clock.Today);
 }

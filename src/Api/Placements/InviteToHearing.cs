@@ -22,13 +22,13 @@ public static class InviteToHearingEndpoint
     public static Decision Decide(InviteToHearing command, PlacementStream stream, Clock clock) =>
         HearingDecisions.Invite(stream.Person, stream.Placement, command, clock.Today);
 
+    /// <summary>Invite the person to the hearing (Anhörung, § 28 VwVfG) on a refusal</summary>
+    /// <remarks>delivery defaults to post. deadline at least 14 days after the presumed receipt (invitedOn when handed over, its
+    /// fourth day, moved off weekends and Lower Saxony holidays, when posted): else 422 deadline-too-short. invitedOn in the future: 422
+    /// date-in-future; before the refusal: 422 invitation-before-refusal; a second invitation: 409 already-invited; language one of the
+    /// informationLanguage list (de, en, ar, fa, ps, ku, ti, so, tr, ru, uk, fr), else 400. interpreter: whether one will be present.
+    /// Once the deadline has passed with no hearing the hearing precondition of a proposal is met.</remarks>
     [WolverinePost("/api/placements/{id}/refusals/{refusalId}/hearing-invitation", OperationId = "inviteToHearing"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Invite the person to the hearing (Anhörung, § 28 VwVfG) on a refusal")]
-    [EndpointDescription("delivery defaults to post. deadline at least 14 days after the presumed receipt (invitedOn when handed over, its "
-        + "fourth day, moved off weekends and Lower Saxony holidays, when posted): else 422 deadline-too-short. invitedOn in the future: 422 "
-        + "date-in-future; before the refusal: 422 invitation-before-refusal; a second invitation: 409 already-invited; language one of the "
-        + "informationLanguage list (de, en, ar, fa, ps, ku, ti, so, tr, ru, uk, fr), else 400. interpreter: whether one will be present. "
-        + "Once the deadline has passed with no hearing the hearing precondition of a proposal is met.")]
     [ProducesResponseType<PlacementDto>(201)]
     public static IResult Handle(Request body, PlacementStream stream, Decision decision, Clock clock) =>
         PlacementResults.Created(stream, decision, clock.Today);

@@ -13,9 +13,8 @@ public static class ListPlacementsEndpoint
         return checks.Details();
     }
 
+    /// <summary>Placements the caller may see, by person, offer or status; a provider those on its own offers, each as { id, offerId, person: { givenName, familyName }, startsOn, until, schedule, status }; paged, total in X-Total-Count. With asOf (an ISO 8601 instant, personId required): the person's placements as recorded up to that instant, with the hours, refusals and proposals recorded by then (the person's stream replayed), statuses as of that day; not paged</summary>
     [WolverineGet("/api/placements", OperationId = "listPlacements"), Tags("Placements")]
-    [EndpointSummary("Placements the caller may see, by person, offer or status; a provider those on its own offers, each as { id, offerId, person: { givenName, familyName }, startsOn, until, schedule, status }; paged, total in X-Total-Count. "
-        + "With asOf (an ISO 8601 instant, personId required): the person's placements as recorded up to that instant, with the hours, refusals and proposals recorded by then (the person's stream replayed), statuses as of that day; not paged")]
     [ProducesResponseType<IReadOnlyList<PlacementDto>>(200), AnswersProblems(403, 404), ProviderView(typeof(ProviderPlacementDto))]
     public static Task<IResult> Get(HttpContext http, Marten.IQuerySession session, Clock clock, Policy policy, Guid? personId, Guid? offerId,
         string? status, string? page, string? pageSize, string? asOf) =>

@@ -18,9 +18,10 @@ public static class LogHoursEndpoint
         PlacementDecisions.LogHours(stream.Placement.Person, stream.Placement.Placement, stream.Week, command, policy, clock.Today, stream.OfferEndsOn,
             ProviderScope.IsProvider(Access.Actor(http)) ? HourSource.Provider : HourSource.Office, stream.Confirmed(command.Date));
 
-    [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements"), EndpointSummary("Log hours worked on a day (whole quarter hours)")]
-    [EndpointDescription("Caseworkers (own municipality) and providers (placements on their own offers; another's: 404). The entry records "
-        + "source provider or office. In a month the provider confirmed: a provider gets 409 month-confirmed, the office's entry is marked afterConfirmation.")]
+    /// <summary>Log hours worked on a day (whole quarter hours)</summary>
+    /// <remarks>Caseworkers (own municipality) and providers (placements on their own offers; another's: 404). The entry records
+    /// source provider or office. In a month the provider confirmed: a provider gets 409 month-confirmed, the office's entry is marked afterConfirmation.</remarks>
+    [WolverinePost("/api/placements/{id}/hours", OperationId = "logHours"), Tags("Placements")]
     public static Created<Created> Handle(Request body, LogHours command) =>
         TypedResults.Created($"/api/placements/{command.PlacementId}", new Created(command.EntryId));
 }

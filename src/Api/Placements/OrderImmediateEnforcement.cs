@@ -17,9 +17,9 @@ public static class OrderImmediateEnforcementEndpoint
     public static Decision Decide(OrderImmediateEnforcement command, PlacementStream stream, Policy policy, Clock clock) =>
         PlacementObjectionDecisions.OrderEnforcement(stream.Person, stream.Placement, command, policy, clock.Today);
 
+    /// <summary>Order immediate enforcement of the Heranziehungsbescheid (Anordnung der sofortigen Vollziehung)</summary>
+    /// <remarks>Issues an anordnung-sofortige-vollziehung notice (noticeId); the duty applies again from its notifiedOn.
+    /// 409 no-pending-objection without a pending objection or Klage; 409 already-enforced.</remarks>
     [WolverinePost("/api/placements/{id}/immediate-enforcement", OperationId = "orderImmediateEnforcement"), Tags("Placements")]
-    [EndpointSummary("Order immediate enforcement of the Heranziehungsbescheid (Anordnung der sofortigen Vollziehung)")]
-    [EndpointDescription("Issues an anordnung-sofortige-vollziehung notice (noticeId); the duty applies again from its notifiedOn. "
-        + "409 no-pending-objection without a pending objection or Klage; 409 already-enforced.")]
     public static Created<PlacementObjectionNoticeAnswer> Handle(Request body, PlacementStream stream, Decision decision, Policy policy) => PlacementObjectionResults.CreatedNotice(stream, decision, policy);
 }

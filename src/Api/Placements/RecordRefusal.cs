@@ -17,9 +17,10 @@ public static class RecordRefusalEndpoint
     public static Decision Decide(RecordRefusal command, HoursStream stream, Policy policy, Clock clock) =>
         PlacementDecisions.RecordRefusal(stream.Placement.Person, stream.Placement.Placement, command, policy, clock.Today, stream.Week);
 
-    [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions"), EndpointSummary("Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given")]
-    [EndpointDescription("A no-show or dropped-out on a day with hours logged on the placement: 422 hours-on-refusal-day (correct the hours first). "
-        + "statedReason appears in the notice.")]
+    /// <summary>Record a refusal (Ablehnung, Nichterscheinen, Abbruch) with the reason given</summary>
+    /// <remarks>A no-show or dropped-out on a day with hours logged on the placement: 422 hours-on-refusal-day (correct the hours first).
+    /// statedReason appears in the notice.</remarks>
+    [WolverinePost("/api/placements/{id}/refusals", OperationId = "recordRefusal"), Tags("Refusals and sanctions")]
     public static Created<Created> Handle(Request body, RecordRefusal command) =>
         TypedResults.Created($"/api/placements/{command.PlacementId}", new Created(command.RefusalId));
 }

@@ -4,8 +4,8 @@ namespace AGH.Api.Quota;
 [QuotaReader]
 public static class QuotaEndpoint
 {
+    /// <summary>Quota report for the Kreistag: places offered and occupied, persons placed and exempt</summary>
     [WolverineGet("/api/quota", OperationId = "getQuota"), Tags("Views")]
-    [EndpointSummary("Quota report for the Kreistag: places offered and occupied, persons placed and exempt")]
     [ProducesResponseType<QuotaDto>(200), AnswersProblems(403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IDocumentStore store, QuotaTargets targets, Clock clock)
     {

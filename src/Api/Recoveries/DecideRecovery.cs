@@ -15,11 +15,11 @@ public static class DecideRecoveryEndpoint
     public static Decision Decide(DecideRecovery command, RecoveryStream stream, Actor actor, Clock clock) =>
         RecoveryProcedure.Decide(stream.Person, stream.Recovery, command, actor, clock.Today);
 
+    /// <summary>Decide a heard recovery: recover (issues an Erstattungsbescheid, noticeId) or waive</summary>
+    /// <remarks>Officials (own municipality; without one: all). The one who held the hearing: 403 four-eyes; decided or waived:
+    /// 409 already-decided; not heard: 409 not-heard. recover issues the Erstattungsbescheid (kind erstattungsbescheid, subject the recovery,
+    /// remedy widerspruch; § 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG); reasoning appears in the notice.</remarks>
     [WolverinePost("/api/recoveries/{id}/decision", OperationId = "decideRecovery"), Tags("Recoveries")]
-    [EndpointSummary("Decide a heard recovery: recover (issues an Erstattungsbescheid, noticeId) or waive")]
-    [EndpointDescription("Officials (own municipality; without one: all). The one who held the hearing: 403 four-eyes; decided or waived: "
-        + "409 already-decided; not heard: 409 not-heard. recover issues the Erstattungsbescheid (kind erstattungsbescheid, subject the recovery, "
-        + "remedy widerspruch; § 50 Abs. 2 SGB X (with §§ 45, 48 SGB X) i. V. m. § 9 Abs. 4 AsylbLG); reasoning appears in the notice.")]
     public static Ok<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
         TypedResults.Ok(stream.Answer(decision, policy, clock.Today));
 }

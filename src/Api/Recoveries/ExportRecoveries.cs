@@ -13,8 +13,9 @@ public static class ExportRecoveriesEndpoint
     /// </summary>
     public const string CsvHeader = "fileReference;familyName;givenName;recoveryId;amountCents;amountEuro;noticeId;noticeIssuedOn;notifiedOn;finalOn";
 
+    /// <summary>CSV of the final recoveries for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma</summary>
+    // The description names the header constant, which a doc comment cannot.
     [WolverineGet("/api/recoveries/export", OperationId = "exportRecoveries"), Tags("Recoveries")]
-    [EndpointSummary("CSV of the final recoveries for the cash office (Kreiskasse): ;-separated, UTF-8 with BOM, decimal comma")]
     [EndpointDescription("Payroll. Columns: " + CsvHeader + " (dates YYYY-MM-DD). Only recoveries whose Erstattungsbescheid can no longer be contested (remedy deadline passed, no objection "
         + "recorded; evaluated against the service's today). X-Line-Count and X-Control-Total-Cents as for payout runs.")]
     [ProducesResponseType<string>(200, "text/csv"), AnswersProblems(403)]

@@ -12,11 +12,11 @@ public static class FileRecoveryObjectionEndpoint
     public static Decision Decide(FileRecoveryObjection command, RecoveryStream stream, Clock clock) =>
         RecoveryProcedure.FileObjection(stream.Recovery, stream.Recovery.NoticeId is { } n ? stream.Person.Notices.GetValueOrDefault(n) : null, command, clock.Today);
 
+    /// <summary>Record a Widerspruch against the Erstattungsbescheid; collection is suspended (§ 86a Abs. 1 SGG)</summary>
+    /// <remarks>Caseworkers and officials of the person's municipality. Only a decided recovery (409 not-decided); once (409 objection-exists);
+    /// 422 date-in-future; before the Erstattungsbescheid was issued: 422 objection-before-issue. A timely objection (received by the notice's
+    /// remedyDeadline) keeps the recovery from becoming final, so it is not exported. Answers the recovery.</remarks>
     [WolverinePost("/api/recoveries/{id}/objection", OperationId = "fileRecoveryObjection"), Tags("Recoveries")]
-    [EndpointSummary("Record a Widerspruch against the Erstattungsbescheid; collection is suspended (§ 86a Abs. 1 SGG)")]
-    [EndpointDescription("Caseworkers and officials of the person's municipality. Only a decided recovery (409 not-decided); once (409 objection-exists); "
-        + "422 date-in-future; before the Erstattungsbescheid was issued: 422 objection-before-issue. A timely objection (received by the notice's "
-        + "remedyDeadline) keeps the recovery from becoming final, so it is not exported. Answers the recovery.")]
     public static Created<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
         TypedResults.Created($"/api/recoveries?personId={stream.Recovery.PersonId}", stream.Answer(decision, policy, clock.Today));
 }

@@ -4,9 +4,10 @@ namespace AGH.Api.Recoveries;
 [MoneyReader]
 public static class GetRecoveryEndpoint
 {
-    [WolverineGet("/api/recoveries/{id}", OperationId = "getRecovery"), Tags("Recoveries"), EndpointSummary("One recovery, its status as of today")]
-    [EndpointDescription("Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all); "
-        + "another municipality's or an unknown recovery: 404.")]
+    /// <summary>One recovery, its status as of today</summary>
+    /// <remarks>Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all);
+    /// another municipality's or an unknown recovery: 404.</remarks>
+    [WolverineGet("/api/recoveries/{id}", OperationId = "getRecovery"), Tags("Recoveries")]
     [ProducesResponseType<RecoveryDto>(200), AnswersProblems(403, 404)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Policy policy, Clock clock)
     {

@@ -14,10 +14,10 @@ public static class HearRecoveryEndpoint
 
     public static Decision Decide(HearRecovery command, RecoveryStream stream, Clock clock) => RecoveryProcedure.Hear(stream.Recovery, command, clock.Today);
 
+    /// <summary>Record the hearing on a recovery (open → heard)</summary>
+    /// <remarks>Caseworkers of the person's municipality. statement required (write "keine Äußerung" when the person said nothing).
+    /// Not open: 409 not-open; heldOn in the future: 422 date-in-future; before the recovery was opened: 422 hearing-before-opening.</remarks>
     [WolverinePost("/api/recoveries/{id}/hearing", OperationId = "hearRecovery"), Tags("Recoveries")]
-    [EndpointSummary("Record the hearing on a recovery (open → heard)")]
-    [EndpointDescription("Caseworkers of the person's municipality. statement required (write \"keine Äußerung\" when the person said nothing). "
-        + "Not open: 409 not-open; heldOn in the future: 422 date-in-future; before the recovery was opened: 422 hearing-before-opening.")]
     public static Ok<RecoveryDto> Handle(Request body, RecoveryStream stream, Decision decision, Policy policy, Clock clock) =>
         TypedResults.Ok(stream.Answer(decision, policy, clock.Today));
 }

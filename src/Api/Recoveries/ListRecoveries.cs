@@ -12,10 +12,10 @@ public static class ListRecoveriesEndpoint
     private static readonly StatusFilter<RecoveryStatus> Statuses = new(("open", RecoveryStatus.Open), ("heard", RecoveryStatus.Heard),
         ("decided", RecoveryStatus.Decided), ("final", RecoveryStatus.Final), ("waived", RecoveryStatus.Waived));
 
+    /// <summary>Recoveries (hours paid by a released run and corrected down), filtered by person and status; paged, total in X-Total-Count</summary>
+    /// <remarks>Opened by a correction that lowers an entry a released payout run paid (one per correction, in the same transaction);
+    /// never netted against a payment. Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all).</remarks>
     [WolverineGet("/api/recoveries", OperationId = "listRecoveries"), Tags("Recoveries")]
-    [EndpointSummary("Recoveries (hours paid by a released run and corrected down), filtered by person and status; paged, total in X-Total-Count")]
-    [EndpointDescription("Opened by a correction that lowers an entry a released payout run paid (one per correction, in the same transaction); "
-        + "never netted against a payment. Payroll and auditors: all; caseworkers and officials: persons of their municipality (officials without one: all).")]
     [ProducesResponseType<IReadOnlyList<RecoveryDto>>(200), AnswersProblems(403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Policy policy, Clock clock, string? status, Guid? personId, string? page,
         string? pageSize)

@@ -10,6 +10,7 @@ public static class LiftLegalHoldEndpoint
 
     public static Decision Decide(LiftLegalHold command, IEventStream<Person> stream) => PersonDecisions.LiftLegalHold(stream.Aggregate!, command);
 
-    [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection"), EndpointSummary("Lift the legal hold once the remedy is settled")]
+    /// <summary>Lift the legal hold once the remedy is settled</summary>
+    [WolverinePost("/api/persons/{id}/legal-hold/release", OperationId = "liftLegalHold"), Tags("Data protection")]
     public static Ok<PersonDto> Handle(LegalHoldRequest body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -10,6 +10,7 @@ public static class PlaceLegalHoldEndpoint
 
     public static Decision Decide(PlaceLegalHold command, IEventStream<Person> stream) => PersonDecisions.PlaceLegalHold(stream.Aggregate!, command);
 
-    [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection"), EndpointSummary("Hold the person's data while a remedy is pending (no erasure)")]
+    /// <summary>Hold the person's data while a remedy is pending (no erasure)</summary>
+    [WolverinePost("/api/persons/{id}/legal-hold", OperationId = "placeLegalHold"), Tags("Data protection")]
     public static Ok<PersonDto> Handle(LegalHoldRequest body, IEventStream<Person> stream, Decision decision, Clock clock, Policy policy) => PersonResults.Ok(stream.Aggregate!, decision, clock.Today, policy);
 }

@@ -42,15 +42,15 @@ public static class DecideObjectionEndpoint
     public static Decision Decide(DecideObjection command, ProposalStream stream, Clock clock) =>
         SanctionDecisions.DecideObjection(stream.Person, command, clock.Today);
 
+    /// <summary>Decide the objection (Abhilfe, teilweise Abhilfe oder Zurückweisung des Widerspruchs)</summary>
+    /// <remarks>outcome upheld|partly-upheld|dismissed with costs none|full|partial (400 without costs); v2's upheld bool still accepted
+    /// (costs none); upheld and outcome together: 400. Upheld: Abhilfebescheid, the period is withdrawn from its start. Partly upheld takes
+    /// newStartsOn and/or newEndsOn (neither: 400; 422 not-a-reduction unless newStartsOn ≥ startsOn, newEndsOn ≤ endsOn, newStartsOn ≤ newEndsOn
+    /// and the period gets shorter): the period, the restriction and the person follow it (effectiveFrom = max(effectiveFrom, newStartsOn));
+    /// an Abhilfebescheid for the upheld part and a Widerspruchsbescheid for the rest. Dismissed: Widerspruchsbescheid with its Klage Belehrung
+    /// (Notices:Court). The answer carries noticeIds (every notice issued) and noticeId (the Widerspruchsbescheid, or the Abhilfebescheid when upheld).
+    /// Optional period (default: the pending objection): 404 period-not-found when the restriction has no such period. 403 four-eyes for the
+    /// official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/objection/decision", OperationId = "decideObjection"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Decide the objection (Abhilfe, teilweise Abhilfe oder Zurückweisung des Widerspruchs)")]
-    [EndpointDescription("outcome upheld|partly-upheld|dismissed with costs none|full|partial (400 without costs); v2's upheld bool still accepted "
-        + "(costs none); upheld and outcome together: 400. Upheld: Abhilfebescheid, the period is withdrawn from its start. Partly upheld takes "
-        + "newStartsOn and/or newEndsOn (neither: 400; 422 not-a-reduction unless newStartsOn ≥ startsOn, newEndsOn ≤ endsOn, newStartsOn ≤ newEndsOn "
-        + "and the period gets shorter): the period, the restriction and the person follow it (effectiveFrom = max(effectiveFrom, newStartsOn)); "
-        + "an Abhilfebescheid for the upheld part and a Widerspruchsbescheid for the rest. Dismissed: Widerspruchsbescheid with its Klage Belehrung "
-        + "(Notices:Court). The answer carries noticeIds (every notice issued) and noticeId (the Widerspruchsbescheid, or the Abhilfebescheid when upheld). "
-        + "Optional period (default: the pending objection): 404 period-not-found when the restriction has no such period. 403 four-eyes for the "
-        + "official who approved the restriction; 409 already-decided; 409 no-objection when none was filed.")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

@@ -14,10 +14,10 @@ public static class DecideReviewRequestEndpoint
 
     public static Decision Decide(DecideReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.Decide(stream.Person, command, clock.Today);
 
+    /// <summary>Decide the application for review (§ 44 SGB X i. V. m. § 9 Abs. 4 AsylbLG)</summary>
+    /// <remarks>Issues an Aufhebungsbescheid (withdrawn: status withdrawn, backPaymentDue, backPaymentFrom = the later of effectiveFrom
+    /// and 1 January of the year before the request) or an Ablehnung (refused); the answer carries noticeId.
+    /// 403 four-eyes for the official who approved the restriction; 409 no-pending-review-request.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/review-request/decision", OperationId = "decideReviewRequest"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Decide the application for review (§ 44 SGB X i. V. m. § 9 Abs. 4 AsylbLG)")]
-    [EndpointDescription("Issues an Aufhebungsbescheid (withdrawn: status withdrawn, backPaymentDue, backPaymentFrom = the later of effectiveFrom "
-        + "and 1 January of the year before the request) or an Ablehnung (refused); the answer carries noticeId. "
-        + "403 four-eyes for the official who approved the restriction; 409 no-pending-review-request.")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

@@ -32,14 +32,14 @@ public static class DecideSanctionEndpoint
     public static Decision Decide(DecideSanction command, [HoursAfterRefusal] ProposalStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Decide(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
+    /// <summary>Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)</summary>
+    /// <remarks>Issues the notice (Einschränkungsbescheid einschraenkungsbescheid-v2 or Mitteilung; answer noticeId); the restriction awaits its notification.
+    /// An approval requires amounts, specialCircumstances (considered true) and approvalNotice (section-45 needs discretionReasoning): else 400;
+    /// 422 amount-not-reduced when monthlyAfterCents is not below monthlyBeforeCents (checked after starts-on-in-past, before sanction-preconditions).
+    /// 403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards);
+    /// 422 sanction-preconditions when a precondition fails on today's facts (exemption covering the refusal day, good cause,
+    /// hours logged after the refusal, entitlement ended, excluded); 422 refusal-too-old (Policy:MaxDaysRefusalToDecision days);
+    /// 409 restriction-in-force while another restriction of the person is in force, awaiting notification or suspended.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/decision", OperationId = "decideSanction"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Decide a sanction proposal (Entscheidung über die Anspruchseinschränkung)")]
-    [EndpointDescription("Issues the notice (Einschränkungsbescheid einschraenkungsbescheid-v2 or Mitteilung; answer noticeId); the restriction awaits its notification. "
-        + "An approval requires amounts, specialCircumstances (considered true) and approvalNotice (section-45 needs discretionReasoning): else 400; "
-        + "422 amount-not-reduced when monthlyAfterCents is not below monthlyBeforeCents (checked after starts-on-in-past, before sanction-preconditions). "
-        + "403 four-eyes for the proposer; 409 already-decided; 422 starts-on-in-past (§§ 41, 43 VwVfG: never backwards); "
-        + "422 sanction-preconditions when a precondition fails on today's facts (exemption covering the refusal day, good cause, "
-        + "hours logged after the refusal, entitlement ended, excluded); 422 refusal-too-old (Policy:MaxDaysRefusalToDecision days); "
-        + "409 restriction-in-force while another restriction of the person is in force, awaiting notification or suspended.")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

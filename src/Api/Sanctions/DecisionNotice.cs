@@ -10,14 +10,14 @@ namespace AGH.Api.Sanctions;
 [CaseReader]
 public static class DecisionNoticeEndpoint
 {
+    /// <summary>Der Bescheid über die Entscheidung zur Anspruchseinschränkung als PDF</summary>
+    /// <remarks>Approved: the Bescheid on the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1 AsylbLG; the approval notice
+    /// changed under § 9 Abs. 4 S. 1 Nr. 1 AsylbLG with § 48 or § 45 SGB X as the approval recorded) with hearing, reasons (§ 39 VwVfG),
+    /// no suspensive effect (§ 11 Abs. 4 AsylbLG) and Rechtsbehelfsbelehrung; einschraenkungsbescheid-v2 also prints the amounts in EUR,
+    /// the hardship decision (§ 1a Abs. 1 S. 3 AsylbLG), that § 4 care and family members are not restricted, and the official's name.
+    /// Notices decided before render in their recorded wording. Rejected: a Mitteilung that no restriction is imposed.
+    /// 409 not-decided while the proposal is pending.</remarks>
     [WolverineGet("/api/sanction-proposals/{id}/notice", OperationId = "getSanctionDecisionNotice"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Der Bescheid über die Entscheidung zur Anspruchseinschränkung als PDF")]
-    [EndpointDescription("Approved: the Bescheid on the restriction (§ 5 Abs. 4 S. 2 with § 1a Abs. 1, § 14 Abs. 1 AsylbLG; the approval notice "
-        + "changed under § 9 Abs. 4 S. 1 Nr. 1 AsylbLG with § 48 or § 45 SGB X as the approval recorded) with hearing, reasons (§ 39 VwVfG), "
-        + "no suspensive effect (§ 11 Abs. 4 AsylbLG) and Rechtsbehelfsbelehrung; einschraenkungsbescheid-v2 also prints the amounts in EUR, "
-        + "the hardship decision (§ 1a Abs. 1 S. 3 AsylbLG), that § 4 care and family members are not restricted, and the official's name. "
-        + "Notices decided before render in their recorded wording. Rejected: a Mitteilung that no restriction is imposed. "
-        + "409 not-decided while the proposal is pending.")]
     [ProducesResponseType(typeof(Stream), 200, NoticeResults.ContentType), AnswersProblems(403, 404, 409)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, NoticeSettings notices) =>
         VisibleRead.Answer(SanctionAccess.Visible, "sanction proposal", id, http, session,

@@ -11,10 +11,10 @@ public static class EndRestrictionEndpoint
 
     public static Decision Decide(EndRestriction command, ProposalStream stream, Clock clock) => SanctionDecisions.EndRestriction(stream.Person, command, clock.Today);
 
+    /// <summary>End a restriction early (Aufhebung der Anspruchseinschränkung)</summary>
+    /// <remarks>The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free
+    /// (willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force;
+    /// 422 date-in-future; 422 end-before-start.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/restriction/end", OperationId = "endRestriction"), Tags("Refusals and sanctions")]
-    [EndpointSummary("End a restriction early (Aufhebung der Anspruchseinschränkung)")]
-    [EndpointDescription("The person fulfils the duty again (duty-fulfilled), declares in earnest to do so while no place is free "
-        + "(willing-no-place), or the duty lapsed (duty-lapsed). date is the last restricted day. 409 restriction-not-in-force; "
-        + "422 date-in-future; 422 end-before-start.")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

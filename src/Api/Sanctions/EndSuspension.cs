@@ -11,9 +11,9 @@ public static class EndSuspensionEndpoint
 
     public static Decision Decide(EndSuspension command, ProposalStream stream, Clock clock) => RestrictionSuspensions.End(stream.Person, command, clock.Today);
 
+    /// <summary>End the suspension of the restriction (reinstated or withdrawn)</summary>
+    /// <remarks>reinstated: in force again from `on`, endsOn unchanged; withdrawn: status withdrawn, backPaymentDue once it was in force.
+    /// 409 not-suspended; 422 date-in-future; 422 end-before-start (on before the suspension's from).</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/suspension/end", OperationId = "endRestrictionSuspension"), Tags("Refusals and sanctions")]
-    [EndpointSummary("End the suspension of the restriction (reinstated or withdrawn)")]
-    [EndpointDescription("reinstated: in force again from `on`, endsOn unchanged; withdrawn: status withdrawn, backPaymentDue once it was in force. "
-        + "409 not-suspended; 422 date-in-future; 422 end-before-start (on before the suspension's from).")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

@@ -13,10 +13,10 @@ public static class FileObjectionEndpoint
 
     public static Decision Decide(FileObjection command, ProposalStream stream, Clock clock) => SanctionDecisions.FileObjection(stream.Person, command, clock.Today);
 
+    /// <summary>Record the person's objection (Widerspruch) against the restriction</summary>
+    /// <remarks>No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld.
+    /// Optional period (default: the latest notified one): 404 period-not-found when the restriction has no such period.
+    /// 422 not-approved when nothing was approved; 409 objection-exists when that period already has one; 422 date-in-future.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/objection", OperationId = "fileObjection"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Record the person's objection (Widerspruch) against the restriction")]
-    [EndpointDescription("No suspensive effect (§ 11 Abs. 4 AsylbLG): the restriction stays in force until the objection is upheld. "
-        + "Optional period (default: the latest notified one): 404 period-not-found when the restriction has no such period. "
-        + "422 not-approved when nothing was approved; 409 objection-exists when that period already has one; 422 date-in-future.")]
     public static Created<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

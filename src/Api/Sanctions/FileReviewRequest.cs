@@ -9,9 +9,9 @@ public static class FileReviewRequestEndpoint
 
     public static Decision Decide(FileReviewRequest command, ProposalStream stream, Clock clock) => ReviewRequests.File(stream.Person, command, clock.Today);
 
+    /// <summary>Record the person's application for review (Überprüfungsantrag nach § 44 SGB X)</summary>
+    /// <remarks>Also for an expired or unappealable restriction. 422 not-approved when nothing was approved; 409 review-request-exists
+    /// while one is undecided; 409 already-withdrawn; 422 date-in-future.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/review-request", OperationId = "fileReviewRequest"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Record the person's application for review (Überprüfungsantrag nach § 44 SGB X)")]
-    [EndpointDescription("Also for an expired or unappealable restriction. 422 not-approved when nothing was approved; 409 review-request-exists "
-        + "while one is undecided; 409 already-withdrawn; 422 date-in-future.")]
     public static Created<SanctionProposalDto> Handle(ReceivedStatementRequest body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

@@ -6,8 +6,8 @@ namespace AGH.Api.Sanctions;
 [CaseReader]
 public static class GetSanctionProposalEndpoint
 {
+    /// <summary>One sanction proposal with its decision, restriction and objection</summary>
     [WolverineGet("/api/sanction-proposals/{id}", OperationId = "getSanctionProposal"), Tags("Refusals and sanctions")]
-    [EndpointSummary("One sanction proposal with its decision, restriction and objection")]
     [ProducesResponseType<SanctionProposalDto>(200), AnswersProblems(403, 404)]
     public static Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Clock clock, Policy policy) =>
         VisibleRead.Answer(SanctionAccess.Visible, "sanction proposal", id, http, session, found =>

@@ -7,11 +7,11 @@ public static class ListSanctionProposalsEndpoint
     private static readonly string[] Statuses = ["pending", "approved", "rejected"];
     private static readonly string[] ObjectionStatuses = ["pending", "upheld", "dismissed"];
 
+    /// <summary>The sanction proposals the caller may see, by proposal status and/or objection status; paged, total in X-Total-Count</summary>
+    /// <remarks>`status` is pending, approved or rejected (pending: to be decided); `objection` is pending, upheld or
+    /// dismissed (pending: a Widerspruch to be decided). Ordered by the person's name. Visible as the proposal itself:
+    /// officials and caseworkers of the person's municipality (officials without one: all), auditors all.</remarks>
     [WolverineGet("/api/sanction-proposals", OperationId = "listSanctionProposals"), Tags("Refusals and sanctions")]
-    [EndpointSummary("The sanction proposals the caller may see, by proposal status and/or objection status; paged, total in X-Total-Count")]
-    [EndpointDescription("`status` is pending, approved or rejected (pending: to be decided); `objection` is pending, upheld or "
-        + "dismissed (pending: a Widerspruch to be decided). Ordered by the person's name. Visible as the proposal itself: "
-        + "officials and caseworkers of the person's municipality (officials without one: all), auditors all.")]
     [ProducesResponseType<IReadOnlyList<SanctionProposalDto>>(200), AnswersProblems(400, 403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, Policy policy, string? status, string? objection,
         string? page, string? pageSize)

@@ -12,11 +12,11 @@ public static class ProposeSanctionEndpoint
     public static Decision Decide(ProposeSanction command, PlacementStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Propose(stream.Person, stream.Placement, command, policy, clock.Today);
 
+    /// <summary>Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)</summary>
+    /// <remarks>Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work
+    /// that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions.
+    /// An invitation to the hearing whose deadline has passed without a hearing counts as heard; while its deadline runs and no hearing
+    /// was held: 422 hearing-deadline-running.</remarks>
     [WolverinePost("/api/placements/{id}/sanction-proposals", OperationId = "proposeSanction"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Propose a benefit restriction (Anspruchseinschränkung nach § 1a AsylbLG)")]
-    [EndpointDescription("Only when the Heranziehungsbescheid with Rechtsfolgenbelehrung preceded the refusal, the person was obliged to work "
-        + "that day, the refusal was assessed without good cause and a hearing (§ 28 VwVfG) was held; else 422 sanction-preconditions. "
-        + "An invitation to the hearing whose deadline has passed without a hearing counts as heard; while its deadline runs and no hearing "
-        + "was held: 422 hearing-deadline-running.")]
     public static Created<CreatedId> Handle(Request body, ProposeSanction command) => CreatedId.At("/api/sanction-proposals", command.ProposalId);
 }

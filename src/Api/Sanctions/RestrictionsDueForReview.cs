@@ -4,15 +4,15 @@ namespace AGH.Api.Sanctions;
 [CaseReader]
 public static class RestrictionsDueForReviewEndpoint
 {
+    /// <summary>Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage); total in X-Total-Count, paged on request</summary>
+    /// <remarks>Restrictions in force ending within `within` days (1-366, default 30) whose period was not reviewed yet;
+    /// and at once those of a person whose placement has since ended on regular-employment, training or studies (dutyLapsed:
+    /// the official ends them with duty-lapsed). Every row names its `reason` (the first that applies) and `reasons` (all):
+    /// exempt-on-refusal-day, entitlement-ended, excluded, retirement-age, placement-ended, exempt, duty-fulfilled (hours above 0 after
+    /// the refusal day), willing (declared after the refusal day) make it due at once whatever `within` says; period-ending is the
+    /// window above. Without `page` and `pageSize` the whole list, as in v2; with either,
+    /// one page as every list (`pageSize` 1-500, default 50).</remarks>
     [WolverineGet("/api/restrictions/due-for-review", OperationId = "listRestrictionsDueForReview"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Restrictions due for the § 14 Abs. 2 AsylbLG review (Wiedervorlage); total in X-Total-Count, paged on request")]
-    [EndpointDescription("Restrictions in force ending within `within` days (1-366, default 30) whose period was not reviewed yet; "
-        + "and at once those of a person whose placement has since ended on regular-employment, training or studies (dutyLapsed: "
-        + "the official ends them with duty-lapsed). Every row names its `reason` (the first that applies) and `reasons` (all): "
-        + "exempt-on-refusal-day, entitlement-ended, excluded, retirement-age, placement-ended, exempt, duty-fulfilled (hours above 0 after "
-        + "the refusal day), willing (declared after the refusal day) make it due at once whatever `within` says; period-ending is the "
-        + "window above. Without `page` and `pageSize` the whole list, as in v2; with either, "
-        + "one page as every list (`pageSize` 1-500, default 50).")]
     [ProducesResponseType<IReadOnlyList<DueReviewDto>>(200), AnswersProblems(400, 403)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, Clock clock, string? within, string? page, string? pageSize)
     {

@@ -31,14 +31,14 @@ public static class ReviewRestrictionEndpoint
     public static Decision Decide(ReviewRestriction command, [HoursAfterRefusal] ProposalStream stream, Policy policy, Clock clock) =>
         SanctionDecisions.Review(stream.Person, command, stream.HoursAfterRefusal, policy, clock.Today);
 
+    /// <summary>Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)</summary>
+    /// <remarks>continueRestriction true continues it for six months: only within the last Policy:ContinuationWindowDays (45) days
+    /// before endsOn (422 review-too-early), with hearingHeldOn inside that window (422 hearing-required) and a persisting breach
+    /// (422 breach-ended). It issues a Fortsetzungsbescheid (answer noticeId); the new period awaits its notification and starts on
+    /// the later of the day after endsOn and notifiedOn.
+    /// Continuing requires amounts, specialCircumstances and approvalNotice as an approval does (400; 422 amount-not-reduced after date-in-future);
+    /// the Fortsetzungsbescheid (fortsetzungsbescheid-v2) prints them.
+    /// 409 already-reviewed for the same period; 409 restriction-not-in-force.</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/review", OperationId = "reviewRestriction"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Review a restriction after six months (Überprüfung nach § 14 Abs. 2 AsylbLG)")]
-    [EndpointDescription("continueRestriction true continues it for six months: only within the last Policy:ContinuationWindowDays (45) days "
-        + "before endsOn (422 review-too-early), with hearingHeldOn inside that window (422 hearing-required) and a persisting breach "
-        + "(422 breach-ended). It issues a Fortsetzungsbescheid (answer noticeId); the new period awaits its notification and starts on "
-        + "the later of the day after endsOn and notifiedOn. "
-        + "Continuing requires amounts, specialCircumstances and approvalNotice as an approval does (400; 422 amount-not-reduced after date-in-future); "
-        + "the Fortsetzungsbescheid (fortsetzungsbescheid-v2) prints them. "
-        + "409 already-reviewed for the same period; 409 restriction-not-in-force.")]
     public static Ok<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Ok(stream, decision, clock.Today, policy);
 }

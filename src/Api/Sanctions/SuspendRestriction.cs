@@ -30,11 +30,11 @@ public static class SuspendRestrictionEndpoint
     public static Decision Decide(SuspendRestriction command, ProposalStream stream, Clock clock) =>
         RestrictionSuspensions.Suspend(stream.Person, command, clock.Today);
 
+    /// <summary>Record a suspension of the restriction (Anordnung der aufschiebenden Wirkung, einstweilige Anordnung, Aussetzung)</summary>
+    /// <remarks>kind court-order (§ 86b Abs. 1 S. 1 Nr. 2 SGG), interim-order (§ 86b Abs. 2 SGG) or authority (§ 86a Abs. 3 SGG);
+    /// court and fileNumber are required for court orders (400). Status suspended from `from`; the person's restriction is null;
+    /// backPaymentDue once it was in force. A court order holds the person's record against erasure until it ended.
+    /// 409 already-suspended; 409 restriction-not-in-force; 422 date-in-future (decidedOn); 422 end-before-start (from before startsOn).</remarks>
     [WolverinePost("/api/sanction-proposals/{id}/suspension", OperationId = "suspendRestriction"), Tags("Refusals and sanctions")]
-    [EndpointSummary("Record a suspension of the restriction (Anordnung der aufschiebenden Wirkung, einstweilige Anordnung, Aussetzung)")]
-    [EndpointDescription("kind court-order (§ 86b Abs. 1 S. 1 Nr. 2 SGG), interim-order (§ 86b Abs. 2 SGG) or authority (§ 86a Abs. 3 SGG); "
-        + "court and fileNumber are required for court orders (400). Status suspended from `from`; the person's restriction is null; "
-        + "backPaymentDue once it was in force. A court order holds the person's record against erasure until it ended. "
-        + "409 already-suspended; 409 restriction-not-in-force; 422 date-in-future (decidedOn); 422 end-before-start (from before startsOn).")]
     public static Created<SanctionProposalDto> Handle(Request body, ProposalStream stream, Decision decision, Clock clock, Policy policy) => ProposalResults.Created(stream, decision, clock.Today, policy);
 }

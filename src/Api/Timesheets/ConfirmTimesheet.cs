@@ -19,11 +19,11 @@ public static class ConfirmTimesheetEndpoint
     public static Decision Decide(ConfirmTimesheet command, IEventStream<Offer> stream, Clock clock) =>
         OfferDecisions.ConfirmTimesheet(stream.Aggregate!, command, clock.Today);
 
-    [WolverinePost("/api/offers/{id}/timesheets/{month}/confirmation", OperationId = "confirmTimesheet"), Tags("Timesheets"),
-     EndpointSummary("The provider confirms the hours of an ended month on its own offer")]
-    [EndpointDescription("Provider only (its own offers; another's: 404). 409 month-confirmed when confirmed already; 422 month-not-ended for "
-        + "the current or a future month. Afterwards the provider's hours in that month are 409 month-confirmed; the office still logs and "
-        + "corrects them (marked afterConfirmation).")]
+    /// <summary>The provider confirms the hours of an ended month on its own offer</summary>
+    /// <remarks>Provider only (its own offers; another's: 404). 409 month-confirmed when confirmed already; 422 month-not-ended for
+    /// the current or a future month. Afterwards the provider's hours in that month are 409 month-confirmed; the office still logs and
+    /// corrects them (marked afterConfirmation).</remarks>
+    [WolverinePost("/api/offers/{id}/timesheets/{month}/confirmation", OperationId = "confirmTimesheet"), Tags("Timesheets")]
     public static Created<Answer> Handle([NotBody] ConfirmTimesheet command)
     {
         var month = $"{command.Year:D4}-{command.Month:D2}";

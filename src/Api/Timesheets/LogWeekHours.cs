@@ -45,15 +45,15 @@ public static class LogWeekHoursEndpoint
         return v.Details();
     }
 
+    /// <summary>Log a week's hours of an offer in one request; each entry is checked and stored as its own hours command</summary>
+    /// <remarks>Caseworkers (persons of their municipality) and providers (their own offers; another's or unknown offer: 404).
+    /// Body errors (an entry without placementId or date, minutes not a positive multiple of 15, no or more than 500 entries) are 400 and store nothing.
+    /// Otherwise 200 with one result per entry, in order: 201 with entryId when stored; 422 not-in-offer when the placement is not one of this offer;
+    /// 422 outside-week when the date lies outside the week; 404 not-found when the placement's person is not visible to the caller; otherwise
+    /// the status and code POST /api/placements/{id}/hours answers (422 daily-limit across placements, 422 weekly-limit, 422 outside-placement,
+    /// 422 outside-offer, 409 month-confirmed for providers...). Each entry is its own transaction: a refused entry stores nothing, the others are stored.
+    /// Entries are logged as new entries (two for the same day add up); correct an entry with POST /api/placements/{id}/hours/{entryId}/correction.</remarks>
     [WolverinePost("/api/offers/{id}/weeks/{week}/hours", OperationId = "logOfferWeekHours"), Tags("Timesheets")]
-    [EndpointSummary("Log a week's hours of an offer in one request; each entry is checked and stored as its own hours command")]
-    [EndpointDescription("Caseworkers (persons of their municipality) and providers (their own offers; another's or unknown offer: 404). "
-        + "Body errors (an entry without placementId or date, minutes not a positive multiple of 15, no or more than 500 entries) are 400 and store nothing. "
-        + "Otherwise 200 with one result per entry, in order: 201 with entryId when stored; 422 not-in-offer when the placement is not one of this offer; "
-        + "422 outside-week when the date lies outside the week; 404 not-found when the placement's person is not visible to the caller; otherwise "
-        + "the status and code POST /api/placements/{id}/hours answers (422 daily-limit across placements, 422 weekly-limit, 422 outside-placement, "
-        + "422 outside-offer, 409 month-confirmed for providers...). Each entry is its own transaction: a refused entry stores nothing, the others are stored. "
-        + "Entries are logged as new entries (two for the same day add up); correct an entry with POST /api/placements/{id}/hours/{entryId}/correction.")]
     [ProducesResponseType<Answer>(200), AnswersProblems(400, 403, 404)]
     public static async Task<IResult> Post(Guid id, string week, Request body, HttpContext http, IDocumentStore store, IQuerySession query,
         Policy policy, Clock clock)
