@@ -11,8 +11,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AGH.Tests.Http;
 
-[Collection(PayoutCollection.Name)]
-public sealed class RebuildTests(PayoutFactory factory) : HttpTest(factory)
+/// <summary>
+/// A database of its own: a rebuild replaces every view of it, and these tests log hours in the months whose payout
+/// runs the payout tests count line by line.
+/// </summary>
+public sealed class RebuildFactory : AghFactory;
+
+[CollectionDefinition(Name)]
+public sealed class RebuildCollection : ICollectionFixture<RebuildFactory>
+{
+    public const string Name = "rebuilds";
+}
+
+[Collection(RebuildCollection.Name)]
+public sealed class RebuildTests(RebuildFactory factory) : HttpTest(factory)
 {
     [Fact]
     public async Task A_database_without_any_hour_rows_gets_them_built_at_start_up()
