@@ -697,6 +697,7 @@ public static class BenchMain
             ["kernel"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
             ["dotnet"] = Environment.Version.ToString(),
             ["postgres"] = pg,
+            ["serviceRuntimeEnvironment"] = string.Join(' ', ServiceProcess.ImageRuntimeEnvironment().Select(e => $"{e.Key}={e.Value}")),
         };
     }
 }

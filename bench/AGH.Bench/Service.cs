@@ -42,7 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         Timeout = TimeSpan.FromMinutes(30),
     };
 
-    public static Dictionary<string, string> Environment(string connection, string logLevel = "Warning") => new()
+    public static Dictionary<string, string> Environment(string connection, string logLevel = "Warning") => new(ImageRuntimeEnvironment())
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["ConnectionStrings__Agh"] = connection,
@@ -59,6 +59,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
     };
+
+    /// <summary>
+    /// The runtime's own settings the service image sets (<c>ENV DOTNET_…</c> in the Dockerfile, e.g. the GC's gen0 budget),
+    /// so the bench measures the service as it is deployed. Read from the Dockerfile in the working directory (bench.sh
+    /// runs from the repository's root).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> ImageRuntimeEnvironment()
+    {
+        var dockerfile = Path.GetFullPath("Dockerfile");
+        if (!File.Exists(dockerfile)) throw new FileNotFoundException("The bench runs from the repository's root, beside the Dockerfile.", dockerfile);
+        foreach (var line in File.ReadLines(dockerfile))
+        {
+            var parts = line.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (parts is ["ENV", var setting] && setting.Split('=', 2) is [var name, var value] && name.StartsWith("DOTNET_", StringComparison.Ordinal))
+                yield return new(name, value);
+        }
+    }
 
     public static ProcessStartInfo StartInfo(string apiDll, IEnumerable<string> args, Dictionary<string, string> env)
     {
