@@ -18,12 +18,13 @@ using Weasel.Core;
 
 namespace AGH.Bench;
 
-public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false, bool RebuildOnly = false, bool GrowthOnly = false)
+public sealed record Options(string Connection, string ApiDll, string Output, bool Quick, string LogDir, bool CommandsOnly = false, bool RebuildOnly = false, bool GrowthOnly = false,
+    bool PayoutOnly = false)
 {
     public static Options Parse(string[] args)
     {
         string? conn = null, api = null, output = null, logDir = null;
-        bool quick = false, commandsOnly = false, rebuildOnly = false, growthOnly = false;
+        bool quick = false, commandsOnly = false, rebuildOnly = false, growthOnly = false, payoutOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,13 +40,15 @@ public sealed record Options(string Connection, string ApiDll, string Output, bo
                 case "--rebuild-only": rebuildOnly = true; break;
                 // Profiling aid: only the growth figures (a few seconds; the command load before them is skipped).
                 case "--growth-only": growthOnly = true; break;
+                // Profiling aid: only the payout run (and the search over its persons), on a database of its own.
+                case "--payout-only": payoutOnly = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
         if (conn is null || api is null)
-            throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick] [--commands-only | --growth-only | --rebuild-only]");
+            throw new ArgumentException("usage: AGH.Bench --connection <npgsql connection string> --api <path to AGH.Api.dll> [--out results.json] [--logs dir] [--quick] [--commands-only | --growth-only | --rebuild-only | --payout-only]");
         output ??= "bench/results/latest.json";
-        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly, rebuildOnly, growthOnly);
+        return new Options(conn, api, output, quick, logDir ?? Path.GetTempPath(), commandsOnly, rebuildOnly, growthOnly, payoutOnly);
     }
 }
 
@@ -85,6 +88,7 @@ public static class BenchMain
     private static async Task<int> Run(Options o, Sizes sizes, Results r, string serviceLog)
     {
         if (o.RebuildOnly) return await RebuildOnly(o, sizes, r);
+        if (o.PayoutOnly) return await PayoutOnly(o, sizes, r, serviceLog);
 
         // ---- cold start: the first-ever start creates the schema; the reported figure is a start on an existing schema.
         await using (var first = await ServiceProcess.Start(o.ApiDll, o.Connection, serviceLog, TimeSpan.FromMinutes(2)))
@@ -117,6 +121,16 @@ public static class BenchMain
         // The schema is created by the generator's store; the service never runs.
         await using var generator = await Generator.Create(o.Connection);
         await Rebuild(o, sizes, r, generator, generator.Today);
+        r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
+        await r.Write(o.Output, await Machine(o.Connection));
+        r.Print();
+        return 0;
+    }
+
+    private static async Task<int> PayoutOnly(Options o, Sizes sizes, Results r, string serviceLog)
+    {
+        await using (var generator = await Generator.Create(o.Connection))
+            await Payout(o, sizes, r, serviceLog, generator.Today);
         r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
         await r.Write(o.Output, await Machine(o.Connection));
         r.Print();

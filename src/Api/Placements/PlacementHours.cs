@@ -86,16 +86,7 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
             {
                 var placementId = reader.GetGuid(0);
                 var (list, count) = rows.GetValueOrDefault(placementId);
-                if (list is null || count == list.Length)
-                {
-                    var larger = ArrayPool<Row>.Shared.Rent(Math.Max(64, count * 2));
-                    if (list is not null)
-                    {
-                        Array.Copy(list, larger, count);
-                        ArrayPool<Row>.Shared.Return(list, clearArray: true);
-                    }
-                    list = larger;
-                }
+                list = Room(list, count);
                 list[count] = new Row(reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3),
                     reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), false,
                     HourRows.SourceOf(reader.IsDBNull(7) ? null : reader.GetString(7)), !reader.IsDBNull(8) && reader.GetBoolean(8));
@@ -193,21 +184,23 @@ public sealed class PlacementHours : IReadOnlyList<HourEntryDto>, IDisposable
         var count = 0;
         while (await reader.ReadAsync(ct))
         {
-            if (list is null || count == list.Length)
-            {
-                var larger = ArrayPool<Row>.Shared.Rent(Math.Max(64, count * 2));
-                if (list is not null)
-                {
-                    Array.Copy(list, larger, count);
-                    ArrayPool<Row>.Shared.Return(list, clearArray: true);
-                }
-                list = larger;
-            }
+            list = Room(list, count);
             list[count++] = new Row(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5), superseded(reader),
                 HourRows.SourceOf(reader.IsDBNull(6) ? null : reader.GetString(6)), !reader.IsDBNull(7) && reader.GetBoolean(7));
         }
         return (list, count);
+    }
+
+    /// <summary>The pooled array itself while it has room for one more row, else a pooled one twice its size holding its rows.</summary>
+    private static Row[] Room(Row[]? list, int count)
+    {
+        if (list is not null && count < list.Length) return list;
+        var larger = ArrayPool<Row>.Shared.Rent(Math.Max(64, count * 2));
+        if (list is null) return larger;
+        Array.Copy(list, larger, count);
+        ArrayPool<Row>.Shared.Return(list, clearArray: true);
+        return larger;
     }
 
     /// <summary>
