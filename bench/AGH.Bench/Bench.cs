@@ -109,10 +109,7 @@ public static class BenchMain
             Log($"bench failed: {e.GetType().Name}: {e.Message}");
             var why = $"{e.GetType().Name}: {e.Message}";
             r.Text("failed", JsonValue.Create(why.Length > 300 ? why[..300] : why)!);
-            r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
-            await r.Write(o.Output, await Machine(o.Connection));
-            r.Print();
-            return 1;
+            return await Finish(o, r, 1);
         }
     }
 
@@ -121,20 +118,23 @@ public static class BenchMain
         // The schema is created by the generator's store; the service never runs.
         await using var generator = await Generator.Create(o.Connection);
         await Rebuild(o, sizes, r, generator, generator.Today);
-        r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
-        await r.Write(o.Output, await Machine(o.Connection));
-        r.Print();
-        return 0;
+        return await Finish(o, r);
     }
 
     private static async Task<int> PayoutOnly(Options o, Sizes sizes, Results r, string serviceLog)
     {
         await using (var generator = await Generator.Create(o.Connection))
             await Payout(o, sizes, r, serviceLog, generator.Today);
+        return await Finish(o, r);
+    }
+
+    /// <summary>The run's total time, the results file with the machine, the table; the exit code.</summary>
+    private static async Task<int> Finish(Options o, Results r, int exitCode = 0)
+    {
         r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
         await r.Write(o.Output, await Machine(o.Connection));
         r.Print();
-        return 0;
+        return exitCode;
     }
 
     private static async Task<int> Phases(Options o, Sizes sizes, Results r, ServiceProcess service, Generator generator, string serviceLog, DateOnly today)
@@ -147,9 +147,7 @@ public static class BenchMain
         if (o.CommandsOnly || o.GrowthOnly)
         {
             await service.DisposeAsync();
-            await r.Write(o.Output, await Machine(o.Connection));
-            r.Print();
-            return 0;
+            return await Finish(o, r);
         }
 
         // ---- baselines and Marten append (separate tables/schema: the service's data is untouched)
@@ -174,10 +172,7 @@ public static class BenchMain
         // ---- payout run over its own database (so the year of hours above is not paid as arrears)
         await Payout(o, sizes, r, serviceLog, today);
 
-        r.Detail("totalSeconds", Total.Elapsed.TotalSeconds);
-        await r.Write(o.Output, await Machine(o.Connection));
-        r.Print();
-        return 0;
+        return await Finish(o, r);
     }
 
     // ------------------------------------------------------------------------------------------------ command load
