@@ -74,6 +74,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Quota:Targets").
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutSettings>() ?? new PayoutSettings());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts:Schedule").Get<PayoutScheduleSettings>() ?? new PayoutScheduleSettings());
 builder.Services.AddSingleton<PayoutSchedule>();
+builder.Services.AddSingleton<HoursCopies>();
 builder.Services.AddHostedService<PayoutCatchUp>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
 builder.Services.AddScoped<Erasure>();
@@ -175,6 +176,7 @@ app.Use(async (context, next) =>
 });
 app.UseMiddleware<RequestShape>();
 app.UseAuthorization();
+app.UseMiddleware<HoursCopyRerun>();
 
 // 3.1: JSON Schema's `null` type says exactly which fields may be null (see OpenApiContract).
 app.UseSwagger(o => o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);

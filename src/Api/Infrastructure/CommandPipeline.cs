@@ -2,6 +2,7 @@ using System.Reflection;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using AGH.Api.Placements;
 
 namespace AGH.Api.Infrastructure;
 
@@ -58,8 +59,10 @@ public sealed class CommandPipeline : IHttpPolicy
 
     private static MethodInfo? DecisionOf(HttpChain chain) => chain.Method.HandlerType.GetMethod(DecideMethod, BindingFlags.Public | BindingFlags.Static);
 
-    /// <summary>The decision's rejection as the answered problem, or go on.</summary>
-    public static ProblemDetails Reject(Decision decision) => decision.Rejection is { } r ? Problems.Details(r) : WolverineContinue.NoProblems;
+    /// <summary>The decision's rejection as the answered problem, or go on; one made on a kept hours copy is made again under the lock.</summary>
+    public static ProblemDetails Reject(Decision decision, HttpContext http) => decision.Rejection is not { } r ? WolverineContinue.NoProblems
+        : HoursCopies.DecidedOnCopy(http) ? throw new RefusedOnCopyException()
+        : Problems.Details(r);
 
     private static void Add(HttpChain chain, GenerationRules rules, MethodInfo method) => chain.AddMiddleware(rules, new MethodCall(method.DeclaringType!, method));
 

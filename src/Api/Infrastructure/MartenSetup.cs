@@ -32,6 +32,7 @@ public static class MartenSetup
                 opts.Projections.Add(new HourRowsProjection(Schema), ProjectionLifecycle.Inline);
                 opts.Storage.ExtendedSchemaObjects.Add(HourRows.Table(Schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HourRows.TotalsTable(Schema));
+                opts.Storage.ExtendedSchemaObjects.Add(StreamVersionAssertion.Function(Schema));
                 opts.Projections.Add<PlacementIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ProposalIndexProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<NoticeIndexProjection>(ProjectionLifecycle.Inline);

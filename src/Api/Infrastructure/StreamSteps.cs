@@ -29,9 +29,17 @@ public static class StreamSteps
     public static Task<HoursStream?> LoadHours(RecordRefusal command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         HoursStream.Load(session, command, http, ct);
 
-    public static ProblemDetails Found(HoursStream? stream, HttpContext http) => Found(stream?.Placement, http);
+    // A precondition that fails on a kept copy is checked again under the lock (HoursCopyRerun).
+    public static ProblemDetails Found(HoursStream? stream, HttpContext http) =>
+        Found(stream?.Placement, http) is var problem && problem != WolverineContinue.NoProblems && stream?.Pending is { FromCopy: true }
+            ? throw new RefusedOnCopyException()
+            : problem;
 
-    public static void Append(IDocumentSession session, Decision decision, HoursStream stream) => Append(session, decision, stream.Placement);
+    public static void Append(IDocumentSession session, Decision decision, HoursStream stream)
+    {
+        Append(session, decision, stream.Placement);
+        stream.Pending?.Appended(decision);
+    }
 
     public static Task<ProposalStream?> LoadProposal(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         CommandStreams.Proposal(session, id, http, ct);

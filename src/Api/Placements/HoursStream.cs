@@ -12,11 +12,15 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     /// <summary>The placement's offer as read (its provider and confirmed months, contract v3c).</summary>
     public Offer? Offer { get; init; }
 
+    /// <summary>The write model to keep for the next hour command (<see cref="HoursCopies"/>); null where none is kept.</summary>
+    public HoursCopies.Pending? Pending { get; init; }
+
     /// <summary>Whether the provider confirmed the month of <paramref name="day"/>; offers without a provider never are.</summary>
     public bool Confirmed(DateOnly day) => Offer is { ProviderId: not null } o && o.IsConfirmed(day);
 
     /// <remarks>
-    /// The hot path: the placement's owner (its index entry, read once per process: <see cref="PlacementOwners"/>), then one
+    /// The hot path: the placement's owner (see below), then this node's copy of the write model when it holds one for the
+    /// week (<see cref="HoursCopies"/>: no read at all), else the locked read. The locked read: the placement's owner (its index entry, read once per process: <see cref="PlacementOwners"/>), then one
     /// round trip with the lock first, then the person, the offer and the
     /// week. PostgreSQL runs a batch's statements in order, each with its own snapshot (read committed), so the person
     /// and the week are read after the lock is granted, as the lock holder's commit left them.
@@ -24,6 +28,7 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     public static async Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct)
     {
         if (await CommandStreams.VisiblePlacement(session, command.PlacementId, Access.Actor(http), ct) is not { } index) return null;
+        if (HoursCopies.Of(http).Take(session, index.PersonId, command, http) is { } kept) return kept;
         // The lock must be taken inside the command's transaction, so it holds until the commit.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
@@ -33,7 +38,8 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
         await batch.Execute(ct);
         if (CommandStreams.Placed(await locked, command.PlacementId) is not { } stream) return null;
         var read = await offer;
-        return new HoursStream(stream, read?.EndsOn, await week) { Offer = read };
+        var pending = HoursCopies.Read(http, stream.Person, stream.Stream.StartingVersion!.Value, read, HourRows.MondayOf(command.Date), await week);
+        return new HoursStream(stream, read?.EndsOn, await week) { Offer = read, Pending = pending };
     }
 
     /// <summary>The week of the entry named (an original or a correction); an empty week when the entry does not exist.</summary>

@@ -102,7 +102,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.AbsenceReports.DismissAbsenceReportEndpoint.Decide(dismissAbsenceReport, absenceReportStream);
-            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -91,7 +91,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.Payouts.ReleasePayoutRunEndpoint.Decide(payoutRun, actor);
-            var problemDetails3 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails3 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
             {

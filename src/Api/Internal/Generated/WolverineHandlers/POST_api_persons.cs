@@ -101,7 +101,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.Persons.RegisterPersonEndpoint.Decide(registerPerson, personRegistry, _clock);
-            var problemDetails5 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails5 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails5, Wolverine.Http.WolverineContinue.NoProblems)))
             {

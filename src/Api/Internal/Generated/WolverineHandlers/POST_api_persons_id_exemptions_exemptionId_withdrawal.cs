@@ -119,7 +119,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.Persons.WithdrawExemptionEndpoint.Decide(withdrawExemption, eventStreamOfPerson);
-            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {

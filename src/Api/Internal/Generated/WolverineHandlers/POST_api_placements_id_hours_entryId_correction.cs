@@ -122,7 +122,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.Placements.CorrectHoursEndpoint.Decide(correctHours, hoursStream, _policy);
-            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {

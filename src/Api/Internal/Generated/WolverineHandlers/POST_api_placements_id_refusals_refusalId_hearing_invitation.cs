@@ -116,7 +116,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var decision = AGH.Api.Placements.InviteToHearingEndpoint.Decide(inviteToHearing, placementStream, _clock);
-            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision);
+            var problemDetails4 = AGH.Api.Infrastructure.CommandPipeline.Reject(decision, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails4, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -1,0 +1,47 @@
+namespace AGH.Api.Placements;
+
+/// <summary>
+/// Around every endpoint: a request that decided on a kept hours copy (<see cref="HoursCopies"/>) and failed, by a write
+/// refused for its versions or by a refusal the copy may have caused, runs once more from the start, reading under the
+/// lock. Nothing of the first run was committed or sent, so the client sees only the second answer. After the request the
+/// copy is kept or forgotten.
+/// </summary>
+public sealed class HoursCopyRerun(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, HoursCopies copies)
+    {
+        var before = HttpMethods.IsPost(context.Request.Method) ? context.Items.Keys.ToHashSet() : null;
+        if (await Attempt(context, copies, rerunnable: before is not null)) return;
+        // What the first run noted for itself (the endpoint's steps, the deduplication's) would mislead the second.
+        foreach (var key in context.Items.Keys.Where(k => !before!.Contains(k)).ToList()) context.Items.Remove(key);
+        HoursCopies.Lock(context);
+        context.Request.Body.Position = 0;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await Attempt(context, copies, rerunnable: false);
+    }
+
+    /// <returns>False when the request decided on a copy and failed before it answered: it runs again.</returns>
+    private async Task<bool> Attempt(HttpContext context, HoursCopies copies, bool rerunnable)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception) when (rerunnable && HoursCopies.DecidedOnCopy(context) && !context.Response.HasStarted && context.Request.Body.CanSeek
+                                && !context.RequestAborted.IsCancellationRequested)
+        {
+            copies.Settle(context, failed: true);
+            return false;
+        }
+        catch
+        {
+            copies.Settle(context, failed: true);
+            throw;
+        }
+        copies.Settle(context, failed: false);
+        return true;
+    }
+}
+
+/// <summary>Thrown where a request that decided on a kept copy would refuse: the refusal is decided again under the lock.</summary>
+public sealed class RefusedOnCopyException() : Exception("Refused on a kept hours copy; decided again under the lock.");

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using AGH.Api.Placements;
+using AGH.Domain.Placements;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AGH.Tests.Http;
+
+/// <summary>Two nodes on one database, each with its own kept hours copies (<see cref="HoursCopies"/>).</summary>
+public sealed class TwoNodes : IAsyncLifetime
+{
+    public AghFactory First { get; } = new();
+
+    public SecondNodeFactory Second { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)First).InitializeAsync();
+        First.CreateClient();
+        Second = new SecondNodeFactory(First.ConnectionString);
+        First.Time.SetUtcNow(Second.Time.GetUtcNow());
+        Second.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Second.DisposeAsync();
+        await ((IAsyncLifetime)First).DisposeAsync();
+    }
+}
+
+/// <summary>
+/// An hour command decides on this node's copy of the person's write model when it holds one, and its answer is the one
+/// the locked read gives: a write on a copy made stale by the other node, or a refusal made on it, is decided again under
+/// the lock. The daily cap counts across nodes, a month the provider confirmed on the other node is closed to the provider,
+/// and an Idempotency-Key still replays its first answer.
+/// </summary>
+public sealed class HoursCopyTests(TwoNodes nodes) : HttpTest(nodes.First), IClassFixture<TwoNodes>
+{
+    private HoursCopies CopiesOnFirst => nodes.First.Services.GetRequiredService<HoursCopies>();
+
+    private static string Hours(Guid placement) => $"/api/placements/{placement}/hours";
+
+    private async Task<(HttpClient A, HttpClient B, Guid Person, Guid Placement)> Placed(string user)
+    {
+        var a = await Caseworker(userId: user);
+        var b = await nodes.Second.ClientFor("caseworker", "bad-iburg", user);
+        var person = await NewPerson(a);
+        var placement = await NewPlacement(a, await NewOffer(a, hoursPerWeek: 30), person, hoursPerWeek: 30);
+        return (a, b, person, placement);
+    }
+
+    private async Task<long> StreamVersion(Guid person) => (await Factory.Stream(person)).Max(e => e.Version);
+
+    private async Task<int> MinutesLogged(HttpClient client, Guid placement) =>
+        (await GetOk(client, $"/api/placements/{placement}"))["minutesLogged"]!.GetValue<int>();
+
+    [Fact]
+    public async Task The_daily_cap_counts_an_entry_logged_on_the_other_node_since_the_copy_was_kept()
+    {
+        var (a, b, person, placement) = await Placed("cw-copy-cap");
+        var day = D(Today.AddDays(-1));
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 300 }), HttpStatusCode.Created);
+        CopiesOnFirst.KeptVersion(person).Should().Be(await StreamVersion(person), "the first node keeps the person's write model");
+
+        await Ok(await Post(b, Hours(placement), new { date = day, minutes = 120 }), HttpStatusCode.Created);
+        CopiesOnFirst.KeptVersion(person).Should().BeLessThan(await StreamVersion(person), "the first node's copy is stale now");
+
+        // 300 + 120 + 120 is over the 480 minutes of a day; the stale copy knows only 300.
+        var failed = CopiesOnFirst.FailedOnCopy;
+        await Rejected(() => Post(a, Hours(placement), new { date = day, minutes = 120 }), 422, "daily-limit");
+        CopiesOnFirst.FailedOnCopy.Should().Be(failed + 1, "the command was decided on the copy first");
+        (await MinutesLogged(a, placement)).Should().Be(420);
+        (await Factory.Stream(person)).Count(e => e.Data is HoursLogged).Should().Be(2);
+        CopiesOnFirst.KeptVersion(person).Should().Be(await StreamVersion(person), "the locked read renewed the copy");
+
+        // On a current copy the command is answered from it, the offer's version included.
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 60 }), HttpStatusCode.Created);
+        CopiesOnFirst.FailedOnCopy.Should().Be(failed + 1);
+        CopiesOnFirst.KeptVersion(person).Should().Be(await StreamVersion(person), "the copy gained the entry it wrote");
+        (await MinutesLogged(b, placement)).Should().Be(480);
+    }
+
+    [Fact]
+    public async Task A_refusal_the_stale_copy_would_give_is_decided_again_under_the_lock()
+    {
+        var (a, b, _, placement) = await Placed("cw-copy-refusal");
+        var day = D(Today.AddDays(-1));
+        var full = await Ok(await Post(a, Hours(placement), new { date = day, minutes = 480 }), HttpStatusCode.Created);
+        await Ok(await Post(b, $"{Hours(placement)}/{full["entryId"]!.GetValue<string>()}/correction",
+            new { minutes = 0, reason = "An einem anderen Tag gearbeitet" }), HttpStatusCode.Created);
+
+        // The first node's copy still holds a full day; under the lock the day is empty again.
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 60 }), HttpStatusCode.Created);
+        (await MinutesLogged(a, placement)).Should().Be(60);
+    }
+
+    [Fact]
+    public async Task A_month_the_provider_confirmed_on_the_other_node_is_closed_to_the_provider_on_this_one()
+    {
+        var cw = await Caseworker(userId: "cw-copy-provider");
+        var offer = await NewOffer(cw, hoursPerWeek: 30);
+        await SetProvider(offer, "tafel-kopie");
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, offer, person, Today.AddDays(-120), Today.AddDays(-100), hoursPerWeek: 30);
+        var onA = await Provider("tafel-kopie");
+        var onB = await nodes.Second.ClientFor("provider", null, "staff-tafel-kopie", "tafel-kopie");
+        var month = AGH.Domain.Payouts.Month.Of(Today).Previous;
+        var day = D(month.Last);
+
+        await Ok(await Post(onA, Hours(placement), new { date = day, minutes = 60 }), HttpStatusCode.Created);
+        CopiesOnFirst.KeptVersion(person).Should().NotBeNull();
+        await Ok(await Post(onB, $"/api/offers/{offer}/timesheets/{month}/confirmation", new { }), HttpStatusCode.Created);
+
+        // The copy holds the offer as it was before the confirmation.
+        await Rejected(() => Post(onA, Hours(placement), new { date = day, minutes = 60 }), 409, "month-confirmed");
+        await Ok(await Post(cw, Hours(placement), new { date = day, minutes = 30 }), HttpStatusCode.Created);
+        var logged = (await Factory.Stream(person)).Select(e => e.Data).OfType<HoursLogged>().ToList();
+        logged.Select(h => (h.Minutes, h.AfterConfirmation)).Should().Equal((60, null), (30, true));
+    }
+
+    [Fact]
+    public async Task Simultaneous_entries_decided_on_one_copy_never_exceed_the_daily_cap()
+    {
+        var (a, _, person, placement) = await Placed("cw-copy-race");
+        var day = D(Today.AddDays(-1));
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 120 }), HttpStatusCode.Created);
+        CopiesOnFirst.KeptVersion(person).Should().NotBeNull();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Post(a, Hours(placement), new { date = day, minutes = 120 })));
+
+        results.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(3);
+        results.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity).Should().Be(7);
+        (await MinutesLogged(a, placement)).Should().Be(480);
+        (await Factory.Stream(person)).Count(e => e.Data is HoursLogged).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_replays_the_answer_of_a_command_decided_again_under_the_lock()
+    {
+        var (a, b, person, placement) = await Placed("cw-copy-key");
+        var day = D(Today.AddDays(-1));
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 60 }), HttpStatusCode.Created);
+        await Ok(await Post(b, Hours(placement), new { date = day, minutes = 60 }), HttpStatusCode.Created);
+
+        var key = Guid.NewGuid().ToString();
+        var first = await Keyed(a, placement, key, day);
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        var again = await Keyed(a, placement, key, day);
+        again.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Json(again))["entryId"]!.GetValue<string>().Should().Be((await Json(first))["entryId"]!.GetValue<string>());
+        (await Factory.Stream(person)).Count(e => e.Data is HoursLogged).Should().Be(3);
+    }
+
+    private static Task<HttpResponseMessage> Keyed(HttpClient client, Guid placement, string key, string day)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Hours(placement)) { Content = JsonContent.Create(new { date = day, minutes = 30 }) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+}
