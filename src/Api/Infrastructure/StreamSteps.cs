@@ -20,8 +20,8 @@ public static class StreamSteps
     public static void Append(IDocumentSession session, Decision decision, PlacementStream stream) =>
         Streams.Append(session, decision, Streams.Of(stream.Stream));
 
-    public static Task<HoursStream?> LoadHours(LogHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        HoursStream.Load(session, command, http, ct);
+    public static Task<HoursStream?> LoadHours(LogHours command, IDocumentSession session, HttpContext http, HoursCopies copies, CancellationToken ct) =>
+        HoursStream.Load(session, command, http, ct, copies);
 
     public static Task<HoursStream?> LoadHours(CorrectHours command, IDocumentSession session, HttpContext http, CancellationToken ct) =>
         HoursStream.Load(session, command, http, ct);

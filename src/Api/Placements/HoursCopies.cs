@@ -24,8 +24,6 @@ public sealed class HoursCopies
     private readonly ConcurrentDictionary<Guid, Copy> _kept = new();
     private long _failedOnCopy;
 
-    public static HoursCopies Of(HttpContext http) => http.RequestServices.GetRequiredService<HoursCopies>();
-
     /// <summary>The write model read or taken for this request; null when it has none.</summary>
     public static Pending? PendingOf(HttpContext http) => http.Items.TryGetValue(PendingKey, out var p) ? p as Pending : null;
 

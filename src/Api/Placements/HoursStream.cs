@@ -19,16 +19,19 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
     public bool Confirmed(DateOnly day) => Offer is { ProviderId: not null } o && o.IsConfirmed(day);
 
     /// <remarks>
-    /// The hot path: the placement's owner (see below), then this node's copy of the write model when it holds one for the
-    /// week (<see cref="HoursCopies"/>: no read at all), else the locked read. The locked read: the placement's owner (its index entry, read once per process: <see cref="PlacementOwners"/>), then one
-    /// round trip with the lock first, then the person, the offer and the
-    /// week. PostgreSQL runs a batch's statements in order, each with its own snapshot (read committed), so the person
-    /// and the week are read after the lock is granted, as the lock holder's commit left them.
+    /// The hot path: the placement's owner (its index entry, read once per process: <see cref="PlacementOwners"/>), then
+    /// this node's copy of the write model when it holds one for the week (<see cref="HoursCopies"/>: no read at all), else
+    /// one round trip with the lock first, then the person, the offer and the week. PostgreSQL runs a batch's statements
+    /// in order, each with its own snapshot (read committed), so the person and the week are read after the lock is
+    /// granted, as the lock holder's commit left them. Only a request that is one hour command passes the copies: the week
+    /// route stores several entries, each in a transaction of its own, and reads under the lock (a failed entry must not
+    /// run the request again).
     /// </remarks>
-    public static async Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct)
+    public static async Task<HoursStream?> Load(IDocumentSession session, LogHours command, HttpContext http, CancellationToken ct,
+        HoursCopies? copies = null)
     {
         if (await CommandStreams.VisiblePlacement(session, command.PlacementId, Access.Actor(http), ct) is not { } index) return null;
-        if (HoursCopies.Of(http).Take(session, index.PersonId, command, http) is { } kept) return kept;
+        if (copies?.Take(session, index.PersonId, command, http) is { } kept) return kept;
         // The lock must be taken inside the command's transaction, so it holds until the commit.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
@@ -38,7 +41,7 @@ public sealed record HoursStream(PlacementStream Placement, DateOnly? OfferEndsO
         await batch.Execute(ct);
         if (CommandStreams.Placed(await locked, command.PlacementId) is not { } stream) return null;
         var read = await offer;
-        var pending = HoursCopies.Read(http, stream.Person, stream.Stream.StartingVersion!.Value, read, HourRows.MondayOf(command.Date), await week);
+        var pending = copies is null ? null : HoursCopies.Read(http, stream.Person, stream.Stream.StartingVersion!.Value, read, HourRows.MondayOf(command.Date), await week);
         return new HoursStream(stream, read?.EndsOn, await week) { Offer = read, Pending = pending };
     }
 

@@ -152,6 +152,29 @@ public sealed class HoursCopyTests(TwoNodes nodes) : HttpTest(nodes.First), ICla
         (await Factory.Stream(person)).Count(e => e.Data is HoursLogged).Should().Be(3);
     }
 
+    [Fact]
+    public async Task The_week_route_reads_under_the_lock_and_stores_each_entry_once()
+    {
+        var cw = await Caseworker(userId: "cw-copy-week");
+        var b = await nodes.Second.ClientFor("caseworker", "bad-iburg", "cw-copy-week");
+        var offer = await NewOffer(cw, hoursPerWeek: 30);
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, offer, person, hoursPerWeek: 30);
+        var yesterday = Today.AddDays(-1);
+        await Ok(await Post(cw, Hours(placement), new { date = D(yesterday), minutes = 300 }), HttpStatusCode.Created);
+        await Ok(await Post(b, Hours(placement), new { date = D(yesterday), minutes = 120 }), HttpStatusCode.Created);
+
+        // Each entry is its own transaction: the first fills the day (300 + 120 + 60), the second is over the cap.
+        var day = yesterday.ToDateTime(TimeOnly.MinValue);
+        var week = $"{System.Globalization.ISOWeek.GetYear(day):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(day):D2}";
+        var entry = new { placementId = placement, date = D(yesterday), minutes = 60 };
+        var answer = await Ok(await Post(cw, $"/api/offers/{offer}/weeks/{week}/hours", new { entries = new[] { entry, entry } }));
+
+        answer["results"]!.AsArray().Select(r => r!["status"]!.GetValue<int>()).Should().Equal(201, 422);
+        var logged = (await Factory.Stream(person)).Select(e => e.Data).OfType<HoursLogged>().ToList();
+        logged.Select(h => h.Minutes).Should().Equal([300, 120, 60], "each entry of the week is stored once");
+    }
+
     private static Task<HttpResponseMessage> Keyed(HttpClient client, Guid placement, string key, string day)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Hours(placement)) { Content = JsonContent.Create(new { date = day, minutes = 30 }) };
