@@ -3,8 +3,8 @@ namespace AGH.Api.Placements;
 /// <summary>
 /// Around every endpoint: a request that decided on a kept hours copy (<see cref="HoursCopies"/>) and failed, by a write
 /// refused for its versions or by a refusal the copy may have caused, runs once more from the start, reading under the
-/// lock. Nothing of the first run was committed or sent, so the client sees only the second answer. After the request the
-/// copy is kept or forgotten.
+/// lock. Only a run that committed nothing (Wolverine marks every command's commit, as its deduplication needs) and sent
+/// nothing runs again, so the client sees only the second answer. After the request the copy is kept or forgotten.
 /// </summary>
 public sealed class HoursCopyRerun(RequestDelegate next)
 {
@@ -27,8 +27,8 @@ public sealed class HoursCopyRerun(RequestDelegate next)
         {
             await next(context);
         }
-        catch (Exception) when (rerunnable && HoursCopies.DecidedOnCopy(context) && !context.Response.HasStarted && context.Request.Body.CanSeek
-                                && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (rerunnable && HoursCopies.DecidedOnCopy(context) && !Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(context)
+                                && !context.Response.HasStarted && context.Request.Body.CanSeek && !context.RequestAborted.IsCancellationRequested)
         {
             copies.Settle(context, failed: true);
             return false;
