@@ -16,7 +16,8 @@ namespace AGH.Api.Placements;
 /// </remarks>
 public sealed class HoursCopies
 {
-    // A person's copy is a few kilobytes; the district has some 300 persons. Beyond the bound it starts over.
+    // A copy holds a person's document and one week (some 15 KB in the bench); the district has some 300 persons.
+    // Beyond the bound it starts over.
     private const int Bound = 10_000;
     private static readonly object PendingKey = new();
     private static readonly object LockedKey = new();
