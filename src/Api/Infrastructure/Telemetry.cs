@@ -27,8 +27,11 @@ public static class Telemetry
     /// <summary>Span sources: ASP.NET Core and HttpClient come with their instrumentations.</summary>
     public static readonly string[] Sources = ["Wolverine", "Marten", "Npgsql"];
 
+    /// <summary>The service's own meter (no personal data: counts and fixed tags only).</summary>
+    public const string ServiceMeter = "AGH";
+
     /// <summary>Meters; Wolverine names its meter after its service name ("Wolverine:AGH.Api").</summary>
-    public static readonly string[] Meters = ["Wolverine", "Wolverine:*", "Marten"];
+    public static readonly string[] Meters = ["Wolverine", "Wolverine:*", "Marten", ServiceMeter];
 
     /// <summary>Settings that win over the operator's, because they keep personal data out of the export.</summary>
     public static readonly IReadOnlyDictionary<string, string?> ForcedSettings = new Dictionary<string, string?>

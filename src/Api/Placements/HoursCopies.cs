@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using AGH.Projections;
 
 namespace AGH.Api.Placements;
@@ -22,8 +23,15 @@ public sealed class HoursCopies
     private static readonly object PendingKey = new();
     private static readonly object LockedKey = new();
 
+    /// <summary>Hour commands decided on a copy, by <c>outcome</c>: <c>answered</c> from it, or <c>decided-again</c> under the lock.</summary>
+    public const string DecisionsCounter = "agh.hours.copy_decisions";
+
     private readonly ConcurrentDictionary<Guid, Copy> _kept = new();
-    private long _failedOnCopy;
+    private readonly Counter<long> _decisions;
+
+    public HoursCopies(IMeterFactory meters) =>
+        _decisions = meters.Create(Telemetry.ServiceMeter).CreateCounter<long>(DecisionsCounter, description:
+            "Hour commands decided on the node's kept copy of the person's write model, by outcome: answered from it, or decided again under the lock");
 
     /// <summary>The write model read or taken for this request; null when it has none.</summary>
     public static Pending? PendingOf(HttpContext http) => http.Items.TryGetValue(PendingKey, out var p) ? p as Pending : null;
@@ -61,7 +69,7 @@ public sealed class HoursCopies
     {
         if (PendingOf(http) is not { } pending) return;
         http.Items.Remove(PendingKey);
-        if (failed && pending.FromCopy) Interlocked.Increment(ref _failedOnCopy);
+        if (pending.FromCopy) _decisions.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "decided-again" : "answered"));
         if (failed || pending.Copy is null) Forget(pending.PersonId);
         else Keep(pending.Copy);
     }
@@ -70,9 +78,6 @@ public sealed class HoursCopies
 
     /// <summary>The version of the person's kept copy, or null (for tests and diagnostics).</summary>
     public long? KeptVersion(Guid personId) => _kept.TryGetValue(personId, out var copy) ? copy.Version : null;
-
-    /// <summary>How many requests decided on a copy and were decided again under the lock (for tests and diagnostics).</summary>
-    public long FailedOnCopy => Interlocked.Read(ref _failedOnCopy);
 
     private void Keep(Copy copy)
     {
@@ -114,8 +119,9 @@ public sealed class HoursCopies
     }
 
     /// <summary>
-    /// The person's stream as the copy holds it: appends carry the copy's version as the expected one, and assert the
-    /// offer's version (confirmed months are on the offer's stream), so a write on a stale copy fails at the commit.
+    /// The person's stream as the copy holds it. Its write first locks the person's row and asserts the copy's version,
+    /// then asserts the offer's version (confirmed months are on the offer's stream), then appends with the copy's version
+    /// as the expected one, so a write on a stale copy fails at the commit before it appends anything.
     /// </summary>
     private sealed class KeptStream(IDocumentSession session, Copy copy) : IEventStream<Person>
     {
@@ -136,7 +142,12 @@ public sealed class HoursCopies
 
         public void AppendMany(params object[] events)
         {
-            if (_appended == 0 && copy.Offer is { } offer) StreamVersionAssertion.Queue(session, offer.Id, offer.Revision);
+            if (_appended == 0)
+            {
+                // The person's row first, as a locked read takes it; the offer is read, not locked, as there.
+                StreamVersionAssertion.Queue(session, Id, copy.Version, lockRow: true);
+                if (copy.Offer is { } offer) StreamVersionAssertion.Queue(session, offer.Id, offer.Revision, lockRow: false);
+            }
             _appended += events.Length;
             session.Events.Append(Id, copy.Version + _appended, events);
         }
