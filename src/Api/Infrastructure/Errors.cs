@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AGH.Api.Infrastructure;
 
-/// <summary>Last line of defence: no stack traces leave the service; an unreachable database is a 503 to retry.</summary>
+/// <summary>Last line of defence: no stack traces leave the service; an unreachable database is a 503 to retry, a lost race a 409.</summary>
 public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -71,6 +71,8 @@ public sealed class ErrorHandler(ILogger<ErrorHandler> log) : IExceptionHandler
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
+            // Npgsql counts a deadlock or a serialization failure as transient too, yet the server answered: a race (IsRace).
+            if (x is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }) return false;
             if (x is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
             if (x is PostgresException pg && (pg.SqlState.StartsWith("08") || pg.SqlState.StartsWith("57P"))) return true;
         }

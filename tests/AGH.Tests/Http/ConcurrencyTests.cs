@@ -1,4 +1,5 @@
 using System.Net;
+using Npgsql;
 
 namespace AGH.Tests.Http;
 
@@ -48,5 +49,69 @@ public sealed class ConcurrencyTests(AghFactory factory) : HttpTest(factory)
         results.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(4);
         results.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity).Should().Be(6);
         (await GetOk(cw, $"/api/placements/{placement}"))["minutesLogged"]!.GetValue<int>().Should().Be(480);
+    }
+
+    /// <summary>
+    /// A deadlock is a lost race, not an outage: the transaction PostgreSQL aborts (40P01) is answered 409
+    /// concurrency-conflict, as a version conflict is, without Retry-After, and stores nothing. Here another transaction
+    /// holds the person and then asks for the offer, while ending the placement holds the offer and waits for the person.
+    /// </summary>
+    [Fact]
+    public async Task A_command_aborted_by_a_deadlock_is_answered_as_a_conflict_and_stores_nothing()
+    {
+        var cw = await Caseworker();
+        var offer = await NewOffer(cw);
+        var person = await NewPerson(cw);
+        var placement = await NewPlacement(cw, offer, person);
+        var events = await Factory.EventCount();
+
+        await using var other = new NpgsqlConnection(Factory.ConnectionString);
+        await other.OpenAsync();
+        // Only the command waits long enough for PostgreSQL to look for the cycle, so the command is the one aborted.
+        await Execute(other, "set deadlock_timeout = '60s'");
+        await using var transaction = await other.BeginTransactionAsync();
+        await LockStream(other, person);
+        var ending = Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "training" });
+        await WaitForLockWaiters(other, 1);
+        var closing = LockStream(other, offer);
+
+        var response = await ending;
+        await closing;
+        await transaction.RollbackAsync();
+
+        var problem = await ShouldBeProblem(response, 409, "concurrency-conflict");
+        problem["detail"]!.GetValue<string>().Should().Contain("reload");
+        response.Headers.RetryAfter.Should().BeNull("a lost race is retried after a reload, not after a wait for the database");
+        (await Factory.EventCount()).Should().Be(events);
+        (await GetOk(cw, $"/api/placements/{placement}"))["status"]!.GetValue<string>().Should().Be("active");
+        (await GetOk(cw, $"/api/offers/{offer}"))["occupied"]!.GetValue<int>().Should().Be(1);
+
+        var again = await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "training" });
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "nothing of the aborted attempt stands in the way");
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task LockStream(NpgsqlConnection connection, Guid stream)
+    {
+        await using var command = new NpgsqlCommand($"select id from {AGH.Api.Infrastructure.MartenSetup.Schema}.mt_streams where id = @id for update", connection);
+        command.Parameters.AddWithValue("id", stream);
+        (await command.ExecuteScalarAsync()).Should().Be(stream);
+    }
+
+    private static async Task WaitForLockWaiters(NpgsqlConnection connection, int count)
+    {
+        for (var tries = 0; tries < 1000; tries++)
+        {
+            await using var command = new NpgsqlCommand(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
+            if ((long)(await command.ExecuteScalarAsync())! >= count) return;
+            await Task.Delay(5);
+        }
+        throw new TimeoutException("the command never waited for the lock");
     }
 }
