@@ -23,7 +23,10 @@ public sealed class HoursCopies
     private static readonly object PendingKey = new();
     private static readonly object LockedKey = new();
 
-    /// <summary>Hour commands decided on a copy, by <c>outcome</c>: <c>answered</c> from it, or <c>decided-again</c> under the lock.</summary>
+    /// <summary>
+    /// Hour commands decided on a copy, by <c>outcome</c>: <c>answered</c> from it, <c>decided-again</c> under the lock,
+    /// or <c>failed</c> where it could not run again (it had committed or answered).
+    /// </summary>
     public const string DecisionsCounter = "agh.hours.copy_decisions";
 
     private readonly ConcurrentDictionary<Guid, Copy> _kept = new();
@@ -31,7 +34,7 @@ public sealed class HoursCopies
 
     public HoursCopies(IMeterFactory meters) =>
         _decisions = meters.Create(Telemetry.ServiceMeter).CreateCounter<long>(DecisionsCounter, description:
-            "Hour commands decided on the node's kept copy of the person's write model, by outcome: answered from it, or decided again under the lock");
+            "Hour commands decided on the node's kept copy of the person's write model, by outcome: answered from it, decided again under the lock, or failed");
 
     /// <summary>The write model read or taken for this request; null when it has none.</summary>
     public static Pending? PendingOf(HttpContext http) => http.Items.TryGetValue(PendingKey, out var p) ? p as Pending : null;
@@ -65,12 +68,18 @@ public sealed class HoursCopies
     }
 
     /// <summary>After the request: keeps its write model with what it wrote, or forgets the person's copy after an error.</summary>
-    public void Settle(HttpContext http, bool failed)
+    public void Settle(HttpContext http, CopyOutcome outcome)
     {
         if (PendingOf(http) is not { } pending) return;
         http.Items.Remove(PendingKey);
-        if (pending.FromCopy) _decisions.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "decided-again" : "answered"));
-        if (failed || pending.Copy is null) Forget(pending.PersonId);
+        if (pending.FromCopy) _decisions.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+        {
+            CopyOutcome.Answered => "answered",
+            CopyOutcome.DecidedAgain => "decided-again",
+            CopyOutcome.Failed => "failed",
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+        }));
+        if (outcome != CopyOutcome.Answered || pending.Copy is null) Forget(pending.PersonId);
         else Keep(pending.Copy);
     }
 
@@ -154,4 +163,12 @@ public sealed class HoursCopies
 
         public void TryFastForwardVersion() { }
     }
+}
+
+/// <summary>How a request's write model ends: kept after an answer, or forgotten after an error, run again or not.</summary>
+public enum CopyOutcome
+{
+    Answered,
+    DecidedAgain,
+    Failed,
 }

@@ -30,15 +30,15 @@ public sealed class HoursCopyRerun(RequestDelegate next)
         catch (Exception) when (rerunnable && HoursCopies.DecidedOnCopy(context) && !Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(context)
                                 && !context.Response.HasStarted && context.Request.Body.CanSeek && !context.RequestAborted.IsCancellationRequested)
         {
-            copies.Settle(context, failed: true);
+            copies.Settle(context, CopyOutcome.DecidedAgain);
             return false;
         }
         catch
         {
-            copies.Settle(context, failed: true);
+            copies.Settle(context, CopyOutcome.Failed);
             throw;
         }
-        copies.Settle(context, failed: false);
+        copies.Settle(context, CopyOutcome.Answered);
         return true;
     }
 }
