@@ -11,12 +11,17 @@ namespace AGH.Api.Placements;
 /// PostgreSQL refuses the write when anything the decision read has changed since, on any node.
 /// </summary>
 /// <remarks>
+/// A copy holds personal data: a sweep every <see cref="Lifetime"/> removes the copies whose last command lies a lifetime
+/// back, so an erased record leaves this node's memory within two lifetimes.
 /// Only an accepted command is answered from a copy. A write refused for its versions, a rejection (409, 422) and a
 /// failed precondition (404, 412) are decided again under the lock (<see cref="HoursCopyRerun"/>): a stale copy may
 /// only cost time, never change an answer. The copy is kept only after the command returned without an error.
 /// </remarks>
-public sealed class HoursCopies
+public sealed class HoursCopies : IDisposable
 {
+    /// <summary>How long a copy is kept at least after its last command: a caseworker's entries of one sitting, not a day.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
     // A copy holds a person's document and one week (some 15 KB in the bench); the district has some 300 persons.
     // Beyond the bound it starts over.
     private const int Bound = 10_000;
@@ -31,10 +36,18 @@ public sealed class HoursCopies
 
     private readonly ConcurrentDictionary<Guid, Copy> _kept = new();
     private readonly Counter<long> _decisions;
+    private readonly TimeProvider _time;
+    private readonly ITimer _sweep;
 
-    public HoursCopies(IMeterFactory meters) =>
+    public HoursCopies(IMeterFactory meters, TimeProvider time)
+    {
         _decisions = meters.Create(Telemetry.ServiceMeter).CreateCounter<long>(DecisionsCounter, description:
             "Hour commands decided on the node's kept copy of the person's write model, by outcome: answered from it, decided again under the lock, or failed");
+        _time = time;
+        _sweep = time.CreateTimer(_ => Sweep(), null, Lifetime, Lifetime);
+    }
+
+    public void Dispose() => _sweep.Dispose();
 
     /// <summary>The write model read or taken for this request; null when it has none.</summary>
     public static Pending? PendingOf(HttpContext http) => http.Items.TryGetValue(PendingKey, out var p) ? p as Pending : null;
@@ -88,15 +101,26 @@ public sealed class HoursCopies
     /// <summary>The version of the person's kept copy, or null (for tests and diagnostics).</summary>
     public long? KeptVersion(Guid personId) => _kept.TryGetValue(personId, out var copy) ? copy.Version : null;
 
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var kept in _kept)
+            if (kept.Value.KeptAt + Lifetime <= now) _kept.TryRemove(kept);
+    }
+
     private void Keep(Copy copy)
     {
+        copy = copy with { KeptAt = _time.GetUtcNow() };
         if (_kept.Count >= Bound) _kept.Clear();
         // Two requests on one person may finish out of order: the higher version is the later state.
         _kept.AddOrUpdate(copy.Person.Id, copy, (_, old) => copy.Version >= old.Version ? copy : old);
     }
 
     /// <summary>What the decision read, with the stream version it was read at.</summary>
-    public sealed record Copy(Person Person, long Version, Offer? Offer, DateOnly Monday, HourLog Week);
+    public sealed record Copy(Person Person, long Version, Offer? Offer, DateOnly Monday, HourLog Week)
+    {
+        public DateTimeOffset KeptAt { get; init; }
+    }
 
     /// <summary>A request's write model: it gains the entries the request appends; null once it appended anything else.</summary>
     public sealed class Pending(Copy copy, bool fromCopy)

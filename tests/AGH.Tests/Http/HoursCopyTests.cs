@@ -280,6 +280,40 @@ public sealed class HoursCopyTests(TwoNodes nodes) : HttpTest(nodes.First), ICla
         (await MinutesLogged(a, placement)).Should().Be(90);
     }
 
+    /// <summary>
+    /// A copy holds personal data: the sweep every <see cref="HoursCopies.Lifetime"/> removes it once its last command lies
+    /// a lifetime back, with or without a command after that.
+    /// </summary>
+    [Fact]
+    public async Task A_copy_is_used_within_its_lifetime_and_then_leaves_the_node_s_memory()
+    {
+        var (a, _, person, placement) = await Placed("cw-copy-lifetime");
+        var day = D(Today.AddDays(-1));
+        using var decisions = new MetricCollector<long>(nodes.First.Services.GetRequiredService<IMeterFactory>(), Telemetry.ServiceMeter,
+            HoursCopies.DecisionsCounter);
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 30 }), HttpStatusCode.Created);
+
+        Advance(HoursCopies.Lifetime - TimeSpan.FromSeconds(1));
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 30 }), HttpStatusCode.Created);
+        Outcomes(decisions).Should().Equal(["answered"], "the copy was still kept");
+
+        Advance(HoursCopies.Lifetime);
+        await Ok(await Post(a, Hours(placement), new { date = day, minutes = 30 }), HttpStatusCode.Created);
+        Outcomes(decisions).Should().Equal(["answered"], "the sweep had removed the copy: the command read under the lock");
+        CopiesOnFirst.KeptVersion(person).Should().Be(await StreamVersion(person), "the locked read kept a new copy");
+
+        // No command follows: a sweep removes the copy within two lifetimes.
+        Advance(2 * HoursCopies.Lifetime);
+        CopiesOnFirst.KeptVersion(person).Should().BeNull();
+        (await MinutesLogged(a, placement)).Should().Be(90);
+    }
+
+    private void Advance(TimeSpan by)
+    {
+        nodes.First.Time.Advance(by);
+        nodes.Second.Time.Advance(by);
+    }
+
     private static Task<HttpResponseMessage> Keyed(HttpClient client, Guid placement, string key, string day, bool breakAnswer = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Hours(placement)) { Content = JsonContent.Create(new { date = day, minutes = 30 }) };
