@@ -114,8 +114,8 @@ public static class OpenApiContract
     }
 
     /// <summary>
-    /// Every /api operation can answer 401 (no or bad token), 500 (an unexpected failure, logged), 503 (database
-    /// unreachable), and, with a body, 413 and 415; every error answer is problem+json.
+    /// Every /api operation can answer 401 (no or bad token), 429 (too many requests without a valid token), 500 (an
+    /// unexpected failure, logged), 503 (database unreachable), and, with a body, 413 and 415; every error answer is problem+json.
     /// </summary>
     private sealed class ProblemResponses : IOperationFilter
     {
@@ -147,6 +147,7 @@ public static class OpenApiContract
                     responses.TryAdd("413", new OpenApiResponse { Description = "Content Too Large: der Body ist größer als 1 MiB." });
                     responses.TryAdd("415", new OpenApiResponse { Description = "Unsupported Media Type: der Body muss application/json sein." });
                 }
+                responses.TryAdd("429", new OpenApiResponse { Description = "Too Many Requests: zu viele Anfragen ohne gültiges Token von dieser Adresse (`too-many-requests`); nach `Retry-After` Sekunden wiederholen." });
                 responses.TryAdd("500", new OpenApiResponse { Description = "Internal Server Error: ein unerwarteter Fehler (`internal-error`); er ist protokolliert, der Body nennt keine Einzelheiten." });
                 responses.TryAdd("503", new OpenApiResponse { Description = "Service Unavailable: die Datenbank ist nicht erreichbar; später wiederholen." });
             }

@@ -37,7 +37,7 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
     }
 
     [Fact]
-    public async Task Every_api_operation_documents_401_500_and_503_and_every_error_as_problem_json()
+    public async Task Every_api_operation_documents_401_429_500_and_503_and_every_error_as_problem_json()
     {
         var (doc, _) = await Document();
         foreach (var (path, method, op) in Operations(doc))
@@ -46,6 +46,7 @@ public sealed class OpenApiDocumentTests(AghFactory factory) : HttpTest(factory)
             if (path.StartsWith("/api/"))
             {
                 responses.ContainsKey("401").Should().BeTrue($"{method} {path} answers 401 without a token");
+                responses.ContainsKey("429").Should().BeTrue($"{method} {path} answers 429 to too many requests without a valid token");
                 responses.ContainsKey("500").Should().BeTrue($"{method} {path} answers 500 internal-error on an unexpected failure");
                 responses.ContainsKey("503").Should().BeTrue($"{method} {path} answers 503 while the database is away");
                 if (op["requestBody"] is not null)
