@@ -228,5 +228,7 @@ public static class Auth
             .WithSummary("Development only: issue a token for any role")
             .Accepts<TokenRequest>("application/json")
             .Produces<TokenResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            // Limited per address like the sign-in (RateLimits:SignIn).
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, "application/problem+json");
 }
