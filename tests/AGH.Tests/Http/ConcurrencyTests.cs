@@ -72,7 +72,7 @@ public sealed class ConcurrencyTests(AghFactory factory) : HttpTest(factory)
         await using var transaction = await other.BeginTransactionAsync();
         await LockStream(other, person);
         var ending = Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "training" });
-        await WaitForLockWaiters(other, 1);
+        await WaitUntilBlockedBy(other, TimeSpan.FromSeconds(30));
         var closing = LockStream(other, offer);
 
         var response = await ending;
@@ -103,15 +103,19 @@ public sealed class ConcurrencyTests(AghFactory factory) : HttpTest(factory)
         (await command.ExecuteScalarAsync()).Should().Be(stream);
     }
 
-    private static async Task WaitForLockWaiters(NpgsqlConnection connection, int count)
+    /// <summary>
+    /// Until a backend waits for a lock this connection holds (the command waits for the person), or fails at the deadline.
+    /// The tick is short: the command looks for a deadlock once, a second after it began to wait.
+    /// </summary>
+    private static async Task WaitUntilBlockedBy(NpgsqlConnection connection, TimeSpan within)
     {
-        for (var tries = 0; tries < 1000; tries++)
+        await using var command = new NpgsqlCommand("select exists (select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)))", connection);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var deadline = DateTime.UtcNow + within;
+        while (!(bool)(await command.ExecuteScalarAsync())!)
         {
-            await using var command = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
-            if ((long)(await command.ExecuteScalarAsync())! >= count) return;
-            await Task.Delay(5);
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"the command did not wait for the person's lock within {within.TotalSeconds} s");
+            await tick.WaitForNextTickAsync();
         }
-        throw new TimeoutException("the command never waited for the lock");
     }
 }
