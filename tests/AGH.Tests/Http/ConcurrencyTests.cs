@@ -65,10 +65,9 @@ public sealed class ConcurrencyTests(AghFactory factory) : HttpTest(factory)
         var placement = await NewPlacement(cw, offer, person);
         var events = await Factory.EventCount();
 
-        await using var other = new NpgsqlConnection(Factory.ConnectionString);
-        await other.OpenAsync();
         // Only the command waits long enough for PostgreSQL to look for the cycle, so the command is the one aborted.
-        await Execute(other, "set deadlock_timeout = '60s'");
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Factory.ConnectionString) { Options = "-c deadlock_timeout=60s" }.ConnectionString);
+        await other.OpenAsync();
         await using var transaction = await other.BeginTransactionAsync();
         await LockStream(other, person);
         var ending = Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "training" });
@@ -88,12 +87,6 @@ public sealed class ConcurrencyTests(AghFactory factory) : HttpTest(factory)
 
         var again = await Post(cw, $"/api/placements/{placement}/end", new { date = D(Today), reason = "training" });
         again.StatusCode.Should().Be(HttpStatusCode.OK, "nothing of the aborted attempt stands in the way");
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task LockStream(NpgsqlConnection connection, Guid stream)
